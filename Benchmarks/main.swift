@@ -1,0 +1,51 @@
+import Foundation
+import ParkShare
+
+// Release-mode benchmarks: `swift run -c release parkshare-bench [money]`.
+// Figures, not tests: the targets they measure are stated in the issues and docs/benchmarks.md.
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = ContinuousClock.now
+  try body()
+  let d = ContinuousClock.now - start
+  return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+/// Multiply-add over realistic values: kWh with 3 decimals times a price with 4.
+func benchMoney() throws {
+  let n = 5_000_000
+  var kwh: [Exact] = []
+  var price: [Exact] = []
+  var rng = UInt64(12345)
+  for _ in 0..<1024 {
+    rng = rng &* 6364136223846793005 &+ 1442695040888963407
+    kwh.append(try Exact(significand: Int128(rng >> 44), scale: 3))
+    price.append(try Exact(significand: Int128(2000 + (rng >> 20) % 12000), scale: 4))
+  }
+  var total = Exact.zero
+  let exactTime = try seconds {
+    for i in 0..<n { total = try total + kwh[i & 1023] * price[(i >> 3) & 1023] }
+  }
+  let fKwh = kwh.map { Decimal(string: $0.description)! }
+  let fPrice = price.map { Decimal(string: $0.description)! }
+  let m = n / 10
+  var fTotal = Decimal.zero
+  let foundationTime = seconds {
+    for i in 0..<m { fTotal += fKwh[i & 1023] * fPrice[(i >> 3) & 1023] }
+  }
+  var check = Exact.zero
+  for i in 0..<m { check = try check + kwh[i & 1023] * price[(i >> 3) & 1023] }
+  let exactNs = exactTime / Double(n) * 1e9
+  let foundationNs = foundationTime / Double(m) * 1e9
+  print("money multiply-add: Exact \(String(format: "%.2f", exactNs)) ns/op (\(n) ops, total \(total))")
+  print("money multiply-add: Foundation.Decimal \(String(format: "%.2f", foundationNs)) ns/op (\(m) ops, total \(fTotal))")
+  print("money multiply-add: Exact is \(String(format: "%.0f", foundationNs / exactNs))x faster; same sum over \(m) ops: \(check.description == "\(fTotal)" || check == Exact(fTotal.description) ? "yes" : "NO")")
+}
+
+let which = CommandLine.arguments.dropFirst().first ?? "money"
+switch which {
+case "money": try benchMoney()
+default:
+  FileHandle.standardError.write("usage: parkshare-bench [money]\n".data(using: .utf8)!)
+  exit(64)
+}

@@ -1,0 +1,94 @@
+extension Exact: CustomStringConvertible, LosslessStringConvertible {
+  /// Parses plain decimal text: an optional sign, digits, optionally a point and more digits.
+  /// No exponent, no separators, no spaces; at most `maxScale` fraction digits.
+  public init(parsing text: some StringProtocol) throws(ArithmeticError) {
+    self = try Exact.parse(utf8: Array(text.utf8))
+  }
+
+  /// The `LosslessStringConvertible` form of `init(parsing:)`.
+  public init?(_ description: String) {
+    guard let value = try? Exact(parsing: description) else { return nil }
+    self = value
+  }
+
+  /// Parses ASCII bytes (see `init(parsing:)`); the hot path of data ingest.
+  @inlinable
+  public static func parse(utf8 bytes: some Collection<UInt8>) throws(ArithmeticError) -> Exact {
+    var negative = false
+    var significand: UInt128 = 0
+    var digits = 0
+    var scale = 0
+    var seenPoint = false
+    var first = true
+    for byte in bytes {
+      defer { first = false }
+      switch byte {
+      case UInt8(ascii: "-") where first: negative = true
+      case UInt8(ascii: "+") where first: break
+      case UInt8(ascii: "."):
+        guard !seenPoint else { throw .invalidNumber("more than one decimal point") }
+        seenPoint = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        let (times10, o1) = significand.multipliedReportingOverflow(by: 10)
+        let (next, o2) = times10.addingReportingOverflow(UInt128(byte &- UInt8(ascii: "0")))
+        guard !o1, !o2, next <= maxMagnitude else {
+          throw .invalidNumber("more than 38 significant digits")
+        }
+        significand = next
+        digits += 1
+        if seenPoint { scale += 1 }
+      default:
+        throw .invalidNumber("unexpected character '\(Character(Unicode.Scalar(byte)))'")
+      }
+    }
+    guard digits > 0 else { throw .invalidNumber("no digits") }
+    guard scale <= maxScale else {
+      throw .invalidNumber("more than \(maxScale) digits after the decimal point")
+    }
+    let signed = Int128(significand)
+    return Exact(unchecked: negative ? -signed : signed, scale: scale)
+  }
+
+  /// Exact text with all `scale` fraction digits: "1.50" stays "1.50", "-0.05" stays "-0.05".
+  public var description: String {
+    let digits = String(significand.magnitude)
+    let sign = isNegative ? "-" : ""
+    guard scale > 0 else { return sign + digits }
+    let padded = digits.count <= scale ? String(repeating: "0", count: scale - digits.count + 1) + digits : digits
+    let cut = padded.index(padded.endIndex, offsetBy: -scale)
+    return sign + padded[..<cut] + "." + padded[cut...]
+  }
+
+  /// Text with thousands separators in the integer part: 1234567.5 -> "1,234,567.5".
+  public var grouped: String {
+    let plain = description
+    let sign = plain.hasPrefix("-") ? "-" : ""
+    let body = plain.dropFirst(sign.count)
+    let point = body.firstIndex(of: ".") ?? body.endIndex
+    var integer = ""
+    for (i, ch) in body[..<point].enumerated() {
+      if i > 0 && (body.distance(from: body.startIndex, to: point) - i) % 3 == 0 { integer += "," }
+      integer.append(ch)
+    }
+    return sign + integer + body[point...]
+  }
+
+  /// The value as a percentage with the `%` sign: 0.3 -> "30%", 0.333333 -> "33.3333%".
+  public var percentText: String {
+    let hundred = (try? self * Exact(100)) ?? self
+    return hundred.trimmed.description + "%"
+  }
+}
+
+extension Exact: Codable {
+  /// Encoded as a decimal string: JSON numbers would pass through binary floating point.
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    self = try Exact(parsing: text)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}
