@@ -1,1 +1,47 @@
-print("todo")
+import Foundation
+import ParkShare
+
+// The CLI is a thin shell: parse argv, call the library, print, exit.
+let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments) -> Int32)] = [
+  "check": ([], ["--json", "--help"], CheckCommand.run),
+  "fmt": ([], ["--check", "--stdout", "--help"], FormatCommand.run),
+]
+
+@MainActor func main() -> Int32 {
+  let argv = Array(CommandLine.arguments.dropFirst())
+  let name = argv.first { !$0.hasPrefix("-") }
+  if argv.isEmpty || argv == ["--help"] || argv == ["-h"] || (name == nil && argv.contains("--help")) {
+    Output.out(Help.main)
+    return argv.isEmpty ? ExitCode.usage : ExitCode.success
+  }
+  if argv == ["--version"] {
+    Output.out("parkshare \(Engine.version)\n")
+    return ExitCode.success
+  }
+  if name == "help" {
+    let topic = argv.dropFirst().first
+    Output.out(topic.flatMap { Help.commands[$0] } ?? Help.main)
+    return ExitCode.success
+  }
+  guard let name, let command = commands[name] else {
+    Output.err("parkshare: unknown command '\(name ?? argv[0])'\n\n" + Help.main)
+    return ExitCode.usage
+  }
+  do throws(Arguments.UsageError) {
+    let args = try Arguments(argv, valued: command.valued, flags: command.flags)
+    if args.flags.contains("--help") {
+      Output.out(Help.commands[name] ?? Help.main)
+      return ExitCode.success
+    }
+    if args.flags.contains("--check") && args.flags.contains("--stdout") {
+      throw Arguments.UsageError(message: "--check and --stdout cannot be combined")
+    }
+    guard !args.operands.isEmpty else { throw Arguments.UsageError(message: "no files given") }
+    return command.run(args)
+  } catch {
+    Output.err("parkshare \(name): \(error.message)\n\n" + (Help.commands[name] ?? Help.main))
+    return ExitCode.usage
+  }
+}
+
+exit(main())

@@ -1,0 +1,224 @@
+extension Checker {
+  /// Types an expression: resolves names, checks units, tracks per-member values.
+  mutating func type(_ e: Expr) -> Typed? {
+    switch e {
+    case .number(let v, let u, _, _):
+      guard let u else { return Typed(formula: .constant(v), unit: .none) }
+      guard let (unit, factor) = unit(u) else { return nil }
+      guard let value = try? v * factor else {
+        error("overflow", "the number is too large", at: e.range)
+        return nil
+      }
+      return Typed(formula: .constant(value), unit: unit)
+    case .percent(let v, _, _):
+      return Typed(formula: .constant(v), unit: .none)
+    case .name(let n):
+      return typeName(n)
+    case .negate(let inner, _):
+      guard let t = type(inner) else { return nil }
+      return Typed(formula: .negate(t.formula), unit: t.unit, per: t.per)
+    case .call(let name, let args, let range):
+      return typeCall(name, args, range)
+    case .binary(let op, let l, let r, _):
+      let lt = type(l)
+      let rt = type(r)
+      guard let lt, let rt else { return nil }
+      if lt.isCondition || rt.isCondition {
+        error("bad-condition", "a comparison cannot be part of a calculation", at: e.range)
+        return nil
+      }
+      guard let per = mergePer(lt.per, rt.per, at: e.range) else { return nil }
+      let perValue = per.isEmpty ? nil : per
+      switch op {
+      case .add, .subtract, .less, .lessOrEqual, .greater, .greaterOrEqual:
+        guard lt.unit == rt.unit else {
+          let verb = op == .add ? "add" : (op == .subtract ? "subtract" : "compare")
+          let hint = (lt.unit == .kWh || rt.unit == .kWh) && !(lt.unit.isDimensionless && rt.unit.isDimensionless)
+            ? "multiply kWh by a price in \(contract.currency.code)/kWh to get \(contract.currency.code)"
+            : "both sides need the same unit"
+          error("unit-mismatch", "cannot \(verb) \(lt.unit) and \(rt.unit)", at: e.range, hint: hint)
+          return nil
+        }
+        let isCondition = ![.add, .subtract].contains(op)
+        return Typed(formula: .binary(op, lt.formula, rt.formula), unit: isCondition ? .none : lt.unit, per: perValue, isCondition: isCondition)
+      case .multiply:
+        return Typed(formula: .binary(op, lt.formula, rt.formula), unit: lt.unit * rt.unit, per: perValue)
+      case .divide:
+        return Typed(formula: .binary(op, lt.formula, rt.formula), unit: lt.unit / rt.unit, per: perValue)
+      }
+    }
+  }
+
+  /// Combines the groups two operands vary over; "" for a plain total, nil after an error.
+  mutating func mergePer(_ a: String?, _ b: String?, at range: SourceRange) -> String? {
+    switch (a, b) {
+    case (nil, nil): return ""
+    case (let x?, nil), (nil, let x?): return x
+    case (let x?, let y?):
+      if x == y { return x }
+      error("per-mismatch", "cannot combine a value per '\(x)' with one per '\(y)'", at: range)
+      return nil
+    }
+  }
+
+  mutating func typeName(_ n: Name) -> Typed? {
+    guard let s = resolve(n, as: [.input, .meter, .let, .kpi, .revenue, .subsidy, .points], what: "value") else {
+      return nil
+    }
+    if failedDefinitions.contains(n.text) { return nil }
+    switch s.kind {
+    case .input: return Typed(formula: .input(n.text), unit: s.unit, per: s.per)
+    case .meter: return Typed(formula: .meter(n.text), unit: .kWh, per: s.per)
+    case .points: return Typed(formula: .value(n.text), unit: .point, per: s.per)
+    default:
+      guard var t = typeDefinition(n.text, usedAt: n.range) else { return nil }
+      t.formula = .value(n.text)
+      return t
+    }
+  }
+
+  /// Types a `let`, `kpi`, `revenue` or `subsidy` once, detecting definitions that depend on
+  /// themselves.
+  mutating func typeDefinition(_ id: String, usedAt: SourceRange?) -> Typed? {
+    if let done = typed[id] { return done }
+    if failedDefinitions.contains(id) { return nil }
+    if let start = typingStack.firstIndex(of: id) {
+      let cycle = typingStack[start...] + [id]
+      if let range = symbols[id]?.range {
+        error("cycle", "'\(id)' depends on itself: \(cycle.joined(separator: " -> "))", at: range,
+              hint: "a definition cannot use its own value, directly or through others")
+      }
+      return nil
+    }
+    guard let d = declarations[id] else { return nil }
+    let expr: Expr
+    switch d.kind {
+    case .definition(let def): expr = def.expr
+    case .subsidy(let s): expr = s.expr
+    default: return nil
+    }
+    typingStack.append(id)
+    let result = type(expr)
+    typingStack.removeLast()
+    guard let result else {
+      failedDefinitions.insert(id)  // reported once, where it is defined
+      return nil
+    }
+    typed[id] = result
+    typedOrder.append(id)
+    return result
+  }
+
+  mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
+    let functions = ["tou", "gec", "sum", "min", "max"]
+    func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
+      if args.count == n { return true }
+      checker.error("bad-call", "'\(name.text)' takes \(n) argument\(n == 1 ? "" : "s"), not \(args.count)", at: range, hint: form)
+      return false
+    }
+    switch name.text {
+    case "tou":
+      guard arity(2, "tou(METER, TARIFF): kWh valued at the tariff's band prices", into: &self) else { return nil }
+      guard case .name(let m) = args[0], case .name(let t) = args[1] else {
+        error("bad-call", "tou() takes a meter and a tariff by name", at: range, hint: "tou(supply, grid_tou)")
+        return nil
+      }
+      guard let ms = resolve(m, as: [.meter], what: "meter"), resolve(t, as: [.tariff], what: "tariff") != nil else { return nil }
+      let tariffUnit = contract.tariffs.first { $0.id == t.text }?.unit ?? (Unit.base(contract.currency.code) / .kWh)
+      return Typed(formula: .tou(meter: m.text, tariff: t.text), unit: tariffUnit * .kWh, per: ms.per)
+    case "gec":
+      guard arity(1, "gec(KWH): certificates, one per 1,000 kWh, remainder carried monthly", into: &self),
+        let a = type(args[0])
+      else { return nil }
+      guard a.unit == .kWh else {
+        error("unit-mismatch", "gec() takes kWh, not \(a.unit)", at: args[0].range)
+        return nil
+      }
+      guard a.per == nil else {
+        error("per-mismatch", "gec() takes a total, not a value per '\(a.per!)'", at: args[0].range, hint: "wrap it in sum(...)")
+        return nil
+      }
+      return Typed(formula: .gec(a.formula), unit: .certificate)
+    case "sum":
+      guard arity(1, "sum(X): a per-member value summed over its group", into: &self), let a = type(args[0]) else { return nil }
+      guard a.per != nil else {
+        error("bad-call", "sum() takes a value per member of a group; this is already a total", at: args[0].range)
+        return nil
+      }
+      return Typed(formula: .sum(a.formula), unit: a.unit)
+    case "min", "max":
+      guard arity(2, "\(name.text)(A, B)", into: &self) else { return nil }
+      let a = type(args[0])
+      let b = type(args[1])
+      guard let a, let b else { return nil }
+      guard a.unit == b.unit else {
+        error("unit-mismatch", "\(name.text)() of \(a.unit) and \(b.unit)", at: range, hint: "both arguments need the same unit")
+        return nil
+      }
+      guard let per = mergePer(a.per, b.per, at: range) else { return nil }
+      let f: Formula = name.text == "min" ? .min(a.formula, b.formula) : .max(a.formula, b.formula)
+      return Typed(formula: f, unit: a.unit, per: per.isEmpty ? nil : per)
+    default:
+      error("unknown-function", "unknown function '\(name.text)'", at: name.range,
+            hint: Spelling.nearest(name.text, in: functions).map { "did you mean '\($0)'?" } ?? "functions: \(functions.joined(separator: ", "))")
+      return nil
+    }
+  }
+
+  /// Types an expression that must have `unit` and be a single total.
+  mutating func typeAmount(_ e: Expr, unit expected: Unit, what: String) -> Typed? {
+    guard let t = type(e) else { return nil }
+    if t.isCondition {
+      error("bad-condition", "\(what) cannot be a comparison", at: e.range)
+      return nil
+    }
+    guard t.unit == expected else {
+      error("unit-mismatch", "\(what) must be in \(expected), not \(t.unit)", at: e.range,
+            hint: expected == .base(contract.currency.code) && t.unit == .kWh ? "multiply by a price in \(contract.currency.code)/kWh" : nil)
+      return nil
+    }
+    guard t.per == nil else {
+      error("per-mismatch", "\(what) must be a total, not a value per '\(t.per!)'", at: e.range, hint: "wrap it in sum(...)")
+      return nil
+    }
+    return t
+  }
+
+  /// A constant expression's value in base units (capital, tier bounds).
+  mutating func constant(_ e: Expr, unit expected: Unit, what: String) -> Exact? {
+    guard let t = typeAmount(e, unit: expected, what: what) else { return nil }
+    do {
+      guard let v = try Checker.fold(t.formula) else {
+        error("not-constant", "\(what) must be a number, not a calculation on data", at: e.range)
+        return nil
+      }
+      return v
+    } catch {
+      self.error("overflow", "\(what): \(error)", at: e.range)
+      return nil
+    }
+  }
+
+  static func fold(_ f: Formula) throws(ArithmeticError) -> Exact? {
+    switch f {
+    case .constant(let v): return v
+    case .negate(let a): return try fold(a).map { $0.negated }
+    case .binary(let op, let a, let b):
+      guard let x = try fold(a), let y = try fold(b) else { return nil }
+      switch op {
+      case .add: return try x + y
+      case .subtract: return try x - y
+      case .multiply: return try x * y
+      case .divide: return try x / y
+      default: return nil
+      }
+    case .min(let a, let b):
+      guard let x = try fold(a), let y = try fold(b) else { return nil }
+      return Exact.min(x, y)
+    case .max(let a, let b):
+      guard let x = try fold(a), let y = try fold(b) else { return nil }
+      return Exact.max(x, y)
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,265 @@
+extension Checker {
+  mutating func checkPools() {
+    for d in file.declarations {
+      guard case .pool(let p) = d.kind else { continue }
+      for source in p.sources {
+        guard resolve(source, as: [.revenue, .subsidy], what: "revenue or subsidy") != nil else { continue }
+        if let first = allocatedBy[source.text] {
+          error("double-allocation", "'\(source.text)' is already allocated by another pool", at: source.range,
+                hint: "each revenue goes into one pool, or it would be paid out twice",
+                notes: [.init(message: "first allocated here", range: first.range)])
+        } else {
+          allocatedBy[source.text] = source
+        }
+      }
+      var steps: [(PoolStep, Step)] = []
+      for step in p.steps {
+        if let checked = checkStep(step, pool: p) { steps.append((checked, step)) }
+      }
+      checkSplitCoverage(p, steps)
+      contract.pools.append(Pool(id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0), clause: d.range.clause))
+    }
+    contract.funds = symbols.filter { $0.value.kind == .fund }.keys.sorted()
+  }
+
+  /// In every period of the term exactly one split must apply, or the remainder has no owner.
+  mutating func checkSplitCoverage(_ p: PoolDecl, _ steps: [(PoolStep, Step)]) {
+    if p.steps.isEmpty {
+      error("no-split", "pool '\(p.id.text)' has no steps", at: p.id.range, hint: "add an indented 'split' line saying who gets the pool")
+      return
+    }
+    let splits = steps.filter { if case .split = $0.0.kind { true } else { false } }
+    guard steps.count == p.steps.count else { return }  // a broken step was reported already
+    var uncovered: [Period] = []
+    var reportedOverlap = false
+    for period in contract.term.periods(contract.frequency) {
+      let active = splits.filter { $0.0.applies(to: period) }
+      if active.isEmpty { uncovered.append(period) }
+      if active.count > 1 && !reportedOverlap {
+        reportedOverlap = true
+        error("overlapping-splits", "two splits of pool '\(p.id.text)' apply in \(period)", at: active[1].1.range,
+              hint: "date them apart with 'until' and 'from'",
+              notes: [.init(message: "the other split", range: active[0].1.range)])
+      }
+    }
+    if let first = uncovered.first, let last = uncovered.last {
+      let span = first == last ? "\(first)" : "\(first) to \(last)"
+      error("no-split", "pool '\(p.id.text)' has no split for \(span): its remainder would have no owner", at: p.id.range,
+            hint: "add a split that applies then (uncovered periods: \(uncovered.count))")
+    }
+  }
+
+  mutating func checkStep(_ step: Step, pool: PoolDecl) -> PoolStep? {
+    let currency = Unit.base(contract.currency.code)
+    var from: Period? = nil
+    var until: Period? = nil
+    if let f = step.effective.from { from = checkPeriod(f, .start, what: "'from'") }
+    if let u = step.effective.until { until = checkPeriod(u, .end, what: "'until'") }
+    if let f = from, let u = until, f.firstMonth > u.lastMonth {
+      error("bad-term", "this step starts (\(f)) after it ends (\(u))", at: step.range)
+    }
+    func amount(_ a: Amount, into checker: inout Checker) -> StepAmount? {
+      switch a {
+      case .percentOf(let p, let remainder):
+        guard p.value > .zero, p.value <= .one else {
+          checker.error("bad-percent", "a share of the pool must be above 0% and at most 100%", at: p.range)
+          return nil
+        }
+        return remainder ? .ofRemainder(share: p.value) : .ofPool(share: p.value)
+      case .expr(let e):
+        return checker.typeAmount(e, unit: currency, what: "the amount").map { .amount(formula: $0.formula) }
+      }
+    }
+    let kind: PoolStep.Kind
+    switch step.kind {
+    case .pay(let party, let a, let arrears):
+      let p = resolve(party, as: [.party], what: "party")
+      guard let a = amount(a, into: &self), p != nil else { return nil }
+      kind = .pay(party: party.text, amount: a, arrears: arrears)
+    case .reserve(let fund, let a):
+      if let existing = symbols[fund.text], existing.kind != .fund {
+        error("duplicate-name", "'\(fund.text)' is already defined as a \(existing.kind.rawValue)", at: fund.range,
+              notes: [.init(message: "first defined here", range: existing.range)])
+        return nil
+      }
+      if symbols[fund.text] == nil { symbols[fund.text] = Symbol(kind: .fund, range: fund.range) }
+      guard let a = amount(a, into: &self) else { return nil }
+      kind = .reserve(fund: fund.text, amount: a)
+    case .rebate(let share, let group, let metric):
+      let g = resolve(group, as: [.group], what: "group")
+      let a = amount(share, into: &self)
+      guard let g, let a, let m = perMemberMetric(metric, group: group.text) else { return nil }
+      _ = g
+      kind = .rebate(share: a, group: group.text, metric: m)
+    case .split(let split):
+      guard let allocation = checkSplit(split, step: step, pool: pool.id.text) else { return nil }
+      kind = .split(allocation)
+    case .cap(let party, let e, let cumulative):
+      let p = resolve(party, as: [.party], what: "party")
+      guard let t = typeAmount(e, unit: currency, what: "a cap"), p != nil else { return nil }
+      kind = .cap(party: party.text, amount: t.formula, cumulative: cumulative)
+    case .floor(let party, let e, let payer):
+      let p = resolve(party, as: [.party], what: "party")
+      let q = payer.map { resolve($0, as: [.party], what: "party") != nil } ?? true
+      guard let t = typeAmount(e, unit: currency, what: "a floor"), p != nil, q else { return nil }
+      kind = .floor(party: party.text, amount: t.formula, payer: payer?.text)
+    }
+    return PoolStep(kind: kind, from: from, until: until, clause: step.range.clause)
+  }
+
+  /// A metric that gives each member of `group` a value: an input, meter, let or points per
+  /// that group.
+  mutating func perMemberMetric(_ metric: Name, group: String) -> Formula? {
+    guard let t = typeName(metric) else { return nil }
+    guard t.per == group else {
+      error("per-mismatch", "'\(metric.text)' is not a value per member of '\(group)'", at: metric.range,
+            hint: "declare it with 'per \(group)', e.g. 'input \(metric.text) kWh per \(group)'")
+      return nil
+    }
+    return t.formula
+  }
+
+  mutating func checkSplit(_ split: Split, step: Step, pool: String) -> Allocation? {
+    let currency = Unit.base(contract.currency.code)
+    switch split {
+    case .fixed(let shares):
+      guard let checked = checkShares(shares, at: step.range, what: "pool '\(pool)'") else { return nil }
+      return .fixed(shares: checked)
+    case .metric(let parties, let metric):
+      guard !parties.isEmpty else {
+        error("syntax", "name who shares: 'split gov, op by \(metric.text)' or 'split GROUP by \(metric.text)'", at: metric.range)
+        return nil
+      }
+      if parties.count == 1, symbols[parties[0].text]?.kind == .group {
+        guard let m = perMemberMetric(metric, group: parties[0].text) else { return nil }
+        return .metric(parties: [parties[0].text], metric: m)
+      }
+      var ok = true
+      for p in parties where resolve(p, as: [.party], what: "party") == nil { ok = false }
+      guard ok else { return nil }
+      if metric.text == "stake" {
+        for p in parties where contract.parties.first(where: { $0.id == p.text })?.capital == nil {
+          error("no-capital", "party '\(p.text)' has no capital to take a stake by", at: p.range,
+                hint: "add 'capital AMOUNT' to the party, or split by another metric")
+          ok = false
+        }
+        return ok ? .metric(parties: parties.map(\.text), metric: .value("stake")) : nil
+      }
+      guard let m = perMemberMetric(metric, group: "party") else { return nil }
+      return .metric(parties: parties.map(\.text), metric: m)
+    case .tiered(let rows):
+      guard let tiers = checkRows(rows, unit: currency, marginal: true, pool: pool) else { return nil }
+      return .tiered(tiers: tiers)
+    case .steps(let kpi, let rows):
+      guard let s = symbols[kpi.text], [.kpi, .let, .input].contains(s.kind) || symbols[kpi.text] == nil else {
+        _ = resolve(kpi, as: [.kpi, .let, .input], what: "KPI")
+        return nil
+      }
+      guard let t = typeName(kpi) else { return nil }
+      guard t.per == nil else {
+        error("per-mismatch", "a step table reads one total, not a value per '\(t.per!)'", at: kpi.range)
+        return nil
+      }
+      guard let tiers = checkRows(rows, unit: t.unit, marginal: false, pool: pool) else { return nil }
+      return .steps(kpi: t.formula, rows: tiers)
+    }
+  }
+
+  /// Shares named once each, every one above zero, summing to exactly 100%.
+  mutating func checkShares(_ shares: [ShareSpec], at range: SourceRange, what: String) -> [Share]? {
+    var seen: [String: SourceRange] = [:]
+    var out: [Share] = []
+    var ok = true
+    var total = Exact.zero
+    for s in shares {
+      if resolve(s.party, as: [.party], what: "party") == nil { ok = false }
+      if let first = seen[s.party.text] {
+        error("duplicate-share", "'\(s.party.text)' is named twice in \(what)", at: s.party.range,
+              notes: [.init(message: "first named here", range: first)])
+        ok = false
+      }
+      seen[s.party.text] = s.party.range
+      if s.share.value.isNegative {
+        error("bad-percent", "a share cannot be negative", at: s.share.range)
+        ok = false
+      }
+      total = (try? total + s.share.value) ?? total
+      out.append(Share(party: s.party.text, share: s.share.value))
+    }
+    if total != .one {
+      let gap = (try? Exact.one - total) ?? .zero
+      error("shares-sum", "shares of \(what) sum to \(total.percentText), not 100%", at: range,
+            hint: gap.isNegative ? "remove \(gap.negated.percentText) from the shares" : "add the missing \(gap.percentText)")
+      ok = false
+    }
+    return ok ? out : nil
+  }
+
+  /// Tier or step rows: contiguous, ordered, the first open below (or at 0 for marginal
+  /// tiers), the last open above, shares summing to 100% in each.
+  mutating func checkRows(_ rows: [TierRow], unit: Unit, marginal: Bool, pool: String) -> [Tier]? {
+    guard !rows.isEmpty else { return nil }
+    var tiers: [Tier] = []
+    var ok = true
+    var previousUpper: Exact? = nil
+    for (i, row) in rows.enumerated() {
+      let lower = row.lower.flatMap { constant($0, unit: unit, what: "a tier bound") }
+      let upper = row.upper.flatMap { constant($0, unit: unit, what: "a tier bound") }
+      if (row.lower != nil && lower == nil) || (row.upper != nil && upper == nil) {
+        ok = false
+        continue
+      }
+      if let l = lower, let u = upper, u <= l {
+        error("tier-order", "tier bounds are out of order: \(u.grouped) is not above \(l.grouped)", at: row.range)
+        ok = false
+      }
+      if i == 0 {
+        if marginal, let l = lower, l != .zero {
+          error("tier-gap", "the first tier starts at \(l.grouped): amounts below it have no shares", at: row.range,
+                hint: "start the first tier at 0")
+          ok = false
+        } else if !marginal, lower != nil {
+          error("tier-gap", "values below \(lower!.grouped) are not covered", at: row.range,
+                hint: "make the first row 'below \(row.lower.map { Checker.text(of: $0) } ?? "X"):'")
+          ok = false
+        }
+      } else if let p = previousUpper {
+        if lower == nil {
+          error("tier-order", "only the first row can be 'below'", at: row.range)
+          ok = false
+        } else if let l = lower, l > p {
+          error("tier-gap", "the tiers leave a gap from \(p.grouped) to \(l.grouped)", at: row.range,
+                hint: "start this tier at \(p.grouped)")
+          ok = false
+        } else if let l = lower, l < p {
+          error("tier-overlap", "this tier starts at \(l.grouped), inside the previous tier (which ends at \(p.grouped))",
+                at: row.range, hint: "start this tier at \(p.grouped)")
+          ok = false
+        }
+      } else if i > 0 {
+        error("tier-order", "the previous row is open-ended, so this row is never reached", at: row.range)
+        ok = false
+      }
+      if i == rows.count - 1, let u = upper {
+        error("tier-gap", "the last tier ends at \(u.grouped): values above it have no shares", at: row.range,
+              hint: "make the last row open: 'from \(u.grouped) ...:'")
+        ok = false
+      }
+      previousUpper = upper
+      guard let shares = checkShares(row.shares, at: row.range, what: "this tier of pool '\(pool)'") else {
+        ok = false
+        continue
+      }
+      tiers.append(Tier(lower: lower, upper: upper, shares: shares, clause: row.range.clause))
+    }
+    return ok ? tiers : nil
+  }
+
+  static func text(of e: Expr) -> String {
+    switch e {
+    case .number(_, let u, let text, _): text + (u.map { " " + $0.text } ?? "")
+    case .percent(_, let text, _): text
+    default: "X"
+    }
+  }
+}

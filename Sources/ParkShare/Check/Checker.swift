@@ -1,0 +1,138 @@
+import Foundation
+
+/// Turns a parsed contract into a checked `Contract`, or explains why it cannot.
+///
+/// Every check runs and every finding is collected: a broken pool does not hide a broken tariff.
+/// The result has a contract only when there are no errors.
+public struct Checker {
+  public struct Result: Sendable {
+    public var contract: Contract?
+    public var diagnostics: [Diagnostic]
+    /// Registry files read while checking, so diagnostics in them can quote their lines.
+    public var sources: [SourceFile]
+  }
+
+  /// Reads a registry file named in the contract (a path relative to the contract's folder);
+  /// returns the path to show in diagnostics and the text.
+  public typealias FileReader = @Sendable (String) throws -> (path: String, text: String)
+
+  let file: ContractFile
+  let readFile: FileReader
+  var diagnostics: [Diagnostic] = []
+  var sources: [SourceFile] = []
+  var symbols: [String: Symbol] = [:]
+  var declarations: [String: Declaration] = [:]
+  var contract: Contract
+  /// Definitions already typed, and those being typed (to find cycles).
+  var typed: [String: Typed] = [:]
+  var typingStack: [String] = []
+  var failedDefinitions: Set<String> = []
+  /// Definitions in the order their typing finished: each after everything it uses.
+  var typedOrder: [String] = []
+  /// Which pool allocates each revenue or subsidy.
+  var allocatedBy: [String: Name] = [:]
+
+  /// Parses and checks the contract at `path`, reading registries beside it from disk.
+  public static func check(path: String) -> (source: SourceFile?, result: Result) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let range = SourceRange(file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
+      let d = Diagnostic.error("unreadable-file", "cannot read '\(path)'", at: range, hint: "check the path and permissions")
+      return (nil, Result(contract: nil, diagnostics: [d], sources: []))
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      let range = SourceRange(file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
+      let d = Diagnostic.error("not-utf8", "'\(path)' is not UTF-8 text", at: range, hint: "save the file as UTF-8")
+      return (nil, Result(contract: nil, diagnostics: [d], sources: []))
+    }
+    let source = SourceFile(path: path, text: text)
+    let folder = (path as NSString).deletingLastPathComponent
+    let result = check(source) { name in
+      let full = name.hasPrefix("/") ? name : (folder.isEmpty ? name : folder + "/" + name)
+      return (full, try String(contentsOfFile: full, encoding: .utf8))
+    }
+    return (source, result)
+  }
+
+  /// Parses and checks contract text; `readFile` supplies registry files.
+  public static func check(_ source: SourceFile, readFile: @escaping FileReader) -> Result {
+    let (file, parseDiagnostics) = Parser.parse(source)
+    var checker = Checker(file: file, readFile: readFile)
+    checker.diagnostics = parseDiagnostics
+    checker.run()
+    let ok = !checker.diagnostics.hasErrors
+    return Result(contract: ok ? checker.contract : nil, diagnostics: checker.diagnostics.ordered, sources: checker.sources)
+  }
+
+  init(file: ContractFile, readFile: @escaping FileReader) {
+    self.file = file
+    self.readFile = readFile
+    let unknown = Period(year: 2000, length: .quarter, index: 1)
+    contract = Contract(
+      id: "", title: "", version: nil, file: file.path,
+      currency: Currency(code: "CNY", decimals: 2, rounding: .halfUp), frequency: .quarter,
+      term: Term(from: unknown, to: unknown), parties: [], groups: [], units: [], inputs: [], meters: [],
+      tariffs: [], definitions: [], subsidies: [], points: [], pools: [], funds: [])
+  }
+
+  mutating func error(_ id: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+    diagnostics.append(.error(id, message, at: range, hint: hint, notes: notes))
+  }
+
+  mutating func warning(_ id: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+    diagnostics.append(.warning(id, message, at: range, hint: hint))
+  }
+
+  mutating func run() {
+    checkHeader()
+    declareNames()
+    checkParties()
+    checkInputsAndMeters()
+    checkTariffs()
+    checkDefinitions()
+    checkSubsidies()
+    checkPoints()
+    checkPools()
+    lintUsage()
+    lintDoubleCounting()
+  }
+
+  /// Binds `name` to a symbol, or reports the clash with a note at the first definition.
+  mutating func declare(_ name: Name, _ symbol: Symbol) {
+    if Keywords.reserved.contains(name.text) {
+      error("reserved-name", "'\(name.text)' is a keyword and cannot name a \(symbol.kind.rawValue)", at: name.range)
+      return
+    }
+    if let first = symbols[name.text] {
+      error(
+        "duplicate-name", "'\(name.text)' is already defined as a \(first.kind.rawValue)", at: name.range,
+        hint: "give each party, input, revenue and pool its own name",
+        notes: [.init(message: "first defined here", range: first.range)])
+      return
+    }
+    symbols[name.text] = symbol
+  }
+
+  /// The symbol `name` refers to, with an error (and a suggestion) when there is none or it is
+  /// not one of `kinds`.
+  mutating func resolve(_ name: Name, as kinds: [Symbol.Kind], what: String) -> Symbol? {
+    guard let symbol = symbols[name.text] else {
+      let candidates = symbols.filter { kinds.contains($0.value.kind) }.keys.sorted()
+      var hint = Spelling.nearest(name.text, in: candidates).map { "did you mean '\($0)'?" }
+      if hint == nil, name.text.contains("-") {
+        let parts = name.text.split(separator: "-").map(String.init)
+        if parts.allSatisfy({ symbols[$0] != nil }) {
+          hint = "to subtract, put spaces around '-': '\(parts.joined(separator: " - "))'"
+        }
+      }
+      error("unknown-name", "unknown \(what) '\(name.text)'", at: name.range, hint: hint)
+      return nil
+    }
+    guard kinds.contains(symbol.kind) else {
+      error(
+        "wrong-kind", "'\(name.text)' is a \(symbol.kind.rawValue), not a \(what)", at: name.range,
+        notes: [.init(message: "'\(name.text)' is defined here", range: symbol.range)])
+      return nil
+    }
+    return symbol
+  }
+}

@@ -1,0 +1,38 @@
+/// A position in a source file: 1-based line, and 1-based column counted in Unicode characters
+/// (so a column under a Chinese party name means the same thing in every editor).
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
+  public var line: Int
+  public var column: Int
+
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+    (a.line, a.column) < (b.line, b.column)
+  }
+}
+
+/// A span of one file, `start` inclusive and `end` exclusive.
+public struct SourceRange: Sendable, Hashable, Codable, CustomStringConvertible {
+  public var file: String
+  public var start: SourceLocation
+  public var end: SourceLocation
+
+  public init(file: String, start: SourceLocation, end: SourceLocation) {
+    self.file = file
+    self.start = start
+    self.end = end
+  }
+
+  /// From the start of `self` to the end of `other` (same file).
+  public func through(_ other: SourceRange) -> SourceRange {
+    SourceRange(file: file, start: start, end: Swift.max(end, other.end))
+  }
+
+  /// `file:line:col`, the form every diagnostic and every statement clause uses.
+  public var description: String { "\(file):\(start.line):\(start.column)" }
+  /// `file:line`, for citing a clause.
+  public var clause: String { "\(file):\(start.line)" }
+}

@@ -1,0 +1,162 @@
+/// A checked contract: every name resolved, every unit known, every term dated.
+/// Value types throughout; `clause` fields cite `file:line` for explanations.
+public struct Contract: Sendable, Encodable {
+  public var id: String
+  public var title: String
+  public var version: String?
+  public var file: String
+  public var currency: Currency
+  public var frequency: Period.Length
+  public var term: Term
+  public var parties: [Party]
+  public var groups: [PartyGroup]
+  public var units: [String]
+  public var inputs: [Input]
+  public var meters: [Meter]
+  public var tariffs: [Tariff]
+  /// `let`, `kpi` and `revenue` definitions in dependency order: each uses only earlier ones.
+  public var definitions: [Definition]
+  public var subsidies: [Subsidy]
+  public var points: [PointsScheme]
+  public var pools: [Pool]
+  public var funds: [String]
+}
+
+public struct Currency: Sendable, Encodable, Hashable {
+  public var code: String
+  /// Digits of the minor unit: 2 for CNY (元.角分).
+  public var decimals: Int
+  public var rounding: RoundingMode
+}
+
+public struct Term: Sendable, Encodable, Hashable {
+  public var from: Period
+  public var to: Period
+
+  /// Every settlement period of the term, in order.
+  public func periods(_ length: Period.Length) -> [Period] {
+    var out: [Period] = []
+    var p = Period(containing: from.firstMonth, length: length)
+    while p.firstMonth <= to.lastMonth {
+      out.append(p)
+      p = p.next
+    }
+    return out
+  }
+}
+
+public enum Role: String, Sendable, Encodable, CaseIterable {
+  case government, `operator`, enterprise, energyService = "energy-service", finance, other
+}
+
+public struct Party: Sendable, Encodable, Hashable {
+  public var id: String
+  public var name: String
+  public var role: Role
+  public var capital: Exact?
+  /// The registry group the party came from, if any.
+  public var group: String?
+  public var clause: String
+}
+
+public struct PartyGroup: Sendable, Encodable, Hashable {
+  public var id: String
+  public var file: String
+  public var role: Role
+  public var members: [String]
+  public var clause: String
+}
+
+public struct Input: Sendable, Encodable, Hashable {
+  public var id: String
+  /// The unit the data supplies, as written (`MWh`); `factor` converts it to `unit`.
+  public var unitText: String
+  public var unit: Unit
+  public var factor: Exact
+  public var per: String?
+  public var byVintage: Bool
+  public var monthly: Bool
+  public var clause: String
+}
+
+public enum MeterKind: String, Sendable, Encodable, CaseIterable {
+  case pvGeneration = "pv-generation"
+  case windGeneration = "wind-generation"
+  case onGridExport = "on-grid-export"
+  case greenTrade = "green-trade"
+  case directSupply = "direct-supply"
+  case consumption
+  case gridImport = "grid-import"
+  case storageCharge = "storage-charge"
+  case storageDischarge = "storage-discharge"
+}
+
+public struct Meter: Sendable, Encodable, Hashable {
+  public var id: String
+  public var kind: MeterKind
+  public var per: String?
+  public var clause: String
+}
+
+public struct Tariff: Sendable, Encodable, Hashable {
+  public struct Band: Sendable, Encodable, Hashable {
+    public var name: String
+    public var price: Exact
+    /// Minutes after midnight, `[from, to)`; a span with from > to wraps past midnight.
+    public var spans: [[Int]]
+  }
+
+  public var id: String
+  public var unit: Unit
+  public var bands: [Band]
+  public var clause: String
+}
+
+public struct Definition: Sendable, Encodable, Hashable {
+  public var id: String
+  public var kind: DefinitionDecl.Kind
+  public var formula: Formula
+  public var unit: Unit
+  public var per: String?
+  public var clause: String
+}
+
+public struct Subsidy: Sendable, Encodable, Hashable {
+  public struct Step: Sendable, Encodable, Hashable {
+    public var from: Period
+    public var factor: Exact
+  }
+
+  public struct Degression: Sendable, Encodable, Hashable {
+    public var rate: Exact
+    public var every: Period.Length
+    public var from: Period
+  }
+
+  public struct Trigger: Sendable, Encodable, Hashable {
+    public var factor: Exact
+    public var condition: Formula
+  }
+
+  public var id: String
+  public var formula: Formula
+  public var payer: String?
+  public var once: Period?
+  public var schedule: [Step]
+  public var degression: Degression?
+  public var triggers: [Trigger]
+  public var clause: String
+}
+
+public struct PointsScheme: Sendable, Encodable, Hashable {
+  public enum Rule: Sendable, Encodable, Hashable {
+    case per(points: Exact, per: Exact, formula: Formula)
+    case bonus(points: Exact, condition: Formula)
+  }
+
+  public var id: String
+  public var group: String
+  public var cap: Exact?
+  public var rules: [Rule]
+  public var clause: String
+}

@@ -1,0 +1,26 @@
+extension Formula: CustomStringConvertible, Encodable {
+  /// The formula in contract syntax, fully parenthesised where operators nest; JSON uses this
+  /// text so tools read `gec(pv_export - green_traded) x gec_price`, not a nested tree.
+  public var description: String { text(nested: false) }
+
+  func text(nested: Bool) -> String {
+    switch self {
+    case .constant(let v): return v.description
+    case .input(let id), .meter(let id), .value(let id): return id
+    case .tou(let m, let t): return "tou(\(m), \(t))"
+    case .gec(let f): return "gec(\(f))"
+    case .sum(let f): return "sum(\(f))"
+    case .min(let a, let b): return "min(\(a), \(b))"
+    case .max(let a, let b): return "max(\(a), \(b))"
+    case .negate(let f): return "-" + f.text(nested: true)
+    case .binary(let op, let a, let b):
+      let body = "\(a.text(nested: true)) \(op.rawValue) \(b.text(nested: true))"
+      return nested ? "(\(body))" : body
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(description)
+  }
+}

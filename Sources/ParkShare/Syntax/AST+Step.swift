@@ -1,0 +1,54 @@
+/// One step of a pool's waterfall, with the periods it applies to.
+public struct Step: Sendable {
+  public enum Kind: Sendable {
+    /// `pay op 2% of pool`, `pay bank 120,000 CNY`, `pay esco 0.05 CNY/kWh x pv_gen`
+    case pay(party: Name, amount: Amount, arrears: Bool)
+    /// `reserve 5% to storage_fund`
+    case reserve(fund: Name, amount: Amount)
+    /// `rebate 15% to tenants by green_points`
+    case rebate(share: Amount, group: Name, metric: Name)
+    case split(Split)
+    /// `cap esco 150% x esco_investment over term`
+    case cap(party: Name, amount: Expr, cumulative: Bool)
+    /// `floor host 200,000 CNY paid by esco`
+    case floor(party: Name, amount: Expr, payer: Name?)
+  }
+
+  public var kind: Kind
+  public var effective: Effective
+  public var keyword: Name
+  public var range: SourceRange
+}
+
+/// What a pay, reserve or rebate takes: a percentage of the pool or of what remains, or an
+/// amount expression.
+public enum Amount: Sendable {
+  case percentOf(Literal, remainder: Bool)
+  case expr(Expr)
+}
+
+/// `party share` in a split list.
+public struct ShareSpec: Sendable {
+  public var party: Name
+  public var share: Literal
+}
+
+/// How the remainder of a pool is split.
+public enum Split: Sendable {
+  /// `split gov 30%, op 40%, esco 30%`
+  case fixed([ShareSpec])
+  /// `split gov, op, esco by stake`, `split tenants by consumption`
+  case metric(parties: [Name], metric: Name)
+  /// `split tiered` with rows: marginal tiers on the amount, like tax brackets.
+  case tiered([TierRow])
+  /// `split on intensity_cut` with rows: the row whose range holds the KPI applies to all.
+  case steps(kpi: Name, rows: [TierRow])
+}
+
+/// `from 1,000,000 CNY to 3,000,000 CNY: esco 70%, host 30%`; `below 10%: ...`; `from 20%: ...`
+public struct TierRow: Sendable {
+  public var lower: Expr?
+  public var upper: Expr?
+  public var shares: [ShareSpec]
+  public var range: SourceRange
+}

@@ -1,0 +1,161 @@
+/// The syntax tree of one contract file: declarations as written, each with its source range.
+/// Names are not resolved here; `Checker` turns this into a `Contract`.
+public struct ContractFile: Sendable {
+  public var path: String
+  public var declarations: [Declaration]
+}
+
+/// A name as written, and where.
+public struct Name: Sendable, Hashable {
+  public var text: String
+  public var range: SourceRange
+}
+
+/// A period as written (`2026Q1`, or a bare year where a year is meant).
+public struct PeriodRef: Sendable, Hashable {
+  public var period: Period
+  public var range: SourceRange
+}
+
+/// A literal percentage or number as written, with its exact value (`15%` has value 0.15).
+public struct Literal: Sendable, Hashable {
+  public var value: Exact
+  public var text: String
+  public var range: SourceRange
+}
+
+/// `from 2028Q1`, `until 2031Q4`: when a pool step or a term applies.
+public struct Effective: Sendable, Hashable {
+  public var from: PeriodRef?
+  public var until: PeriodRef?
+
+  public static let always = Effective(from: nil, until: nil)
+}
+
+/// One top-level declaration and the indented lines that belong to it.
+public struct Declaration: Sendable {
+  public enum Kind: Sendable {
+    case contract(id: Name, title: String?)
+    case version(Literal)
+    case currency(code: Name, rounding: Name?, decimals: Literal?)
+    case settle(frequency: Name, from: PeriodRef, to: PeriodRef)
+    case party(PartyDecl)
+    case group(GroupDecl)
+    case unit(Name)
+    case input(InputDecl)
+    case meter(MeterDecl)
+    case tariff(TariffDecl)
+    case definition(DefinitionDecl)
+    case subsidy(SubsidyDecl)
+    case points(PointsDecl)
+    case pool(PoolDecl)
+  }
+
+  public var kind: Kind
+  /// The declaration's first line.
+  public var range: SourceRange
+}
+
+/// `party esco "宁夏某能源服务公司" energy-service capital 2,000,000 CNY`
+public struct PartyDecl: Sendable {
+  public var id: Name
+  public var displayName: String
+  public var role: Name
+  public var capital: Expr?
+}
+
+/// `parties tenants from "tenants.csv" enterprise`
+public struct GroupDecl: Sendable {
+  public var id: Name
+  public var file: String
+  public var fileRange: SourceRange
+  public var role: Name
+}
+
+/// `input gec_price CNY/cert by vintage`, `input consumption kWh per tenants monthly`
+public struct InputDecl: Sendable {
+  public var id: Name
+  public var unit: UnitExpr?
+  public var per: Name?
+  public var byVintage: Bool
+  public var monthly: Bool
+}
+
+/// `meter pv_export on-grid-export`, `meter supply direct-supply per tenants`
+public struct MeterDecl: Sendable {
+  public var id: Name
+  public var kind: Name
+  public var per: Name?
+}
+
+/// A TOU tariff: bands by clock time, or a discount on another tariff.
+public struct TariffDecl: Sendable {
+  public struct Band: Sendable {
+    public var name: Name
+    public var price: Literal
+    public var spans: [(from: Literal, to: Literal)]
+    public var range: SourceRange
+  }
+
+  public var id: Name
+  public var unit: UnitExpr?
+  public var bands: [Band]
+  /// `tariff direct = grid discount 10%`
+  public var base: Name?
+  public var discount: Literal?
+}
+
+/// `let`, `kpi` and `revenue` definitions: a name bound to a unit-checked expression.
+public struct DefinitionDecl: Sendable {
+  public enum Kind: String, Sendable, Codable { case `let`, kpi, revenue }
+  public var kind: Kind
+  public var id: Name
+  public var expr: Expr
+}
+
+/// `subsidy storage = 0.30 CNY/kWh x storage_discharge paid by gov` and its phase-out rules.
+public struct SubsidyDecl: Sendable {
+  public var id: Name
+  public var expr: Expr
+  public var payer: Name?
+  public var once: PeriodRef?
+  public var rules: [PhaseRule]
+}
+
+/// How a subsidy phases out (退坡).
+public enum PhaseRule: Sendable {
+  /// `phase-out 2026 100%, 2027 75%, 2028 50%, 2029 0%`: a step table by year or period.
+  case steps([(at: PeriodRef, factor: Literal)], range: SourceRange)
+  /// `degression 1% per half-year from 2027H1`: compounding on the unrounded value.
+  case degression(rate: Literal, every: Name, from: PeriodRef?, range: SourceRange)
+  /// `reduce to 50% when market_revenue >= 1,000,000 CNY`
+  case trigger(factor: Literal, condition: Expr, range: SourceRange)
+
+  public var range: SourceRange {
+    switch self {
+    case .steps(_, let r), .degression(_, _, _, let r), .trigger(_, _, let r): r
+    }
+  }
+}
+
+/// `points green_points for tenants cap 100` and its rules.
+public struct PointsDecl: Sendable {
+  public enum Rule: Sendable {
+    /// `2 per % green_share`, `1 per tCO2e reduction`
+    case per(points: Literal, unit: UnitExpr, expr: Expr, range: SourceRange)
+    /// `5 if reported_on_time`
+    case bonus(points: Literal, condition: Expr, range: SourceRange)
+  }
+
+  public var id: Name
+  public var group: Name
+  public var cap: Literal?
+  public var rules: [Rule]
+}
+
+/// `pool carbon = certificates + ccer` and its ordered waterfall.
+public struct PoolDecl: Sendable {
+  public var id: Name
+  public var sources: [Name]
+  public var steps: [Step]
+}

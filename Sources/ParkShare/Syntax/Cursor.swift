@@ -1,0 +1,118 @@
+/// Reading position within one line's tokens. Failures carry a ready diagnostic.
+struct Cursor {
+  let tokens: [Token]
+  let line: LexedLine
+  var index = 0
+
+  init(_ line: LexedLine) {
+    self.line = line
+    self.tokens = line.tokens
+  }
+
+  var atEnd: Bool { index >= tokens.count }
+  var peek: Token? { index < tokens.count ? tokens[index] : nil }
+  func peek(_ ahead: Int) -> Token? { index + ahead < tokens.count ? tokens[index + ahead] : nil }
+
+  mutating func next() -> Token? {
+    defer { index += 1 }
+    return peek
+  }
+
+  /// Where the next token is, or the end of the line.
+  var here: SourceRange {
+    if let t = peek { return t.range }
+    var r = line.range
+    r.start = r.end
+    r.end.column += 1
+    return r
+  }
+
+  func found() -> String {
+    guard let t = peek else { return "end of line" }
+    return "'\(t.text)'"
+  }
+
+  func fail(_ what: String, hint: String? = nil) -> ParseFailure {
+    ParseFailure(.error("syntax", "expected \(what), found \(found())", at: here, hint: hint))
+  }
+
+  mutating func accept(word: String) -> Token? {
+    guard let t = peek, t.isWord(word) else { return nil }
+    index += 1
+    return t
+  }
+
+  mutating func accept(symbol: String) -> Token? {
+    guard let t = peek, t.isSymbol(symbol) else { return nil }
+    index += 1
+    return t
+  }
+
+  mutating func expect(word: String, hint: String? = nil) throws(ParseFailure) -> Token {
+    guard let t = accept(word: word) else { throw fail("'\(word)'", hint: hint) }
+    return t
+  }
+
+  mutating func expect(symbol: String, hint: String? = nil) throws(ParseFailure) -> Token {
+    guard let t = accept(symbol: symbol) else { throw fail("'\(symbol)'", hint: hint) }
+    return t
+  }
+
+  /// A name: a word that is not a reserved keyword.
+  mutating func expectName(_ what: String, hint: String? = nil) throws(ParseFailure) -> Name {
+    guard let t = peek, t.kind == .word, !Keywords.reserved.contains(t.text) else {
+      throw fail(what, hint: hint)
+    }
+    index += 1
+    return Name(text: t.text, range: t.range)
+  }
+
+  mutating func expectString(_ what: String, hint: String? = nil) throws(ParseFailure) -> Token {
+    guard let t = peek, t.kind == .string else { throw fail(what, hint: hint) }
+    index += 1
+    return t
+  }
+
+  mutating func expectPercent(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
+    guard let t = peek, t.kind == .percent, let n = t.number else { throw fail(what, hint: hint) }
+    index += 1
+    return Literal(value: Cursor.percentValue(n), text: t.text, range: t.range)
+  }
+
+  mutating func expectNumber(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
+    guard let t = peek, t.kind == .number, let n = t.number else { throw fail(what, hint: hint) }
+    index += 1
+    return Literal(value: n, text: t.text, range: t.range)
+  }
+
+  /// A period (`2026Q1`), or a bare four-digit year where `allowYear`.
+  mutating func expectPeriod(_ what: String, allowYear: Bool = false) throws(ParseFailure) -> PeriodRef {
+    guard let t = peek, t.kind == .period || (allowYear && t.kind == .number) else {
+      throw fail(what, hint: "periods are written 2026Q1, 2026H2, 2026-03" + (allowYear ? " or 2026" : ""))
+    }
+    guard let p = Period(t.text) else {
+      throw ParseFailure(
+        .error(
+          "bad-period", "'\(t.text)' is not a valid period", at: t.range,
+          hint: "quarters are Q1-Q4, halves H1-H2, months 01-12, years 1900-2200"))
+    }
+    index += 1
+    return PeriodRef(period: p, range: t.range)
+  }
+
+  mutating func expectEnd(after what: String) throws(ParseFailure) {
+    guard let t = peek else { return }
+    throw ParseFailure(
+      .error("syntax", "unexpected '\(t.text)' after \(what)", at: t.range.through(tokens[tokens.count - 1].range)))
+  }
+
+  static func percentValue(_ n: Exact) -> Exact {
+    (try? n * Exact.percent) ?? n
+  }
+}
+
+/// A syntax error that abandons the current line; the parser records it and moves on.
+struct ParseFailure: Error {
+  var diagnostic: Diagnostic
+  init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+}

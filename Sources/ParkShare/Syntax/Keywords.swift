@@ -1,0 +1,45 @@
+/// The words of the contract language.
+public enum Keywords {
+  /// Words that end an expression or name a clause, so they cannot name anything.
+  public static let reserved: Set<String> = [
+    "from", "until", "to", "of", "per", "by", "paid", "when", "if", "in", "x", "for", "discount",
+    "over", "on", "below", "cap", "floor", "pool", "remainder", "term", "period", "without", "arrears",
+    "capital", "monthly", "vintage", "stake", "band", "tiered",
+  ]
+
+  /// Top-level declarations and the form each takes, for hints.
+  public static let declarations: [(word: String, form: String)] = [
+    ("contract", "contract ID \"TITLE\""),
+    ("version", "version NUMBER"),
+    ("currency", "currency CNY [rounding half-up|half-even|down|up] [decimals N]"),
+    ("settle", "settle quarterly from 2026Q1 to 2035Q4"),
+    ("party", "party ID \"NAME\" ROLE [capital AMOUNT]"),
+    ("parties", "parties ID from \"FILE.csv\" ROLE"),
+    ("unit", "unit NAME"),
+    ("input", "input ID [UNIT] [per GROUP] [by vintage] [monthly]"),
+    ("meter", "meter ID KIND [per GROUP]"),
+    ("tariff", "tariff ID CNY/kWh (then indented band lines) or tariff ID = OTHER discount 10%"),
+    ("let", "let ID = EXPRESSION"),
+    ("kpi", "kpi ID = EXPRESSION"),
+    ("revenue", "revenue ID = EXPRESSION"),
+    ("subsidy", "subsidy ID = EXPRESSION [paid by PARTY] [in PERIOD]"),
+    ("points", "points ID for GROUP [cap N] (then indented rules)"),
+    ("pool", "pool ID = REVENUE + REVENUE ... (then indented steps)"),
+  ]
+
+  /// Pool steps and the form each takes.
+  public static let steps: [(word: String, form: String)] = [
+    ("pay", "pay PARTY AMOUNT, e.g. 'pay op 2% of pool' or 'pay bank 120,000 CNY'"),
+    ("reserve", "reserve 5% [of pool|of remainder] to FUND"),
+    ("rebate", "rebate 15% to GROUP by METRIC"),
+    ("split", "split A 30%, B 70% | split A, B by METRIC | split tiered | split on KPI"),
+    ("cap", "cap PARTY AMOUNT per period|over term"),
+    ("floor", "floor PARTY AMOUNT [paid by PARTY]"),
+  ]
+
+  public static let roles = ["government", "operator", "enterprise", "energy-service", "finance", "other"]
+
+  public static func form(of word: String) -> String? {
+    (declarations + steps).first { $0.word == word }?.form
+  }
+}

@@ -1,0 +1,188 @@
+/// Splits a contract file into lines of tokens. Errors are collected, never thrown: a bad
+/// character is reported and skipped so the rest of the file is still checked.
+public struct Lexer {
+  let file: String
+  var diagnostics: [Diagnostic] = []
+
+  public init(file: String) {
+    self.file = file
+  }
+
+  public static func lex(_ source: SourceFile) -> (lines: [LexedLine], diagnostics: [Diagnostic]) {
+    var lexer = Lexer(file: source.path)
+    var lines: [LexedLine] = []
+    for (i, text) in source.lines.enumerated() {
+      var chars = Array(text)
+      if i == 0, chars.first == "\u{FEFF}" { chars.removeFirst() }
+      lines.append(lexer.lexLine(chars, number: i + 1))
+    }
+    return (lines, lexer.diagnostics)
+  }
+
+  func range(_ line: Int, _ from: Int, _ to: Int) -> SourceRange {
+    SourceRange(
+      file: file, start: SourceLocation(line: line, column: from + 1),
+      end: SourceLocation(line: line, column: to + 1))
+  }
+
+  mutating func lexLine(_ c: [Character], number line: Int) -> LexedLine {
+    var i = 0
+    while i < c.count, c[i] == " " { i += 1 }
+    if i < c.count, c[i] == "\t" {
+      diagnostics.append(
+        .error(
+          "tab-indent", "tab in indentation", at: range(line, i, i + 1),
+          hint: "indent with spaces (two per level)"))
+      while i < c.count, c[i] == " " || c[i] == "\t" { i += 1 }
+    }
+    let indent = i
+    var tokens: [Token] = []
+    var comment: String? = nil
+    var space = true
+    while i < c.count {
+      let ch = c[i]
+      let start = i
+      if ch == " " || ch == "\t" {
+        i += 1
+        space = true
+        continue
+      }
+      if ch == "#" {
+        comment = String(c[(i + 1)...])
+        break
+      }
+      var token: Token
+      if ch.isLetter || ch == "_" {
+        i += 1
+        while i < c.count {
+          if c[i].isLetter || c[i].isNumber || c[i] == "_" {
+            i += 1
+          } else if c[i] == "-", i + 1 < c.count, c[i + 1].isLetter, c[i - 1].isLetter || c[i - 1].isNumber {
+            i += 1
+          } else {
+            break
+          }
+        }
+        token = Token(kind: .word, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+      } else if ch.isASCII && ch.isNumber {
+        token = lexNumeric(c, &i, line: line, space: space)
+      } else if ch == "\"" {
+        token = lexString(c, &i, line: line, space: space)
+      } else if let sym = symbol(c, i) {
+        i += sym.count
+        token = Token(kind: .symbol, text: sym, range: range(line, start, i), spaceBefore: space)
+      } else {
+        diagnostics.append(
+          .error(
+            "bad-character", "unexpected character '\(ch)'", at: range(line, i, i + 1),
+            hint: "remove it; comments start with '#'"))
+        i += 1
+        space = false
+        continue
+      }
+      tokens.append(token)
+      space = false
+    }
+    return LexedLine(
+      number: line, indent: indent, tokens: tokens, comment: comment, range: range(line, indent, c.count))
+  }
+
+  func symbol(_ c: [Character], _ i: Int) -> String? {
+    let two = i + 1 < c.count ? String(c[i...(i + 1)]) : ""
+    if ["<=", ">="].contains(two) { return two }
+    let one = String(c[i])
+    return ["=", ",", ":", "(", ")", "+", "-", "*", "×", "/", "<", ">", "%"].contains(one) ? one : nil
+  }
+
+  /// Numbers (`1,000,000.50`, `15%`), periods (`2026Q1`, `2026H2`, `2026-03`) and times (`08:00`).
+  mutating func lexNumeric(_ c: [Character], _ i: inout Int, line: Int, space: Bool) -> Token {
+    let start = i
+    func digit(_ k: Int) -> Bool { k < c.count && c[k].isASCII && c[k].isNumber }
+    var k = i
+    while digit(k) { k += 1 }
+    let run = k - start
+    // A clock time: two digits, a colon, two digits.
+    if run == 2, k < c.count, c[k] == ":", digit(k + 1), digit(k + 2), !digit(k + 3) {
+      i = k + 3
+      return Token(kind: .time, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+    }
+    // A period: a four-digit year then Qn, Hn or -MM.
+    if run == 4, k + 1 < c.count, c[k] == "Q" || c[k] == "H", digit(k + 1), !digit(k + 2),
+      !(k + 2 < c.count && c[k + 2].isLetter)
+    {
+      i = k + 2
+      return Token(kind: .period, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+    }
+    if run == 4, k < c.count, c[k] == "-", digit(k + 1), digit(k + 2), !digit(k + 3) {
+      i = k + 3
+      return Token(kind: .period, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+    }
+    // Digits with thousands separators: a comma is part of the number only when exactly three
+    // digits follow it (so `30%, op` and `max(a, 1)` still read as lists).
+    var plain = String(c[start..<k])
+    var grouped = false
+    while k < c.count, c[k] == ",", digit(k + 1), digit(k + 2), digit(k + 3), !digit(k + 4) {
+      plain += String(c[(k + 1)...(k + 3)])
+      k += 4
+      grouped = true
+    }
+    if grouped && run > 3 {
+      diagnostics.append(
+        .error(
+          "bad-number", "thousands separators must group three digits", at: range(line, start, k),
+          hint: "write 1,000,000 or 1000000"))
+    }
+    if k + 1 < c.count, c[k] == ".", digit(k + 1) {
+      var f = k + 1
+      while digit(f) { f += 1 }
+      plain += String(c[k..<f])
+      k = f
+    }
+    i = k
+    var value: Exact = .zero
+    do {
+      value = try Exact(parsing: plain)
+    } catch {
+      diagnostics.append(.error("bad-number", "\(error)", at: range(line, start, k)))
+    }
+    if i < c.count, c[i] == "%" {
+      i += 1
+      var t = Token(kind: .percent, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+      t.number = value
+      return t
+    }
+    var t = Token(kind: .number, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+    t.number = value
+    return t
+  }
+
+  /// `"..."` with `\"` and `\\` escapes; a string must end on its line.
+  mutating func lexString(_ c: [Character], _ i: inout Int, line: Int, space: Bool) -> Token {
+    let start = i
+    i += 1
+    var value = ""
+    var closed = false
+    while i < c.count {
+      if c[i] == "\\", i + 1 < c.count, c[i + 1] == "\"" || c[i + 1] == "\\" {
+        value.append(c[i + 1])
+        i += 2
+      } else if c[i] == "\"" {
+        i += 1
+        closed = true
+        break
+      } else {
+        value.append(c[i])
+        i += 1
+      }
+    }
+    if !closed {
+      diagnostics.append(
+        .error(
+          "unterminated-string", "string is not closed", at: range(line, start, i),
+          hint: "end it with '\"' on the same line"))
+    }
+    var t = Token(kind: .string, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+    t.string = value
+    return t
+  }
+}

@@ -1,0 +1,91 @@
+extension Parser {
+  /// expr := operand (OP operand)*, with x and / above + and -, above comparisons;
+  /// operand := "-" operand | NUMBER UNIT? | PERCENT | NAME | NAME "(" args ")" | "(" expr ")"
+  mutating func parseExpr(_ c: inout Cursor) throws(ParseFailure) -> Expr {
+    try parseBinary(&c, minPrecedence: 1, depth: 0)
+  }
+
+  func binaryOperator(_ t: Token?) -> BinaryOperator? {
+    guard let t else { return nil }
+    if t.isWord("x") { return .multiply }
+    guard t.kind == .symbol else { return nil }
+    switch t.text {
+    case "+": return .add
+    case "-": return .subtract
+    case "*", "×": return .multiply
+    case "/": return .divide
+    case "<": return .less
+    case "<=": return .lessOrEqual
+    case ">": return .greater
+    case ">=": return .greaterOrEqual
+    default: return nil
+    }
+  }
+
+  mutating func parseBinary(_ c: inout Cursor, minPrecedence: Int, depth: Int) throws(ParseFailure) -> Expr {
+    var lhs = try parseOperand(&c, depth: depth)
+    while let op = binaryOperator(c.peek), op.precedence >= minPrecedence {
+      _ = c.next()
+      let rhs = try parseBinary(&c, minPrecedence: op.precedence + 1, depth: depth + 1)
+      lhs = .binary(op, lhs, rhs, range: lhs.range.through(rhs.range))
+    }
+    return lhs
+  }
+
+  mutating func parseOperand(_ c: inout Cursor, depth: Int) throws(ParseFailure) -> Expr {
+    guard depth < Parser.maxExpressionDepth else {
+      throw ParseFailure(
+        .error(
+          "too-deep", "expression nests more than \(Parser.maxExpressionDepth) levels", at: c.here,
+          hint: "name parts of it with 'let'"))
+    }
+    guard let t = c.peek else { throw c.fail("a value") }
+    switch t.kind {
+    case .symbol where t.text == "-":
+      _ = c.next()
+      let operand = try parseOperand(&c, depth: depth + 1)
+      return .negate(operand, range: t.range.through(operand.range))
+    case .symbol where t.text == "(":
+      _ = c.next()
+      let inner = try parseBinary(&c, minPrecedence: 1, depth: depth + 1)
+      let close = try c.expect(symbol: ")", hint: "close the parenthesis opened at column \(t.range.start.column)")
+      _ = close
+      return inner
+    case .number:
+      _ = c.next()
+      var unit: UnitExpr? = nil
+      if let u = c.peek, u.kind == .word, !Keywords.reserved.contains(u.text) {
+        unit = try parseUnit(&c)
+      }
+      return .number(t.number ?? .zero, unit: unit, text: t.text, range: unit.map { t.range.through($0.range) } ?? t.range)
+    case .percent:
+      _ = c.next()
+      return .percent(Cursor.percentValue(t.number ?? .zero), text: t.text, range: t.range)
+    case .word where !Keywords.reserved.contains(t.text):
+      _ = c.next()
+      let name = Name(text: t.text, range: t.range)
+      guard c.accept(symbol: "(") != nil else { return .name(name) }
+      var args: [Expr] = []
+      if c.accept(symbol: ")") == nil {
+        repeat {
+          args.append(try parseBinary(&c, minPrecedence: 1, depth: depth + 1))
+        } while c.accept(symbol: ",") != nil
+        _ = try c.expect(symbol: ")", hint: "arguments are separated by ', ' and end with ')'")
+      }
+      return .call(name, args, range: t.range.through(c.tokens[c.index - 1].range))
+    default:
+      throw c.fail("a value (a number, a name or '(')")
+    }
+  }
+
+  /// unit := WORD ("/" WORD)?, written without spaces around "/" (`CNY/kWh`), or "%".
+  mutating func parseUnit(_ c: inout Cursor) throws(ParseFailure) -> UnitExpr {
+    guard let t = c.next(), t.kind == .word || t.isSymbol("%") else { throw c.fail("a unit") }
+    let numerator = Name(text: t.text, range: t.range)
+    if let slash = c.peek, slash.isSymbol("/"), !slash.spaceBefore, let d = c.peek(1), d.kind == .word, !d.spaceBefore {
+      c.index += 2
+      return UnitExpr(numerator: numerator, denominator: Name(text: d.text, range: d.range), range: t.range.through(d.range))
+    }
+    return UnitExpr(numerator: numerator, denominator: nil, range: t.range)
+  }
+}

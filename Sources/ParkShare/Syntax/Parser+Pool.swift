@@ -1,0 +1,200 @@
+extension Parser {
+  /// pool := "pool" ID "=" NAME ("+" NAME)* NEWLINE step+
+  mutating func parsePool(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure) -> PoolDecl {
+    let hint = Keywords.form(of: "pool")
+    let id = try c.expectName("a pool id", hint: hint)
+    _ = try c.expect(symbol: "=", hint: hint)
+    var sources: [Name] = []
+    repeat {
+      sources.append(try c.expectName("a revenue or subsidy", hint: "pool ID = certificates + ccer"))
+    } while c.accept(symbol: "+") != nil
+    try c.expectEnd(after: "the pool's sources")
+    var steps: [Step] = []
+    for child in children {
+      do throws(ParseFailure) {
+        steps.append(try parseStep(child))
+      } catch {
+        record(error)
+      }
+    }
+    return PoolDecl(id: id, sources: sources, steps: steps)
+  }
+
+  /// step := (pay | reserve | rebate | split | cap | floor) ("from" PERIOD)? ("until" PERIOD)?
+  mutating func parseStep(_ node: SyntaxLine) throws(ParseFailure) -> Step {
+    var line = node.line
+    var effective = Effective.always
+    // Qualifiers stand at the end of the line: peel them off before reading the step itself.
+    while line.tokens.count >= 3, let last = line.tokens.last, last.kind == .period || last.kind == .number {
+      let word = line.tokens[line.tokens.count - 2]
+      guard word.isWord("from") || word.isWord("until") else { break }
+      guard let p = Period(last.text) else {
+        throw ParseFailure(.error("bad-period", "'\(last.text)' is not a valid period", at: last.range,
+                                  hint: "periods are written 2026Q1, 2026H2, 2026-03 or 2026"))
+      }
+      let ref = PeriodRef(period: p, range: last.range)
+      if word.isWord("from") { effective.from = ref } else { effective.until = ref }
+      line.tokens.removeLast(2)
+    }
+    var c = Cursor(line)
+    guard let first = c.next(), first.kind == .word else {
+      c.index = 0
+      throw c.fail("a step", hint: "pay, reserve, rebate, split, cap or floor")
+    }
+    let keyword = Name(text: first.text, range: first.range)
+    let kind: Step.Kind
+    switch first.text {
+    case "pay":
+      let party = try c.expectName("the party paid", hint: Keywords.form(of: "pay"))
+      let amount = try parseAmount(&c)
+      var arrears = true
+      if c.accept(word: "without") != nil {
+        _ = try c.expect(word: "arrears", hint: "'without arrears' drops what the pool cannot cover")
+        arrears = false
+      }
+      try c.expectEnd(after: "the payment")
+      kind = .pay(party: party, amount: amount, arrears: arrears)
+    case "reserve":
+      let amount = try parseAmount(&c)
+      _ = try c.expect(word: "to", hint: Keywords.form(of: "reserve"))
+      let fund = try c.expectName("a fund name")
+      try c.expectEnd(after: "the reserve")
+      kind = .reserve(fund: fund, amount: amount)
+    case "rebate":
+      let share = try parseAmount(&c)
+      _ = try c.expect(word: "to", hint: Keywords.form(of: "rebate"))
+      let group = try c.expectName("the group rebated to")
+      _ = try c.expect(word: "by", hint: Keywords.form(of: "rebate"))
+      let metric = try c.expectName("the metric that divides the rebate")
+      try c.expectEnd(after: "the rebate")
+      kind = .rebate(share: share, group: group, metric: metric)
+    case "split": kind = .split(try parseSplit(&c, node))
+    case "cap":
+      let party = try c.expectName("the capped party", hint: Keywords.form(of: "cap"))
+      let amount = try parseExpr(&c)
+      let cumulative: Bool
+      if c.accept(word: "over") != nil {
+        _ = try c.expect(word: "term", hint: "'over term' caps the total over the contract term")
+        cumulative = true
+      } else {
+        _ = try c.expect(word: "per", hint: "'per period' or 'over term'")
+        _ = try c.expect(word: "period", hint: "'per period' or 'over term'")
+        cumulative = false
+      }
+      try c.expectEnd(after: "the cap")
+      kind = .cap(party: party, amount: amount, cumulative: cumulative)
+    case "floor":
+      let party = try c.expectName("the party guaranteed a minimum", hint: Keywords.form(of: "floor"))
+      let amount = try parseExpr(&c)
+      var payer: Name? = nil
+      if c.accept(word: "paid") != nil {
+        _ = try c.expect(word: "by")
+        payer = try c.expectName("the party that pays a shortfall")
+      }
+      try c.expectEnd(after: "the floor")
+      kind = .floor(party: party, amount: amount, payer: payer)
+    default:
+      throw ParseFailure(unknownWord(first, Keywords.steps.map(\.word), what: "step"))
+    }
+    if case .split = kind {} else { rejectChildren(of: node, "'\(first.text)'") }
+    return Step(kind: kind, effective: effective, keyword: keyword, range: node.line.range)
+  }
+
+  /// amount := PERCENT ("of" ("pool" | "remainder"))? | EXPR
+  mutating func parseAmount(_ c: inout Cursor) throws(ParseFailure) -> Amount {
+    if let t = c.peek, t.kind == .percent, c.peek(1).map({ binaryOperator($0) == nil }) ?? true {
+      let share = try c.expectPercent("a percentage")
+      var remainder = false
+      if c.accept(word: "of") != nil {
+        if c.accept(word: "remainder") != nil {
+          remainder = true
+        } else {
+          _ = try c.expect(word: "pool", hint: "'of pool' (the pool's total) or 'of remainder' (what is left)")
+        }
+      }
+      return .percentOf(share, remainder: remainder)
+    }
+    return .expr(try parseExpr(&c))
+  }
+
+  /// split := "split" share ("," share)* | "split" NAME ("," NAME)* "by" METRIC
+  ///        | "split" "tiered" NEWLINE row+ | "split" "on" KPI NEWLINE row+
+  /// share := PARTY PERCENT
+  mutating func parseSplit(_ c: inout Cursor, _ node: SyntaxLine) throws(ParseFailure) -> Split {
+    if c.accept(word: "tiered") != nil {
+      try c.expectEnd(after: "'split tiered'")
+      return .tiered(parseRows(node, "split tiered"))
+    }
+    if c.accept(word: "on") != nil {
+      let kpi = try c.expectName("the KPI the step table reads")
+      try c.expectEnd(after: "the KPI")
+      return .steps(kpi: kpi, rows: parseRows(node, "split on \(kpi.text)"))
+    }
+    rejectChildren(of: node, "this split")
+    if c.accept(word: "by") != nil {
+      let metric = try c.expectName("a metric", hint: "split tenants by consumption")
+      try c.expectEnd(after: "the metric")
+      return .metric(parties: [], metric: metric)
+    }
+    var names: [Name] = []
+    var shares: [ShareSpec] = []
+    repeat {
+      let party = try c.expectName("a party", hint: Keywords.form(of: "split"))
+      if c.peek?.kind == .percent {
+        shares.append(ShareSpec(party: party, share: try c.expectPercent("a share")))
+      } else {
+        names.append(party)
+      }
+    } while c.accept(symbol: ",") != nil
+    if !shares.isEmpty && !names.isEmpty {
+      throw ParseFailure(.error("syntax", "every party in a fixed split needs a share", at: names[0].range,
+                                hint: "write '\(names[0].text) 25%'"))
+    }
+    if shares.isEmpty {
+      _ = try c.expect(word: "by", hint: "'split A, B by METRIC' or 'split A 30%, B 70%'")
+      let metric: Name
+      if let s = c.accept(word: "stake") { metric = Name(text: s.text, range: s.range) } else {
+        metric = try c.expectName("a metric")
+      }
+      try c.expectEnd(after: "the metric")
+      return .metric(parties: names, metric: metric)
+    }
+    try c.expectEnd(after: "the shares")
+    return .fixed(shares)
+  }
+
+  /// row := ("below" BOUND | "from" BOUND ("to" BOUND)?) ":" share ("," share)*
+  mutating func parseRows(_ node: SyntaxLine, _ what: String) -> [TierRow] {
+    if node.children.isEmpty {
+      diagnostics.append(.error("syntax", "'\(what)' needs indented rows", at: node.line.range,
+                                hint: "e.g. 'from 0 CNY to 1,000,000 CNY: esco 80%, host 20%'"))
+    }
+    var rows: [TierRow] = []
+    for child in node.children {
+      rejectChildren(of: child, "a row")
+      var r = Cursor(child.line)
+      do throws(ParseFailure) {
+        var lower: Expr? = nil
+        var upper: Expr? = nil
+        if r.accept(word: "below") != nil {
+          upper = try parseOperand(&r, depth: 0)
+        } else {
+          _ = try r.expect(word: "from", hint: "a row is 'below B:', 'from A to B:' or 'from A:'")
+          lower = try parseOperand(&r, depth: 0)
+          if r.accept(word: "to") != nil { upper = try parseOperand(&r, depth: 0) }
+        }
+        _ = try r.expect(symbol: ":", hint: "a colon comes before the shares")
+        var shares: [ShareSpec] = []
+        repeat {
+          let party = try r.expectName("a party")
+          shares.append(ShareSpec(party: party, share: try r.expectPercent("the party's share")))
+        } while r.accept(symbol: ",") != nil
+        try r.expectEnd(after: "the shares")
+        rows.append(TierRow(lower: lower, upper: upper, shares: shares, range: child.line.range))
+      } catch {
+        record(error)
+      }
+    }
+    return rows
+  }
+}

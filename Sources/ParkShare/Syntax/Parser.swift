@@ -1,0 +1,192 @@
+/// Parses a contract file into a `ContractFile`. One `parseX` per grammar rule; the rules are
+/// quoted in their doc comments and gathered in docs/contract-language.md. A syntax error
+/// abandons its line only: every line of the file is parsed and every error reported.
+public struct Parser {
+  var diagnostics: [Diagnostic] = []
+  /// Expression nesting allowed before a line is refused (a deep nest must not overflow the stack).
+  static let maxExpressionDepth = 64
+
+  public static func parse(_ source: SourceFile) -> (file: ContractFile, diagnostics: [Diagnostic]) {
+    let (lines, lexDiagnostics) = Lexer.lex(source)
+    var parser = Parser(diagnostics: lexDiagnostics)
+    let roots = SyntaxLine.tree(lines, diagnostics: &parser.diagnostics)
+    var declarations: [Declaration] = []
+    for root in roots {
+      if let d = parser.parseDeclaration(root) { declarations.append(d) }
+    }
+    return (ContractFile(path: source.path, declarations: declarations), parser.diagnostics)
+  }
+
+  mutating func record(_ failure: ParseFailure) {
+    diagnostics.append(failure.diagnostic)
+  }
+
+  /// declaration := contract | version | currency | settle | party | parties | unit | input
+  ///              | meter | tariff | let | kpi | revenue | subsidy | points | pool
+  mutating func parseDeclaration(_ node: SyntaxLine) -> Declaration? {
+    var c = Cursor(node.line)
+    guard let first = c.peek else { return nil }
+    let word = first.kind == .word ? first.text : ""
+    let takesChildren = ["tariff", "subsidy", "points", "pool"].contains(word)
+    if !takesChildren, let child = node.children.first {
+      diagnostics.append(
+        .error(
+          "bad-indent", "unexpected indented line under '\(word.isEmpty ? first.text : word)'",
+          at: child.line.range, hint: "only tariff, subsidy, points and pool take indented lines"))
+    }
+    do throws(ParseFailure) {
+      let kind: Declaration.Kind
+      _ = c.next()
+      switch word {
+      case "contract": kind = try parseContract(&c)
+      case "version":
+        kind = .version(try c.expectNumber("a version number"))
+        try c.expectEnd(after: "the version")
+      case "currency": kind = try parseCurrency(&c)
+      case "settle": kind = try parseSettle(&c)
+      case "party": kind = .party(try parseParty(&c))
+      case "parties": kind = .group(try parseGroup(&c))
+      case "unit":
+        kind = .unit(try c.expectName("a unit name"))
+        try c.expectEnd(after: "the unit name")
+      case "input": kind = .input(try parseInput(&c))
+      case "meter": kind = .meter(try parseMeter(&c))
+      case "tariff": kind = .tariff(try parseTariff(&c, node.children))
+      case "let", "kpi", "revenue":
+        kind = .definition(try parseDefinition(&c, DefinitionDecl.Kind(rawValue: word)!))
+      case "subsidy": kind = .subsidy(try parseSubsidy(&c, node.children))
+      case "points": kind = .points(try parsePoints(&c, node.children))
+      case "pool": kind = .pool(try parsePool(&c, node.children))
+      default:
+        throw ParseFailure(unknownWord(first, Keywords.declarations.map(\.word), what: "declaration"))
+      }
+      return Declaration(kind: kind, range: node.line.range)
+    } catch {
+      record(error)
+      return nil
+    }
+  }
+
+  func unknownWord(_ t: Token, _ candidates: [String], what: String) -> Diagnostic {
+    if let near = Spelling.nearest(t.text, in: candidates) {
+      return .error("unknown-keyword", "unknown \(what) '\(t.text)'", at: t.range, hint: "did you mean '\(near)'?")
+    }
+    return .error(
+      "unknown-keyword", "unknown \(what) '\(t.text)'", at: t.range,
+      hint: "expected one of: \(candidates.joined(separator: ", "))")
+  }
+
+  /// contract := "contract" ID STRING?
+  mutating func parseContract(_ c: inout Cursor) throws(ParseFailure) -> Declaration.Kind {
+    let id = try c.expectName("a contract id", hint: Keywords.form(of: "contract"))
+    let title = c.peek?.kind == .string ? c.next()?.string : nil
+    try c.expectEnd(after: "the contract title")
+    return .contract(id: id, title: title)
+  }
+
+  /// currency := "currency" CODE ("rounding" MODE)? ("decimals" NUMBER)?
+  mutating func parseCurrency(_ c: inout Cursor) throws(ParseFailure) -> Declaration.Kind {
+    let code = try c.expectName("a currency code", hint: Keywords.form(of: "currency"))
+    var rounding: Name? = nil
+    var decimals: Literal? = nil
+    while !c.atEnd {
+      if c.accept(word: "rounding") != nil {
+        guard let t = c.peek, t.kind == .word else { throw c.fail("a rounding mode", hint: "half-up, half-even, down or up") }
+        _ = c.next()
+        rounding = Name(text: t.text, range: t.range)
+      } else if c.accept(word: "decimals") != nil {
+        decimals = try c.expectNumber("the number of decimals")
+      } else {
+        throw c.fail("'rounding' or 'decimals'", hint: Keywords.form(of: "currency"))
+      }
+    }
+    return .currency(code: code, rounding: rounding, decimals: decimals)
+  }
+
+  /// settle := "settle" FREQUENCY "from" PERIOD "to" PERIOD
+  mutating func parseSettle(_ c: inout Cursor) throws(ParseFailure) -> Declaration.Kind {
+    let hint = Keywords.form(of: "settle")
+    guard let t = c.peek, t.kind == .word else { throw c.fail("a frequency", hint: hint) }
+    _ = c.next()
+    _ = try c.expect(word: "from", hint: hint)
+    let from = try c.expectPeriod("the first period of the term", allowYear: true)
+    _ = try c.expect(word: "to", hint: hint)
+    let to = try c.expectPeriod("the last period of the term", allowYear: true)
+    try c.expectEnd(after: "the term")
+    return .settle(frequency: Name(text: t.text, range: t.range), from: from, to: to)
+  }
+
+  /// party := "party" ID STRING ROLE ("capital" EXPR)?
+  mutating func parseParty(_ c: inout Cursor) throws(ParseFailure) -> PartyDecl {
+    let hint = Keywords.form(of: "party")
+    let id = try c.expectName("a party id", hint: hint)
+    let name = try c.expectString("the party's name in quotes", hint: hint)
+    guard let role = c.peek, role.kind == .word else {
+      throw c.fail("a role", hint: "one of \(Keywords.roles.joined(separator: ", "))")
+    }
+    _ = c.next()
+    var capital: Expr? = nil
+    if c.accept(word: "capital") != nil { capital = try parseExpr(&c) }
+    try c.expectEnd(after: "the party")
+    return PartyDecl(id: id, displayName: name.string ?? "", role: Name(text: role.text, range: role.range), capital: capital)
+  }
+
+  /// parties := "parties" ID "from" STRING ROLE
+  mutating func parseGroup(_ c: inout Cursor) throws(ParseFailure) -> GroupDecl {
+    let hint = Keywords.form(of: "parties")
+    let id = try c.expectName("a group id", hint: hint)
+    _ = try c.expect(word: "from", hint: hint)
+    let file = try c.expectString("a registry file name in quotes", hint: hint)
+    guard let role = c.peek, role.kind == .word else {
+      throw c.fail("a role", hint: "one of \(Keywords.roles.joined(separator: ", "))")
+    }
+    _ = c.next()
+    try c.expectEnd(after: "the group")
+    return GroupDecl(id: id, file: file.string ?? "", fileRange: file.range, role: Name(text: role.text, range: role.range))
+  }
+
+  /// input := "input" ID UNIT? ("per" GROUP)? ("by" "vintage")? "monthly"?
+  mutating func parseInput(_ c: inout Cursor) throws(ParseFailure) -> InputDecl {
+    let id = try c.expectName("an input id", hint: Keywords.form(of: "input"))
+    var unit: UnitExpr? = nil
+    if let t = c.peek, t.kind == .word, !Keywords.reserved.contains(t.text) { unit = try parseUnit(&c) }
+    var per: Name? = nil
+    var byVintage = false
+    var monthly = false
+    while !c.atEnd {
+      if c.accept(word: "per") != nil {
+        per = try c.expectName("a group after 'per'", hint: "a group of parties, or 'party'")
+      } else if c.accept(word: "by") != nil {
+        _ = try c.expect(word: "vintage", hint: "prices by production year: 'by vintage'")
+        byVintage = true
+      } else if c.accept(word: "monthly") != nil {
+        monthly = true
+      } else {
+        throw c.fail("'per', 'by vintage' or 'monthly'", hint: Keywords.form(of: "input"))
+      }
+    }
+    return InputDecl(id: id, unit: unit, per: per, byVintage: byVintage, monthly: monthly)
+  }
+
+  /// meter := "meter" ID KIND ("per" GROUP)?
+  mutating func parseMeter(_ c: inout Cursor) throws(ParseFailure) -> MeterDecl {
+    let hint = Keywords.form(of: "meter")
+    let id = try c.expectName("a meter id", hint: hint)
+    guard let kind = c.peek, kind.kind == .word else { throw c.fail("a meter kind", hint: hint) }
+    _ = c.next()
+    var per: Name? = nil
+    if c.accept(word: "per") != nil { per = try c.expectName("a group after 'per'") }
+    try c.expectEnd(after: "the meter")
+    return MeterDecl(id: id, kind: Name(text: kind.text, range: kind.range), per: per)
+  }
+
+  /// definition := ("let" | "kpi" | "revenue") ID "=" EXPR
+  mutating func parseDefinition(_ c: inout Cursor, _ kind: DefinitionDecl.Kind) throws(ParseFailure) -> DefinitionDecl {
+    let hint = Keywords.form(of: kind.rawValue)
+    let id = try c.expectName("a name", hint: hint)
+    _ = try c.expect(symbol: "=", hint: hint)
+    let expr = try parseExpr(&c)
+    try c.expectEnd(after: "the expression")
+    return DefinitionDecl(kind: kind, id: id, expr: expr)
+  }
+}

@@ -1,0 +1,27 @@
+/// "Did you mean ...?" suggestions by edit distance.
+enum Spelling {
+  /// The candidate closest to `word`, if it is close enough to be a likely typo.
+  static func nearest(_ word: String, in candidates: some Sequence<String>) -> String? {
+    var best: (String, Int)? = nil
+    for c in candidates {
+      let d = distance(word, c)
+      if d <= max(1, min(word.count, c.count) / 3), best.map({ d < $0.1 }) ?? true { best = (c, d) }
+    }
+    return best?.0
+  }
+
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.lowercased())
+    let b = Array(b.lowercased())
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,42 @@
+/// A code line and the more-indented lines under it. Blank and comment-only lines are left out:
+/// they carry no meaning (the formatter keeps them from the lexed lines).
+public struct SyntaxLine: Sendable {
+  public var line: LexedLine
+  public var children: [SyntaxLine]
+
+  /// Nests lexed lines by indentation; inconsistent indentation is reported and repaired.
+  public static func tree(_ lines: [LexedLine], diagnostics: inout [Diagnostic]) -> [SyntaxLine] {
+    let code = lines.filter { !$0.tokens.isEmpty }
+    var i = 0
+    func block(_ level: Int) -> [SyntaxLine] {
+      var nodes: [SyntaxLine] = []
+      while i < code.count {
+        let l = code[i]
+        if l.indent < level { break }
+        if l.indent > level {
+          if nodes.isEmpty || !nodes[nodes.count - 1].children.isEmpty {
+            diagnostics.append(
+              .error(
+                "bad-indent",
+                nodes.isEmpty
+                  ? "unexpected indentation" : "indentation does not match the lines above",
+                at: l.range, hint: "indent each level by the same amount (two spaces)"))
+          }
+          if nodes.isEmpty {
+            nodes.append(SyntaxLine(line: l, children: []))
+            i += 1
+          } else {
+            nodes[nodes.count - 1].children += block(l.indent)
+          }
+          continue
+        }
+        nodes.append(SyntaxLine(line: l, children: []))
+        i += 1
+      }
+      return nodes
+    }
+    var roots: [SyntaxLine] = []
+    while i < code.count { roots += block(0) }
+    return roots
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import ParkShare
+
+/// `parkshare fmt [--check | --stdout] FILE...`
+enum FormatCommand {
+  static func run(_ args: Arguments) -> Int32 {
+    var status = ExitCode.success
+    for path in args.operands {
+      guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        Output.err("\(path): error: cannot read the file as UTF-8 text\n")
+        status = ExitCode.inputError
+        continue
+      }
+      let source = SourceFile(path: path, text: text)
+      let (formatted, diagnostics) = Formatter.format(source)
+      guard let formatted else {
+        Output.err(DiagnosticRenderer(sources: [source]).render(diagnostics))
+        status = ExitCode.inputError
+        continue
+      }
+      if args.flags.contains("--stdout") {
+        Output.out(formatted)
+      } else if args.flags.contains("--check") {
+        if formatted != text {
+          Output.out("\(path): not in canonical form (run 'parkshare fmt \(path)')\n")
+          status = ExitCode.inputError
+        }
+      } else if formatted != text {
+        do {
+          try Data(formatted.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+          Output.err("\(path): error: cannot write the file: \(error.localizedDescription)\n")
+          status = ExitCode.inputError
+        }
+      }
+    }
+    return status
+  }
+}
