@@ -70,7 +70,7 @@ extension Checker {
     }
     let top = SourceRange(file: file.path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
     for (word, example) in [("contract", "contract my-deal \"Title\""), ("currency", "currency CNY rounding half-up"),
-                            ("settle", "settle quarterly from 2026Q1 to 2035Q4")] where seen[word] == nil {
+                            ("settle", "settle quarterly from 2026Q1 to 2035Q4")] where !file.keywords.contains(word) {
       error("missing-header", "the contract has no '\(word)' line", at: top, hint: "add '\(example)' near the top")
     }
   }

@@ -36,7 +36,7 @@ extension Checker {
           let hint = (lt.unit == .kWh || rt.unit == .kWh) && !(lt.unit.isDimensionless && rt.unit.isDimensionless)
             ? "multiply kWh by a price in \(contract.currency.code)/kWh to get \(contract.currency.code)"
             : "both sides need the same unit"
-          error("unit-mismatch", "cannot \(verb) \(lt.unit) and \(rt.unit)", at: e.range, hint: hint)
+          error("unit-mismatch", "cannot \(verb) \(lt.unit.spoken) and \(rt.unit.spoken)", at: e.range, hint: hint)
           return nil
         }
         let isCondition = ![.add, .subtract].contains(op)
@@ -173,7 +173,7 @@ extension Checker {
       return nil
     }
     guard t.unit == expected else {
-      error("unit-mismatch", "\(what) must be in \(expected), not \(t.unit)", at: e.range,
+      error("unit-mismatch", "\(what) must be \(expected.isDimensionless ? expected.spoken : "in \(expected)"), not \(t.unit.spoken)", at: e.range,
             hint: expected == .base(contract.currency.code) && t.unit == .kWh ? "multiply by a price in \(contract.currency.code)/kWh" : nil)
       return nil
     }

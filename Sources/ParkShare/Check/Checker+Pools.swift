@@ -24,6 +24,7 @@ extension Checker {
 
   /// In every period of the term exactly one split must apply, or the remainder has no owner.
   mutating func checkSplitCoverage(_ p: PoolDecl, _ steps: [(PoolStep, Step)]) {
+    if p.brokenSteps > 0 { return }
     if p.steps.isEmpty {
       error("no-split", "pool '\(p.id.text)' has no steps", at: p.id.range, hint: "add an indented 'split' line saying who gets the pool")
       return
@@ -53,8 +54,14 @@ extension Checker {
     let currency = Unit.base(contract.currency.code)
     var from: Period? = nil
     var until: Period? = nil
-    if let f = step.effective.from { from = checkPeriod(f, .start, what: "'from'") }
-    if let u = step.effective.until { until = checkPeriod(u, .end, what: "'until'") }
+    if let f = step.effective.from {
+      from = checkPeriod(f, .start, what: "'from'")
+      if from == nil { return nil }
+    }
+    if let u = step.effective.until {
+      until = checkPeriod(u, .end, what: "'until'")
+      if until == nil { return nil }
+    }
     if let f = from, let u = until, f.firstMonth > u.lastMonth {
       error("bad-term", "this step starts (\(f)) after it ends (\(u))", at: step.range)
     }
@@ -202,6 +209,7 @@ extension Checker {
     var tiers: [Tier] = []
     var ok = true
     var previousUpper: Exact? = nil
+    let show: (Exact) -> String = unit.isDimensionless ? { $0.percentText } : { $0.grouped }
     for (i, row) in rows.enumerated() {
       let lower = row.lower.flatMap { constant($0, unit: unit, what: "a tier bound") }
       let upper = row.upper.flatMap { constant($0, unit: unit, what: "a tier bound") }
@@ -210,16 +218,16 @@ extension Checker {
         continue
       }
       if let l = lower, let u = upper, u <= l {
-        error("tier-order", "tier bounds are out of order: \(u.grouped) is not above \(l.grouped)", at: row.range)
+        error("tier-order", "tier bounds are out of order: \(show(u)) is not above \(show(l))", at: row.range)
         ok = false
       }
       if i == 0 {
         if marginal, let l = lower, l != .zero {
-          error("tier-gap", "the first tier starts at \(l.grouped): amounts below it have no shares", at: row.range,
+          error("tier-gap", "the first tier starts at \(show(l)): amounts below it have no shares", at: row.range,
                 hint: "start the first tier at 0")
           ok = false
         } else if !marginal, lower != nil {
-          error("tier-gap", "values below \(lower!.grouped) are not covered", at: row.range,
+          error("tier-gap", "values below \(show(lower!)) are not covered", at: row.range,
                 hint: "make the first row 'below \(row.lower.map { Checker.text(of: $0) } ?? "X"):'")
           ok = false
         }
@@ -228,12 +236,12 @@ extension Checker {
           error("tier-order", "only the first row can be 'below'", at: row.range)
           ok = false
         } else if let l = lower, l > p {
-          error("tier-gap", "the tiers leave a gap from \(p.grouped) to \(l.grouped)", at: row.range,
-                hint: "start this tier at \(p.grouped)")
+          error("tier-gap", "the tiers leave a gap from \(show(p)) to \(show(l))", at: row.range,
+                hint: "start this tier at \(show(p))")
           ok = false
         } else if let l = lower, l < p {
-          error("tier-overlap", "this tier starts at \(l.grouped), inside the previous tier (which ends at \(p.grouped))",
-                at: row.range, hint: "start this tier at \(p.grouped)")
+          error("tier-overlap", "this tier starts at \(show(l)), inside the previous tier (which ends at \(show(p)))",
+                at: row.range, hint: "start this tier at \(show(p))")
           ok = false
         }
       } else if i > 0 {
@@ -241,8 +249,8 @@ extension Checker {
         ok = false
       }
       if i == rows.count - 1, let u = upper {
-        error("tier-gap", "the last tier ends at \(u.grouped): values above it have no shares", at: row.range,
-              hint: "make the last row open: 'from \(u.grouped) ...:'")
+        error("tier-gap", "the last tier ends at \(show(u)): values above it have no shares", at: row.range,
+              hint: "make the last row open: 'from \(show(u)) ...:'")
         ok = false
       }
       previousUpper = upper

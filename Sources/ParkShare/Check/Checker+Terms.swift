@@ -138,7 +138,7 @@ extension Checker {
       var schedule: [Subsidy.Step] = []
       var degression: Subsidy.Degression? = nil
       var triggers: [Subsidy.Trigger] = []
-      var lastStep: (period: Period, factor: Exact, range: SourceRange)? = nil
+      var lastStep: (period: Period, factor: Exact, written: Period)? = nil
       for rule in s.rules {
         switch rule {
         case .steps(let steps, _):
@@ -150,7 +150,7 @@ extension Checker {
             let start = Period(containing: at.period.firstMonth, length: contract.frequency)
             if let last = lastStep {
               if start <= last.period {
-                error("unordered-schedule", "phase-out \(at.period) does not come after \(last.period)", at: at.range,
+                error("unordered-schedule", "phase-out \(at.period) does not come after \(last.written)", at: at.range,
                       hint: "list the steps in time order")
                 continue
               }
@@ -165,7 +165,7 @@ extension Checker {
             if at.period.firstMonth > contract.term.to.lastMonth {
               error("outside-term", "phase-out step \(at.period) is after the term ends (\(contract.term.to))", at: at.range)
             }
-            lastStep = (start, factor.value, at.range)
+            lastStep = (start, factor.value, at.period)
             schedule.append(Subsidy.Step(from: start, factor: factor.value))
           }
         case .degression(let rate, let every, let from, let range):

@@ -116,6 +116,7 @@ public struct Checker {
   /// not one of `kinds`.
   mutating func resolve(_ name: Name, as kinds: [Symbol.Kind], what: String) -> Symbol? {
     guard let symbol = symbols[name.text] else {
+      if file.brokenNames.contains(name.text) { return nil }  // its line was reported
       let candidates = symbols.filter { kinds.contains($0.value.kind) }.keys.sorted()
       var hint = Spelling.nearest(name.text, in: candidates).map { "did you mean '\($0)'?" }
       if hint == nil, name.text.contains("-") {
@@ -129,10 +130,14 @@ public struct Checker {
     }
     guard kinds.contains(symbol.kind) else {
       error(
-        "wrong-kind", "'\(name.text)' is a \(symbol.kind.rawValue), not a \(what)", at: name.range,
+        "wrong-kind", "'\(name.text)' is \(Checker.article(symbol.kind.rawValue)), not \(Checker.article(what))", at: name.range,
         notes: [.init(message: "'\(name.text)' is defined here", range: symbol.range)])
       return nil
     }
     return symbol
+  }
+
+  static func article(_ noun: String) -> String {
+    ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
   }
 }

@@ -15,6 +15,9 @@ public struct Unit: Sendable, Hashable, Encodable, CustomStringConvertible {
 
   public var isDimensionless: Bool { exponents.isEmpty }
 
+  /// For messages: "a plain number" reads better than "1".
+  public var spoken: String { isDimensionless ? "a plain number (or %)" : description }
+
   public static func * (a: Unit, b: Unit) -> Unit {
     Unit(a.exponents.merging(b.exponents, uniquingKeysWith: +))
   }

@@ -3,6 +3,11 @@
 public struct ContractFile: Sendable {
   public var path: String
   public var declarations: [Declaration]
+  /// The first word of every top-level line, parsed or not (so a broken `settle` line is not
+  /// also reported as missing).
+  public var keywords: Set<String> = []
+  /// Names declared on lines that failed to parse: uses of them are not reported again.
+  public var brokenNames: Set<String> = []
 }
 
 /// A name as written, and where.
@@ -158,4 +163,6 @@ public struct PoolDecl: Sendable {
   public var id: Name
   public var sources: [Name]
   public var steps: [Step]
+  /// Steps that failed to parse (already reported), so coverage is not judged without them.
+  public var brokenSteps: Int
 }

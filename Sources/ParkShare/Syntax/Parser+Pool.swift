@@ -10,14 +10,16 @@ extension Parser {
     } while c.accept(symbol: "+") != nil
     try c.expectEnd(after: "the pool's sources")
     var steps: [Step] = []
+    var broken = 0
     for child in children {
       do throws(ParseFailure) {
         steps.append(try parseStep(child))
       } catch {
         record(error)
+        broken += 1
       }
     }
-    return PoolDecl(id: id, sources: sources, steps: steps)
+    return PoolDecl(id: id, sources: sources, steps: steps, brokenSteps: broken)
   }
 
   /// step := (pay | reserve | rebate | split | cap | floor) ("from" PERIOD)? ("until" PERIOD)?

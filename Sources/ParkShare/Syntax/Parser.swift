@@ -3,22 +3,40 @@
 /// abandons its line only: every line of the file is parsed and every error reported.
 public struct Parser {
   var diagnostics: [Diagnostic] = []
+  var keywords: Set<String> = []
+  var brokenNames: Set<String> = []
+  /// Lines the lexer already reported: a parse error there would only repeat it.
+  var lexErrorLines: Set<Int> = []
   /// Expression nesting allowed before a line is refused (a deep nest must not overflow the stack).
   static let maxExpressionDepth = 64
 
   public static func parse(_ source: SourceFile) -> (file: ContractFile, diagnostics: [Diagnostic]) {
     let (lines, lexDiagnostics) = Lexer.lex(source)
     var parser = Parser(diagnostics: lexDiagnostics)
+    parser.lexErrorLines = Set(lexDiagnostics.map(\.range.start.line))
     let roots = SyntaxLine.tree(lines, diagnostics: &parser.diagnostics)
     var declarations: [Declaration] = []
-    for root in roots {
-      if let d = parser.parseDeclaration(root) { declarations.append(d) }
-    }
-    return (ContractFile(path: source.path, declarations: declarations), parser.diagnostics)
+    for root in roots { declarations += parser.parseDeclarations(root) }
+    var file = ContractFile(path: source.path, declarations: declarations)
+    file.keywords = parser.keywords
+    file.brokenNames = parser.brokenNames
+    return (file, parser.diagnostics)
   }
 
   mutating func record(_ failure: ParseFailure) {
+    guard !lexErrorLines.contains(failure.diagnostic.range.start.line) else { return }
     diagnostics.append(failure.diagnostic)
+  }
+
+  /// A declaration, and (reported as misplaced) any indented lines under one that takes none,
+  /// read as declarations of their own so their names still exist.
+  mutating func parseDeclarations(_ node: SyntaxLine) -> [Declaration] {
+    var out = parseDeclaration(node).map { [$0] } ?? []
+    let word = node.line.tokens.first?.text ?? ""
+    if !["tariff", "subsidy", "points", "pool"].contains(word) {
+      for child in node.children { out += parseDeclarations(child) }
+    }
+    return out
   }
 
   /// declaration := contract | version | currency | settle | party | parties | unit | input
@@ -27,6 +45,7 @@ public struct Parser {
     var c = Cursor(node.line)
     guard let first = c.peek else { return nil }
     let word = first.kind == .word ? first.text : ""
+    keywords.insert(word)
     let takesChildren = ["tariff", "subsidy", "points", "pool"].contains(word)
     if !takesChildren, let child = node.children.first {
       diagnostics.append(
@@ -63,6 +82,7 @@ public struct Parser {
       return Declaration(kind: kind, range: node.line.range)
     } catch {
       record(error)
+      if let name = c.tokens.dropFirst().first, name.kind == .word { brokenNames.insert(name.text) }
       return nil
     }
   }

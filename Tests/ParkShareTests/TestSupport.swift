@@ -1,0 +1,65 @@
+import Foundation
+import ParkShare
+
+/// Where things are, found from this file's path so tests run from any working directory.
+enum Paths {
+  static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  static let root = tests.deletingLastPathComponent().deletingLastPathComponent()
+  static let fixtures = tests.appendingPathComponent("Fixtures")
+  static let brokenContracts = fixtures.appendingPathComponent("contracts")
+  static let contracts = root.appendingPathComponent("contracts")
+
+  /// The built `parkshare` binary beside the test bundle (the test target depends on it).
+  static var binary: URL {
+    let candidates = [
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("parkshare"),
+      Bundle.main.bundleURL.appendingPathComponent("parkshare"),
+      root.appendingPathComponent(".build/debug/parkshare"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+  }
+
+  static func files(in dir: URL, ending suffix: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(suffix) }.sorted()
+  }
+}
+
+/// Golden files are re-recorded with PARKSHARE_RECORD=1 and reviewed with git diff.
+enum Golden {
+  static var recording: Bool { ProcessInfo.processInfo.environment["PARKSHARE_RECORD"] == "1" }
+
+  /// The stored text, or (when recording) stores `actual` and returns it.
+  static func check(_ actual: String, at url: URL) throws -> String {
+    if recording {
+      try Data(actual.utf8).write(to: url)
+      return actual
+    }
+    return try String(contentsOf: url, encoding: .utf8)
+  }
+}
+
+/// Checks contract text in memory, reading registries from `folder`, with `name` as its path.
+func checkContract(_ text: String, name: String, folder: URL) -> (result: Checker.Result, rendered: String) {
+  let source = SourceFile(path: name, text: text)
+  let result = Checker.check(source) { file in
+    (file, try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
+  }
+  return (result, DiagnosticRenderer(sources: [source] + result.sources).render(result.diagnostics))
+}
+
+/// Runs the built binary; returns exit status, stdout and stderr.
+func runParkshare(_ args: [String], cwd: URL = Paths.root) throws -> (status: Int32, out: String, err: String) {
+  let p = Process()
+  p.executableURL = Paths.binary
+  p.arguments = args
+  p.currentDirectoryURL = cwd
+  let out = Pipe()
+  let err = Pipe()
+  p.standardOutput = out
+  p.standardError = err
+  try p.run()
+  let o = out.fileHandleForReading.readDataToEndOfFile()
+  let e = err.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
