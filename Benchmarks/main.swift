@@ -18,7 +18,7 @@ func benchMoney() throws {
   var price: [Exact] = []
   var rng = UInt64(12345)
   for _ in 0..<1024 {
-    rng = rng &* 6364136223846793005 &+ 1442695040888963407
+    rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
     kwh.append(try Exact(significand: Int128(rng >> 44), scale: 3))
     price.append(try Exact(significand: Int128(2000 + (rng >> 20) % 12000), scale: 4))
   }
@@ -37,9 +37,14 @@ func benchMoney() throws {
   for i in 0..<m { check = try check + kwh[i & 1023] * price[(i >> 3) & 1023] }
   let exactNs = exactTime / Double(n) * 1e9
   let foundationNs = foundationTime / Double(m) * 1e9
-  print("money multiply-add: Exact \(String(format: "%.2f", exactNs)) ns/op (\(n) ops, total \(total))")
-  print("money multiply-add: Foundation.Decimal \(String(format: "%.2f", foundationNs)) ns/op (\(m) ops, total \(fTotal))")
-  print("money multiply-add: Exact is \(String(format: "%.0f", foundationNs / exactNs))x faster; same sum over \(m) ops: \(check.description == "\(fTotal)" || check == Exact(fTotal.description) ? "yes" : "NO")")
+  print(
+    "money multiply-add: Exact \(String(format: "%.2f", exactNs)) ns/op (\(n) ops, total \(total))")
+  print(
+    "money multiply-add: Foundation.Decimal \(String(format: "%.2f", foundationNs)) ns/op (\(m) ops, total \(fTotal))"
+  )
+  print(
+    "money multiply-add: Exact is \(String(format: "%.0f", foundationNs / exactNs))x faster; same sum over \(m) ops: \(check.description == "\(fTotal)" || check == Exact(fTotal.description) ? "yes" : "NO")"
+  )
 }
 
 let which = CommandLine.arguments.dropFirst().first ?? "money"

@@ -35,7 +35,9 @@ struct Arguments {
         flags.insert(name)
       } else if valued.contains(name) {
         if value == nil { value = rest.popFirst() }
-        guard let value, !value.isEmpty else { throw UsageError(message: "option '\(name)' needs a value") }
+        guard let value, !value.isEmpty else {
+          throw UsageError(message: "option '\(name)' needs a value")
+        }
         options[name] = value
       } else {
         throw UsageError(message: "unknown option '\(name)'")

@@ -6,7 +6,9 @@ enum FormatCommand {
   static func run(_ args: Arguments) -> Int32 {
     var status = ExitCode.success
     for path in args.operands {
-      guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      guard let data = FileManager.default.contents(atPath: path),
+        let text = String(data: data, encoding: .utf8)
+      else {
         Output.err("\(path): error: cannot read the file as UTF-8 text\n")
         status = ExitCode.inputError
         continue

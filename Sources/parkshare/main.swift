@@ -10,7 +10,9 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
 @MainActor func main() -> Int32 {
   let argv = Array(CommandLine.arguments.dropFirst())
   let name = argv.first { !$0.hasPrefix("-") }
-  if argv.isEmpty || argv == ["--help"] || argv == ["-h"] || (name == nil && argv.contains("--help")) {
+  if argv.isEmpty || argv == ["--help"] || argv == ["-h"]
+    || (name == nil && argv.contains("--help"))
+  {
     Output.out(Help.main)
     return argv.isEmpty ? ExitCode.usage : ExitCode.success
   }

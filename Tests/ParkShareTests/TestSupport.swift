@@ -16,11 +16,14 @@ enum Paths {
       Bundle.main.bundleURL.appendingPathComponent("parkshare"),
       root.appendingPathComponent(".build/debug/parkshare"),
     ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? candidates[2]
   }
 
   static func files(in dir: URL, ending suffix: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(suffix) }.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
+      $0.hasSuffix(suffix)
+    }.sorted()
   }
 }
 
@@ -39,7 +42,9 @@ enum Golden {
 }
 
 /// Checks contract text in memory, reading registries from `folder`, with `name` as its path.
-func checkContract(_ text: String, name: String, folder: URL) -> (result: Checker.Result, rendered: String) {
+func checkContract(_ text: String, name: String, folder: URL) -> (
+  result: Checker.Result, rendered: String
+) {
   let source = SourceFile(path: name, text: text)
   let result = Checker.check(source) { file in
     (file, try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
@@ -48,7 +53,9 @@ func checkContract(_ text: String, name: String, folder: URL) -> (result: Checke
 }
 
 /// Runs the built binary; returns exit status, stdout and stderr.
-func runParkshare(_ args: [String], cwd: URL = Paths.root) throws -> (status: Int32, out: String, err: String) {
+func runParkshare(_ args: [String], cwd: URL = Paths.root) throws -> (
+  status: Int32, out: String, err: String
+) {
   let p = Process()
   p.executableURL = Paths.binary
   p.arguments = args
@@ -61,5 +68,7 @@ func runParkshare(_ args: [String], cwd: URL = Paths.root) throws -> (status: In
   let o = out.fileHandleForReading.readDataToEndOfFile()
   let e = err.fileHandleForReading.readDataToEndOfFile()
   p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+  return (
+    p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self)
+  )
 }

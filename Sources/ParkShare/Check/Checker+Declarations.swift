@@ -4,8 +4,9 @@ extension Checker {
     var seen: [String: SourceRange] = [:]
     func once(_ word: String, _ range: SourceRange, into checker: inout Checker) -> Bool {
       if let first = seen[word] {
-        checker.error("duplicate-header", "'\(word)' is given twice", at: range,
-                      notes: [.init(message: "first given here", range: first)])
+        checker.error(
+          "duplicate-header", "'\(word)' is given twice", at: range,
+          notes: [.init(message: "first given here", range: first)])
         return false
       }
       seen[word] = range
@@ -23,7 +24,9 @@ extension Checker {
       case .currency(let code, let rounding, let decimals):
         guard once("currency", d.range, into: &self) else { continue }
         guard code.text.count == 3, code.text.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-          error("bad-currency", "'\(code.text)' is not a currency code", at: code.range, hint: "use an ISO 4217 code such as CNY")
+          error(
+            "bad-currency", "'\(code.text)' is not a currency code", at: code.range,
+            hint: "use an ISO 4217 code such as CNY")
           continue
         }
         contract.currency.code = code.text
@@ -32,8 +35,9 @@ extension Checker {
           if let mode = RoundingMode(rawValue: rounding.text) {
             contract.currency.rounding = mode
           } else {
-            error("bad-rounding", "unknown rounding mode '\(rounding.text)'", at: rounding.range,
-                  hint: "one of: \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            error(
+              "bad-rounding", "unknown rounding mode '\(rounding.text)'", at: rounding.range,
+              hint: "one of: \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))")
           }
         }
         if let decimals {
@@ -46,19 +50,27 @@ extension Checker {
       case .settle(let frequency, let from, let to):
         guard once("settle", d.range, into: &self) else { continue }
         guard let length = Period.Length(frequencyWord: frequency.text) else {
-          error("bad-frequency", "unknown settlement frequency '\(frequency.text)'", at: frequency.range,
-                hint: "one of: monthly, quarterly, half-yearly, yearly")
+          error(
+            "bad-frequency", "unknown settlement frequency '\(frequency.text)'",
+            at: frequency.range,
+            hint: "one of: monthly, quarterly, half-yearly, yearly")
           continue
         }
         contract.frequency = length
         if from.period.firstMonth % length.months != 0 {
-          error("misaligned-period", "the term must start at the start of a \(length.rawValue)", at: from.range)
+          error(
+            "misaligned-period", "the term must start at the start of a \(length.rawValue)",
+            at: from.range)
         }
         if (to.period.lastMonth + 1) % length.months != 0 {
-          error("misaligned-period", "the term must end at the end of a \(length.rawValue)", at: to.range)
+          error(
+            "misaligned-period", "the term must end at the end of a \(length.rawValue)",
+            at: to.range)
         }
         guard from.period.firstMonth <= to.period.lastMonth else {
-          error("bad-term", "the term ends (\(to.period)) before it starts (\(from.period))", at: to.range)
+          error(
+            "bad-term", "the term ends (\(to.period)) before it starts (\(from.period))",
+            at: to.range)
           continue
         }
         contract.term = Term(
@@ -68,10 +80,15 @@ extension Checker {
         continue
       }
     }
-    let top = SourceRange(file: file.path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
-    for (word, example) in [("contract", "contract my-deal \"Title\""), ("currency", "currency CNY rounding half-up"),
-                            ("settle", "settle quarterly from 2026Q1 to 2035Q4")] where !file.keywords.contains(word) {
-      error("missing-header", "the contract has no '\(word)' line", at: top, hint: "add '\(example)' near the top")
+    let top = SourceRange(
+      file: file.path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
+    for (word, example) in [
+      ("contract", "contract my-deal \"Title\""), ("currency", "currency CNY rounding half-up"),
+      ("settle", "settle quarterly from 2026Q1 to 2035Q4"),
+    ] where !file.keywords.contains(word) {
+      error(
+        "missing-header", "the contract has no '\(word)' line", at: top,
+        hint: "add '\(example)' near the top")
     }
   }
 
@@ -89,13 +106,16 @@ extension Checker {
         let kind: Symbol.Kind = def.kind == .let ? .let : (def.kind == .kpi ? .kpi : .revenue)
         declare(def.id, Symbol(kind: kind, range: def.id.range))
       case .subsidy(let s): declare(s.id, Symbol(kind: .subsidy, range: s.id.range))
-      case .points(let p): declare(p.id, Symbol(kind: .points, range: p.id.range, unit: .point, per: p.group.text))
+      case .points(let p):
+        declare(p.id, Symbol(kind: .points, range: p.id.range, unit: .point, per: p.group.text))
       case .pool(let p): declare(p.id, Symbol(kind: .pool, range: p.id.range))
       default: continue
       }
       declarations[declaredName(d) ?? ""] = d
     }
-    contract.units = file.declarations.compactMap { if case .unit(let u) = $0.kind { u.text } else { nil } }
+    contract.units = file.declarations.compactMap {
+      if case .unit(let u) = $0.kind { u.text } else { nil }
+    }
   }
 
   func declaredName(_ d: Declaration) -> String? {
@@ -115,7 +135,8 @@ extension Checker {
 
   mutating func role(_ name: Name) -> Role? {
     if let r = Role(rawValue: name.text) { return r }
-    let hint = Spelling.nearest(name.text, in: Keywords.roles).map { "did you mean '\($0)'?" }
+    let hint =
+      Spelling.nearest(name.text, in: Keywords.roles).map { "did you mean '\($0)'?" }
       ?? "one of: \(Keywords.roles.joined(separator: ", "))"
     error("unknown-role", "unknown role '\(name.text)'", at: name.range, hint: hint)
     return nil
@@ -132,13 +153,21 @@ extension Checker {
           capital = constant(expr, unit: .base(contract.currency.code), what: "capital")
         }
         if p.displayName.trimmingCharacters(in: .whitespaces).isEmpty {
-          error("empty-name", "party '\(p.id.text)' has an empty name", at: p.id.range, hint: "give the name as it appears on statements")
+          error(
+            "empty-name", "party '\(p.id.text)' has an empty name", at: p.id.range,
+            hint: "give the name as it appears on statements")
         }
-        contract.parties.append(Party(id: p.id.text, name: p.displayName, role: r ?? .other, capital: capital, group: nil, clause: d.range.clause))
+        contract.parties.append(
+          Party(
+            id: p.id.text, name: p.displayName, role: r ?? .other, capital: capital, group: nil,
+            clause: d.range.clause))
       case .group(let g):
         let r = role(g.role)
         let members = loadRegistry(g, role: r ?? .other)
-        contract.groups.append(PartyGroup(id: g.id.text, file: g.file, role: r ?? .other, members: members, clause: d.range.clause))
+        contract.groups.append(
+          PartyGroup(
+            id: g.id.text, file: g.file, role: r ?? .other, members: members, clause: d.range.clause
+          ))
       default: continue
       }
     }
@@ -150,28 +179,33 @@ extension Checker {
     do {
       loaded = try readFile(g.file)
     } catch {
-      self.error("missing-registry", "cannot read registry '\(g.file)'", at: g.fileRange,
-                 hint: "the path is relative to the contract's folder; check that the file exists")
+      self.error(
+        "missing-registry", "cannot read registry '\(g.file)'", at: g.fileRange,
+        hint: "the path is relative to the contract's folder; check that the file exists")
       return []
     }
     let source = SourceFile(path: loaded.path, text: loaded.text)
     sources.append(source)
     let here = Diagnostic.Note(message: "registry named here", range: g.fileRange)
     func at(_ line: Int) -> SourceRange {
-      SourceRange(file: loaded.path, start: .init(line: line, column: 1),
-                  end: .init(line: line, column: (source.line(line)?.count ?? 0) + 1))
+      SourceRange(
+        file: loaded.path, start: .init(line: line, column: 1),
+        end: .init(line: line, column: (source.line(line)?.count ?? 0) + 1))
     }
     let table: CSVTable
     switch CSVTable.parse(loaded.text) {
     case .failure(let e):
-      error("bad-registry", "registry is not valid CSV: \(e.message)", at: at(e.line), notes: [here])
+      error(
+        "bad-registry", "registry is not valid CSV: \(e.message)", at: at(e.line), notes: [here])
       return []
     case .success(let t): table = t
     }
     let header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
-    guard let idColumn = header.firstIndex(of: "id"), let nameColumn = header.firstIndex(of: "name") else {
-      error("bad-registry", "registry header must name the columns 'id' and 'name'", at: at(1),
-            hint: "the first line should read: id,name,capital", notes: [here])
+    guard let idColumn = header.firstIndex(of: "id"), let nameColumn = header.firstIndex(of: "name")
+    else {
+      error(
+        "bad-registry", "registry header must name the columns 'id' and 'name'", at: at(1),
+        hint: "the first line should read: id,name,capital", notes: [here])
       return []
     }
     let capitalColumn = header.firstIndex(of: "capital")
@@ -180,15 +214,21 @@ extension Checker {
     for row in table.rows {
       func bad(_ message: String, hint: String? = nil) {
         rowErrors += 1
-        if rowErrors <= 50 { error("bad-registry", message, at: at(row.line), hint: hint, notes: [here]) }
+        if rowErrors <= 50 {
+          error("bad-registry", message, at: at(row.line), hint: hint, notes: [here])
+        }
       }
       guard row.fields.count == header.count else {
-        bad("row has \(row.fields.count) fields, the header has \(header.count)", hint: "quote names that contain commas")
+        bad(
+          "row has \(row.fields.count) fields, the header has \(header.count)",
+          hint: "quote names that contain commas")
         continue
       }
       let id = row.fields[idColumn].trimmingCharacters(in: .whitespaces)
       let name = row.fields[nameColumn].trimmingCharacters(in: .whitespaces)
-      guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
+      guard !id.isEmpty,
+        id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+      else {
         bad("'\(id)' is not a valid party id", hint: "ids use letters, digits, '_' and '-'")
         continue
       }
@@ -198,24 +238,35 @@ extension Checker {
       }
       if let first = symbols[id] {
         rowErrors += 1
-        error("duplicate-name", "'\(id)' is already defined as a \(first.kind.rawValue)", at: at(row.line),
-              notes: [.init(message: "first defined here", range: first.range)])
+        error(
+          "duplicate-name", "'\(id)' is already defined as a \(first.kind.rawValue)",
+          at: at(row.line),
+          notes: [.init(message: "first defined here", range: first.range)])
         continue
       }
       var capital: Exact? = nil
       if let c = capitalColumn, !row.fields[c].trimmingCharacters(in: .whitespaces).isEmpty {
-        guard let value = try? Exact(parsing: row.fields[c].trimmingCharacters(in: .whitespaces)), !value.isNegative else {
-          bad("capital '\(row.fields[c])' of '\(id)' is not a non-negative number", hint: "write plain digits, e.g. 1500000.00")
+        guard let value = try? Exact(parsing: row.fields[c].trimmingCharacters(in: .whitespaces)),
+          !value.isNegative
+        else {
+          bad(
+            "capital '\(row.fields[c])' of '\(id)' is not a non-negative number",
+            hint: "write plain digits, e.g. 1500000.00")
           continue
         }
         capital = value
       }
       symbols[id] = Symbol(kind: .party, range: at(row.line))
       members.append(id)
-      contract.parties.append(Party(id: id, name: name, role: role, capital: capital, group: g.id.text, clause: "\(loaded.path):\(row.line)"))
+      contract.parties.append(
+        Party(
+          id: id, name: name, role: role, capital: capital, group: g.id.text,
+          clause: "\(loaded.path):\(row.line)"))
     }
     if rowErrors > 50 {
-      error("bad-registry", "\(rowErrors - 50) more registry errors not shown", at: at(1), notes: [here])
+      error(
+        "bad-registry", "\(rowErrors - 50) more registry errors not shown", at: at(1), notes: [here]
+      )
     }
     if members.isEmpty && rowErrors == 0 {
       error("bad-registry", "registry '\(g.file)' lists no parties", at: g.fileRange)
@@ -244,11 +295,14 @@ extension Checker {
     case "%": return (.none, .percent)
     default:
       if symbols[n.text]?.kind == .unit { return (.base(n.text), .one) }
-      let known = [contract.currency.code, "kWh", "MWh", "GWh", "tCO2e", "tce", "cert", "point"]
+      let known =
+        [contract.currency.code, "kWh", "MWh", "GWh", "tCO2e", "tce", "cert", "point"]
         + contract.units
-      error("unknown-unit", "unknown unit '\(n.text)'",
-            at: n.range, hint: Spelling.nearest(n.text, in: known).map { "did you mean '\($0)'?" }
-              ?? "known units: \(known.joined(separator: ", ")); declare others with 'unit NAME'")
+      error(
+        "unknown-unit", "unknown unit '\(n.text)'",
+        at: n.range,
+        hint: Spelling.nearest(n.text, in: known).map { "did you mean '\($0)'?" }
+          ?? "known units: \(known.joined(separator: ", ")); declare others with 'unit NAME'")
       return nil
     }
   }
@@ -275,15 +329,19 @@ extension Checker {
         let per = perGroup(i.per)
         symbols[i.id.text]?.unit = u.unit
         symbols[i.id.text]?.per = per
-        contract.inputs.append(Input(id: i.id.text, unitText: i.unit?.text ?? "1", unit: u.unit, factor: u.factor, per: per,
-                                     byVintage: i.byVintage, monthly: i.monthly, clause: d.range.clause))
+        contract.inputs.append(
+          Input(
+            id: i.id.text, unitText: i.unit?.text ?? "1", unit: u.unit, factor: u.factor, per: per,
+            byVintage: i.byVintage, monthly: i.monthly, clause: d.range.clause))
       case .meter(let m):
         let per = perGroup(m.per)
         symbols[m.id.text]?.per = per
         guard let kind = MeterKind(rawValue: m.kind.text) else {
           let kinds = MeterKind.allCases.map(\.rawValue)
-          error("unknown-meter-kind", "unknown meter kind '\(m.kind.text)'", at: m.kind.range,
-                hint: Spelling.nearest(m.kind.text, in: kinds).map { "did you mean '\($0)'?" } ?? "one of: \(kinds.joined(separator: ", "))")
+          error(
+            "unknown-meter-kind", "unknown meter kind '\(m.kind.text)'", at: m.kind.range,
+            hint: Spelling.nearest(m.kind.text, in: kinds).map { "did you mean '\($0)'?" }
+              ?? "one of: \(kinds.joined(separator: ", "))")
           continue
         }
         contract.meters.append(Meter(id: m.id.text, kind: kind, per: per, clause: d.range.clause))

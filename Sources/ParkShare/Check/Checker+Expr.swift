@@ -33,18 +33,26 @@ extension Checker {
       case .add, .subtract, .less, .lessOrEqual, .greater, .greaterOrEqual:
         guard lt.unit == rt.unit else {
           let verb = op == .add ? "add" : (op == .subtract ? "subtract" : "compare")
-          let hint = (lt.unit == .kWh || rt.unit == .kWh) && !(lt.unit.isDimensionless && rt.unit.isDimensionless)
+          let hint =
+            (lt.unit == .kWh || rt.unit == .kWh)
+              && !(lt.unit.isDimensionless && rt.unit.isDimensionless)
             ? "multiply kWh by a price in \(contract.currency.code)/kWh to get \(contract.currency.code)"
             : "both sides need the same unit"
-          error("unit-mismatch", "cannot \(verb) \(lt.unit.spoken) and \(rt.unit.spoken)", at: e.range, hint: hint)
+          error(
+            "unit-mismatch", "cannot \(verb) \(lt.unit.spoken) and \(rt.unit.spoken)", at: e.range,
+            hint: hint)
           return nil
         }
         let isCondition = ![.add, .subtract].contains(op)
-        return Typed(formula: .binary(op, lt.formula, rt.formula), unit: isCondition ? .none : lt.unit, per: perValue, isCondition: isCondition)
+        return Typed(
+          formula: .binary(op, lt.formula, rt.formula), unit: isCondition ? .none : lt.unit,
+          per: perValue, isCondition: isCondition)
       case .multiply:
-        return Typed(formula: .binary(op, lt.formula, rt.formula), unit: lt.unit * rt.unit, per: perValue)
+        return Typed(
+          formula: .binary(op, lt.formula, rt.formula), unit: lt.unit * rt.unit, per: perValue)
       case .divide:
-        return Typed(formula: .binary(op, lt.formula, rt.formula), unit: lt.unit / rt.unit, per: perValue)
+        return Typed(
+          formula: .binary(op, lt.formula, rt.formula), unit: lt.unit / rt.unit, per: perValue)
       }
     }
   }
@@ -62,7 +70,10 @@ extension Checker {
   }
 
   mutating func typeName(_ n: Name) -> Typed? {
-    guard let s = resolve(n, as: [.input, .meter, .let, .kpi, .revenue, .subsidy, .points], what: "value") else {
+    guard
+      let s = resolve(
+        n, as: [.input, .meter, .let, .kpi, .revenue, .subsidy, .points], what: "value")
+    else {
       return nil
     }
     if failedDefinitions.contains(n.text) { return nil }
@@ -85,8 +96,9 @@ extension Checker {
     if let start = typingStack.firstIndex(of: id) {
       let cycle = typingStack[start...] + [id]
       if let range = symbols[id]?.range {
-        error("cycle", "'\(id)' depends on itself: \(cycle.joined(separator: " -> "))", at: range,
-              hint: "a definition cannot use its own value, directly or through others")
+        error(
+          "cycle", "'\(id)' depends on itself: \(cycle.joined(separator: " -> "))", at: range,
+          hint: "a definition cannot use its own value, directly or through others")
       }
       return nil
     }
@@ -113,21 +125,33 @@ extension Checker {
     let functions = ["tou", "gec", "sum", "min", "max"]
     func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
       if args.count == n { return true }
-      checker.error("bad-call", "'\(name.text)' takes \(n) argument\(n == 1 ? "" : "s"), not \(args.count)", at: range, hint: form)
+      checker.error(
+        "bad-call", "'\(name.text)' takes \(n) argument\(n == 1 ? "" : "s"), not \(args.count)",
+        at: range, hint: form)
       return false
     }
     switch name.text {
     case "tou":
-      guard arity(2, "tou(METER, TARIFF): kWh valued at the tariff's band prices", into: &self) else { return nil }
+      guard arity(2, "tou(METER, TARIFF): kWh valued at the tariff's band prices", into: &self)
+      else { return nil }
       guard case .name(let m) = args[0], case .name(let t) = args[1] else {
-        error("bad-call", "tou() takes a meter and a tariff by name", at: range, hint: "tou(supply, grid_tou)")
+        error(
+          "bad-call", "tou() takes a meter and a tariff by name", at: range,
+          hint: "tou(supply, grid_tou)")
         return nil
       }
-      guard let ms = resolve(m, as: [.meter], what: "meter"), resolve(t, as: [.tariff], what: "tariff") != nil else { return nil }
-      let tariffUnit = contract.tariffs.first { $0.id == t.text }?.unit ?? (Unit.base(contract.currency.code) / .kWh)
-      return Typed(formula: .tou(meter: m.text, tariff: t.text), unit: tariffUnit * .kWh, per: ms.per)
+      guard let ms = resolve(m, as: [.meter], what: "meter"),
+        resolve(t, as: [.tariff], what: "tariff") != nil
+      else { return nil }
+      let tariffUnit =
+        contract.tariffs.first { $0.id == t.text }?.unit
+        ?? (Unit.base(contract.currency.code) / .kWh)
+      return Typed(
+        formula: .tou(meter: m.text, tariff: t.text), unit: tariffUnit * .kWh, per: ms.per)
     case "gec":
-      guard arity(1, "gec(KWH): certificates, one per 1,000 kWh, remainder carried monthly", into: &self),
+      guard
+        arity(
+          1, "gec(KWH): certificates, one per 1,000 kWh, remainder carried monthly", into: &self),
         let a = type(args[0])
       else { return nil }
       guard a.unit == .kWh else {
@@ -135,14 +159,20 @@ extension Checker {
         return nil
       }
       guard a.per == nil else {
-        error("per-mismatch", "gec() takes a total, not a value per '\(a.per!)'", at: args[0].range, hint: "wrap it in sum(...)")
+        error(
+          "per-mismatch", "gec() takes a total, not a value per '\(a.per!)'", at: args[0].range,
+          hint: "wrap it in sum(...)")
         return nil
       }
       return Typed(formula: .gec(a.formula), unit: .certificate)
     case "sum":
-      guard arity(1, "sum(X): a per-member value summed over its group", into: &self), let a = type(args[0]) else { return nil }
+      guard arity(1, "sum(X): a per-member value summed over its group", into: &self),
+        let a = type(args[0])
+      else { return nil }
       guard a.per != nil else {
-        error("bad-call", "sum() takes a value per member of a group; this is already a total", at: args[0].range)
+        error(
+          "bad-call", "sum() takes a value per member of a group; this is already a total",
+          at: args[0].range)
         return nil
       }
       return Typed(formula: .sum(a.formula), unit: a.unit)
@@ -152,15 +182,19 @@ extension Checker {
       let b = type(args[1])
       guard let a, let b else { return nil }
       guard a.unit == b.unit else {
-        error("unit-mismatch", "\(name.text)() of \(a.unit) and \(b.unit)", at: range, hint: "both arguments need the same unit")
+        error(
+          "unit-mismatch", "\(name.text)() of \(a.unit) and \(b.unit)", at: range,
+          hint: "both arguments need the same unit")
         return nil
       }
       guard let per = mergePer(a.per, b.per, at: range) else { return nil }
       let f: Formula = name.text == "min" ? .min(a.formula, b.formula) : .max(a.formula, b.formula)
       return Typed(formula: f, unit: a.unit, per: per.isEmpty ? nil : per)
     default:
-      error("unknown-function", "unknown function '\(name.text)'", at: name.range,
-            hint: Spelling.nearest(name.text, in: functions).map { "did you mean '\($0)'?" } ?? "functions: \(functions.joined(separator: ", "))")
+      error(
+        "unknown-function", "unknown function '\(name.text)'", at: name.range,
+        hint: Spelling.nearest(name.text, in: functions).map { "did you mean '\($0)'?" }
+          ?? "functions: \(functions.joined(separator: ", "))")
       return nil
     }
   }
@@ -173,12 +207,18 @@ extension Checker {
       return nil
     }
     guard t.unit == expected else {
-      error("unit-mismatch", "\(what) must be \(expected.isDimensionless ? expected.spoken : "in \(expected)"), not \(t.unit.spoken)", at: e.range,
-            hint: expected == .base(contract.currency.code) && t.unit == .kWh ? "multiply by a price in \(contract.currency.code)/kWh" : nil)
+      error(
+        "unit-mismatch",
+        "\(what) must be \(expected.isDimensionless ? expected.spoken : "in \(expected)"), not \(t.unit.spoken)",
+        at: e.range,
+        hint: expected == .base(contract.currency.code) && t.unit == .kWh
+          ? "multiply by a price in \(contract.currency.code)/kWh" : nil)
       return nil
     }
     guard t.per == nil else {
-      error("per-mismatch", "\(what) must be a total, not a value per '\(t.per!)'", at: e.range, hint: "wrap it in sum(...)")
+      error(
+        "per-mismatch", "\(what) must be a total, not a value per '\(t.per!)'", at: e.range,
+        hint: "wrap it in sum(...)")
       return nil
     }
     return t

@@ -17,7 +17,8 @@ extension Checker {
     for pool in contract.pools {
       for step in pool.steps {
         switch step.kind {
-        case .pay(_, let a, _), .reserve(_, let a): if case .amount(formula: let f) = a { refs.formUnion(f.references) }
+        case .pay(_, let a, _), .reserve(_, let a):
+          if case .amount(formula: let f) = a { refs.formUnion(f.references) }
         case .rebate(let a, _, let m):
           refs.formUnion(m.references)
           if case .amount(formula: let f) = a { refs.formUnion(f.references) }
@@ -39,17 +40,21 @@ extension Checker {
     for d in file.declarations {
       switch d.kind {
       case .input(let i) where !refs.contains(i.id.text):
-        warning("unused-input", "input '\(i.id.text)' is declared but never used", at: i.id.range,
-                hint: "remove it, or the data bundle must supply a value nothing reads")
+        warning(
+          "unused-input", "input '\(i.id.text)' is declared but never used", at: i.id.range,
+          hint: "remove it, or the data bundle must supply a value nothing reads")
       case .meter(let m) where !refs.contains(m.id.text):
-        warning("unused-input", "meter '\(m.id.text)' is declared but never used", at: m.id.range,
-                hint: "remove it, or use it in a revenue or KPI")
+        warning(
+          "unused-input", "meter '\(m.id.text)' is declared but never used", at: m.id.range,
+          hint: "remove it, or use it in a revenue or KPI")
       case .definition(let def) where def.kind == .revenue && allocatedBy[def.id.text] == nil:
-        warning("unallocated", "revenue '\(def.id.text)' is not allocated by any pool", at: def.id.range,
-                hint: "add it to a pool, or nobody is paid from it")
+        warning(
+          "unallocated", "revenue '\(def.id.text)' is not allocated by any pool", at: def.id.range,
+          hint: "add it to a pool, or nobody is paid from it")
       case .subsidy(let s) where allocatedBy[s.id.text] == nil:
-        warning("unallocated", "subsidy '\(s.id.text)' is not allocated by any pool", at: s.id.range,
-                hint: "add it to a pool, or nobody is paid from it")
+        warning(
+          "unallocated", "subsidy '\(s.id.text)' is not allocated by any pool", at: s.id.range,
+          hint: "add it to a pool, or nobody is paid from it")
       default: continue
       }
     }
@@ -58,11 +63,14 @@ extension Checker {
   /// The same kWh may not earn green-power trade revenue and certificate revenue: traded green
   /// power carries its certificates to the buyer (证电合一), and self-consumed power earns none.
   mutating func lintDoubleCounting() {
-    let kinds = Dictionary(contract.meters.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+    let kinds = Dictionary(
+      contract.meters.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
     // Traded meters whose kWh earn money outside any gec().
     var tradedIn: [String: String] = [:]
     for d in contract.definitions {
-      for m in Checker.referencesOutsideGEC(d.formula) where kinds[m] == .greenTrade { tradedIn[m] = tradedIn[m] ?? d.id }
+      for m in Checker.referencesOutsideGEC(d.formula) where kinds[m] == .greenTrade {
+        tradedIn[m] = tradedIn[m] ?? d.id
+      }
     }
     for d in file.declarations {
       guard case .definition(let def) = d.kind, typed[def.id.text] != nil else { continue }
@@ -76,22 +84,38 @@ extension Checker {
           case .greenTrade? where sign < 0:
             continue
           case .greenTrade?:
-            error("double-counting", "kWh in '\(meter)' are sold with their certificates by green-power trade; they cannot earn certificates again",
-                  at: range, hint: "issue certificates on on-grid output less traded output: gec(export - \(meter))")
+            error(
+              "double-counting",
+              "kWh in '\(meter)' are sold with their certificates by green-power trade; they cannot earn certificates again",
+              at: range,
+              hint:
+                "issue certificates on on-grid output less traded output: gec(export - \(meter))")
           case let kind?:
-            error("double-counting", "certificates are issued only on on-grid output; '\(meter)' is \(kind.rawValue)",
-                  at: range, hint: "self-consumed output earns non-tradable certificates only; use an on-grid-export meter")
+            error(
+              "double-counting",
+              "certificates are issued only on on-grid output; '\(meter)' is \(kind.rawValue)",
+              at: range,
+              hint:
+                "self-consumed output earns non-tradable certificates only; use an on-grid-export meter"
+            )
           case nil:
             continue
           }
         }
         let exports = terms.filter { kinds[$0.0] == .onGridExport && $0.1 > 0 }
         let subtracted = Set(terms.filter { $0.1 < 0 }.map(\.0))
-        for (traded, revenue) in tradedIn.sorted(by: { $0.key < $1.key }) where !exports.isEmpty && !subtracted.contains(traded) {
+        for (traded, revenue) in tradedIn.sorted(by: { $0.key < $1.key })
+        where !exports.isEmpty && !subtracted.contains(traded) {
           let revenueRange = symbols[revenue]?.range ?? range
-          error("double-counting", "on-grid kWh traded as green power ('\(traded)') would also earn certificates here",
-                at: range, hint: "subtract the traded kWh: gec(\(exports[0].0) - \(traded))",
-                notes: [.init(message: "'\(traded)' earns green-power trade revenue in '\(revenue)'", range: revenueRange)])
+          error(
+            "double-counting",
+            "on-grid kWh traded as green power ('\(traded)') would also earn certificates here",
+            at: range, hint: "subtract the traded kWh: gec(\(exports[0].0) - \(traded))",
+            notes: [
+              .init(
+                message: "'\(traded)' earns green-power trade revenue in '\(revenue)'",
+                range: revenueRange)
+            ])
         }
       }
     }
@@ -113,7 +137,8 @@ extension Checker {
     case .meter(let m): return [m]
     case .tou(let m, _): return [m]
     case .sum(let a), .negate(let a): return referencesOutsideGEC(a)
-    case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b): return referencesOutsideGEC(a) + referencesOutsideGEC(b)
+    case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
+      return referencesOutsideGEC(a) + referencesOutsideGEC(b)
     default: return []
     }
   }
@@ -124,7 +149,8 @@ extension Checker {
     case .meter(let m): return [(m, sign)]
     case .negate(let a): return linearTerms(a, sign: -sign)
     case .binary(.add, let a, let b): return linearTerms(a, sign: sign) + linearTerms(b, sign: sign)
-    case .binary(.subtract, let a, let b): return linearTerms(a, sign: sign) + linearTerms(b, sign: -sign)
+    case .binary(.subtract, let a, let b):
+      return linearTerms(a, sign: sign) + linearTerms(b, sign: -sign)
     case .binary(_, let a, let b): return linearTerms(a, sign: sign) + linearTerms(b, sign: sign)
     default: return []
     }

@@ -3,11 +3,15 @@ extension Checker {
     for d in file.declarations {
       guard case .pool(let p) = d.kind else { continue }
       for source in p.sources {
-        guard resolve(source, as: [.revenue, .subsidy], what: "revenue or subsidy") != nil else { continue }
+        guard resolve(source, as: [.revenue, .subsidy], what: "revenue or subsidy") != nil else {
+          continue
+        }
         if let first = allocatedBy[source.text] {
-          error("double-allocation", "'\(source.text)' is already allocated by another pool", at: source.range,
-                hint: "each revenue goes into one pool, or it would be paid out twice",
-                notes: [.init(message: "first allocated here", range: first.range)])
+          error(
+            "double-allocation", "'\(source.text)' is already allocated by another pool",
+            at: source.range,
+            hint: "each revenue goes into one pool, or it would be paid out twice",
+            notes: [.init(message: "first allocated here", range: first.range)])
         } else {
           allocatedBy[source.text] = source
         }
@@ -17,7 +21,10 @@ extension Checker {
         if let checked = checkStep(step, pool: p) { steps.append((checked, step)) }
       }
       checkSplitCoverage(p, steps)
-      contract.pools.append(Pool(id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0), clause: d.range.clause))
+      contract.pools.append(
+        Pool(
+          id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0),
+          clause: d.range.clause))
     }
     contract.funds = symbols.filter { $0.value.kind == .fund }.keys.sorted()
   }
@@ -26,7 +33,9 @@ extension Checker {
   mutating func checkSplitCoverage(_ p: PoolDecl, _ steps: [(PoolStep, Step)]) {
     if p.brokenSteps > 0 { return }
     if p.steps.isEmpty {
-      error("no-split", "pool '\(p.id.text)' has no steps", at: p.id.range, hint: "add an indented 'split' line saying who gets the pool")
+      error(
+        "no-split", "pool '\(p.id.text)' has no steps", at: p.id.range,
+        hint: "add an indented 'split' line saying who gets the pool")
       return
     }
     let splits = steps.filter { if case .split = $0.0.kind { true } else { false } }
@@ -38,15 +47,20 @@ extension Checker {
       if active.isEmpty { uncovered.append(period) }
       if active.count > 1 && !reportedOverlap {
         reportedOverlap = true
-        error("overlapping-splits", "two splits of pool '\(p.id.text)' apply in \(period)", at: active[1].1.range,
-              hint: "date them apart with 'until' and 'from'",
-              notes: [.init(message: "the other split", range: active[0].1.range)])
+        error(
+          "overlapping-splits", "two splits of pool '\(p.id.text)' apply in \(period)",
+          at: active[1].1.range,
+          hint: "date them apart with 'until' and 'from'",
+          notes: [.init(message: "the other split", range: active[0].1.range)])
       }
     }
     if let first = uncovered.first, let last = uncovered.last {
       let span = first == last ? "\(first)" : "\(first) to \(last)"
-      error("no-split", "pool '\(p.id.text)' has no split for \(span): its remainder would have no owner", at: p.id.range,
-            hint: "add a split that applies then (uncovered periods: \(uncovered.count))")
+      error(
+        "no-split",
+        "pool '\(p.id.text)' has no split for \(span): its remainder would have no owner",
+        at: p.id.range,
+        hint: "add a split that applies then (uncovered periods: \(uncovered.count))")
     }
   }
 
@@ -69,12 +83,15 @@ extension Checker {
       switch a {
       case .percentOf(let p, let remainder):
         guard p.value > .zero, p.value <= .one else {
-          checker.error("bad-percent", "a share of the pool must be above 0% and at most 100%", at: p.range)
+          checker.error(
+            "bad-percent", "a share of the pool must be above 0% and at most 100%", at: p.range)
           return nil
         }
         return remainder ? .ofRemainder(share: p.value) : .ofPool(share: p.value)
       case .expr(let e):
-        return checker.typeAmount(e, unit: currency, what: "the amount").map { .amount(formula: $0.formula) }
+        return checker.typeAmount(e, unit: currency, what: "the amount").map {
+          .amount(formula: $0.formula)
+        }
       }
     }
     let kind: PoolStep.Kind
@@ -85,8 +102,10 @@ extension Checker {
       kind = .pay(party: party.text, amount: a, arrears: arrears)
     case .reserve(let fund, let a):
       if let existing = symbols[fund.text], existing.kind != .fund {
-        error("duplicate-name", "'\(fund.text)' is already defined as a \(existing.kind.rawValue)", at: fund.range,
-              notes: [.init(message: "first defined here", range: existing.range)])
+        error(
+          "duplicate-name", "'\(fund.text)' is already defined as a \(existing.kind.rawValue)",
+          at: fund.range,
+          notes: [.init(message: "first defined here", range: existing.range)])
         return nil
       }
       if symbols[fund.text] == nil { symbols[fund.text] = Symbol(kind: .fund, range: fund.range) }
@@ -119,8 +138,10 @@ extension Checker {
   mutating func perMemberMetric(_ metric: Name, group: String) -> Formula? {
     guard let t = typeName(metric) else { return nil }
     guard t.per == group else {
-      error("per-mismatch", "'\(metric.text)' is not a value per member of '\(group)'", at: metric.range,
-            hint: "declare it with 'per \(group)', e.g. 'input \(metric.text) kWh per \(group)'")
+      error(
+        "per-mismatch", "'\(metric.text)' is not a value per member of '\(group)'",
+        at: metric.range,
+        hint: "declare it with 'per \(group)', e.g. 'input \(metric.text) kWh per \(group)'")
       return nil
     }
     return t.formula
@@ -130,11 +151,16 @@ extension Checker {
     let currency = Unit.base(contract.currency.code)
     switch split {
     case .fixed(let shares):
-      guard let checked = checkShares(shares, at: step.range, what: "pool '\(pool)'") else { return nil }
+      guard let checked = checkShares(shares, at: step.range, what: "pool '\(pool)'") else {
+        return nil
+      }
       return .fixed(shares: checked)
     case .metric(let parties, let metric):
       guard !parties.isEmpty else {
-        error("syntax", "name who shares: 'split gov, op by \(metric.text)' or 'split GROUP by \(metric.text)'", at: metric.range)
+        error(
+          "syntax",
+          "name who shares: 'split gov, op by \(metric.text)' or 'split GROUP by \(metric.text)'",
+          at: metric.range)
         return nil
       }
       if parties.count == 1, symbols[parties[0].text]?.kind == .group {
@@ -146,8 +172,9 @@ extension Checker {
       guard ok else { return nil }
       if metric.text == "stake" {
         for p in parties where contract.parties.first(where: { $0.id == p.text })?.capital == nil {
-          error("no-capital", "party '\(p.text)' has no capital to take a stake by", at: p.range,
-                hint: "add 'capital AMOUNT' to the party, or split by another metric")
+          error(
+            "no-capital", "party '\(p.text)' has no capital to take a stake by", at: p.range,
+            hint: "add 'capital AMOUNT' to the party, or split by another metric")
           ok = false
         }
         return ok ? .metric(parties: parties.map(\.text), metric: .value("stake")) : nil
@@ -155,25 +182,34 @@ extension Checker {
       guard let m = perMemberMetric(metric, group: "party") else { return nil }
       return .metric(parties: parties.map(\.text), metric: m)
     case .tiered(let rows):
-      guard let tiers = checkRows(rows, unit: currency, marginal: true, pool: pool) else { return nil }
+      guard let tiers = checkRows(rows, unit: currency, marginal: true, pool: pool) else {
+        return nil
+      }
       return .tiered(tiers: tiers)
     case .steps(let kpi, let rows):
-      guard let s = symbols[kpi.text], [.kpi, .let, .input].contains(s.kind) || symbols[kpi.text] == nil else {
+      guard let s = symbols[kpi.text],
+        [.kpi, .let, .input].contains(s.kind) || symbols[kpi.text] == nil
+      else {
         _ = resolve(kpi, as: [.kpi, .let, .input], what: "KPI")
         return nil
       }
       guard let t = typeName(kpi) else { return nil }
       guard t.per == nil else {
-        error("per-mismatch", "a step table reads one total, not a value per '\(t.per!)'", at: kpi.range)
+        error(
+          "per-mismatch", "a step table reads one total, not a value per '\(t.per!)'", at: kpi.range
+        )
         return nil
       }
-      guard let tiers = checkRows(rows, unit: t.unit, marginal: false, pool: pool) else { return nil }
+      guard let tiers = checkRows(rows, unit: t.unit, marginal: false, pool: pool) else {
+        return nil
+      }
       return .steps(kpi: t.formula, rows: tiers)
     }
   }
 
   /// Shares named once each, every one above zero, summing to exactly 100%.
-  mutating func checkShares(_ shares: [ShareSpec], at range: SourceRange, what: String) -> [Share]? {
+  mutating func checkShares(_ shares: [ShareSpec], at range: SourceRange, what: String) -> [Share]?
+  {
     var seen: [String: SourceRange] = [:]
     var out: [Share] = []
     var ok = true
@@ -181,8 +217,9 @@ extension Checker {
     for s in shares {
       if resolve(s.party, as: [.party], what: "party") == nil { ok = false }
       if let first = seen[s.party.text] {
-        error("duplicate-share", "'\(s.party.text)' is named twice in \(what)", at: s.party.range,
-              notes: [.init(message: "first named here", range: first)])
+        error(
+          "duplicate-share", "'\(s.party.text)' is named twice in \(what)", at: s.party.range,
+          notes: [.init(message: "first named here", range: first)])
         ok = false
       }
       seen[s.party.text] = s.party.range
@@ -195,8 +232,11 @@ extension Checker {
     }
     if total != .one {
       let gap = (try? Exact.one - total) ?? .zero
-      error("shares-sum", "shares of \(what) sum to \(total.percentText), not 100%", at: range,
-            hint: gap.isNegative ? "remove \(gap.negated.percentText) from the shares" : "add the missing \(gap.percentText)")
+      error(
+        "shares-sum", "shares of \(what) sum to \(total.percentText), not 100%", at: range,
+        hint: gap.isNegative
+          ? "remove \(gap.negated.percentText) from the shares"
+          : "add the missing \(gap.percentText)")
       ok = false
     }
     return ok ? out : nil
@@ -218,17 +258,22 @@ extension Checker {
         continue
       }
       if let l = lower, let u = upper, u <= l {
-        error("tier-order", "tier bounds are out of order: \(show(u)) is not above \(show(l))", at: row.range)
+        error(
+          "tier-order", "tier bounds are out of order: \(show(u)) is not above \(show(l))",
+          at: row.range)
         ok = false
       }
       if i == 0 {
         if marginal, let l = lower, l != .zero {
-          error("tier-gap", "the first tier starts at \(show(l)): amounts below it have no shares", at: row.range,
-                hint: "start the first tier at 0")
+          error(
+            "tier-gap", "the first tier starts at \(show(l)): amounts below it have no shares",
+            at: row.range,
+            hint: "start the first tier at 0")
           ok = false
         } else if !marginal, lower != nil {
-          error("tier-gap", "values below \(show(lower!)) are not covered", at: row.range,
-                hint: "make the first row 'below \(row.lower.map { Checker.text(of: $0) } ?? "X"):'")
+          error(
+            "tier-gap", "values below \(show(lower!)) are not covered", at: row.range,
+            hint: "make the first row 'below \(row.lower.map { Checker.text(of: $0) } ?? "X"):'")
           ok = false
         }
       } else if let p = previousUpper {
@@ -236,25 +281,33 @@ extension Checker {
           error("tier-order", "only the first row can be 'below'", at: row.range)
           ok = false
         } else if let l = lower, l > p {
-          error("tier-gap", "the tiers leave a gap from \(show(p)) to \(show(l))", at: row.range,
-                hint: "start this tier at \(show(p))")
+          error(
+            "tier-gap", "the tiers leave a gap from \(show(p)) to \(show(l))", at: row.range,
+            hint: "start this tier at \(show(p))")
           ok = false
         } else if let l = lower, l < p {
-          error("tier-overlap", "this tier starts at \(show(l)), inside the previous tier (which ends at \(show(p)))",
-                at: row.range, hint: "start this tier at \(show(p))")
+          error(
+            "tier-overlap",
+            "this tier starts at \(show(l)), inside the previous tier (which ends at \(show(p)))",
+            at: row.range, hint: "start this tier at \(show(p))")
           ok = false
         }
       } else if i > 0 {
-        error("tier-order", "the previous row is open-ended, so this row is never reached", at: row.range)
+        error(
+          "tier-order", "the previous row is open-ended, so this row is never reached",
+          at: row.range)
         ok = false
       }
       if i == rows.count - 1, let u = upper {
-        error("tier-gap", "the last tier ends at \(show(u)): values above it have no shares", at: row.range,
-              hint: "make the last row open: 'from \(show(u)) ...:'")
+        error(
+          "tier-gap", "the last tier ends at \(show(u)): values above it have no shares",
+          at: row.range,
+          hint: "make the last row open: 'from \(show(u)) ...:'")
         ok = false
       }
       previousUpper = upper
-      guard let shares = checkShares(row.shares, at: row.range, what: "this tier of pool '\(pool)'") else {
+      guard let shares = checkShares(row.shares, at: row.range, what: "this tier of pool '\(pool)'")
+      else {
         ok = false
         continue
       }

@@ -7,16 +7,24 @@ extension Checker {
     let term = contract.term
     let len = contract.frequency
     if p.lastMonth < term.from.firstMonth || p.firstMonth > term.to.lastMonth {
-      error("outside-term", "\(what) \(p) is outside the term (\(term.from) to \(term.to))", at: ref.range,
-            hint: "dates must fall within the 'settle' term")
+      error(
+        "outside-term", "\(what) \(p) is outside the term (\(term.from) to \(term.to))",
+        at: ref.range,
+        hint: "dates must fall within the 'settle' term")
       return nil
     }
-    if edge == .start && p.firstMonth % len.months != 0 || edge == .end && (p.lastMonth + 1) % len.months != 0 {
-      error("misaligned-period", "\(what) \(p) does not \(edge == .start ? "start" : "end") a \(len.rawValue)", at: ref.range,
-            hint: "the contract settles \(len.frequencyWord); terms change at period boundaries")
+    if edge == .start && p.firstMonth % len.months != 0
+      || edge == .end && (p.lastMonth + 1) % len.months != 0
+    {
+      error(
+        "misaligned-period",
+        "\(what) \(p) does not \(edge == .start ? "start" : "end") a \(len.rawValue)",
+        at: ref.range,
+        hint: "the contract settles \(len.frequencyWord); terms change at period boundaries")
       return nil
     }
-    return edge == .end ? Period(containing: p.lastMonth, length: len) : Period(containing: p.firstMonth, length: len)
+    return edge == .end
+      ? Period(containing: p.lastMonth, length: len) : Period(containing: p.firstMonth, length: len)
   }
 
   mutating func checkTariffs() {
@@ -30,7 +38,9 @@ extension Checker {
       }
       guard let written = t.unit, let (unit, factor) = unit(written) else { continue }
       guard unit == currency / .kWh else {
-        error("unit-mismatch", "a tariff is priced in \(contract.currency.code)/kWh, not \(unit)", at: written.range)
+        error(
+          "unit-mismatch", "a tariff is priced in \(contract.currency.code)/kWh, not \(unit)",
+          at: written.range)
         continue
       }
       var bands: [Tariff.Band] = []
@@ -38,8 +48,9 @@ extension Checker {
       var names: [String: SourceRange] = [:]
       for band in t.bands {
         if let first = names[band.name.text] {
-          error("duplicate-name", "band '\(band.name.text)' is given twice", at: band.name.range,
-                notes: [.init(message: "first given here", range: first)])
+          error(
+            "duplicate-name", "band '\(band.name.text)' is given twice", at: band.name.range,
+            notes: [.init(message: "first given here", range: first)])
           continue
         }
         names[band.name.text] = band.name.range
@@ -48,14 +59,20 @@ extension Checker {
           let from = Int(span.from.value.description) ?? 0
           let to = Int(span.to.value.description) ?? 0
           guard from != to else {
-            error("bad-band", "the span \(span.from.text)-\(span.to.text) is empty", at: span.from.range.through(span.to.range))
+            error(
+              "bad-band", "the span \(span.from.text)-\(span.to.text) is empty",
+              at: span.from.range.through(span.to.range))
             continue
           }
           let minutes = from < to ? Array(from..<to) : Array(from..<1440) + Array(0..<to)
           if let clash = minutes.first(where: { owner[$0] >= 0 }) {
-            let other = bands.indices.contains(owner[clash]) ? bands[owner[clash]].name : band.name.text
-            error("band-overlap", "band '\(band.name.text)' overlaps band '\(other)' at \(Checker.clock(clash))",
-                  at: span.from.range.through(span.to.range), hint: "each minute of the day belongs to one band")
+            let other =
+              bands.indices.contains(owner[clash]) ? bands[owner[clash]].name : band.name.text
+            error(
+              "band-overlap",
+              "band '\(band.name.text)' overlaps band '\(other)' at \(Checker.clock(clash))",
+              at: span.from.range.through(span.to.range),
+              hint: "each minute of the day belongs to one band")
           }
           for m in minutes where owner[m] < 0 { owner[m] = bands.count }
           spans.append([from, to])
@@ -64,22 +81,32 @@ extension Checker {
         bands.append(Tariff.Band(name: band.name.text, price: price, spans: spans))
       }
       if t.bands.isEmpty {
-        error("bad-band", "tariff '\(t.id.text)' has no bands", at: t.id.range, hint: "add indented lines like 'band peak 1.49 08:00-11:00'")
+        error(
+          "bad-band", "tariff '\(t.id.text)' has no bands", at: t.id.range,
+          hint: "add indented lines like 'band peak 1.49 08:00-11:00'")
       } else if let gap = owner.firstIndex(of: -1) {
         let end = owner[gap...].firstIndex { $0 >= 0 } ?? 1440
-        error("band-gap", "no band of tariff '\(t.id.text)' covers \(Checker.clock(gap))-\(Checker.clock(end))", at: t.id.range,
-              hint: "the bands must cover all 24 hours")
+        error(
+          "band-gap",
+          "no band of tariff '\(t.id.text)' covers \(Checker.clock(gap))-\(Checker.clock(end))",
+          at: t.id.range,
+          hint: "the bands must cover all 24 hours")
       }
-      if let peak = bands.first(where: { $0.name == "peak" }), let valley = bands.first(where: { $0.name == "valley" }),
+      if let peak = bands.first(where: { $0.name == "peak" }),
+        let valley = bands.first(where: { $0.name == "valley" }),
         let triple = try? valley.price * Exact(3), peak.price < triple
       {
-        warning("tou-ratio", "peak price \(peak.price) is less than 3x the valley price \(valley.price)", at: t.id.range,
-                hint: "national TOU rules set peak:valley at 3:1 or more")
+        warning(
+          "tou-ratio", "peak price \(peak.price) is less than 3x the valley price \(valley.price)",
+          at: t.id.range,
+          hint: "national TOU rules set peak:valley at 3:1 or more")
       }
-      contract.tariffs.append(Tariff(id: t.id.text, unit: unit, bands: bands, clause: d.range.clause))
+      contract.tariffs.append(
+        Tariff(id: t.id.text, unit: unit, bands: bands, clause: d.range.clause))
     }
     for (t, d) in discounted {
-      guard let base = t.base, let discount = t.discount, resolve(base, as: [.tariff], what: "tariff") != nil,
+      guard let base = t.base, let discount = t.discount,
+        resolve(base, as: [.tariff], what: "tariff") != nil,
         let original = contract.tariffs.first(where: { $0.id == base.text })
       else { continue }
       guard discount.value > .zero, discount.value < .one else {
@@ -90,7 +117,8 @@ extension Checker {
       let bands = original.bands.map { b in
         Tariff.Band(name: b.name, price: (try? b.price * keep) ?? b.price, spans: b.spans)
       }
-      contract.tariffs.append(Tariff(id: t.id.text, unit: original.unit, bands: bands, clause: d.range.clause))
+      contract.tariffs.append(
+        Tariff(id: t.id.text, unit: original.unit, bands: bands, clause: d.range.clause))
     }
   }
 
@@ -103,24 +131,41 @@ extension Checker {
   mutating func checkDefinitions() {
     let currency = Unit.base(contract.currency.code)
     for d in file.declarations {
-      guard case .definition(let def) = d.kind, let t = typeDefinition(def.id.text, usedAt: nil) else { continue }
+      guard case .definition(let def) = d.kind, let t = typeDefinition(def.id.text, usedAt: nil)
+      else { continue }
       if t.isCondition {
-        error("bad-condition", "'\(def.id.text)' is a comparison; a \(def.kind.rawValue) must be a value", at: def.expr.range)
+        error(
+          "bad-condition",
+          "'\(def.id.text)' is a comparison; a \(def.kind.rawValue) must be a value",
+          at: def.expr.range)
       } else if def.kind == .revenue && t.unit != currency {
-        error("unit-mismatch", "revenue '\(def.id.text)' is in \(t.unit), not \(contract.currency.code)", at: def.expr.range,
-              hint: t.unit == .kWh ? "multiply by a price in \(contract.currency.code)/kWh"
-                : (t.unit == .certificate ? "multiply certificates by a price in \(contract.currency.code)/cert" : nil))
+        error(
+          "unit-mismatch",
+          "revenue '\(def.id.text)' is in \(t.unit), not \(contract.currency.code)",
+          at: def.expr.range,
+          hint: t.unit == .kWh
+            ? "multiply by a price in \(contract.currency.code)/kWh"
+            : (t.unit == .certificate
+              ? "multiply certificates by a price in \(contract.currency.code)/cert" : nil))
       } else if def.kind == .revenue, let per = t.per {
-        error("per-mismatch", "revenue '\(def.id.text)' varies per '\(per)'; a revenue is one total", at: def.expr.range,
-              hint: "wrap it in sum(...)")
+        error(
+          "per-mismatch", "revenue '\(def.id.text)' varies per '\(per)'; a revenue is one total",
+          at: def.expr.range,
+          hint: "wrap it in sum(...)")
       }
     }
-    let kinds = Dictionary(file.declarations.compactMap { d -> (String, Declaration)? in
-      if case .definition(let def) = d.kind { return (def.id.text, d) } else { return nil }
-    }, uniquingKeysWith: { a, _ in a })
+    let kinds = Dictionary(
+      file.declarations.compactMap { d -> (String, Declaration)? in
+        if case .definition(let def) = d.kind { return (def.id.text, d) } else { return nil }
+      }, uniquingKeysWith: { a, _ in a })
     for id in typedOrder {
-      guard let d = kinds[id], case .definition(let def) = d.kind, let t = typed[id] else { continue }
-      contract.definitions.append(Definition(id: id, kind: def.kind, formula: t.formula, unit: t.unit, per: t.per, clause: d.range.clause))
+      guard let d = kinds[id], case .definition(let def) = d.kind, let t = typed[id] else {
+        continue
+      }
+      contract.definitions.append(
+        Definition(
+          id: id, kind: def.kind, formula: t.formula, unit: t.unit, per: t.per,
+          clause: d.range.clause))
     }
   }
 
@@ -130,8 +175,11 @@ extension Checker {
       guard case .subsidy(let s) = d.kind else { continue }
       let t = typeDefinition(s.id.text, usedAt: nil)
       if let t, t.unit != currency || t.per != nil || t.isCondition {
-        error("unit-mismatch", "subsidy '\(s.id.text)' must be one amount in \(contract.currency.code), not \(t.unit)\(t.per.map { " per '\($0)'" } ?? "")",
-              at: s.expr.range, hint: t.unit == .kWh ? "multiply by a rate in \(contract.currency.code)/kWh" : nil)
+        error(
+          "unit-mismatch",
+          "subsidy '\(s.id.text)' must be one amount in \(contract.currency.code), not \(t.unit)\(t.per.map { " per '\($0)'" } ?? "")",
+          at: s.expr.range,
+          hint: t.unit == .kWh ? "multiply by a rate in \(contract.currency.code)/kWh" : nil)
       }
       if let payer = s.payer { _ = resolve(payer, as: [.party], what: "party") }
       let once = s.once.flatMap { checkPeriod($0, .start, what: "the payment period") }
@@ -150,20 +198,31 @@ extension Checker {
             let start = Period(containing: at.period.firstMonth, length: contract.frequency)
             if let last = lastStep {
               if start <= last.period {
-                error("unordered-schedule", "phase-out \(at.period) does not come after \(last.written)", at: at.range,
-                      hint: "list the steps in time order")
+                error(
+                  "unordered-schedule",
+                  "phase-out \(at.period) does not come after \(last.written)", at: at.range,
+                  hint: "list the steps in time order")
                 continue
               }
               if factor.value > last.factor {
-                warning("rising-phase-out", "the subsidy rises from \(last.factor.percentText) to \(factor.value.percentText) in \(at.period)",
-                        at: factor.range, hint: "a phase-out (退坡) usually only falls; check the table")
+                warning(
+                  "rising-phase-out",
+                  "the subsidy rises from \(last.factor.percentText) to \(factor.value.percentText) in \(at.period)",
+                  at: factor.range, hint: "a phase-out (退坡) usually only falls; check the table")
               }
             } else if at.period.firstMonth > contract.term.from.firstMonth {
-              error("uncovered-term", "the phase-out table starts in \(at.period) but the term starts in \(contract.term.from)",
-                    at: at.range, hint: "add a step for \(contract.term.from.year) saying what is paid from the start")
+              error(
+                "uncovered-term",
+                "the phase-out table starts in \(at.period) but the term starts in \(contract.term.from)",
+                at: at.range,
+                hint: "add a step for \(contract.term.from.year) saying what is paid from the start"
+              )
             }
             if at.period.firstMonth > contract.term.to.lastMonth {
-              error("outside-term", "phase-out step \(at.period) is after the term ends (\(contract.term.to))", at: at.range)
+              error(
+                "outside-term",
+                "phase-out step \(at.period) is after the term ends (\(contract.term.to))",
+                at: at.range)
             }
             lastStep = (start, factor.value, at.period)
             schedule.append(Subsidy.Step(from: start, factor: factor.value))
@@ -173,16 +232,22 @@ extension Checker {
             error("duplicate-header", "a subsidy has one degression rule", at: range)
             continue
           }
-          let lengths: [String: Period.Length] = ["month": .month, "quarter": .quarter, "half-year": .half, "year": .year]
+          let lengths: [String: Period.Length] = [
+            "month": .month, "quarter": .quarter, "half-year": .half, "year": .year,
+          ]
           guard let length = lengths[every.text] else {
-            error("bad-frequency", "degression per '\(every.text)'?", at: every.range, hint: "per month, quarter, half-year or year")
+            error(
+              "bad-frequency", "degression per '\(every.text)'?", at: every.range,
+              hint: "per month, quarter, half-year or year")
             continue
           }
           guard rate.value > .zero, rate.value < .one else {
-            error("bad-percent", "a degression rate must be above 0% and below 100%", at: rate.range)
+            error(
+              "bad-percent", "a degression rate must be above 0% and below 100%", at: rate.range)
             continue
           }
-          let start = from.flatMap { checkPeriod($0, .start, what: "degression start") } ?? contract.term.from
+          let start =
+            from.flatMap { checkPeriod($0, .start, what: "degression start") } ?? contract.term.from
           degression = Subsidy.Degression(rate: rate.value, every: length, from: start)
         case .trigger(let factor, let condition, _):
           guard factor.value >= .zero, factor.value <= .one else {
@@ -191,15 +256,20 @@ extension Checker {
           }
           guard let c = type(condition) else { continue }
           guard c.isCondition, c.per == nil else {
-            error("bad-condition", "'when' needs a comparison of totals, like 'market_revenue >= 1,000,000 CNY'", at: condition.range)
+            error(
+              "bad-condition",
+              "'when' needs a comparison of totals, like 'market_revenue >= 1,000,000 CNY'",
+              at: condition.range)
             continue
           }
           triggers.append(Subsidy.Trigger(factor: factor.value, condition: c.formula))
         }
       }
       if let t {
-        contract.subsidies.append(Subsidy(id: s.id.text, formula: t.formula, payer: s.payer?.text, once: once, schedule: schedule,
-                                          degression: degression, triggers: triggers, clause: d.range.clause))
+        contract.subsidies.append(
+          Subsidy(
+            id: s.id.text, formula: t.formula, payer: s.payer?.text, once: once, schedule: schedule,
+            degression: degression, triggers: triggers, clause: d.range.clause))
       }
     }
   }
@@ -212,7 +282,9 @@ extension Checker {
         error("bad-cap", "a points cap must be above zero", at: cap.range)
       }
       if p.rules.isEmpty {
-        error("syntax", "points '\(p.id.text)' has no rules", at: p.id.range, hint: "add indented lines like '2 per % green_share'")
+        error(
+          "syntax", "points '\(p.id.text)' has no rules", at: p.id.range,
+          hint: "add indented lines like '2 per % green_share'")
       }
       var rules: [PointsScheme.Rule] = []
       for rule in p.rules {
@@ -220,24 +292,33 @@ extension Checker {
         case .per(let points, let unitExpr, let expr, _):
           guard let (u, factor) = unit(unitExpr), let t = type(expr) else { continue }
           guard t.unit == u, !t.isCondition else {
-            error("unit-mismatch", "points per \(unitExpr.text) need a value in \(u), not \(t.unit)", at: expr.range)
+            error(
+              "unit-mismatch", "points per \(unitExpr.text) need a value in \(u), not \(t.unit)",
+              at: expr.range)
             continue
           }
           if let per = t.per, per != p.group.text {
-            error("per-mismatch", "points for '\(p.group.text)' cannot use a value per '\(per)'", at: expr.range)
+            error(
+              "per-mismatch", "points for '\(p.group.text)' cannot use a value per '\(per)'",
+              at: expr.range)
             continue
           }
           rules.append(.per(points: points.value, per: factor, formula: t.formula))
         case .bonus(let points, let condition, _):
           guard let t = type(condition) else { continue }
           guard t.isCondition || t.unit.isDimensionless else {
-            error("bad-condition", "a bonus needs a condition, like 'reported_on_time >= 1'", at: condition.range)
+            error(
+              "bad-condition", "a bonus needs a condition, like 'reported_on_time >= 1'",
+              at: condition.range)
             continue
           }
           rules.append(.bonus(points: points.value, condition: t.formula))
         }
       }
-      contract.points.append(PointsScheme(id: p.id.text, group: p.group.text, cap: p.cap?.value, rules: rules, clause: d.range.clause))
+      contract.points.append(
+        PointsScheme(
+          id: p.id.text, group: p.group.text, cap: p.cap?.value, rules: rules,
+          clause: d.range.clause))
     }
   }
 }

@@ -35,13 +35,18 @@ public struct Checker {
   /// Parses and checks the contract at `path`, reading registries beside it from disk.
   public static func check(path: String) -> (source: SourceFile?, result: Result) {
     guard let data = FileManager.default.contents(atPath: path) else {
-      let range = SourceRange(file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-      let d = Diagnostic.error("unreadable-file", "cannot read '\(path)'", at: range, hint: "check the path and permissions")
+      let range = SourceRange(
+        file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
+      let d = Diagnostic.error(
+        "unreadable-file", "cannot read '\(path)'", at: range,
+        hint: "check the path and permissions")
       return (nil, Result(contract: nil, diagnostics: [d], sources: []))
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      let range = SourceRange(file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-      let d = Diagnostic.error("not-utf8", "'\(path)' is not UTF-8 text", at: range, hint: "save the file as UTF-8")
+      let range = SourceRange(
+        file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
+      let d = Diagnostic.error(
+        "not-utf8", "'\(path)' is not UTF-8 text", at: range, hint: "save the file as UTF-8")
       return (nil, Result(contract: nil, diagnostics: [d], sources: []))
     }
     let source = SourceFile(path: path, text: text)
@@ -60,7 +65,9 @@ public struct Checker {
     checker.diagnostics = parseDiagnostics
     checker.run()
     let ok = !checker.diagnostics.hasErrors
-    return Result(contract: ok ? checker.contract : nil, diagnostics: checker.diagnostics.ordered, sources: checker.sources)
+    return Result(
+      contract: ok ? checker.contract : nil, diagnostics: checker.diagnostics.ordered,
+      sources: checker.sources)
   }
 
   init(file: ContractFile, readFile: @escaping FileReader) {
@@ -70,15 +77,20 @@ public struct Checker {
     contract = Contract(
       id: "", title: "", version: nil, file: file.path,
       currency: Currency(code: "CNY", decimals: 2, rounding: .halfUp), frequency: .quarter,
-      term: Term(from: unknown, to: unknown), parties: [], groups: [], units: [], inputs: [], meters: [],
+      term: Term(from: unknown, to: unknown), parties: [], groups: [], units: [], inputs: [],
+      meters: [],
       tariffs: [], definitions: [], subsidies: [], points: [], pools: [], funds: [])
   }
 
-  mutating func error(_ id: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+  mutating func error(
+    _ id: String, _ message: String, at range: SourceRange, hint: String? = nil,
+    notes: [Diagnostic.Note] = []
+  ) {
     diagnostics.append(.error(id, message, at: range, hint: hint, notes: notes))
   }
 
-  mutating func warning(_ id: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+  mutating func warning(_ id: String, _ message: String, at range: SourceRange, hint: String? = nil)
+  {
     diagnostics.append(.warning(id, message, at: range, hint: hint))
   }
 
@@ -99,12 +111,15 @@ public struct Checker {
   /// Binds `name` to a symbol, or reports the clash with a note at the first definition.
   mutating func declare(_ name: Name, _ symbol: Symbol) {
     if Keywords.reserved.contains(name.text) {
-      error("reserved-name", "'\(name.text)' is a keyword and cannot name a \(symbol.kind.rawValue)", at: name.range)
+      error(
+        "reserved-name", "'\(name.text)' is a keyword and cannot name a \(symbol.kind.rawValue)",
+        at: name.range)
       return
     }
     if let first = symbols[name.text] {
       error(
-        "duplicate-name", "'\(name.text)' is already defined as a \(first.kind.rawValue)", at: name.range,
+        "duplicate-name", "'\(name.text)' is already defined as a \(first.kind.rawValue)",
+        at: name.range,
         hint: "give each party, input, revenue and pool its own name",
         notes: [.init(message: "first defined here", range: first.range)])
       return
@@ -130,7 +145,9 @@ public struct Checker {
     }
     guard kinds.contains(symbol.kind) else {
       error(
-        "wrong-kind", "'\(name.text)' is \(Checker.article(symbol.kind.rawValue)), not \(Checker.article(what))", at: name.range,
+        "wrong-kind",
+        "'\(name.text)' is \(Checker.article(symbol.kind.rawValue)), not \(Checker.article(what))",
+        at: name.range,
         notes: [.init(message: "'\(name.text)' is defined here", range: symbol.range)])
       return nil
     }

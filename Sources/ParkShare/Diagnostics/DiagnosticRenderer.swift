@@ -31,8 +31,10 @@ public struct DiagnosticRenderer: Sendable {
     let startIndex = min(max(range.start.column - 1, 0), chars.count)
     let endColumn = range.end.line == range.start.line ? range.end.column : chars.count + 1
     let endIndex = min(max(endColumn - 1, startIndex + 1), max(chars.count, startIndex + 1))
-    let lead = chars[..<startIndex].map { $0 == "\t" ? "\t" : String(repeating: " ", count: $0.displayWidth) }
-      .joined()
+    let lead = chars[..<startIndex].map {
+      $0 == "\t" ? "\t" : String(repeating: " ", count: $0.displayWidth)
+    }
+    .joined()
     let marked = startIndex < chars.count ? chars[startIndex..<min(endIndex, chars.count)] : []
     let markWidth = max(marked.reduce(0) { $0 + $1.displayWidth }, 1)
     let caret = "^" + String(repeating: "~", count: markWidth - 1)

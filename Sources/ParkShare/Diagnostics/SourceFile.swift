@@ -7,11 +7,10 @@ public struct SourceFile: Sendable {
   public init(path: String, text: String) {
     self.path = path
     self.text = text
-    var lines: [Substring] = []
-    text.split(separator: "\n", omittingEmptySubsequences: false).forEach { raw in
-      lines.append(raw.last == "\r" ? raw.dropLast() : raw)
+    // CRLF files are accepted: the CR is not part of the line.
+    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { raw in
+      raw.last == "\r" ? raw.dropLast() : raw
     }
-    self.lines = lines
   }
 
   /// The text of 1-based line `n`, or nil past the end.

@@ -24,7 +24,8 @@ public enum Formatter {
         if let last = out.last, !last.isEmpty { out.append("") }
         continue
       }
-      let level = line.tokens.isEmpty
+      let level =
+        line.tokens.isEmpty
         ? lines[(i + 1)...].first { !$0.tokens.isEmpty }.flatMap { depth[$0.number] } ?? 0
         : depth[line.number] ?? 0
       let indent = String(repeating: "  ", count: level)
@@ -49,7 +50,9 @@ public enum Formatter {
     switch t.kind {
     case .symbol where t.text == "*" || t.text == "×": "x"
     case .string:
-      "\"" + (t.string ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+      "\""
+        + (t.string ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+          of: "\"", with: "\\\"") + "\""
     default: t.text
     }
   }
@@ -75,13 +78,21 @@ public enum Formatter {
       var space = true
       if t.isSymbol(",") || t.isSymbol(")") || t.isSymbol(":") { space = false }
       if prev.isSymbol("(") { space = false }
-      if t.isSymbol("(") && prev.kind == .word && !Keywords.reserved.contains(prev.text) { space = false }
+      if t.isSymbol("(") && prev.kind == .word && !Keywords.reserved.contains(prev.text) {
+        space = false
+      }
       // A unit: a slash with no space on either side.
-      if t.isSymbol("/") && !t.spaceBefore, let next, !next.spaceBefore, next.kind == .word { space = false }
-      if prev.isSymbol("/") && !prev.spaceBefore && !t.spaceBefore && t.kind == .word { space = false }
+      if t.isSymbol("/") && !t.spaceBefore, let next, !next.spaceBefore, next.kind == .word {
+        space = false
+      }
+      if prev.isSymbol("/") && !prev.spaceBefore && !t.spaceBefore && t.kind == .word {
+        space = false
+      }
       // A clock span: 08:00-11:00.
       if t.isSymbol("-") && prev.kind == .time { space = false }
-      if prev.isSymbol("-") && t.kind == .time && i >= 2 && tokens[i - 2].kind == .time { space = false }
+      if prev.isSymbol("-") && t.kind == .time && i >= 2 && tokens[i - 2].kind == .time {
+        space = false
+      }
       if prev.isSymbol("-") && isUnaryMinus(tokens, i - 1) { space = false }
       out += (space ? " " : "") + text
     }

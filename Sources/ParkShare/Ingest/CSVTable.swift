@@ -46,7 +46,9 @@ public struct CSVTable: Sendable {
           field.unicodeScalars.append(ch)
         }
       } else if ch == "\"" {
-        guard field.isEmpty else { return .failure(CSVError(line: line, message: "a quote inside an unquoted field")) }
+        guard field.isEmpty else {
+          return .failure(CSVError(line: line, message: "a quote inside an unquoted field"))
+        }
         inQuotes = true
         quotedField = true
       } else if ch == "," {
@@ -63,9 +65,13 @@ public struct CSVTable: Sendable {
       }
       i += 1
     }
-    if inQuotes { return .failure(CSVError(line: recordLine, message: "a quoted field is not closed")) }
+    if inQuotes {
+      return .failure(CSVError(line: recordLine, message: "a quoted field is not closed"))
+    }
     if !field.isEmpty || !fields.isEmpty { endRecord() }
-    guard let first = records.first else { return .failure(CSVError(line: 1, message: "the file is empty")) }
+    guard let first = records.first else {
+      return .failure(CSVError(line: 1, message: "the file is empty"))
+    }
     return .success(CSVTable(header: first.fields, rows: Array(records.dropFirst())))
   }
 }

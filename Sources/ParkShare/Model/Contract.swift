@@ -46,7 +46,9 @@ public struct Term: Sendable, Encodable, Hashable {
 }
 
 public enum Role: String, Sendable, Encodable, CaseIterable {
-  case government, `operator`, enterprise, energyService = "energy-service", finance, other
+  case government, `operator`, enterprise
+  case energyService = "energy-service"
+  case finance, other
 }
 
 public struct Party: Sendable, Encodable, Hashable {

@@ -24,7 +24,8 @@ public indirect enum Formula: Sendable, Hashable {
     case .input(let id), .meter(let id), .value(let id): [id]
     case .tou(let m, let t): [m, t]
     case .gec(let f), .sum(let f), .negate(let f): f.references
-    case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b): a.references + b.references
+    case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
+      a.references + b.references
     }
   }
 }

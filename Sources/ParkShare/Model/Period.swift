@@ -45,7 +45,8 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
   /// Parses `2026Q1`, `2026H2`, `2026-03` or `2026`; nil for anything else (`2026Q5`).
   public init?(_ text: String) {
     let chars = Array(text)
-    guard chars.count >= 4, let year = Int(String(chars[0..<4])), chars[0..<4].allSatisfy(\.isASCII),
+    guard chars.count >= 4, let year = Int(String(chars[0..<4])),
+      chars[0..<4].allSatisfy(\.isASCII),
       (1900...2200).contains(year)
     else { return nil }
     let rest = String(chars[4...])
@@ -93,7 +94,8 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let p = Period(text) else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad period \(text)"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "bad period \(text)"))
     }
     self = p
   }

@@ -22,7 +22,8 @@ public struct PoolStep: Sendable, Encodable, Hashable {
   public var clause: String
 
   public func applies(to p: Period) -> Bool {
-    (from.map { p.firstMonth >= $0.firstMonth } ?? true) && (until.map { p.lastMonth <= $0.lastMonth } ?? true)
+    (from.map { p.firstMonth >= $0.firstMonth } ?? true)
+      && (until.map { p.lastMonth <= $0.lastMonth } ?? true)
   }
 }
 

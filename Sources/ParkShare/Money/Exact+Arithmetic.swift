@@ -21,7 +21,9 @@ extension Exact {
     let s = a.scale + b.scale
     // Most operands (kWh, prices, shares) fit 64 bits, and then the product cannot overflow
     // 128 bits: skip the much slower overflow-checked 128-bit multiply.
-    if s <= maxScale, let a64 = Int64(exactly: a.significand), let b64 = Int64(exactly: b.significand) {
+    if s <= maxScale, let a64 = Int64(exactly: a.significand),
+      let b64 = Int64(exactly: b.significand)
+    {
       return Exact(unchecked: Int128(a64) &* Int128(b64), scale: s)
     }
     let (p, o) = a.significand.multipliedReportingOverflow(by: b.significand)
@@ -143,9 +145,12 @@ extension Exact: Comparable, Hashable {
   public static func < (a: Exact, b: Exact) -> Bool { compare(a, b) < 0 }
 
   static func compare(_ a: Exact, _ b: Exact) -> Int {
-    if a.scale == b.scale { return a.significand == b.significand ? 0 : (a.significand < b.significand ? -1 : 1) }
+    if a.scale == b.scale {
+      return a.significand == b.significand ? 0 : (a.significand < b.significand ? -1 : 1)
+    }
     if a.isNegative != b.isNegative || a.isZero || b.isZero {
-      return a.significand == b.significand ? 0 : (a.significand.signum() < b.significand.signum() ? -1 : 1)
+      return a.significand == b.significand
+        ? 0 : (a.significand.signum() < b.significand.signum() ? -1 : 1)
     }
     let s = Swift.max(a.scale, b.scale)
     // Both have the same sign here; compare magnitudes at a common scale (always fits 256 bits).

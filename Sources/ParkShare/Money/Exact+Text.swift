@@ -54,7 +54,9 @@ extension Exact: CustomStringConvertible, LosslessStringConvertible {
     let digits = String(significand.magnitude)
     let sign = isNegative ? "-" : ""
     guard scale > 0 else { return sign + digits }
-    let padded = digits.count <= scale ? String(repeating: "0", count: scale - digits.count + 1) + digits : digits
+    let padded =
+      digits.count <= scale
+      ? String(repeating: "0", count: scale - digits.count + 1) + digits : digits
     let cut = padded.index(padded.endIndex, offsetBy: -scale)
     return sign + padded[..<cut] + "." + padded[cut...]
   }

@@ -46,8 +46,10 @@ struct Wide: Sendable, Equatable {
 
   /// Quotient and remainder by a divisor that fits 64 bits (hardware division per limb).
   func divided(by d: UInt64) -> (quotient: Wide, remainder: UInt64) {
-    var limbs = [UInt64(truncatingIfNeeded: high >> 64), UInt64(truncatingIfNeeded: high),
-                 UInt64(truncatingIfNeeded: low >> 64), UInt64(truncatingIfNeeded: low)]
+    var limbs = [
+      UInt64(truncatingIfNeeded: high >> 64), UInt64(truncatingIfNeeded: high),
+      UInt64(truncatingIfNeeded: low >> 64), UInt64(truncatingIfNeeded: low),
+    ]
     var rem: UInt64 = 0
     for i in limbs.indices {
       let (q, r) = d.dividingFullWidth((high: rem, low: limbs[i]))

@@ -86,9 +86,12 @@ struct Cursor {
   }
 
   /// A period (`2026Q1`), or a bare four-digit year where `allowYear`.
-  mutating func expectPeriod(_ what: String, allowYear: Bool = false) throws(ParseFailure) -> PeriodRef {
+  mutating func expectPeriod(_ what: String, allowYear: Bool = false) throws(ParseFailure)
+    -> PeriodRef
+  {
     guard let t = peek, t.kind == .period || (allowYear && t.kind == .number) else {
-      throw fail(what, hint: "periods are written 2026Q1, 2026H2, 2026-03" + (allowYear ? " or 2026" : ""))
+      throw fail(
+        what, hint: "periods are written 2026Q1, 2026H2, 2026-03" + (allowYear ? " or 2026" : ""))
     }
     guard let p = Period(t.text) else {
       throw ParseFailure(
@@ -103,7 +106,9 @@ struct Cursor {
   mutating func expectEnd(after what: String) throws(ParseFailure) {
     guard let t = peek else { return }
     throw ParseFailure(
-      .error("syntax", "unexpected '\(t.text)' after \(what)", at: t.range.through(tokens[tokens.count - 1].range)))
+      .error(
+        "syntax", "unexpected '\(t.text)' after \(what)",
+        at: t.range.through(tokens[tokens.count - 1].range)))
   }
 
   static func percentValue(_ n: Exact) -> Exact {

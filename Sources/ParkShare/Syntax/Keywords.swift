@@ -3,7 +3,8 @@ public enum Keywords {
   /// Words that end an expression or name a clause, so they cannot name anything.
   public static let reserved: Set<String> = [
     "from", "until", "to", "of", "per", "by", "paid", "when", "if", "in", "x", "for", "discount",
-    "over", "on", "below", "cap", "floor", "pool", "remainder", "term", "period", "without", "arrears",
+    "over", "on", "below", "cap", "floor", "pool", "remainder", "term", "period", "without",
+    "arrears",
     "capital", "monthly", "vintage", "stake", "band", "tiered",
   ]
 
@@ -37,7 +38,9 @@ public enum Keywords {
     ("floor", "floor PARTY AMOUNT [paid by PARTY]"),
   ]
 
-  public static let roles = ["government", "operator", "enterprise", "energy-service", "finance", "other"]
+  public static let roles = [
+    "government", "operator", "enterprise", "energy-service", "finance", "other",
+  ]
 
   public static func form(of word: String) -> String? {
     (declarations + steps).first { $0.word == word }?.form

@@ -57,13 +57,16 @@ public struct Lexer {
         while i < c.count {
           if c[i].isLetter || c[i].isNumber || c[i] == "_" {
             i += 1
-          } else if c[i] == "-", i + 1 < c.count, c[i + 1].isLetter, c[i - 1].isLetter || c[i - 1].isNumber {
+          } else if c[i] == "-", i + 1 < c.count, c[i + 1].isLetter,
+            c[i - 1].isLetter || c[i - 1].isNumber
+          {
             i += 1
           } else {
             break
           }
         }
-        token = Token(kind: .word, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+        token = Token(
+          kind: .word, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
       } else if ch.isASCII && ch.isNumber {
         token = lexNumeric(c, &i, line: line, space: space)
       } else if ch == "\"" {
@@ -84,14 +87,16 @@ public struct Lexer {
       space = false
     }
     return LexedLine(
-      number: line, indent: indent, tokens: tokens, comment: comment, range: range(line, indent, c.count))
+      number: line, indent: indent, tokens: tokens, comment: comment,
+      range: range(line, indent, c.count))
   }
 
   func symbol(_ c: [Character], _ i: Int) -> String? {
     let two = i + 1 < c.count ? String(c[i...(i + 1)]) : ""
     if ["<=", ">="].contains(two) { return two }
     let one = String(c[i])
-    return ["=", ",", ":", "(", ")", "+", "-", "*", "×", "/", "<", ">", "%"].contains(one) ? one : nil
+    return ["=", ",", ":", "(", ")", "+", "-", "*", "×", "/", "<", ">", "%"].contains(one)
+      ? one : nil
   }
 
   /// Numbers (`1,000,000.50`, `15%`), periods (`2026Q1`, `2026H2`, `2026-03`) and times (`08:00`).
@@ -104,18 +109,21 @@ public struct Lexer {
     // A clock time: two digits, a colon, two digits.
     if run == 2, k < c.count, c[k] == ":", digit(k + 1), digit(k + 2), !digit(k + 3) {
       i = k + 3
-      return Token(kind: .time, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+      return Token(
+        kind: .time, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
     }
     // A period: a four-digit year then Qn, Hn or -MM.
     if run == 4, k + 1 < c.count, c[k] == "Q" || c[k] == "H", digit(k + 1), !digit(k + 2),
       !(k + 2 < c.count && c[k + 2].isLetter)
     {
       i = k + 2
-      return Token(kind: .period, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+      return Token(
+        kind: .period, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
     }
     if run == 4, k < c.count, c[k] == "-", digit(k + 1), digit(k + 2), !digit(k + 3) {
       i = k + 3
-      return Token(kind: .period, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+      return Token(
+        kind: .period, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
     }
     // Digits with thousands separators: a comma is part of the number only when exactly three
     // digits follow it (so `30%, op` and `max(a, 1)` still read as lists).
@@ -147,11 +155,14 @@ public struct Lexer {
     }
     if i < c.count, c[i] == "%" {
       i += 1
-      var t = Token(kind: .percent, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+      var t = Token(
+        kind: .percent, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space
+      )
       t.number = value
       return t
     }
-    var t = Token(kind: .number, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+    var t = Token(
+      kind: .number, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
     t.number = value
     return t
   }
@@ -181,7 +192,8 @@ public struct Lexer {
           "unterminated-string", "string is not closed", at: range(line, start, i),
           hint: "end it with '\"' on the same line"))
     }
-    var t = Token(kind: .string, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
+    var t = Token(
+      kind: .string, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
     t.string = value
     return t
   }

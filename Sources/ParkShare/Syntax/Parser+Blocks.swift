@@ -1,7 +1,9 @@
 extension Parser {
   /// tariff := "tariff" ID UNIT NEWLINE band+ | "tariff" ID "=" ID "discount" PERCENT
   /// band := "band" NAME NUMBER TIME "-" TIME ("," TIME "-" TIME)*
-  mutating func parseTariff(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure) -> TariffDecl {
+  mutating func parseTariff(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure)
+    -> TariffDecl
+  {
     let id = try c.expectName("a tariff id", hint: Keywords.form(of: "tariff"))
     if c.accept(symbol: "=") != nil {
       let base = try c.expectName("the tariff it discounts")
@@ -10,8 +12,10 @@ extension Parser {
       try c.expectEnd(after: "the discount")
       if let child = children.first {
         diagnostics.append(
-          .error("bad-indent", "a discounted tariff takes its bands from '\(base.text)'", at: child.line.range,
-                 hint: "remove the indented lines, or give the tariff its own bands"))
+          .error(
+            "bad-indent", "a discounted tariff takes its bands from '\(base.text)'",
+            at: child.line.range,
+            hint: "remove the indented lines, or give the tariff its own bands"))
       }
       return TariffDecl(id: id, unit: nil, bands: [], base: base, discount: discount)
     }
@@ -33,7 +37,8 @@ extension Parser {
           spans.append((from, to))
         } while b.accept(symbol: ",") != nil
         try b.expectEnd(after: "the band's time spans")
-        bands.append(TariffDecl.Band(name: name, price: price, spans: spans, range: child.line.range))
+        bands.append(
+          TariffDecl.Band(name: name, price: price, spans: spans, range: child.line.range))
       } catch {
         record(error)
       }
@@ -46,7 +51,9 @@ extension Parser {
     guard let t = c.peek, t.kind == .time else { throw c.fail("a clock time like 08:00") }
     let parts = t.text.split(separator: ":").compactMap { Int($0) }
     guard parts.count == 2, parts[1] < 60, parts[0] * 60 + parts[1] <= 24 * 60 else {
-      throw ParseFailure(.error("bad-time", "'\(t.text)' is not a clock time", at: t.range, hint: "use 00:00 to 24:00"))
+      throw ParseFailure(
+        .error(
+          "bad-time", "'\(t.text)' is not a clock time", at: t.range, hint: "use 00:00 to 24:00"))
     }
     c.index += 1
     return Literal(value: Exact(parts[0] * 60 + parts[1]), text: t.text, range: t.range)
@@ -54,7 +61,8 @@ extension Parser {
 
   mutating func rejectChildren(of node: SyntaxLine, _ what: String) {
     if let child = node.children.first {
-      diagnostics.append(.error("bad-indent", "unexpected indented line under \(what)", at: child.line.range))
+      diagnostics.append(
+        .error("bad-indent", "unexpected indented line under \(what)", at: child.line.range))
     }
   }
 
@@ -62,7 +70,9 @@ extension Parser {
   /// rule := "phase-out" YEAR PERCENT ("," YEAR PERCENT)*
   ///       | "degression" PERCENT "per" ("month"|"quarter"|"half-year"|"year") ("from" PERIOD)?
   ///       | "reduce" "to" PERCENT "when" EXPR
-  mutating func parseSubsidy(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure) -> SubsidyDecl {
+  mutating func parseSubsidy(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure)
+    -> SubsidyDecl
+  {
     let hint = Keywords.form(of: "subsidy")
     let id = try c.expectName("a subsidy id", hint: hint)
     _ = try c.expect(symbol: "=", hint: hint)
@@ -98,7 +108,9 @@ extension Parser {
           _ = try r.expect(word: "per", hint: "degression 1% per half-year from 2027H1")
           let every = try r.expectName("month, quarter, half-year or year")
           var from: PeriodRef? = nil
-          if r.accept(word: "from") != nil { from = try r.expectPeriod("the first period degressed") }
+          if r.accept(word: "from") != nil {
+            from = try r.expectPeriod("the first period degressed")
+          }
           try r.expectEnd(after: "the degression")
           rules.append(.degression(rate: rate, every: every, from: from, range: child.line.range))
         } else if r.accept(word: "reduce") != nil {
@@ -109,7 +121,9 @@ extension Parser {
           try r.expectEnd(after: "the condition")
           rules.append(.trigger(factor: factor, condition: condition, range: child.line.range))
         } else {
-          throw r.fail("'phase-out', 'degression' or 'reduce'", hint: "a subsidy's indented lines say how it phases out")
+          throw r.fail(
+            "'phase-out', 'degression' or 'reduce'",
+            hint: "a subsidy's indented lines say how it phases out")
         }
       } catch {
         record(error)
@@ -120,20 +134,25 @@ extension Parser {
 
   /// points := "points" ID "for" GROUP ("cap" NUMBER)? NEWLINE rule+
   /// rule := NUMBER "per" UNIT EXPR | NUMBER "if" EXPR
-  mutating func parsePoints(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure) -> PointsDecl {
+  mutating func parsePoints(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure)
+    -> PointsDecl
+  {
     let hint = Keywords.form(of: "points")
     let id = try c.expectName("a points id", hint: hint)
     _ = try c.expect(word: "for", hint: hint)
     let group = try c.expectName("the group that earns the points", hint: hint)
     var cap: Literal? = nil
-    if c.accept(word: "cap") != nil { cap = try c.expectNumber("the most points a member earns a period") }
+    if c.accept(word: "cap") != nil {
+      cap = try c.expectNumber("the most points a member earns a period")
+    }
     try c.expectEnd(after: "the points declaration")
     var rules: [PointsDecl.Rule] = []
     for child in children {
       rejectChildren(of: child, "a points rule")
       var r = Cursor(child.line)
       do throws(ParseFailure) {
-        let points = try r.expectNumber("a number of points", hint: "2 per % green_share, or 5 if reported_on_time")
+        let points = try r.expectNumber(
+          "a number of points", hint: "2 per % green_share, or 5 if reported_on_time")
         if r.accept(word: "per") != nil {
           let unit = try parseUnit(&r)
           let expr = try parseExpr(&r)

@@ -22,7 +22,9 @@ extension Parser {
     }
   }
 
-  mutating func parseBinary(_ c: inout Cursor, minPrecedence: Int, depth: Int) throws(ParseFailure) -> Expr {
+  mutating func parseBinary(_ c: inout Cursor, minPrecedence: Int, depth: Int) throws(ParseFailure)
+    -> Expr
+  {
     var lhs = try parseOperand(&c, depth: depth)
     while let op = binaryOperator(c.peek), op.precedence >= minPrecedence {
       _ = c.next()
@@ -48,7 +50,8 @@ extension Parser {
     case .symbol where t.text == "(":
       _ = c.next()
       let inner = try parseBinary(&c, minPrecedence: 1, depth: depth + 1)
-      let close = try c.expect(symbol: ")", hint: "close the parenthesis opened at column \(t.range.start.column)")
+      let close = try c.expect(
+        symbol: ")", hint: "close the parenthesis opened at column \(t.range.start.column)")
       _ = close
       return inner
     case .number:
@@ -57,7 +60,9 @@ extension Parser {
       if let u = c.peek, u.kind == .word, !Keywords.reserved.contains(u.text) {
         unit = try parseUnit(&c)
       }
-      return .number(t.number ?? .zero, unit: unit, text: t.text, range: unit.map { t.range.through($0.range) } ?? t.range)
+      return .number(
+        t.number ?? .zero, unit: unit, text: t.text,
+        range: unit.map { t.range.through($0.range) } ?? t.range)
     case .percent:
       _ = c.next()
       return .percent(Cursor.percentValue(t.number ?? .zero), text: t.text, range: t.range)
@@ -82,9 +87,13 @@ extension Parser {
   mutating func parseUnit(_ c: inout Cursor) throws(ParseFailure) -> UnitExpr {
     guard let t = c.next(), t.kind == .word || t.isSymbol("%") else { throw c.fail("a unit") }
     let numerator = Name(text: t.text, range: t.range)
-    if let slash = c.peek, slash.isSymbol("/"), !slash.spaceBefore, let d = c.peek(1), d.kind == .word, !d.spaceBefore {
+    if let slash = c.peek, slash.isSymbol("/"), !slash.spaceBefore, let d = c.peek(1),
+      d.kind == .word, !d.spaceBefore
+    {
       c.index += 2
-      return UnitExpr(numerator: numerator, denominator: Name(text: d.text, range: d.range), range: t.range.through(d.range))
+      return UnitExpr(
+        numerator: numerator, denominator: Name(text: d.text, range: d.range),
+        range: t.range.through(d.range))
     }
     return UnitExpr(numerator: numerator, denominator: nil, range: t.range)
   }

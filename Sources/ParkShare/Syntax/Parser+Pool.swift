@@ -1,12 +1,15 @@
 extension Parser {
   /// pool := "pool" ID "=" NAME ("+" NAME)* NEWLINE step+
-  mutating func parsePool(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure) -> PoolDecl {
+  mutating func parsePool(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure)
+    -> PoolDecl
+  {
     let hint = Keywords.form(of: "pool")
     let id = try c.expectName("a pool id", hint: hint)
     _ = try c.expect(symbol: "=", hint: hint)
     var sources: [Name] = []
     repeat {
-      sources.append(try c.expectName("a revenue or subsidy", hint: "pool ID = certificates + ccer"))
+      sources.append(
+        try c.expectName("a revenue or subsidy", hint: "pool ID = certificates + ccer"))
     } while c.accept(symbol: "+") != nil
     try c.expectEnd(after: "the pool's sources")
     var steps: [Step] = []
@@ -27,12 +30,16 @@ extension Parser {
     var line = node.line
     var effective = Effective.always
     // Qualifiers stand at the end of the line: peel them off before reading the step itself.
-    while line.tokens.count >= 3, let last = line.tokens.last, last.kind == .period || last.kind == .number {
+    while line.tokens.count >= 3, let last = line.tokens.last,
+      last.kind == .period || last.kind == .number
+    {
       let word = line.tokens[line.tokens.count - 2]
       guard word.isWord("from") || word.isWord("until") else { break }
       guard let p = Period(last.text) else {
-        throw ParseFailure(.error("bad-period", "'\(last.text)' is not a valid period", at: last.range,
-                                  hint: "periods are written 2026Q1, 2026H2, 2026-03 or 2026"))
+        throw ParseFailure(
+          .error(
+            "bad-period", "'\(last.text)' is not a valid period", at: last.range,
+            hint: "periods are written 2026Q1, 2026H2, 2026-03 or 2026"))
       }
       let ref = PeriodRef(period: p, range: last.range)
       if word.isWord("from") { effective.from = ref } else { effective.until = ref }
@@ -51,7 +58,8 @@ extension Parser {
       let amount = try parseAmount(&c)
       var arrears = true
       if c.accept(word: "without") != nil {
-        _ = try c.expect(word: "arrears", hint: "'without arrears' drops what the pool cannot cover")
+        _ = try c.expect(
+          word: "arrears", hint: "'without arrears' drops what the pool cannot cover")
         arrears = false
       }
       try c.expectEnd(after: "the payment")
@@ -86,7 +94,8 @@ extension Parser {
       try c.expectEnd(after: "the cap")
       kind = .cap(party: party, amount: amount, cumulative: cumulative)
     case "floor":
-      let party = try c.expectName("the party guaranteed a minimum", hint: Keywords.form(of: "floor"))
+      let party = try c.expectName(
+        "the party guaranteed a minimum", hint: Keywords.form(of: "floor"))
       let amount = try parseExpr(&c)
       var payer: Name? = nil
       if c.accept(word: "paid") != nil {
@@ -111,7 +120,8 @@ extension Parser {
         if c.accept(word: "remainder") != nil {
           remainder = true
         } else {
-          _ = try c.expect(word: "pool", hint: "'of pool' (the pool's total) or 'of remainder' (what is left)")
+          _ = try c.expect(
+            word: "pool", hint: "'of pool' (the pool's total) or 'of remainder' (what is left)")
         }
       }
       return .percentOf(share, remainder: remainder)
@@ -149,13 +159,17 @@ extension Parser {
       }
     } while c.accept(symbol: ",") != nil
     if !shares.isEmpty && !names.isEmpty {
-      throw ParseFailure(.error("syntax", "every party in a fixed split needs a share", at: names[0].range,
-                                hint: "write '\(names[0].text) 25%'"))
+      throw ParseFailure(
+        .error(
+          "syntax", "every party in a fixed split needs a share", at: names[0].range,
+          hint: "write '\(names[0].text) 25%'"))
     }
     if shares.isEmpty {
       _ = try c.expect(word: "by", hint: "'split A, B by METRIC' or 'split A 30%, B 70%'")
       let metric: Name
-      if let s = c.accept(word: "stake") { metric = Name(text: s.text, range: s.range) } else {
+      if let s = c.accept(word: "stake") {
+        metric = Name(text: s.text, range: s.range)
+      } else {
         metric = try c.expectName("a metric")
       }
       try c.expectEnd(after: "the metric")
@@ -168,8 +182,10 @@ extension Parser {
   /// row := ("below" BOUND | "from" BOUND ("to" BOUND)?) ":" share ("," share)*
   mutating func parseRows(_ node: SyntaxLine, _ what: String) -> [TierRow] {
     if node.children.isEmpty {
-      diagnostics.append(.error("syntax", "'\(what)' needs indented rows", at: node.line.range,
-                                hint: "e.g. 'from 0 CNY to 1,000,000 CNY: esco 80%, host 20%'"))
+      diagnostics.append(
+        .error(
+          "syntax", "'\(what)' needs indented rows", at: node.line.range,
+          hint: "e.g. 'from 0 CNY to 1,000,000 CNY: esco 80%, host 20%'"))
     }
     var rows: [TierRow] = []
     for child in node.children {

@@ -10,7 +10,8 @@ public struct Parser {
   /// Expression nesting allowed before a line is refused (a deep nest must not overflow the stack).
   static let maxExpressionDepth = 64
 
-  public static func parse(_ source: SourceFile) -> (file: ContractFile, diagnostics: [Diagnostic]) {
+  public static func parse(_ source: SourceFile) -> (file: ContractFile, diagnostics: [Diagnostic])
+  {
     let (lines, lexDiagnostics) = Lexer.lex(source)
     var parser = Parser(diagnostics: lexDiagnostics)
     parser.lexErrorLines = Set(lexDiagnostics.map(\.range.start.line))
@@ -77,7 +78,8 @@ public struct Parser {
       case "points": kind = .points(try parsePoints(&c, node.children))
       case "pool": kind = .pool(try parsePool(&c, node.children))
       default:
-        throw ParseFailure(unknownWord(first, Keywords.declarations.map(\.word), what: "declaration"))
+        throw ParseFailure(
+          unknownWord(first, Keywords.declarations.map(\.word), what: "declaration"))
       }
       return Declaration(kind: kind, range: node.line.range)
     } catch {
@@ -89,7 +91,9 @@ public struct Parser {
 
   func unknownWord(_ t: Token, _ candidates: [String], what: String) -> Diagnostic {
     if let near = Spelling.nearest(t.text, in: candidates) {
-      return .error("unknown-keyword", "unknown \(what) '\(t.text)'", at: t.range, hint: "did you mean '\(near)'?")
+      return .error(
+        "unknown-keyword", "unknown \(what) '\(t.text)'", at: t.range,
+        hint: "did you mean '\(near)'?")
     }
     return .error(
       "unknown-keyword", "unknown \(what) '\(t.text)'", at: t.range,
@@ -111,7 +115,9 @@ public struct Parser {
     var decimals: Literal? = nil
     while !c.atEnd {
       if c.accept(word: "rounding") != nil {
-        guard let t = c.peek, t.kind == .word else { throw c.fail("a rounding mode", hint: "half-up, half-even, down or up") }
+        guard let t = c.peek, t.kind == .word else {
+          throw c.fail("a rounding mode", hint: "half-up, half-even, down or up")
+        }
         _ = c.next()
         rounding = Name(text: t.text, range: t.range)
       } else if c.accept(word: "decimals") != nil {
@@ -148,7 +154,9 @@ public struct Parser {
     var capital: Expr? = nil
     if c.accept(word: "capital") != nil { capital = try parseExpr(&c) }
     try c.expectEnd(after: "the party")
-    return PartyDecl(id: id, displayName: name.string ?? "", role: Name(text: role.text, range: role.range), capital: capital)
+    return PartyDecl(
+      id: id, displayName: name.string ?? "", role: Name(text: role.text, range: role.range),
+      capital: capital)
   }
 
   /// parties := "parties" ID "from" STRING ROLE
@@ -162,14 +170,18 @@ public struct Parser {
     }
     _ = c.next()
     try c.expectEnd(after: "the group")
-    return GroupDecl(id: id, file: file.string ?? "", fileRange: file.range, role: Name(text: role.text, range: role.range))
+    return GroupDecl(
+      id: id, file: file.string ?? "", fileRange: file.range,
+      role: Name(text: role.text, range: role.range))
   }
 
   /// input := "input" ID UNIT? ("per" GROUP)? ("by" "vintage")? "monthly"?
   mutating func parseInput(_ c: inout Cursor) throws(ParseFailure) -> InputDecl {
     let id = try c.expectName("an input id", hint: Keywords.form(of: "input"))
     var unit: UnitExpr? = nil
-    if let t = c.peek, t.kind == .word, !Keywords.reserved.contains(t.text) { unit = try parseUnit(&c) }
+    if let t = c.peek, t.kind == .word, !Keywords.reserved.contains(t.text) {
+      unit = try parseUnit(&c)
+    }
     var per: Name? = nil
     var byVintage = false
     var monthly = false
@@ -201,7 +213,9 @@ public struct Parser {
   }
 
   /// definition := ("let" | "kpi" | "revenue") ID "=" EXPR
-  mutating func parseDefinition(_ c: inout Cursor, _ kind: DefinitionDecl.Kind) throws(ParseFailure) -> DefinitionDecl {
+  mutating func parseDefinition(_ c: inout Cursor, _ kind: DefinitionDecl.Kind) throws(ParseFailure)
+    -> DefinitionDecl
+  {
     let hint = Keywords.form(of: kind.rawValue)
     let id = try c.expectName("a name", hint: hint)
     _ = try c.expect(symbol: "=", hint: hint)

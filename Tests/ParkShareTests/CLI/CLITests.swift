@@ -12,9 +12,14 @@ import Testing
   }
 
   @Test func checkReportsErrorsWithLocationAndExitsOne() throws {
-    let r = try runParkshare(["check", "Tests/ParkShareTests/Fixtures/contracts/shares-under.contract"])
+    let r = try runParkshare([
+      "check", "Tests/ParkShareTests/Fixtures/contracts/shares-under.contract",
+    ])
     #expect(r.status == 1)
-    #expect(r.err.hasPrefix("Tests/ParkShareTests/Fixtures/contracts/shares-under.contract:10:3: error: shares of pool 'p' sum to 95%, not 100%\n"))
+    #expect(
+      r.err.hasPrefix(
+        "Tests/ParkShareTests/Fixtures/contracts/shares-under.contract:10:3: error: shares of pool 'p' sum to 95%, not 100%\n"
+      ))
     #expect(r.out.isEmpty)
   }
 
@@ -24,7 +29,10 @@ import Testing
     #expect(r.err.contains("cannot read 'no/such.contract'"))
   }
 
-  @Test(arguments: [["check"], ["check", "--bogus", "x"], ["frobnicate"], ["fmt", "--check", "--stdout", "x"], [] as [String]])
+  @Test(arguments: [
+    ["check"], ["check", "--bogus", "x"], ["frobnicate"], ["fmt", "--check", "--stdout", "x"],
+    [] as [String],
+  ])
   func usageErrorsExit64(args: [String]) throws {
     let r = try runParkshare(args)
     #expect(r.status == 64)
@@ -34,7 +42,8 @@ import Testing
     let help = try runParkshare(["--help"])
     #expect(help.status == 0 && help.out.contains("usage: parkshare <command>"))
     let checkHelp = try runParkshare(["check", "--help"])
-    #expect(checkHelp.status == 0 && checkHelp.out.contains("usage: parkshare check [--json] FILE..."))
+    #expect(
+      checkHelp.status == 0 && checkHelp.out.contains("usage: parkshare check [--json] FILE..."))
     let version = try runParkshare(["--version"])
     #expect(version.status == 0 && version.out.hasPrefix("parkshare "))
   }
@@ -48,17 +57,23 @@ import Testing
     let subsidies = try #require(contract["subsidies"] as? [[String: Any]])
     #expect(subsidies.map { $0["id"] as? String } == ["operation", "capex", "top_up"])
     #expect(subsidies[1]["once"] as? String == "2026Q2")
-    #expect((subsidies[0]["clause"] as? String)?.hasPrefix("contracts/storage-subsidy.contract:") == true)
+    #expect(
+      (subsidies[0]["clause"] as? String)?.hasPrefix("contracts/storage-subsidy.contract:") == true)
     // Same input, same bytes.
-    #expect(try runParkshare(["check", "--json", "contracts/storage-subsidy.contract"]).out == r.out)
+    #expect(
+      try runParkshare(["check", "--json", "contracts/storage-subsidy.contract"]).out == r.out)
   }
 
   @Test func fmtCheckAndRewrite() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parkshare-fmt-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-fmt-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("t.contract")
-    try Data("contract  t \"t\"\ncurrency CNY\nsettle yearly from 2026 to 2027\nparty a \"A\" operator\n".utf8).write(to: file)
+    try Data(
+      "contract  t \"t\"\ncurrency CNY\nsettle yearly from 2026 to 2027\nparty a \"A\" operator\n"
+        .utf8
+    ).write(to: file)
     let before = try runParkshare(["fmt", "--check", file.path])
     #expect(before.status == 1 && before.out.contains("not in canonical form"))
     #expect(try runParkshare(["fmt", file.path]).status == 0)

@@ -26,7 +26,10 @@ import Testing
   @Test func discountedTariffAndUnits() throws {
     let c = try Self.load("suyin-microgrid.contract")
     let direct = try #require(c.tariffs.first { $0.id == "park_direct" })
-    #expect(direct.bands.map(\.price) == [try Exact(parsing: "1.341"), try Exact(parsing: "0.702"), try Exact(parsing: "0.2601")])
+    #expect(
+      direct.bands.map(\.price) == [
+        try Exact(parsing: "1.341"), try Exact(parsing: "0.702"), try Exact(parsing: "0.2601"),
+      ])
     #expect(direct.bands[2].spans == [[23 * 60, 7 * 60]])
     let certificates = try #require(c.definitions.first { $0.id == "certificates" })
     #expect(certificates.formula.description == "gec(pv_export - green_traded) x gec_price")
@@ -45,7 +48,10 @@ import Testing
     #expect(splits[1].applies(to: Period("2028Q1")!) && !splits[1].applies(to: Period("2027Q4")!))
     let subsidy = try #require(c.subsidies.first)
     #expect(subsidy.schedule.map(\.from.description) == ["2026Q1", "2027Q1", "2028Q1", "2029Q1"])
-    #expect(subsidy.schedule.map(\.factor) == [Exact(1), try Exact(parsing: "0.75"), try Exact(parsing: "0.5"), .zero])
+    #expect(
+      subsidy.schedule.map(\.factor) == [
+        Exact(1), try Exact(parsing: "0.75"), try Exact(parsing: "0.5"), .zero,
+      ])
   }
 
   @Test func literalsConvertToBaseUnits() throws {
@@ -79,7 +85,8 @@ import Testing
       pool p = r
         split a 100%
       """
-    let c = try #require(checkContract(text, name: "t.contract", folder: Paths.contracts).result.contract)
+    let c = try #require(
+      checkContract(text, name: "t.contract", folder: Paths.contracts).result.contract)
     #expect(c.inputs.map(\.factor) == [Exact(1000), try Exact(parsing: "0.001")])
     #expect(c.definitions[0].formula.description == "(e x price) + (2000 x 0.5)")
   }

@@ -37,9 +37,11 @@ import Testing
   /// Corrupting line N, two ways, always gives an error that names line N.
   @Test(arguments: names)
   func corruptionIsReportedAtItsLine(name: String) throws {
-    let lines = try Self.text(name).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = try Self.text(name).split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init)
     for (i, line) in lines.enumerated() {
-      let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+      let code =
+        line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
       guard !code.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
       let indent = String(line.prefix { $0 == " " })
       let words = code.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
@@ -52,7 +54,8 @@ import Testing
       for bad in corruptions {
         var copy = lines
         copy[i] = bad
-        let (result, rendered) = checkContract(copy.joined(separator: "\n"), name: name, folder: Paths.contracts)
+        let (result, rendered) = checkContract(
+          copy.joined(separator: "\n"), name: name, folder: Paths.contracts)
         #expect(result.diagnostics.hasErrors, "\(name) line \(i + 1): \(bad)")
         #expect(
           result.diagnostics.contains { $0.severity == .error && $0.range.start.line == i + 1 },

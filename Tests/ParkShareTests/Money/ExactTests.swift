@@ -5,14 +5,18 @@ import Testing
 private func x(_ text: String) -> Exact { try! Exact(parsing: text) }
 
 @Suite struct ExactTextTests {
-  @Test(arguments: ["0", "1", "-1", "1.50", "-0.05", "0.3215", "123456789.123", "0.0000000000000000000000000001",
-    "170141183460469231731687303715884105727", "-99.99"])
+  @Test(arguments: [
+    "0", "1", "-1", "1.50", "-0.05", "0.3215", "123456789.123", "0.0000000000000000000000000001",
+    "170141183460469231731687303715884105727", "-99.99",
+  ])
   func roundTrip(text: String) throws {
     #expect(try Exact(parsing: text).description == text)
   }
 
-  @Test(arguments: ["", "-", "1.2.3", "1e5", "1,000", " 1", "abc", "0.00000000000000000000000000001",
-    "170141183460469231731687303715884105728"])
+  @Test(arguments: [
+    "", "-", "1.2.3", "1e5", "1,000", " 1", "abc", "0.00000000000000000000000000001",
+    "170141183460469231731687303715884105728",
+  ])
   func rejects(text: String) {
     #expect(throws: ArithmeticError.self) { try Exact(parsing: text) }
   }
@@ -84,9 +88,11 @@ private func x(_ text: String) -> Exact { try! Exact(parsing: text) }
   }
 
   @Test(arguments: [
-    ("2.5", RoundingMode.halfUp, "3"), ("2.5", .halfEven, "2"), ("2.5", .down, "2"), ("2.5", .up, "3"),
+    ("2.5", RoundingMode.halfUp, "3"), ("2.5", .halfEven, "2"), ("2.5", .down, "2"),
+    ("2.5", .up, "3"),
     ("-2.5", .halfUp, "-3"), ("-2.5", .halfEven, "-2"), ("-2.5", .down, "-2"), ("-2.5", .up, "-3"),
-    ("3.5", .halfEven, "4"), ("2.4999", .halfUp, "2"), ("2.0001", .up, "3"), ("-2.0001", .down, "-2"),
+    ("3.5", .halfEven, "4"), ("2.4999", .halfUp, "2"), ("2.0001", .up, "3"),
+    ("-2.0001", .down, "-2"),
   ])
   func roundingModes(value: String, mode: RoundingMode, expected: String) throws {
     #expect(try x(value).rounded(scale: 0, mode).description == expected)
