@@ -238,10 +238,7 @@ extension Checker {
       }
       if let first = symbols[id] {
         rowErrors += 1
-        error(
-          "duplicate-name", "'\(id)' is already defined as a \(first.kind.rawValue)",
-          at: at(row.line),
-          notes: [.init(message: "first defined here", range: first.range)])
+        alreadyDefined(id, at: at(row.line), first: first)
         continue
       }
       var capital: Exact? = nil

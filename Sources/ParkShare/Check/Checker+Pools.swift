@@ -102,10 +102,7 @@ extension Checker {
       kind = .pay(party: party.text, amount: a, arrears: arrears)
     case .reserve(let fund, let a):
       if let existing = symbols[fund.text], existing.kind != .fund {
-        error(
-          "duplicate-name", "'\(fund.text)' is already defined as a \(existing.kind.rawValue)",
-          at: fund.range,
-          notes: [.init(message: "first defined here", range: existing.range)])
+        alreadyDefined(fund.text, at: fund.range, first: existing)
         return nil
       }
       if symbols[fund.text] == nil { symbols[fund.text] = Symbol(kind: .fund, range: fund.range) }

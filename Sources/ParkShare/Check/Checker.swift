@@ -117,11 +117,7 @@ public struct Checker {
       return
     }
     if let first = symbols[name.text] {
-      error(
-        "duplicate-name", "'\(name.text)' is already defined as a \(first.kind.rawValue)",
-        at: name.range,
-        hint: "give each party, input, revenue and pool its own name",
-        notes: [.init(message: "first defined here", range: first.range)])
+      alreadyDefined(name.text, at: name.range, first: first)
       return
     }
     symbols[name.text] = symbol
@@ -152,6 +148,14 @@ public struct Checker {
       return nil
     }
     return symbol
+  }
+
+  /// One name, two definitions: the error points at the second, a note at the first.
+  mutating func alreadyDefined(_ name: String, at range: SourceRange, first: Symbol) {
+    error(
+      "duplicate-name", "'\(name)' is already defined as \(Checker.article(first.kind.rawValue))",
+      at: range, hint: "give each party, input, revenue, fund and pool its own name",
+      notes: [.init(message: "first defined here", range: first.range)])
   }
 
   static func article(_ noun: String) -> String {
