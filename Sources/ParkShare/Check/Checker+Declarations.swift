@@ -111,7 +111,7 @@ extension Checker {
       case .pool(let p): declare(p.id, Symbol(kind: .pool, range: p.id.range))
       default: continue
       }
-      declarations[declaredName(d) ?? ""] = d
+      if let name = declaredName(d) { declarations[name] = d }
     }
     contract.units = file.declarations.compactMap {
       if case .unit(let u) = $0.kind { u.text } else { nil }

@@ -82,7 +82,7 @@ extension Checker {
     case .meter: return Typed(formula: .meter(n.text), unit: .kWh, per: s.per)
     case .points: return Typed(formula: .value(n.text), unit: .point, per: s.per)
     default:
-      guard var t = typeDefinition(n.text, usedAt: n.range) else { return nil }
+      guard var t = typeDefinition(n.text) else { return nil }
       t.formula = .value(n.text)
       return t
     }
@@ -90,7 +90,7 @@ extension Checker {
 
   /// Types a `let`, `kpi`, `revenue` or `subsidy` once, detecting definitions that depend on
   /// themselves.
-  mutating func typeDefinition(_ id: String, usedAt: SourceRange?) -> Typed? {
+  mutating func typeDefinition(_ id: String) -> Typed? {
     if let done = typed[id] { return done }
     if failedDefinitions.contains(id) { return nil }
     if let start = typingStack.firstIndex(of: id) {

@@ -109,10 +109,9 @@ extension Checker {
       guard let a = amount(a, into: &self) else { return nil }
       kind = .reserve(fund: fund.text, amount: a)
     case .rebate(let share, let group, let metric):
-      let g = resolve(group, as: [.group], what: "group")
+      let isGroup = resolve(group, as: [.group], what: "group") != nil
       let a = amount(share, into: &self)
-      guard let g, let a, let m = perMemberMetric(metric, group: group.text) else { return nil }
-      _ = g
+      guard isGroup, let a, let m = perMemberMetric(metric, group: group.text) else { return nil }
       kind = .rebate(share: a, group: group.text, metric: m)
     case .split(let split):
       guard let allocation = checkSplit(split, step: step, pool: pool.id.text) else { return nil }
@@ -184,13 +183,9 @@ extension Checker {
       }
       return .tiered(tiers: tiers)
     case .steps(let kpi, let rows):
-      guard let s = symbols[kpi.text],
-        [.kpi, .let, .input].contains(s.kind) || symbols[kpi.text] == nil
-      else {
-        _ = resolve(kpi, as: [.kpi, .let, .input], what: "KPI")
+      guard resolve(kpi, as: [.kpi, .let, .input], what: "KPI") != nil, let t = typeName(kpi) else {
         return nil
       }
-      guard let t = typeName(kpi) else { return nil }
       guard t.per == nil else {
         error(
           "per-mismatch", "a step table reads one total, not a value per '\(t.per!)'", at: kpi.range

@@ -1,5 +1,5 @@
 extension Checker {
-  enum Edge { case start, end, inside }
+  enum Edge { case start, end }
 
   /// A period used in a term, checked against the contract's term and frequency.
   mutating func checkPeriod(_ ref: PeriodRef, _ edge: Edge, what: String) -> Period? {
@@ -131,7 +131,7 @@ extension Checker {
   mutating func checkDefinitions() {
     let currency = Unit.base(contract.currency.code)
     for d in file.declarations {
-      guard case .definition(let def) = d.kind, let t = typeDefinition(def.id.text, usedAt: nil)
+      guard case .definition(let def) = d.kind, let t = typeDefinition(def.id.text)
       else { continue }
       if t.isCondition {
         error(
@@ -173,7 +173,7 @@ extension Checker {
     let currency = Unit.base(contract.currency.code)
     for d in file.declarations {
       guard case .subsidy(let s) = d.kind else { continue }
-      let t = typeDefinition(s.id.text, usedAt: nil)
+      let t = typeDefinition(s.id.text)
       if let t, t.unit != currency || t.per != nil || t.isCondition {
         error(
           "unit-mismatch",

@@ -8,6 +8,9 @@ public enum Keywords {
     "capital", "monthly", "vintage", "stake", "band", "tiered",
   ]
 
+  /// Declarations that own indented lines (bands, rules, steps); the others take none.
+  public static let blocks: Set<String> = ["tariff", "subsidy", "points", "pool"]
+
   /// Top-level declarations and the form each takes, for hints.
   public static let declarations: [(word: String, form: String)] = [
     ("contract", "contract ID \"TITLE\""),

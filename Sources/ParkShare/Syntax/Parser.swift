@@ -34,7 +34,7 @@ public struct Parser {
   mutating func parseDeclarations(_ node: SyntaxLine) -> [Declaration] {
     var out = parseDeclaration(node).map { [$0] } ?? []
     let word = node.line.tokens.first?.text ?? ""
-    if !["tariff", "subsidy", "points", "pool"].contains(word) {
+    if !Keywords.blocks.contains(word) {
       for child in node.children { out += parseDeclarations(child) }
     }
     return out
@@ -47,7 +47,7 @@ public struct Parser {
     guard let first = c.peek else { return nil }
     let word = first.kind == .word ? first.text : ""
     keywords.insert(word)
-    let takesChildren = ["tariff", "subsidy", "points", "pool"].contains(word)
+    let takesChildren = Keywords.blocks.contains(word)
     if !takesChildren, let child = node.children.first {
       diagnostics.append(
         .error(
