@@ -50,7 +50,10 @@ func benchMoney() throws {
 let which = CommandLine.arguments.dropFirst().first ?? "money"
 switch which {
 case "money": try benchMoney()
+case "sample-data":
+  try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:
-  FileHandle.standardError.write("usage: parkshare-bench [money]\n".data(using: .utf8)!)
+  FileHandle.standardError.write(
+    "usage: parkshare-bench [money | sample-data DIR]\n".data(using: .utf8)!)
   exit(64)
 }

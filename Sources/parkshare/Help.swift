@@ -7,13 +7,15 @@ enum Help {
     commands:
       check FILE...        check contracts; print every error with file:line:col
       fmt FILE...          rewrite contracts in canonical form
+      revenue CONTRACT --data DIR --period P
+                           compute a period's revenues, KPIs, subsidies and points from its data
       help [COMMAND]       show help for a command
 
     options:
       -h, --help           show help
       --version            show the engine version
 
-    Docs: docs/contract-language.md, docs/cli.md
+    Docs: docs/contract-language.md, docs/data-format.md, docs/cli.md
 
     """
 
@@ -41,6 +43,24 @@ enum Help {
       --stdout  print the canonical text instead of rewriting the file
 
     exit status: 0 done (or all canonical), 1 errors or non-canonical files, 64 usage
+
+    """,
+    "revenue": """
+    usage: parkshare revenue CONTRACT --data DIR --period P [options]
+
+    Reads the period's data bundle in DIR (meters.csv, readings, facts.csv; see
+    docs/data-format.md) and prints every revenue, KPI, subsidy and points value the contract
+    defines, each with its formula, clause and the data behind it. Values are exact and
+    unrounded: money is rounded once, when it is paid.
+
+    options:
+      --period P        the settlement period: 2026Q1, 2026H1, 2026-03 or 2026
+      --opening FILE    the previous period's closing state (kWh carried toward certificates)
+      --closing FILE    write this period's closing state there (never over a different file)
+      --threads N       reader threads (default: the number of cores)
+      --json            print the computation as JSON on stdout
+
+    exit status: 0 computed (warnings allowed), 1 errors in the contract or data, 64 usage
 
     """,
   ]

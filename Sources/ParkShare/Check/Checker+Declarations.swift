@@ -76,6 +76,9 @@ extension Checker {
         contract.term = Term(
           from: Period(containing: from.period.firstMonth, length: length),
           to: Period(containing: to.period.lastMonth, length: length))
+      case .gaps(let policy, let limit):
+        guard once("gaps", d.range, into: &self) else { continue }
+        checkGaps(policy, limit)
       default:
         continue
       }
@@ -89,6 +92,28 @@ extension Checker {
       error(
         "missing-header", "the contract has no '\(word)' line", at: top,
         hint: "add '\(example)' near the top")
+    }
+  }
+
+  /// `gaps error` or `gaps zero [up to P%]`.
+  mutating func checkGaps(_ policy: Name, _ limit: Literal?) {
+    switch policy.text {
+    case "error":
+      if let limit {
+        error(
+          "bad-gaps", "'up to' only goes with 'gaps zero'", at: limit.range,
+          hint: "write 'gaps zero up to \(limit.text)'")
+      }
+      contract.gaps = .error
+    case "zero":
+      if let limit, limit.value.isNegative || Exact.one < limit.value || limit.value.isZero {
+        error("bad-gaps", "the limit must be above 0% and at most 100%", at: limit.range)
+      }
+      contract.gaps = .zero(limit: limit?.value)
+    default:
+      error(
+        "bad-gaps", "unknown gap policy '\(policy.text)'", at: policy.range,
+        hint: "'gaps error' (the default) or 'gaps zero [up to 1%]'")
     }
   }
 
@@ -281,27 +306,17 @@ extension Checker {
   }
 
   mutating func baseUnit(_ n: Name) -> (unit: Unit, factor: Exact)? {
-    switch n.text {
-    case contract.currency.code: return (.base(n.text), .one)
-    case "kWh": return (.kWh, .one)
-    case "MWh": return (.kWh, Exact(1000))
-    case "GWh": return (.kWh, Exact(1_000_000))
-    case "tCO2e", "tce": return (.base(n.text), .one)
-    case "cert", "certs": return (.certificate, .one)
-    case "point", "points": return (.point, .one)
-    case "%": return (.none, .percent)
-    default:
-      if symbols[n.text]?.kind == .unit { return (.base(n.text), .one) }
-      let known =
-        [contract.currency.code, "kWh", "MWh", "GWh", "tCO2e", "tce", "cert", "point"]
-        + contract.units
-      error(
-        "unknown-unit", "unknown unit '\(n.text)'",
-        at: n.range,
-        hint: Spelling.nearest(n.text, in: known).map { "did you mean '\($0)'?" }
-          ?? "known units: \(known.joined(separator: ", ")); declare others with 'unit NAME'")
-      return nil
+    let declared = symbols.filter { $0.value.kind == .unit }.map(\.key)
+    if let found = Unit.named(n.text, currency: contract.currency.code, declared: declared) {
+      return found
     }
+    let known = [contract.currency.code] + Unit.builtInNames + contract.units
+    error(
+      "unknown-unit", "unknown unit '\(n.text)'",
+      at: n.range,
+      hint: Spelling.nearest(n.text, in: known).map { "did you mean '\($0)'?" }
+        ?? "known units: \(known.joined(separator: ", ")); declare others with 'unit NAME'")
+    return nil
   }
 
   /// `per GROUP` must name a group, or `party` for a value per individually named party.

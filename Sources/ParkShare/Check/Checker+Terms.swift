@@ -70,7 +70,7 @@ extension Checker {
               bands.indices.contains(owner[clash]) ? bands[owner[clash]].name : band.name.text
             error(
               "band-overlap",
-              "band '\(band.name.text)' overlaps band '\(other)' at \(Checker.clock(clash))",
+              "band '\(band.name.text)' overlaps band '\(other)' at \(Tariff.clock(clash))",
               at: span.from.range.through(span.to.range),
               hint: "each minute of the day belongs to one band")
           }
@@ -88,7 +88,7 @@ extension Checker {
         let end = owner[gap...].firstIndex { $0 >= 0 } ?? 1440
         error(
           "band-gap",
-          "no band of tariff '\(t.id.text)' covers \(Checker.clock(gap))-\(Checker.clock(end))",
+          "no band of tariff '\(t.id.text)' covers \(Tariff.clock(gap))-\(Tariff.clock(end))",
           at: t.id.range,
           hint: "the bands must cover all 24 hours")
       }
@@ -122,11 +122,6 @@ extension Checker {
     }
   }
 
-  static func clock(_ minute: Int) -> String {
-    let h = minute / 60
-    let m = minute % 60
-    return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-  }
 
   mutating func checkDefinitions() {
     let currency = Unit.base(contract.currency.code)

@@ -20,6 +20,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   public var range: SourceRange
   public var hint: String?
   public var notes: [Note]
+  /// The offending line, when its file is too large to keep for quoting (meter readings).
+  public var quote: String?
 
   public init(
     _ severity: Severity, _ id: String, _ message: String, at range: SourceRange,

@@ -13,18 +13,18 @@ public struct DiagnosticRenderer: Sendable {
 
   public func render(_ d: Diagnostic) -> String {
     var out = "\(d.range): \(d.severity.rawValue): \(d.message)\n"
-    out += excerpt(d.range)
+    out += excerpt(d.range, text: sources[d.range.file]?.line(d.range.start.line) ?? d.quote.map { Substring($0) })
     if let hint = d.hint { out += "  hint: \(hint)\n" }
     for note in d.notes {
       out += "\(note.range): note: \(note.message)\n"
-      out += excerpt(note.range)
+      out += excerpt(note.range, text: sources[note.range.file]?.line(note.range.start.line))
     }
     return out
   }
 
   /// ` 12 | text` and a caret line; nothing when the file or line is not known.
-  func excerpt(_ range: SourceRange) -> String {
-    guard let text = sources[range.file]?.line(range.start.line) else { return "" }
+  func excerpt(_ range: SourceRange, text: Substring?) -> String {
+    guard let text else { return "" }
     let gutter = String(range.start.line)
     let pad = String(repeating: " ", count: gutter.count)
     let chars = Array(text)

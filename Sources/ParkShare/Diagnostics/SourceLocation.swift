@@ -32,7 +32,15 @@ public struct SourceRange: Sendable, Hashable, Codable, CustomStringConvertible 
   }
 
   /// `file:line:col`, the form every diagnostic and every statement clause uses.
-  public var description: String { "\(file):\(start.line):\(start.column)" }
+  /// A whole file (a directory, a missing file) has line 0 and is shown by its path alone.
+  public var description: String {
+    start.line == 0 ? file : "\(file):\(start.line):\(start.column)"
+  }
+
+  /// The file as a whole, for problems no line of it shows.
+  public static func whole(_ file: String) -> SourceRange {
+    SourceRange(file: file, start: .init(line: 0, column: 0), end: .init(line: 0, column: 0))
+  }
   /// `file:line`, for citing a clause.
   public var clause: String { "\(file):\(start.line)" }
 }

@@ -8,6 +8,7 @@ public struct Contract: Sendable, Encodable {
   public var currency: Currency
   public var frequency: Period.Length
   public var term: Term
+  public var gaps: GapPolicy = .error
   public var parties: [Party]
   public var groups: [PartyGroup]
   public var units: [String]
@@ -112,6 +113,13 @@ public struct Tariff: Sendable, Encodable, Hashable {
   public var unit: Unit
   public var bands: [Band]
   public var clause: String
+
+  /// `07:30` for minute 450 of the day.
+  public static func clock(_ minute: Int) -> String {
+    let h = minute / 60
+    let m = minute % 60
+    return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+  }
 }
 
 public struct Definition: Sendable, Encodable, Hashable {

@@ -61,9 +61,10 @@ extension Exact: CustomStringConvertible, LosslessStringConvertible {
     return sign + padded[..<cut] + "." + padded[cut...]
   }
 
-  /// Text with thousands separators in the integer part: 1234567.5 -> "1,234,567.5".
+  /// Text with thousands separators in the integer part and no trailing fraction zeros:
+  /// 1234567.50 -> "1,234,567.5". For explanations; amounts paid print their minor unit.
   public var grouped: String {
-    let plain = description
+    let plain = trimmed.description
     let sign = plain.hasPrefix("-") ? "-" : ""
     let body = plain.dropFirst(sign.count)
     let point = body.firstIndex(of: ".") ?? body.endIndex

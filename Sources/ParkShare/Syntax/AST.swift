@@ -44,6 +44,8 @@ public struct Declaration: Sendable {
     case version(Literal)
     case currency(code: Name, rounding: Name?, decimals: Literal?)
     case settle(frequency: Name, from: PeriodRef, to: PeriodRef)
+    /// `gaps zero up to 1%`: what missing meter intervals mean.
+    case gaps(policy: Name, limit: Literal?)
     case party(PartyDecl)
     case group(GroupDecl)
     case unit(Name)

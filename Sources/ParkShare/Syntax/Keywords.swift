@@ -17,6 +17,7 @@ public enum Keywords {
     ("version", "version NUMBER"),
     ("currency", "currency CNY [rounding half-up|half-even|down|up] [decimals N]"),
     ("settle", "settle quarterly from 2026Q1 to 2035Q4"),
+    ("gaps", "gaps error | gaps zero [up to 1%]"),
     ("party", "party ID \"NAME\" ROLE [capital AMOUNT]"),
     ("parties", "parties ID from \"FILE.csv\" ROLE"),
     ("unit", "unit NAME"),

@@ -40,7 +40,7 @@ public struct Parser {
     return out
   }
 
-  /// declaration := contract | version | currency | settle | party | parties | unit | input
+  /// declaration := contract | version | currency | settle | gaps | party | parties | unit | input
   ///              | meter | tariff | let | kpi | revenue | subsidy | points | pool
   mutating func parseDeclaration(_ node: SyntaxLine) -> Declaration? {
     var c = Cursor(node.line)
@@ -64,6 +64,7 @@ public struct Parser {
         try c.expectEnd(after: "the version")
       case "currency": kind = try parseCurrency(&c)
       case "settle": kind = try parseSettle(&c)
+      case "gaps": kind = try parseGaps(&c)
       case "party": kind = .party(try parseParty(&c))
       case "parties": kind = .group(try parseGroup(&c))
       case "unit":
@@ -140,6 +141,19 @@ public struct Parser {
     let to = try c.expectPeriod("the last period of the term", allowYear: true)
     try c.expectEnd(after: "the term")
     return .settle(frequency: Name(text: t.text, range: t.range), from: from, to: to)
+  }
+
+  /// gaps := "gaps" ("error" | "zero") ("up" "to" PERCENT)?
+  mutating func parseGaps(_ c: inout Cursor) throws(ParseFailure) -> Declaration.Kind {
+    let hint = Keywords.form(of: "gaps")
+    let policy = try c.expectName("'error' or 'zero'", hint: hint)
+    var limit: Literal? = nil
+    if c.accept(word: "up") != nil {
+      _ = try c.expect(word: "to", hint: hint)
+      limit = try c.expectPercent("the largest share of missing intervals", hint: hint)
+    }
+    try c.expectEnd(after: "the gap policy")
+    return .gaps(policy: policy, limit: limit)
   }
 
   /// party := "party" ID STRING ROLE ("capital" EXPR)?

@@ -1,0 +1,91 @@
+import Foundation
+
+/// A small CSV file of a data bundle (meter registry, facts), read whole and checked against the
+/// columns its format names: columns are found by header name, in any order.
+struct CSVSheet {
+  let path: String
+  let source: SourceFile
+  let columns: [String: Int]
+  /// Rows with as many fields as the header (the others are reported).
+  let rows: [CSVTable.Row]
+
+  /// Loads `path`; reports (into `diagnostics`) a missing file, broken quoting, a header that
+  /// lacks a `required` column or names one that is neither required nor `optional`, and rows
+  /// with the wrong number of fields. Nil when the file cannot be used at all.
+  static func load(
+    _ path: String, required: [String], optional: [String], diagnostics: inout [Diagnostic]
+  ) -> CSVSheet? {
+    let top = SourceRange.whole(path)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      diagnostics.append(
+        .error(
+          "missing-file", "cannot read '\(path)'", at: top,
+          hint: "a data bundle holds \(DataBundle.requiredFiles); see docs/data-format.md"))
+      return nil
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      diagnostics.append(
+        .error("not-utf8", "'\(path)' is not UTF-8 text", at: top, hint: "save it as UTF-8"))
+      return nil
+    }
+    let source = SourceFile(path: path, text: text)
+    func at(_ line: Int) -> SourceRange { CSVSheet.wholeLine(line, of: source) }
+    let table: CSVTable
+    switch CSVTable.parse(text) {
+    case .failure(let e):
+      diagnostics.append(.error("bad-csv", "not valid CSV: \(e.message)", at: at(e.line)))
+      return nil
+    case .success(let t): table = t
+    }
+    let header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
+    var columns: [String: Int] = [:]
+    var ok = true
+    let form = (required + optional.map { "[\($0)]" }).joined(separator: ",")
+    for (i, name) in header.enumerated() {
+      if !(required + optional).contains(name) || columns[name] != nil {
+        diagnostics.append(
+          .error(
+            "bad-header",
+            columns[name] != nil ? "column '\(name)' is named twice" : "unknown column '\(name)'",
+            at: at(1), hint: "the columns are \(form), in any order"))
+        ok = false
+      }
+      columns[name] = columns[name] ?? i
+    }
+    for name in required where columns[name] == nil {
+      diagnostics.append(
+        .error(
+          "bad-header", "the header has no '\(name)' column", at: at(1),
+          hint: "the columns are \(form), in any order"))
+      ok = false
+    }
+    guard ok else { return nil }
+    var rows: [CSVTable.Row] = []
+    for row in table.rows {
+      if row.fields.count == header.count {
+        rows.append(row)
+      } else {
+        diagnostics.append(
+          .error(
+            "bad-row", "row has \(row.fields.count) fields, the header has \(header.count)",
+            at: at(row.line), hint: "quote fields that contain commas"))
+      }
+    }
+    return CSVSheet(path: path, source: source, columns: columns, rows: rows)
+  }
+
+  /// The field of `row` in column `name`, trimmed; empty when the file has no such column.
+  func field(_ row: CSVTable.Row, _ name: String) -> String {
+    guard let i = columns[name] else { return "" }
+    return row.fields[i].trimmingCharacters(in: .whitespaces)
+  }
+
+  /// The whole of line `line`, for a diagnostic about a row.
+  func at(_ line: Int) -> SourceRange { CSVSheet.wholeLine(line, of: source) }
+
+  static func wholeLine(_ line: Int, of source: SourceFile) -> SourceRange {
+    SourceRange(
+      file: source.path, start: .init(line: line, column: 1),
+      end: .init(line: line, column: (source.line(line)?.count ?? 0) + 1))
+  }
+}

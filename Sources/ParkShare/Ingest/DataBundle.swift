@@ -1,0 +1,124 @@
+import Foundation
+
+/// A period's data bundle: one directory holding the meter registry (`meters.csv`), the interval
+/// readings (`readings*.csv`, or any `.csv` in a `readings/` folder) and the other facts
+/// (`facts.csv`). docs/data-format.md describes each file.
+public struct DataBundle: Sendable {
+  public var period: Period
+  public var directory: String
+  public var meters: [RegisteredMeter]
+  /// Nil when the contract reads no meters.
+  public var sums: MeterSums?
+  public var facts: Facts
+  public var readingFiles: [String]
+  public var rows: Int
+  public var bytes: Int
+
+  static let requiredFiles = "meters.csv, facts.csv and readings*.csv (or a readings/ folder)"
+
+  public struct Loaded: Sendable {
+    public var bundle: DataBundle?
+    public var diagnostics: [Diagnostic]
+    /// The small files read, so diagnostics can quote their lines.
+    public var sources: [SourceFile]
+  }
+
+  /// Why `period` cannot be settled under `contract`, or nil when it can.
+  public static func problem(with period: Period, in contract: Contract) -> String? {
+    if period.length != contract.frequency {
+      return "'\(contract.id)' settles \(contract.frequency.frequencyWord): \(period) is not a \(contract.frequency.rawValue)"
+    }
+    if period < contract.term.from || contract.term.to < period {
+      return "\(period) is outside the term of '\(contract.id)' (\(contract.term.from) to \(contract.term.to))"
+    }
+    return nil
+  }
+
+  /// Reads and checks every file of the bundle in `directory` for `period`. Every problem of
+  /// every file is reported; the bundle is returned only when there are no errors.
+  public static func load(
+    directory: String, contract: Contract, period: Period,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) -> Loaded {
+    var diagnostics: [Diagnostic] = []
+    var sources: [SourceFile] = []
+    let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+      let range = SourceRange.whole(dir)
+      return Loaded(
+        bundle: nil,
+        diagnostics: [
+          .error(
+            "missing-file", "no data bundle directory '\(dir)'", at: range,
+            hint: "a bundle is a directory with \(requiredFiles)")
+        ], sources: [])
+    }
+    let factsSheet = CSVSheet.load(
+      dir + "/facts.csv", required: Facts.columns, optional: Facts.optionalColumns,
+      diagnostics: &diagnostics)
+    var facts = Facts()
+    if let factsSheet {
+      sources.append(factsSheet.source)
+      facts = Facts.read(factsSheet, contract: contract, period: period, diagnostics: &diagnostics)
+    }
+    let readingFiles = findReadings(dir)
+    var meters: [RegisteredMeter] = []
+    var sums: MeterSums? = nil
+    var rows = 0
+    var bytes = 0
+    if contract.meters.isEmpty {
+      if !readingFiles.isEmpty {
+        diagnostics.append(
+          .warning(
+            "unused-readings",
+            "contract '\(contract.id)' reads no meters; \(readingFiles.count) readings file(s) not used",
+            at: SourceRange.whole(readingFiles[0])))
+      }
+    } else if let sheet = CSVSheet.load(
+      dir + "/meters.csv", required: ["meter", "kind", "interval"],
+      optional: ["party", "stamp", "asset"], diagnostics: &diagnostics)
+    {
+      sources.append(sheet.source)
+      var registryProblems: [Diagnostic] = []
+      meters = MeterRegistry.read(sheet, contract: contract, diagnostics: &registryProblems)
+      diagnostics += registryProblems
+      if readingFiles.isEmpty {
+        diagnostics.append(
+          .error(
+            "missing-file", "no readings in '\(dir)'", at: sheet.at(1),
+            hint: "put the interval readings in readings.csv (or readings-*.csv, or readings/*.csv)"
+          ))
+      } else if !registryProblems.hasErrors {
+        // Readings are checked even when facts have errors: every file is reported in one run.
+        let out = ReadingsReader.read(
+          files: readingFiles, meters: meters, period: period, gaps: contract.gaps,
+          registry: sheet, threads: threads)
+        diagnostics += out.diagnostics
+        sums = out.sums
+        rows = out.rows
+        bytes = out.bytes
+      }
+    }
+    let ok = !diagnostics.hasErrors
+    let bundle = DataBundle(
+      period: period, directory: dir, meters: meters, sums: sums, facts: facts,
+      readingFiles: readingFiles, rows: rows, bytes: bytes)
+    return Loaded(bundle: ok ? bundle : nil, diagnostics: diagnostics.ordered, sources: sources)
+  }
+
+  /// `readings*.csv` in the bundle and every `.csv` under `readings/`, sorted by path.
+  static func findReadings(_ dir: String) -> [String] {
+    let fm = FileManager.default
+    var out: [String] = []
+    for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? []
+    where name.hasPrefix("readings") && name.hasSuffix(".csv") {
+      out.append(dir + "/" + name)
+    }
+    let sub = dir + "/readings"
+    for name in (try? fm.contentsOfDirectory(atPath: sub)) ?? [] where name.hasSuffix(".csv") {
+      out.append(sub + "/" + name)
+    }
+    return out.sorted()
+  }
+}

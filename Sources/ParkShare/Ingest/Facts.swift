@@ -1,0 +1,171 @@
+/// The period's facts other than meter readings (`facts.csv`): prices, certificates issued,
+/// allowances, output value, baselines, degree days, points inputs. One row a value:
+/// `fact,value[,unit][,member][,vintage][,month][,note]`.
+public struct Facts: Sendable {
+  public struct Value: Sendable {
+    /// In the input's base unit (`MWh` data is stored as kWh).
+    public var value: Exact
+    /// `facts.csv:LINE`
+    public var row: String
+  }
+
+  public var values: [String: [Facet: Value]] = [:]
+
+  static let columns = ["fact", "value"]
+  static let optionalColumns = ["unit", "member", "vintage", "month", "note"]
+
+  /// Reads and checks `facts.csv` against the contract's inputs: every input present (for each
+  /// member, month), units that convert, no value given twice.
+  static func read(
+    _ sheet: CSVSheet, contract: Contract, period: Period, diagnostics: inout [Diagnostic]
+  ) -> Facts {
+    var facts = Facts()
+    var lines: [String: [Facet: Int]] = [:]
+    let inputs = Dictionary(contract.inputs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for row in sheet.rows {
+      let at = sheet.at(row.line)
+      func bad(_ id: String, _ message: String, hint: String? = nil, notes: [Diagnostic.Note] = [])
+      {
+        diagnostics.append(.error(id, message, at: at, hint: hint, notes: notes))
+      }
+      let name = sheet.field(row, "fact")
+      guard let input = inputs[name] else {
+        diagnostics.append(
+          .warning(
+            "unused-fact", "'\(name)' is not an input of contract '\(contract.id)'; not used",
+            at: at,
+            hint: Spelling.nearest(name, in: inputs.keys.sorted()).map { "did you mean '\($0)'?" }
+              ?? "declare it with 'input \(name) ...' to use it"))
+        continue
+      }
+      let valueText = sheet.field(row, "value")
+      guard let raw = try? Exact(parsing: valueText.replacingOccurrences(of: ",", with: "")),
+        !valueText.isEmpty
+      else {
+        bad("bad-value", "'\(valueText)' is not a number (fact '\(name)')", hint: "write 62.36")
+        continue
+      }
+      let unitText = sheet.field(row, "unit")
+      var value = raw
+      if unitText.isEmpty {
+        value = (try? raw * input.factor) ?? raw
+      } else {
+        guard
+          let u = Unit.parse(
+            unitText, currency: contract.currency.code, declared: contract.units),
+          u.unit == input.unit, let v = try? raw * u.factor
+        else {
+          bad(
+            "bad-unit", "'\(name)' is in \(input.unitText) in the contract, not '\(unitText)'",
+            hint: "give the value in \(input.unitText) or a unit that converts to it")
+          continue
+        }
+        value = v
+      }
+      var key = Facet()
+      let member = sheet.field(row, "member")
+      if let group = input.per {
+        guard !member.isEmpty else {
+          bad("missing-member", "'\(name)' is given per member of '\(group)': the member is empty")
+          continue
+        }
+        guard MeterRegistry.isMember(member, of: group, in: contract) else {
+          bad("unknown-member", "'\(member)' is not a member of '\(group)' (fact '\(name)')")
+          continue
+        }
+        key.member = member
+      } else if !member.isEmpty {
+        bad(
+          "unexpected-member", "'\(name)' is one total, not per member: remove '\(member)'",
+          hint: "or declare 'input \(name) ... per GROUP' in the contract")
+        continue
+      }
+      let vintage = sheet.field(row, "vintage")
+      if input.byVintage {
+        guard let y = Int(vintage), (1990...2200).contains(y) else {
+          bad(
+            "bad-vintage",
+            vintage.isEmpty
+              ? "'\(name)' is given by vintage: the vintage (production year) is empty"
+              : "vintage '\(vintage)' is not a year", hint: "write the production year: 2025")
+          continue
+        }
+        key.vintage = y
+      } else if !vintage.isEmpty {
+        bad(
+          "unexpected-vintage", "'\(name)' has no vintages: remove '\(vintage)'",
+          hint: "or declare 'input \(name) ... by vintage' in the contract")
+        continue
+      }
+      let month = sheet.field(row, "month")
+      if input.monthly {
+        guard let p = Period(month), p.length == .month else {
+          bad("bad-month", "'\(name)' is monthly: '\(month)' is not a month", hint: "write 2026-01")
+          continue
+        }
+        guard p.firstMonth >= period.firstMonth, p.firstMonth <= period.lastMonth else {
+          bad("outside-period", "month \(p) of '\(name)' is outside \(period)")
+          continue
+        }
+        key.month = p.firstMonth
+      } else if !month.isEmpty {
+        bad(
+          "unexpected-month", "'\(name)' is one value for the period: remove '\(month)'",
+          hint: "or declare 'input \(name) ... monthly' in the contract")
+        continue
+      }
+      if let first = lines[name]?[key] {
+        bad(
+          "duplicate-fact", "'\(name)' is given twice",
+          notes: [.init(message: "first given here", range: sheet.at(first))])
+        continue
+      }
+      lines[name, default: [:]][key] = row.line
+      facts.values[name, default: [:]][key] = Value(value: value, row: "\(sheet.path):\(row.line)")
+    }
+    diagnostics += missing(facts, contract: contract, period: period, sheet: sheet)
+    return facts
+  }
+
+  /// Every input must have its values: one per member, per month, at least one vintage.
+  static func missing(_ facts: Facts, contract: Contract, period: Period, sheet: CSVSheet)
+    -> [Diagnostic]
+  {
+    var out: [Diagnostic] = []
+    let top = sheet.at(1)
+    for input in contract.inputs {
+      let given = facts.values[input.id] ?? [:]
+      let members: [String?] =
+        input.per.map { g in
+          g == "party"
+            ? contract.parties.filter { $0.group == nil }.map(\.id)
+            : contract.groups.first { $0.id == g }?.members ?? []
+        } ?? [nil]
+      let months: [Int?] =
+        input.monthly ? Array(period.firstMonth...period.lastMonth).map { $0 } : [nil]
+      var absent: [String] = []
+      for member in members {
+        for month in months {
+          let found = given.keys.contains { $0.member == member && $0.month == month }
+          if !found {
+            let where_ = [member, month.map { Period(containing: $0, length: .month).description }]
+              .compactMap { $0 }.joined(separator: " ")
+            absent.append(where_)
+          }
+        }
+      }
+      guard !absent.isEmpty else { continue }
+      let shown = absent.prefix(5).joined(separator: ", ") + (absent.count > 5 ? ", ..." : "")
+      let message =
+        absent == [""]
+        ? "no value for input '\(input.id)' (\(input.clause))"
+        : "no value for input '\(input.id)' for \(absent.count) of \(members.count * months.count): \(shown)"
+      out.append(
+        .error(
+          "missing-fact", message, at: top,
+          hint: "add a row: \(input.id),VALUE,\(input.unitText == "1" ? "" : input.unitText)\(input.per != nil ? ",MEMBER" : "")\(input.byVintage ? ",,YEAR" : "")\(input.monthly ? ",,,YYYY-MM" : "")"
+        ))
+    }
+    return out
+  }
+}

@@ -1,0 +1,112 @@
+/// One meter of the bundle's registry (`meters.csv`).
+public struct RegisteredMeter: Sendable, Hashable, Encodable {
+  public var id: String
+  public var kind: MeterKind
+  /// The party (or group member) the meter belongs to; nil for a park asset.
+  public var party: String?
+  /// Minutes per reading: 5, 10, 15, 20, 30 or 60.
+  public var interval: Int
+  /// Whether a reading's timestamp is the end of its interval (the 96-point 00:15...24:00
+  /// convention) rather than the start.
+  public var stampAtEnd: Bool
+  public var asset: String
+  /// `meters.csv:LINE`, for explanations.
+  public var row: String
+}
+
+/// Reads `meters.csv`: `meter,kind,interval[,party][,stamp][,asset]`.
+enum MeterRegistry {
+  static let intervals = [5, 10, 15, 20, 30, 60]
+
+  static func read(
+    _ sheet: CSVSheet, contract: Contract, diagnostics: inout [Diagnostic]
+  ) -> [RegisteredMeter] {
+    var meters: [RegisteredMeter] = []
+    var firstLine: [String: Int] = [:]
+    let parties = Set(contract.parties.map(\.id))
+    let kinds = MeterKind.allCases.map(\.rawValue)
+    for row in sheet.rows {
+      let at = sheet.at(row.line)
+      func bad(_ id: String, _ message: String, hint: String? = nil, notes: [Diagnostic.Note] = [])
+      {
+        diagnostics.append(.error(id, message, at: at, hint: hint, notes: notes))
+      }
+      let id = sheet.field(row, "meter")
+      guard !id.isEmpty else {
+        bad("bad-meter", "the meter id is empty")
+        continue
+      }
+      if let first = firstLine[id] {
+        bad(
+          "duplicate-meter", "meter '\(id)' is registered twice",
+          notes: [.init(message: "first registered here", range: sheet.at(first))])
+        continue
+      }
+      firstLine[id] = row.line
+      let kindText = sheet.field(row, "kind")
+      guard let kind = MeterKind(rawValue: kindText) else {
+        bad(
+          "bad-meter", "unknown meter kind '\(kindText)' for meter '\(id)'",
+          hint: Spelling.nearest(kindText, in: kinds).map { "did you mean '\($0)'?" }
+            ?? "one of: \(kinds.joined(separator: ", "))")
+        continue
+      }
+      let intervalText = sheet.field(row, "interval")
+      guard let interval = Int(intervalText), intervals.contains(interval) else {
+        bad(
+          "bad-meter", "interval '\(intervalText)' of meter '\(id)' is not a number of minutes",
+          hint: "one of \(intervals.map(String.init).joined(separator: ", ")) (minutes per reading)")
+        continue
+      }
+      let stamp = sheet.field(row, "stamp")
+      guard ["", "start", "end"].contains(stamp) else {
+        bad(
+          "bad-meter", "stamp '\(stamp)' of meter '\(id)' is neither 'start' nor 'end'",
+          hint: "'start' (the default): a timestamp names the start of its interval")
+        continue
+      }
+      let party = sheet.field(row, "party")
+      if !party.isEmpty && !parties.contains(party) {
+        bad(
+          "unknown-party", "meter '\(id)' belongs to '\(party)', who is not a party of the contract",
+          hint: Spelling.nearest(party, in: parties.sorted()).map { "did you mean '\($0)'?" }
+            ?? "use a party id or a registry member id, or leave it empty for a park asset")
+        continue
+      }
+      // A meter read per member must belong to a member of that group.
+      if let wanted = contract.meters.first(where: { $0.kind == kind && $0.per != nil }),
+        let group = wanted.per, !isMember(party, of: group, in: contract)
+      {
+        bad(
+          "meter-owner",
+          party.isEmpty
+            ? "meter '\(id)' (\(kind.rawValue)) belongs to no one, but '\(wanted.id)' is read per '\(group)'"
+            : "meter '\(id)' (\(kind.rawValue)) belongs to '\(party)', who is not in '\(group)'",
+          hint: "'\(wanted.id)' (\(wanted.clause)) sums \(kind.rawValue) meters per member of '\(group)'"
+        )
+        continue
+      }
+      meters.append(
+        RegisteredMeter(
+          id: id, kind: kind, party: party.isEmpty ? nil : party, interval: interval,
+          stampAtEnd: stamp == "end", asset: sheet.field(row, "asset"),
+          row: "\(sheet.path):\(row.line)"))
+    }
+    let top = sheet.at(1)
+    for m in contract.meters where !meters.contains(where: { $0.kind == m.kind }) {
+      diagnostics.append(
+        .error(
+          "no-meter", "no '\(m.kind.rawValue)' meter is registered, but '\(m.id)' reads them",
+          at: top,
+          hint:
+            "register the meter (with its readings) even when it recorded 0 kWh; '\(m.id)' is at \(m.clause)"
+        ))
+    }
+    return meters
+  }
+
+  static func isMember(_ party: String, of group: String, in contract: Contract) -> Bool {
+    if group == "party" { return contract.parties.contains { $0.id == party && $0.group == nil } }
+    return contract.groups.first { $0.id == group }?.members.contains(party) ?? false
+  }
+}

@@ -1,0 +1,99 @@
+/// Where each meter's sums and interval marks live, for one period: computed once from the
+/// meter registry, then shared read-only by every reader thread.
+///
+/// Sums are kept per meter, per month of the period and per interval of the day (96 for a
+/// 15-minute meter), in micro-kWh: any tariff's bands can be summed from them exactly, and the
+/// memory they take does not depend on the number of rows.
+struct ReadingsLayout: Sendable {
+  let index: MeterIndex
+  let interval: [Int]
+  let stampAtEnd: [Bool]
+  /// The period on the park clock: `[start, start + minutes)`.
+  let start: Int
+  let minutes: Int
+  let months: Int
+  /// The month (0-based within the period) of each day of the period.
+  let monthOfDay: [UInt8]
+  let sumOffset: [Int]
+  let sumCount: Int
+  /// One bit per interval of the period, per meter: set when a reading was seen.
+  let markOffset: [Int]
+  let markCount: [Int]
+  let wordCount: Int
+
+  init(meters: [RegisteredMeter], period: Period) {
+    index = MeterIndex(meters.map(\.id))
+    interval = meters.map(\.interval)
+    stampAtEnd = meters.map(\.stampAtEnd)
+    start = Timestamp.parkMinutes(month: period.firstMonth)
+    minutes = Timestamp.parkMinutes(month: period.lastMonth + 1) - start
+    months = period.length.months
+    var monthOfDay: [UInt8] = []
+    for m in 0..<months {
+      let days =
+        (Timestamp.parkMinutes(month: period.firstMonth + m + 1)
+          - Timestamp.parkMinutes(month: period.firstMonth + m)) / 1440
+      monthOfDay += Array(repeating: UInt8(m), count: days)
+    }
+    self.monthOfDay = monthOfDay
+    var sumOffset: [Int] = []
+    var markOffset: [Int] = []
+    var markCount: [Int] = []
+    var sums = 0
+    var words = 0
+    for meter in meters {
+      sumOffset.append(sums)
+      sums += months * (1440 / meter.interval)
+      markOffset.append(words)
+      let count = minutes / meter.interval
+      markCount.append(count)
+      words += (count + 63) / 64
+    }
+    self.sumOffset = sumOffset
+    self.sumCount = sums
+    self.markOffset = markOffset
+    self.markCount = markCount
+    self.wordCount = words
+  }
+
+  var meterCount: Int { interval.count }
+}
+
+/// One reader thread's running sums; merged when every chunk is read.
+struct ReadingsTally: Sendable {
+  var sums: [Int64]
+  var marks: [UInt64]
+  var rows: [Int]
+  var totalRows = 0
+  var bytes = 0
+  /// Rows refused (any reason) and intervals seen twice: either means a slow second pass to
+  /// name every problem row.
+  var problems = 0
+  var duplicates = 0
+  var overflow = false
+
+  init(_ layout: ReadingsLayout) {
+    sums = Array(repeating: 0, count: layout.sumCount)
+    marks = Array(repeating: 0, count: layout.wordCount)
+    rows = Array(repeating: 0, count: layout.meterCount)
+  }
+
+  /// Adds another thread's tally; an interval marked by both is a duplicate.
+  mutating func merge(_ other: ReadingsTally) {
+    for i in sums.indices {
+      let (s, o) = sums[i].addingReportingOverflow(other.sums[i])
+      sums[i] = s
+      if o { overflow = true }
+    }
+    for i in marks.indices {
+      duplicates += (marks[i] & other.marks[i]).nonzeroBitCount
+      marks[i] |= other.marks[i]
+    }
+    for i in rows.indices { rows[i] += other.rows[i] }
+    totalRows += other.totalRows
+    bytes += other.bytes
+    problems += other.problems
+    duplicates += other.duplicates
+    overflow = overflow || other.overflow
+  }
+}

@@ -1,0 +1,333 @@
+import Dispatch
+import Foundation
+
+/// Reads a period's interval readings (`meter,timestamp,kwh`, one file or several) into
+/// `MeterSums`, in parallel and in memory that does not grow with the number of rows.
+///
+/// Files are cut into fixed chunks read by a few threads, each into its own tally; tallies are
+/// merged exactly (integer micro-kWh), so the result does not depend on how rows are split into
+/// files or ordered. Problems are only counted on this fast pass; when there are any, a second,
+/// sequential pass names each problem row with its file and line, so the report is the same on
+/// every machine.
+enum ReadingsReader {
+  struct Output {
+    var sums: MeterSums?
+    var diagnostics: [Diagnostic]
+    var rows: Int
+    var bytes: Int
+  }
+
+  struct Chunk: Sendable {
+    var file: Int
+    var start: Int
+    var end: Int
+  }
+
+  struct OpenFile: Sendable {
+    var path: String
+    var fd: Int32
+    var size: Int
+    var dataStart: Int
+    var order: (meter: Int, time: Int, kwh: Int)
+  }
+
+  static let chunkSize = 8 << 20
+  /// The longest line read: a longer one is refused (no readings row comes close).
+  static let lineLimit = 64 << 10
+  /// Problems of one kind shown per file; the rest are counted.
+  static let shownPerKind = 20
+
+  static func read(
+    files: [String], meters: [RegisteredMeter], period: Period, gaps: GapPolicy,
+    registry: CSVSheet, threads: Int
+  ) -> Output {
+    var diagnostics: [Diagnostic] = []
+    var open: [OpenFile] = []
+    defer { for f in open { close(f.fd) } }
+    for path in files {
+      if let f = openFile(path, &diagnostics) { open.append(f) }
+    }
+    let layout = ReadingsLayout(meters: meters, period: period)
+    let ids = meters.map(\.id)
+    var chunks: [Chunk] = []
+    for (i, f) in open.enumerated() {
+      var s = f.dataStart
+      while s < f.size {
+        chunks.append(Chunk(file: i, start: s, end: min(s + chunkSize, f.size)))
+        s += chunkSize
+      }
+    }
+    // Fast pass: sums only.
+    let workers = max(1, min(threads, chunks.count, 16))
+    let results = UnsafeMutableBufferPointer<ReadingsTally?>.allocate(capacity: workers)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    let slots = SendableSlots(results)
+    let files = open
+    let allChunks = chunks
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var buffer: [UInt8] = []
+      var tally = ReadingsTally(layout)
+      var k = w
+      while k < allChunks.count {
+        let c = allChunks[k]
+        let f = files[c.file]
+        var scanner = ReadingsScanner(
+          layout: layout, meterIds: ids, file: c.file, order: f.order, reporting: false,
+          tally: tally)
+        let complete = load(c, of: f, into: &buffer)
+        if complete.tooLong { scanner.tally.problems += 1 }
+        buffer.withUnsafeBufferPointer { b in
+          _ = scanner.scan(UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: 0)
+        }
+        tally = scanner.tally
+        k += workers
+      }
+      slots.put(w, tally)
+    }
+    var total = ReadingsTally(layout)
+    for w in 0..<workers { if let t = results[w] { total.merge(t) } }
+
+    if total.problems > 0 || total.duplicates > 0 {
+      diagnostics += describeProblems(chunks, files: open, layout: layout, ids: ids)
+    }
+    if total.overflow {
+      diagnostics.append(
+        .error(
+          "kwh-overflow", "a meter's kWh in one interval of the day add up past 9.2 billion kWh",
+          at: registry.at(1), hint: "check the readings' units: they must be kWh"))
+    }
+    let missing = (0..<layout.meterCount).map { m in
+      let offset = layout.markOffset[m]
+      let words = (layout.markCount[m] + 63) / 64
+      return layout.markCount[m]
+        - total.marks[offset..<offset + words].reduce(0) { $0 + $1.nonzeroBitCount }
+    }
+    if !diagnostics.hasErrors {
+      diagnostics += checkCoverage(
+        meters: meters, layout: layout, tally: total, missing: missing, gaps: gaps,
+        period: period, registry: registry)
+    }
+    let sums =
+      diagnostics.hasErrors
+      ? nil : MeterSums(meters: meters, layout: layout, tally: total, missing: missing)
+    return Output(sums: sums, diagnostics: diagnostics, rows: total.totalRows, bytes: total.bytes)
+  }
+
+  /// Opens a readings file and reads its header: the three columns in any order.
+  static func openFile(_ path: String, _ diagnostics: inout [Diagnostic]) -> OpenFile? {
+    let top = SourceRange(
+      file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
+      diagnostics.append(.error("missing-file", "cannot read '\(path)'", at: top))
+      return nil
+    }
+    var info = stat()
+    fstat(fd, &info)
+    let size = Int(info.st_size)
+    var head = [UInt8](repeating: 0, count: min(size, lineLimit))
+    let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+    head = Array(head.prefix(max(got, 0)))
+    let newline = head.firstIndex(of: 10)
+    guard !head.isEmpty, newline != nil || size <= lineLimit else {
+      diagnostics.append(
+        .error(
+          "empty-file", head.isEmpty ? "readings file is empty" : "the header line is too long",
+          at: top, hint: "a readings file starts with the header meter,timestamp,kwh"))
+      close(fd)
+      return nil
+    }
+    let end = newline ?? head.count
+    var line = Array(head[..<end])
+    if line.last == 13 { line.removeLast() }
+    
+    if line.starts(with: [0xEF, 0xBB, 0xBF]) {
+      line.removeFirst(3)
+
+    }
+    let names = String(decoding: line, as: UTF8.self).split(
+      separator: ",", omittingEmptySubsequences: false
+    ).map {
+      $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    }
+    let wanted = ["meter", "timestamp", "kwh"]
+    guard names.count == 3, Set(names) == Set(wanted) else {
+      let range = SourceRange(
+        file: path, start: .init(line: 1, column: 1),
+        end: .init(line: 1, column: String(decoding: line, as: UTF8.self).count + 1))
+      var d = Diagnostic.error(
+        "bad-header", "the header must name the columns meter, timestamp and kwh", at: range,
+        hint: "the first line should read: meter,timestamp,kwh")
+      d.quote = String(decoding: line, as: UTF8.self)
+      diagnostics.append(d)
+      close(fd)
+      return nil
+    }
+    return OpenFile(
+      path: path, fd: fd, size: size, dataStart: newline.map { $0 + 1 } ?? size,
+      order: (names.firstIndex(of: "meter")!, names.firstIndex(of: "timestamp")!,
+        names.firstIndex(of: "kwh")!))
+  }
+
+  /// Reads chunk `c` into `buffer` and returns the range of the whole lines that start inside
+  /// it; `tooLong` when a line runs past the line limit.
+  static func load(_ c: Chunk, of f: OpenFile, into buffer: inout [UInt8]) -> (
+    lines: Range<Int>, tooLong: Bool
+  ) {
+    let from = c.start > f.dataStart ? c.start - 1 : c.start
+    let to = min(f.size, c.end + lineLimit)
+    let want = to - from
+    if buffer.count < want { buffer = [UInt8](repeating: 0, count: want) }
+    var got = 0
+    buffer.withUnsafeMutableBytes { raw in
+      while got < want {
+        let n = pread(f.fd, raw.baseAddress! + got, want - got, off_t(from + got))
+        if n <= 0 { break }
+        got += n
+      }
+    }
+    return buffer.withUnsafeBufferPointer { b -> (Range<Int>, Bool) in
+      var begin = 0
+      if c.start > f.dataStart {
+        // The byte before the chunk: a line starts here only after a line feed.
+        guard let nl = firstNewline(b, from: 0, to: got) else { return (0..<0, false) }
+        begin = nl + 1
+      }
+      guard from + begin < c.end else { return (0..<0, false) }
+      let lastStart = c.end - 1 - from
+      if let nl = firstNewline(b, from: lastStart, to: got) { return (begin..<nl + 1, false) }
+      if from + got >= f.size { return (begin..<got, false) }
+      return (begin..<got, true)
+    }
+  }
+
+  static func firstNewline(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+    guard from < to, let base = b.baseAddress,
+      let p = memchr(base + from, 10, to - from)
+    else { return nil }
+    return UnsafeRawPointer(p) - UnsafeRawPointer(base)
+  }
+
+  /// The slow pass: every chunk in file order on one thread, naming each problem row.
+  static func describeProblems(
+    _ chunks: [Chunk], files: [OpenFile], layout: ReadingsLayout, ids: [String]
+  ) -> [Diagnostic] {
+    var tally = ReadingsTally(layout)
+    var problems: [RowProblem] = []
+    var buffer: [UInt8] = []
+    var line = 2
+    var current = -1
+    var stopped = Set<Int>()
+    for c in chunks where !stopped.contains(c.file) {
+      let f = files[c.file]
+      if c.file != current {
+        current = c.file
+        line = 2
+      }
+      var scanner = ReadingsScanner(
+        layout: layout, meterIds: ids, file: c.file, order: f.order, reporting: true, tally: tally)
+      let complete = load(c, of: f, into: &buffer)
+      buffer.withUnsafeBufferPointer { b in
+        line += scanner.scan(UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: line)
+      }
+      if complete.tooLong {
+        problems.append(
+          RowProblem(
+            file: c.file, line: line, columns: 1..<2, id: "line-too-long",
+            message: "line is longer than \(lineLimit / 1024) KiB; the rest of the file was not read",
+            hint: "a readings row is meter,timestamp,kwh on one line", text: ""))
+        stopped.insert(c.file)
+      }
+      tally = scanner.tally
+      problems += scanner.problems
+    }
+    var shown: [String: Int] = [:]
+    var out: [Diagnostic] = []
+    for p in problems {
+      let key = "\(p.file) \(p.id)"
+      shown[key, default: 0] += 1
+      guard shown[key]! <= shownPerKind else { continue }
+      let range = SourceRange(
+        file: files[p.file].path, start: .init(line: p.line, column: p.columns.lowerBound),
+        end: .init(line: p.line, column: p.columns.upperBound))
+      var d = Diagnostic.error(p.id, p.message, at: range, hint: p.hint)
+      d.quote = p.text.isEmpty ? nil : p.text
+      out.append(d)
+    }
+    for (key, count) in shown.sorted(by: { $0.key < $1.key }) where count > shownPerKind {
+      let parts = key.split(separator: " ")
+      let file = files[Int(parts[0])!].path
+      out.append(
+        .error(
+          "more-problems", "\(count - shownPerKind) more '\(parts[1])' problems in this file",
+          at: SourceRange.whole(file),
+          hint: "\(count) rows in all; the first \(shownPerKind) are shown"))
+    }
+    return out
+  }
+
+  /// Meters without readings, and missing intervals under the contract's gap policy.
+  static func checkCoverage(
+    meters: [RegisteredMeter], layout: ReadingsLayout, tally: ReadingsTally, missing: [Int],
+    gaps: GapPolicy, period: Period, registry: CSVSheet
+  ) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for (m, meter) in meters.enumerated() {
+      let line = Int(meter.row.split(separator: ":").last ?? "1") ?? 1
+      let at = registry.at(line)
+      if tally.rows[m] == 0 {
+        out.append(
+          .error(
+            "no-readings", "meter '\(meter.id)' has no readings in \(period)", at: at,
+            hint: "add its readings (0 kWh rows if it recorded nothing), or remove it from meters.csv"
+          ))
+        continue
+      }
+      guard missing[m] > 0 else { continue }
+      let first = firstMissing(m, layout: layout, marks: tally.marks, count: 3)
+      let count = layout.markCount[m]
+      let message =
+        "meter '\(meter.id)' misses \(missing[m]) of \(count) \(meter.interval)-minute intervals in \(period), from \(first.map { Timestamp.text(parkMinutes: $0) }.joined(separator: ", "))\(missing[m] > first.count ? ", ..." : "")"
+      switch gaps {
+      case .error:
+        out.append(
+          .error(
+            "gap", message, at: at,
+            hint: "complete the readings, or declare 'gaps zero' in the contract to count them as 0 kWh"
+          ))
+      case .zero(let limit):
+        let share = (try? Exact(missing[m]) / Exact(count)) ?? .one
+        if let limit, limit < share {
+          out.append(
+            .error(
+              "gap", message + " (\(share.percentText), above the contract's \(limit.percentText))",
+              at: at, hint: "complete the readings: the contract counts at most \(limit.percentText) as 0 kWh"))
+        } else {
+          out.append(
+            .warning(
+              "gap", message + " (counted as 0 kWh by the contract's 'gaps zero')", at: at))
+        }
+      }
+    }
+    return out
+  }
+
+  static func firstMissing(_ m: Int, layout: ReadingsLayout, marks: [UInt64], count: Int) -> [Int]
+  {
+    var out: [Int] = []
+    let offset = layout.markOffset[m]
+    for i in 0..<layout.markCount[m] where marks[offset + i >> 6] & (1 << UInt64(i & 63)) == 0 {
+      out.append(layout.start + i * layout.interval[m])
+      if out.count == count { break }
+    }
+    return out
+  }
+}
+
+/// Per-thread results of the fast pass: each worker writes only its own slot.
+struct SendableSlots: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<ReadingsTally?>
+  init(_ buffer: UnsafeMutableBufferPointer<ReadingsTally?>) { self.buffer = buffer }
+  func put(_ i: Int, _ t: ReadingsTally) { buffer[i] = t }
+}

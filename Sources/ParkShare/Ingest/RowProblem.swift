@@ -1,0 +1,11 @@
+/// A refused row of a readings file, found on the slow pass that names every problem.
+struct RowProblem: Sendable {
+  var file: Int
+  var line: Int
+  /// 1-based character columns of the offending field, `[start, end)`.
+  var columns: Range<Int>
+  var id: String
+  var message: String
+  var hint: String?
+  var text: String
+}

@@ -1,0 +1,33 @@
+/// Which part of a value a number is: a member of a group, a month, a vintage (production
+/// year). A plain total has all three nil.
+public struct Facet: Sendable, Hashable, Comparable, Encodable {
+  public var member: String?
+  /// Absolute month (`Period.firstMonth` of the month).
+  public var month: Int?
+  public var vintage: Int?
+
+  public init(member: String? = nil, month: Int? = nil, vintage: Int? = nil) {
+    self.member = member
+    self.month = month
+    self.vintage = vintage
+  }
+
+  public static let total = Facet()
+
+  public static func < (a: Facet, b: Facet) -> Bool {
+    (a.member ?? "", a.month ?? 0, a.vintage ?? 0) < (b.member ?? "", b.month ?? 0, b.vintage ?? 0)
+  }
+
+  /// `T001 2026-02 vintage 2025`; empty for the total.
+  public var label: String {
+    [
+      member, month.map { Period(containing: $0, length: .month).description },
+      vintage.map { "vintage \($0)" },
+    ].compactMap { $0 }.joined(separator: " ")
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(label)
+  }
+}

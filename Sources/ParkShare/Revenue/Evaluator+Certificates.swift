@@ -1,0 +1,55 @@
+extension Evaluator {
+  /// `gec(KWH)`: green certificates issued monthly, one per 1,000 kWh, each month's remainder
+  /// carried to the next (and across periods through the carry state). Certificates take the
+  /// vintage of the month they are issued in; the result is certificates per vintage.
+  mutating func certificates(_ inner: Formula) throws(EvaluationFailure) -> Quantity {
+    let argument = inner.description
+    let key = "gec(\(argument))"
+    if let done = calls[key] { return done }
+    var q = try evaluate(inner)
+    guard !q.dims.contains(.member) else {
+      throw EvaluationFailure("gec() needs one total, not a value per member")
+    }
+    q = try arithmetic { () throws(ArithmeticError) in try q.collapsed(.vintage) }
+    // A total with no months (an input given once a period) is issued in the last month.
+    var monthly: [(month: Int, kwh: Exact)] = []
+    if q.dims.contains(.month) {
+      monthly = months.map { ($0, q.cells[Facet(month: $0)] ?? .zero) }
+    } else {
+      monthly = [(months[months.count - 1], q.scalar ?? .zero)]
+    }
+    var carry = opening.gecRemainders[argument] ?? .zero
+    var cells: [Facet: Exact] = [:]
+    var details: [Detail] = []
+    let thousand = Exact(1000)
+    for (month, kwh) in monthly {
+      let name = Period(containing: month, length: .month)
+      guard !kwh.isNegative else {
+        throw EvaluationFailure(
+          "'\(argument)' is \(kwh.grouped) kWh in \(name): certificates need kWh of 0 or more",
+          hint: "more kWh were subtracted (traded) than were exported that month; check the meters")
+      }
+      let (eligible, certs, rest) = try arithmetic {
+        () throws(ArithmeticError) -> (Exact, Exact, Exact) in
+        let eligible = try carry + kwh
+        let certs = try eligible.divided(by: thousand, mode: .down).rounded(scale: 0, .down)
+        return (eligible, certs, try eligible - certs * thousand)
+      }
+      let vintage = Facet(vintage: name.year)
+      cells[vintage] = try arithmetic { () throws(ArithmeticError) in
+        try (cells[vintage] ?? .zero) + certs
+      }
+      details.append(
+        Detail(
+          "\(key) \(name)",
+          "carried \(carry.grouped) + \(kwh.grouped) kWh = \(eligible.grouped) kWh -> \(certs.grouped) certificates (vintage \(name.year)), \(rest.grouped) kWh carried"
+        ))
+      carry = rest
+    }
+    closing.gecRemainders[argument] = carry
+    let result = Quantity(dims: .vintage, cells: cells)
+    calls[key] = result
+    callDetails[key] = details
+    return result
+  }
+}

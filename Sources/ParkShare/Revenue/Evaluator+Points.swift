@@ -1,0 +1,48 @@
+extension Evaluator {
+  /// Green points of each member of the scheme's group: the sum of its rules, at least 0 and at
+  /// most the cap.
+  mutating func points(_ p: PointsScheme) throws(EvaluationFailure) -> Quantity {
+    let group = members(p.group)
+    var earned = Dictionary(uniqueKeysWithValues: group.map { ($0, Exact.zero) })
+    var parts = Dictionary(uniqueKeysWithValues: group.map { ($0, [String]()) })
+    for rule in p.rules {
+      switch rule {
+      case .per(let pts, let per, let formula):
+        let q = try totals(evaluate(formula))
+        for m in group {
+          let v = q.cells[Facet(member: q.dims.contains(.member) ? m : nil)] ?? .zero
+          let add = try arithmetic { () throws(ArithmeticError) in try pts * v / per }
+          earned[m] = try arithmetic { () throws(ArithmeticError) in try earned[m]! + add }
+          parts[m]!.append("\(add.grouped) (\(pts) per \(per == .percent ? "%" : per.description) \(formula))")
+        }
+      case .bonus(let pts, let condition):
+        let q = try totals(evaluate(condition))
+        for m in group {
+          let v = q.cells[Facet(member: q.dims.contains(.member) ? m : nil)] ?? .zero
+          guard !v.isZero else { continue }
+          earned[m] = try arithmetic { () throws(ArithmeticError) in try earned[m]! + pts }
+          parts[m]!.append("\(pts) (if \(condition))")
+        }
+      }
+    }
+    var details: [Detail] = []
+    var cells: [Facet: Exact] = [:]
+    for m in group {
+      var total = earned[m]!
+      var note = ""
+      if total.isNegative {
+        total = .zero
+        note = ", floored at 0"
+      }
+      if let cap = p.cap, cap < total {
+        total = cap
+        note = ", capped at \(cap)"
+      }
+      cells[Facet(member: m)] = total
+      let sum = parts[m]!.isEmpty ? "0" : parts[m]!.joined(separator: " + ")
+      details.append(Detail("\(p.id) \(m)", "\(sum) = \(total.grouped) points\(note)", source: p.clause))
+    }
+    callDetails["points \(p.id)"] = details
+    return Quantity(dims: .member, cells: cells)
+  }
+}

@@ -1,0 +1,60 @@
+extension Evaluator {
+  /// A subsidy this period: its formula's total times the phase-out factor (step table x
+  /// degression x fired triggers), zero outside its payment period when paid once. The factor
+  /// is never rounded: degression compounds on the unrounded value (the EEG rule).
+  mutating func subsidy(_ s: Subsidy) throws(EvaluationFailure) -> (base: Exact, amount: Exact) {
+    let key = "subsidy \(s.id)"
+    let formula = try evaluate(s.formula)
+    let base = try arithmetic { () throws(ArithmeticError) in try formula.total() }
+    var details: [Detail] = [Detail("\(s.id) before phase-out", "\(base.grouped) \(contract.currency.code)")]
+    if let once = s.once, !(once.firstMonth >= period.firstMonth && once.firstMonth <= period.lastMonth) {
+      details.append(Detail("\(s.id) paid once", "only in \(once): 0 in \(period)", source: s.clause))
+      callDetails[key] = details
+      return (base, .zero)
+    }
+    var factor = Exact.one
+    if let step = s.schedule.last(where: { $0.from.firstMonth <= period.firstMonth }) {
+      factor = step.factor
+      details.append(Detail("phase-out from \(step.from)", step.factor.percentText, source: s.clause))
+    }
+    if let d = s.degression, period.firstMonth >= d.from.firstMonth {
+      let steps = (period.firstMonth - d.from.firstMonth) / d.every.months + 1
+      let keep = try arithmetic { () throws(ArithmeticError) in try Exact.one - d.rate }
+      var compounded = Exact.one
+      for _ in 0..<steps {
+        compounded = try arithmetic { () throws(ArithmeticError) in try compounded * keep }
+      }
+      factor = try arithmetic { () throws(ArithmeticError) in try factor * compounded }
+      details.append(
+        Detail(
+          "degression \(d.rate.percentText) per \(d.every.rawValue) from \(d.from)",
+          "\(steps) step\(steps == 1 ? "" : "s"): x \(compounded)", source: s.clause))
+    }
+    for trigger in s.triggers {
+      let id = "\(s.id): \(trigger.condition)"
+      var fired = closing.triggered[id]
+      if fired == nil {
+        let condition = try totals(evaluate(trigger.condition))
+        let holds = try arithmetic { () throws(ArithmeticError) in try condition.total() }
+        if !holds.isZero {
+          fired = period
+          closing.triggered[id] = period
+        }
+      }
+      if let fired {
+        factor = try arithmetic { () throws(ArithmeticError) in try factor * trigger.factor }
+        details.append(
+          Detail(
+            "reduce to \(trigger.factor.percentText) when \(trigger.condition)",
+            "fired in \(fired)", source: s.clause))
+      } else {
+        details.append(
+          Detail("reduce to \(trigger.factor.percentText) when \(trigger.condition)", "not fired", source: s.clause))
+      }
+    }
+    let amount = try arithmetic { () throws(ArithmeticError) in try base * factor }
+    details.append(Detail("\(s.id) factor", factor.trimmed.description))
+    callDetails[key] = details
+    return (base, amount)
+  }
+}

@@ -1,0 +1,324 @@
+/// Computes a contract's lets, KPIs, revenues, subsidies and points for one period from its data
+/// bundle and the opening carry state. Values are exact and unrounded: rounding to the fen
+/// happens once, when an amount is paid.
+public struct Evaluator {
+  let contract: Contract
+  let bundle: DataBundle
+  let period: Period
+  let opening: CarryState
+  var closing: CarryState
+  /// Values computed so far, by id, and those being computed (a guard against cycles).
+  var memo: [String: Quantity] = [:]
+  var inProgress: Set<String> = []
+  /// `tou(...)` and `gec(...)` results by their text: each is computed once a period, so two
+  /// revenues reading the same certificates cannot both advance the carried kWh.
+  var calls: [String: Quantity] = [:]
+  var callDetails: [String: [Detail]] = [:]
+  /// The absolute months of the period.
+  let months: [Int]
+
+  public struct Outcome: Sendable {
+    public var revenue: PeriodRevenue?
+    public var diagnostics: [Diagnostic]
+  }
+
+  init(contract: Contract, bundle: DataBundle, opening: CarryState) {
+    self.contract = contract
+    self.bundle = bundle
+    self.period = bundle.period
+    self.opening = opening
+    self.closing = CarryState(
+      contract: contract.id, period: bundle.period, gecRemainders: opening.gecRemainders,
+      triggered: opening.triggered)
+    self.months = Array(bundle.period.firstMonth...bundle.period.lastMonth)
+  }
+
+  /// Computes every value of `contract` for the bundle's period. `opening` is the closing state
+  /// of the previous period (nil at the start of the term); `statePath` names it in messages.
+  public static func run(
+    contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil
+  ) -> Outcome {
+    var diagnostics: [Diagnostic] = []
+    let here = SourceRange.whole(statePath ?? bundle.directory)
+    let period = bundle.period
+    if let opening {
+      if opening.contract != contract.id {
+        diagnostics.append(
+          .error(
+            "bad-state", "the opening state is for contract '\(opening.contract)', not '\(contract.id)'",
+            at: here))
+      }
+      let expected = opening.period?.next ?? contract.term.from
+      if expected != period {
+        diagnostics.append(
+          .error(
+            "bad-state",
+            "the opening state closes \(opening.period.map(\.description) ?? "nothing"); \(period) needs the state that closes the period before it",
+            at: here, hint: "pass the closing state of the previous period"))
+      }
+    } else if period != contract.term.from, !carried(contract).isEmpty {
+      diagnostics.append(
+        .warning(
+          "no-opening-state",
+          "no opening state: \(period) is not the first period of the term, so \(carried(contract).joined(separator: " and "))",
+          at: here, hint: "pass the closing state of the previous period with --opening"))
+    }
+    guard !diagnostics.hasErrors else { return Outcome(revenue: nil, diagnostics: diagnostics) }
+
+    var e = Evaluator(
+      contract: contract, bundle: bundle,
+      opening: opening ?? CarryState(contract: contract.id))
+    var items: [Computed] = []
+    var failed: Set<String> = []
+    for (id, clause) in e.declarationOrder() {
+      do throws(EvaluationFailure) {
+        items.append(try e.computed(id))
+      } catch {
+        failed.insert(id)
+        // A value that failed because something it reads failed is reported there, once.
+        if !e.dependsOnFailure(id, failed: failed) {
+          diagnostics.append(
+            .error(
+              "cannot-compute", "cannot compute '\(id)': \(error.message)",
+              at: Evaluator.range(clause), hint: error.hint))
+        }
+      }
+    }
+    guard !diagnostics.hasErrors else { return Outcome(revenue: nil, diagnostics: diagnostics) }
+    let sums = bundle.sums
+    var missing: [String: Int] = [:]
+    if let sums {
+      for (m, meter) in sums.meters.enumerated() where sums.missing[m] > 0 {
+        missing[meter.id] = sums.missing[m]
+      }
+    }
+    let revenue = PeriodRevenue(
+      contract: contract.id, period: period, currency: contract.currency.code, items: items,
+      opening: e.opening, closing: e.closing,
+      data: DataSummary(
+        directory: bundle.directory, readingFiles: bundle.readingFiles, rows: bundle.rows,
+        meters: bundle.meters.count, missingIntervals: missing))
+    return Outcome(revenue: revenue, diagnostics: diagnostics)
+  }
+
+  /// What the contract carries from one period to the next, as the warning says it.
+  static func carried(_ contract: Contract) -> [String] {
+    var out: [String] = []
+    func hasGEC(_ f: Formula) -> Bool {
+      switch f {
+      case .gec: true
+      case .sum(let a), .negate(let a): hasGEC(a)
+      case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b): hasGEC(a) || hasGEC(b)
+      default: false
+      }
+    }
+    if contract.definitions.contains(where: { hasGEC($0.formula) }) {
+      out.append("kWh carried toward green certificates start at 0")
+    }
+    if contract.subsidies.contains(where: { !$0.triggers.isEmpty }) {
+      out.append("subsidy reductions count as not yet triggered")
+    }
+    return out
+  }
+
+  /// Ids of lets, KPIs, revenues, subsidies and points schemes in source order.
+  func declarationOrder() -> [(String, String)] {
+    let all =
+      contract.definitions.map { ($0.id, $0.clause) } + contract.subsidies.map { ($0.id, $0.clause) }
+      + contract.points.map { ($0.id, $0.clause) }
+    return all.sorted { Evaluator.line($0.1) < Evaluator.line($1.1) }
+  }
+
+  static func line(_ clause: String) -> Int {
+    Int(clause.split(separator: ":").last ?? "0") ?? 0
+  }
+
+  static func range(_ clause: String) -> SourceRange {
+    let file = String(clause[..<(clause.lastIndex(of: ":") ?? clause.endIndex)])
+    let line = Evaluator.line(clause)
+    return SourceRange(
+      file: file, start: .init(line: line, column: 1), end: .init(line: line, column: 1))
+  }
+
+  /// Whether `id` reads a value that already failed.
+  func dependsOnFailure(_ id: String, failed: Set<String>) -> Bool {
+    var seen: Set<String> = []
+    var stack = formulas(of: id).flatMap(\.references)
+    while let next = stack.popLast() {
+      guard seen.insert(next).inserted else { continue }
+      if next != id && failed.contains(next) { return true }
+      stack += formulas(of: next).flatMap(\.references)
+    }
+    return false
+  }
+
+  func formulas(of id: String) -> [Formula] {
+    if let d = contract.definitions.first(where: { $0.id == id }) { return [d.formula] }
+    if let s = contract.subsidies.first(where: { $0.id == id }) {
+      return [s.formula] + s.triggers.map(\.condition)
+    }
+    if let p = contract.points.first(where: { $0.id == id }) {
+      return p.rules.map {
+        switch $0 {
+        case .per(_, _, let f), .bonus(_, let f): f
+        }
+      }
+    }
+    return []
+  }
+
+  /// A value by id: a let, KPI, revenue, subsidy or points scheme, computed once.
+  mutating func value(_ id: String) throws(EvaluationFailure) -> Quantity {
+    if let done = memo[id] { return done }
+    guard inProgress.insert(id).inserted else {
+      throw EvaluationFailure("'\(id)' depends on itself")
+    }
+    defer { inProgress.remove(id) }
+    let q: Quantity
+    if let d = contract.definitions.first(where: { $0.id == id }) {
+      let raw = try evaluate(d.formula)
+      q = d.kind == .revenue ? Quantity(try arithmetic { () throws(ArithmeticError) in try raw.total() }) : raw
+    } else if let s = contract.subsidies.first(where: { $0.id == id }) {
+      q = Quantity(try subsidy(s).amount)
+    } else if let p = contract.points.first(where: { $0.id == id }) {
+      q = try points(p)
+    } else {
+      throw EvaluationFailure("unknown value '\(id)'")
+    }
+    memo[id] = q
+    return q
+  }
+
+  /// Runs exact arithmetic, turning its failure into words.
+  func arithmetic<T>(_ body: () throws(ArithmeticError) -> T) throws(EvaluationFailure) -> T {
+    do {
+      return try body()
+    } catch .divisionByZero {
+      throw EvaluationFailure("division by zero")
+    } catch {
+      throw EvaluationFailure("\(error)", hint: "check the data's units and magnitudes")
+    }
+  }
+
+  /// The quantity a formula stands for this period.
+  mutating func evaluate(_ f: Formula) throws(EvaluationFailure) -> Quantity {
+    switch f {
+    case .constant(let v): return Quantity(v)
+    case .input(let id): return try input(id)
+    case .meter(let id): return try meter(id)
+    case .value(let id): return try value(id)
+    case .tou(let m, let t): return try tou(meter: m, tariff: t)
+    case .gec(let inner): return try certificates(inner)
+    case .sum(let inner):
+      let q = try evaluate(inner)
+      return try arithmetic { () throws(ArithmeticError) in try q.collapsed(.member) }
+    case .negate(let inner):
+      let q = try evaluate(inner)
+      return try arithmetic { () throws(ArithmeticError) in try q.map { $0.negated } }
+    case .min(let a, let b), .max(let a, let b):
+      let isMin = if case .min = f { true } else { false }
+      let x = try totals(evaluate(a))
+      let y = try totals(evaluate(b))
+      return try Quantity.combine(x, y) { p, q, _ throws(EvaluationFailure) in
+        let u = p ?? .zero
+        let v = q ?? .zero
+        return isMin ? Exact.min(u, v) : Exact.max(u, v)
+      }
+    case .binary(let op, let a, let b):
+      return try binary(op, a, b)
+    }
+  }
+
+  /// Months and vintages summed away: for ratios, extremes and comparisons of period totals.
+  func totals(_ q: Quantity) throws(EvaluationFailure) -> Quantity {
+    try arithmetic { () throws(ArithmeticError) in try q.collapsed([.month, .vintage]) }
+  }
+
+  mutating func binary(_ op: BinaryOperator, _ a: Formula, _ b: Formula) throws(EvaluationFailure)
+    -> Quantity
+  {
+    var x = try evaluate(a)
+    var y = try evaluate(b)
+    switch op {
+    case .add, .subtract:
+      return try Quantity.combine(x, y) { p, q, _ throws(EvaluationFailure) in
+        let u = p ?? .zero
+        let v = q ?? .zero
+        return try arithmetic { () throws(ArithmeticError) in op == .add ? try u + v : try u - v }
+      }
+    case .multiply:
+      // A vintage a price list lacks is an error when there is something of that vintage to
+      // price; a vintage with no certificates simply contributes nothing.
+      let aIsData = isDataByVintage(a)
+      let bIsData = isDataByVintage(b)
+      return try Quantity.combine(x, y) { p, q, facet throws(EvaluationFailure) in
+        if (aIsData && p == nil && !(q ?? .zero).isZero)
+          || (bIsData && q == nil && !(p ?? .zero).isZero)
+        {
+          let missing = p == nil ? a : b
+          throw EvaluationFailure(
+            "'\(missing)' has no value for vintage \(facet.vintage ?? 0)",
+            hint: "add a row for vintage \(facet.vintage ?? 0) to facts.csv")
+        }
+        let u = p ?? .zero
+        let v = q ?? .zero
+        return try arithmetic { () throws(ArithmeticError) in try u * v }
+      }
+    case .divide:
+      x = try totals(x)
+      y = try totals(y)
+      return try Quantity.combine(x, y) { p, q, facet throws(EvaluationFailure) in
+        let v = q ?? .zero
+        guard !v.isZero else {
+          throw EvaluationFailure(
+            "'\(b)' is 0\(facet.member.map { " for \($0)" } ?? ""), so '\(a) / \(b)' has no value",
+            hint: "check the data, or guard the ratio with max(\(b), ...)")
+        }
+        let u = p ?? .zero
+        return try arithmetic { () throws(ArithmeticError) in try u / v }
+      }
+    case .less, .lessOrEqual, .greater, .greaterOrEqual:
+      x = try totals(x)
+      y = try totals(y)
+      return try Quantity.combine(x, y) { p, q, _ throws(EvaluationFailure) in
+        let u = p ?? .zero
+        let v = q ?? .zero
+        let holds =
+          switch op {
+          case .less: u < v
+          case .lessOrEqual: !(v < u)
+          case .greater: v < u
+          default: !(u < v)
+          }
+        return holds ? .one : .zero
+      }
+    }
+  }
+
+  /// An input given by vintage (a certificate price list).
+  func isDataByVintage(_ f: Formula) -> Bool {
+    guard case .input(let id) = f else { return false }
+    return contract.inputs.contains { $0.id == id && $0.byVintage }
+  }
+
+  /// The members of a group (or the individually named parties for `per party`).
+  func members(_ group: String) -> [String] {
+    if group == "party" { return contract.parties.filter { $0.group == nil }.map(\.id) }
+    return contract.groups.first { $0.id == group }?.members ?? []
+  }
+
+  mutating func input(_ id: String) throws(EvaluationFailure) -> Quantity {
+    guard let decl = contract.inputs.first(where: { $0.id == id }) else {
+      throw EvaluationFailure("unknown input '\(id)'")
+    }
+    var dims: Quantity.Dims = []
+    if decl.per != nil { dims.insert(.member) }
+    if decl.monthly { dims.insert(.month) }
+    if decl.byVintage { dims.insert(.vintage) }
+    let given = bundle.facts.values[id] ?? [:]
+    guard !given.isEmpty else {
+      throw EvaluationFailure("no value for input '\(id)' in facts.csv")
+    }
+    return Quantity(dims: dims, cells: given.mapValues(\.value))
+  }
+}

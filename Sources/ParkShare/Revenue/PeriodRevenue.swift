@@ -1,0 +1,76 @@
+/// Everything a contract computes for one period from its data, each value with how it was
+/// computed: the input to allocation, and what `parkshare revenue` prints.
+public struct PeriodRevenue: Sendable, Encodable {
+  public var contract: String
+  public var period: Period
+  public var currency: String
+  /// Lets, KPIs, revenues, subsidies and points, in the order the contract declares them.
+  public var items: [Computed]
+  public var opening: CarryState
+  public var closing: CarryState
+  public var data: DataSummary
+
+  /// The item named `id`.
+  public func item(_ id: String) -> Computed? { items.first { $0.id == id } }
+}
+
+/// One computed value of the contract and its explanation.
+public struct Computed: Sendable, Encodable {
+  public enum Kind: String, Sendable, Encodable {
+    case `let`, kpi, revenue, subsidy, points
+  }
+
+  public var id: String
+  public var kind: Kind
+  /// `file:line` of the clause that defines it.
+  public var clause: String
+  /// The formula in contract syntax (for a subsidy, before its phase-out factor).
+  public var formula: String
+  public var unit: String
+  /// The value: one total, or one cell per member / month / vintage.
+  public var value: Quantity
+  /// The inputs, meter sums, band prices, certificate months and factors behind the value.
+  public var details: [Detail]
+
+  /// The value summed into one number.
+  public var total: Exact { (try? value.total()) ?? .zero }
+}
+
+/// One line of an explanation: `what` was `value`, read from `source` when it came from data.
+public struct Detail: Sendable, Encodable, Hashable {
+  public var what: String
+  public var value: String
+  public var source: String?
+
+  public init(_ what: String, _ value: String, source: String? = nil) {
+    self.what = what
+    self.value = value
+    self.source = source
+  }
+}
+
+/// The data a period was computed from, for the record.
+public struct DataSummary: Sendable, Encodable {
+  public var directory: String
+  public var readingFiles: [String]
+  public var rows: Int
+  public var meters: Int
+  /// Intervals with no reading, by meter (only under `gaps zero`; otherwise they are errors).
+  public var missingIntervals: [String: Int]
+}
+
+extension Quantity: Encodable {
+  enum CodingKeys: String, CodingKey { case total, cells }
+
+  /// `{"total": "15630.25", "cells": {"2026-01": "...", ...}}`; cells only when there are
+  /// parts.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(try total(), forKey: .total)
+    if !dims.isEmpty {
+      var cells: [String: Exact] = [:]
+      for (f, v) in sorted { cells[f.label] = v }
+      try c.encode(cells, forKey: .cells)
+    }
+  }
+}
