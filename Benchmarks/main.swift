@@ -1,7 +1,7 @@
 import Foundation
 import ParkShare
 
-// Release-mode benchmarks: `swift run -c release parkshare-bench [money]`.
+// Release-mode benchmarks: `swift run -c release parkshare-bench [money | revenue]`.
 // Figures, not tests: the targets they measure are stated in the issues and docs/benchmarks.md.
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -50,10 +50,16 @@ func benchMoney() throws {
 let which = CommandLine.arguments.dropFirst().first ?? "money"
 switch which {
 case "money": try benchMoney()
+case "revenue":
+  // parkshare-bench revenue [DIR] [INTERVAL...]: 15-minute readings unless intervals are given.
+  let rest = Array(CommandLine.arguments.dropFirst(2))
+  let dir = rest.first ?? NSTemporaryDirectory() + "parkshare-reference-park"
+  let intervals = rest.dropFirst().compactMap { Int($0) }
+  try ReferencePark.run(dir, intervals: intervals.isEmpty ? [15] : intervals, repeats: 5)
 case "sample-data":
   try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:
   FileHandle.standardError.write(
-    "usage: parkshare-bench [money | sample-data DIR]\n".data(using: .utf8)!)
+    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | sample-data DIR]\n".data(using: .utf8)!)
   exit(64)
 }

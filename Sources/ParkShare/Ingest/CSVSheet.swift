@@ -6,14 +6,16 @@ struct CSVSheet {
   let path: String
   let source: SourceFile
   let columns: [String: Int]
-  /// Rows with as many fields as the header (the others are reported).
+  /// Rows with as many fields as the header, and the others (reported).
   let rows: [CSVTable.Row]
+  let refusedRows: [CSVTable.Row]
 
   /// Loads `path`; reports (into `diagnostics`) a missing file, broken quoting, a header that
   /// lacks a `required` column or names one that is neither required nor `optional`, and rows
   /// with the wrong number of fields. Nil when the file cannot be used at all.
   static func load(
-    _ path: String, required: [String], optional: [String], diagnostics: inout [Diagnostic]
+    _ path: String, required: [String], optional: [String], diagnostics: inout [Diagnostic],
+    sources: inout [SourceFile]
   ) -> CSVSheet? {
     let top = SourceRange.whole(path)
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -29,6 +31,7 @@ struct CSVSheet {
       return nil
     }
     let source = SourceFile(path: path, text: text)
+    sources.append(source)
     func at(_ line: Int) -> SourceRange { CSVSheet.wholeLine(line, of: source) }
     let table: CSVTable
     switch CSVTable.parse(text) {
@@ -61,22 +64,26 @@ struct CSVSheet {
     }
     guard ok else { return nil }
     var rows: [CSVTable.Row] = []
+    var refused: [CSVTable.Row] = []
     for row in table.rows {
       if row.fields.count == header.count {
         rows.append(row)
       } else {
+        refused.append(row)
         diagnostics.append(
           .error(
             "bad-row", "row has \(row.fields.count) fields, the header has \(header.count)",
             at: at(row.line), hint: "quote fields that contain commas"))
       }
     }
-    return CSVSheet(path: path, source: source, columns: columns, rows: rows)
+    return CSVSheet(
+      path: path, source: source, columns: columns, rows: rows, refusedRows: refused)
   }
 
-  /// The field of `row` in column `name`, trimmed; empty when the file has no such column.
+  /// The field of `row` in column `name`, trimmed; empty when the file (or the row) has no
+  /// such column.
   func field(_ row: CSVTable.Row, _ name: String) -> String {
-    guard let i = columns[name] else { return "" }
+    guard let i = columns[name], i < row.fields.count else { return "" }
     return row.fields[i].trimmingCharacters(in: .whitespaces)
   }
 

@@ -14,6 +14,10 @@ public struct DataBundle: Sendable {
   public var rows: Int
   public var bytes: Int
 
+  /// Bytes of readings a thread reads at a time: large enough that a thread's work dwarfs
+  /// scheduling, small enough that threads share a quarter's file evenly and buffers stay small.
+  public static let defaultChunkSize = 8 << 20
+
   static let requiredFiles = "meters.csv, facts.csv and readings*.csv (or a readings/ folder)"
 
   public struct Loaded: Sendable {
@@ -35,10 +39,12 @@ public struct DataBundle: Sendable {
   }
 
   /// Reads and checks every file of the bundle in `directory` for `period`. Every problem of
-  /// every file is reported; the bundle is returned only when there are no errors.
+  /// every file is reported; the bundle is returned only when there are no errors. `threads`
+  /// and `chunkSize` change how readings are read, never what they add up to.
   public static func load(
     directory: String, contract: Contract, period: Period,
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    chunkSize: Int = DataBundle.defaultChunkSize
   ) -> Loaded {
     var diagnostics: [Diagnostic] = []
     var sources: [SourceFile] = []
@@ -56,10 +62,9 @@ public struct DataBundle: Sendable {
     }
     let factsSheet = CSVSheet.load(
       dir + "/facts.csv", required: Facts.columns, optional: Facts.optionalColumns,
-      diagnostics: &diagnostics)
+      diagnostics: &diagnostics, sources: &sources)
     var facts = Facts()
     if let factsSheet {
-      sources.append(factsSheet.source)
       facts = Facts.read(factsSheet, contract: contract, period: period, diagnostics: &diagnostics)
     }
     let readingFiles = findReadings(dir)
@@ -77,23 +82,24 @@ public struct DataBundle: Sendable {
       }
     } else if let sheet = CSVSheet.load(
       dir + "/meters.csv", required: ["meter", "kind", "interval"],
-      optional: ["party", "stamp", "asset"], diagnostics: &diagnostics)
+      optional: ["party", "stamp", "asset"], diagnostics: &diagnostics, sources: &sources)
     {
-      sources.append(sheet.source)
-      var registryProblems: [Diagnostic] = []
-      meters = MeterRegistry.read(sheet, contract: contract, diagnostics: &registryProblems)
-      diagnostics += registryProblems
+      let registry = MeterRegistry.read(sheet, contract: contract)
+      meters = registry.meters
+      diagnostics += registry.diagnostics
       if readingFiles.isEmpty {
         diagnostics.append(
           .error(
             "missing-file", "no readings in '\(dir)'", at: sheet.at(1),
             hint: "put the interval readings in readings.csv (or readings-*.csv, or readings/*.csv)"
           ))
-      } else if !registryProblems.hasErrors {
-        // Readings are checked even when facts have errors: every file is reported in one run.
+      } else {
+        // Readings are checked even when other files have errors: every file is reported in one
+        // run. Rows of meters whose registry line was refused are not reported as unknown.
         let out = ReadingsReader.read(
           files: readingFiles, meters: meters, period: period, gaps: contract.gaps,
-          registry: sheet, threads: threads)
+          registry: sheet, refusedMeters: registry.refused, threads: threads,
+          chunkSize: chunkSize)
         diagnostics += out.diagnostics
         sums = out.sums
         rows = out.rows

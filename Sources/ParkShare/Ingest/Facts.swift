@@ -21,14 +21,17 @@ public struct Facts: Sendable {
   ) -> Facts {
     var facts = Facts()
     var lines: [String: [Facet: Int]] = [:]
+    // Facts with a refused row are not also reported missing.
+    var refused: Set<String> = []
     let inputs = Dictionary(contract.inputs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for row in sheet.rows {
       let at = sheet.at(row.line)
+      let name = sheet.field(row, "fact")
       func bad(_ id: String, _ message: String, hint: String? = nil, notes: [Diagnostic.Note] = [])
       {
         diagnostics.append(.error(id, message, at: at, hint: hint, notes: notes))
+        refused.insert(name)
       }
-      let name = sheet.field(row, "fact")
       guard let input = inputs[name] else {
         diagnostics.append(
           .warning(
@@ -123,17 +126,18 @@ public struct Facts: Sendable {
       lines[name, default: [:]][key] = row.line
       facts.values[name, default: [:]][key] = Value(value: value, row: "\(sheet.path):\(row.line)")
     }
-    diagnostics += missing(facts, contract: contract, period: period, sheet: sheet)
+    diagnostics += missing(
+      facts, contract: contract, period: period, sheet: sheet, refused: refused)
     return facts
   }
 
   /// Every input must have its values: one per member, per month, at least one vintage.
-  static func missing(_ facts: Facts, contract: Contract, period: Period, sheet: CSVSheet)
-    -> [Diagnostic]
-  {
+  static func missing(
+    _ facts: Facts, contract: Contract, period: Period, sheet: CSVSheet, refused: Set<String>
+  ) -> [Diagnostic] {
     var out: [Diagnostic] = []
     let top = sheet.at(1)
-    for input in contract.inputs {
+    for input in contract.inputs where !refused.contains(input.id) {
       let given = facts.values[input.id] ?? [:]
       let members: [String?] =
         input.per.map { g in
@@ -160,11 +164,14 @@ public struct Facts: Sendable {
         absent == [""]
         ? "no value for input '\(input.id)' (\(input.clause))"
         : "no value for input '\(input.id)' for \(absent.count) of \(members.count * months.count): \(shown)"
+      var columns = ["fact \(input.id)", "value" + (input.unitText == "1" ? "" : " in \(input.unitText)")]
+      if let g = input.per { columns.append("member (each member of '\(g)')") }
+      if input.byVintage { columns.append("vintage (the production year)") }
+      if input.monthly { columns.append("month (each month of \(period))") }
       out.append(
         .error(
           "missing-fact", message, at: top,
-          hint: "add a row: \(input.id),VALUE,\(input.unitText == "1" ? "" : input.unitText)\(input.per != nil ? ",MEMBER" : "")\(input.byVintage ? ",,YEAR" : "")\(input.monthly ? ",,,YYYY-MM" : "")"
-        ))
+          hint: "add to facts.csv a row with " + columns.joined(separator: ", ")))
     }
     return out
   }

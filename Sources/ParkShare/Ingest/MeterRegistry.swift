@@ -18,10 +18,17 @@ public struct RegisteredMeter: Sendable, Hashable, Encodable {
 enum MeterRegistry {
   static let intervals = [5, 10, 15, 20, 30, 60]
 
-  static func read(
-    _ sheet: CSVSheet, contract: Contract, diagnostics: inout [Diagnostic]
-  ) -> [RegisteredMeter] {
+  struct Result {
+    var meters: [RegisteredMeter]
+    var diagnostics: [Diagnostic]
+    /// Ids on refused lines: their readings are not reported again as unknown meters.
+    var refused: Set<String>
+  }
+
+  static func read(_ sheet: CSVSheet, contract: Contract) -> Result {
     var meters: [RegisteredMeter] = []
+    var diagnostics: [Diagnostic] = []
+    var refused = Set(sheet.refusedRows.map { sheet.field($0, "meter") })
     var firstLine: [String: Int] = [:]
     let parties = Set(contract.parties.map(\.id))
     let kinds = MeterKind.allCases.map(\.rawValue)
@@ -30,6 +37,7 @@ enum MeterRegistry {
       func bad(_ id: String, _ message: String, hint: String? = nil, notes: [Diagnostic.Note] = [])
       {
         diagnostics.append(.error(id, message, at: at, hint: hint, notes: notes))
+        refused.insert(sheet.field(row, "meter"))
       }
       let id = sheet.field(row, "meter")
       guard !id.isEmpty else {
@@ -93,7 +101,8 @@ enum MeterRegistry {
           row: "\(sheet.path):\(row.line)"))
     }
     let top = sheet.at(1)
-    for m in contract.meters where !meters.contains(where: { $0.kind == m.kind }) {
+    // A refused line may have been the meter of that kind: it is reported already.
+    for m in contract.meters where refused.isEmpty && !meters.contains(where: { $0.kind == m.kind }) {
       diagnostics.append(
         .error(
           "no-meter", "no '\(m.kind.rawValue)' meter is registered, but '\(m.id)' reads them",
@@ -102,7 +111,7 @@ enum MeterRegistry {
             "register the meter (with its readings) even when it recorded 0 kWh; '\(m.id)' is at \(m.clause)"
         ))
     }
-    return meters
+    return Result(meters: meters, diagnostics: diagnostics, refused: refused)
   }
 
   static func isMember(_ party: String, of group: String, in contract: Contract) -> Bool {

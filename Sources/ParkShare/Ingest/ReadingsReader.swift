@@ -31,7 +31,6 @@ enum ReadingsReader {
     var order: (meter: Int, time: Int, kwh: Int)
   }
 
-  static let chunkSize = 8 << 20
   /// The longest line read: a longer one is refused (no readings row comes close).
   static let lineLimit = 64 << 10
   /// Problems of one kind shown per file; the rest are counted.
@@ -39,7 +38,8 @@ enum ReadingsReader {
 
   static func read(
     files: [String], meters: [RegisteredMeter], period: Period, gaps: GapPolicy,
-    registry: CSVSheet, threads: Int
+    registry: CSVSheet, refusedMeters: Set<String> = [], threads: Int,
+    chunkSize: Int = DataBundle.defaultChunkSize
   ) -> Output {
     var diagnostics: [Diagnostic] = []
     var open: [OpenFile] = []
@@ -89,7 +89,8 @@ enum ReadingsReader {
     for w in 0..<workers { if let t = results[w] { total.merge(t) } }
 
     if total.problems > 0 || total.duplicates > 0 {
-      diagnostics += describeProblems(chunks, files: open, layout: layout, ids: ids)
+      diagnostics += describeProblems(
+        chunks, files: open, layout: layout, ids: ids, refusedMeters: refusedMeters)
     }
     if total.overflow {
       diagnostics.append(
@@ -209,12 +210,15 @@ enum ReadingsReader {
     return UnsafeRawPointer(p) - UnsafeRawPointer(base)
   }
 
-  /// The slow pass: every chunk in file order on one thread, naming each problem row.
-  static func describeProblems(
-    _ chunks: [Chunk], files: [OpenFile], layout: ReadingsLayout, ids: [String]
-  ) -> [Diagnostic] {
+  /// One sequential pass over every chunk in file order, naming each problem row; `watch` asks
+  /// for where those intervals were first read.
+  static func sequentialPass(
+    _ chunks: [Chunk], files: [OpenFile], layout: ReadingsLayout, ids: [String],
+    watch: Set<Int> = []
+  ) -> (problems: [RowProblem], firstSeen: [Int: (file: Int, line: Int)]) {
     var tally = ReadingsTally(layout)
     var problems: [RowProblem] = []
+    var firstSeen: [Int: (file: Int, line: Int)] = [:]
     var buffer: [UInt8] = []
     var line = 2
     var current = -1
@@ -227,6 +231,8 @@ enum ReadingsReader {
       }
       var scanner = ReadingsScanner(
         layout: layout, meterIds: ids, file: c.file, order: f.order, reporting: true, tally: tally)
+      scanner.watch = watch
+      scanner.firstSeen = firstSeen
       let complete = load(c, of: f, into: &buffer)
       buffer.withUnsafeBufferPointer { b in
         line += scanner.scan(UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: line)
@@ -240,28 +246,58 @@ enum ReadingsReader {
         stopped.insert(c.file)
       }
       tally = scanner.tally
+      firstSeen = scanner.firstSeen
       problems += scanner.problems
     }
+    return (problems, firstSeen)
+  }
+
+  /// The slow pass, run only when the fast one found problems: each problem row with its file,
+  /// line and column; a duplicate with a note where its interval was first read; at most
+  /// `shownPerKind` of a kind per file, then a count of the rest.
+  static func describeProblems(
+    _ chunks: [Chunk], files: [OpenFile], layout: ReadingsLayout, ids: [String],
+    refusedMeters: Set<String>
+  ) -> [Diagnostic] {
+    let problems = sequentialPass(chunks, files: files, layout: layout, ids: ids).problems
+      .filter { $0.meter.map { !refusedMeters.contains($0) } ?? true }
     var shown: [String: Int] = [:]
-    var out: [Diagnostic] = []
+    var kept: [RowProblem] = []
     for p in problems {
       let key = "\(p.file) \(p.id)"
       shown[key, default: 0] += 1
-      guard shown[key]! <= shownPerKind else { continue }
+      if shown[key]! <= shownPerKind { kept.append(p) }
+    }
+    let duplicates = Set(kept.compactMap(\.interval))
+    let firstSeen =
+      duplicates.isEmpty
+      ? [:] : sequentialPass(chunks, files: files, layout: layout, ids: ids, watch: duplicates)
+        .firstSeen
+    var out: [Diagnostic] = []
+    for p in kept {
       let range = SourceRange(
         file: files[p.file].path, start: .init(line: p.line, column: p.columns.lowerBound),
         end: .init(line: p.line, column: p.columns.upperBound))
-      var d = Diagnostic.error(p.id, p.message, at: range, hint: p.hint)
+      var notes: [Diagnostic.Note] = []
+      if let key = p.interval, let first = firstSeen[key] {
+        notes.append(
+          .init(
+            message: "first read here",
+            range: SourceRange(
+              file: files[first.file].path, start: .init(line: first.line, column: 1),
+              end: .init(line: first.line, column: 1))))
+      }
+      var d = Diagnostic.error(p.id, p.message, at: range, hint: p.hint, notes: notes)
       d.quote = p.text.isEmpty ? nil : p.text
       out.append(d)
     }
     for (key, count) in shown.sorted(by: { $0.key < $1.key }) where count > shownPerKind {
       let parts = key.split(separator: " ")
-      let file = files[Int(parts[0])!].path
       out.append(
         .error(
-          "more-problems", "\(count - shownPerKind) more '\(parts[1])' problems in this file",
-          at: SourceRange.whole(file),
+          "more-problems",
+          "\(count - shownPerKind) more '\(parts[1])' problem\(count - shownPerKind == 1 ? "" : "s") in this file",
+          at: SourceRange.whole(files[Int(parts[0])!].path),
           hint: "\(count) rows in all; the first \(shownPerKind) are shown"))
     }
     return out
@@ -273,6 +309,7 @@ enum ReadingsReader {
     gaps: GapPolicy, period: Period, registry: CSVSheet
   ) -> [Diagnostic] {
     var out: [Diagnostic] = []
+    var tolerated: [String] = []
     for (m, meter) in meters.enumerated() {
       let line = Int(meter.row.split(separator: ":").last ?? "1") ?? 1
       let at = registry.at(line)
@@ -298,17 +335,27 @@ enum ReadingsReader {
           ))
       case .zero(let limit):
         let share = (try? Exact(missing[m]) / Exact(count)) ?? .one
+        let shown = (try? share.rounded(scale: 4, .up)) ?? share
         if let limit, limit < share {
           out.append(
             .error(
-              "gap", message + " (\(share.percentText), above the contract's \(limit.percentText))",
-              at: at, hint: "complete the readings: the contract counts at most \(limit.percentText) as 0 kWh"))
+              "gap", message + " (\(shown.percentText), above the contract's \(limit.percentText))",
+              at: at,
+              hint: "complete the readings: the contract counts at most \(limit.percentText) as 0 kWh"))
         } else {
-          out.append(
-            .warning(
-              "gap", message + " (counted as 0 kWh by the contract's 'gaps zero')", at: at))
+          tolerated.append("\(meter.id) \(missing[m]) of \(count)")
         }
       }
+    }
+    // Tolerated gaps are one warning for the bundle, not one per meter: a park may have many.
+    if !tolerated.isEmpty {
+      let shown = tolerated.prefix(10).joined(separator: ", ")
+      let more = tolerated.count > 10 ? ", and \(tolerated.count - 10) more" : ""
+      out.append(
+        .warning(
+          "gap",
+          "\(tolerated.count) meter\(tolerated.count == 1 ? "" : "s") miss intervals in \(period), counted as 0 kWh by the contract's 'gaps zero': \(shown)\(more)",
+          at: registry.at(1)))
     }
     return out
   }

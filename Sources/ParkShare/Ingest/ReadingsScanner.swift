@@ -15,6 +15,9 @@ struct ReadingsScanner {
   let reporting: Bool
   var tally: ReadingsTally
   var problems: [RowProblem] = []
+  /// Intervals (`meter << 32 | slot`) whose first reading is wanted, and where each was found.
+  var watch: Set<Int> = []
+  var firstSeen: [Int: (file: Int, line: Int)] = [:]
 
   private var lastMeter = -1
   private var cachedDate: (UInt64, UInt16) = (0, 0)
@@ -180,6 +183,7 @@ struct ReadingsScanner {
           "unknown-meter", "unknown meter '\(id)'",
           hint: near.map { "did you mean '\($0)'?" } ?? "register it in meters.csv", a, e,
           field: locate(meter, a, e), line: line)
+        problems[problems.count - 1].meter = id
       } else {
         tally.problems += 1
       }
@@ -219,14 +223,18 @@ struct ReadingsScanner {
     let slot = rel / step
     let word = layout.markOffset[m] + slot >> 6
     let bit = UInt64(1) << UInt64(slot & 63)
+    if !watch.isEmpty, watch.contains(m << 32 | slot), firstSeen[m << 32 | slot] == nil {
+      firstSeen[m << 32 | slot] = (file, line)
+    }
     if tally.marks[word] & bit != 0 {
       tally.duplicates += 1
       if reporting {
         fail(
           "duplicate-interval",
           "a second reading for meter '\(meterIds[m])', interval starting \(Timestamp.text(parkMinutes: start))",
-          hint: "an earlier row already has this interval; keep one reading per interval", a, e,
-          field: locate(time, a, e), line: line, counted: true)
+          hint: "keep one reading per interval", a, e, field: locate(time, a, e), line: line,
+          counted: true)
+        problems[problems.count - 1].interval = m << 32 | slot
       }
       return
     }

@@ -8,4 +8,8 @@ struct RowProblem: Sendable {
   var message: String
   var hint: String?
   var text: String
+  /// The unknown meter id, for `unknown-meter`.
+  var meter: String? = nil
+  /// The (meter, interval) read twice, for `duplicate-interval`.
+  var interval: Int? = nil
 }

@@ -30,14 +30,21 @@ public enum RevenueText {
     return out
   }
 
+  static let shownCells = 12
+
   static func value(_ item: Computed) -> String {
     let unit = item.unit == "1" ? "" : " \(item.unit)"
     if let v = item.value.scalar {
       let percent = item.kind == .kpi && item.unit == "1" ? " (\(v.percentText))" : ""
       return v.grouped + unit + percent
     }
-    let cells = item.value.sorted.map { "\($0.facet.label) \($0.value.grouped)" }
-    return "\(item.total.grouped)\(unit) in all: " + cells.joined(separator: ", ")
+    // Members, months and vintages are listed; only amounts and quantities add up to a total
+    // (a sum of per-member ratios would mean nothing).
+    let cells = item.value.sorted
+    var shown = cells.prefix(shownCells).map { "\($0.facet.label) \($0.value.grouped)" }
+    if cells.count > shownCells { shown.append("... (\(cells.count) in all; see --json)") }
+    let total = item.unit == "1" ? "" : "\(item.total.grouped)\(unit) in all: "
+    return total + shown.joined(separator: ", ")
   }
 }
 

@@ -1,0 +1,187 @@
+import Foundation
+import ParkShare
+
+/// The reference park of the revenue benchmark: 1,000 meters read every 15 minutes for a
+/// quarter (8,640,000 rows, about 380 MB of CSV), with a contract that values every meter kind:
+/// TOU-priced direct supply per tenant, green-power trade, monthly certificates, storage
+/// arbitrage and a per-tenant KPI. Rows are written time-major (every meter for 00:00, then
+/// 00:15, ...) as a meter system exports them, which defeats the reader's last-meter cache.
+enum ReferencePark {
+  static let tenants = 450
+
+  /// Meter ids and kinds: 450 supply + 450 use (per tenant), 40 PV, 30 export, 10 traded,
+  /// 10 charge, 10 discharge.
+  static func meters() -> [(id: String, kind: String, party: String)] {
+    var out: [(String, String, String)] = []
+    func tenant(_ i: Int) -> String { "T" + String(format: "%04d", i + 1) }
+    for i in 0..<tenants { out.append(("PK-SUP-\(tenant(i))", "direct-supply", tenant(i))) }
+    for i in 0..<tenants { out.append(("PK-USE-\(tenant(i))", "consumption", tenant(i))) }
+    for i in 0..<40 { out.append(("PK-PVG-\(i + 1)", "pv-generation", "")) }
+    for i in 0..<30 { out.append(("PK-EXP-\(i + 1)", "on-grid-export", "")) }
+    for i in 0..<10 { out.append(("PK-GTR-\(i + 1)", "green-trade", "")) }
+    for i in 0..<10 { out.append(("PK-CHG-\(i + 1)", "storage-charge", "")) }
+    for i in 0..<10 { out.append(("PK-DIS-\(i + 1)", "storage-discharge", "")) }
+    return out
+  }
+
+  static let contract = """
+    contract reference-park "Benchmark reference park"
+    currency CNY rounding half-up
+    settle quarterly from 2026Q1 to 2030Q4
+
+    party op "operator" operator capital 5,000,000 CNY
+    party esco "esco" energy-service capital 15,000,000 CNY
+    parties tenants from "tenants.csv" enterprise
+
+    meter pv_gen pv-generation
+    meter pv_export on-grid-export
+    meter green_traded green-trade
+    meter supply direct-supply per tenants
+    meter use consumption per tenants
+    meter charge storage-charge
+    meter discharge storage-discharge
+
+    input trade_price CNY/kWh
+    input gec_price CNY/cert by vintage
+
+    tariff grid_tou CNY/kWh
+      band peak 1.49 08:00-11:00, 18:00-23:00
+      band flat 0.78 07:00-08:00, 11:00-18:00
+      band valley 0.289 23:00-07:00
+    tariff park_direct = grid_tou discount 10%
+
+    kpi direct_green_ratio = sum(supply) / sum(use)
+    let green_share = supply / use
+
+    revenue direct_supply = sum(tou(supply, park_direct))
+    revenue green_trade = green_traded x trade_price
+    revenue certificates = gec(pv_export - green_traded) x gec_price
+    revenue arbitrage = tou(discharge, grid_tou) - tou(charge, grid_tou)
+
+    pool energy = direct_supply + green_trade + certificates + arbitrage
+      pay esco 0.05 CNY/kWh x pv_gen
+      split op, esco by stake
+
+    """
+
+  /// Writes the contract, registry and a bundle for `period` with `interval`-minute readings.
+  static func generate(_ root: String, interval: Int) throws -> String {
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+    try contract.write(toFile: root + "/reference.contract", atomically: true, encoding: .utf8)
+    var tenantsCSV = "id,name\n"
+    for i in 0..<tenants { tenantsCSV += "T\(String(format: "%04d", i + 1)),Tenant \(i + 1)\n" }
+    try tenantsCSV.write(toFile: root + "/tenants.csv", atomically: true, encoding: .utf8)
+    let dir = root + "/data-\(interval)min"
+    if fm.fileExists(atPath: dir + "/readings.csv") { return dir }
+    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let meters = meters()
+    var registry = "meter,kind,party,interval\n"
+    for m in meters { registry += "\(m.id),\(m.kind),\(m.party),\(interval)\n" }
+    try registry.write(toFile: dir + "/meters.csv", atomically: true, encoding: .utf8)
+    try """
+    fact,value,unit,vintage
+    trade_price,0.3865,CNY/kWh,
+    gec_price,5.15,CNY/cert,2026
+    gec_price,5.15,CNY/cert,2025
+
+    """.write(toFile: dir + "/facts.csv", atomically: true, encoding: .utf8)
+
+    let start = Timestamp.parkMinutes(month: Period("2026Q1")!.firstMonth)
+    let end = Timestamp.parkMinutes(month: Period("2026Q1")!.lastMonth + 1)
+    let ids = meters.map { Array($0.id.utf8) + [44] }
+    let kinds = meters.map(\.kind)
+    FileManager.default.createFile(atPath: dir + "/readings.csv.part", contents: nil)
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/readings.csv.part"))
+    var buffer: [UInt8] = Array("meter,timestamp,kwh\n".utf8)
+    buffer.reserveCapacity(4 << 20)
+    var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for t in stride(from: start, to: end, by: interval) {
+      let stamp = Array(ReadingsWriter.stamp(t).utf8) + [44]
+      let hour = ((t - start) % 1440) / 60
+      let sunny = (8...16).contains(hour)
+      for (i, id) in ids.enumerated() {
+        rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let r = Int64((rng >> 33) % 1_000_000)  // 0...999,999 milli-kWh
+        let milli: Int64
+        switch kinds[i] {
+        case "pv-generation", "on-grid-export": milli = sunny ? 50_000 + r : 0
+        case "green-trade": milli = sunny ? (r / 8) : 0
+        case "direct-supply": milli = sunny ? r / 4 : 0
+        case "storage-charge": milli = hour < 6 ? r / 2 : 0
+        case "storage-discharge": milli = (18...22).contains(hour) ? r / 3 : 0
+        default: milli = 20_000 + r / 2
+        }
+        buffer += id
+        buffer += stamp
+        buffer += ReadingsWriter.kwh(milli).utf8
+        buffer.append(10)
+        if buffer.count >= 4 << 20 {
+          out.write(Data(buffer))
+          buffer.removeAll(keepingCapacity: true)
+        }
+      }
+    }
+    out.write(Data(buffer))
+    try out.close()
+    try fm.moveItem(atPath: dir + "/readings.csv.part", toPath: dir + "/readings.csv")
+    return dir
+  }
+
+  /// Runs the release `parkshare revenue` on the reference park and prints wall time, MB/s,
+  /// rows/s and the peak memory of that process.
+  static func run(_ root: String, intervals: [Int], repeats: Int) throws {
+    let binary =
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("parkshare").path
+    for interval in intervals {
+      let dir = try generate(root, interval: interval)
+      let size = (try FileManager.default.attributesOfItem(atPath: dir + "/readings.csv")[.size]
+        as? Int) ?? 0
+      let rows = 1000 * ((Timestamp.parkMinutes(month: Period("2026Q1")!.lastMonth + 1)
+        - Timestamp.parkMinutes(month: Period("2026Q1")!.firstMonth)) / interval)
+      var walls: [Double] = []
+      var peak = 0
+      for _ in 0..<repeats {
+        let (wall, rss, status) = try measure(
+          binary,
+          [
+            "revenue", root + "/reference.contract", "--data", dir, "--period", "2026Q1", "--json",
+          ])
+        guard status == 0 else {
+          print("parkshare revenue failed with status \(status)")
+          exit(1)
+        }
+        walls.append(wall)
+        peak = max(peak, rss)
+      }
+      walls.sort()
+      let best = walls[0]
+      let median = walls[walls.count / 2]
+      let mb = Double(size) / 1_000_000
+      print(
+        String(
+          format:
+            "revenue %2d-min: %d rows, %.0f MB: wall best %.3f s, median %.3f s (%d runs); %.0f MB/s, %.1f M rows/s; peak RSS %.1f MB",
+          interval, rows, mb, best, median, repeats, mb / best, Double(rows) / best / 1e6,
+          Double(peak) / 1024))
+    }
+  }
+
+  /// Runs a child process, its output discarded; returns wall seconds, its peak RSS in KiB and
+  /// its exit status.
+  static func measure(_ binary: String, _ args: [String]) throws -> (Double, Int, Int32) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    p.standardOutput = FileHandle.nullDevice
+    let clock = ContinuousClock.now
+    try p.run()
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(p.processIdentifier, &status, 0, &usage)
+    let d = ContinuousClock.now - clock
+    let wall = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    return (wall, Int(usage.ru_maxrss), (status >> 8) & 0xff)
+  }
+}
