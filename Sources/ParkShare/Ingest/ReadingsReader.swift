@@ -104,7 +104,9 @@ enum ReadingsReader {
       return layout.markCount[m]
         - total.marks[offset..<offset + words].reduce(0) { $0 + $1.nonzeroBitCount }
     }
-    if !diagnostics.hasErrors {
+    // Coverage is judged only on a clean read of a whole registry: a refused meter's readings
+    // were not counted.
+    if !diagnostics.hasErrors && refusedMeters.isEmpty {
       diagnostics += checkCoverage(
         meters: meters, layout: layout, tally: total, missing: missing, gaps: gaps,
         period: period, registry: registry)

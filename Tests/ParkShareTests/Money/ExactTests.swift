@@ -2,7 +2,8 @@ import Testing
 
 @testable import ParkShare
 
-private func x(_ text: String) -> Exact { try! Exact(parsing: text) }
+/// `Exact` from a literal, in tests.
+func x(_ text: String) -> Exact { try! Exact(parsing: text) }
 
 @Suite struct ExactTextTests {
   @Test(arguments: [
