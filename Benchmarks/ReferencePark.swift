@@ -136,10 +136,13 @@ enum ReferencePark {
       .appendingPathComponent("parkshare").path
     for interval in intervals {
       let dir = try generate(root, interval: interval)
-      let size = (try FileManager.default.attributesOfItem(atPath: dir + "/readings.csv")[.size]
-        as? Int) ?? 0
-      let rows = 1000 * ((Timestamp.parkMinutes(month: Period("2026Q1")!.lastMonth + 1)
-        - Timestamp.parkMinutes(month: Period("2026Q1")!.firstMonth)) / interval)
+      let size =
+        (try FileManager.default.attributesOfItem(atPath: dir + "/readings.csv")[.size]
+          as? Int) ?? 0
+      let rows =
+        1000
+        * ((Timestamp.parkMinutes(month: Period("2026Q1")!.lastMonth + 1)
+          - Timestamp.parkMinutes(month: Period("2026Q1")!.firstMonth)) / interval)
       var walls: [Double] = []
       var peak = 0
       for _ in 0..<repeats {

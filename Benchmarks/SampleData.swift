@@ -20,7 +20,9 @@ enum SampleData {
       var registry = "meter,kind,party,interval,asset\n"
       for m in meters { registry += "\(m.id),\(m.kind),\(m.party),\(m.interval),\n" }
       try registry.write(toFile: dir + "/meters.csv", atomically: true, encoding: .utf8)
-      if byMonth { try fm.createDirectory(atPath: dir + "/readings", withIntermediateDirectories: true) }
+      if byMonth {
+        try fm.createDirectory(atPath: dir + "/readings", withIntermediateDirectories: true)
+      }
       var writer: ReadingsWriter? = nil
       for k in 0..<period.length.months {
         let month = period.firstMonth + k

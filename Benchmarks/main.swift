@@ -60,6 +60,7 @@ case "sample-data":
   try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:
   FileHandle.standardError.write(
-    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | sample-data DIR]\n".data(using: .utf8)!)
+    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | sample-data DIR]\n".data(
+      using: .utf8)!)
   exit(64)
 }

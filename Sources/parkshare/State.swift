@@ -16,7 +16,8 @@ enum State {
         nil,
         .error(
           "bad-state", "'\(path)' is not a parkshare state file",
-          at: top, hint: "pass the file written by --closing for the previous period"))
+          at: top, hint: "pass the file written by --closing for the previous period")
+      )
     }
   }
 
@@ -38,7 +39,8 @@ enum State {
       return nil
     } catch {
       try? FileManager.default.removeItem(atPath: temp)
-      return .error("unwritable-file", "cannot write '\(path)': \(error.localizedDescription)", at: top)
+      return .error(
+        "unwritable-file", "cannot write '\(path)': \(error.localizedDescription)", at: top)
     }
   }
 }

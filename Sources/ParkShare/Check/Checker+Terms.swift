@@ -122,7 +122,6 @@ extension Checker {
     }
   }
 
-
   mutating func checkDefinitions() {
     let currency = Unit.base(contract.currency.code)
     for d in file.declarations {
@@ -159,7 +158,8 @@ extension Checker {
       }
       contract.definitions.append(
         Definition(
-          id: id, kind: def.kind, formula: t.formula, unit: t.unit, per: t.per,
+          id: id, kind: def.kind, formula: t.formula, written: def.expr.written, unit: t.unit,
+          per: t.per,
           clause: d.range.clause))
     }
   }
@@ -263,7 +263,8 @@ extension Checker {
       if let t {
         contract.subsidies.append(
           Subsidy(
-            id: s.id.text, formula: t.formula, payer: s.payer?.text, once: once, schedule: schedule,
+            id: s.id.text, formula: t.formula, written: s.expr.written, payer: s.payer?.text,
+            once: once, schedule: schedule,
             degression: degression, triggers: triggers, clause: d.range.clause))
       }
     }
@@ -310,9 +311,16 @@ extension Checker {
           rules.append(.bonus(points: points.value, condition: t.formula))
         }
       }
+      let written = p.rules.map { rule in
+        switch rule {
+        case .per(let points, let unit, let expr, _):
+          "\(points.text) per \(unit.text) \(expr.written)"
+        case .bonus(let points, let condition, _): "\(points.text) if \(condition.written)"
+        }
+      }
       contract.points.append(
         PointsScheme(
-          id: p.id.text, group: p.group.text, cap: p.cap?.value, rules: rules,
+          id: p.id.text, group: p.group.text, cap: p.cap?.value, rules: rules, written: written,
           clause: d.range.clause))
     }
   }

@@ -13,7 +13,9 @@ public struct DiagnosticRenderer: Sendable {
 
   public func render(_ d: Diagnostic) -> String {
     var out = "\(d.range): \(d.severity.rawValue): \(d.message)\n"
-    out += excerpt(d.range, text: sources[d.range.file]?.line(d.range.start.line) ?? d.quote.map { Substring($0) })
+    out += excerpt(
+      d.range,
+      text: sources[d.range.file]?.line(d.range.start.line) ?? d.quote.map { Substring($0) })
     if let hint = d.hint { out += "  hint: \(hint)\n" }
     for note in d.notes {
       out += "\(note.range): note: \(note.message)\n"

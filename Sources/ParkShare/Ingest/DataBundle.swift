@@ -30,10 +30,12 @@ public struct DataBundle: Sendable {
   /// Why `period` cannot be settled under `contract`, or nil when it can.
   public static func problem(with period: Period, in contract: Contract) -> String? {
     if period.length != contract.frequency {
-      return "'\(contract.id)' settles \(contract.frequency.frequencyWord): \(period) is not a \(contract.frequency.rawValue)"
+      return
+        "'\(contract.id)' settles \(contract.frequency.frequencyWord): \(period) is not a \(contract.frequency.rawValue)"
     }
     if period < contract.term.from || contract.term.to < period {
-      return "\(period) is outside the term of '\(contract.id)' (\(contract.term.from) to \(contract.term.to))"
+      return
+        "\(period) is outside the term of '\(contract.id)' (\(contract.term.from) to \(contract.term.to))"
     }
     return nil
   }

@@ -152,9 +152,9 @@ public struct Facts: Sendable {
         for month in months {
           let found = given.keys.contains { $0.member == member && $0.month == month }
           if !found {
-            let where_ = [member, month.map { Period(containing: $0, length: .month).description }]
+            let place = [member, month.map { Period(containing: $0, length: .month).description }]
               .compactMap { $0 }.joined(separator: " ")
-            absent.append(where_)
+            absent.append(place)
           }
         }
       }
@@ -164,7 +164,9 @@ public struct Facts: Sendable {
         absent == [""]
         ? "no value for input '\(input.id)' (\(input.clause))"
         : "no value for input '\(input.id)' for \(absent.count) of \(members.count * months.count): \(shown)"
-      var columns = ["fact \(input.id)", "value" + (input.unitText == "1" ? "" : " in \(input.unitText)")]
+      var columns = [
+        "fact \(input.id)", "value" + (input.unitText == "1" ? "" : " in \(input.unitText)"),
+      ]
       if let g = input.per { columns.append("member (each member of '\(g)')") }
       if input.byVintage { columns.append("vintage (the production year)") }
       if input.monthly { columns.append("month (each month of \(period))") }

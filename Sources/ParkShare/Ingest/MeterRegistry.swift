@@ -63,7 +63,8 @@ enum MeterRegistry {
       guard let interval = Int(intervalText), intervals.contains(interval) else {
         bad(
           "bad-meter", "interval '\(intervalText)' of meter '\(id)' is not a number of minutes",
-          hint: "one of \(intervals.map(String.init).joined(separator: ", ")) (minutes per reading)")
+          hint: "one of \(intervals.map(String.init).joined(separator: ", ")) (minutes per reading)"
+        )
         continue
       }
       let stamp = sheet.field(row, "stamp")
@@ -76,7 +77,8 @@ enum MeterRegistry {
       let party = sheet.field(row, "party")
       if !party.isEmpty && !parties.contains(party) {
         bad(
-          "unknown-party", "meter '\(id)' belongs to '\(party)', who is not a party of the contract",
+          "unknown-party",
+          "meter '\(id)' belongs to '\(party)', who is not a party of the contract",
           hint: Spelling.nearest(party, in: parties.sorted()).map { "did you mean '\($0)'?" }
             ?? "use a party id or a registry member id, or leave it empty for a park asset")
         continue
@@ -90,7 +92,8 @@ enum MeterRegistry {
           party.isEmpty
             ? "meter '\(id)' (\(kind.rawValue)) belongs to no one, but '\(wanted.id)' is read per '\(group)'"
             : "meter '\(id)' (\(kind.rawValue)) belongs to '\(party)', who is not in '\(group)'",
-          hint: "'\(wanted.id)' (\(wanted.clause)) sums \(kind.rawValue) meters per member of '\(group)'"
+          hint:
+            "'\(wanted.id)' (\(wanted.clause)) sums \(kind.rawValue) meters per member of '\(group)'"
         )
         continue
       }
@@ -102,7 +105,8 @@ enum MeterRegistry {
     }
     let top = sheet.at(1)
     // A refused line may have been the meter of that kind: it is reported already.
-    for m in contract.meters where refused.isEmpty && !meters.contains(where: { $0.kind == m.kind }) {
+    for m in contract.meters where refused.isEmpty && !meters.contains(where: { $0.kind == m.kind })
+    {
       diagnostics.append(
         .error(
           "no-meter", "no '\(m.kind.rawValue)' meter is registered, but '\(m.id)' reads them",

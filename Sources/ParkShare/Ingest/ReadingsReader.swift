@@ -144,7 +144,7 @@ enum ReadingsReader {
     let end = newline ?? head.count
     var line = Array(head[..<end])
     if line.last == 13 { line.removeLast() }
-    
+
     if line.starts(with: [0xEF, 0xBB, 0xBF]) {
       line.removeFirst(3)
 
@@ -152,7 +152,8 @@ enum ReadingsReader {
     let names = String(decoding: line, as: UTF8.self).split(
       separator: ",", omittingEmptySubsequences: false
     ).map {
-      $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+        in: CharacterSet(charactersIn: "\""))
     }
     let wanted = ["meter", "timestamp", "kwh"]
     guard names.count == 3, Set(names) == Set(wanted) else {
@@ -169,8 +170,10 @@ enum ReadingsReader {
     }
     return OpenFile(
       path: path, fd: fd, size: size, dataStart: newline.map { $0 + 1 } ?? size,
-      order: (names.firstIndex(of: "meter")!, names.firstIndex(of: "timestamp")!,
-        names.firstIndex(of: "kwh")!))
+      order: (
+        names.firstIndex(of: "meter")!, names.firstIndex(of: "timestamp")!,
+        names.firstIndex(of: "kwh")!
+      ))
   }
 
   /// Reads chunk `c` into `buffer` and returns the range of the whole lines that start inside
@@ -243,7 +246,8 @@ enum ReadingsReader {
         problems.append(
           RowProblem(
             file: c.file, line: line, columns: 1..<2, id: "line-too-long",
-            message: "line is longer than \(lineLimit / 1024) KiB; the rest of the file was not read",
+            message:
+              "line is longer than \(lineLimit / 1024) KiB; the rest of the file was not read",
             hint: "a readings row is meter,timestamp,kwh on one line", text: ""))
         stopped.insert(c.file)
       }
@@ -273,7 +277,8 @@ enum ReadingsReader {
     let duplicates = Set(kept.compactMap(\.interval))
     let firstSeen =
       duplicates.isEmpty
-      ? [:] : sequentialPass(chunks, files: files, layout: layout, ids: ids, watch: duplicates)
+      ? [:]
+      : sequentialPass(chunks, files: files, layout: layout, ids: ids, watch: duplicates)
         .firstSeen
     var out: [Diagnostic] = []
     for p in kept {
@@ -319,7 +324,8 @@ enum ReadingsReader {
         out.append(
           .error(
             "no-readings", "meter '\(meter.id)' has no readings in \(period)", at: at,
-            hint: "add its readings (0 kWh rows if it recorded nothing), or remove it from meters.csv"
+            hint:
+              "add its readings (0 kWh rows if it recorded nothing), or remove it from meters.csv"
           ))
         continue
       }
@@ -333,7 +339,8 @@ enum ReadingsReader {
         out.append(
           .error(
             "gap", message, at: at,
-            hint: "complete the readings, or declare 'gaps zero' in the contract to count them as 0 kWh"
+            hint:
+              "complete the readings, or declare 'gaps zero' in the contract to count them as 0 kWh"
           ))
       case .zero(let limit):
         let share = (try? Exact(missing[m]) / Exact(count)) ?? .one
@@ -343,7 +350,8 @@ enum ReadingsReader {
             .error(
               "gap", message + " (\(shown.percentText), above the contract's \(limit.percentText))",
               at: at,
-              hint: "complete the readings: the contract counts at most \(limit.percentText) as 0 kWh"))
+              hint:
+                "complete the readings: the contract counts at most \(limit.percentText) as 0 kWh"))
         } else {
           tolerated.append("\(meter.id) \(missing[m]) of \(count)")
         }
@@ -362,8 +370,7 @@ enum ReadingsReader {
     return out
   }
 
-  static func firstMissing(_ m: Int, layout: ReadingsLayout, marks: [UInt64], count: Int) -> [Int]
-  {
+  static func firstMissing(_ m: Int, layout: ReadingsLayout, marks: [UInt64], count: Int) -> [Int] {
     var out: [Int] = []
     let offset = layout.markOffset[m]
     for i in 0..<layout.markCount[m] where marks[offset + i >> 6] & (1 << UInt64(i & 63)) == 0 {

@@ -126,6 +126,8 @@ public struct Definition: Sendable, Encodable, Hashable {
   public var id: String
   public var kind: DefinitionDecl.Kind
   public var formula: Formula
+  /// The expression as the contract writes it, units included.
+  public var written: String
   public var unit: Unit
   public var per: String?
   public var clause: String
@@ -150,6 +152,8 @@ public struct Subsidy: Sendable, Encodable, Hashable {
 
   public var id: String
   public var formula: Formula
+  /// The expression as the contract writes it, units included.
+  public var written: String
   public var payer: String?
   public var once: Period?
   public var schedule: [Step]
@@ -168,5 +172,7 @@ public struct PointsScheme: Sendable, Encodable, Hashable {
   public var group: String
   public var cap: Exact?
   public var rules: [Rule]
+  /// The rules as the contract writes them.
+  public var written: [String]
   public var clause: String
 }

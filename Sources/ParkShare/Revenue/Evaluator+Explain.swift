@@ -11,27 +11,21 @@ extension Evaluator {
         case .revenue: .revenue
         }
       return Computed(
-        id: id, kind: kind, clause: d.clause, formula: d.formula.description,
+        id: id, kind: kind, clause: d.clause, formula: d.written,
         unit: d.unit.description, value: q, details: explain(d.formula))
     }
     if let s = contract.subsidies.first(where: { $0.id == id }) {
       let details = explain(s.formula) + (callDetails["subsidy \(id)"] ?? [])
       return Computed(
-        id: id, kind: .subsidy, clause: s.clause, formula: s.formula.description, unit: currency,
+        id: id, kind: .subsidy, clause: s.clause, formula: s.written, unit: currency,
         value: q, details: details)
     }
     let p = contract.points.first { $0.id == id }!
     let inputs = formulas(of: id).flatMap { explain($0) }
-    let rules = p.rules.map { rule in
-      switch rule {
-      case .per(let pts, let per, let f):
-        "\(pts) per \(per == .percent ? "%" : per.description) \(f)"
-      case .bonus(let pts, let f): "\(pts) if \(f)"
-      }
-    }
     return Computed(
       id: id, kind: .points, clause: p.clause,
-      formula: rules.joined(separator: "; ") + (p.cap.map { "; cap \($0)" } ?? ""), unit: "point",
+      formula: p.written.joined(separator: "; ") + (p.cap.map { "; cap \($0)" } ?? ""),
+      unit: "point",
       value: q,
       details: unique(inputs + (callDetails["points \(id)"] ?? [])))
   }

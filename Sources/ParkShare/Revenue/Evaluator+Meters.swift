@@ -104,7 +104,7 @@ extension Evaluator {
       details.append(
         Detail(
           "\(key) \(band.name)",
-          "\(kwh.grouped) kWh x \(band.price) \(contract.currency.code)/kWh = \(amount.grouped) \(contract.currency.code)",
+          "\(kwh.grouped) kWh x \(band.price.grouped) \(contract.currency.code)/kWh = \(amount.grouped) \(contract.currency.code)",
           source: tariff.clause))
     }
     let q = Quantity(dims: decl.per == nil ? .month : [.member, .month], cells: cells)

@@ -5,7 +5,7 @@ extension Evaluator {
     let group = members(p.group)
     var earned = Dictionary(uniqueKeysWithValues: group.map { ($0, Exact.zero) })
     var parts = Dictionary(uniqueKeysWithValues: group.map { ($0, [String]()) })
-    for rule in p.rules {
+    for (rule, written) in zip(p.rules, p.written) {
       switch rule {
       case .per(let pts, let per, let formula):
         let q = try totals(evaluate(formula))
@@ -13,7 +13,7 @@ extension Evaluator {
           let v = q.cells[Facet(member: q.dims.contains(.member) ? m : nil)] ?? .zero
           let add = try arithmetic { () throws(ArithmeticError) in try pts * v / per }
           earned[m] = try arithmetic { () throws(ArithmeticError) in try earned[m]! + add }
-          parts[m]!.append("\(add.grouped) (\(pts) per \(per == .percent ? "%" : per.description) \(formula))")
+          parts[m]!.append("\(add.grouped) (\(written))")
         }
       case .bonus(let pts, let condition):
         let q = try totals(evaluate(condition))
@@ -21,7 +21,7 @@ extension Evaluator {
           let v = q.cells[Facet(member: q.dims.contains(.member) ? m : nil)] ?? .zero
           guard !v.isZero else { continue }
           earned[m] = try arithmetic { () throws(ArithmeticError) in try earned[m]! + pts }
-          parts[m]!.append("\(pts) (if \(condition))")
+          parts[m]!.append("\(pts) (\(written))")
         }
       }
     }
@@ -40,7 +40,8 @@ extension Evaluator {
       }
       cells[Facet(member: m)] = total
       let sum = parts[m]!.isEmpty ? "0" : parts[m]!.joined(separator: " + ")
-      details.append(Detail("\(p.id) \(m)", "\(sum) = \(total.grouped) points\(note)", source: p.clause))
+      details.append(
+        Detail("\(p.id) \(m)", "\(sum) = \(total.grouped) points\(note)", source: p.clause))
     }
     callDetails["points \(p.id)"] = details
     return Quantity(dims: .member, cells: cells)

@@ -6,16 +6,22 @@ extension Evaluator {
     let key = "subsidy \(s.id)"
     let formula = try evaluate(s.formula)
     let base = try arithmetic { () throws(ArithmeticError) in try formula.total() }
-    var details: [Detail] = [Detail("\(s.id) before phase-out", "\(base.grouped) \(contract.currency.code)")]
-    if let once = s.once, !(once.firstMonth >= period.firstMonth && once.firstMonth <= period.lastMonth) {
-      details.append(Detail("\(s.id) paid once", "only in \(once): 0 in \(period)", source: s.clause))
+    var details: [Detail] = [
+      Detail("\(s.id) before phase-out", "\(base.grouped) \(contract.currency.code)")
+    ]
+    if let once = s.once,
+      !(once.firstMonth >= period.firstMonth && once.firstMonth <= period.lastMonth)
+    {
+      details.append(
+        Detail("\(s.id) paid once", "only in \(once): 0 in \(period)", source: s.clause))
       callDetails[key] = details
       return (base, .zero)
     }
     var factor = Exact.one
     if let step = s.schedule.last(where: { $0.from.firstMonth <= period.firstMonth }) {
       factor = step.factor
-      details.append(Detail("phase-out from \(step.from)", step.factor.percentText, source: s.clause))
+      details.append(
+        Detail("phase-out from \(step.from)", step.factor.percentText, source: s.clause))
     }
     if let d = s.degression, period.firstMonth >= d.from.firstMonth {
       let steps = (period.firstMonth - d.from.firstMonth) / d.every.months + 1
@@ -27,7 +33,7 @@ extension Evaluator {
       factor = try arithmetic { () throws(ArithmeticError) in try factor * compounded }
       details.append(
         Detail(
-          "degression \(d.rate.percentText) per \(d.every.rawValue) from \(d.from)",
+          "degression \(d.rate.percentText) per \(d.every == .half ? "half-year" : d.every.rawValue) from \(d.from)",
           "\(steps) step\(steps == 1 ? "" : "s"): x \(compounded)", source: s.clause))
     }
     for trigger in s.triggers {
@@ -49,7 +55,9 @@ extension Evaluator {
             "fired in \(fired)", source: s.clause))
       } else {
         details.append(
-          Detail("reduce to \(trigger.factor.percentText) when \(trigger.condition)", "not fired", source: s.clause))
+          Detail(
+            "reduce to \(trigger.factor.percentText) when \(trigger.condition)", "not fired",
+            source: s.clause))
       }
     }
     let amount = try arithmetic { () throws(ArithmeticError) in try base * factor }

@@ -45,7 +45,8 @@ public struct Evaluator {
       if opening.contract != contract.id {
         diagnostics.append(
           .error(
-            "bad-state", "the opening state is for contract '\(opening.contract)', not '\(contract.id)'",
+            "bad-state",
+            "the opening state is for contract '\(opening.contract)', not '\(contract.id)'",
             at: here))
       }
       let expected = opening.period?.next ?? contract.term.from
@@ -124,7 +125,8 @@ public struct Evaluator {
   /// Ids of lets, KPIs, revenues, subsidies and points schemes in source order.
   func declarationOrder() -> [(String, String)] {
     let all =
-      contract.definitions.map { ($0.id, $0.clause) } + contract.subsidies.map { ($0.id, $0.clause) }
+      contract.definitions.map { ($0.id, $0.clause) }
+      + contract.subsidies.map { ($0.id, $0.clause) }
       + contract.points.map { ($0.id, $0.clause) }
     return all.sorted { Evaluator.line($0.1) < Evaluator.line($1.1) }
   }
@@ -177,7 +179,9 @@ public struct Evaluator {
     let q: Quantity
     if let d = contract.definitions.first(where: { $0.id == id }) {
       let raw = try evaluate(d.formula)
-      q = d.kind == .revenue ? Quantity(try arithmetic { () throws(ArithmeticError) in try raw.total() }) : raw
+      q =
+        d.kind == .revenue
+        ? Quantity(try arithmetic { () throws(ArithmeticError) in try raw.total() }) : raw
     } else if let s = contract.subsidies.first(where: { $0.id == id }) {
       q = Quantity(try subsidy(s).amount)
     } else if let p = contract.points.first(where: { $0.id == id }) {

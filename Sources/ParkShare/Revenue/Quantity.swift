@@ -77,8 +77,12 @@ public struct Quantity: Sendable {
     func values<T: Hashable & Comparable>(_ d: Dims, _ path: KeyPath<Facet, T?>) -> [T?] {
       guard dims.contains(d) else { return [nil] }
       var set = Set<T>()
-      if a.dims.contains(d) { for k in a.cells.keys { if let v = k[keyPath: path] { set.insert(v) } } }
-      if b.dims.contains(d) { for k in b.cells.keys { if let v = k[keyPath: path] { set.insert(v) } } }
+      if a.dims.contains(d) {
+        for k in a.cells.keys { if let v = k[keyPath: path] { set.insert(v) } }
+      }
+      if b.dims.contains(d) {
+        for k in b.cells.keys { if let v = k[keyPath: path] { set.insert(v) } }
+      }
       return set.sorted().map { $0 }
     }
     var out: [Facet: Exact] = [:]

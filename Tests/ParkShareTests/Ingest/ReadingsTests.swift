@@ -94,9 +94,13 @@ import Testing
         var milli = Int64(rng.next() % 400_000)
         if m.kind == "green-trade" { milli /= 4 }  // never more than exported
         if m.kind == "on-grid-export" { milli += 400_000 }
-        if m.kind == "on-grid-export" || m.kind == "green-trade" { milli *= hour >= 8 && hour < 17 ? 1 : 0 }
+        if m.kind == "on-grid-export" || m.kind == "green-trade" {
+          milli *= hour >= 8 && hour < 17 ? 1 : 0
+        }
         let kwh = "\(milli / 1000).\(String(format: "%03d", Int(milli % 1000)))"
-        out.append("\(m.id),\(Timestamp.text(parkMinutes: t).replacingOccurrences(of: "+08:00", with: ":00+08:00")),\(kwh)")
+        out.append(
+          "\(m.id),\(Timestamp.text(parkMinutes: t).replacingOccurrences(of: "+08:00", with: ":00+08:00")),\(kwh)"
+        )
       }
     }
     return out
@@ -166,13 +170,15 @@ import Testing
       let local = Array(f[1].utf8).withUnsafeBufferPointer {
         try! Timestamp.parse($0.baseAddress!, count: $0.count).get()
       }
-      let z = Timestamp.text(parkMinutes: local - 480).replacingOccurrences(of: "+08:00", with: ":00Z")
+      let z = Timestamp.text(parkMinutes: local - 480).replacingOccurrences(
+        of: "+08:00", with: ":00Z")
       return "\"\(f[0])\",\(z),\"\(f[2])\""
     }
     let fancy = try t.bundle(
       "fancy",
       Self.bundleFiles([
-        "readings.csv": "\u{FEFF}\"meter\",timestamp,kwh\r\n" + utc.joined(separator: "\r\n") + "\r\n"
+        "readings.csv": "\u{FEFF}\"meter\",timestamp,kwh\r\n" + utc.joined(separator: "\r\n")
+          + "\r\n"
       ]))
     let a = t.revenue(plain, period: "2026-01")
     let b = t.revenue(fancy, period: "2026-01", chunkSize: 333)

@@ -73,14 +73,19 @@ import Testing
         "readings.csv": "meter,timestamp,kwh\nE,2026-07-02T12:00:00+08:00,1500\n",
         "facts.csv": "fact,value,vintage\ngec_price,2,2026\n",
       ])
-    let stale = CarryState(contract: "s", period: Period("2026Q1"), gecRemainders: ["pv_export": x("900")])
+    let stale = CarryState(
+      contract: "s", period: Period("2026Q1"), gecRemainders: ["pv_export": x("900")])
     let r = t.revenue(dir, period: "2026Q3", opening: stale)
     #expect(r.revenue == nil)
-    #expect(r.messages.contains("the opening state closes 2026Q1; 2026Q3 needs the state that closes the period before it"))
+    #expect(
+      r.messages.contains(
+        "the opening state closes 2026Q1; 2026Q3 needs the state that closes the period before it"))
     let other = CarryState(contract: "other", period: Period("2026Q2"))
-    #expect(t.revenue(dir, period: "2026Q3", opening: other).messages.contains("is for contract 'other'"))
+    #expect(
+      t.revenue(dir, period: "2026Q3", opening: other).messages.contains("is for contract 'other'"))
     // The right state: 900 carried + 1,500 = 2 certificates, 400 carried on.
-    let good = CarryState(contract: "s", period: Period("2026Q2"), gecRemainders: ["pv_export": x("900")])
+    let good = CarryState(
+      contract: "s", period: Period("2026Q2"), gecRemainders: ["pv_export": x("900")])
     let ok = try #require(t.revenue(dir, period: "2026Q3", opening: good).revenue)
     #expect(ok.total("certificates") == x("4"))
     #expect(ok.closing.gecRemainders["pv_export"] == x("400"))
@@ -111,13 +116,13 @@ import Testing
           + "E,2026-02-02T12:30:00+08:00,2000\nE,2026-03-02T12:00:00+08:00,500\n",
         // Prices per month; the baseline is given in kWh though the contract says MWh.
         "facts.csv": """
-          fact,value,unit,month
-          export_price,0.40,CNY/kWh,2026-01
-          export_price,0.38,CNY/kWh,2026-02
-          export_price,400,CNY/MWh,2026-03
-          baseline,7000,kWh,
+        fact,value,unit,month
+        export_price,0.40,CNY/kWh,2026-01
+        export_price,0.38,CNY/kWh,2026-02
+        export_price,400,CNY/MWh,2026-03
+        baseline,7000,kWh,
 
-          """,
+        """,
       ])
     let (r, messages) = t.revenue(dir, period: "2026Q1")
     let revenue = try #require(r, "\(messages)")

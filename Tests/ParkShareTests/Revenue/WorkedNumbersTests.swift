@@ -117,7 +117,8 @@ import Testing
     let dir = try t.bundle(
       period,
       [
-        "meters.csv": "meter,kind,interval\nEXP,on-grid-export,60\nGT,green-trade,60\nSELF,consumption,60\n",
+        "meters.csv":
+          "meter,kind,interval\nEXP,on-grid-export,60\nGT,green-trade,60\nSELF,consumption,60\n",
         "readings.csv": "meter,timestamp,kwh\n"
           + Self.reading("EXP", "\(year)-11-03T12:00:00+08:00", "500000")
           + Self.reading("GT", "\(year)-11-03T12:00:00+08:00", "300000")
@@ -197,15 +198,16 @@ import Testing
       period + "-" + investment + "-" + verified,
       [
         "meters.csv": "meter,kind,interval\nDIS,storage-discharge,60\n",
-        "readings.csv": "meter,timestamp,kwh\n" + reading("DIS", "\(month)-10T19:00:00+08:00", "100000"),
+        "readings.csv": "meter,timestamp,kwh\n"
+          + reading("DIS", "\(month)-10T19:00:00+08:00", "100000"),
         "facts.csv": """
-          fact,value,unit
-          investment,\(investment),CNY
-          allowance,1000000,tCO2e
-          verified,\(verified),tCO2e
-          cea_price,62.36,CNY/tCO2e
+        fact,value,unit
+        investment,\(investment),CNY
+        allowance,1000000,tCO2e
+        verified,\(verified),tCO2e
+        cea_price,62.36,CNY/tCO2e
 
-          """,
+        """,
       ])
     let (r, messages) = t.revenue(dir, period: period)
     return try #require(r, "\(messages)")
