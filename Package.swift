@@ -15,7 +15,7 @@ let package = Package(
     .testTarget(
       name: "ParkShareTests",
       dependencies: ["ParkShare", "parkshare"],
-      exclude: ["Fixtures"]
+      exclude: ["Fixtures", "Snapshots"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -91,7 +91,7 @@ enum ReferencePark {
     let end = Timestamp.parkMinutes(month: Period("2026Q1")!.lastMonth + 1)
     let ids = meters.map { Array($0.id.utf8) + [44] }
     let kinds = meters.map(\.kind)
-    FileManager.default.createFile(atPath: dir + "/readings.csv.part", contents: nil)
+    _ = FileManager.default.createFile(atPath: dir + "/readings.csv.part", contents: nil)
     let out = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/readings.csv.part"))
     var buffer: [UInt8] = Array("meter,timestamp,kwh\n".utf8)
     buffer.reserveCapacity(4 << 20)

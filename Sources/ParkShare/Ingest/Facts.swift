@@ -42,9 +42,7 @@ public struct Facts: Sendable {
         continue
       }
       let valueText = sheet.field(row, "value")
-      guard let raw = try? Exact(parsing: valueText.replacingOccurrences(of: ",", with: "")),
-        !valueText.isEmpty
-      else {
+      guard let raw = Facts.number(valueText) else {
         bad("bad-value", "'\(valueText)' is not a number (fact '\(name)')", hint: "write 62.36")
         continue
       }
@@ -129,6 +127,20 @@ public struct Facts: Sendable {
     diagnostics += missing(
       facts, contract: contract, period: period, sheet: sheet, refused: refused)
     return facts
+  }
+
+  /// An exact decimal; commas only as thousands separators (`1,200,000.5`), so a decimal comma
+  /// (`0,4`) is refused rather than read as 4.
+  static func number(_ text: String) -> Exact? {
+    let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+    if groups.count > 1 {
+      let first = groups[0].hasPrefix("-") ? groups[0].dropFirst() : groups[0]
+      guard (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+        return nil
+      }
+    }
+    return try? Exact(parsing: text.replacingOccurrences(of: ",", with: ""))
   }
 
   /// Every input must have its values: one per member, per month, at least one vintage.

@@ -183,3 +183,18 @@ import Testing
     #expect(points.cells[Facet(member: "C")] == x("5"))
   }
 }
+
+@Suite struct FactsNumberTests {
+  @Test(arguments: [
+    ("1200", "1200"), ("1,200", "1200"), ("1,200,000.25", "1200000.25"), ("-1,000", "-1000"),
+    ("0.4", "0.4"),
+  ])
+  func readsThousandsSeparators(text: String, value: String) {
+    #expect(Facts.number(text) == x(value))
+  }
+
+  @Test(arguments: ["0,4", "1,20", "12,0000", ",100", "1,,000", "", "abc", "1.2.3"])
+  func refusesAmbiguousNumbers(text: String) {
+    #expect(Facts.number(text) == nil)
+  }
+}
