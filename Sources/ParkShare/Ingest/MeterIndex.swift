@@ -1,5 +1,3 @@
-import Foundation
-
 /// Meter ids to registry positions, looked up by raw bytes: the readings reader resolves one id
 /// per row and must not build a `String` for it. Open addressing over FNV-1a hashes; the table is
 /// built once per bundle and only read afterwards, so workers share it.
@@ -48,12 +46,34 @@ struct MeterIndex: Sendable {
     }
   }
 
-  /// Whether meter `n`'s id is exactly `key`.
+  /// Whether meter `n`'s id is exactly `key`. Ids are short: compared eight bytes at a time
+  /// rather than through a call to memcmp.
   func matches(_ n: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = starts[n]
-    guard starts[n + 1] - start == key.count else { return false }
+    let count = key.count
+    guard starts[n + 1] - start == count else { return false }
     return bytes.withUnsafeBufferPointer { all in
-      key.count == 0 || memcmp(all.baseAddress! + start, key.baseAddress!, key.count) == 0
+      guard count > 0, let k = key.baseAddress, let b = all.baseAddress else { return true }
+      let stored = UnsafeRawPointer(b + start)
+      let wanted = UnsafeRawPointer(k)
+      var i = 0
+      while i + 8 <= count {
+        if stored.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          != wanted.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        {
+          return false
+        }
+        i += 8
+      }
+      while i < count {
+        if stored.load(fromByteOffset: i, as: UInt8.self)
+          != wanted.load(fromByteOffset: i, as: UInt8.self)
+        {
+          return false
+        }
+        i += 1
+      }
+      return true
     }
   }
 }

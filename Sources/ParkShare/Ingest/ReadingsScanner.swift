@@ -20,10 +20,14 @@ struct ReadingsScanner {
   var firstSeen: [Int: (file: Int, line: Int)] = [:]
 
   private var lastMeter = -1
+  /// The meter that followed each meter last time: exports list meters in a repeating order
+  /// (all meters for 00:00, then all for 00:15, ...), so the next id is usually predicted.
+  private var follower: [Int32]
   private var cachedDate: (UInt64, UInt16) = (0, 0)
   private var cachedOffset: (UInt32, UInt16) = (0, 0)
   private var cachedBase = Int.min
   private var scratch: [UInt8] = []
+  private var chunkHasQuotes = true
 
   /// The most decimal places a reading may have: sums are kept in micro-kWh.
   static let maxDecimals = 6
@@ -38,6 +42,7 @@ struct ReadingsScanner {
     self.order = order
     self.reporting = reporting
     self.tally = tally
+    self.follower = Array(repeating: -1, count: layout.meterCount)
   }
 
   /// Scans every line of `buffer` (whole lines; the last may lack its line feed). Returns the
@@ -45,6 +50,7 @@ struct ReadingsScanner {
   mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Int {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
     tally.bytes += buffer.count
+    chunkHasQuotes = memchr(base, 34, buffer.count) != nil
     let end = base + buffer.count
     var p = base
     var line = firstLine
@@ -63,22 +69,20 @@ struct ReadingsScanner {
 
   private mutating func row(_ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int) {
     tally.totalRows += 1
-    var c1: UnsafePointer<UInt8>? = nil
-    var c2: UnsafePointer<UInt8>? = nil
-    var q = a
-    var fields = 1
-    while q < e {
-      let b = q.pointee
-      if b == 44 {
-        fields += 1
-        if c1 == nil { c1 = q } else if c2 == nil { c2 = q }
-      } else if b == 34 {
-        quotedRow(a, e, line: line)
-        return
-      }
-      q += 1
+    // Rows with quotes (rare) are read as RFC 4180; the others split at two commas. The fast
+    // pass skips the quote search in chunks without a quote, and the third-comma search: a
+    // fourth field makes the kWh field fail, and the slow pass then names the real problem.
+    if (reporting || chunkHasQuotes) && memchr(a, 34, e - a) != nil {
+      quotedRow(a, e, line: line)
+      return
     }
-    guard fields == 3, let c1, let c2 else {
+    func comma(_ from: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+      guard from < e, let p = memchr(from, 44, e - from) else { return nil }
+      return UnsafePointer(p.assumingMemoryBound(to: UInt8.self))
+    }
+    guard let c1 = comma(a), let c2 = comma(c1 + 1), !reporting || comma(c2 + 1) == nil else {
+      var fields = 1
+      for q in a..<e where q.pointee == 44 { fields += 1 }
       fail(
         "bad-row", "row has \(fields) field\(fields == 1 ? "" : "s"); readings have 3",
         hint: "each row is meter,timestamp,kwh", a, e, field: a..<e, line: line)
@@ -170,10 +174,15 @@ struct ReadingsScanner {
     line: Int
   ) {
     let m: Int
+    let predicted = lastMeter >= 0 ? Int(follower[lastMeter]) : -1
     if lastMeter >= 0 && layout.index.matches(lastMeter, meter) {
       m = lastMeter
+    } else if predicted >= 0 && layout.index.matches(predicted, meter) {
+      m = predicted
+      lastMeter = predicted
     } else if let found = layout.index.find(meter) {
       m = found
+      if lastMeter >= 0 { follower[lastMeter] = Int32(found) }
       lastMeter = found
     } else {
       if reporting {
@@ -259,22 +268,25 @@ struct ReadingsScanner {
     var decimals = -1
     var negative = false
     var bad = f.isEmpty
-    for (i, b) in f.enumerated() {
-      if b &- 48 < 10 {
-        guard value < 100_000_000_000_000 else {
+    if let p = f.baseAddress {
+      for i in 0..<f.count {
+        let b = p[i]
+        if b &- 48 < 10 {
+          guard value < 100_000_000_000_000 else {
+            bad = true
+            break
+          }
+          value = value &* 10 &+ Int64(b &- 48)
+          digits += 1
+          if decimals >= 0 { decimals += 1 }
+        } else if b == 46 && decimals < 0 {
+          decimals = 0
+        } else if b == 45 && i == 0 {
+          negative = true
+        } else {
           bad = true
           break
         }
-        value = value * 10 + Int64(b &- 48)
-        digits += 1
-        if decimals >= 0 { decimals += 1 }
-      } else if b == 46 && decimals < 0 {
-        decimals = 0
-      } else if b == 45 && i == 0 {
-        negative = true
-      } else {
-        bad = true
-        break
       }
     }
     if digits == 0 { bad = true }
