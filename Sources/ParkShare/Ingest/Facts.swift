@@ -32,6 +32,12 @@ public struct Facts: Sendable {
         diagnostics.append(.error(id, message, at: at, hint: hint, notes: notes))
         refused.insert(name)
       }
+      // A member, vintage or month given for an input that has none.
+      func unexpected(_ column: String, _ value: String, _ what: String, _ clause: String) {
+        bad(
+          "unexpected-\(column)", "'\(name)' \(what): remove '\(value)'",
+          hint: "or declare 'input \(name) ... \(clause)' in the contract")
+      }
       guard let input = inputs[name] else {
         diagnostics.append(
           .warning(
@@ -76,9 +82,7 @@ public struct Facts: Sendable {
         }
         key.member = member
       } else if !member.isEmpty {
-        bad(
-          "unexpected-member", "'\(name)' is one total, not per member: remove '\(member)'",
-          hint: "or declare 'input \(name) ... per GROUP' in the contract")
+        unexpected("member", member, "is one total, not per member", "per GROUP")
         continue
       }
       let vintage = sheet.field(row, "vintage")
@@ -93,9 +97,7 @@ public struct Facts: Sendable {
         }
         key.vintage = y
       } else if !vintage.isEmpty {
-        bad(
-          "unexpected-vintage", "'\(name)' has no vintages: remove '\(vintage)'",
-          hint: "or declare 'input \(name) ... by vintage' in the contract")
+        unexpected("vintage", vintage, "has no vintages", "by vintage")
         continue
       }
       let month = sheet.field(row, "month")
@@ -110,9 +112,7 @@ public struct Facts: Sendable {
         }
         key.month = p.firstMonth
       } else if !month.isEmpty {
-        bad(
-          "unexpected-month", "'\(name)' is one value for the period: remove '\(month)'",
-          hint: "or declare 'input \(name) ... monthly' in the contract")
+        unexpected("month", month, "is one value for the period", "monthly")
         continue
       }
       if let first = lines[name]?[key] {

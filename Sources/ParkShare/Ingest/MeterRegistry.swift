@@ -115,6 +115,17 @@ enum MeterRegistry {
             "register the meter (with its readings) even when it recorded 0 kWh; '\(m.id)' is at \(m.clause)"
         ))
     }
+    // Registered meters the contract does not read are checked like the others but count for
+    // nothing: say so, rather than drop their kWh silently.
+    let unread = meters.filter { m in !contract.meters.contains { $0.kind == m.kind } }
+    if !unread.isEmpty {
+      let kinds = Set(unread.map(\.kind.rawValue)).sorted().joined(separator: ", ")
+      diagnostics.append(
+        .warning(
+          "unread-meter",
+          "\(unread.count) registered meter\(unread.count == 1 ? "" : "s") of kind \(kinds) \(unread.count == 1 ? "is" : "are") not read by contract '\(contract.id)': \(unread.prefix(5).map(\.id).joined(separator: ", "))\(unread.count > 5 ? ", ..." : "")",
+          at: top, hint: "their readings are checked but count toward no value"))
+    }
     return Result(meters: meters, diagnostics: diagnostics, refused: refused)
   }
 

@@ -36,8 +36,8 @@ public struct MeterSums: Sendable {
     return sums[start..<start + n].reduce(0, +)
   }
 
-  /// Micro-kWh as exact kWh.
+  /// Micro-kWh as exact kWh (an Int64 always fits the 128-bit significand).
   public static func kWh(_ micro: Int64) -> Exact {
-    (try? Exact(significand: Int128(micro), scale: ReadingsScanner.maxDecimals).trimmed) ?? .zero
+    Exact(unchecked: Int128(micro), scale: ReadingsScanner.maxDecimals).trimmed
   }
 }

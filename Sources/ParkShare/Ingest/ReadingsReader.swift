@@ -204,7 +204,10 @@ enum ReadingsReader {
       let lastStart = c.end - 1 - from
       if let nl = firstNewline(b, from: lastStart, to: got) { return (begin..<nl + 1, false) }
       if from + got >= f.size { return (begin..<got, false) }
-      return (begin..<got, true)
+      // A line longer than the limit: read the whole lines before it, then stop.
+      var end = got
+      while end > begin && b[end - 1] != 10 { end -= 1 }
+      return (begin..<end, true)
     }
   }
 

@@ -186,7 +186,7 @@ struct ReadingsScanner {
       lastMeter = found
     } else {
       if reporting {
-        let id = String(decoding: meter, as: UTF8.self)
+        let id = ReadingsScanner.clip(String(decoding: meter, as: UTF8.self))
         let near = Spelling.nearest(id, in: meterIds)
         fail(
           "unknown-meter", "unknown meter '\(id)'",
@@ -302,7 +302,7 @@ struct ReadingsScanner {
       tally.problems += 1
       return nil
     }
-    let text = String(decoding: f, as: UTF8.self)
+    let text = ReadingsScanner.clip(String(decoding: f, as: UTF8.self))
     if bad {
       fail(
         "bad-kwh", f.isEmpty ? "the kWh field is empty" : "'\(text)' is not a number of kWh",
@@ -371,7 +371,7 @@ struct ReadingsScanner {
         tally.problems += 1
         return nil
       }
-      let text = String(decoding: f, as: UTF8.self)
+      let text = ReadingsScanner.clip(String(decoding: f, as: UTF8.self))
       let field = locate(f, a, e)
       switch error.problem {
       case .malformed:
@@ -406,13 +406,19 @@ struct ReadingsScanner {
     return base..<base + field.count
   }
 
+  /// Text shown in a message, cut to `limit` characters: a broken row can be very long.
+  static func clip(_ text: String, to limit: Int = 40) -> String {
+    text.count <= limit ? text : text.prefix(limit) + "..."
+  }
+
   private mutating func fail(
     _ id: String, _ message: String, hint: String?, _ a: UnsafePointer<UInt8>,
     _ e: UnsafePointer<UInt8>, field: Range<UnsafePointer<UInt8>>, line: Int, counted: Bool = false
   ) {
     if !counted { tally.problems += 1 }
     guard reporting else { return }
-    let text = String(decoding: UnsafeBufferPointer(start: a, count: e - a), as: UTF8.self)
+    let text = ReadingsScanner.clip(
+      String(decoding: UnsafeBufferPointer(start: a, count: e - a), as: UTF8.self), to: 300)
     let before = String(
       decoding: UnsafeBufferPointer(start: a, count: field.lowerBound - a), as: UTF8.self)
     let inside = String(
