@@ -21,26 +21,8 @@ enum State {
     }
   }
 
-  /// Writes `state` to `path` (through a temporary file and a rename, so a crash leaves no half
-  /// file); a diagnostic when a different file is already there.
+  /// Writes `state` to `path` (see `Files.writeAll`: never over a different file).
   static func write(_ state: CarryState, to path: String) -> Diagnostic? {
-    let top = SourceRange.whole(path)
-    let data = Data(Output.json(state).utf8)
-    if let existing = FileManager.default.contents(atPath: path) {
-      if existing == data { return nil }
-      return .error(
-        "would-overwrite", "'\(path)' already holds a different state; it was not replaced",
-        at: top, hint: "choose another path, or remove the old file if it is not a record")
-    }
-    let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-    do {
-      try data.write(to: URL(fileURLWithPath: temp))
-      try FileManager.default.moveItem(atPath: temp, toPath: path)
-      return nil
-    } catch {
-      try? FileManager.default.removeItem(atPath: temp)
-      return .error(
-        "unwritable-file", "cannot write '\(path)': \(error.localizedDescription)", at: top)
-    }
+    Files.writeAll([(path, Output.json(state))])
   }
 }

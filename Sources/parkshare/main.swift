@@ -5,6 +5,10 @@ import ParkShare
 let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments) -> Int32)] = [
   "check": ([], ["--json", "--help"], CheckCommand.run),
   "fmt": ([], ["--check", "--stdout", "--help"], FormatCommand.run),
+  "settle": (
+    ["--data", "--period", "--opening", "--closing", "--threads", "--format", "--out"],
+    ["--bom", "--help"], SettleCommand.run
+  ),
   "revenue": (
     ["--data", "--period", "--opening", "--closing", "--threads"], ["--json", "--help"],
     RevenueCommand.run

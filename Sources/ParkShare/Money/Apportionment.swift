@@ -52,3 +52,52 @@ public enum Apportionment {
     return total < 0 ? parts.map { -$0 } : parts
   }
 }
+
+extension Apportionment {
+  /// Rounds exact amounts (of either sign) to whole minor units so that they sum to `total`
+  /// minor units: every amount is floored, and the fen still missing go one each to the largest
+  /// fractional remainders. Ties: larger remainder, then larger amount, then earlier position.
+  /// Each part stays within one minor unit of its exact amount whenever `total` is the rounded
+  /// sum of the amounts (how a pool's lines are paid).
+  public static func roundToTotal(_ amounts: [Exact], total: Int128, decimals: Int)
+    throws(ArithmeticError) -> [Int128]
+  {
+    var floors: [Int128] = []
+    var remainders: [Exact] = []
+    floors.reserveCapacity(amounts.count)
+    for a in amounts {
+      let f = try a.minorUnits(decimals: decimals, .down)
+      // `.down` is toward zero: step negative amounts with a fraction one more unit down.
+      let exactFloor = try Exact(minorUnits: f, decimals: decimals)
+      let floor = exactFloor > a ? f - 1 : f
+      floors.append(floor)
+      remainders.append(try a - Exact(minorUnits: floor, decimals: decimals))
+    }
+    var missing = total - floors.reduce(0, +)
+    guard !amounts.isEmpty else {
+      guard missing == 0 else { throw .invalidWeights("nothing to round a nonzero total into") }
+      return []
+    }
+    let order = amounts.indices.sorted { i, j in
+      remainders[i] != remainders[j]
+        ? remainders[j] < remainders[i]
+        : (amounts[i] != amounts[j] ? amounts[j] < amounts[i] : i < j)
+    }
+    var parts = floors
+    // Normally 0 <= missing < count; a total that is not the rounded sum is still met exactly,
+    // one unit at a time around the same order.
+    var k = 0
+    while missing > 0 {
+      parts[order[k % order.count]] += 1
+      missing -= 1
+      k += 1
+    }
+    k = 0
+    while missing < 0 {
+      parts[order[order.count - 1 - k % order.count]] -= 1
+      missing += 1
+      k += 1
+    }
+    return parts
+  }
+}

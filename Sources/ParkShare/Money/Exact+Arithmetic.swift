@@ -166,3 +166,12 @@ extension Exact: Comparable, Hashable {
     hasher.combine(t.scale)
   }
 }
+
+extension Sequence<Exact> {
+  /// The exact sum (`reduce` with a throwing `+` would lose the typed error).
+  public func sum() throws(ArithmeticError) -> Exact {
+    var total = Exact.zero
+    for v in self { total = try total + v }
+    return total
+  }
+}

@@ -61,6 +61,12 @@ extension Exact: CustomStringConvertible, LosslessStringConvertible {
     return sign + padded[..<cut] + "." + padded[cut...]
   }
 
+  /// `grouped`, with at most `places` decimal places (rounded half-even): for explanations of
+  /// values whose exact digits run long (a ratio, a third of a point).
+  public func grouped(places: Int) -> String {
+    ((try? rounded(scale: places, .halfEven)) ?? self).grouped
+  }
+
   /// Text with thousands separators in the integer part and no trailing fraction zeros:
   /// 1234567.50 -> "1,234,567.5". For explanations; amounts paid print their minor unit.
   public var grouped: String {

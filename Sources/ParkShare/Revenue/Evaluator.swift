@@ -1,7 +1,7 @@
 /// Computes a contract's lets, KPIs, revenues, subsidies and points for one period from its data
 /// bundle and the opening carry state. Values are exact and unrounded: rounding to the fen
 /// happens once, when an amount is paid.
-public struct Evaluator {
+public struct Evaluator: Sendable {
   let contract: Contract
   let bundle: DataBundle
   let period: Period
@@ -20,6 +20,8 @@ public struct Evaluator {
   public struct Outcome: Sendable {
     public var revenue: PeriodRevenue?
     public var diagnostics: [Diagnostic]
+    /// The evaluator with every value computed, for allocation to evaluate pool steps with.
+    var evaluator: Evaluator? = nil
   }
 
   init(contract: Contract, bundle: DataBundle, opening: CarryState) {
@@ -27,9 +29,9 @@ public struct Evaluator {
     self.bundle = bundle
     self.period = bundle.period
     self.opening = opening
-    self.closing = CarryState(
-      contract: contract.id, period: bundle.period, gecRemainders: opening.gecRemainders,
-      triggered: opening.triggered)
+    var closing = opening
+    closing.period = bundle.period
+    self.closing = closing
     self.months = Array(bundle.period.firstMonth...bundle.period.lastMonth)
   }
 
@@ -99,7 +101,7 @@ public struct Evaluator {
       data: DataSummary(
         directory: bundle.directory, readingFiles: bundle.readingFiles, rows: bundle.rows,
         meters: bundle.meters.count, missingIntervals: missing))
-    return Outcome(revenue: revenue, diagnostics: diagnostics)
+    return Outcome(revenue: revenue, diagnostics: diagnostics, evaluator: e)
   }
 
   /// What the contract carries from one period to the next, as the warning says it.

@@ -58,6 +58,26 @@ struct TestBundle {
     return (revenue, DiagnosticRenderer(sources: loaded.sources).render(diagnostics))
   }
 
+  /// Reads bundle `dir` and settles `period`.
+  func settle(_ dir: String, period: String, opening: CarryState? = nil) -> (
+    settlement: Settlement?, messages: String
+  ) {
+    let loaded = DataBundle.load(directory: dir, contract: contract, period: Period(period)!)
+    var diagnostics = loaded.diagnostics
+    var settlement: Settlement? = nil
+    if let bundle = loaded.bundle {
+      let outcome = Settlement.run(contract: contract, bundle: bundle, opening: opening)
+      diagnostics += outcome.diagnostics
+      settlement = outcome.settlement
+    }
+    return (settlement, DiagnosticRenderer(sources: loaded.sources).render(diagnostics))
+  }
+
+  /// A bundle of facts only (for contracts without meters).
+  func facts(_ name: String, _ rows: [(String, String)]) throws -> String {
+    try bundle(name, ["facts.csv": "fact,value\n" + rows.map { "\($0.0),\($0.1)\n" }.joined()])
+  }
+
   func remove() { try? FileManager.default.removeItem(at: folder) }
 }
 

@@ -1,0 +1,64 @@
+/// One pool's waterfall for one period: every line it paid, exact and rounded, and how its
+/// total reconciles.
+public struct PoolResult: Sendable, Encodable {
+  public var pool: String
+  public var clause: String
+  /// The revenues and subsidies that fill the pool, exact.
+  public var sources: [Source]
+  /// The pool's exact total, and rounded to the minor unit: what its lines sum to.
+  public var exactTotal: Exact
+  public var total: Exact
+  public var lines: [AllocationLine]
+  public var arrears: [ArrearsMovement]
+  /// What no step could place (a negative pool, nobody to split among): exact and rounded.
+  public var unallocatedExact: Exact
+  public var unallocated: Exact
+  public var notes: [String]
+
+  public struct Source: Sendable, Encodable {
+    public var id: String
+    public var clause: String
+    public var amount: Exact
+  }
+}
+
+/// One payment of a waterfall step to a party, a group member or a fund.
+public struct AllocationLine: Sendable, Encodable {
+  public enum Kind: String, Sendable, Encodable {
+    /// `pay` (including arrears it settles), `reserve` into a fund, `rebate` to a member,
+    /// `split` of the remainder; `cap` cuts a party's take and `cap-share` hands the cut to the
+    /// others; `floor` tops a party up and `floor-share` is what another gives for it.
+    case pay, reserve, rebate, split, cap
+    case capShare = "cap-share"
+    case floor
+    case floorShare = "floor-share"
+  }
+
+  public var pool: String
+  /// A party id, or `fund:NAME` for a reserve.
+  public var recipient: String
+  public var kind: Kind
+  /// `file:line` of the step.
+  public var clause: String
+  /// What the amount was computed on (`pool 1,234.56 CNY`, `pv_gen 1,000 kWh`, `green_points
+  /// 35 of 420`).
+  public var basis: String
+  /// The rate or share applied (`2%`, `0.05 CNY/kWh`, `stake 15%`).
+  public var rate: String
+  public var exact: Exact
+  /// Rounded to the minor unit; the lines of a pool sum to its rounded total.
+  public var amount: Exact
+}
+
+/// A `pay` step's arrears this period: owed before, due now, paid, owed after.
+public struct ArrearsMovement: Sendable, Encodable {
+  public var key: String
+  public var party: String
+  public var clause: String
+  public var opening: Exact
+  public var due: Exact
+  public var paid: Exact
+  public var closing: Exact
+  /// `without arrears`: what the pool could not pay is forgone, not carried.
+  public var forgone: Exact
+}

@@ -1,0 +1,17 @@
+/// How a period's money adds up: every pool's rounded total is exactly what its lines paid to
+/// parties, put into funds and left unallocated; `residual` is that difference and is zero.
+public struct Reconciliation: Sendable, Encodable {
+  /// Sum of the pools' rounded totals (revenues and subsidies).
+  public var pools: Exact
+  /// Paid to parties (net of caps and floors), reserved into funds, left unallocated.
+  public var allocated: Exact
+  public var reserved: Exact
+  public var unallocated: Exact
+  /// pools - allocated - reserved - unallocated: always 0.
+  public var residual: Exact
+  /// Arrears owed before and after the period, across all `pay` steps.
+  public var arrearsOpening: Exact
+  public var arrearsClosing: Exact
+  /// Fund balances after the period.
+  public var funds: [String: Exact]
+}

@@ -1,0 +1,136 @@
+/// A settled period: the contract and data it came from, every pool's waterfall, one statement
+/// per party, the reconciliation and the state the next period opens with.
+public struct Settlement: Sendable, Encodable {
+  public var engine: String
+  public var contract: ContractInfo
+  public var period: Period
+  public var currency: String
+  public var decimals: Int
+  public var rounding: String
+  /// The data files read, each with its SHA-256.
+  public var inputs: [FileDigest]
+  public var revenue: PeriodRevenue
+  public var pools: [PoolResult]
+  public var statements: [Statement]
+  public var reconciliation: Reconciliation
+  public var opening: CarryState
+  public var closing: CarryState
+
+  public struct ContractInfo: Sendable, Encodable {
+    public var id: String
+    public var title: String
+    public var version: String?
+    public var file: String
+    public var sha256: String
+  }
+
+  public struct FileDigest: Sendable, Encodable, Hashable {
+    public var path: String
+    public var sha256: String
+  }
+
+  public struct Outcome: Sendable {
+    public var settlement: Settlement?
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Computes the period's revenues from `bundle` and allocates every pool. `digests` are the
+  /// SHA-256 of the contract and data files (recorded, not checked here).
+  public static func run(
+    contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil,
+    contractDigest: String = "", inputDigests: [FileDigest] = []
+  ) -> Outcome {
+    let revenue = Evaluator.run(
+      contract: contract, bundle: bundle, opening: opening, statePath: statePath)
+    var diagnostics = revenue.diagnostics
+    guard let computed = revenue.revenue, let evaluator = revenue.evaluator else {
+      return Outcome(settlement: nil, diagnostics: diagnostics)
+    }
+    var allocator = Allocator(evaluator: evaluator, revenue: computed)
+    let pools: [PoolResult]
+    do throws(EvaluationFailure) {
+      pools = try allocator.run()
+    } catch {
+      diagnostics.append(
+        .error(
+          "cannot-allocate", "cannot allocate: \(error.message)",
+          at: SourceRange.whole(contract.file), hint: error.hint))
+      return Outcome(settlement: nil, diagnostics: diagnostics)
+    }
+    for pool in pools {
+      for note in pool.notes {
+        diagnostics.append(
+          .warning("pool-note", "pool '\(pool.pool)': \(note)", at: Evaluator.range(pool.clause)))
+      }
+    }
+    let statements = Settlement.statements(contract, pools, computed, closing: allocator.state)
+    let settlement = Settlement(
+      engine: Engine.version,
+      contract: ContractInfo(
+        id: contract.id, title: contract.title, version: contract.version, file: contract.file,
+        sha256: contractDigest),
+      period: computed.period, currency: contract.currency.code,
+      decimals: contract.currency.decimals, rounding: contract.currency.rounding.rawValue,
+      inputs: inputDigests, revenue: computed, pools: pools, statements: statements,
+      reconciliation: Settlement.reconcile(
+        pools, opening: computed.opening, closing: allocator.state),
+      opening: computed.opening, closing: allocator.state)
+    return Outcome(settlement: settlement, diagnostics: diagnostics)
+  }
+
+  /// One statement per party of the contract (a party paid nothing still sees why), sorted by
+  /// party id.
+  static func statements(
+    _ contract: Contract, _ pools: [PoolResult], _ revenue: PeriodRevenue, closing: CarryState
+  ) -> [Statement] {
+    var lines: [String: [StatementLine]] = [:]
+    for pool in pools {
+      for l in pool.lines where !l.recipient.hasPrefix("fund:") {
+        lines[l.recipient, default: []].append(
+          StatementLine(
+            pool: l.pool, kind: l.kind, clause: l.clause, basis: l.basis, rate: l.rate,
+            exact: l.exact, amount: l.amount))
+      }
+    }
+    var payables: [String: [Statement.Payable]] = [:]
+    let decimals = contract.currency.decimals
+    for s in contract.subsidies {
+      guard let payer = s.payer, let item = revenue.item(s.id), !item.total.isZero else { continue }
+      let amount =
+        (try? item.total.rounded(scale: decimals, contract.currency.rounding)) ?? item.total
+      payables[payer, default: []].append(.init(subsidy: s.id, clause: s.clause, amount: amount))
+    }
+    var owed: [String: Exact] = [:]
+    for (key, v) in closing.arrears {
+      let party = String(key.split(separator: "/").last ?? "")
+      owed[party] = (try? (owed[party] ?? .zero) + v) ?? v
+    }
+    let ids = Set(contract.parties.map(\.id)).union(lines.keys).union(payables.keys).sorted()
+    return ids.map { id in
+      let party = contract.parties.first { $0.id == id }
+      let ls = lines[id] ?? []
+      let gross = (try? ls.map(\.amount).filter { !$0.isNegative }.sum()) ?? .zero
+      let deductions = (try? ls.map(\.amount).filter(\.isNegative).sum()) ?? .zero
+      return Statement(
+        party: id, name: party?.name ?? id, role: party?.role.rawValue ?? "", group: party?.group,
+        lines: ls, gross: gross, deductions: deductions, net: (try? gross + deductions) ?? gross,
+        payable: payables[id] ?? [], arrearsOwed: owed[id] ?? .zero)
+    }
+  }
+
+  static func reconcile(_ pools: [PoolResult], opening: CarryState, closing: CarryState)
+    -> Reconciliation
+  {
+    func sum(_ values: [Exact]) -> Exact { (try? values.sum()) ?? .zero }
+    let all = pools.flatMap(\.lines)
+    let total = sum(pools.map(\.total))
+    let allocated = sum(all.filter { !$0.recipient.hasPrefix("fund:") }.map(\.amount))
+    let reserved = sum(all.filter { $0.recipient.hasPrefix("fund:") }.map(\.amount))
+    let unallocated = sum(pools.map(\.unallocated))
+    let residual = (try? total - allocated - reserved - unallocated) ?? total
+    return Reconciliation(
+      pools: total, allocated: allocated, reserved: reserved, unallocated: unallocated,
+      residual: residual, arrearsOpening: sum(Array(opening.arrears.values)),
+      arrearsClosing: sum(Array(closing.arrears.values)), funds: closing.funds)
+  }
+}

@@ -1,0 +1,37 @@
+/// One party's statement for a period: every line paid to it, by pool and clause, and what it
+/// owes as the payer of a subsidy.
+public struct Statement: Sendable, Encodable {
+  public var party: String
+  public var name: String
+  public var role: String
+  /// The registry group the party belongs to, if any.
+  public var group: String?
+  public var lines: [StatementLine]
+  /// Sum of the positive lines, of the negative ones (a cap's cut, a floor's shortfall borne),
+  /// and of all: what the party is paid.
+  public var gross: Exact
+  public var deductions: Exact
+  public var net: Exact
+  /// Subsidies this party funds (`paid by`), rounded; not part of `net`.
+  public var payable: [Payable]
+  /// Arrears owed to the party after this period.
+  public var arrearsOwed: Exact
+
+  public struct Payable: Sendable, Encodable {
+    public var subsidy: String
+    public var clause: String
+    public var amount: Exact
+  }
+}
+
+/// A line of a statement: the pool (stream), the step's clause, its basis and rate, the amount.
+public struct StatementLine: Sendable, Encodable {
+  public var pool: String
+  public var kind: AllocationLine.Kind
+  public var clause: String
+  public var basis: String
+  public var rate: String
+  /// Before rounding, and as paid.
+  public var exact: Exact
+  public var amount: Exact
+}

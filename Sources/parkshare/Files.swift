@@ -1,0 +1,45 @@
+import Foundation
+import ParkShare
+
+/// Writing output files: all or none, each atomically (a temporary file renamed into place), and
+/// never over an existing file with different content: what was written is a record.
+enum Files {
+  /// Writes every `(path, text)`; nothing at all when any target holds something else or any
+  /// write fails (files this call wrote are removed again).
+  static func writeAll(_ files: [(path: String, text: String)]) -> Diagnostic? {
+    var pending: [(String, Data)] = []
+    for (path, text) in files {
+      let data = Data(text.utf8)
+      if let existing = FileManager.default.contents(atPath: path) {
+        if existing == data { continue }
+        return .error(
+          "would-overwrite", "'\(path)' already exists with other content; nothing was written",
+          at: .whole(path),
+          hint: "choose another path, or remove the old file if it is not a record")
+      }
+      pending.append((path, data))
+    }
+    var written: [String] = []
+    for (path, data) in pending {
+      let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+      do {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+          try FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true)
+        }
+        try data.write(to: URL(fileURLWithPath: temp))
+        try FileManager.default.moveItem(atPath: temp, toPath: path)
+        written.append(path)
+      } catch {
+        try? FileManager.default.removeItem(atPath: temp)
+        for p in written { try? FileManager.default.removeItem(atPath: p) }
+        return .error(
+          "unwritable-file",
+          "cannot write '\(path)': \(error.localizedDescription); nothing was written",
+          at: .whole(path))
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import ParkShare
+
+/// What `revenue`, `settle` and `explain` all start from: the checked contract, the period, the
+/// opening state and the data bundle, with every diagnostic so far and the files to quote.
+struct PeriodInputs {
+  var contract: Contract
+  var period: Period
+  var opening: CarryState?
+  var bundle: DataBundle
+  var diagnostics: [Diagnostic]
+  var sources: [SourceFile]
+
+  /// The inputs, or how the command ends: a usage error (64) or the diagnostics that stop it.
+  enum Failure: Error {
+    case usage(String)
+    case input([Diagnostic], [SourceFile])
+  }
+
+  static func load(_ args: Arguments) -> Result<PeriodInputs, Failure> {
+    guard args.operands.count == 1 else { return .failure(.usage("give one contract file")) }
+    guard let dir = args.options["--data"] else {
+      return .failure(.usage("--data DIR is required"))
+    }
+    guard let periodText = args.options["--period"] else {
+      return .failure(.usage("--period is required (2026Q1, 2026H1, 2026-03 or 2026)"))
+    }
+    guard let period = Period(periodText) else {
+      return .failure(
+        .usage("'\(periodText)' is not a period: write 2026Q1, 2026H1, 2026-03 or 2026"))
+    }
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+    if let t = args.options["--threads"] {
+      guard let n = Int(t), n >= 1 else {
+        return .failure(.usage("--threads takes a number from 1"))
+      }
+      threads = n
+    }
+    let (source, checked) = Checker.check(path: args.operands[0])
+    var sources = (source.map { [$0] } ?? []) + checked.sources
+    var diagnostics = checked.diagnostics
+    guard let contract = checked.contract else { return .failure(.input(diagnostics, sources)) }
+    if let problem = DataBundle.problem(with: period, in: contract) {
+      return .failure(.usage(problem))
+    }
+    var opening: CarryState? = nil
+    if let path = args.options["--opening"] {
+      let (state, problem) = State.read(path)
+      if let problem { return .failure(.input(diagnostics + [problem], sources)) }
+      opening = state
+    }
+    let loaded = DataBundle.load(
+      directory: dir, contract: contract, period: period, threads: threads)
+    sources += loaded.sources
+    diagnostics += loaded.diagnostics
+    guard let bundle = loaded.bundle else { return .failure(.input(diagnostics, sources)) }
+    return .success(
+      PeriodInputs(
+        contract: contract, period: period, opening: opening, bundle: bundle,
+        diagnostics: diagnostics, sources: sources))
+  }
+
+  /// Prints a failure the way every command does and returns its exit status.
+  static func report(_ failure: Failure, command: String, json: Bool) -> Int32 {
+    switch failure {
+    case .usage(let message):
+      Output.err("parkshare \(command): \(message)\n\n" + (Help.commands[command] ?? ""))
+      return ExitCode.usage
+    case .input(let diagnostics, let sources):
+      Output.err(DiagnosticRenderer(sources: sources).render(diagnostics))
+      if json { Output.out(Output.json(["diagnostics": diagnostics])) }
+      return ExitCode.inputError
+    }
+  }
+}
