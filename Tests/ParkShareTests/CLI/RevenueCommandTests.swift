@@ -69,7 +69,7 @@ import Testing
     try Data("{}".utf8).write(to: URL(fileURLWithPath: state))
     let clash = try runParkshare(args)
     #expect(clash.status == 1)
-    #expect(clash.err.contains("already holds a different state; it was not replaced"))
+    #expect(clash.err.contains("already exists with other content; nothing was written"))
     #expect(clash.out.isEmpty)
     #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == Data("{}".utf8))
   }
