@@ -56,6 +56,29 @@ case "revenue":
   let dir = rest.first ?? NSTemporaryDirectory() + "parkshare-reference-park"
   let intervals = rest.dropFirst().compactMap { Int($0) }
   try ReferencePark.run(dir, intervals: intervals.isEmpty ? [15] : intervals, repeats: 5)
+case "sha256":
+  // parkshare-bench sha256 FILE: SHA-256 throughput on one file.
+  let path = CommandLine.arguments.dropFirst(2).first ?? ""
+  let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+  var h = SHA256()
+  var b = BLAKE2b()
+  var bytes = 0
+  var chunks: [Data] = []
+  let t = seconds {
+    while let data = try? handle.read(upToCount: 8 << 20), !data.isEmpty {
+      data.withUnsafeBytes { h.update($0) }
+      bytes += data.count
+      if chunks.count < 16 { chunks.append(data) }
+    }
+  }
+  print(
+    String(
+      format: "sha256: %d bytes in %.3f s: %.0f MB/s  %@", bytes, t, Double(bytes) / t / 1e6,
+      h.finish()))
+  let few = chunks.reduce(0) { $0 + $1.count }
+  let tb = seconds { for c in chunks { c.withUnsafeBytes { b.update($0) } } }
+  print(
+    String(format: "blake2b-256: %d bytes in %.3f s: %.0f MB/s", few, tb, Double(few) / tb / 1e6))
 case "sample-data":
   try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:

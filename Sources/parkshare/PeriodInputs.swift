@@ -11,13 +11,21 @@ struct PeriodInputs {
   var diagnostics: [Diagnostic]
   var sources: [SourceFile]
 
+  /// The contract, its registries and the bundle's files, with digests.
+  var digests: [FileDigest] {
+    let folder = (contract.file as NSString).deletingLastPathComponent
+    let registries = contract.groups.map { folder.isEmpty ? $0.file : folder + "/" + $0.file }
+    return ([contract.file] + registries).compactMap { FileDigest.of($0) } + bundle.digests
+  }
+
   /// The inputs, or how the command ends: a usage error (64) or the diagnostics that stop it.
   enum Failure: Error {
     case usage(String)
     case input([Diagnostic], [SourceFile])
   }
 
-  static func load(_ args: Arguments) -> Result<PeriodInputs, Failure> {
+  /// Loads everything; `digests` also takes the digest of every file read (for `settle`).
+  static func load(_ args: Arguments, digests: Bool = false) -> Result<PeriodInputs, Failure> {
     guard args.operands.count == 1 else { return .failure(.usage("give one contract file")) }
     guard let dir = args.options["--data"] else {
       return .failure(.usage("--data DIR is required"))
@@ -50,7 +58,7 @@ struct PeriodInputs {
       opening = state
     }
     let loaded = DataBundle.load(
-      directory: dir, contract: contract, period: period, threads: threads)
+      directory: dir, contract: contract, period: period, threads: threads, digests: digests)
     sources += loaded.sources
     diagnostics += loaded.diagnostics
     guard let bundle = loaded.bundle else { return .failure(.input(diagnostics, sources)) }

@@ -14,13 +14,13 @@ enum SettleCommand {
         json: false)
     }
     let inputs: PeriodInputs
-    switch PeriodInputs.load(args) {
+    switch PeriodInputs.load(args, digests: true) {
     case .failure(let f): return PeriodInputs.report(f, command: "settle", json: format == "json")
     case .success(let i): inputs = i
     }
     let outcome = Settlement.run(
       contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
-      statePath: args.options["--opening"])
+      statePath: args.options["--opening"], inputs: inputs.digests)
     let diagnostics = inputs.diagnostics + outcome.diagnostics
     Output.err(DiagnosticRenderer(sources: inputs.sources).render(diagnostics))
     guard let settlement = outcome.settlement, !diagnostics.hasErrors else {

@@ -120,9 +120,9 @@ struct Allocator {
       hasRest
       ? try exact { () throws(ArithmeticError) in
         try Exact(minorUnits: parts[parts.count - 1], decimals: decimals)
-      } : Exact.zero
+      } : try exact { () throws(ArithmeticError) in try Exact(minorUnits: 0, decimals: decimals) }
     let total = try exact { () throws(ArithmeticError) in
-      try flow.total.rounded(scale: decimals, mode)
+      try Exact(minorUnits: flow.total.minorUnits(decimals: decimals, mode), decimals: decimals)
     }
     return PoolResult(
       pool: pool.id, clause: pool.clause, sources: sources, exactTotal: flow.total, total: total,

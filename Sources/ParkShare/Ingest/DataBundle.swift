@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A period's data bundle: one directory holding the meter registry (`meters.csv`), the interval
@@ -13,6 +14,8 @@ public struct DataBundle: Sendable {
   public var readingFiles: [String]
   public var rows: Int
   public var bytes: Int
+  /// Every file of the bundle with its digest, when `load` was asked for them.
+  public var digests: [FileDigest]
 
   /// Bytes of readings a thread reads at a time: large enough that a thread's work dwarfs
   /// scheduling, small enough that threads share a quarter's file evenly and buffers stay small.
@@ -46,7 +49,7 @@ public struct DataBundle: Sendable {
   public static func load(
     directory: String, contract: Contract, period: Period,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    chunkSize: Int = DataBundle.defaultChunkSize
+    chunkSize: Int = DataBundle.defaultChunkSize, digests: Bool = false
   ) -> Loaded {
     var diagnostics: [Diagnostic] = []
     var sources: [SourceFile] = []
@@ -70,6 +73,15 @@ public struct DataBundle: Sendable {
       facts = Facts.read(factsSheet, contract: contract, period: period, diagnostics: &diagnostics)
     }
     let readingFiles = findReadings(dir)
+    // Digests are computed on their own thread while the readings are read.
+    let hashing = DispatchGroup()
+    let digestBox = DigestBox()
+    if digests {
+      let files = ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles
+      DispatchQueue.global().async(group: hashing) {
+        digestBox.set(files.compactMap { FileDigest.of($0) })
+      }
+    }
     var meters: [RegisteredMeter] = []
     var sums: MeterSums? = nil
     var rows = 0
@@ -108,10 +120,11 @@ public struct DataBundle: Sendable {
         bytes = out.bytes
       }
     }
+    hashing.wait()
     let ok = !diagnostics.hasErrors
     let bundle = DataBundle(
       period: period, directory: dir, meters: meters, sums: sums, facts: facts,
-      readingFiles: readingFiles, rows: rows, bytes: bytes)
+      readingFiles: readingFiles, rows: rows, bytes: bytes, digests: digestBox.value)
     return Loaded(bundle: ok ? bundle : nil, diagnostics: diagnostics.ordered, sources: sources)
   }
 
@@ -129,4 +142,10 @@ public struct DataBundle: Sendable {
     }
     return out.sorted()
   }
+}
+
+/// Where the hashing thread leaves its result; read after the thread is waited for.
+final class DigestBox: @unchecked Sendable {
+  private(set) var value: [FileDigest] = []
+  func set(_ v: [FileDigest]) { value = v }
 }

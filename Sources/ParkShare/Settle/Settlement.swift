@@ -7,7 +7,7 @@ public struct Settlement: Sendable, Encodable {
   public var currency: String
   public var decimals: Int
   public var rounding: String
-  /// The data files read, each with its SHA-256.
+  /// The contract, its registries and every data file read, each with its digest.
   public var inputs: [FileDigest]
   public var revenue: PeriodRevenue
   public var pools: [PoolResult]
@@ -21,12 +21,6 @@ public struct Settlement: Sendable, Encodable {
     public var title: String
     public var version: String?
     public var file: String
-    public var sha256: String
-  }
-
-  public struct FileDigest: Sendable, Encodable, Hashable {
-    public var path: String
-    public var sha256: String
   }
 
   public struct Outcome: Sendable {
@@ -34,11 +28,11 @@ public struct Settlement: Sendable, Encodable {
     public var diagnostics: [Diagnostic]
   }
 
-  /// Computes the period's revenues from `bundle` and allocates every pool. `digests` are the
-  /// SHA-256 of the contract and data files (recorded, not checked here).
+  /// Computes the period's revenues from `bundle` and allocates every pool. `inputs` are the
+  /// digests of the files read, recorded with the settlement.
   public static func run(
     contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil,
-    contractDigest: String = "", inputDigests: [FileDigest] = []
+    inputs: [FileDigest] = []
   ) -> Outcome {
     let revenue = Evaluator.run(
       contract: contract, bundle: bundle, opening: opening, statePath: statePath)
@@ -67,13 +61,13 @@ public struct Settlement: Sendable, Encodable {
     let settlement = Settlement(
       engine: Engine.version,
       contract: ContractInfo(
-        id: contract.id, title: contract.title, version: contract.version, file: contract.file,
-        sha256: contractDigest),
+        id: contract.id, title: contract.title, version: contract.version, file: contract.file),
       period: computed.period, currency: contract.currency.code,
       decimals: contract.currency.decimals, rounding: contract.currency.rounding.rawValue,
-      inputs: inputDigests, revenue: computed, pools: pools, statements: statements,
+      inputs: inputs, revenue: computed, pools: pools, statements: statements,
       reconciliation: Settlement.reconcile(
-        pools, opening: computed.opening, closing: allocator.state),
+        pools, opening: computed.opening, closing: allocator.state,
+        decimals: contract.currency.decimals),
       opening: computed.opening, closing: allocator.state)
     return Outcome(settlement: settlement, diagnostics: diagnostics)
   }
@@ -109,8 +103,9 @@ public struct Settlement: Sendable, Encodable {
     return ids.map { id in
       let party = contract.parties.first { $0.id == id }
       let ls = lines[id] ?? []
-      let gross = (try? ls.map(\.amount).filter { !$0.isNegative }.sum()) ?? .zero
-      let deductions = (try? ls.map(\.amount).filter(\.isNegative).sum()) ?? .zero
+      let zero = (try? Exact(minorUnits: 0, decimals: decimals)) ?? .zero
+      let gross = (try? ([zero] + ls.map(\.amount).filter { !$0.isNegative }).sum()) ?? zero
+      let deductions = (try? ([zero] + ls.map(\.amount).filter(\.isNegative)).sum()) ?? zero
       return Statement(
         party: id, name: party?.name ?? id, role: party?.role.rawValue ?? "", group: party?.group,
         lines: ls, gross: gross, deductions: deductions, net: (try? gross + deductions) ?? gross,
@@ -118,10 +113,12 @@ public struct Settlement: Sendable, Encodable {
     }
   }
 
-  static func reconcile(_ pools: [PoolResult], opening: CarryState, closing: CarryState)
-    -> Reconciliation
-  {
-    func sum(_ values: [Exact]) -> Exact { (try? values.sum()) ?? .zero }
+  static func reconcile(
+    _ pools: [PoolResult], opening: CarryState, closing: CarryState, decimals: Int
+  ) -> Reconciliation {
+    // Money sums keep the minor unit even when empty: "0.00", not "0".
+    let zero = (try? Exact(minorUnits: 0, decimals: decimals)) ?? .zero
+    func sum(_ values: [Exact]) -> Exact { (try? ([zero] + values).sum()) ?? zero }
     let all = pools.flatMap(\.lines)
     let total = sum(pools.map(\.total))
     let allocated = sum(all.filter { !$0.recipient.hasPrefix("fund:") }.map(\.amount))

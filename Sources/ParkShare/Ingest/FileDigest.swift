@@ -1,0 +1,29 @@
+import Foundation
+
+/// A file read for a settlement and its BLAKE2b-256 digest (`b2sum -l 256 FILE` prints the
+/// same), so a statement names exactly the data it came from.
+public struct FileDigest: Sendable, Encodable, Hashable {
+  public var path: String
+  public var blake2b256: String
+
+  /// The digest of the file at `path`, read in 8 MiB pieces; nil when it cannot be read.
+  public static func of(_ path: String) -> FileDigest? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    var hash = BLAKE2b()
+    do {
+      // `read(upToCount:)` gives nil or empty data at the end of the file.
+      while let data = try handle.read(upToCount: 8 << 20), !data.isEmpty {
+        data.withUnsafeBytes { hash.update($0) }
+      }
+    } catch {
+      return nil
+    }
+    return FileDigest(path: path, blake2b256: hash.finish())
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case path
+    case blake2b256 = "blake2b_256"
+  }
+}
