@@ -7,6 +7,8 @@ enum Help {
     commands:
       check FILE...        check contracts; print every error with file:line:col
       fmt FILE...          rewrite contracts in canonical form
+      settle CONTRACT --data DIR --period P
+                           settle a period: every party's statement, reconciled to the fen
       revenue CONTRACT --data DIR --period P
                            compute a period's revenues, KPIs, subsidies and points from its data
       help [COMMAND]       show help for a command
@@ -43,6 +45,28 @@ enum Help {
       --stdout  print the canonical text instead of rewriting the file
 
     exit status: 0 done (or all canonical), 1 errors or non-canonical files, 64 usage
+
+    """,
+    "settle": """
+    usage: parkshare settle CONTRACT --data DIR --period P [options]
+
+    Computes the period's revenues from its data bundle (see `parkshare help revenue`) and pays
+    every pool out through its waterfall: one statement per party (party, gross, deductions,
+    net, each line with its pool, clause, basis and rate), a reconciliation that leaves a
+    residual of 0.00, and the state the next period opens with. Amounts are exact until paid;
+    each pool's payments are rounded once so they sum to its rounded total.
+
+    options:
+      --period P        the settlement period: 2026Q1, 2026H1, 2026-03 or 2026
+      --format F        text (default), json or csv (docs/statement.md)
+      --out DIR         write DIR/CONTRACT-PERIOD.EXT instead of printing
+      --bom             start CSV with a UTF-8 byte-order mark (for Excel)
+      --opening FILE    the previous period's closing state
+      --closing FILE    write this period's closing state (with the statement, or nothing)
+      --threads N       reader threads (default: the number of cores)
+
+    Files are never written over a file with other content.
+    exit status: 0 settled (warnings allowed), 1 errors in the contract or data, 64 usage
 
     """,
     "revenue": """

@@ -21,9 +21,4 @@ public struct FileDigest: Sendable, Encodable, Hashable {
     }
     return FileDigest(path: path, blake2b256: hash.finish())
   }
-
-  enum CodingKeys: String, CodingKey {
-    case path
-    case blake2b256 = "blake2b_256"
-  }
 }

@@ -35,7 +35,7 @@ public struct CarryState: Sendable, Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case contract, period
-    case gecRemainders = "gec_remainder_kwh"
+    case gecRemainders = "gecRemainderKWh"
     case triggered, arrears, funds, received
   }
 

@@ -49,7 +49,7 @@ import Testing
     #expect((certificates["value"] as? [String: Any])?["total"] as? String == "15630.25")
     let closing = try #require(revenue["closing"] as? [String: Any])
     #expect(
-      (closing["gec_remainder_kwh"] as? [String: String])?["pv_export - green_traded"] == "166")
+      (closing["gecRemainderKWh"] as? [String: String])?["pv_export - green_traded"] == "166")
   }
 
   @Test func theClosingStateIsWrittenOnceAndNeverReplacedByAnother() throws {

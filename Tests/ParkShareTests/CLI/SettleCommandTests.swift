@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+/// `parkshare settle` end to end on the shipped sample bundles: reviewed statements in every
+/// format, byte-identical on a re-run.
+@Suite struct SettleCommandTests {
+  static func args(_ contract: String, _ period: String, _ format: String) -> [String] {
+    RevenueCommandTests.args(contract, period).dropFirst().map { $0 }.with(prefix: "settle")
+      + ["--format", format]
+  }
+
+  static let cases: [(contract: String, format: String)] = RevenueCommandTests.samples.flatMap {
+    s in ["text", "json", "csv"].map { (s.contract, $0) }
+  }
+
+  @Test(arguments: cases.map { "\($0.contract) \($0.format)" })
+  func statements(name: String) throws {
+    let parts = name.split(separator: " ").map(String.init)
+    let (contract, format) = (parts[0], parts[1])
+    let period = RevenueCommandTests.samples.first { $0.contract == contract }!.period
+    let r = try runParkshare(Self.args(contract, period, format))
+    #expect(r.status == 0, "\(r.err)")
+    #expect(!r.err.contains("error"), "\(r.err)")
+    let ext = format == "text" ? "txt" : format
+    let snapshot = Paths.tests.appendingPathComponent("Snapshots/settle-\(contract).\(ext)")
+    #expect(try r.out == Golden.check(r.out, at: snapshot))
+    #expect(try runParkshare(Self.args(contract, period, format)).out == r.out)
+  }
+
+  @Test func jsonReconcilesToTheFen() throws {
+    let r = try runParkshare(Self.args("suyin-microgrid", "2026Q1", "json"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    let reconciliation = try #require(json["reconciliation"] as? [String: Any])
+    #expect(reconciliation["residual"] as? String == "0.00")
+    let statements = try #require(json["statements"] as? [[String: Any]])
+    let nets = try statements.map { try #require($0["net"] as? String) }.map(x)
+    let reserved = x(try #require(reconciliation["reserved"] as? String))
+    #expect(try (nets + [reserved]).sum() == x(try #require(reconciliation["pools"] as? String)))
+    let inputs = try #require(json["inputs"] as? [[String: String]])
+    #expect(inputs.first?["path"] == "contracts/suyin-microgrid.contract")
+    #expect(inputs.count == 7)  // contract, registry, facts, meters, three readings files
+  }
+
+  @Test func outputsAreWrittenTogetherAndNeverOverAnother() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let state = dir.appendingPathComponent("state/2026Q1.json").path
+    let args =
+      Self.args("suyin-microgrid", "2026Q1", "csv") + [
+        "--out", dir.path, "--closing", state, "--bom",
+      ]
+    let first = try runParkshare(args)
+    #expect(first.status == 0, "\(first.err)")
+    #expect(first.out.isEmpty)
+    let csv = try Data(contentsOf: dir.appendingPathComponent("suyin-microgrid-2026Q1.csv"))
+    #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+    #expect(FileManager.default.fileExists(atPath: state))
+    // A statement that exists with other content: nothing at all is written.
+    try Data("{}".utf8).write(to: URL(fileURLWithPath: state))
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("suyin-microgrid-2026Q1.csv"))
+    let second = try runParkshare(args)
+    #expect(second.status == 1)
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: dir.appendingPathComponent("suyin-microgrid-2026Q1.csv").path))
+  }
+}
+
+extension Array where Element == String {
+  func with(prefix: String) -> [String] { [prefix] + self }
+}
