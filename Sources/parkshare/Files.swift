@@ -5,17 +5,18 @@ import ParkShare
 /// never over an existing file with different content: what was written is a record.
 enum Files {
   /// Writes every `(path, text)`; nothing at all when any target holds something else or any
-  /// write fails (files this call wrote are removed again).
-  static func writeAll(_ files: [(path: String, text: String)]) -> Diagnostic? {
+  /// write fails (files this call wrote are removed again). Returns the files it wrote.
+  static func writeAll(_ files: [(path: String, text: String)]) -> Result<[String], Diagnostic> {
     var pending: [(String, Data)] = []
     for (path, text) in files {
       let data = Data(text.utf8)
       if let existing = FileManager.default.contents(atPath: path) {
         if existing == data { continue }
-        return .error(
-          "would-overwrite", "'\(path)' already exists with other content; nothing was written",
-          at: .whole(path),
-          hint: "choose another path, or remove the old file if it is not a record")
+        return .failure(
+          .error(
+            "would-overwrite", "'\(path)' already exists with other content; nothing was written",
+            at: .whole(path),
+            hint: "choose another path, or remove the old file if it is not a record"))
       }
       pending.append((path, data))
     }
@@ -33,13 +34,19 @@ enum Files {
         written.append(path)
       } catch {
         try? FileManager.default.removeItem(atPath: temp)
-        for p in written { try? FileManager.default.removeItem(atPath: p) }
-        return .error(
-          "unwritable-file",
-          "cannot write '\(path)': \(error.localizedDescription); nothing was written",
-          at: .whole(path))
+        remove(written)
+        return .failure(
+          .error(
+            "unwritable-file",
+            "cannot write '\(path)': \(error.localizedDescription); nothing was written",
+            at: .whole(path)))
       }
     }
-    return nil
+    return .success(written)
+  }
+
+  /// Takes back files a command wrote before a later step failed.
+  static func remove(_ paths: [String]) {
+    for p in paths { try? FileManager.default.removeItem(atPath: p) }
   }
 }

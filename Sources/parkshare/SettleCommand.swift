@@ -1,22 +1,44 @@
 import Foundation
 import ParkShare
 
-/// `parkshare settle CONTRACT --data DIR --period P [--format F] [--out DIR] [--opening F]
-/// [--closing F] [--bom]`
+/// `parkshare settle CONTRACT --data DIR --period P [--format F] [--out DIR] [--ledger DIR
+/// [--amend]] [--opening F] [--closing F] [--bom]`
 enum SettleCommand {
   static let formats = ["text", "json", "csv"]
 
   static func run(_ args: Arguments) -> Int32 {
     let format = args.options["--format"] ?? "text"
+    let json = format == "json"
     guard formats.contains(format) else {
-      return PeriodInputs.report(
-        .usage("--format is one of \(formats.joined(separator: ", "))"), command: "settle",
-        json: false)
+      return usage("--format is one of \(formats.joined(separator: ", "))")
     }
-    let inputs: PeriodInputs
+    if args.options["--ledger"] != nil && args.options["--opening"] != nil {
+      return usage("--ledger supplies the opening state: leave out --opening")
+    }
+    if args.flags.contains("--amend") && args.options["--ledger"] == nil {
+      return usage("--amend records an amendment in a ledger: give --ledger DIR")
+    }
+    var inputs: PeriodInputs
     switch PeriodInputs.load(args, digests: true) {
-    case .failure(let f): return PeriodInputs.report(f, command: "settle", json: format == "json")
+    case .failure(let f): return PeriodInputs.report(f, command: "settle", json: json)
     case .success(let i): inputs = i
+    }
+    // With a ledger, the ledger decides where the period starts from, and whether it may be
+    // settled at all.
+    var ledger: Ledger? = nil
+    var amends: Ledger.Record? = nil
+    if let dir = args.options["--ledger"] {
+      do throws(Ledger.Refusal) {
+        var l = try Ledger.open(dir)
+        let start = try l.opening(
+          for: inputs.period, contract: inputs.contract, amend: args.flags.contains("--amend"))
+        inputs.opening = start.state
+        amends = start.amends
+        ledger = l
+        _ = l
+      } catch {
+        return refuse(error, dir, sources: inputs.sources, earlier: inputs.diagnostics, json: json)
+      }
     }
     let outcome = Settlement.run(
       contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
@@ -24,7 +46,7 @@ enum SettleCommand {
     let diagnostics = inputs.diagnostics + outcome.diagnostics
     Output.err(DiagnosticRenderer(sources: inputs.sources).render(diagnostics))
     guard let settlement = outcome.settlement, !diagnostics.hasErrors else {
-      if format == "json" { Output.out(Output.json(["diagnostics": diagnostics])) }
+      if json { Output.out(Output.json(["diagnostics": diagnostics])) }
       return ExitCode.inputError
     }
     let body: String
@@ -33,20 +55,50 @@ enum SettleCommand {
     case "csv": body = StatementCSV.render(settlement, bom: args.flags.contains("--bom"))
     default: body = StatementText.render(settlement)
     }
-    // Statement and closing state are written together or not at all.
+    // Statement and closing state are written together or not at all, then the ledger record;
+    // if that fails, the files are taken back.
     var files: [(path: String, text: String)] = []
     if let out = args.options["--out"] {
       let ext = format == "text" ? "txt" : format
-      files.append((out + "/\(settlement.contract.id)-\(settlement.period).\(ext)", body))
+      let suffix = amends == nil ? "" : "-amendment-\(ledger!.records.count + 1)"
+      files.append((out + "/\(settlement.contract.id)-\(settlement.period)\(suffix).\(ext)", body))
     }
     if let path = args.options["--closing"] {
       files.append((path, Output.json(settlement.closing)))
     }
-    if let problem = Files.writeAll(files) {
+    let written: [String]
+    switch Files.writeAll(files) {
+    case .failure(let problem):
       Output.err(DiagnosticRenderer(sources: []).render([problem]))
       return ExitCode.inputError
+    case .success(let w): written = w
+    }
+    if var l = ledger {
+      let crash = ProcessInfo.processInfo.environment["PARKSHARE_CRASH_AT"].flatMap(
+        Ledger.CrashPoint.init(rawValue:))
+      do throws(Ledger.Refusal) {
+        try l.append(
+          settlement, body: Data(Output.json(settlement).utf8), amends: amends, crashAt: crash)
+      } catch {
+        Files.remove(written)
+        return refuse(error, l.directory, sources: [], earlier: [], json: json)
+      }
     }
     if args.options["--out"] == nil { Output.out(body) }
     return ExitCode.success
+  }
+
+  static func usage(_ message: String) -> Int32 {
+    PeriodInputs.report(.usage(message), command: "settle", json: false)
+  }
+
+  static func refuse(
+    _ refusal: Ledger.Refusal, _ dir: String, sources: [SourceFile], earlier: [Diagnostic],
+    json: Bool
+  ) -> Int32 {
+    let d = Diagnostic.error("ledger", refusal.message, at: .whole(dir), hint: refusal.hint)
+    Output.err(DiagnosticRenderer(sources: sources).render(earlier + [d]))
+    if json { Output.out(Output.json(["diagnostics": earlier + [d]])) }
+    return ExitCode.inputError
   }
 }

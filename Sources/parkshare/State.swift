@@ -23,6 +23,7 @@ enum State {
 
   /// Writes `state` to `path` (see `Files.writeAll`: never over a different file).
   static func write(_ state: CarryState, to path: String) -> Diagnostic? {
-    Files.writeAll([(path, Output.json(state))])
+    if case .failure(let problem) = Files.writeAll([(path, Output.json(state))]) { return problem }
+    return nil
   }
 }

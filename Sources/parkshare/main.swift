@@ -6,8 +6,8 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
   "check": ([], ["--json", "--help"], CheckCommand.run),
   "fmt": ([], ["--check", "--stdout", "--help"], FormatCommand.run),
   "settle": (
-    ["--data", "--period", "--opening", "--closing", "--threads", "--format", "--out"],
-    ["--bom", "--help"], SettleCommand.run
+    ["--data", "--period", "--opening", "--closing", "--threads", "--format", "--out", "--ledger"],
+    ["--bom", "--amend", "--help"], SettleCommand.run
   ),
   "revenue": (
     ["--data", "--period", "--opening", "--closing", "--threads"], ["--json", "--help"],

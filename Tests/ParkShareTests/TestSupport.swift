@@ -53,13 +53,14 @@ func checkContract(_ text: String, name: String, folder: URL) -> (
 }
 
 /// Runs the built binary; returns exit status, stdout and stderr.
-func runParkshare(_ args: [String], cwd: URL = Paths.root) throws -> (
-  status: Int32, out: String, err: String
-) {
+func runParkshare(
+  _ args: [String], cwd: URL = Paths.root, environment: [String: String]? = nil
+) throws -> (status: Int32, out: String, err: String) {
   let p = Process()
   p.executableURL = Paths.binary
   p.arguments = args
   p.currentDirectoryURL = cwd
+  if let environment { p.environment = environment }
   let out = Pipe()
   let err = Pipe()
   p.standardOutput = out

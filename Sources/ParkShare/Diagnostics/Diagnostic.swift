@@ -2,7 +2,7 @@
 ///
 /// The library collects diagnostics and returns them; it never prints. Messages are lowercase and
 /// terse, name the thing in quotes and state the rule; `hint` says how to fix it.
-public struct Diagnostic: Sendable, Hashable, Codable {
+public struct Diagnostic: Sendable, Hashable, Codable, Error {
   public enum Severity: String, Sendable, Hashable, Codable {
     case error, warning, note
   }

@@ -1,0 +1,271 @@
+import Foundation
+
+/// Settled periods on disk: one record per settlement or amendment, each naming the SHA-256 of
+/// the record before it, and `HEAD` naming the last record and its SHA-256.
+///
+/// ```
+/// ledger/
+///   HEAD                      "3 <sha-256 of 0003-2026Q2-amendment.json>"
+///   0001-2026Q1.json          the settlement, its opening and closing state, the previous hash
+///   0002-2026Q2.json
+///   0003-2026Q2-amendment.json
+/// ```
+///
+/// Records are never changed or removed. Opening a ledger checks every record's digest against
+/// the next record's `previous` and the last against `HEAD`: an edited, removed or reordered
+/// record is refused. A write is a record first, then `HEAD`, each through a temporary file,
+/// fsync and rename; a record that a crash left without its `HEAD` update is complete and chained,
+/// and is taken up (rolled forward) the next time the ledger is opened.
+public struct Ledger: Sendable {
+  public let directory: String
+  public private(set) var records: [Record]
+
+  /// What a record says about itself (its file holds the whole settlement too).
+  public struct Record: Sendable, Decodable {
+    public var sequence: Int
+    public var kind: Kind
+    public var contract: String
+    public var period: Period
+    public var previous: String
+    public var amends: Reference?
+    public var opening: CarryState
+    public var closing: CarryState
+    /// Filled when the ledger is read: the record's file name and SHA-256.
+    public var file = ""
+    public var digest = ""
+
+    enum CodingKeys: String, CodingKey {
+      case sequence, kind, contract, period, previous, amends, opening, closing
+    }
+  }
+
+  public enum Kind: String, Sendable, Codable { case settlement, amendment }
+
+  public struct Reference: Sendable, Codable {
+    public var sequence: Int
+    public var digest: String
+  }
+
+  /// Why a ledger cannot be used or a period cannot be added; `message` says which file and how.
+  public struct Refusal: Error, Sendable {
+    public var message: String
+    public var hint: String?
+  }
+
+  /// Points a test can stop the process at, to show a crash leaves a usable ledger.
+  public enum CrashPoint: String, Sendable {
+    case recordTemporary = "record-temporary"
+    case recordRenamed = "record-renamed"
+    case headTemporary = "head-temporary"
+  }
+
+  static let genesis = String(repeating: "0", count: 64)
+
+  /// Reads and verifies the ledger in `directory` (created empty when it does not exist).
+  public static func open(_ directory: String) throws(Refusal) -> Ledger {
+    let fm = FileManager.default
+    var isDir: ObjCBool = false
+    if !fm.fileExists(atPath: directory, isDirectory: &isDir) {
+      do {
+        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      } catch {
+        throw Refusal(message: "cannot create the ledger '\(directory)'")
+      }
+    } else if !isDir.boolValue {
+      throw Refusal(message: "'\(directory)' is not a directory")
+    }
+    let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    // Temporary files are writes a crash interrupted before their rename: never part of it.
+    for name in names where name.hasPrefix(".tmp-") {
+      try? fm.removeItem(atPath: directory + "/" + name)
+    }
+    var records: [Record] = []
+    let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+    for (i, name) in files.enumerated() {
+      guard let data = fm.contents(atPath: directory + "/" + name),
+        var record = try? JSONDecoder().decode(Record.self, from: data)
+      else {
+        throw Refusal(message: "ledger record '\(name)' is not readable", hint: tamperHint)
+      }
+      record.file = name
+      record.digest = SHA256.hex(data)
+      let expected = records.last?.digest ?? genesis
+      guard record.sequence == i + 1, name == fileName(record.sequence, record.period, record.kind)
+      else {
+        throw Refusal(
+          message: "ledger record '\(name)' is out of place: record \(i + 1) was expected there",
+          hint: tamperHint)
+      }
+      guard record.previous == expected else {
+        throw Refusal(
+          message:
+            "ledger record '\(records.last?.file ?? name)' was changed after it was recorded: its digest is not the one '\(name)' records for it",
+          hint: tamperHint)
+      }
+      records.append(record)
+    }
+    let head = (try? String(contentsOfFile: directory + "/HEAD", encoding: .utf8)) ?? ""
+    let parts = head.split(separator: " ").map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let headSequence = parts.first.flatMap { Int($0) } ?? 0
+    let headDigest = parts.count > 1 ? parts[1] : genesis
+    var ledger = Ledger(directory: directory, records: records)
+    if headSequence == records.count, headDigest == (records.last?.digest ?? genesis) {
+      return ledger
+    }
+    // One record past HEAD, chained to it: a write a crash interrupted after the record's
+    // rename. The record is complete; finish the write.
+    if headSequence == records.count - 1,
+      headDigest == (records.count >= 2 ? records[records.count - 2].digest : genesis)
+    {
+      try ledger.writeHead(crashAt: nil)
+      return ledger
+    }
+    throw Refusal(
+      message: records.count == headSequence
+        ? "ledger record '\(records.last?.file ?? "")' was changed after it was recorded: its digest is not the one HEAD records"
+        : "the ledger's HEAD names record \(headSequence), but the ledger holds \(records.count): a record was removed or added",
+      hint: tamperHint)
+  }
+
+  static let tamperHint =
+    "a ledger record was changed, removed or added by hand; restore the ledger from its backup"
+
+  static func fileName(_ sequence: Int, _ period: Period, _ kind: Kind) -> String {
+    let n = String(sequence)
+    return String(repeating: "0", count: max(0, 4 - n.count)) + n + "-\(period)"
+      + (kind == .amendment ? "-amendment" : "") + ".json"
+  }
+
+  /// The latest record for each period, in order.
+  public var latest: [Record] {
+    var byPeriod: [Period: Record] = [:]
+    for r in records { byPeriod[r.period] = r }
+    return byPeriod.values.sorted { $0.period < $1.period }
+  }
+
+  /// The state `period` opens with, and the record it amends, or why it cannot be settled now.
+  public func opening(for period: Period, contract: Contract, amend: Bool) throws(Refusal) -> (
+    state: CarryState?, amends: Record?
+  ) {
+    if let other = records.first(where: { $0.contract != contract.id }) {
+      throw Refusal(
+        message: "the ledger holds contract '\(other.contract)', not '\(contract.id)'",
+        hint: "keep one ledger directory per contract")
+    }
+    guard let last = latest.last else {
+      guard period == contract.term.from else {
+        throw Refusal(
+          message:
+            "the ledger is empty: the first period to settle is \(contract.term.from), not \(period)"
+        )
+      }
+      if amend { throw Refusal(message: "there is nothing to amend: \(period) is not settled") }
+      return (nil, nil)
+    }
+    if let settled = latest.first(where: { $0.period == period }) {
+      guard amend else {
+        throw Refusal(
+          message: "\(period) is already settled (\(settled.file)); it is not settled again",
+          hint:
+            "to correct it, settle it with --amend: an amendment is recorded beside the original")
+      }
+      guard settled.period == last.period else {
+        throw Refusal(
+          message:
+            "\(period) is followed by \(last.period) in the ledger; only the latest period can be amended"
+        )
+      }
+      return (settled.opening.period == nil ? nil : settled.opening, settled)
+    }
+    if amend { throw Refusal(message: "there is nothing to amend: \(period) is not settled") }
+    guard period == last.period.next else {
+      throw Refusal(
+        message:
+          "the ledger's last period is \(last.period); the next to settle is \(last.period.next), not \(period)"
+      )
+    }
+    return (last.closing, nil)
+  }
+
+  /// Appends `settlement` (as the JSON `body`) as the next record. `crashAt` stops the process
+  /// at that point, for tests.
+  public mutating func append(
+    _ settlement: Settlement, body: Data, amends: Record?, crashAt: CrashPoint? = nil
+  ) throws(Refusal) {
+    let kind: Kind = amends == nil ? .settlement : .amendment
+    let sequence = records.count + 1
+    let previous = records.last?.digest ?? Ledger.genesis
+    var json = "{\n  \"amends\" : "
+    json +=
+      amends.map { "{ \"digest\" : \"\($0.digest)\", \"sequence\" : \($0.sequence) }" } ?? "null"
+    json += ",\n  \"closing\" : " + Ledger.compact(settlement.closing)
+    json += ",\n  \"contract\" : " + Ledger.compact(settlement.contract.id)
+    json += ",\n  \"kind\" : \"\(kind.rawValue)\""
+    json += ",\n  \"opening\" : " + Ledger.compact(settlement.opening)
+    json += ",\n  \"period\" : \"\(settlement.period)\""
+    json += ",\n  \"previous\" : \"\(previous)\""
+    json += ",\n  \"sequence\" : \(sequence)"
+    json += ",\n  \"settlement\" : " + String(decoding: body, as: UTF8.self)
+    json += "\n}\n"
+    let data = Data(json.utf8)
+    let name = Ledger.fileName(sequence, settlement.period, kind)
+    try write(data, to: name, crashAt: crashAt, temporaryPoint: .recordTemporary)
+    if crashAt == .recordRenamed { exit(99) }
+    var record = Record(
+      sequence: sequence, kind: kind, contract: settlement.contract.id, period: settlement.period,
+      previous: previous,
+      amends: amends.map { Reference(sequence: $0.sequence, digest: $0.digest) },
+      opening: settlement.opening, closing: settlement.closing)
+    record.file = name
+    record.digest = SHA256.hex(data)
+    records.append(record)
+    try writeHead(crashAt: crashAt)
+  }
+
+  mutating func writeHead(crashAt: CrashPoint?) throws(Refusal) {
+    let text = "\(records.count) \(records.last?.digest ?? Ledger.genesis)\n"
+    try write(Data(text.utf8), to: "HEAD", crashAt: crashAt, temporaryPoint: .headTemporary)
+  }
+
+  /// Temporary file, fsync, rename, fsync of the directory: all or nothing on disk.
+  func write(_ data: Data, to name: String, crashAt: CrashPoint?, temporaryPoint: CrashPoint)
+    throws(Refusal)
+  {
+    let temp = directory + "/.tmp-" + name
+    let final = directory + "/" + name
+    let fd = Foundation.open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw Refusal(message: "cannot write in the ledger '\(directory)'") }
+    let ok = data.withUnsafeBytes { raw -> Bool in
+      var done = 0
+      while done < raw.count {
+        let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+        if n <= 0 { return false }
+        done += n
+      }
+      return fsync(fd) == 0
+    }
+    close(fd)
+    guard ok else {
+      unlink(temp)
+      throw Refusal(message: "cannot write '\(temp)'")
+    }
+    if crashAt == temporaryPoint { exit(99) }
+    guard rename(temp, final) == 0 else {
+      unlink(temp)
+      throw Refusal(message: "cannot rename '\(temp)' to '\(final)'")
+    }
+    let dir = Foundation.open(directory, O_RDONLY)
+    if dir >= 0 {
+      fsync(dir)
+      close(dir)
+    }
+  }
+
+  static func compact<T: Encodable>(_ value: T) -> String {
+    let e = JSONEncoder()
+    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return (try? e.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+  }
+}

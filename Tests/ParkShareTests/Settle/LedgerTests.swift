@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+/// The settlement ledger through the `parkshare settle --ledger` command: continuing from the
+/// last closing state, refusing to settle twice, amendments, tampering and crashes.
+@Suite struct LedgerTests {
+  static let contract = """
+    contract chain "ledger chain"
+    currency CNY
+    settle quarterly from 2026Q1 to 2027Q4
+    gaps zero
+    party bank "bank" finance
+    party op "operator" operator
+    meter pv_export on-grid-export
+    input gec_price CNY/cert by vintage
+    revenue certificates = gec(pv_export) x gec_price
+    pool p = certificates
+      pay bank 5,000 CNY
+      split op 100%
+    """
+
+  /// A contract with one bundle per quarter: 1,500.5 kWh a month, 1 CNY a certificate.
+  struct Fixture {
+    let t: TestBundle
+    let ledger: String
+
+    init() throws {
+      t = try TestBundle(contract: LedgerTests.contract)
+      ledger = t.folder.appendingPathComponent("ledger").path
+      for q in ["2026Q1", "2026Q2", "2026Q3"] {
+        let p = Period(q)!
+        let rows = (p.firstMonth...p.lastMonth).map { m in
+          "E,\(Period(containing: m, length: .month))-10T12:00:00+08:00,1500.5\n"
+        }.joined()
+        _ = try t.bundle(
+          q,
+          [
+            "meters.csv": "meter,kind,interval\nE,on-grid-export,60\n",
+            "readings.csv": "meter,timestamp,kwh\n" + rows,
+            "facts.csv": "fact,value,vintage\ngec_price,1000,2026\n",
+          ])
+      }
+    }
+
+    func settle(_ period: String, _ extra: [String] = [], crash: String? = nil) throws -> (
+      status: Int32, out: String, err: String
+    ) {
+      var env = ProcessInfo.processInfo.environment
+      if let crash { env["PARKSHARE_CRASH_AT"] = crash }
+      return try runParkshare(
+        [
+          "settle", t.folder.appendingPathComponent("test.contract").path, "--data",
+          t.folder.appendingPathComponent(period).path, "--period", period, "--ledger", ledger,
+          "--format", "json",
+        ] + extra, environment: env)
+    }
+
+    func closing(_ json: String) throws -> [String: Any] {
+      let o = try #require(
+        try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+      return try #require(o["closing"] as? [String: Any])
+    }
+
+    var files: [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: ledger)) ?? []).sorted()
+    }
+  }
+
+  @Test func eachQuarterOpensFromTheLastClosingState() throws {
+    let f = try Fixture()
+    defer { f.t.remove() }
+    let q1 = try f.settle("2026Q1")
+    #expect(q1.status == 0, "\(q1.err)")
+    // 4,501.5 kWh: 4 certificates (4,000 CNY), so the bank is owed 1,000.
+    let c1 = try f.closing(q1.out)
+    #expect((c1["gecRemainderKWh"] as? [String: String])?["pv_export"] == "501.5")
+    #expect((c1["arrears"] as? [String: String])?["p/1/bank"] == "1000")
+    let q2 = try f.settle("2026Q2")
+    #expect(q2.status == 0, "\(q2.err)")
+    // 501.5 + 4,501.5 = 5,003: 5 certificates, 3 kWh carried; the bank gets 5,000 of 6,000 owed.
+    let c2 = try f.closing(q2.out)
+    #expect((c2["gecRemainderKWh"] as? [String: String])?["pv_export"].map(x) == x("3"))
+    #expect((c2["arrears"] as? [String: String])?["p/1/bank"] == "1000")
+    #expect(f.files == ["0001-2026Q1.json", "0002-2026Q2.json", "HEAD"])
+
+    // The same two quarters chained by hand through --opening/--closing agree.
+    let state = f.t.folder.appendingPathComponent("q1-state.json").path
+    let manual1 = try runParkshare([
+      "settle", f.t.folder.appendingPathComponent("test.contract").path, "--data",
+      f.t.folder.appendingPathComponent("2026Q1").path, "--period", "2026Q1", "--closing", state,
+    ])
+    #expect(manual1.status == 0)
+    let manual2 = try runParkshare([
+      "settle", f.t.folder.appendingPathComponent("test.contract").path, "--data",
+      f.t.folder.appendingPathComponent("2026Q2").path, "--period", "2026Q2", "--opening", state,
+      "--format", "json",
+    ])
+    #expect(NSDictionary(dictionary: try f.closing(manual2.out)) == NSDictionary(dictionary: c2))
+  }
+
+  @Test func aSettledPeriodIsNotSettledAgainButMayBeAmended() throws {
+    let f = try Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    let again = try f.settle("2026Q1")
+    #expect(again.status == 1)
+    #expect(
+      again.err.contains("2026Q1 is already settled (0001-2026Q1.json); it is not settled again"))
+    let amended = try f.settle("2026Q1", ["--amend"])
+    #expect(amended.status == 0, "\(amended.err)")
+    #expect(f.files == ["0001-2026Q1.json", "0002-2026Q1-amendment.json", "HEAD"])
+    let record = try String(
+      contentsOfFile: f.ledger + "/0002-2026Q1-amendment.json", encoding: .utf8)
+    #expect(record.contains("\"amends\" : { \"digest\" : \""))
+    // Q2 continues from the amendment; then Q1 can no longer be amended.
+    #expect(try f.settle("2026Q2").status == 0)
+    let late = try f.settle("2026Q1", ["--amend"])
+    #expect(late.status == 1)
+    #expect(late.err.contains("only the latest period can be amended"))
+    let skip = try f.settle("2026Q1")
+    #expect(skip.status == 1)
+  }
+
+  @Test func periodsAreSettledInOrderFromTheStartOfTheTerm() throws {
+    let f = try Fixture()
+    defer { f.t.remove() }
+    let early = try f.settle("2026Q2")
+    #expect(early.err.contains("the ledger is empty: the first period to settle is 2026Q1"))
+    #expect(try f.settle("2026Q1").status == 0)
+    let gap = try f.settle("2026Q3")
+    #expect(gap.err.contains("the next to settle is 2026Q2, not 2026Q3"))
+    let both = try runParkshare([
+      "settle", "x.contract", "--data", "d", "--period", "2026Q1", "--ledger", f.ledger,
+      "--opening", "s.json",
+    ])
+    #expect(both.status == 64)
+  }
+
+  @Test(arguments: ["edit", "remove-last", "remove-head", "add"])
+  func tamperingIsDetected(how: String) throws {
+    let f = try Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    #expect(try f.settle("2026Q2").status == 0)
+    let first = f.ledger + "/0001-2026Q1.json"
+    switch how {
+    case "edit":
+      let text = try String(contentsOfFile: first, encoding: .utf8)
+      try text.replacingOccurrences(of: "\"net\" : \"4000.00\"", with: "\"net\" : \"4900.00\"")
+        .write(toFile: first, atomically: true, encoding: .utf8)
+    case "remove-last": try FileManager.default.removeItem(atPath: f.ledger + "/0002-2026Q2.json")
+    case "remove-head": try FileManager.default.removeItem(atPath: f.ledger + "/HEAD")
+    default:
+      try FileManager.default.copyItem(
+        atPath: f.ledger + "/0002-2026Q2.json", toPath: f.ledger + "/0003-2026Q3.json")
+    }
+    let r = try f.settle("2026Q3")
+    #expect(r.status == 1, "\(how)")
+    #expect(r.err.contains("restore the ledger from its backup"), "\(how): \(r.err)")
+  }
+
+  /// A crash at any point of a write leaves the ledger as it was or fully updated, and usable.
+  @Test(arguments: ["record-temporary", "record-renamed", "head-temporary"])
+  func aCrashMidWriteLeavesAUsableLedger(point: String) throws {
+    let f = try Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    let crashed = try f.settle("2026Q2", crash: point)
+    #expect(crashed.status == 99)
+    // Either Q2 was not recorded (settle it now) or it was, completely (then Q3 follows).
+    let retry = try f.settle("2026Q2")
+    if retry.status == 0 {
+      #expect(point == "record-temporary")
+    } else {
+      #expect(retry.err.contains("2026Q2 is already settled"), "\(point): \(retry.err)")
+    }
+    let next = try f.settle("2026Q3")
+    #expect(next.status == 0, "\(point): \(next.err)")
+    #expect(f.files == ["0001-2026Q1.json", "0002-2026Q2.json", "0003-2026Q3.json", "HEAD"])
+  }
+}
