@@ -58,8 +58,12 @@ enum Help {
 
     options:
       --period P        the settlement period: 2026Q1, 2026H1, 2026-03 or 2026
-      --format F        text (default), json or csv (docs/statement.md)
+      --format F        text (default), json, csv, html, or all (with --out)
+      --lang L          labels of the HTML statements: zh (default) or en
       --out DIR         write DIR/CONTRACT-PERIOD.EXT instead of printing
+      --ledger DIR      keep settled periods there: open from the last closing state, refuse
+                        to settle a period twice, refuse a tampered ledger
+      --amend           with --ledger: record a correction of the latest period beside it
       --bom             start CSV with a UTF-8 byte-order mark (for Excel)
       --opening FILE    the previous period's closing state
       --closing FILE    write this period's closing state (with the statement, or nothing)

@@ -4,13 +4,20 @@ import ParkShare
 /// `parkshare settle CONTRACT --data DIR --period P [--format F] [--out DIR] [--ledger DIR
 /// [--amend]] [--opening F] [--closing F] [--bom]`
 enum SettleCommand {
-  static let formats = ["text", "json", "csv"]
+  static let formats = ["text", "json", "csv", "html", "all"]
+  static let extensions = ["text": "txt", "json": "json", "csv": "csv", "html": "html"]
 
   static func run(_ args: Arguments) -> Int32 {
     let format = args.options["--format"] ?? "text"
     let json = format == "json"
     guard formats.contains(format) else {
       return usage("--format is one of \(formats.joined(separator: ", "))")
+    }
+    if format == "all" && args.options["--out"] == nil {
+      return usage("--format all writes every format: give --out DIR")
+    }
+    guard let language = StatementHTML.Language(rawValue: args.options["--lang"] ?? "zh") else {
+      return usage("--lang is zh or en")
     }
     if args.options["--ledger"] != nil && args.options["--opening"] != nil {
       return usage("--ledger supplies the opening state: leave out --opening")
@@ -49,19 +56,23 @@ enum SettleCommand {
       if json { Output.out(Output.json(["diagnostics": diagnostics])) }
       return ExitCode.inputError
     }
-    let body: String
-    switch format {
-    case "json": body = Output.json(settlement)
-    case "csv": body = StatementCSV.render(settlement, bom: args.flags.contains("--bom"))
-    default: body = StatementText.render(settlement)
+    func render(_ format: String) -> String {
+      switch format {
+      case "json": Output.json(settlement)
+      case "csv": StatementCSV.render(settlement, bom: args.flags.contains("--bom"))
+      case "html": StatementHTML.render(settlement, language: language)
+      default: StatementText.render(settlement)
+      }
     }
     // Statement and closing state are written together or not at all, then the ledger record;
     // if that fails, the files are taken back.
     var files: [(path: String, text: String)] = []
     if let out = args.options["--out"] {
-      let ext = format == "text" ? "txt" : format
       let suffix = amends == nil ? "" : "-amendment-\(ledger!.records.count + 1)"
-      files.append((out + "/\(settlement.contract.id)-\(settlement.period)\(suffix).\(ext)", body))
+      let base = out + "/\(settlement.contract.id)-\(settlement.period)\(suffix)."
+      for f in format == "all" ? ["text", "json", "csv", "html"] : [format] {
+        files.append((base + extensions[f]!, render(f)))
+      }
     }
     if let path = args.options["--closing"] {
       files.append((path, Output.json(settlement.closing)))
@@ -84,7 +95,7 @@ enum SettleCommand {
         return refuse(error, l.directory, sources: [], earlier: [], json: json)
       }
     }
-    if args.options["--out"] == nil { Output.out(body) }
+    if args.options["--out"] == nil { Output.out(render(format)) }
     return ExitCode.success
   }
 

@@ -6,7 +6,10 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
   "check": ([], ["--json", "--help"], CheckCommand.run),
   "fmt": ([], ["--check", "--stdout", "--help"], FormatCommand.run),
   "settle": (
-    ["--data", "--period", "--opening", "--closing", "--threads", "--format", "--out", "--ledger"],
+    [
+      "--data", "--period", "--opening", "--closing", "--threads", "--format", "--out", "--ledger",
+      "--lang",
+    ],
     ["--bom", "--amend", "--help"], SettleCommand.run
   ),
   "revenue": (

@@ -12,7 +12,7 @@ import Testing
   }
 
   static let cases: [(contract: String, format: String)] = RevenueCommandTests.samples.flatMap {
-    s in ["text", "json", "csv"].map { (s.contract, $0) }
+    s in ["text", "json", "csv", "html"].map { (s.contract, $0) }
   }
 
   @Test(arguments: cases.map { "\($0.contract) \($0.format)" })
@@ -20,13 +20,15 @@ import Testing
     let parts = name.split(separator: " ").map(String.init)
     let (contract, format) = (parts[0], parts[1])
     let period = RevenueCommandTests.samples.first { $0.contract == contract }!.period
-    let r = try runParkshare(Self.args(contract, period, format))
+    // English labels for one of them, Chinese (the default) for the others.
+    let lang = contract == "rooftop-pv" ? ["--lang", "en"] : []
+    let r = try runParkshare(Self.args(contract, period, format) + lang)
     #expect(r.status == 0, "\(r.err)")
     #expect(!r.err.contains("error"), "\(r.err)")
     let ext = format == "text" ? "txt" : format
     let snapshot = Paths.tests.appendingPathComponent("Snapshots/settle-\(contract).\(ext)")
     #expect(try r.out == Golden.check(r.out, at: snapshot))
-    #expect(try runParkshare(Self.args(contract, period, format)).out == r.out)
+    #expect(try runParkshare(Self.args(contract, period, format) + lang).out == r.out)
   }
 
   @Test func jsonReconcilesToTheFen() throws {

@@ -1,0 +1,143 @@
+/// `parkshare settle --format html`: a summary page, then one printable statement per party on
+/// its own A4 page, with Chinese or English labels. Plain HTML and CSS, no scripts, nothing
+/// fetched, nothing dated: the same settlement gives the same bytes.
+public enum StatementHTML {
+  public enum Language: String, Sendable, CaseIterable { case zh, en }
+
+  static let labels: [String: (zh: String, en: String)] = [
+    "title": ("收益分配结算单", "Settlement statement"),
+    "summary": ("结算汇总", "Summary"),
+    "party": ("参与方", "Party"), "name": ("名称", "Name"), "role": ("角色", "Role"),
+    "gross": ("应得", "Gross"), "deductions": ("扣减", "Deductions"), "net": ("净额", "Net"),
+    "payable": ("应付补贴", "Subsidies payable"), "pool": ("收益池", "Pool"),
+    "kind": ("类型", "Kind"), "basis": ("计算基础", "Basis"), "rate": ("比例/费率", "Rate or share"),
+    "amount": ("金额", "Amount"), "clause": ("合同条款", "Clause"),
+    "reconciliation": ("核对", "Reconciliation"),
+    "pools": ("收益池合计（收入与补贴）", "Pools (revenues and subsidies)"),
+    "allocated": ("分配给各方", "Paid to parties"), "reserved": ("计提基金", "Reserved into funds"),
+    "unallocated": ("未分配", "Unallocated"), "residual": ("差额", "Residual"),
+    "period": ("结算期", "Period"), "contract": ("合同", "Contract"),
+    "currency": ("币种", "Currency"), "rounding": ("舍入", "Rounding"),
+    "arrears": ("欠付余额", "Arrears owed"),
+    "inputs": ("输入文件 (BLAKE2b-256)", "Input files (BLAKE2b-256)"),
+    "engine": ("引擎版本", "Engine"), "nothing": ("本期无分配", "Nothing paid this period"),
+    // Roles and line kinds.
+    "government": ("政府", "government"), "operator": ("园区运营商", "operator"),
+    "enterprise": ("入园企业", "enterprise"), "energy-service": ("能源服务商", "energy service"),
+    "finance": ("金融机构", "finance"), "other": ("第三方", "other"),
+    "pay": ("支付", "pay"), "reserve": ("计提", "reserve"), "rebate": ("返还", "rebate"),
+    "split": ("分成", "split"), "cap": ("封顶扣减", "cap"), "cap-share": ("封顶再分配", "cap share"),
+    "floor": ("保底补足", "floor"), "floor-share": ("保底承担", "floor share"),
+  ]
+
+  static func label(_ key: String, _ lang: Language) -> String {
+    guard let l = labels[key] else { return key }
+    return lang == .zh ? l.zh : l.en
+  }
+
+  public static func render(_ s: Settlement, language lang: Language = .zh) -> String {
+    func t(_ key: String) -> String { escape(label(key, lang)) }
+    func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    var out = """
+      <!DOCTYPE html>
+      <html lang="\(lang == .zh ? "zh-CN" : "en")">
+      <head>
+      <meta charset="utf-8">
+      <title>\(t("title")) \(escape(s.contract.id)) \(s.period)</title>
+      <style>
+      @page { size: A4; margin: 16mm 14mm; }
+      body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 10pt; color: #111; margin: 0; }
+      section { page-break-after: always; break-after: page; padding: 0 2mm; }
+      section:last-child { page-break-after: auto; break-after: auto; }
+      h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 5mm 0 2mm; }
+      .meta { color: #444; margin-bottom: 4mm; } .meta span { margin-right: 6mm; }
+      table { border-collapse: collapse; width: 100%; margin-bottom: 4mm; }
+      th, td { border-bottom: 0.3mm solid #bbb; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
+      th { background: #f0f0f0; font-weight: 600; }
+      td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      .k { white-space: nowrap; } td.small { font-size: 8pt; color: #555; } tr.total td { font-weight: 700; border-top: 0.5mm solid #333; }
+      .digest { font-family: monospace; font-size: 7pt; word-break: break-all; }
+      </style>
+      </head>
+      <body>
+
+      """
+    let meta = """
+      <div class="meta"><span>\(t("contract")): \(escape(s.contract.id)) \(escape(s.contract.title))</span><span>\(t("period")): \(s.period)</span><span>\(t("currency")): \(escape(s.currency))</span><span>\(t("rounding")): \(escape(s.rounding))</span></div>
+
+      """
+    // The summary page.
+    out += "<section>\n<h1>\(t("title")) · \(t("summary"))</h1>\n" + meta
+    out +=
+      "<table>\n<tr><th>\(t("party"))</th><th>\(t("name"))</th><th class=\"n\">\(t("gross"))</th><th class=\"n\">\(t("deductions"))</th><th class=\"n\">\(t("net"))</th><th class=\"n\">\(t("payable"))</th></tr>\n"
+    for st in s.statements {
+      let payable = (try? st.payable.map(\.amount).sum()) ?? .zero
+      out +=
+        "<tr><td>\(escape(st.party))</td><td>\(escape(st.name))</td><td class=\"n\">\(money(st.gross))</td><td class=\"n\">\(money(st.deductions))</td><td class=\"n\">\(money(st.net))</td><td class=\"n\">\(payable.isZero ? "" : money(payable))</td></tr>\n"
+    }
+    out += "</table>\n<h2>\(t("reconciliation"))</h2>\n<table>\n"
+    let r = s.reconciliation
+    for (key, v) in [
+      ("pools", r.pools), ("allocated", r.allocated), ("reserved", r.reserved),
+      ("unallocated", r.unallocated), ("residual", r.residual),
+    ] {
+      out += "<tr><td>\(t(key))</td><td class=\"n\">\(money(v))</td></tr>\n"
+    }
+    out += "</table>\n<h2>\(t("inputs"))</h2>\n<table>\n"
+    for i in s.inputs {
+      out += "<tr><td>\(escape(i.path))</td><td class=\"digest\">\(i.blake2b256)</td></tr>\n"
+    }
+    out +=
+      "</table>\n<div class=\"meta\">\(t("engine")): parkshare \(escape(s.engine))</div>\n</section>\n"
+    // One page per party.
+    for st in s.statements {
+      out += "<section>\n<h1>\(t("title")) · \(escape(st.name))</h1>\n" + meta
+      out +=
+        "<div class=\"meta\"><span>\(t("party")): \(escape(st.party))</span><span>\(t("role")): \(t(st.role))</span></div>\n"
+      out +=
+        "<table>\n<tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("basis"))</th><th class=\"n\">\(t("rate"))</th><th class=\"n\">\(t("amount"))</th></tr>\n"
+      if st.lines.isEmpty {
+        out += "<tr><td colspan=\"5\">\(t("nothing"))</td></tr>\n"
+      }
+      for l in st.lines {
+        out +=
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(l.basis))<br><span class=\"small\">\(t("clause")): \(escape(l.clause))</span></td><td class=\"n\">\(escape(l.rate))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
+      }
+      out +=
+        "<tr class=\"total\"><td colspan=\"4\">\(t("gross"))</td><td class=\"n\">\(money(st.gross))</td></tr>\n"
+      out +=
+        "<tr class=\"total\"><td colspan=\"4\">\(t("deductions"))</td><td class=\"n\">\(money(st.deductions))</td></tr>\n"
+      out +=
+        "<tr class=\"total\"><td colspan=\"4\">\(t("net"))</td><td class=\"n\">\(money(st.net))</td></tr>\n"
+      out += "</table>\n"
+      if !st.payable.isEmpty {
+        out += "<h2>\(t("payable"))</h2>\n<table>\n"
+        for p in st.payable {
+          out +=
+            "<tr><td>\(escape(p.subsidy))</td><td class=\"small\">\(escape(p.clause))</td><td class=\"n\">\(money(p.amount))</td></tr>\n"
+        }
+        out += "</table>\n"
+      }
+      if !st.arrearsOwed.isZero {
+        out += "<div class=\"meta\">\(t("arrears")): \(money(st.arrearsOwed))</div>\n"
+      }
+      out += "</section>\n"
+    }
+    return out + "</body>\n</html>\n"
+  }
+
+  static func escape(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+}
