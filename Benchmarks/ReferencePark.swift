@@ -1,13 +1,17 @@
 import Foundation
 import ParkShare
 
-/// The reference park of the revenue benchmark: 1,000 meters read every 15 minutes for a
-/// quarter (8,640,000 rows, about 380 MB of CSV), with a contract that values every meter kind:
-/// TOU-priced direct supply per tenant, green-power trade, monthly certificates, storage
-/// arbitrage and a per-tenant KPI. Rows are written time-major (every meter for 00:00, then
-/// 00:15, ...) as a meter system exports them, which defeats the reader's last-meter cache.
+/// The reference park of the revenue and settle benchmarks: 1,000 meters read every 15 minutes
+/// for a quarter (8,640,000 rows, about 380 MB of CSV), 1,000 enterprises, and a contract that
+/// values every meter kind (TOU-priced direct supply per tenant, green-power trade, monthly
+/// certificates, storage arbitrage) and pays it out through fees, a reserve, a green-points
+/// rebate to all 1,000 enterprises and marginal tiers. Rows are written time-major (every meter
+/// for 00:00, then 00:15, ...) as a meter system exports them, which defeats the reader's
+/// last-meter cache.
 enum ReferencePark {
+  /// Tenants with meters; the registry holds `enterprises` in all.
   static let tenants = 450
+  static let enterprises = 1000
 
   /// Meter ids and kinds: 450 supply + 450 use (per tenant), 40 PV, 30 export, 10 traded,
   /// 10 charge, 10 discharge.
@@ -43,6 +47,8 @@ enum ReferencePark {
 
     input trade_price CNY/kWh
     input gec_price CNY/cert by vintage
+    input reduction tCO2e per tenants
+    input reported per tenants
 
     tariff grid_tou CNY/kWh
       band peak 1.49 08:00-11:00, 18:00-23:00
@@ -51,16 +57,23 @@ enum ReferencePark {
     tariff park_direct = grid_tou discount 10%
 
     kpi direct_green_ratio = sum(supply) / sum(use)
-    let green_share = supply / use
 
     revenue direct_supply = sum(tou(supply, park_direct))
     revenue green_trade = green_traded x trade_price
     revenue certificates = gec(pv_export - green_traded) x gec_price
     revenue arbitrage = tou(discharge, grid_tou) - tou(charge, grid_tou)
 
+    points green for tenants cap 100
+      1 per tCO2e reduction
+      5 if reported >= 1
+
     pool energy = direct_supply + green_trade + certificates + arbitrage
       pay esco 0.05 CNY/kWh x pv_gen
-      split op, esco by stake
+      reserve 3% to storage_fund
+      rebate 15% to tenants by green
+      split tiered
+        from 0 CNY to 50,000,000 CNY: op 40%, esco 60%
+        from 50,000,000 CNY: op 30%, esco 70%
 
     """
 
@@ -70,22 +83,23 @@ enum ReferencePark {
     try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
     try contract.write(toFile: root + "/reference.contract", atomically: true, encoding: .utf8)
     var tenantsCSV = "id,name\n"
-    for i in 0..<tenants { tenantsCSV += "T\(String(format: "%04d", i + 1)),Tenant \(i + 1)\n" }
+    for i in 0..<enterprises { tenantsCSV += "T\(String(format: "%04d", i + 1)),Tenant \(i + 1)\n" }
     try tenantsCSV.write(toFile: root + "/tenants.csv", atomically: true, encoding: .utf8)
     let dir = root + "/data-\(interval)min"
-    if fm.fileExists(atPath: dir + "/readings.csv") { return dir }
     try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    var facts = "fact,value,unit,member,vintage\ntrade_price,0.3865,CNY/kWh,,\n"
+    facts += "gec_price,5.15,CNY/cert,,2026\ngec_price,5.15,CNY/cert,,2025\n"
+    for i in 0..<enterprises {
+      let id = "T\(String(format: "%04d", i + 1))"
+      facts +=
+        "reduction,\((i * 37) % 120).5,tCO2e,\(id),\nreported,\(i % 7 == 0 ? 0 : 1),,\(id),\n"
+    }
+    try facts.write(toFile: dir + "/facts.csv", atomically: true, encoding: .utf8)
+    if fm.fileExists(atPath: dir + "/readings.csv") { return dir }
     let meters = meters()
     var registry = "meter,kind,party,interval\n"
     for m in meters { registry += "\(m.id),\(m.kind),\(m.party),\(interval)\n" }
     try registry.write(toFile: dir + "/meters.csv", atomically: true, encoding: .utf8)
-    try """
-    fact,value,unit,vintage
-    trade_price,0.3865,CNY/kWh,
-    gec_price,5.15,CNY/cert,2026
-    gec_price,5.15,CNY/cert,2025
-
-    """.write(toFile: dir + "/facts.csv", atomically: true, encoding: .utf8)
 
     let start = Timestamp.parkMinutes(month: Period("2026Q1")!.firstMonth)
     let end = Timestamp.parkMinutes(month: Period("2026Q1")!.lastMonth + 1)
@@ -169,6 +183,45 @@ enum ReferencePark {
           interval, rows, mb, best, median, repeats, mb / best, Double(rows) / best / 1e6,
           Double(peak) / 1024))
     }
+  }
+
+  /// Runs the release `parkshare settle ... --format all --out` (text, JSON, CSV and HTML for
+  /// 1,002 parties) on the reference park and prints the same figures.
+  static func settle(_ root: String, repeats: Int) throws {
+    let binary =
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("parkshare").path
+    let dir = try generate(root, interval: 15)
+    var walls: [Double] = []
+    var peak = 0
+    var sizes = 0
+    for run in 0..<repeats {
+      let out = root + "/statements-\(run)"
+      try? FileManager.default.removeItem(atPath: out)
+      let (wall, rss, status) = try measure(
+        binary,
+        [
+          "settle", root + "/reference.contract", "--data", dir, "--period", "2026Q1", "--format",
+          "all", "--out", out,
+        ])
+      guard status == 0 else {
+        print("parkshare settle failed with status \(status)")
+        exit(1)
+      }
+      walls.append(wall)
+      peak = max(peak, rss)
+      sizes = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).reduce(0) {
+        $0
+          + ((try? FileManager.default.attributesOfItem(atPath: out + "/" + $1)[.size] as? Int) ?? 0)
+      }
+      try? FileManager.default.removeItem(atPath: out)
+    }
+    walls.sort()
+    print(
+      String(
+        format:
+          "settle 15-min, 1,000 enterprises, all formats (%.1f MB written): wall best %.3f s, median %.3f s (%d runs); peak RSS %.1f MB",
+        Double(sizes) / 1e6, walls[0], walls[walls.count / 2], repeats, Double(peak) / 1024))
   }
 
   /// Runs a child process, its output discarded; returns wall seconds, its peak RSS in KiB and

@@ -56,6 +56,11 @@ case "revenue":
   let dir = rest.first ?? NSTemporaryDirectory() + "parkshare-reference-park"
   let intervals = rest.dropFirst().compactMap { Int($0) }
   try ReferencePark.run(dir, intervals: intervals.isEmpty ? [15] : intervals, repeats: 5)
+case "settle":
+  // parkshare-bench settle [DIR]: the reference park settled end to end, every format.
+  let dir =
+    CommandLine.arguments.dropFirst(2).first ?? NSTemporaryDirectory() + "parkshare-reference-park"
+  try ReferencePark.settle(dir, repeats: 5)
 case "sha256":
   // parkshare-bench sha256 FILE: SHA-256 throughput on one file.
   let path = CommandLine.arguments.dropFirst(2).first ?? ""
@@ -83,7 +88,8 @@ case "sample-data":
   try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:
   FileHandle.standardError.write(
-    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | sample-data DIR]\n".data(
-      using: .utf8)!)
+    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | sha256 FILE | sample-data DIR]\n"
+      .data(
+        using: .utf8)!)
   exit(64)
 }
