@@ -9,6 +9,8 @@ enum Help {
       fmt FILE...          rewrite contracts in canonical form
       settle CONTRACT --data DIR --period P
                            settle a period: every party's statement, reconciled to the fen
+      explain CONTRACT --data DIR --period P --party ID
+                           the calculation tree behind one party's amounts
       revenue CONTRACT --data DIR --period P
                            compute a period's revenues, KPIs, subsidies and points from its data
       help [COMMAND]       show help for a command
@@ -71,6 +73,18 @@ enum Help {
 
     Files are never written over a file with other content.
     exit status: 0 settled (warnings allowed), 1 errors in the contract or data, 64 usage
+
+    """,
+    "explain": """
+    usage: parkshare explain CONTRACT --data DIR --period P --party ID [--opening FILE]
+
+    Settles the period as `settle` does and prints, for one party, the tree behind its amounts:
+    each pool it is paid from, the revenues that fill it with their meter sums, band prices,
+    certificates and inputs, every step of the pool's waterfall (the party's lines marked) with
+    its basis, rate, exact amount and rounded payment, then the net. Every node cites its clause
+    (file:line).
+
+    exit status: 0 explained, 1 errors in the contract or data, 64 usage (an unknown party)
 
     """,
     "revenue": """

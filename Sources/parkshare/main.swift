@@ -12,6 +12,9 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     ],
     ["--bom", "--amend", "--help"], SettleCommand.run
   ),
+  "explain": (
+    ["--data", "--period", "--opening", "--threads", "--party"], ["--help"], ExplainCommand.run
+  ),
   "revenue": (
     ["--data", "--period", "--opening", "--closing", "--threads"], ["--json", "--help"],
     RevenueCommand.run

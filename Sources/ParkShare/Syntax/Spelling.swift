@@ -1,7 +1,7 @@
 /// "Did you mean ...?" suggestions by edit distance.
-enum Spelling {
+public enum Spelling {
   /// The candidate closest to `word`, if it is close enough to be a likely typo.
-  static func nearest(_ word: String, in candidates: some Sequence<String>) -> String? {
+  public static func nearest(_ word: String, in candidates: some Sequence<String>) -> String? {
     var best: (String, Int)? = nil
     for c in candidates {
       let d = distance(word, c)

@@ -75,3 +75,36 @@ import Testing
 extension Array where Element == String {
   func with(prefix: String) -> [String] { [prefix] + self }
 }
+
+/// `parkshare explain`: the tree behind one party's amounts.
+@Suite struct ExplainCommandTests {
+  static func args(_ party: String) -> [String] {
+    [
+      "explain", "contracts/suyin-microgrid.contract", "--data",
+      "contracts/data/suyin-microgrid/2026Q1", "--period", "2026Q1", "--party", party,
+    ]
+  }
+
+  /// A tenant paid by points and the government paid by stake and share, reviewed once.
+  @Test(arguments: ["T006", "gov"])
+  func tree(party: String) throws {
+    let r = try runParkshare(Self.args(party))
+    #expect(r.status == 0, "\(r.err)")
+    let snapshot = Paths.tests.appendingPathComponent("Snapshots/explain-suyin-\(party).txt")
+    #expect(try r.out == Golden.check(r.out, at: snapshot))
+    // The tree ends at the statement's net, and marks the party's own lines.
+    let settle = try runParkshare(SettleCommandTests.args("suyin-microgrid", "2026Q1", "json"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(settle.out.utf8)) as? [String: Any])
+    let statements = try #require(json["statements"] as? [[String: Any]])
+    let net = try #require(statements.first { $0["party"] as? String == party }?["net"] as? String)
+    #expect(r.out.hasSuffix("= \(Money.text(x(net), decimals: 2)) CNY\n"))
+    #expect(r.out.contains("→"))
+  }
+
+  @Test func anUnknownPartyIsAUsageErrorWithASuggestion() throws {
+    let r = try runParkshare(Self.args("T0006"))
+    #expect(r.status == 64)
+    #expect(r.err.contains("'T0006' is not a party of 'suyin-microgrid'; did you mean 'T006'?"))
+  }
+}

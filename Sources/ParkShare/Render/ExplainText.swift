@@ -1,0 +1,62 @@
+/// `parkshare explain --party ID`: the calculation tree behind one party's amounts, from the
+/// meter sums and prices of each revenue, through every step of each pool's waterfall (the
+/// party's own lines marked), to the rounded payment and the net; each node cites its clause.
+public enum ExplainText {
+  /// The tree, or nil when `party` has no statement.
+  public static func render(_ s: Settlement, party: String) -> String? {
+    guard let st = s.statements.first(where: { $0.party == party }) else { return nil }
+    let c = s.currency
+    func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    var out =
+      "\(st.party) \(st.name): net \(money(st.net)) \(c) in \(s.period) (\(s.contract.id))\n"
+    let pools = s.pools.filter { p in p.lines.contains { $0.recipient == party } }
+    let items = Dictionary(s.revenue.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for (pi, pool) in pools.enumerated() {
+      let lastPool = pi == pools.count - 1 && st.payable.isEmpty
+      let p1 = lastPool ? "└─ " : "├─ "
+      let i1 = lastPool ? "   " : "│  "
+      out +=
+        "\(p1)pool \(pool.pool) = \(money(pool.total)) \(c) (exact \(pool.exactTotal.grouped))    [\(pool.clause)]\n"
+      for src in pool.sources {
+        out += "\(i1)├─ + \(src.id) = \(src.amount.grouped) \(c)"
+        if let item = items[src.id] { out += " = \(item.formula)" }
+        out += "    [\(src.clause)]\n"
+        for d in items[src.id]?.details ?? [] {
+          out += "\(i1)│  │  \(d.what): \(d.value)" + (d.source.map { "    [\($0)]" } ?? "") + "\n"
+        }
+      }
+      out += "\(i1)├─ waterfall (→ marks \(party)'s lines)\n"
+      for l in pool.lines {
+        let mark = l.recipient == party ? "→" : " "
+        let rate = l.rate.isEmpty ? "" : " \(l.rate)"
+        out +=
+          "\(i1)│  \(mark) \(l.kind.rawValue) \(l.recipient)\(rate): \(l.basis); exact \(l.exact.grouped(places: 10)) -> paid \(money(l.amount))    [\(l.clause)]\n"
+        // A share by points or another per-member value: how this party earned its weight.
+        guard l.recipient == party else { continue }
+        for item in s.revenue.items where l.basis.contains(" by \(item.id):") {
+          for d in item.details where d.what.hasSuffix(" \(party)") {
+            out +=
+              "\(i1)│       \(d.what): \(d.value)" + (d.source.map { "    [\($0)]" } ?? "") + "\n"
+          }
+        }
+      }
+      if !pool.unallocated.isZero {
+        out += "\(i1)│    unallocated: \(money(pool.unallocated))\n"
+      }
+      let mine = pool.lines.filter { $0.recipient == party }
+      let sum = (try? mine.map(\.amount).sum()) ?? .zero
+      out += "\(i1)└─ \(party) from \(pool.pool): \(money(sum)) \(c)\n"
+    }
+    for (i, p) in st.payable.enumerated() {
+      let last = i == st.payable.count - 1
+      out +=
+        "\(last ? "└─ " : "├─ ")pays subsidy \(p.subsidy): \(money(p.amount)) \(c) (not part of net)    [\(p.clause)]\n"
+    }
+    out +=
+      "net = gross \(money(st.gross)) + deductions \(money(st.deductions)) = \(money(st.net)) \(c)\n"
+    if !st.arrearsOwed.isZero {
+      out += "arrears owed to \(party) after \(s.period): \(st.arrearsOwed.grouped) \(c)\n"
+    }
+    return out
+  }
+}
