@@ -186,3 +186,30 @@ extension Settlement {
     #expect(s.reconciliation.reserved == x("100"))
   }
 }
+
+extension AllocationTests {
+  /// Supplementary agreement No. 1 of the 苏银 deal: the carbon shares change from 2028Q1.
+  @Test(arguments: [("2027Q4", "30", "40"), ("2028Q1", "25", "45")])
+  func termsChangeAtTheirEffectiveDate(period: String, gov: String, op: String) throws {
+    let c = """
+      contract dated "effective dates"
+      currency CNY
+      settle quarterly from 2026Q1 to 2030Q4
+      party gov "gov" government
+      party op "op" operator
+      party esco "esco" energy-service
+      input amount CNY
+      revenue income = amount
+      pool p = income
+        split gov 30%, op 40%, esco 30% until 2027Q4
+        split gov 25%, op 45%, esco 30% from 2028Q1
+      """
+    let t = try TestBundle(contract: c)
+    defer { t.remove() }
+    let dir = try t.facts(period, [("amount", "1000")])
+    let s = try #require(t.settle(dir, period: period).settlement)
+    #expect(try s.net("gov") == x(gov) * x("10"))
+    #expect(try s.net("op") == x(op) * x("10"))
+    #expect(s.net("esco") == x("300"))
+  }
+}

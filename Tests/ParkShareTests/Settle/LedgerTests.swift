@@ -181,3 +181,44 @@ import Testing
     #expect(f.files == ["0001-2026Q1.json", "0002-2026Q2.json", "0003-2026Q3.json", "HEAD"])
   }
 }
+
+extension LedgerTests {
+  /// Two quarters from the ledger carry exactly what one half-year computed in one go does.
+  @Test func twoQuartersCarryWhatOneHalfYearDoes() throws {
+    let f = try Fixture()
+    defer { f.t.remove() }
+    let q1 = try f.settle("2026Q1")
+    #expect(q1.status == 0)
+    let q2 = try f.settle("2026Q2")
+    let quarterly = try f.closing(q2.out)
+    let certificates = { (out: String) throws -> Exact in
+      let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+      let pools = try #require(o["pools"] as? [[String: Any]])
+      let sources = try #require(pools.first?["sources"] as? [[String: Any]])
+      return x(try #require(sources.first?["amount"] as? String))
+    }
+    // The same months in one half-year, with a half-yearly copy of the contract.
+    let half = try TestBundle(
+      contract: LedgerTests.contract.replacingOccurrences(
+        of: "settle quarterly from 2026Q1 to 2027Q4",
+        with: "settle half-yearly from 2026H1 to 2027H2"))
+    defer { half.remove() }
+    let rows = (Period("2026H1")!.firstMonth...Period("2026H1")!.lastMonth).map { m in
+      "E,\(Period(containing: m, length: .month))-10T12:00:00+08:00,1500.5\n"
+    }.joined()
+    let dir = try half.bundle(
+      "2026H1",
+      [
+        "meters.csv": "meter,kind,interval\nE,on-grid-export,60\n",
+        "readings.csv": "meter,timestamp,kwh\n" + rows,
+        "facts.csv": "fact,value,vintage\ngec_price,1000,2026\n",
+      ])
+    let (s, messages) = half.settle(dir, period: "2026H1")
+    let whole = try #require(s, "\(messages)")
+    #expect(
+      (quarterly["gecRemainderKWh"] as? [String: String])?["pv_export"].map(x)
+        == whole.closing.gecRemainders["pv_export"])
+    // 9,003 kWh: 9 certificates either way (4 in Q1 and 5 in Q2).
+    #expect(try certificates(q1.out) + certificates(q2.out) == whole.pools[0].sources[0].amount)
+  }
+}
