@@ -36,13 +36,12 @@ enum SettleCommand {
     var amends: Ledger.Record? = nil
     if let dir = args.options["--ledger"] {
       do throws(Ledger.Refusal) {
-        var l = try Ledger.open(dir)
+        let l = try Ledger.open(dir)
         let start = try l.opening(
           for: inputs.period, contract: inputs.contract, amend: args.flags.contains("--amend"))
         inputs.opening = start.state
         amends = start.amends
         ledger = l
-        _ = l
       } catch {
         return refuse(error, dir, sources: inputs.sources, earlier: inputs.diagnostics, json: json)
       }

@@ -155,6 +155,21 @@ extension Allocator {
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - given }
   }
 
+  /// `amount` at fixed shares (parties by id): one split line each.
+  mutating func byShares(
+    _ shares: [Share], of amount: Exact, basis: String, step: PoolStep, pool: Pool,
+    _ flow: inout Flow
+  ) throws(EvaluationFailure) -> [(party: String, amount: Exact)] {
+    var parts: [(party: String, amount: Exact)] = []
+    for s in shares.sorted(by: { $0.party < $1.party }) {
+      let v = try exact { () throws(ArithmeticError) in try amount * s.share }
+      flow.lines.append(
+        line(pool, step, to: s.party, .split, v, basis: basis, rate: s.share.percentText))
+      parts.append((s.party, v))
+    }
+    return parts
+  }
+
   /// `split ...`: the whole remainder, by fixed shares, stakes, a metric, marginal tiers or a
   /// KPI step table.
   mutating func split(_ allocation: Allocation, step: PoolStep, pool: Pool, _ flow: inout Flow)
@@ -165,12 +180,7 @@ extension Allocator {
     let what = "remainder \(base.grouped(places: 6)) \(currency)"
     switch allocation {
     case .fixed(let shares):
-      for s in shares.sorted(by: { $0.party < $1.party }) {
-        let v = try exact { () throws(ArithmeticError) in try base * s.share }
-        flow.lines.append(
-          line(pool, step, to: s.party, .split, v, basis: what, rate: s.share.percentText))
-        parts.append((s.party, v))
-      }
+      parts = try byShares(shares, of: base, basis: what, step: step, pool: pool, &flow)
     case .metric(let parties, let metric):
       let name = metric == .value("stake") ? "stake" : "\(metric)"
       parts = try proRata(
@@ -187,15 +197,13 @@ extension Allocator {
         }
         let portion = width.map { Exact.min($0, above) } ?? above
         let range = "\(lower.grouped(places: 6))-\(tier.upper.map { $0.grouped(places: 6) } ?? "")"
-        for s in tier.shares.sorted(by: { $0.party < $1.party }) {
-          let v = try exact { () throws(ArithmeticError) in try portion * s.share }
-          flow.lines.append(
-            line(
-              pool, step, to: s.party, .split, v,
-              basis: "tier \(range) \(currency): \(portion.grouped(places: 6)) \(currency)",
-              rate: s.share.percentText))
-          byParty[s.party] = try exact { () throws(ArithmeticError) in
-            try (byParty[s.party] ?? .zero) + v
+        let slice = try byShares(
+          tier.shares, of: portion,
+          basis: "tier \(range) \(currency): \(portion.grouped(places: 6)) \(currency)",
+          step: step, pool: pool, &flow)
+        for (party, v) in slice {
+          byParty[party] = try exact { () throws(ArithmeticError) in
+            try (byParty[party] ?? .zero) + v
           }
         }
       }
@@ -217,15 +225,9 @@ extension Allocator {
         case (nil, nil): "any value"
         }
       let shown = ((try? v.rounded(scale: 6, .halfEven)) ?? v).percentText
-      for s in row.shares.sorted(by: { $0.party < $1.party }) {
-        let amount = try exact { () throws(ArithmeticError) in try base * s.share }
-        flow.lines.append(
-          line(
-            pool, step, to: s.party, .split, amount,
-            basis: "\(what); \(kpi) = \(shown): \(range) (\(row.clause))",
-            rate: s.share.percentText))
-        parts.append((s.party, amount))
-      }
+      parts = try byShares(
+        row.shares, of: base, basis: "\(what); \(kpi) = \(shown): \(range) (\(row.clause))",
+        step: step, pool: pool, &flow)
     }
     let given = try exact { () throws(ArithmeticError) in
       try parts.map(\.amount).sum()

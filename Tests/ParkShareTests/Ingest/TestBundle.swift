@@ -39,38 +39,45 @@ struct TestBundle {
     return folder.appendingPathComponent(name).path
   }
 
+  /// Reads bundle `dir` for `period`, runs `body` on it, and renders every diagnostic.
+  func run<T>(
+    _ dir: String, period: String, threads: Int = 2,
+    chunkSize: Int = DataBundle.defaultChunkSize,
+    _ body: (DataBundle) -> (value: T?, diagnostics: [Diagnostic])
+  ) -> (T?, String) {
+    let loaded = DataBundle.load(
+      directory: dir, contract: contract, period: Period(period)!, threads: threads,
+      chunkSize: chunkSize)
+    var diagnostics = loaded.diagnostics
+    var value: T? = nil
+    if let bundle = loaded.bundle {
+      let outcome = body(bundle)
+      diagnostics += outcome.diagnostics
+      value = outcome.value
+    }
+    return (value, DiagnosticRenderer(sources: loaded.sources).render(diagnostics))
+  }
+
   /// Reads bundle `dir` and computes `period`; the revenue (nil on errors) and every
   /// diagnostic rendered.
   func revenue(
     _ dir: String, period: String, opening: CarryState? = nil, threads: Int = 2,
     chunkSize: Int = DataBundle.defaultChunkSize
   ) -> (revenue: PeriodRevenue?, messages: String) {
-    let loaded = DataBundle.load(
-      directory: dir, contract: contract, period: Period(period)!, threads: threads,
-      chunkSize: chunkSize)
-    var diagnostics = loaded.diagnostics
-    var revenue: PeriodRevenue? = nil
-    if let bundle = loaded.bundle {
-      let outcome = Evaluator.run(contract: contract, bundle: bundle, opening: opening)
-      diagnostics += outcome.diagnostics
-      revenue = outcome.revenue
+    run(dir, period: period, threads: threads, chunkSize: chunkSize) { bundle in
+      let o = Evaluator.run(contract: contract, bundle: bundle, opening: opening)
+      return (o.revenue, o.diagnostics)
     }
-    return (revenue, DiagnosticRenderer(sources: loaded.sources).render(diagnostics))
   }
 
   /// Reads bundle `dir` and settles `period`.
   func settle(_ dir: String, period: String, opening: CarryState? = nil) -> (
     settlement: Settlement?, messages: String
   ) {
-    let loaded = DataBundle.load(directory: dir, contract: contract, period: Period(period)!)
-    var diagnostics = loaded.diagnostics
-    var settlement: Settlement? = nil
-    if let bundle = loaded.bundle {
-      let outcome = Settlement.run(contract: contract, bundle: bundle, opening: opening)
-      diagnostics += outcome.diagnostics
-      settlement = outcome.settlement
+    run(dir, period: period) { bundle in
+      let o = Settlement.run(contract: contract, bundle: bundle, opening: opening)
+      return (o.settlement, o.diagnostics)
     }
-    return (settlement, DiagnosticRenderer(sources: loaded.sources).render(diagnostics))
   }
 
   /// A bundle of facts only (for contracts without meters).
