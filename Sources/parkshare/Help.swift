@@ -65,7 +65,10 @@ enum Help {
       --out DIR         write DIR/CONTRACT-PERIOD.EXT instead of printing
       --ledger DIR      keep settled periods there: open from the last closing state, refuse
                         to settle a period twice, refuse a tampered ledger
-      --amend           with --ledger: record a correction of the latest period beside it
+      --amend           with --ledger: record a correction of the latest period beside it,
+                        issuing difference statements (needs --reason TEXT)
+      --issued DATE     with --ledger: the issue date (YYYY-MM-DD) of the statements; default
+                        today, recorded in the ledger
       --bom             start CSV with a UTF-8 byte-order mark (for Excel)
       --opening FILE    the previous period's closing state
       --closing FILE    write this period's closing state (with the statement, or nothing)

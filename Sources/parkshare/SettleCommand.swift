@@ -25,6 +25,12 @@ enum SettleCommand {
     if args.flags.contains("--amend") && args.options["--ledger"] == nil {
       return usage("--amend records an amendment in a ledger: give --ledger DIR")
     }
+    if args.flags.contains("--amend") != (args.options["--reason"] != nil) {
+      return usage("an amendment takes a reason, and only an amendment: --amend --reason TEXT")
+    }
+    if let d = args.options["--issued"], !Self.isDate(d) {
+      return usage("--issued takes a date: YYYY-MM-DD")
+    }
     var inputs: PeriodInputs
     switch PeriodInputs.load(args, digests: true) {
     case .failure(let f): return PeriodInputs.report(f, command: "settle", json: json)
@@ -51,9 +57,26 @@ enum SettleCommand {
       statePath: args.options["--opening"], inputs: inputs.digests)
     let diagnostics = inputs.diagnostics + outcome.diagnostics
     Output.err(DiagnosticRenderer(sources: inputs.sources).render(diagnostics))
-    guard let settlement = outcome.settlement, !diagnostics.hasErrors else {
+    guard var settlement = outcome.settlement, !diagnostics.hasErrors else {
       if json { Output.out(Output.json(["diagnostics": diagnostics])) }
       return ExitCode.inputError
+    }
+    // A recorded settlement issues numbered statements: initial ones, or difference statements
+    // against the period's latest record.
+    var numbers: [String: Int] = [:]
+    if let l = ledger {
+      let issued = args.options["--issued"] ?? Self.today()
+      if let original = amends {
+        do throws(Ledger.Refusal) {
+          numbers = settlement.issueAmendment(
+            against: try l.settlement(of: original), latest: l.latestNumbers(for: inputs.period),
+            from: l.nextNumber, issued: issued, reason: args.options["--reason"] ?? "")
+        } catch {
+          return refuse(error, l.directory, sources: [], earlier: [], json: json)
+        }
+      } else {
+        numbers = settlement.issueInitial(from: l.nextNumber, issued: issued)
+      }
     }
     func render(_ format: String) -> String {
       switch format {
@@ -88,7 +111,8 @@ enum SettleCommand {
         Ledger.CrashPoint.init(rawValue:))
       do throws(Ledger.Refusal) {
         try l.append(
-          settlement, body: Data(Output.json(settlement).utf8), amends: amends, crashAt: crash)
+          settlement, body: Data(Output.json(settlement).utf8), amends: amends, numbers: numbers,
+          crashAt: crash)
       } catch {
         Files.remove(written)
         return refuse(error, l.directory, sources: [], earlier: [], json: json)
@@ -96,6 +120,19 @@ enum SettleCommand {
     }
     if args.options["--out"] == nil { Output.out(render(format)) }
     return ExitCode.success
+  }
+
+  static func isDate(_ text: String) -> Bool {
+    guard text.count == 10, let p = Period(String(text.prefix(7))), p.length == .month,
+      text.dropFirst(7).first == "-", let d = Int(text.suffix(2))
+    else { return false }
+    return (1...Timestamp.daysInMonth(year: p.year, month: p.index)).contains(d)
+  }
+
+  /// Today on the park clock: the issue date a ledger records when none is given.
+  static func today() -> String {
+    let minutes = Int(Date().timeIntervalSince1970 / 60) + Timestamp.parkOffsetMinutes
+    return String(Timestamp.text(parkMinutes: minutes).prefix(10))
   }
 
   static func usage(_ message: String) -> Int32 {

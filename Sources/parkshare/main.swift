@@ -8,7 +8,7 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
   "settle": (
     [
       "--data", "--period", "--opening", "--closing", "--threads", "--format", "--out", "--ledger",
-      "--lang",
+      "--lang", "--issued", "--reason",
     ],
     ["--bom", "--amend", "--help"], SettleCommand.run
   ),

@@ -1,6 +1,6 @@
 /// One pool's waterfall for one period: every line it paid, exact and rounded, and how its
 /// total reconciles.
-public struct PoolResult: Sendable, Encodable {
+public struct PoolResult: Sendable, Codable {
   public var pool: String
   public var clause: String
   /// The revenues and subsidies that fill the pool, exact.
@@ -15,7 +15,7 @@ public struct PoolResult: Sendable, Encodable {
   public var unallocated: Exact
   public var notes: [String]
 
-  public struct Source: Sendable, Encodable {
+  public struct Source: Sendable, Codable {
     public var id: String
     public var clause: String
     public var amount: Exact
@@ -23,8 +23,8 @@ public struct PoolResult: Sendable, Encodable {
 }
 
 /// One payment of a waterfall step to a party, a group member or a fund.
-public struct AllocationLine: Sendable, Encodable {
-  public enum Kind: String, Sendable, Encodable {
+public struct AllocationLine: Sendable, Codable {
+  public enum Kind: String, Sendable, Codable {
     /// `pay` (including arrears it settles), `reserve` into a fund, `rebate` to a member,
     /// `split` of the remainder; `cap` cuts a party's take and `cap-share` hands the cut to the
     /// others; `floor` tops a party up and `floor-share` is what another gives for it.
@@ -51,7 +51,7 @@ public struct AllocationLine: Sendable, Encodable {
 }
 
 /// A `pay` step's arrears this period: owed before, due now, paid, owed after.
-public struct ArrearsMovement: Sendable, Encodable {
+public struct ArrearsMovement: Sendable, Codable {
   public var key: String
   public var party: String
   public var clause: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// A file read for a settlement and its BLAKE2b-256 digest (`b2sum -l 256 FILE` prints the
 /// same), so a statement names exactly the data it came from.
-public struct FileDigest: Sendable, Encodable, Hashable {
+public struct FileDigest: Sendable, Codable, Hashable {
   public var path: String
   public var blake2b256: String
 

@@ -5,8 +5,8 @@ import Foundation
 /// ends; optionally a UTF-8 byte-order mark so Excel reads the Chinese names.
 public enum StatementCSV {
   public static let header = [
-    "contract", "period", "party", "name", "pool", "kind", "clause", "basis", "rate", "exact",
-    "amount", "currency",
+    "contract", "period", "type", "number", "amends", "party", "name", "pool", "kind", "clause",
+    "basis", "rate", "exact", "amount", "currency",
   ]
 
   public static func render(_ s: Settlement, bom: Bool = false) -> String {

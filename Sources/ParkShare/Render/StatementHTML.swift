@@ -21,6 +21,11 @@ public enum StatementHTML {
     "arrears": ("欠付余额", "Arrears owed"),
     "inputs": ("输入文件 (BLAKE2b-256)", "Input files (BLAKE2b-256)"),
     "engine": ("引擎版本", "Engine"), "nothing": ("本期无分配", "Nothing paid this period"),
+    "number": ("编号", "No."), "issued": ("开具日期", "Issued"),
+    "preview": ("预览（未入账，无编号）", "Preview (not recorded, no number)"),
+    "differenceTitle": ("差额更正单（红字冲销）", "Difference statement"),
+    "corrects": ("更正原结算单", "Corrects statement"), "reason": ("更正原因", "Reason"),
+    "previous": ("原金额", "Previous"), "now": ("更正后", "Now"), "difference": ("差额", "Difference"),
     // Roles and line kinds.
     "government": ("政府", "government"), "operator": ("园区运营商", "operator"),
     "enterprise": ("入园企业", "enterprise"), "energy-service": ("能源服务商", "energy service"),
@@ -122,6 +127,20 @@ public enum StatementHTML {
         out += "<div class=\"meta\">\(t("arrears")): \(money(st.arrearsOwed))</div>\n"
       }
       out += "</section>\n"
+    }
+    for d in s.issue?.differences ?? [] {
+      out += "<section>\n<h1>\(t("differenceTitle")) · \(escape(d.name))</h1>\n" + meta
+      out +=
+        "<div class=\"meta\"><span>\(t("number")): \(StatementText.number(d.number))</span><span>\(t("issued")): \(escape(d.issued))</span><span>\(t("corrects")): \(d.amends.map(StatementText.number) ?? "-")</span><span>\(t("party")): \(escape(d.party))</span></div>\n"
+      out += "<div class=\"meta\">\(t("reason")): \(escape(d.reason))</div>\n"
+      out +=
+        "<table>\n<tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("clause"))</th><th class=\"n\">\(t("previous"))</th><th class=\"n\">\(t("now"))</th><th class=\"n\">\(t("difference"))</th></tr>\n"
+      for l in d.lines {
+        out +=
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td class=\"small\">\(escape(l.clause))</td><td class=\"n\">\(money(l.previous))</td><td class=\"n\">\(money(l.amount))</td><td class=\"n\">\(money(l.difference))</td></tr>\n"
+      }
+      out +=
+        "<tr class=\"total\"><td colspan=\"3\">\(t("net"))</td><td class=\"n\">\(money(d.previousNet))</td><td class=\"n\">\(money(d.net))</td><td class=\"n\">\(money(d.difference))</td></tr>\n</table>\n</section>\n"
     }
     return out + "</body>\n</html>\n"
   }

@@ -4,16 +4,36 @@ public enum StatementText {
   public static func render(_ s: Settlement) -> String {
     let c = s.currency
     func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
-    var out = "\(s.contract.id) \(s.period): settlement (\(c), rounding \(s.rounding))\n\n"
-    var rows: [[String]] = [["party", "name", "gross", "deductions", "net", "payable"]]
+    var out = "\(s.contract.id) \(s.period): settlement (\(c), rounding \(s.rounding))\n"
+    switch s.issue?.kind {
+    case nil: out += "preview: not recorded in a ledger, no statement numbers\n"
+    case .initial: out += "issued \(s.issue!.issued)\n"
+    case .amendment:
+      out += "amendment issued \(s.issue!.issued): \(s.issue!.reason ?? "")\n"
+    }
+    out += "\n"
+    var rows: [[String]] = [["no.", "party", "name", "gross", "deductions", "net", "payable"]]
     for st in s.statements {
       let payable = (try? st.payable.map(\.amount).sum()) ?? .zero
       rows.append([
-        st.party, st.name, money(st.gross), money(st.deductions), money(st.net),
-        payable.isZero ? "" : money(payable),
+        st.number.map(Self.number) ?? "", st.party, st.name, money(st.gross), money(st.deductions),
+        money(st.net), payable.isZero ? "" : money(payable),
       ])
     }
-    out += table(rows, rightAligned: [2, 3, 4, 5])
+    out += table(rows, rightAligned: [3, 4, 5, 6])
+    for d in s.issue?.differences ?? [] {
+      out +=
+        "\ndifference statement \(Self.number(d.number)) for \(d.party) \(d.name), correcting \(d.amends.map(Self.number) ?? "nothing issued before"): \(d.reason)\n"
+      var lines: [[String]] = [["pool", "kind", "previous", "now", "difference", "clause"]]
+      for l in d.lines {
+        lines.append([
+          l.pool, l.kind.rawValue, money(l.previous), money(l.amount), money(l.difference),
+          "[\(l.clause)]",
+        ])
+      }
+      lines.append(["net", "", money(d.previousNet), money(d.net), money(d.difference), ""])
+      out += table(lines, rightAligned: [2, 3, 4], indent: "  ")
+    }
     let r = s.reconciliation
     out += "\nreconciliation\n"
     out += table(
@@ -48,6 +68,12 @@ public enum StatementText {
       }
     }
     return out
+  }
+
+  /// Statement numbers are shown with six digits: `000042`.
+  public static func number(_ n: Int) -> String {
+    let t = String(n)
+    return String(repeating: "0", count: max(0, 6 - t.count)) + t
   }
 
   /// Columns padded to their widest cell (CJK counted double); `rightAligned` columns to the right.

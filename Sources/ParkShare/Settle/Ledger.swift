@@ -30,13 +30,41 @@ public struct Ledger: Sendable {
     public var amends: Reference?
     public var opening: CarryState
     public var closing: CarryState
+    /// The issue date, and the statement numbers this record issued, by party.
+    public var issued: String?
+    public var numbers: [String: Int]?
     /// Filled when the ledger is read: the record's file name and SHA-256.
     public var file = ""
     public var digest = ""
 
     enum CodingKeys: String, CodingKey {
-      case sequence, kind, contract, period, previous, amends, opening, closing
+      case sequence, kind, contract, period, previous, amends, opening, closing, issued, numbers
     }
+  }
+
+  /// The next statement number: numbers are sequential across the whole ledger, never reused.
+  public var nextNumber: Int {
+    (records.flatMap { ($0.numbers ?? [:]).values }.max() ?? 0) + 1
+  }
+
+  /// Each party's latest statement number for `period` (initial or difference statement).
+  public func latestNumbers(for period: Period) -> [String: Int] {
+    var out: [String: Int] = [:]
+    for r in records where r.period == period {
+      for (party, n) in r.numbers ?? [:] { out[party] = n }
+    }
+    return out
+  }
+
+  /// The settlement a record holds, read back from its file.
+  public func settlement(of record: Record) throws(Refusal) -> RecordedSettlement {
+    struct Wrapper: Decodable { var settlement: RecordedSettlement }
+    guard let data = FileManager.default.contents(atPath: directory + "/" + record.file),
+      let w = try? JSONDecoder().decode(Wrapper.self, from: data)
+    else {
+      throw Refusal(message: "ledger record '\(record.file)' holds no readable settlement")
+    }
+    return w.settlement
   }
 
   public enum Kind: String, Sendable, Codable { case settlement, amendment }
@@ -192,7 +220,8 @@ public struct Ledger: Sendable {
   /// Appends `settlement` (as the JSON `body`) as the next record. `crashAt` stops the process
   /// at that point, for tests.
   public mutating func append(
-    _ settlement: Settlement, body: Data, amends: Record?, crashAt: CrashPoint? = nil
+    _ settlement: Settlement, body: Data, amends: Record?, numbers: [String: Int],
+    crashAt: CrashPoint? = nil
   ) throws(Refusal) {
     let kind: Kind = amends == nil ? .settlement : .amendment
     let sequence = records.count + 1
@@ -202,6 +231,8 @@ public struct Ledger: Sendable {
       amends.map { "{ \"digest\" : \"\($0.digest)\", \"sequence\" : \($0.sequence) }" } ?? "null"
     json += ",\n  \"closing\" : " + Ledger.compact(settlement.closing)
     json += ",\n  \"contract\" : " + Ledger.compact(settlement.contract.id)
+    json += ",\n  \"issued\" : " + Ledger.compact(settlement.issue?.issued)
+    json += ",\n  \"numbers\" : " + Ledger.compact(numbers)
     json += ",\n  \"kind\" : \"\(kind.rawValue)\""
     json += ",\n  \"opening\" : " + Ledger.compact(settlement.opening)
     json += ",\n  \"period\" : \"\(settlement.period)\""
@@ -217,7 +248,8 @@ public struct Ledger: Sendable {
       sequence: sequence, kind: kind, contract: settlement.contract.id, period: settlement.period,
       previous: previous,
       amends: amends.map { Reference(sequence: $0.sequence, digest: $0.digest) },
-      opening: settlement.opening, closing: settlement.closing)
+      opening: settlement.opening, closing: settlement.closing, issued: settlement.issue?.issued,
+      numbers: numbers)
     record.file = name
     record.digest = SHA256.hex(data)
     records.append(record)

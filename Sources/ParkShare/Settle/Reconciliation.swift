@@ -1,6 +1,6 @@
 /// How a period's money adds up: every pool's rounded total is exactly what its lines paid to
 /// parties, put into funds and left unallocated; `residual` is that difference and is zero.
-public struct Reconciliation: Sendable, Encodable {
+public struct Reconciliation: Sendable, Codable {
   /// Sum of the pools' rounded totals (revenues and subsidies).
   public var pools: Exact
   /// Paid to parties (net of caps and floors), reserved into funds, left unallocated.

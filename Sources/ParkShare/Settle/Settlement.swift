@@ -15,8 +15,20 @@ public struct Settlement: Sendable, Encodable {
   public var reconciliation: Reconciliation
   public var opening: CarryState
   public var closing: CarryState
+  /// How the ledger issued it: nil for a preview not recorded in a ledger.
+  public var issue: Issue?
 
-  public struct ContractInfo: Sendable, Encodable {
+  /// A recorded settlement's identity: initial, or an amendment with its reason and the
+  /// difference statements it issues.
+  public struct Issue: Sendable, Codable {
+    public enum Kind: String, Sendable, Codable { case initial, amendment }
+    public var kind: Kind
+    public var issued: String
+    public var reason: String?
+    public var differences: [DifferenceStatement]
+  }
+
+  public struct ContractInfo: Sendable, Codable {
     public var id: String
     public var title: String
     public var version: String?
@@ -68,7 +80,7 @@ public struct Settlement: Sendable, Encodable {
       reconciliation: Settlement.reconcile(
         pools, opening: computed.opening, closing: allocator.state,
         decimals: contract.currency.decimals),
-      opening: computed.opening, closing: allocator.state)
+      opening: computed.opening, closing: allocator.state, issue: nil)
     return Outcome(settlement: settlement, diagnostics: diagnostics)
   }
 

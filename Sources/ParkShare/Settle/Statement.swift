@@ -1,6 +1,10 @@
 /// One party's statement for a period: every line paid to it, by pool and clause, and what it
 /// owes as the payer of a subsidy.
-public struct Statement: Sendable, Encodable {
+public struct Statement: Sendable, Codable {
+  /// The number the ledger issued it under (sequential across the ledger, never reused), and the
+  /// issue date; nil for a settlement not recorded in a ledger (a preview).
+  public var number: Int?
+  public var issued: String?
   public var party: String
   public var name: String
   public var role: String
@@ -17,7 +21,7 @@ public struct Statement: Sendable, Encodable {
   /// Arrears owed to the party after this period.
   public var arrearsOwed: Exact
 
-  public struct Payable: Sendable, Encodable {
+  public struct Payable: Sendable, Codable {
     public var subsidy: String
     public var clause: String
     public var amount: Exact
@@ -25,7 +29,7 @@ public struct Statement: Sendable, Encodable {
 }
 
 /// A line of a statement: the pool (stream), the step's clause, its basis and rate, the amount.
-public struct StatementLine: Sendable, Encodable {
+public struct StatementLine: Sendable, Codable {
   public var pool: String
   public var kind: AllocationLine.Kind
   public var clause: String
@@ -34,4 +38,30 @@ public struct StatementLine: Sendable, Encodable {
   /// Before rounding, and as paid.
   public var exact: Exact
   public var amount: Exact
+}
+
+/// A correction of an issued statement (红字冲销): it names the statement it corrects and, line by
+/// line, the amount before, the amount now and the difference; the original is never changed.
+public struct DifferenceStatement: Sendable, Codable {
+  public var number: Int
+  public var issued: String
+  public var party: String
+  public var name: String
+  /// The number of the statement this one corrects (the party's latest for the period).
+  public var amends: Int?
+  public var reason: String
+  public var lines: [Line]
+  public var previousNet: Exact
+  public var net: Exact
+  /// net - previousNet: the sum of the lines' differences.
+  public var difference: Exact
+
+  public struct Line: Sendable, Codable {
+    public var pool: String
+    public var kind: AllocationLine.Kind
+    public var clause: String
+    public var previous: Exact
+    public var amount: Exact
+    public var difference: Exact
+  }
 }

@@ -108,7 +108,7 @@ import Testing
     #expect(again.status == 1)
     #expect(
       again.err.contains("2026Q1 is already settled (0001-2026Q1.json); it is not settled again"))
-    let amended = try f.settle("2026Q1", ["--amend"])
+    let amended = try f.settle("2026Q1", ["--amend", "--reason", "meter PV-EXP re-read"])
     #expect(amended.status == 0, "\(amended.err)")
     #expect(f.files == ["0001-2026Q1.json", "0002-2026Q1-amendment.json", "HEAD"])
     let record = try String(
@@ -116,7 +116,7 @@ import Testing
     #expect(record.contains("\"amends\" : { \"digest\" : \""))
     // Q2 continues from the amendment; then Q1 can no longer be amended.
     #expect(try f.settle("2026Q2").status == 0)
-    let late = try f.settle("2026Q1", ["--amend"])
+    let late = try f.settle("2026Q1", ["--amend", "--reason", "late"])
     #expect(late.status == 1)
     #expect(late.err.contains("only the latest period can be amended"))
     let skip = try f.settle("2026Q1")
@@ -220,5 +220,63 @@ extension LedgerTests {
         == whole.closing.gecRemainders["pv_export"])
     // 9,003 kWh: 9 certificates either way (4 in Q1 and 5 in Q2).
     #expect(try certificates(q1.out) + certificates(q2.out) == whole.pools[0].sources[0].amount)
+  }
+}
+
+extension LedgerTests {
+  static func json(_ out: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+  }
+
+  /// Corrected meter data for a settled quarter: difference statements that name the originals,
+  /// whose differences sum to the change; statement numbers unique and without gaps.
+  @Test func anAmendmentIssuesDifferenceStatements() throws {
+    let f = try Fixture()
+    defer { f.t.remove() }
+    let q1 = try Self.json(try f.settle("2026Q1", ["--issued", "2026-04-03"]).out)
+    let initial = try #require(q1["statements"] as? [[String: Any]])
+    #expect(initial.map { $0["number"] as? Int } == [1, 2])  // bank, op
+    #expect(initial.allSatisfy { $0["issued"] as? String == "2026-04-03" })
+    // The export meter was misread: 2,500.5 kWh a month, not 1,500.5.
+    let readings = f.t.folder.appendingPathComponent("2026Q1/readings.csv")
+    let text = try String(contentsOf: readings, encoding: .utf8)
+    try text.replacingOccurrences(of: "1500.5", with: "2500.5").write(
+      to: readings, atomically: true, encoding: .utf8)
+    let amended = try f.settle(
+      "2026Q1", ["--amend", "--reason", "PV export meter re-read", "--issued", "2026-04-20"])
+    #expect(amended.status == 0, "\(amended.err)")
+    let a = try Self.json(amended.out)
+    let issue = try #require(a["issue"] as? [String: Any])
+    #expect(issue["kind"] as? String == "amendment")
+    let differences = try #require(issue["differences"] as? [[String: Any]])
+    // 7,501.5 kWh: 7 certificates, 7,000 CNY; the bank's 5,000 is now paid in full.
+    let byParty = Dictionary(
+      uniqueKeysWithValues: differences.map { ($0["party"] as! String, $0) })
+    let bank = try #require(byParty["bank"])
+    #expect(bank["amends"] as? Int == 1)
+    #expect(bank["difference"] as? String == "1000.00")
+    #expect(bank["reason"] as? String == "PV export meter re-read")
+    let op = try #require(byParty["op"])
+    #expect(op["amends"] as? Int == 2)
+    #expect(op["difference"] as? String == "2000.00")
+    // New numbers continue the sequence.
+    #expect(Set(differences.map { $0["number"] as! Int }) == [3, 4])
+    // The differences add up to the change in what the period paid.
+    let before = try initial.map { x(try #require($0["net"] as? String)) }.sum()
+    let after = try (try #require(a["statements"] as? [[String: Any]])).map {
+      x(try #require($0["net"] as? String))
+    }.sum()
+    let diff = try differences.map { x(try #require($0["difference"] as? String)) }.sum()
+    #expect(try after - before == diff)
+    for d in differences {
+      let lines = try #require(d["lines"] as? [[String: Any]])
+      #expect(
+        try lines.map { x(try #require($0["difference"] as? String)) }.sum()
+          == x(try #require(d["difference"] as? String)))
+    }
+    // Q2 continues from the amended state and numbers on.
+    let q2 = try Self.json(try f.settle("2026Q2").out)
+    let numbers = try #require(q2["statements"] as? [[String: Any]]).map { $0["number"] as? Int }
+    #expect(numbers == [5, 6])
   }
 }

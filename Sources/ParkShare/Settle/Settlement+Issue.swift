@@ -1,0 +1,69 @@
+extension Settlement {
+  /// Numbers every statement of an initial settlement from `next`, in party order. Returns the
+  /// numbers issued, by party.
+  public mutating func issueInitial(from next: Int, issued: String) -> [String: Int] {
+    var numbers: [String: Int] = [:]
+    for i in statements.indices {
+      statements[i].number = next + i
+      statements[i].issued = issued
+      numbers[statements[i].party] = next + i
+    }
+    issue = Issue(kind: .initial, issued: issued, reason: nil, differences: [])
+    return numbers
+  }
+
+  /// Issues a difference statement, numbered from `next`, for every party whose amounts differ
+  /// from `original` (the period's latest recorded settlement); `latest` holds each party's
+  /// latest statement number for the period. Lines are matched by pool, kind and clause.
+  public mutating func issueAmendment(
+    against original: RecordedSettlement, latest: [String: Int], from next: Int, issued: String,
+    reason: String
+  ) -> [String: Int] {
+    var numbers: [String: Int] = [:]
+    var differences: [DifferenceStatement] = []
+    let before = Dictionary(
+      original.statements.map { ($0.party, $0) }, uniquingKeysWith: { a, _ in a })
+    let now = Dictionary(statements.map { ($0.party, $0) }, uniquingKeysWith: { a, _ in a })
+    let zero = (try? Exact(minorUnits: 0, decimals: decimals)) ?? .zero
+    for party in Set(before.keys).union(now.keys).sorted() {
+      let old = before[party]?.lines ?? []
+      let new = now[party]?.lines ?? []
+      func key(_ l: StatementLine) -> String { "\(l.pool)\u{1}\(l.kind.rawValue)\u{1}\(l.clause)" }
+      var order: [String] = []
+      var amounts: [String: (line: StatementLine, previous: Exact, amount: Exact)] = [:]
+      for l in old {
+        let k = key(l)
+        if amounts[k] == nil { order.append(k) }
+        let e = amounts[k] ?? (l, zero, zero)
+        amounts[k] = (e.line, (try? e.previous + l.amount) ?? e.previous, e.amount)
+      }
+      for l in new {
+        let k = key(l)
+        if amounts[k] == nil { order.append(k) }
+        let e = amounts[k] ?? (l, zero, zero)
+        amounts[k] = (e.line, e.previous, (try? e.amount + l.amount) ?? e.amount)
+      }
+      let lines = order.compactMap { k -> DifferenceStatement.Line? in
+        let e = amounts[k]!
+        let d = (try? e.amount - e.previous) ?? zero
+        guard !d.isZero else { return nil }
+        return .init(
+          pool: e.line.pool, kind: e.line.kind, clause: e.line.clause, previous: e.previous,
+          amount: e.amount, difference: d)
+      }
+      guard !lines.isEmpty else { continue }
+      let previousNet = before[party]?.net ?? zero
+      let net = now[party]?.net ?? zero
+      let number = next + differences.count
+      numbers[party] = number
+      differences.append(
+        DifferenceStatement(
+          number: number, issued: issued, party: party,
+          name: now[party]?.name ?? before[party]?.name ?? party, amends: latest[party],
+          reason: reason, lines: lines, previousNet: previousNet, net: net,
+          difference: (try? net - previousNet) ?? zero))
+    }
+    issue = Issue(kind: .amendment, issued: issued, reason: reason, differences: differences)
+    return numbers
+  }
+}
