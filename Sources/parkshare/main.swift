@@ -12,6 +12,9 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     ],
     ["--bom", "--amend", "--help"], SettleCommand.run
   ),
+  "journal": (
+    ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run
+  ),
   "explain": (
     ["--data", "--period", "--opening", "--threads", "--party"], ["--help"], ExplainCommand.run
   ),
@@ -52,7 +55,9 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     if args.flags.contains("--check") && args.flags.contains("--stdout") {
       throw Arguments.UsageError(message: "--check and --stdout cannot be combined")
     }
-    guard !args.operands.isEmpty else { throw Arguments.UsageError(message: "no files given") }
+    guard !args.operands.isEmpty || ["journal", "report"].contains(name) else {
+      throw Arguments.UsageError(message: "no files given")
+    }
     return command.run(args)
   } catch {
     Output.err("parkshare \(name): \(error.message)\n\n" + (Help.commands[name] ?? Help.main))

@@ -5,6 +5,7 @@ public struct RecordedSettlement: Sendable, Decodable {
   public var period: Period
   public var currency: String
   public var decimals: Int
+  public var rounding: String
   public var inputs: [FileDigest]
   public var pools: [PoolResult]
   public var statements: [Statement]

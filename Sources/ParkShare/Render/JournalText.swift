@@ -1,0 +1,77 @@
+import Foundation
+
+/// A `Journal` in the syntax of beancount, ledger or hledger. Amounts are plain decimals with
+/// every minor-unit digit and the currency after them; descriptions keep Chinese text as is.
+public enum JournalText {
+  public enum Format: String, Sendable, CaseIterable { case beancount, ledger, hledger }
+
+  public static func render(_ j: Journal, format: Format) -> String {
+    func amount(_ v: Exact) -> String {
+      Money.text(v, decimals: j.decimals).replacingOccurrences(of: ",", with: "") + " " + j.currency
+    }
+    func quoted(_ s: String) -> String {
+      "\""
+        + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+          of: "\"", with: "\\\"") + "\""
+    }
+    let width = (j.accounts.map(\.count).max() ?? 40) + 4
+    func posting(_ account: String, _ text: String, indent: String) -> String {
+      indent + account + String(repeating: " ", count: max(2, width - account.count)) + text + "\n"
+    }
+    var out = ""
+    switch format {
+    case .beancount:
+      out += ";; parkshare journal of \(j.contract) (beancount)\n"
+      out += "option \"operating_currency\" \"\(j.currency)\"\n"
+      // Exact to the minor unit: no tolerance for transactions or balance assertions (beancount
+      // would otherwise let a balance be off by one unit of its last digit).
+      out += "option \"inferred_tolerance_default\" \"\(j.currency):0\"\n\n"
+      for a in j.accounts {
+        out += "\(j.openDate) open \(a) \(j.currency)\n"
+        if let name = j.names[a] { out += "  name: \(quoted(name))\n" }
+      }
+      let zero = Money.text(.zero, decimals: j.decimals)
+      for (i, t) in j.transactions.enumerated() {
+        out += "\n\(t.date) * \(quoted(j.contract)) \(quoted(t.narration))\n"
+        if !t.record.isEmpty { out += "  record: \(quoted(t.record))\n" }
+        for p in t.postings { out += posting(p.account, amount(p.amount), indent: "  ") }
+        let closing = j.balances.filter { $0.after == i + 1 }
+        if !closing.isEmpty { out += "\n" }
+        for b in closing {
+          let value = Money.text(b.amount, decimals: j.decimals).replacingOccurrences(
+            of: ",", with: "")
+          out += "\(b.date) balance \(b.account)  \(value) ~ \(zero) \(j.currency)\n"
+        }
+      }
+    case .ledger, .hledger:
+      let name = format == .ledger ? "ledger" : "hledger"
+      func date(_ d: String) -> String {
+        format == .ledger ? d.replacingOccurrences(of: "-", with: "/") : d
+      }
+      out += "; parkshare journal of \(j.contract) (\(name))\n"
+      if format == .hledger {
+        out += "commodity 1,000.00 \(j.currency)\n"
+        for a in j.accounts {
+          out += "account \(a)" + (j.names[a].map { "  ; \($0)" } ?? "") + "\n"
+        }
+      }
+      for (i, t) in j.transactions.enumerated() {
+        out += "\n\(date(t.date)) * \(t.narration)\n"
+        if !t.record.isEmpty { out += "    ; record: \(t.record)\n" }
+        for p in t.postings {
+          let note = j.names[p.account].map { "  ; \($0)" } ?? ""
+          out += posting(p.account, amount(p.amount) + note, indent: "    ")
+        }
+        // Balance assertions, one posting of zero each, right after the period they close.
+        let closing = j.balances.filter { $0.after == i + 1 }
+        if let first = closing.first {
+          out += "\n\(date(first.date)) * balance assertions\n"
+          for b in closing {
+            out += posting(b.account, "0 \(j.currency) = \(amount(b.amount))", indent: "    ")
+          }
+        }
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import ParkShare
+
+/// `parkshare journal --ledger DIR [--period P] --format beancount|ledger|hledger
+/// [--accounts FILE] [--out FILE]`
+enum JournalCommand {
+  static func run(_ args: Arguments) -> Int32 {
+    func usage(_ m: String) -> Int32 {
+      PeriodInputs.report(.usage(m), command: "journal", json: false)
+    }
+    guard let dir = args.options["--ledger"] else { return usage("--ledger DIR is required") }
+    guard let format = JournalText.Format(rawValue: args.options["--format"] ?? "") else {
+      return usage("--format is beancount, ledger or hledger")
+    }
+    var period: Period? = nil
+    if let p = args.options["--period"] {
+      guard let parsed = Period(p) else { return usage("'\(p)' is not a period") }
+      period = parsed
+    }
+    var accounts = JournalAccounts()
+    if let path = args.options["--accounts"] {
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        return fail(.error("missing-file", "cannot read '\(path)'", at: .whole(path)))
+      }
+      switch JournalAccounts.parse(text) {
+      case .success(let a): accounts = a
+      case .failure(let e):
+        let range = SourceRange(
+          file: path, start: .init(line: e.line, column: 1), end: .init(line: e.line, column: 1))
+        return fail(
+          .error("bad-accounts", e.message, at: range), source: SourceFile(path: path, text: text))
+      }
+    }
+    let journal: Journal
+    do throws(Ledger.Refusal) {
+      let ledger = try Ledger.open(dir)
+      if let period, !ledger.records.contains(where: { $0.period == period }) {
+        return usage("\(period) is not in the ledger")
+      }
+      journal = try Journal.build(ledger, period: period, accounts: accounts)
+    } catch {
+      return fail(.error("ledger", error.message, at: .whole(dir), hint: error.hint))
+    }
+    let text = JournalText.render(journal, format: format)
+    if let out = args.options["--out"] {
+      if case .failure(let problem) = Files.writeAll([(out, text)]) { return fail(problem) }
+    } else {
+      Output.out(text)
+    }
+    return ExitCode.success
+  }
+
+  static func fail(_ d: Diagnostic, source: SourceFile? = nil) -> Int32 {
+    Output.err(DiagnosticRenderer(sources: source.map { [$0] } ?? []).render([d]))
+    return ExitCode.inputError
+  }
+}
