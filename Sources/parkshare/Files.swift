@@ -7,9 +7,13 @@ enum Files {
   /// Writes every `(path, text)`; nothing at all when any target holds something else or any
   /// write fails (files this call wrote are removed again). Returns the files it wrote.
   static func writeAll(_ files: [(path: String, text: String)]) -> Result<[String], Diagnostic> {
+    write(files.map { ($0.path, Data($0.text.utf8)) })
+  }
+
+  /// `writeAll` for bytes (an .xlsx).
+  static func write(_ files: [(path: String, data: Data)]) -> Result<[String], Diagnostic> {
     var pending: [(String, Data)] = []
-    for (path, text) in files {
-      let data = Data(text.utf8)
+    for (path, data) in files {
       if let existing = FileManager.default.contents(atPath: path) {
         if existing == data { continue }
         return .failure(

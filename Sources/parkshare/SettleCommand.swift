@@ -4,8 +4,10 @@ import ParkShare
 /// `parkshare settle CONTRACT --data DIR --period P [--format F] [--out DIR] [--ledger DIR
 /// [--amend]] [--opening F] [--closing F] [--bom]`
 enum SettleCommand {
-  static let formats = ["text", "json", "csv", "html", "all"]
-  static let extensions = ["text": "txt", "json": "json", "csv": "csv", "html": "html"]
+  static let formats = ["text", "json", "csv", "html", "xlsx", "all"]
+  static let extensions = [
+    "text": "txt", "json": "json", "csv": "csv", "html": "html", "xlsx": "xlsx",
+  ]
 
   static func run(_ args: Arguments) -> Int32 {
     let format = args.options["--format"] ?? "text"
@@ -13,8 +15,8 @@ enum SettleCommand {
     guard formats.contains(format) else {
       return usage("--format is one of \(formats.joined(separator: ", "))")
     }
-    if format == "all" && args.options["--out"] == nil {
-      return usage("--format all writes every format: give --out DIR")
+    if (format == "all" || format == "xlsx") && args.options["--out"] == nil {
+      return usage("--format \(format) writes files: give --out DIR")
     }
     guard let language = StatementHTML.Language(rawValue: args.options["--lang"] ?? "zh") else {
       return usage("--lang is zh or en")
@@ -78,29 +80,30 @@ enum SettleCommand {
         numbers = settlement.issueInitial(from: l.nextNumber, issued: issued)
       }
     }
-    func render(_ format: String) -> String {
+    func render(_ format: String) -> Data {
       switch format {
-      case "json": Output.json(settlement)
-      case "csv": StatementCSV.render(settlement, bom: args.flags.contains("--bom"))
-      case "html": StatementHTML.render(settlement, language: language)
-      default: StatementText.render(settlement)
+      case "json": Data(Output.json(settlement).utf8)
+      case "csv": Data(StatementCSV.render(settlement, bom: args.flags.contains("--bom")).utf8)
+      case "html": Data(StatementHTML.render(settlement, language: language).utf8)
+      case "xlsx": Data(StatementWorkbook.build(settlement).bytes())
+      default: Data(StatementText.render(settlement).utf8)
       }
     }
     // Statement and closing state are written together or not at all, then the ledger record;
     // if that fails, the files are taken back.
-    var files: [(path: String, text: String)] = []
+    var files: [(path: String, data: Data)] = []
     if let out = args.options["--out"] {
       let suffix = amends == nil ? "" : "-amendment-\(ledger!.records.count + 1)"
       let base = out + "/\(settlement.contract.id)-\(settlement.period)\(suffix)."
-      for f in format == "all" ? ["text", "json", "csv", "html"] : [format] {
+      for f in format == "all" ? ["text", "json", "csv", "html", "xlsx"] : [format] {
         files.append((base + extensions[f]!, render(f)))
       }
     }
     if let path = args.options["--closing"] {
-      files.append((path, Output.json(settlement.closing)))
+      files.append((path, Data(Output.json(settlement.closing).utf8)))
     }
     let written: [String]
-    switch Files.writeAll(files) {
+    switch Files.write(files) {
     case .failure(let problem):
       Output.err(DiagnosticRenderer(sources: []).render([problem]))
       return ExitCode.inputError
@@ -118,7 +121,7 @@ enum SettleCommand {
         return refuse(error, l.directory, sources: [], earlier: [], json: json)
       }
     }
-    if args.options["--out"] == nil { Output.out(render(format)) }
+    if args.options["--out"] == nil { Output.out(String(decoding: render(format), as: UTF8.self)) }
     return ExitCode.success
   }
 

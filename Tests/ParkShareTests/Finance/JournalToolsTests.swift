@@ -164,4 +164,16 @@ enum Tools {
   }
 
   static func present(_ tools: [String]) -> Bool { tools.allSatisfy { which($0) != nil } }
+
+  /// Whether python3 can import `module`.
+  static func python(_ module: String) -> Bool {
+    guard let python = which("python3") else { return false }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: python)
+    p.arguments = ["-c", "import \(module)"]
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return false }
+    p.waitUntilExit()
+    return p.terminationStatus == 0
+  }
 }

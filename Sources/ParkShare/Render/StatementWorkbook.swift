@@ -1,0 +1,61 @@
+/// `parkshare settle --format xlsx`: a summary sheet, one sheet of every statement line (with
+/// filters), the reconciliation, and the difference statements of an amendment. Amounts are
+/// numbers with two decimals; text (Chinese names) is UTF-8.
+public enum StatementWorkbook {
+  public static func build(_ s: Settlement) -> Workbook {
+    func money(_ v: Exact) -> Workbook.Cell {
+      .number(
+        (try? Exact(minorUnits: v.minorUnits(decimals: s.decimals, .halfEven), decimals: s.decimals))
+          ?? v)
+    }
+    func number(_ n: Int?) -> Workbook.Cell { .text(n.map(StatementText.number) ?? "") }
+    var book = Workbook()
+    book.add(
+      "Summary",
+      header: ["number", "party", "name", "role", "gross", "deductions", "net", "payable"],
+      rows: s.statements.map { st in
+        [
+          number(st.number), .text(st.party), .text(st.name), .text(st.role), money(st.gross),
+          money(st.deductions), money(st.net),
+          money((try? st.payable.map(\.amount).sum()) ?? .zero),
+        ]
+      })
+    book.add(
+      "Lines",
+      header: ["number", "party", "name", "pool", "kind", "clause", "basis", "rate", "amount"],
+      rows: s.statements.flatMap { st in
+        st.lines.map { l in
+          [
+            number(st.number), .text(st.party), .text(st.name), .text(l.pool),
+            .text(l.kind.rawValue), .text(l.clause), .text(l.basis), .text(l.rate), money(l.amount),
+          ]
+        }
+      })
+    let r = s.reconciliation
+    book.add(
+      "Reconciliation", header: ["item", "amount"],
+      rows: [
+        [.text("pools"), money(r.pools)], [.text("allocated"), money(r.allocated)],
+        [.text("reserved"), money(r.reserved)], [.text("unallocated"), money(r.unallocated)],
+        [.text("residual"), money(r.residual)],
+      ])
+    if let differences = s.issue?.differences, !differences.isEmpty {
+      book.add(
+        "Differences",
+        header: [
+          "number", "amends", "party", "name", "pool", "kind", "clause", "previous", "now",
+          "difference", "reason",
+        ],
+        rows: differences.flatMap { d in
+          d.lines.map { l in
+            [
+              number(d.number), number(d.amends), .text(d.party), .text(d.name), .text(l.pool),
+              .text(l.kind.rawValue), .text(l.clause), money(l.previous), money(l.amount),
+              money(l.difference), .text(d.reason),
+            ]
+          }
+        })
+    }
+    return book
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+@Suite struct ZipTests {
+  @Test func crc32OfKnownText() {
+    // The check value of CRC-32/ISO-HDLC.
+    #expect(Zip.crc32(Array("123456789".utf8)) == 0xCBF4_3926)
+  }
+
+  @Test func sameContentSameBytes() {
+    var a = Zip()
+    a.add("x.txt", "甲乙")
+    var b = Zip()
+    b.add("x.txt", "甲乙")
+    #expect(a.bytes() == b.bytes())
+    #expect(a.bytes().starts(with: [0x50, 0x4B, 0x03, 0x04]))
+  }
+}
+
+/// Every number of the xlsx, as a real reader (openpyxl) sees it, equals the JSON statement's.
+@Suite(.enabled(if: Tools.python("openpyxl") || Tools.inCI))
+struct WorkbookTests {
+  /// The workbook's sheets as JSON: every cell, numbers as Python's repr.
+  static let reader = """
+    import json, sys, openpyxl
+    wb = openpyxl.load_workbook(sys.argv[1])
+    out = {}
+    for ws in wb.worksheets:
+        out[ws.title] = {"freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
+            "rows": [[repr(c) if isinstance(c, float) else c for c in r] for r in ws.iter_rows(values_only=True)]}
+    print(json.dumps(out))
+    """
+
+  @Test(arguments: RevenueCommandTests.samples.map(\.contract))
+  func numbersAreExactlyThoseOfTheStatement(contract: String) throws {
+    let period = RevenueCommandTests.samples.first { $0.contract == contract }!.period
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-xlsx-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try runParkshare(
+      SettleCommandTests.args(contract, period, "all").dropLast(2) + [
+        "--format", "all", "--out", dir.path,
+      ])
+    #expect(r.status == 0, "\(r.err)")
+    let base = dir.appendingPathComponent("\(contract)-\(period)").path
+    let statement = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base + ".json")))
+        as? [String: Any])
+    let read = try JournalToolsTests.run("python3", ["-c", Self.reader, base + ".xlsx"])
+    #expect(read.status == 0, "\(read.out)")
+    let book = try #require(
+      try JSONSerialization.jsonObject(with: Data(read.out.utf8)) as? [String: [String: Any]])
+    let summary = try #require(book["Summary"]?["rows"] as? [[Any]])
+    #expect(book["Summary"]?["freeze"] as? String == "A2")
+    let statements = try #require(statement["statements"] as? [[String: Any]])
+    #expect(summary.count == statements.count + 1)
+    func number(_ v: Any) throws -> Exact { x(try #require(v as? String)) }
+    for (row, st) in zip(summary.dropFirst(), statements) {
+      #expect(row[1] as? String == st["party"] as? String)
+      #expect(row[2] as? String == st["name"] as? String)  // Chinese names intact
+      #expect(try number(row[4]) == number(try #require(st["gross"])))
+      #expect(try number(row[5]) == number(try #require(st["deductions"])))
+      #expect(try number(row[6]) == number(try #require(st["net"])))
+    }
+    let lines = try #require(book["Lines"]?["rows"] as? [[Any]]).dropFirst()
+    let expected = statements.flatMap { ($0["lines"] as? [[String: Any]]) ?? [] }
+    #expect(lines.count == expected.count)
+    for (row, line) in zip(lines, expected) {
+      #expect(try number(row[8]) == number(try #require(line["amount"])))
+    }
+  }
+}
