@@ -9,6 +9,10 @@ enum Help {
       fmt FILE...          rewrite contracts in canonical form
       settle CONTRACT --data DIR --period P
                            settle a period: every party's statement, reconciled to the fen
+      journal --ledger DIR --format F
+                           double-entry journal of settled periods (beancount, ledger, hledger)
+      report --ledger DIR --from P --to P
+                           balances owed to each party, period by period
       explain CONTRACT --data DIR --period P --party ID
                            the calculation tree behind one party's amounts
       revenue CONTRACT --data DIR --period P
@@ -76,6 +80,34 @@ enum Help {
 
     Files are never written over a file with other content.
     exit status: 0 settled (warnings allowed), 1 errors in the contract or data, 64 usage
+
+    """,
+    "journal": """
+    usage: parkshare journal --ledger DIR --format beancount|ledger|hledger|xlsx [options]
+
+    Writes double-entry transactions for the settled periods in the ledger: revenue recognised
+    per stream into each pool, the pool's distribution to payables per party and to funds,
+    arrears owed; amendments book their difference. Every transaction balances exactly in the
+    minor unit (a rounding posting where a pool's total and its streams' amounts differ), and
+    balance assertions after each period check the payables, funds and arrears. Account names
+    follow docs/journal.md.
+
+    options:
+      --period P        only that period (after an opening-balances transaction)
+      --accounts FILE   'key = template' lines overriding the account names
+      --out FILE        write there instead of printing (needed for xlsx)
+
+    exit status: 0 written, 1 ledger or account-file errors, 64 usage
+
+    """,
+    "report": """
+    usage: parkshare report --ledger DIR --from P --to P [--format text|csv|json|xlsx] [--out FILE]
+
+    For each party and each period from the ledger: the balance owed to it before the period,
+    what the period's statement settled, what amendments changed, the arrears owed to it and
+    the balance after, with the statement numbers issued.
+
+    exit status: 0 written, 1 ledger errors, 64 usage
 
     """,
     "explain": """

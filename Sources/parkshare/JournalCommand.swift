@@ -9,8 +9,13 @@ enum JournalCommand {
       PeriodInputs.report(.usage(m), command: "journal", json: false)
     }
     guard let dir = args.options["--ledger"] else { return usage("--ledger DIR is required") }
-    guard let format = JournalText.Format(rawValue: args.options["--format"] ?? "") else {
-      return usage("--format is beancount, ledger or hledger")
+    let formatName = args.options["--format"] ?? ""
+    let format = JournalText.Format(rawValue: formatName)
+    guard format != nil || formatName == "xlsx" else {
+      return usage("--format is beancount, ledger, hledger or xlsx")
+    }
+    if formatName == "xlsx" && args.options["--out"] == nil {
+      return usage("--format xlsx writes a file: give --out FILE")
     }
     var period: Period? = nil
     if let p = args.options["--period"] {
@@ -41,11 +46,13 @@ enum JournalCommand {
     } catch {
       return fail(.error("ledger", error.message, at: .whole(dir), hint: error.hint))
     }
-    let text = JournalText.render(journal, format: format)
+    let data =
+      format.map { Data(JournalText.render(journal, format: $0).utf8) }
+      ?? Data(JournalWorkbook.build(journal).bytes())
     if let out = args.options["--out"] {
-      if case .failure(let problem) = Files.writeAll([(out, text)]) { return fail(problem) }
+      if case .failure(let problem) = Files.write([(out, data)]) { return fail(problem) }
     } else {
-      Output.out(text)
+      Output.out(String(decoding: data, as: UTF8.self))
     }
     return ExitCode.success
   }

@@ -12,6 +12,7 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     ],
     ["--bom", "--amend", "--help"], SettleCommand.run
   ),
+  "report": (["--ledger", "--from", "--to", "--format", "--out"], ["--help"], ReportCommand.run),
   "journal": (
     ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run
   ),

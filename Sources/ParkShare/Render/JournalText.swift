@@ -75,3 +75,30 @@ public enum JournalText {
     return out
   }
 }
+
+/// `parkshare journal --format xlsx`: every posting on one filterable sheet, and the balance
+/// assertions on another; amounts are numbers.
+public enum JournalWorkbook {
+  public static func build(_ j: Journal) -> Workbook {
+    var book = Workbook()
+    book.add(
+      "Postings", header: ["date", "narration", "record", "account", "name", "amount", "currency"],
+      rows: j.transactions.flatMap { t in
+        t.postings.map { p in
+          [
+            .text(t.date), .text(t.narration), .text(t.record), .text(p.account),
+            .text(j.names[p.account] ?? ""), .number(p.amount), .text(j.currency),
+          ]
+        }
+      })
+    book.add(
+      "Balances", header: ["date", "account", "name", "balance", "currency"],
+      rows: j.balances.map { b in
+        [
+          .text(b.date), .text(b.account), .text(j.names[b.account] ?? ""), .number(b.amount),
+          .text(j.currency),
+        ]
+      })
+    return book
+  }
+}

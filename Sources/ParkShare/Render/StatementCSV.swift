@@ -38,7 +38,7 @@ public enum StatementCSV {
     Money.text(v, decimals: decimals).replacingOccurrences(of: ",", with: "")
   }
 
-  static func field(_ text: String) -> String {
+  public static func field(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return text
     }

@@ -77,7 +77,9 @@ public enum StatementText {
   }
 
   /// Columns padded to their widest cell (CJK counted double); `rightAligned` columns to the right.
-  static func table(_ rows: [[String]], rightAligned: Set<Int>, indent: String = "") -> String {
+  public static func table(_ rows: [[String]], rightAligned: Set<Int>, indent: String = "")
+    -> String
+  {
     guard let columns = rows.map(\.count).max() else { return "" }
     var widths = Array(repeating: 0, count: columns)
     for row in rows {

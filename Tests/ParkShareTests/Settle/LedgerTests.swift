@@ -280,3 +280,47 @@ extension LedgerTests {
     #expect(numbers == [5, 6])
   }
 }
+
+extension LedgerTests {
+  /// The report runs the balances through the periods, amendments included.
+  @Test func theReportRunsBalancesThroughThePeriods() throws {
+    let f = try Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    #expect(try f.settle("2026Q2").status == 0)
+    let readings = f.t.folder.appendingPathComponent("2026Q2/readings.csv")
+    let text = try String(contentsOf: readings, encoding: .utf8)
+    try text.replacingOccurrences(of: "1500.5", with: "2500.5").write(
+      to: readings, atomically: true, encoding: .utf8)
+    #expect(try f.settle("2026Q2", ["--amend", "--reason", "meter re-read"]).status == 0)
+    let r = try runParkshare([
+      "report", "--ledger", f.ledger, "--from", "2026Q1", "--to", "2026Q2", "--format", "json",
+    ])
+    #expect(r.status == 0, "\(r.err)")
+    let report = try Self.json(r.out)
+    let rows = try #require(report["rows"] as? [[String: Any]])
+    func row(_ party: String, _ period: String) throws -> [String: Any] {
+      try #require(
+        rows.first { $0["party"] as? String == party && $0["period"] as? String == period })
+    }
+    // Q1: the bank gets 4,000 of 5,000. Q2 as settled: 501.5 + 4,501.5 kWh, 5 certificates:
+    // 5,000 (1,000 arrears + 4,000 of the 5,000 due). Amended: 8,001.5 kWh, 8 certificates,
+    // 8,000: the bank's 6,000 in full, 2,000 to op.
+    let bank1 = try row("bank", "2026Q1")
+    #expect(bank1["closing"] as? String == "4000.00")
+    let bank2 = try row("bank", "2026Q2")
+    #expect(bank2["opening"] as? String == "4000.00")
+    #expect(bank2["settled"] as? String == "5000.00")
+    #expect(bank2["amendments"] as? String == "1000.00")
+    #expect(bank2["closing"] as? String == "10000.00")
+    #expect(bank2["statements"] as? [Int] == [3, 5])
+    let op2 = try row("op", "2026Q2")
+    #expect(op2["amendments"] as? String == "2000.00")
+    // Text and CSV say the same.
+    let csv = try runParkshare([
+      "report", "--ledger", f.ledger, "--from", "2026Q2", "--to", "2026Q2", "--format", "csv",
+    ])
+    #expect(
+      csv.out.contains("bank,bank,2026Q2,4000.00,5000.00,1000.00,0.00,10000.00,000003 000005"))
+  }
+}

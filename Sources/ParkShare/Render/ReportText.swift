@@ -1,0 +1,54 @@
+import Foundation
+
+/// `parkshare report` as text, CSV or a workbook: one row per party and period.
+public enum ReportText {
+  static let header = [
+    "party", "name", "period", "opening", "settled", "amendments", "arrears", "closing",
+    "statements",
+  ]
+
+  static func cells(_ r: PeriodReport.Row, _ money: (Exact) -> String) -> [String] {
+    [
+      r.party, r.name, r.period.description, money(r.opening), money(r.settled),
+      money(r.amendments), money(r.arrears), money(r.closing),
+      r.statements.map(StatementText.number).joined(separator: " "),
+    ]
+  }
+
+  public static func text(_ report: PeriodReport) -> String {
+    let rows = report.rows.map { cells($0) { Money.text($0, decimals: report.decimals) } }
+    return
+      "\(report.contract): balances owed to each party, \(report.from) to \(report.to) (\(report.currency))\n\n"
+      + StatementText.table([header] + rows, rightAligned: [3, 4, 5, 6, 7])
+  }
+
+  public static func csv(_ report: PeriodReport) -> String {
+    let rows = report.rows.map {
+      cells($0) {
+        Money.text($0, decimals: report.decimals).replacingOccurrences(of: ",", with: "")
+      }
+    }
+    return ([header] + rows).map { $0.map(StatementCSV.field).joined(separator: ",") }
+      .joined(separator: "\r\n") + "\r\n"
+  }
+
+  public static func workbook(_ report: PeriodReport) -> Workbook {
+    var book = Workbook()
+    func money(_ v: Exact) -> Workbook.Cell {
+      .number(
+        (try? Exact(
+          minorUnits: v.minorUnits(decimals: report.decimals, .halfEven), decimals: report.decimals))
+          ?? v)
+    }
+    book.add(
+      "Report", header: header,
+      rows: report.rows.map { r in
+        [
+          .text(r.party), .text(r.name), .text(r.period.description), money(r.opening),
+          money(r.settled), money(r.amendments), money(r.arrears), money(r.closing),
+          .text(r.statements.map(StatementText.number).joined(separator: " ")),
+        ]
+      })
+    return book
+  }
+}
