@@ -72,3 +72,56 @@ struct WorkbookTests {
     }
   }
 }
+
+@Suite struct JournalAccountsTests {
+  @Test func templatesOverrideTheDefaults() throws {
+    let a = try JournalAccounts.parse(
+      """
+      # our chart of accounts
+      payable = Liabilities:AP:{party}
+      income = Income:Park:{contract}:{source}
+      """
+    ).get()
+    #expect(a.name("payable", ["party": "T001"]) == "Liabilities:AP:T001")
+    #expect(
+      a.name("income", ["contract": "suyin-microgrid", "source": "green_trade"])
+        == "Income:Park:SuyinMicrogrid:GreenTrade")
+    #expect(
+      a.name("fund", ["contract": "c", "fund": "storage_replacement"])
+        == "Liabilities:Parkshare:C:Fund:StorageReplacement")
+  }
+
+  @Test(arguments: [("payables = Liabilities:X", 1), ("\n\npayable = Debts:{party}", 3)])
+  func badLinesAreRefusedWithTheirLine(text: String, line: Int) {
+    guard case .failure(let e) = JournalAccounts.parse(text) else {
+      Issue.record("accepted \(text)")
+      return
+    }
+    #expect(e.line == line)
+  }
+
+  @Test func aCustomChartIsAcceptedByTheTools() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-accounts-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ledger = dir.appendingPathComponent("ledger").path
+    let settle = try runParkshare(
+      RevenueCommandTests.args("suyin-microgrid", "2026Q1").map { $0 == "revenue" ? "settle" : $0 }
+        + ["--ledger", ledger])
+    #expect(settle.status == 0, "\(settle.err)")
+    let chart = dir.appendingPathComponent("chart.txt")
+    try "payable = Liabilities:AP:{party}\n".write(to: chart, atomically: true, encoding: .utf8)
+    let r = try runParkshare([
+      "journal", "--ledger", ledger, "--format", "hledger", "--accounts", chart.path,
+    ])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.contains("Liabilities:AP:T001"))
+    let bad = dir.appendingPathComponent("bad.txt")
+    try "payable = AP:{party}\n".write(to: bad, atomically: true, encoding: .utf8)
+    let refused = try runParkshare([
+      "journal", "--ledger", ledger, "--format", "hledger", "--accounts", bad.path,
+    ])
+    #expect(refused.status == 1)
+    #expect(refused.err.contains("bad.txt:1:1: error: an account starts with Assets"))
+  }
+}
