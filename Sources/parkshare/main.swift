@@ -12,6 +12,9 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     ],
     ["--bom", "--amend", "--help"], SettleCommand.run
   ),
+  "compare": (
+    ["--data", "--period", "--opening", "--threads", "--format"], ["--help"], CompareCommand.run
+  ),
   "report": (["--ledger", "--from", "--to", "--format", "--out"], ["--help"], ReportCommand.run),
   "journal": (
     ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run

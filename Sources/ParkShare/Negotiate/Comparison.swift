@@ -1,0 +1,109 @@
+/// Two variants of a contract settled on the same data: per party the amount under each and the
+/// difference, and the difference broken down by the clause (pool and step kind) that moved it.
+/// A party's breakdown sums exactly to its difference: both are sums of the same rounded lines.
+public struct Comparison: Sendable, Codable {
+  public var a: Variant
+  public var b: Variant
+  public var period: Period
+  public var currency: String
+  public var decimals: Int
+  public var parties: [PartyDifference]
+
+  public struct Variant: Sendable, Codable {
+    public var contract: String
+    public var file: String
+  }
+
+  public struct PartyDifference: Sendable, Codable {
+    public var party: String
+    public var name: String
+    public var a: Exact
+    public var b: Exact
+    public var difference: Exact
+    public var clauses: [ClauseDifference]
+  }
+
+  /// One pool step kind's lines for the party, under each variant, with where each variant
+  /// writes it.
+  public struct ClauseDifference: Sendable, Codable {
+    public var pool: String
+    public var kind: AllocationLine.Kind
+    public var clauseA: String?
+    public var clauseB: String?
+    public var a: Exact
+    public var b: Exact
+    public var difference: Exact
+  }
+
+  /// Statements by party, and for each fund a statement of its reserves (`fund:NAME`), so money
+  /// a variant moves into or out of a fund shows too.
+  static func byRecipient(_ s: Settlement, _ zero: Exact) -> [String: Statement] {
+    var out = Dictionary(s.statements.map { ($0.party, $0) }, uniquingKeysWith: { x, _ in x })
+    for pool in s.pools {
+      for l in pool.lines where l.recipient.hasPrefix("fund:") {
+        var st =
+          out[l.recipient]
+          ?? Statement(
+            party: l.recipient, name: "fund", role: "", lines: [], gross: zero, deductions: zero,
+            net: zero, payable: [], arrearsOwed: zero)
+        st.lines.append(
+          StatementLine(
+            pool: l.pool, kind: l.kind, clause: l.clause, basis: l.basis, rate: l.rate,
+            exact: l.exact, amount: l.amount))
+        st.net = (try? st.net + l.amount) ?? st.net
+        out[l.recipient] = st
+      }
+    }
+    return out
+  }
+
+  public init(_ a: Settlement, _ b: Settlement) {
+    self.a = Variant(contract: a.contract.id, file: a.contract.file)
+    self.b = Variant(contract: b.contract.id, file: b.contract.file)
+    period = a.period
+    currency = a.currency
+    decimals = a.decimals
+    let zero = (try? Exact(minorUnits: 0, decimals: a.decimals)) ?? .zero
+    let sa = Comparison.byRecipient(a, zero)
+    let sb = Comparison.byRecipient(b, zero)
+    parties = Set(sa.keys).union(sb.keys).sorted().map { party in
+      struct Cell {
+        var pool: String
+        var kind: AllocationLine.Kind
+        var clauseA: String?
+        var clauseB: String?
+        var a: Exact
+        var b: Exact
+      }
+      var cells: [String: Cell] = [:]
+      var order: [String] = []
+      for (lines, isA) in [(sa[party]?.lines ?? [], true), (sb[party]?.lines ?? [], false)] {
+        for l in lines {
+          let key = "\(l.pool)\u{1}\(l.kind.rawValue)"
+          if cells[key] == nil {
+            order.append(key)
+            cells[key] = Cell(pool: l.pool, kind: l.kind, a: zero, b: zero)
+          }
+          if isA {
+            cells[key]!.a = (try? cells[key]!.a + l.amount) ?? cells[key]!.a
+            cells[key]!.clauseA = cells[key]!.clauseA ?? l.clause
+          } else {
+            cells[key]!.b = (try? cells[key]!.b + l.amount) ?? cells[key]!.b
+            cells[key]!.clauseB = cells[key]!.clauseB ?? l.clause
+          }
+        }
+      }
+      let clauses = order.map { k -> ClauseDifference in
+        let c = cells[k]!
+        return ClauseDifference(
+          pool: c.pool, kind: c.kind, clauseA: c.clauseA, clauseB: c.clauseB, a: c.a, b: c.b,
+          difference: (try? c.b - c.a) ?? zero)
+      }
+      let na = sa[party]?.net ?? zero
+      let nb = sb[party]?.net ?? zero
+      return PartyDifference(
+        party: party, name: sa[party]?.name ?? sb[party]?.name ?? party, a: na, b: nb,
+        difference: (try? nb - na) ?? zero, clauses: clauses)
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// `parkshare compare` as text and CSV.
+public enum ComparisonText {
+  public static func text(_ c: Comparison) -> String {
+    func money(_ v: Exact) -> String { Money.text(v, decimals: c.decimals) }
+    func signed(_ v: Exact) -> String { (v.isNegative || v.isZero ? "" : "+") + money(v) }
+    var out =
+      "compare \(c.a.contract) (A: \(c.a.file)) with \(c.b.contract) (B: \(c.b.file)), \(c.period), \(c.currency)\n\n"
+    var rows: [[String]] = [["party", "name", "A", "B", "B - A"]]
+    for p in c.parties {
+      rows.append([p.party, p.name, money(p.a), money(p.b), signed(p.difference)])
+    }
+    out += StatementText.table(rows, rightAligned: [2, 3, 4])
+    out += "\nby clause (pool and step; the rows of a party add up to its B - A):\n"
+    for p in c.parties where c.parties.contains(where: { $0.party == p.party }) {
+      let moved = p.clauses.filter { !$0.difference.isZero }
+      guard !moved.isEmpty else { continue }
+      out += "\n\(p.party) \(p.name): \(signed(p.difference))\n"
+      var lines: [[String]] = []
+      for d in moved {
+        lines.append([
+          d.pool, d.kind.rawValue, money(d.a), money(d.b), signed(d.difference),
+          "A \(d.clauseA ?? "-")", "B \(d.clauseB ?? "-")",
+        ])
+      }
+      out += StatementText.table(lines, rightAligned: [2, 3, 4], indent: "  ")
+    }
+    return out
+  }
+
+  public static func csv(_ c: Comparison) -> String {
+    func plain(_ v: Exact) -> String {
+      Money.text(v, decimals: c.decimals).replacingOccurrences(of: ",", with: "")
+    }
+    var rows = [["party", "name", "pool", "kind", "clause_a", "clause_b", "a", "b", "difference"]]
+    for p in c.parties {
+      for d in p.clauses {
+        rows.append([
+          p.party, p.name, d.pool, d.kind.rawValue, d.clauseA ?? "", d.clauseB ?? "", plain(d.a),
+          plain(d.b), plain(d.difference),
+        ])
+      }
+      rows.append([p.party, p.name, "", "net", "", "", plain(p.a), plain(p.b), plain(p.difference)])
+    }
+    return rows.map { $0.map(StatementCSV.field).joined(separator: ",") }.joined(separator: "\r\n")
+      + "\r\n"
+  }
+}

@@ -1,0 +1,50 @@
+/// The negotiation reports as HTML pages with their charts inline (SVG drawn by parkshare).
+public enum NegotiationHTML {
+  static func page(_ title: String, _ body: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <title>\(StatementHTML.escape(title))</title>
+    <style>
+    body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 10pt; margin: 12mm; color: #111; }
+    h1 { font-size: 15pt; } h2 { font-size: 12pt; margin-top: 8mm; }
+    table { border-collapse: collapse; margin: 3mm 0; } th, td { border-bottom: 0.3mm solid #bbb; padding: 1mm 2mm; text-align: left; }
+    td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    </style>
+    </head>
+    <body>
+    <h1>\(StatementHTML.escape(title))</h1>
+    \(body)
+    </body>
+    </html>
+
+    """
+  }
+
+  public static func compare(_ c: Comparison) -> String {
+    func money(_ v: Exact) -> String { Money.text(v, decimals: c.decimals) }
+    var body =
+      "<p>A: \(StatementHTML.escape(c.a.file)) · B: \(StatementHTML.escape(c.b.file)) · \(c.period) · \(c.currency)</p>\n"
+    body += SVGChart.bars(
+      "B - A by party (\(c.currency))",
+      c.parties.map { ($0.party + " " + $0.name, $0.difference, money($0.difference)) })
+    body +=
+      "<table>\n<tr><th>party</th><th>name</th><th class=\"n\">A</th><th class=\"n\">B</th><th class=\"n\">B - A</th></tr>\n"
+    for p in c.parties {
+      body +=
+        "<tr><td>\(StatementHTML.escape(p.party))</td><td>\(StatementHTML.escape(p.name))</td><td class=\"n\">\(money(p.a))</td><td class=\"n\">\(money(p.b))</td><td class=\"n\">\(money(p.difference))</td></tr>\n"
+    }
+    body +=
+      "</table>\n<h2>By clause</h2>\n<table>\n<tr><th>party</th><th>pool</th><th>step</th><th class=\"n\">A</th><th class=\"n\">B</th><th class=\"n\">B - A</th><th>clauses</th></tr>\n"
+    for p in c.parties {
+      for d in p.clauses where !d.difference.isZero {
+        body +=
+          "<tr><td>\(StatementHTML.escape(p.party))</td><td>\(StatementHTML.escape(d.pool))</td><td>\(d.kind.rawValue)</td><td class=\"n\">\(money(d.a))</td><td class=\"n\">\(money(d.b))</td><td class=\"n\">\(money(d.difference))</td><td>\(StatementHTML.escape("A \(d.clauseA ?? "-") / B \(d.clauseB ?? "-")"))</td></tr>\n"
+      }
+    }
+    body += "</table>\n"
+    return page("Compare \(c.a.contract) and \(c.b.contract)", body)
+  }
+}
