@@ -15,6 +15,10 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
   "compare": (
     ["--data", "--period", "--opening", "--threads", "--format"], ["--help"], CompareCommand.run
   ),
+  "fairness": (
+    ["--data", "--period", "--opening", "--threads", "--assets", "--format"], ["--help"],
+    FairnessCommand.run
+  ),
   "report": (["--ledger", "--from", "--to", "--format", "--out"], ["--help"], ReportCommand.run),
   "journal": (
     ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run

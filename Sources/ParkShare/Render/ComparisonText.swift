@@ -47,3 +47,28 @@ public enum ComparisonText {
       + "\r\n"
   }
 }
+
+/// `parkshare fairness` as text.
+public enum FairnessText {
+  public static func text(_ f: Fairness) -> String {
+    func money(_ v: Exact) -> String { Money.text(v, decimals: f.decimals) }
+    var out = "\(f.contract) \(f.period): what each party brings and gets (\(f.currency))\n"
+    out += "value of all assets together: \(money(f.total))\n\n"
+    var rows: [[String]] = [
+      [
+        "party", "name", "capital", "share", "received", "share", "Shapley", "share",
+        "losses borne",
+        "arrears owed",
+      ]
+    ]
+    for r in f.parties {
+      rows.append([
+        r.party, r.name, money(r.capital), r.capitalShare.percentText, money(r.received),
+        r.receivedShare.percentText, money(r.shapley), r.shapleyShare.percentText,
+        money(r.lossesBorne), money(r.arrearsOwed),
+      ])
+    }
+    return out + StatementText.table(rows, rightAligned: [2, 3, 4, 5, 6, 7, 8, 9])
+      + "\nShapley: each party's average marginal contribution over every order in which the parties could bring their assets; a revenue counts for a coalition when every party it needs is in it.\n"
+  }
+}

@@ -48,3 +48,24 @@ public enum NegotiationHTML {
     return page("Compare \(c.a.contract) and \(c.b.contract)", body)
   }
 }
+
+extension NegotiationHTML {
+  public static func fairness(_ f: Fairness) -> String {
+    func money(_ v: Exact) -> String { Money.text(v, decimals: f.decimals) }
+    var body =
+      "<p>\(f.period) · value of all assets together: \(money(f.total)) \(f.currency)</p>\n"
+    body += SVGChart.bars(
+      "contract pays minus Shapley value (\(f.currency))",
+      f.parties.map { r in
+        let d = (try? r.received - r.shapley) ?? .zero
+        return (r.party + " " + r.name, d, money(d))
+      })
+    body +=
+      "<table>\n<tr><th>party</th><th>name</th><th class=\"n\">capital</th><th class=\"n\">received</th><th class=\"n\">Shapley</th><th class=\"n\">capital share</th><th class=\"n\">received share</th><th class=\"n\">Shapley share</th></tr>\n"
+    for r in f.parties {
+      body +=
+        "<tr><td>\(StatementHTML.escape(r.party))</td><td>\(StatementHTML.escape(r.name))</td><td class=\"n\">\(money(r.capital))</td><td class=\"n\">\(money(r.received))</td><td class=\"n\">\(money(r.shapley))</td><td class=\"n\">\(r.capitalShare.percentText)</td><td class=\"n\">\(r.receivedShare.percentText)</td><td class=\"n\">\(r.shapleyShare.percentText)</td></tr>\n"
+    }
+    return page("Fairness: \(f.contract)", body + "</table>\n")
+  }
+}
