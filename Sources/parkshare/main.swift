@@ -19,6 +19,9 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     ["--data", "--period", "--opening", "--threads", "--assets", "--format"], ["--help"],
     FairnessCommand.run
   ),
+  "simulate": (
+    ["--scenario", "--runs", "--seed", "--format", "--threads"], ["--help"], SimulateCommand.run
+  ),
   "report": (["--ledger", "--from", "--to", "--format", "--out"], ["--help"], ReportCommand.run),
   "journal": (
     ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run

@@ -16,6 +16,19 @@ public struct DataBundle: Sendable {
   public var bytes: Int
   /// Every file of the bundle with its digest, when `load` was asked for them.
   public var digests: [FileDigest]
+  /// What readings count for, by meter kind: 1 (or absent) for real data; a projection scales a
+  /// settled period's readings to a later one (docs/negotiation.md).
+  public var scale: [MeterKind: Exact] = [:]
+
+  /// This bundle as the data of `period` in a projection: readings scaled by meter kind, and the
+  /// given facts.
+  public func projected(to period: Period, scale: [MeterKind: Exact], facts: Facts) -> DataBundle {
+    var b = self
+    b.period = period
+    b.scale = scale
+    b.facts = facts
+    return b
+  }
 
   /// Bytes of readings a thread reads at a time: large enough that a thread's work dwarfs
   /// scheduling, small enough that threads share a quarter's file evenly and buffers stay small.

@@ -69,3 +69,46 @@ extension NegotiationHTML {
     return page("Fairness: \(f.contract)", body + "</table>\n")
   }
 }
+
+extension NegotiationHTML {
+  public static func simulation(_ p: Projection, monteCarlo mc: MonteCarlo?) -> String {
+    func money(_ v: Exact) -> String { Money.text(v, decimals: p.decimals) }
+    var body = "<p>\(p.periods.count) periods from \(p.periods.first.map(\.description) ?? "") · discount rate \(p.discountRate.percentText) a year · \(p.currency)</p>\n"
+    body += "<table>\n<tr><th>party</th><th>name</th><th class=\"n\">received</th><th class=\"n\">invested</th><th class=\"n\">NPV</th><th class=\"n\">IRR</th><th class=\"n\">payback</th><th class=\"n\">value share</th><th class=\"n\">investment share</th></tr>\n"
+    for r in p.parties {
+      body += "<tr><td>\(StatementHTML.escape(r.party))</td><td>\(StatementHTML.escape(r.name))</td><td class=\"n\">\(money(r.totalReceived))</td><td class=\"n\">\(money(r.investment))</td><td class=\"n\">\(money(r.npv))</td><td class=\"n\">\(r.irr.map(\.percentText) ?? "-")</td><td class=\"n\">\(r.payback.map { "\($0) y" } ?? "-")</td><td class=\"n\">\(r.valueShare.percentText)</td><td class=\"n\">\(r.investmentShare.percentText)</td></tr>\n"
+    }
+    body += "</table>\n<h2>Cash flow per party over the term</h2>\n"
+    for r in p.parties where !r.investment.isZero || !r.totalReceived.isZero {
+      body += SVGChart.columns(
+        "\(r.party) \(r.name): cash flow by year (\(p.currency))",
+        r.years.map { (String($0.year), $0.cash) }, height: 180)
+    }
+    if let mc {
+      body += "<h2>Monte Carlo: \(mc.runs) runs, seed \(mc.seed)</h2>\n"
+      for party in mc.parties where party.npv.p10 != party.npv.p90 {
+        body += SVGChart.columns(
+          "\(party.party): distribution of NPV (P10 \(money(party.npv.p10)), P50 \(money(party.npv.p50)), P90 \(money(party.npv.p90)))",
+          histogram(party.npvs, bins: 20), height: 160)
+      }
+    }
+    return page("Projection: \(p.contract)", body)
+  }
+
+  /// Counts of values in `bins` equal ranges, labelled by their lower bound.
+  static func histogram(_ values: [Exact], bins: Int) -> [(label: String, value: Exact)] {
+    guard let low = values.min(), let high = values.max(), low < high else {
+      return [(values.first?.grouped(places: 0) ?? "", Exact(values.count))]
+    }
+    let width = (try? (high - low) / Exact(bins)) ?? .one
+    var counts = [Int](repeating: 0, count: bins)
+    for v in values {
+      let k = (try? ((v - low) / width).rounded(scale: 0, .down)).flatMap { Int($0.description) } ?? 0
+      counts[min(max(k, 0), bins - 1)] += 1
+    }
+    return counts.enumerated().map { i, c in
+      let at = (try? low + width * Exact(i)) ?? low
+      return (at.grouped(places: 0), Exact(c))
+    }
+  }
+}

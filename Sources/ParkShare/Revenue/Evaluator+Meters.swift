@@ -29,7 +29,13 @@ extension Evaluator {
       }
     }
     var cells = zeroCells(per: decl.per)
-    for (f, v) in micro { cells[f] = MeterSums.kWh(v) }
+    let factor = bundle.scale[decl.kind]
+    for (f, v) in micro {
+      let kwh = MeterSums.kWh(v)
+      cells[f] = try factor.map { s throws(EvaluationFailure) in
+        try arithmetic { () throws(ArithmeticError) in try kwh * s }
+      } ?? kwh
+    }
     return Quantity(dims: decl.per == nil ? .month : [.member, .month], cells: cells)
   }
 
@@ -94,6 +100,9 @@ extension Evaluator {
         amount = try arithmetic { () throws(ArithmeticError) in
           try amount + MeterSums.kWh(v) * price
         }
+      }
+      if let s = bundle.scale[decl.kind] {
+        amount = try arithmetic { () throws(ArithmeticError) in try amount * s }
       }
       cells[f] = amount
     }

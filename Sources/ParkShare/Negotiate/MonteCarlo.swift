@@ -1,0 +1,85 @@
+import Dispatch
+
+/// Many projections with random price factors, each from its own seed (the run's number mixed
+/// into the scenario's seed), so the result is the same whatever the number of threads:
+/// P10, P50 and P90 of each party's NPV, IRR and total received.
+public struct MonteCarlo: Sendable, Codable {
+  public var runs: Int
+  public var seed: UInt64
+  public var parties: [Party]
+
+  public struct Party: Sendable, Codable {
+    public var party: String
+    public var name: String
+    public var npv: Percentiles
+    public var totalReceived: Percentiles
+    /// Over the runs that have an IRR.
+    public var irr: Percentiles?
+    /// Every run's NPV in run order (for the distribution chart).
+    public var npvs: [Exact]
+  }
+
+  public struct Percentiles: Sendable, Codable {
+    public var p10: Exact
+    public var p50: Exact
+    public var p90: Exact
+
+    /// The values at 10%, 50% and 90% of the sorted list (nearest rank).
+    init?(_ values: [Exact]) {
+      guard !values.isEmpty else { return nil }
+      let sorted = values.sorted()
+      func at(_ q: Int) -> Exact { sorted[min(sorted.count - 1, (sorted.count - 1) * q / 100)] }
+      p10 = at(10)
+      p50 = at(50)
+      p90 = at(90)
+    }
+  }
+
+  public static func run(_ sim: Simulator, runs: Int, seed: UInt64, threads: Int)
+    throws(EvaluationFailure) -> MonteCarlo
+  {
+    let slots = UnsafeMutableBufferPointer<Result<Projection, EvaluationFailure>?>.allocate(
+      capacity: runs)
+    slots.initialize(repeating: nil)
+    defer { slots.deallocate() }
+    let box = ResultSlots(slots)
+    let workers = max(1, min(threads, runs))
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var r = w
+      while r < runs {
+        // Each run's seed depends only on the scenario's seed and the run's number.
+        var mix = SplitMixRandom(seed: seed &+ UInt64(r) &* 0xD1B5_4A32_D192_ED03)
+        do throws(EvaluationFailure) {
+          box.put(r, .success(try sim.run(seed: mix.next())))
+        } catch {
+          box.put(r, .failure(error))
+        }
+        r += workers
+      }
+    }
+    var projections: [Projection] = []
+    for r in 0..<runs {
+      switch slots[r]! {
+      case .success(let p): projections.append(p)
+      case .failure(let e): throw e
+      }
+    }
+    let parties = projections.first?.parties.map { ($0.party, $0.name) } ?? []
+    return MonteCarlo(
+      runs: runs, seed: seed,
+      parties: parties.enumerated().map { i, p in
+        let npvs = projections.map { $0.parties[i].npv }
+        return Party(
+          party: p.0, name: p.1, npv: Percentiles(npvs)!,
+          totalReceived: Percentiles(projections.map { $0.parties[i].totalReceived })!,
+          irr: Percentiles(projections.compactMap { $0.parties[i].irr }), npvs: npvs)
+      })
+  }
+}
+
+/// Per-run results of the parallel runs: each worker writes only its own runs' slots.
+struct ResultSlots: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Result<Projection, EvaluationFailure>?>
+  init(_ b: UnsafeMutableBufferPointer<Result<Projection, EvaluationFailure>?>) { buffer = b }
+  func put(_ i: Int, _ r: Result<Projection, EvaluationFailure>) { buffer[i] = r }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import ParkShare
+
+/// `parkshare simulate CONTRACT --scenario FILE [--runs N] [--seed S] [--format text|json|html]`
+enum SimulateCommand {
+  /// The simulator for the contract and scenario, or the exit status of why there is none.
+  static func prepare(_ args: Arguments, command: String) -> (Simulator?, Int32) {
+    func usage(_ m: String) -> Int32 { PeriodInputs.report(.usage(m), command: command, json: false) }
+    guard let path = args.options["--scenario"] else {
+      return (nil, usage("--scenario FILE is required"))
+    }
+    let scenario: Scenario
+    switch Scenario.load(path) {
+    case .failure(let d):
+      Output.err(DiagnosticRenderer(sources: []).render([d]))
+      return (nil, ExitCode.inputError)
+    case .success(let s): scenario = s
+    }
+    var one = args
+    one.options["--data"] = scenario.data
+    one.options["--period"] = scenario.period.description
+    let inputs: PeriodInputs
+    switch PeriodInputs.load(one) {
+    case .failure(let f): return (nil, PeriodInputs.report(f, command: command, json: false))
+    case .success(let i): inputs = i
+    }
+    let errors = inputs.diagnostics.filter { $0.severity == .error }
+    Output.err(DiagnosticRenderer(sources: inputs.sources).render(errors))
+    return (Simulator(contract: inputs.contract, base: inputs.bundle, scenario: scenario), 0)
+  }
+
+  static func run(_ args: Arguments) -> Int32 {
+    let format = args.options["--format"] ?? "text"
+    guard ["text", "json", "html"].contains(format) else {
+      return PeriodInputs.report(.usage("--format is text, json or html"), command: "simulate", json: false)
+    }
+    let (prepared, status) = prepare(args, command: "simulate")
+    guard let sim = prepared else { return status }
+    let runs = args.options["--runs"].flatMap { Int($0) } ?? sim.scenario.runs ?? 0
+    let seed = args.options["--seed"].flatMap { UInt64($0) } ?? sim.scenario.seed ?? 1
+    do throws(EvaluationFailure) {
+      let base = try sim.run()
+      let mc =
+        runs > 0
+        ? try MonteCarlo.run(
+          sim, runs: runs, seed: seed, threads: ProcessInfo.processInfo.activeProcessorCount) : nil
+      switch format {
+      case "json":
+        struct Report: Encodable {
+          var projection: Projection
+          var monteCarlo: MonteCarlo?
+        }
+        Output.out(Output.json(Report(projection: base, monteCarlo: mc)))
+      case "html": Output.out(NegotiationHTML.simulation(base, monteCarlo: mc))
+      default: Output.out(ProjectionText.text(base, monteCarlo: mc))
+      }
+      return ExitCode.success
+    } catch {
+      Output.err("parkshare simulate: \(error.message)\n")
+      return ExitCode.inputError
+    }
+  }
+}

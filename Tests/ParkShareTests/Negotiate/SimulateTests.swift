@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+@Suite struct FinanceMathTests {
+  @Test func npvIrrAndPaybackOfHandComputedFlows() throws {
+    let cash = [x("-100"), x("60"), x("60")]
+    // -100 + 60/1.1 + 60/1.21 = 4.132231404958677685950413223...
+    let npv = try Finance.npv(cash, rate: x("0.1"))
+    #expect(try npv.rounded(scale: 12, .halfEven) == x("4.132231404959"))
+    // 60/(1+r) + 60/(1+r)^2 = 100 at r = 13.0662%.
+    #expect(Finance.irr(cash) == x("0.130662"))
+    #expect(Finance.payback(cash) == 3)
+    #expect(Finance.irr([x("10"), x("10")]) == nil)  // never negative: no rate
+  }
+}
+
+/// `parkshare simulate`: a projection is the same engine as `settle`, period by period.
+@Suite struct SimulateTests {
+  @Test func aFlatScenarioReproducesWhatSettleGives() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    // Q1 and Q2 settled from their own bundles...
+    let q1 = try LedgerTests.json(try f.settle("2026Q1").out)
+    let q2 = try LedgerTests.json(try f.settle("2026Q2").out)
+    // ...and projected from Q1's bundle with nothing changing (every month has the same data).
+    let scenario = f.t.folder.appendingPathComponent("flat.json")
+    try """
+    { "data": "2026Q1", "period": "2026Q1", "discountRate": "0.05" }
+    """.write(to: scenario, atomically: true, encoding: .utf8)
+    let r = try runParkshare([
+      "simulate", f.t.folder.appendingPathComponent("test.contract").path, "--scenario",
+      scenario.path, "--format", "json",
+    ])
+    #expect(r.status == 0, "\(r.err)")
+    let json = try LedgerTests.json(r.out)
+    let projection = try #require(json["projection"] as? [String: Any])
+    let parties = try #require(projection["parties"] as? [[String: Any]])
+    for (i, settled) in [q1, q2].enumerated() {
+      for st in try #require(settled["statements"] as? [[String: Any]]) {
+        let party = try #require(st["party"] as? String)
+        let row = try #require(parties.first { $0["party"] as? String == party })
+        let received = try #require(row["received"] as? [String])
+        #expect(x(received[i]) == x(try #require(st["net"] as? String)), "\(party) period \(i + 1)")
+      }
+    }
+  }
+
+  static let args = [
+    "simulate", "contracts/suyin-microgrid.contract", "--scenario",
+    "contracts/scenarios/suyin-base.json", "--format", "json",
+  ]
+
+  @Test func theSameSeedGivesTheSameOutput() throws {
+    let a = try runParkshare(Self.args + ["--runs", "6", "--seed", "7"])
+    #expect(a.status == 0, "\(a.err)")
+    let b = try runParkshare(Self.args + ["--runs", "6", "--seed", "7", "--threads", "1"])
+    #expect(a.out == b.out)
+    let c = try runParkshare(Self.args + ["--runs", "6", "--seed", "8"])
+    #expect(c.out != a.out)
+    let json = try LedgerTests.json(a.out)
+    let mc = try #require(json["monteCarlo"] as? [String: Any])
+    let esco = try #require((mc["parties"] as? [[String: Any]])?.first { $0["party"] as? String == "esco" })
+    let npv = try #require(esco["npv"] as? [String: String])
+    #expect(try x(npv["p10"]!) <= x(npv["p50"]!))
+    #expect(try x(npv["p50"]!) <= x(npv["p90"]!))
+  }
+}
