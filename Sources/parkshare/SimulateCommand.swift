@@ -5,7 +5,9 @@ import ParkShare
 enum SimulateCommand {
   /// The simulator for the contract and scenario, or the exit status of why there is none.
   static func prepare(_ args: Arguments, command: String) -> (Simulator?, Int32) {
-    func usage(_ m: String) -> Int32 { PeriodInputs.report(.usage(m), command: command, json: false) }
+    func usage(_ m: String) -> Int32 {
+      PeriodInputs.report(.usage(m), command: command, json: false)
+    }
     guard let path = args.options["--scenario"] else {
       return (nil, usage("--scenario FILE is required"))
     }
@@ -32,7 +34,8 @@ enum SimulateCommand {
   static func run(_ args: Arguments) -> Int32 {
     let format = args.options["--format"] ?? "text"
     guard ["text", "json", "html"].contains(format) else {
-      return PeriodInputs.report(.usage("--format is text, json or html"), command: "simulate", json: false)
+      return PeriodInputs.report(
+        .usage("--format is text, json or html"), command: "simulate", json: false)
     }
     let (prepared, status) = prepare(args, command: "simulate")
     guard let sim = prepared else { return status }

@@ -22,6 +22,10 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
   "simulate": (
     ["--scenario", "--runs", "--seed", "--format", "--threads"], ["--help"], SimulateCommand.run
   ),
+  "sensitivity": (
+    ["--scenario", "--change", "--party", "--format", "--threads"], ["--help"],
+    SensitivityCommand.run
+  ),
   "report": (["--ledger", "--from", "--to", "--format", "--out"], ["--help"], ReportCommand.run),
   "journal": (
     ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run

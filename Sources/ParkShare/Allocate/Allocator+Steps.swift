@@ -7,13 +7,16 @@ extension Allocator {
     switch a {
     case .ofPool(let share):
       let v = try exact { () throws(ArithmeticError) in try flow.total * share }
+      guard evaluator.explaining else { return (v, "", "") }
       return (v, "pool \(flow.total.grouped(places: 6)) \(currency)", share.percentText)
     case .ofRemainder(let share):
       let base = Exact.max(flow.remaining, .zero)
       let v = try exact { () throws(ArithmeticError) in try base * share }
+      guard evaluator.explaining else { return (v, "", "") }
       return (v, "remainder \(base.grouped(places: 6)) \(currency)", share.percentText)
     case .amount(let formula):
       let v = try scalar(formula)
+      guard evaluator.explaining else { return (v, "", "") }
       // `RATE x BASIS`: show the basis and the rate apart, as a statement line reads.
       if case .binary(.multiply, .constant(let rate), let basis) = formula {
         let b = try scalar(basis)
@@ -177,7 +180,7 @@ extension Allocator {
   {
     let base = Exact.max(flow.remaining, .zero)
     var parts: [(party: String, amount: Exact)] = []
-    let what = "remainder \(base.grouped(places: 6)) \(currency)"
+    let what = evaluator.explaining ? "remainder \(base.grouped(places: 6)) \(currency)" : ""
     switch allocation {
     case .fixed(let shares):
       parts = try byShares(shares, of: base, basis: what, step: step, pool: pool, &flow)

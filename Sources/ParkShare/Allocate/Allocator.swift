@@ -141,13 +141,16 @@ struct Allocator {
     return try exact { () throws(ArithmeticError) in try q.total() }
   }
 
+  /// A line; its basis and rate text are only built when the settlement is explained.
   func line(
     _ pool: Pool, _ step: PoolStep, to recipient: String, _ kind: AllocationLine.Kind,
-    _ amount: Exact, basis: String, rate: String
+    _ amount: Exact, basis: @autoclosure () -> String, rate: @autoclosure () -> String
   ) -> AllocationLine {
-    AllocationLine(
-      pool: pool.id, recipient: recipient, kind: kind, clause: step.clause, basis: basis,
-      rate: rate, exact: amount, amount: .zero)
+    let explaining = evaluator.explaining
+    return AllocationLine(
+      pool: pool.id, recipient: recipient, kind: kind, clause: step.clause,
+      basis: explaining ? basis() : "", rate: explaining ? rate() : "", exact: amount,
+      amount: .zero)
   }
 
   var currency: String { contract.currency.code }

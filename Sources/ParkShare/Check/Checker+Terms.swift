@@ -118,7 +118,9 @@ extension Checker {
         Tariff.Band(name: b.name, price: (try? b.price * keep) ?? b.price, spans: b.spans)
       }
       contract.tariffs.append(
-        Tariff(id: t.id.text, unit: original.unit, bands: bands, clause: d.range.clause))
+        Tariff(
+          id: t.id.text, unit: original.unit, bands: bands, clause: d.range.clause,
+          discountOf: original.id))
     }
   }
 

@@ -113,6 +113,8 @@ public struct Tariff: Sendable, Encodable, Hashable {
   public var unit: Unit
   public var bands: [Band]
   public var clause: String
+  /// For `tariff T = BASE discount P`: the base tariff, whose bands (at P off) these are.
+  public var discountOf: String? = nil
 
   /// `07:30` for minute 450 of the day.
   public static func clock(_ minute: Int) -> String {

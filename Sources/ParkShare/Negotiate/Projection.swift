@@ -65,7 +65,8 @@ public struct Simulator: Sendable {
     // projection is computed.
     var rng = seed.map { SplitMixRandom(seed: $0) }
     var draws: [String: [Exact]] = [:]
-    let random = (scenario.prices.map { ("input:" + $0.key, $0.value) }
+    let random =
+      (scenario.prices.map { ("input:" + $0.key, $0.value) }
       + scenario.tariffs.map { ("tariff:" + $0.key, $0.value) }).filter { $0.1.uniform != nil }
       .sorted { $0.0 < $1.0 }
     if rng != nil {
@@ -101,7 +102,7 @@ public struct Simulator: Sendable {
         do {
           let step = try Exact.one + g
           for _ in 0..<y { f = try f * step }
-          if let adjust, adjust.name == "growth:" + kind { f = try f * adjust.factor }
+          if let adjust, adjust.name == "kWh:" + kind { f = try f * adjust.factor }
         } catch {
           throw EvaluationFailure("growth of '\(kind)': \(error)")
         }
@@ -110,9 +111,11 @@ public struct Simulator: Sendable {
       var facts = Facts()
       for (id, values) in base.facts.values {
         var moved: [Facet: Facts.Value] = [:]
-        let f = try scenario.prices[id].map { path throws(EvaluationFailure) in
+        var f = try scenario.prices[id].map { path throws(EvaluationFailure) in
           try factor("input:" + id, path, y)
         }
+        // Sensitivity moves any input, with a scenario path or without.
+        if f == nil, let adjust, adjust.name == "input:" + id { f = adjust.factor }
         for (facet, v) in values {
           var key = facet
           key.month = facet.month.map { $0 + shift }
@@ -129,21 +132,31 @@ public struct Simulator: Sendable {
       }
       if contracts[y] == nil {
         var c = contract
-        for (t, path) in scenario.tariffs {
+        // Tariffs with a scenario path, and the one a sensitivity run moves.
+        var moved = scenario.tariffs
+        if let adjust, adjust.name.hasPrefix("tariff:") {
+          let t = String(adjust.name.dropFirst(7))
+          if moved[t] == nil { moved[t] = Scenario.Path(path: nil, growth: nil, uniform: nil) }
+        }
+        for (t, path) in moved.sorted(by: { $0.key < $1.key }) {
           guard let ti = c.tariffs.firstIndex(where: { $0.id == t }) else {
             throw EvaluationFailure("'\(t)' in the scenario's tariffs is not a tariff of '\(c.id)'")
           }
           let f = try factor("tariff:" + t, path, y)
-          for b in c.tariffs[ti].bands.indices {
-            do { c.tariffs[ti].bands[b].price = try c.tariffs[ti].bands[b].price * f } catch {
-              throw EvaluationFailure("tariff '\(t)' x its factor: \(error)")
+          // A discounted tariff follows the tariff it discounts.
+          for k in c.tariffs.indices where k == ti || c.tariffs[k].discountOf == t {
+            for b in c.tariffs[k].bands.indices {
+              do { c.tariffs[k].bands[b].price = try c.tariffs[k].bands[b].price * f } catch {
+                throw EvaluationFailure("tariff '\(t)' x its factor: \(error)")
+              }
             }
           }
         }
         contracts[y] = c
       }
       let bundle = base.projected(to: p, scale: scale, facts: facts)
-      let outcome = Settlement.run(contract: contracts[y]!, bundle: bundle, opening: state)
+      let outcome = Settlement.run(
+        contract: contracts[y]!, bundle: bundle, opening: state, explain: false)
       guard let s = outcome.settlement else {
         let errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.message)
         throw EvaluationFailure("\(p): \(errors.joined(separator: "; "))")

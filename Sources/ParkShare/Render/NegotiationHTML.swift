@@ -73,10 +73,13 @@ extension NegotiationHTML {
 extension NegotiationHTML {
   public static func simulation(_ p: Projection, monteCarlo mc: MonteCarlo?) -> String {
     func money(_ v: Exact) -> String { Money.text(v, decimals: p.decimals) }
-    var body = "<p>\(p.periods.count) periods from \(p.periods.first.map(\.description) ?? "") · discount rate \(p.discountRate.percentText) a year · \(p.currency)</p>\n"
-    body += "<table>\n<tr><th>party</th><th>name</th><th class=\"n\">received</th><th class=\"n\">invested</th><th class=\"n\">NPV</th><th class=\"n\">IRR</th><th class=\"n\">payback</th><th class=\"n\">value share</th><th class=\"n\">investment share</th></tr>\n"
+    var body =
+      "<p>\(p.periods.count) periods from \(p.periods.first.map(\.description) ?? "") · discount rate \(p.discountRate.percentText) a year · \(p.currency)</p>\n"
+    body +=
+      "<table>\n<tr><th>party</th><th>name</th><th class=\"n\">received</th><th class=\"n\">invested</th><th class=\"n\">NPV</th><th class=\"n\">IRR</th><th class=\"n\">payback</th><th class=\"n\">value share</th><th class=\"n\">investment share</th></tr>\n"
     for r in p.parties {
-      body += "<tr><td>\(StatementHTML.escape(r.party))</td><td>\(StatementHTML.escape(r.name))</td><td class=\"n\">\(money(r.totalReceived))</td><td class=\"n\">\(money(r.investment))</td><td class=\"n\">\(money(r.npv))</td><td class=\"n\">\(r.irr.map(\.percentText) ?? "-")</td><td class=\"n\">\(r.payback.map { "\($0) y" } ?? "-")</td><td class=\"n\">\(r.valueShare.percentText)</td><td class=\"n\">\(r.investmentShare.percentText)</td></tr>\n"
+      body +=
+        "<tr><td>\(StatementHTML.escape(r.party))</td><td>\(StatementHTML.escape(r.name))</td><td class=\"n\">\(money(r.totalReceived))</td><td class=\"n\">\(money(r.investment))</td><td class=\"n\">\(money(r.npv))</td><td class=\"n\">\(r.irr.map(\.percentText) ?? "-")</td><td class=\"n\">\(r.payback.map { "\($0) y" } ?? "-")</td><td class=\"n\">\(r.valueShare.percentText)</td><td class=\"n\">\(r.investmentShare.percentText)</td></tr>\n"
     }
     body += "</table>\n<h2>Cash flow per party over the term</h2>\n"
     for r in p.parties where !r.investment.isZero || !r.totalReceived.isZero {
@@ -103,12 +106,35 @@ extension NegotiationHTML {
     let width = (try? (high - low) / Exact(bins)) ?? .one
     var counts = [Int](repeating: 0, count: bins)
     for v in values {
-      let k = (try? ((v - low) / width).rounded(scale: 0, .down)).flatMap { Int($0.description) } ?? 0
+      let k =
+        (try? ((v - low) / width).rounded(scale: 0, .down)).flatMap { Int($0.description) } ?? 0
       counts[min(max(k, 0), bins - 1)] += 1
     }
     return counts.enumerated().map { i, c in
       let at = (try? low + width * Exact(i)) ?? low
       return (at.grouped(places: 0), Exact(c))
     }
+  }
+}
+
+extension NegotiationHTML {
+  /// The tornado of each of `parties`, as SVG bars (lowered red, raised green).
+  public static func sensitivity(_ s: Sensitivity, parties: [String]) -> String {
+    func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    var body =
+      "<p>each input moved by -/+\(s.change.percentText); change in NPV (\(s.currency))</p>\n"
+    for party in parties {
+      guard let base = s.base[party] else { continue }
+      let rows = s.inputs.map { i -> (String, Exact, Exact, Exact) in
+        let l = (try? (i.low[party] ?? .zero) - base) ?? .zero
+        let h = (try? (i.high[party] ?? .zero) - base) ?? .zero
+        return (i.input, l, h, ((try? h - l) ?? .zero).magnitude)
+      }.sorted { $0.3 != $1.3 ? $1.3 < $0.3 : $0.0 < $1.0 }
+      body += SVGChart.bars(
+        "\(party): NPV \(money(base))",
+        rows.map { ($0.0, $0.3, "\(money($0.1)) / \(money($0.2))") }, low: rows.map(\.1),
+        high: rows.map(\.2))
+    }
+    return page("Sensitivity: \(s.contract)", body)
   }
 }

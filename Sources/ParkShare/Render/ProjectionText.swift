@@ -2,11 +2,14 @@
 public enum ProjectionText {
   public static func text(_ p: Projection, monteCarlo: MonteCarlo? = nil) -> String {
     func money(_ v: Exact) -> String { Money.text(v, decimals: p.decimals) }
-    var out = "\(p.contract): projection \(p.periods.first.map(\.description) ?? "") to \(p.periods.last.map(\.description) ?? "") (\(p.periods.count) periods, \(p.currency), discount rate \(p.discountRate.percentText) a year)\n\n"
-    var rows: [[String]] = [[
-      "party", "name", "received", "invested", "NPV", "IRR", "payback", "value share",
-      "investment share",
-    ]]
+    var out =
+      "\(p.contract): projection \(p.periods.first.map(\.description) ?? "") to \(p.periods.last.map(\.description) ?? "") (\(p.periods.count) periods, \(p.currency), discount rate \(p.discountRate.percentText) a year)\n\n"
+    var rows: [[String]] = [
+      [
+        "party", "name", "received", "invested", "NPV", "IRR", "payback", "value share",
+        "investment share",
+      ]
+    ]
     for r in p.parties {
       rows.append([
         r.party, r.name, money(r.totalReceived), money(r.investment), money(r.npv),
@@ -22,7 +25,9 @@ public enum ProjectionText {
     out += StatementText.table(flows, rightAligned: Set(1...max(years.count, 1)))
     if let mc = monteCarlo {
       out += "\nMonte Carlo: \(mc.runs) runs, seed \(mc.seed)\n"
-      var m: [[String]] = [["party", "NPV P10", "NPV P50", "NPV P90", "IRR P10", "IRR P50", "IRR P90"]]
+      var m: [[String]] = [
+        ["party", "NPV P10", "NPV P50", "NPV P90", "IRR P10", "IRR P50", "IRR P90"]
+      ]
       for r in mc.parties {
         m.append([
           r.party, money(r.npv.p10), money(r.npv.p50), money(r.npv.p90),
@@ -31,6 +36,32 @@ public enum ProjectionText {
         ])
       }
       out += StatementText.table(m, rightAligned: [1, 2, 3, 4, 5, 6])
+    }
+    return out
+  }
+}
+
+extension ProjectionText {
+  /// The tornado for each of `parties`: inputs by impact, NPV change when lowered and raised.
+  public static func sensitivity(_ s: Sensitivity, parties: [String]) -> String {
+    func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    var out =
+      "\(s.contract): sensitivity of each party's NPV to each input moved by -/+\(s.change.percentText) (\(s.currency))\n"
+    for party in parties {
+      guard let base = s.base[party] else { continue }
+      out += "\n\(party): NPV \(money(base))\n"
+      var rows: [[String]] = [["input", "lowered", "raised", "swing"]]
+      let sorted = s.inputs.sorted {
+        let a = ((try? ($0.high[party] ?? .zero) - ($0.low[party] ?? .zero)) ?? .zero).magnitude
+        let b = ((try? ($1.high[party] ?? .zero) - ($1.low[party] ?? .zero)) ?? .zero).magnitude
+        return a != b ? b < a : $0.input < $1.input
+      }
+      for i in sorted {
+        let l = (try? (i.low[party] ?? .zero) - base) ?? .zero
+        let h = (try? (i.high[party] ?? .zero) - base) ?? .zero
+        rows.append([i.input, money(l), money(h), money(((try? h - l) ?? .zero).magnitude)])
+      }
+      out += StatementText.table(rows, rightAligned: [1, 2, 3], indent: "  ")
     }
     return out
   }

@@ -39,11 +39,13 @@ extension Evaluator {
       cells[vintage] = try arithmetic { () throws(ArithmeticError) in
         try (cells[vintage] ?? .zero) + certs
       }
-      details.append(
-        Detail(
-          "\(key) \(name)",
-          "carried \(carry.grouped) + \(kwh.grouped) kWh = \(eligible.grouped) kWh -> \(certs.grouped) certificates (vintage \(name.year)), \(rest.grouped) kWh carried"
-        ))
+      if explaining {
+        details.append(
+          Detail(
+            "\(key) \(name)",
+            "carried \(carry.grouped) + \(kwh.grouped) kWh = \(eligible.grouped) kWh -> \(certs.grouped) certificates (vintage \(name.year)), \(rest.grouped) kWh carried"
+          ))
+      }
       carry = rest
     }
     closing.gecRemainders[argument] = carry

@@ -37,6 +37,7 @@ extension Evaluator {
 
   /// The data and values a formula read, in the order it reads them.
   func explain(_ f: Formula) -> [Detail] {
+    guard explaining else { return [] }
     var out: [Detail] = []
     func walk(_ f: Formula) {
       switch f {

@@ -32,9 +32,10 @@ extension Evaluator {
     let factor = bundle.scale[decl.kind]
     for (f, v) in micro {
       let kwh = MeterSums.kWh(v)
-      cells[f] = try factor.map { s throws(EvaluationFailure) in
-        try arithmetic { () throws(ArithmeticError) in try kwh * s }
-      } ?? kwh
+      cells[f] =
+        try factor.map { s throws(EvaluationFailure) in
+          try arithmetic { () throws(ArithmeticError) in try kwh * s }
+        } ?? kwh
     }
     return Quantity(dims: decl.per == nil ? .month : [.member, .month], cells: cells)
   }
@@ -107,7 +108,7 @@ extension Evaluator {
       cells[f] = amount
     }
     var details: [Detail] = []
-    for (b, band) in tariff.bands.enumerated() {
+    for (b, band) in tariff.bands.enumerated() where explaining {
       let kwh = MeterSums.kWh(bandTotals[b])
       let amount = try arithmetic { () throws(ArithmeticError) in try kwh * band.price }
       details.append(

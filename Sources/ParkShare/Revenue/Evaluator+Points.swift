@@ -13,7 +13,7 @@ extension Evaluator {
           let v = q.cells[Facet(member: q.dims.contains(.member) ? m : nil)] ?? .zero
           let add = try arithmetic { () throws(ArithmeticError) in try pts * v / per }
           earned[m] = try arithmetic { () throws(ArithmeticError) in try earned[m]! + add }
-          parts[m]!.append("\(add.grouped) (\(written))")
+          if explaining { parts[m]!.append("\(add.grouped) (\(written))") }
         }
       case .bonus(let pts, let condition):
         let q = try totals(evaluate(condition))
@@ -21,7 +21,7 @@ extension Evaluator {
           let v = q.cells[Facet(member: q.dims.contains(.member) ? m : nil)] ?? .zero
           guard !v.isZero else { continue }
           earned[m] = try arithmetic { () throws(ArithmeticError) in try earned[m]! + pts }
-          parts[m]!.append("\(pts) (\(written))")
+          if explaining { parts[m]!.append("\(pts) (\(written))") }
         }
       }
     }
@@ -39,6 +39,7 @@ extension Evaluator {
         note = ", capped at \(cap)"
       }
       cells[Facet(member: m)] = total
+      guard explaining else { continue }
       let sum = parts[m]!.isEmpty ? "0" : parts[m]!.joined(separator: " + ")
       details.append(
         Detail("\(p.id) \(m)", "\(sum) = \(total.grouped) points\(note)", source: p.clause))

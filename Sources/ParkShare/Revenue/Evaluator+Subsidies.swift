@@ -62,7 +62,7 @@ extension Evaluator {
     }
     let amount = try arithmetic { () throws(ArithmeticError) in try base * factor }
     details.append(Detail("\(s.id) factor", factor.trimmed.description))
-    callDetails[key] = details
+    if explaining { callDetails[key] = details }
     return (base, amount)
   }
 }

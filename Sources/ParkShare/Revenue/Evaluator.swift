@@ -16,6 +16,9 @@ public struct Evaluator: Sendable {
   var callDetails: [String: [Detail]] = [:]
   /// The absolute months of the period.
   let months: [Int]
+  /// Whether to build the explanation of every value (the text `revenue` and `explain` show);
+  /// projections run thousands of periods and need only the numbers.
+  var explaining = true
 
   public struct Outcome: Sendable {
     public var revenue: PeriodRevenue?
@@ -38,7 +41,8 @@ public struct Evaluator: Sendable {
   /// Computes every value of `contract` for the bundle's period. `opening` is the closing state
   /// of the previous period (nil at the start of the term); `statePath` names it in messages.
   public static func run(
-    contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil
+    contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil,
+    explain: Bool = true
   ) -> Outcome {
     var diagnostics: [Diagnostic] = []
     let here = SourceRange.whole(statePath ?? bundle.directory)
@@ -71,6 +75,7 @@ public struct Evaluator: Sendable {
     var e = Evaluator(
       contract: contract, bundle: bundle,
       opening: opening ?? CarryState(contract: contract.id))
+    e.explaining = explain
     var items: [Computed] = []
     var failed: Set<String> = []
     for (id, clause) in e.declarationOrder() {

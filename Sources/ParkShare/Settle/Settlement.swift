@@ -44,10 +44,11 @@ public struct Settlement: Sendable, Encodable {
   /// digests of the files read, recorded with the settlement.
   public static func run(
     contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil,
-    inputs: [FileDigest] = []
+    inputs: [FileDigest] = [], explain: Bool = true
   ) -> Outcome {
     let revenue = Evaluator.run(
-      contract: contract, bundle: bundle, opening: opening, statePath: statePath)
+      contract: contract, bundle: bundle, opening: opening, statePath: statePath,
+      explain: explain)
     var diagnostics = revenue.diagnostics
     guard let computed = revenue.revenue, let evaluator = revenue.evaluator else {
       return Outcome(settlement: nil, diagnostics: diagnostics)

@@ -61,7 +61,8 @@ import Testing
     #expect(c.out != a.out)
     let json = try LedgerTests.json(a.out)
     let mc = try #require(json["monteCarlo"] as? [String: Any])
-    let esco = try #require((mc["parties"] as? [[String: Any]])?.first { $0["party"] as? String == "esco" })
+    let esco = try #require(
+      (mc["parties"] as? [[String: Any]])?.first { $0["party"] as? String == "esco" })
     let npv = try #require(esco["npv"] as? [String: String])
     #expect(try x(npv["p10"]!) <= x(npv["p50"]!))
     #expect(try x(npv["p50"]!) <= x(npv["p90"]!))

@@ -1,0 +1,48 @@
+/// A tornado table: each input of the projection (readings growth by meter kind, every fact
+/// input, every tariff) moved down and up by a percentage, and the change it makes to each
+/// party's NPV; inputs sorted by their largest effect on any party.
+public struct Sensitivity: Sendable, Codable {
+  public var contract: String
+  public var currency: String
+  public var decimals: Int
+  public var change: Exact
+  public var base: [String: Exact]
+  public var inputs: [Input]
+
+  public struct Input: Sendable, Codable {
+    public var input: String
+    /// Each party's NPV with the input lowered and raised.
+    public var low: [String: Exact]
+    public var high: [String: Exact]
+    /// The largest |high - low| over the parties.
+    public var impact: Exact
+  }
+
+  public static func run(_ sim: Simulator, change: Exact) throws(EvaluationFailure) -> Sensitivity {
+    let base = try sim.run()
+    var names = sim.scenario.growth.keys.sorted().map { "kWh:" + $0 }
+    names += sim.base.facts.values.keys.sorted().map { "input:" + $0 }
+    names += sim.contract.tariffs.map { "tariff:" + $0.id }.sorted()
+    let down = (try? Exact.one - change) ?? .one
+    let up = (try? Exact.one + change) ?? .one
+    var inputs: [Input] = []
+    for name in names {
+      let lowRun = try sim.run(adjust: (name, down))
+      let highRun = try sim.run(adjust: (name, up))
+      var low: [String: Exact] = [:]
+      var high: [String: Exact] = [:]
+      var impact = Exact.zero
+      for (l, h) in zip(lowRun.parties, highRun.parties) {
+        low[l.party] = l.npv
+        high[h.party] = h.npv
+        impact = Exact.max(impact, ((try? h.npv - l.npv) ?? .zero).magnitude)
+      }
+      inputs.append(Input(input: name, low: low, high: high, impact: impact))
+    }
+    inputs.sort { $0.impact != $1.impact ? $1.impact < $0.impact : $0.input < $1.input }
+    return Sensitivity(
+      contract: base.contract, currency: base.currency, decimals: base.decimals, change: change,
+      base: Dictionary(uniqueKeysWithValues: base.parties.map { ($0.party, $0.npv) }),
+      inputs: inputs)
+  }
+}
