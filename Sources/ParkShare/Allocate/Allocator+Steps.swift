@@ -130,8 +130,11 @@ extension Allocator {
       return []
     }
     var parts: [(String, Exact)] = []
+    // One division for all: each part is its weight times the amount per unit of weight (kept
+    // to 28 decimal places, far below a fen, before the pool is rounded once).
+    let perUnit = try exact { () throws(ArithmeticError) in try amount / sum }
     for (party, w) in weights where !w.isZero {
-      let share = try exact { () throws(ArithmeticError) in try amount * w / sum }
+      let share = try exact { () throws(ArithmeticError) in try w * perUnit }
       flow.lines.append(
         line(
           pool, step, to: party, kind, share,

@@ -10,7 +10,7 @@ public enum NegotiationHTML {
     <style>
     body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 10pt; margin: 12mm; color: #111; }
     h1 { font-size: 15pt; } h2 { font-size: 12pt; margin-top: 8mm; }
-    table { border-collapse: collapse; margin: 3mm 0; } th, td { border-bottom: 0.3mm solid #bbb; padding: 1mm 2mm; text-align: left; }
+    table { border-collapse: collapse; margin: 3mm 0; } th, td { border-bottom: 0.3mm solid #bbb; padding: 1mm 2mm; text-align: left; white-space: nowrap; }
     td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     </style>
     </head>

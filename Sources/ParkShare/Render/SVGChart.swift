@@ -19,7 +19,8 @@ public enum SVGChart {
   ) -> String {
     let rowHeight = 22
     let labelWidth = 220
-    let plot = width - labelWidth - 20
+    // Room on the right for the value text.
+    let plot = width - labelWidth - 190
     let half = plot / 2
     var extent = Exact.zero
     for r in rows { extent = Exact.max(extent, r.value.magnitude) }

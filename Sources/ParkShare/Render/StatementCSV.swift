@@ -11,23 +11,42 @@ public enum StatementCSV {
 
   public static func render(_ s: Settlement, bom: Bool = false) -> String {
     var rows = [header]
+    // A preview has no numbers; an amendment restates the statements and issues differences.
+    let type =
+      switch s.issue?.kind {
+      case nil: "preview"
+      case .initial: "initial"
+      case .amendment: "restated"
+      }
     for st in s.statements {
+      let head = [s.contract.id, s.period.description, type, st.number.map(String.init) ?? "", ""]
       for l in st.lines {
-        rows.append([
-          s.contract.id, s.period.description, st.party, st.name, l.pool, l.kind.rawValue,
-          l.clause, l.basis, l.rate, l.exact.description, plain(l.amount, s.decimals),
-          s.currency,
-        ])
+        rows.append(
+          head + [
+            st.party, st.name, l.pool, l.kind.rawValue, l.clause, l.basis, l.rate,
+            l.exact.description, plain(l.amount, s.decimals), s.currency,
+          ])
       }
       for p in st.payable {
+        rows.append(
+          head + [
+            st.party, st.name, "", "subsidy-payable", p.clause, p.subsidy, "",
+            p.amount.negated.description, plain(p.amount.negated, s.decimals), s.currency,
+          ])
+      }
+    }
+    for d in s.issue?.differences ?? [] {
+      for l in d.lines {
         rows.append([
-          s.contract.id, s.period.description, st.party, st.name, "", "subsidy-payable",
-          p.clause, p.subsidy, "", p.amount.negated.description,
-          plain(p.amount.negated, s.decimals),
-          s.currency,
+          s.contract.id, s.period.description, "difference", String(d.number),
+          d.amends.map(String.init) ?? "", d.party, d.name, l.pool, l.kind.rawValue, l.clause,
+          "previous \(plain(l.previous, s.decimals)), now \(plain(l.amount, s.decimals)); \(d.reason)",
+          "", l.difference.description, plain(l.difference, s.decimals), s.currency,
         ])
       }
     }
+    // Every row has the header's columns.
+    assert(rows.allSatisfy { $0.count == header.count })
     return (bom ? "\u{FEFF}" : "")
       + rows.map { $0.map(field).joined(separator: ",") }
       .joined(separator: "\r\n") + "\r\n"

@@ -97,8 +97,12 @@ public enum StatementHTML {
     // One page per party.
     for st in s.statements {
       out += "<section>\n<h1>\(t("title")) · \(escape(st.name))</h1>\n" + meta
+      let identity =
+        st.number.map {
+          "<span>\(t("number")): \(StatementText.number($0))</span><span>\(t("issued")): \(escape(st.issued ?? ""))</span>"
+        } ?? "<span>\(t("preview"))</span>"
       out +=
-        "<div class=\"meta\"><span>\(t("party")): \(escape(st.party))</span><span>\(t("role")): \(t(st.role))</span></div>\n"
+        "<div class=\"meta\">\(identity)<span>\(t("party")): \(escape(st.party))</span><span>\(t("role")): \(t(st.role))</span></div>\n"
       out +=
         "<table>\n<tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("basis"))</th><th class=\"n\">\(t("rate"))</th><th class=\"n\">\(t("amount"))</th></tr>\n"
       if st.lines.isEmpty {

@@ -9,9 +9,10 @@ extension Evaluator {
       switch rule {
       case .per(let pts, let per, let formula):
         let q = try totals(evaluate(formula))
+        let rate = try arithmetic { () throws(ArithmeticError) in try pts / per }
         for m in group {
           let v = q.cells[Facet(member: q.dims.contains(.member) ? m : nil)] ?? .zero
-          let add = try arithmetic { () throws(ArithmeticError) in try pts * v / per }
+          let add = try arithmetic { () throws(ArithmeticError) in try rate * v }
           earned[m] = try arithmetic { () throws(ArithmeticError) in try earned[m]! + add }
           if explaining { parts[m]!.append("\(add.grouped) (\(written))") }
         }

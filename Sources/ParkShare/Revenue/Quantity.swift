@@ -73,6 +73,30 @@ public struct Quantity: Sendable {
     _ a: Quantity, _ b: Quantity,
     _ op: (Exact?, Exact?, Facet) throws(EvaluationFailure) -> Exact
   ) throws(EvaluationFailure) -> Quantity {
+    // Fast paths (most operations of a period): one side a plain number, or both sides over
+    // the same cells. They give what the general product below gives.
+    if b.dims.isEmpty, !a.dims.isEmpty {
+      let v = b.cells[.total]
+      var out: [Facet: Exact] = [:]
+      out.reserveCapacity(a.cells.count)
+      for (f, x) in a.cells { out[f] = try op(x, v, f) }
+      return Quantity(dims: a.dims, cells: out)
+    }
+    if a.dims.isEmpty, !b.dims.isEmpty {
+      let v = a.cells[.total]
+      var out: [Facet: Exact] = [:]
+      out.reserveCapacity(b.cells.count)
+      for (f, y) in b.cells { out[f] = try op(v, y, f) }
+      return Quantity(dims: b.dims, cells: out)
+    }
+    if a.dims == b.dims, a.cells.count == b.cells.count,
+      a.cells.keys.allSatisfy({ b.cells[$0] != nil })
+    {
+      var out: [Facet: Exact] = [:]
+      out.reserveCapacity(a.cells.count)
+      for (f, x) in a.cells { out[f] = try op(x, b.cells[f], f) }
+      return Quantity(dims: a.dims, cells: out)
+    }
     let dims = a.dims.union(b.dims)
     func values<T: Hashable & Comparable>(_ d: Dims, _ path: KeyPath<Facet, T?>) -> [T?] {
       guard dims.contains(d) else { return [nil] }

@@ -113,8 +113,9 @@ public struct Settlement: Sendable, Encodable {
       owed[party] = (try? (owed[party] ?? .zero) + v) ?? v
     }
     let ids = Set(contract.parties.map(\.id)).union(lines.keys).union(payables.keys).sorted()
+    let parties = Dictionary(contract.parties.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     return ids.map { id in
-      let party = contract.parties.first { $0.id == id }
+      let party = parties[id]
       let ls = lines[id] ?? []
       let zero = (try? Exact(minorUnits: 0, decimals: decimals)) ?? .zero
       let gross = (try? ([zero] + ls.map(\.amount).filter { !$0.isNegative }).sum()) ?? zero

@@ -108,3 +108,29 @@ extension Array where Element == String {
     #expect(r.err.contains("'T0006' is not a party of 'suyin-microgrid'; did you mean 'T006'?"))
   }
 }
+
+extension SettleCommandTests {
+  /// Every CSV row, of a preview and of an amendment, has exactly the header's columns.
+  @Test func csvRowsHaveTheHeadersColumns() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    let readings = f.t.folder.appendingPathComponent("2026Q1/readings.csv")
+    let text = try String(contentsOf: readings, encoding: .utf8)
+    try text.replacingOccurrences(of: "1500.5", with: "2500.5").write(
+      to: readings, atomically: true, encoding: .utf8)
+    let amended = try f.settle("2026Q1", ["--amend", "--reason", "re-read"])
+    #expect(amended.status == 0)
+    var outputs = [try runParkshare(Self.args("suyin-microgrid", "2026Q1", "csv")).out]
+    let csv = try runParkshare([
+      "settle", f.t.folder.appendingPathComponent("test.contract").path, "--data",
+      f.t.folder.appendingPathComponent("2026Q1").path, "--period", "2026Q1", "--format", "csv",
+    ])
+    outputs.append(csv.out)
+    for out in outputs {
+      let table = try CSVTable.parse(out).get()
+      #expect(table.header == StatementCSV.header)
+      for row in table.rows { #expect(row.fields.count == table.header.count, "line \(row.line)") }
+    }
+  }
+}
