@@ -23,6 +23,7 @@ public struct Facts: Sendable {
     var lines: [String: [Facet: Int]] = [:]
     // Facts with a refused row are not also reported missing.
     var refused: Set<String> = []
+    var memberSets: [String: Set<String>] = [:]
     let inputs = Dictionary(contract.inputs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for row in sheet.rows {
       let at = sheet.at(row.line)
@@ -76,7 +77,10 @@ public struct Facts: Sendable {
           bad("missing-member", "'\(name)' is given per member of '\(group)': the member is empty")
           continue
         }
-        guard MeterRegistry.isMember(member, of: group, in: contract) else {
+        if memberSets[group] == nil {
+          memberSets[group] = MeterRegistry.members(of: group, in: contract)
+        }
+        guard memberSets[group]!.contains(member) else {
           bad("unknown-member", "'\(member)' is not a member of '\(group)' (fact '\(name)')")
           continue
         }
@@ -151,6 +155,11 @@ public struct Facts: Sendable {
     let top = sheet.at(1)
     for input in contract.inputs where !refused.contains(input.id) {
       let given = facts.values[input.id] ?? [:]
+      struct Key: Hashable {
+        var member: String?
+        var month: Int?
+      }
+      let present = Set(given.keys.map { Key(member: $0.member, month: $0.month) })
       let members: [String?] =
         input.per.map { g in
           g == "party"
@@ -162,7 +171,7 @@ public struct Facts: Sendable {
       var absent: [String] = []
       for member in members {
         for month in months {
-          let found = given.keys.contains { $0.member == member && $0.month == month }
+          let found = present.contains(Key(member: member, month: month))
           if !found {
             let place = [member, month.map { Period(containing: $0, length: .month).description }]
               .compactMap { $0 }.joined(separator: " ")
