@@ -13,6 +13,14 @@ enum Help {
                            double-entry journal of settled periods (beancount, ledger, hledger)
       report --ledger DIR --from P --to P
                            balances owed to each party, period by period
+      compare A B --data DIR --period P
+                           two contract variants side by side, per party and per clause
+      simulate CONTRACT --scenario FILE [--runs N]
+                           project the term: NPV, IRR, payback; Monte Carlo percentiles
+      sensitivity CONTRACT --scenario FILE
+                           tornado of each party's NPV over every input
+      fairness CONTRACT --data DIR --period P --assets FILE
+                           value received against capital and Shapley value
       explain CONTRACT --data DIR --period P --party ID
                            the calculation tree behind one party's amounts
       revenue CONTRACT --data DIR --period P
@@ -23,7 +31,8 @@ enum Help {
       -h, --help           show help
       --version            show the engine version
 
-    Docs: docs/contract-language.md, docs/data-format.md, docs/cli.md
+    Docs: docs/contract-language.md, docs/data-format.md, docs/statement.md, docs/finance.md,
+    docs/negotiation.md, docs/cli.md
 
     """
 
@@ -108,6 +117,35 @@ enum Help {
     the balance after, with the statement numbers issued.
 
     exit status: 0 written, 1 ledger errors, 64 usage
+
+    """,
+    "compare": """
+    usage: parkshare compare A.contract B.contract --data DIR --period P [--format text|json|csv|html]
+
+    Settles both variants on the same data: per party (and fund) the amount under A, under B and
+    B - A, and the difference by clause (pool and step), which adds up to it exactly.
+
+    """,
+    "simulate": """
+    usage: parkshare simulate CONTRACT --scenario FILE [--runs N] [--seed S] [--format text|json|html]
+
+    Projects the term period by period from a settled period under the scenario (docs/negotiation.md):
+    per party cash flows by year, NPV, IRR, payback, value and investment shares; with runs,
+    seeded Monte Carlo percentiles (P10, P50, P90).
+
+    """,
+    "sensitivity": """
+    usage: parkshare sensitivity CONTRACT --scenario FILE [--change 10%] [--party ID] [--format text|json|html]
+
+    Moves every input (kWh by meter kind, facts, tariffs) down and up by the change and shows
+    each investing party's NPV change, largest swing first.
+
+    """,
+    "fairness": """
+    usage: parkshare fairness CONTRACT --data DIR --period P --assets FILE [--format text|json|html]
+
+    Per party that brings assets: capital, what the contract pays, losses and arrears borne, and
+    its Shapley value over the assets (the assets file names the parties each revenue needs).
 
     """,
     "explain": """
