@@ -19,6 +19,15 @@ import Testing
 
   /// Reads the bundle `name` and renders what a user would see, paths relative to the fixtures.
   static func outcome(_ name: String) throws -> (text: String, computed: Bool, errors: Bool) {
+    let r = try run(name)
+    return (r.text, r.computed, r.diagnostics.hasErrors)
+  }
+
+  /// The bundle read and computed: what the user sees, and the diagnostics behind it with the
+  /// renderer that shows them.
+  static func run(_ name: String) throws -> (
+    text: String, computed: Bool, diagnostics: [Diagnostic], renderer: DiagnosticRenderer
+  ) {
     let dir = folder.appendingPathComponent(name)
     let contractName =
       (try? String(contentsOf: dir.appendingPathComponent("contract.txt"), encoding: .utf8))?
@@ -40,12 +49,11 @@ import Testing
         lines = r.items.filter { $0.kind == .revenue }.map { "\($0.id) = \($0.total) CNY" }
       }
     }
-    let rendered = DiagnosticRenderer(sources: [source!] + checked.sources + loaded.sources)
-      .render(diagnostics)
+    let renderer = DiagnosticRenderer(sources: [source!] + checked.sources + loaded.sources)
     let text =
-      rendered.replacingOccurrences(of: folder.path + "/", with: "")
+      renderer.render(diagnostics).replacingOccurrences(of: folder.path + "/", with: "")
       + (computed ? "computed:\n" + lines.map { "  " + $0 + "\n" }.joined() : "refused\n")
-    return (text, computed, diagnostics.hasErrors)
+    return (text, computed, diagnostics, renderer)
   }
 
   @Test func thereAreAtLeastTwentyFiveBrokenBundles() throws {
