@@ -24,23 +24,36 @@ public struct DiagnosticRenderer: Sendable {
     return out
   }
 
+  /// The widest excerpt shown: a longer line (a generated file, a 10,000-deep nest) is cut to a
+  /// window around the caret, with `...` where it was cut.
+  static let window = 160
+
   /// ` 12 | text` and a caret line; nothing when the file or line is not known.
   func excerpt(_ range: SourceRange, text: Substring?) -> String {
     guard let text else { return "" }
     let gutter = String(range.start.line)
     let pad = String(repeating: " ", count: gutter.count)
-    let chars = Array(text)
-    let startIndex = min(max(range.start.column - 1, 0), chars.count)
+    var chars: [Character] = Array(text)
+    var startIndex = min(max(range.start.column - 1, 0), chars.count)
     let endColumn = range.end.line == range.start.line ? range.end.column : chars.count + 1
-    let endIndex = min(max(endColumn - 1, startIndex + 1), max(chars.count, startIndex + 1))
-    let lead = chars[..<startIndex].map {
-      $0 == "\t" ? "\t" : String(repeating: " ", count: $0.displayWidth)
+    var endIndex = min(max(endColumn - 1, startIndex + 1), max(chars.count, startIndex + 1))
+    if chars.count > Self.window {
+      let from = max(0, min(startIndex - Self.window / 3, chars.count - Self.window))
+      let to = min(chars.count, from + Self.window)
+      let head: [Character] = from > 0 ? [".", ".", "."] : []
+      chars = head + Array(chars[from..<to]) + (to < chars.count ? [".", ".", "."] : [])
+      startIndex = startIndex - from + head.count
+      endIndex = min(endIndex - from + head.count, chars.count)
+    }
+    let lead = chars[0..<startIndex].map { (c: Character) -> String in
+      c == "\t" ? "\t" : String(repeating: " ", count: c.displayWidth)
     }
     .joined()
-    let marked = startIndex < chars.count ? chars[startIndex..<min(endIndex, chars.count)] : []
-    let markWidth = max(marked.reduce(0) { $0 + $1.displayWidth }, 1)
+    let marked: [Character] =
+      startIndex < chars.count ? Array(chars[startIndex..<Swift.min(endIndex, chars.count)]) : []
+    let markWidth = Swift.max(marked.reduce(0) { $0 + $1.displayWidth }, 1)
     let caret = "^" + String(repeating: "~", count: markWidth - 1)
-    return " \(gutter) | \(text)\n \(pad) | \(lead)\(caret)\n"
+    return " \(gutter) | \(String(chars))\n \(pad) | \(lead)\(caret)\n"
   }
 }
 
