@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Fuzz the contract parser/checker/formatter and the data-bundle readers with libFuzzer.
+#   scripts/fuzz.sh contract|bundle [SECONDS]
+# Builds the library's sources with the harness (-sanitize=fuzzer,address), seeds the corpus
+# from the test fixtures, and runs for SECONDS (default 60). Crashes land in .build/fuzz/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which=${1:-contract}
+seconds=${2:-60}
+out=.build/fuzz
+mkdir -p "$out/corpus-$which"
+harness=scripts/fuzz/$( [ "$which" = contract ] && echo ContractFuzz || echo BundleFuzz ).swift
+# The build takes a few minutes: it is redone only when a source is newer than the binary.
+if [ ! -x "$out/fuzz-$which" ] || [ -n "$(find Sources/ParkShare "$harness" -newer "$out/fuzz-$which" -name '*.swift')" ]; then
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ParkShare \
+    $(find Sources/ParkShare -name '*.swift') "$harness" -o "$out/fuzz-$which" 2> "$out/build-$which.log"
+fi
+if [ "$which" = contract ]; then
+  cp Tests/ParkShareTests/Fixtures/contracts/*.contract contracts/*.contract "$out/corpus-$which/" 2>/dev/null || true
+  dict=scripts/fuzz/contract.dict
+else
+  for d in Tests/ParkShareTests/Fixtures/bundles/*/; do
+    n=$(basename "$d")
+    { cat "$d/meters.csv" 2>/dev/null; printf '\f'; cat "$d/readings.csv" 2>/dev/null; printf '\f'; cat "$d/facts.csv" 2>/dev/null; } > "$out/corpus-$which/$n"
+  done
+  dict=scripts/fuzz/bundle.dict
+fi
+"$out/fuzz-$which" "$out/corpus-$which" -dict="$dict" -max_total_time="$seconds" \
+  -artifact_prefix="$out/" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
