@@ -40,7 +40,7 @@ public func fuzzBundle(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let names = ["meters.csv", "readings.csv", "facts.csv"]
   for (i, name) in names.enumerated() {
     let part = i < parts.count ? Data(parts[i]) : Data()
-    FileManager.default.createFile(atPath: fuzzFolder + "/" + name, contents: part)
+    _ = FileManager.default.createFile(atPath: fuzzFolder + "/" + name, contents: part)
   }
   let loaded = DataBundle.load(
     directory: fuzzFolder, contract: contract, period: Period("2026-01")!, threads: 2,

@@ -11,7 +11,8 @@ extension Evaluator {
   /// Cells for every member (when read per member) and every month, all zero.
   func zeroCells(per group: String?) -> [Facet: Exact] {
     var cells: [Facet: Exact] = [:]
-    for member in group.map { members($0).map { Optional($0) } } ?? [nil] {
+    let all: [String?] = group.map { members($0).map { Optional($0) } } ?? [nil]
+    for member in all {
       for month in months { cells[Facet(member: member, month: month)] = .zero }
     }
     return cells
