@@ -6,10 +6,12 @@ enum FormatCommand {
   static func run(_ args: Arguments) -> Int32 {
     var status = ExitCode.success
     for path in args.operands {
-      guard let data = FileManager.default.contents(atPath: path),
-        let text = String(data: data, encoding: .utf8)
-      else {
-        Output.err("\(path): error: cannot read the file as UTF-8 text\n")
+      let text: String
+      switch Limits.readText(path, maxBytes: Limits.contractBytes) {
+      case .success(let t): text = t
+      case .failure(let problem):
+        let d = Limits.diagnostic(problem, path: path, maxBytes: Limits.contractBytes)
+        Output.err(DiagnosticRenderer(sources: []).render([d]))
         status = ExitCode.inputError
         continue
       }

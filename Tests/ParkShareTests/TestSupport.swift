@@ -52,12 +52,14 @@ func checkContract(_ text: String, name: String, folder: URL) -> (
   return (result, DiagnosticRenderer(sources: [source] + result.sources).render(result.diagnostics))
 }
 
-/// Runs the built binary; returns exit status, stdout and stderr.
+/// Runs the built binary (or, with `shell`, `/bin/sh` with `args`, to set limits first);
+/// returns exit status, stdout and stderr.
 func runParkshare(
-  _ args: [String], cwd: URL = Paths.root, environment: [String: String]? = nil
+  _ args: [String], cwd: URL = Paths.root, environment: [String: String]? = nil,
+  shell: Bool = false
 ) throws -> (status: Int32, out: String, err: String) {
   let p = Process()
-  p.executableURL = Paths.binary
+  p.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : Paths.binary
   p.arguments = args
   p.currentDirectoryURL = cwd
   if let environment { p.environment = environment }

@@ -195,6 +195,13 @@ extension Checker {
           ))
       default: continue
       }
+      if contract.parties.count > Limits.parties {
+        error(
+          "too-many",
+          "this brings the parties to \(Limits.grouped(contract.parties.count)), above the limit of \(Limits.grouped(Limits.parties))",
+          at: d.range, hint: "split the park into several contracts")
+        return
+      }
     }
   }
 
@@ -203,6 +210,17 @@ extension Checker {
     let loaded: (path: String, text: String)
     do {
       loaded = try readFile(g.file)
+    } catch Limits.ReadProblem.tooLarge(let bytes) {
+      self.error(
+        "too-large",
+        "registry '\(g.file)' is \(Limits.grouped(bytes)) bytes, above the limit of \(Limits.size(Limits.tableBytes))",
+        at: g.fileRange, hint: "check that this is the right file")
+      return []
+    } catch Limits.ReadProblem.notUTF8 {
+      self.error(
+        "not-utf8", "registry '\(g.file)' is not UTF-8 text", at: g.fileRange,
+        hint: "save it as UTF-8")
+      return []
     } catch {
       self.error(
         "missing-registry", "cannot read registry '\(g.file)'", at: g.fileRange,

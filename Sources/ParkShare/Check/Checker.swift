@@ -34,26 +34,18 @@ public struct Checker {
 
   /// Parses and checks the contract at `path`, reading registries beside it from disk.
   public static func check(path: String) -> (source: SourceFile?, result: Result) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let range = SourceRange(
-        file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-      let d = Diagnostic.error(
-        "unreadable-file", "cannot read '\(path)'", at: range,
-        hint: "check the path and permissions")
-      return (nil, Result(contract: nil, diagnostics: [d], sources: []))
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      let range = SourceRange(
-        file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-      let d = Diagnostic.error(
-        "not-utf8", "'\(path)' is not UTF-8 text", at: range, hint: "save the file as UTF-8")
+    let text: String
+    switch Limits.readText(path, maxBytes: Limits.contractBytes) {
+    case .success(let t): text = t
+    case .failure(let problem):
+      let d = Limits.diagnostic(problem, path: path, maxBytes: Limits.contractBytes)
       return (nil, Result(contract: nil, diagnostics: [d], sources: []))
     }
     let source = SourceFile(path: path, text: text)
     let folder = (path as NSString).deletingLastPathComponent
     let result = check(source) { name in
       let full = name.hasPrefix("/") ? name : (folder.isEmpty ? name : folder + "/" + name)
-      return (full, try String(contentsOfFile: full, encoding: .utf8))
+      return (full, try Limits.readText(full, maxBytes: Limits.tableBytes).get())
     }
     return (source, result)
   }

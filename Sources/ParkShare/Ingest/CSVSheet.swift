@@ -18,16 +18,15 @@ struct CSVSheet {
     sources: inout [SourceFile]
   ) -> CSVSheet? {
     let top = SourceRange.whole(path)
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let text: String
+    switch Limits.readText(path, maxBytes: Limits.tableBytes) {
+    case .success(let t): text = t
+    case .failure(let problem):
       diagnostics.append(
-        .error(
-          "missing-file", "cannot read '\(path)'", at: top,
-          hint: "a data bundle holds \(DataBundle.requiredFiles); see docs/data-format.md"))
-      return nil
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      diagnostics.append(
-        .error("not-utf8", "'\(path)' is not UTF-8 text", at: top, hint: "save it as UTF-8"))
+        Limits.diagnostic(
+          problem, path: path, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
+          unreadableHint:
+            "a data bundle holds \(DataBundle.requiredFiles); see docs/data-format.md", at: top))
       return nil
     }
     let source = SourceFile(path: path, text: text)

@@ -73,11 +73,17 @@ public struct Scenario: Sendable, Decodable {
   }
 
   public static func load(_ path: String) -> Result<Scenario, Diagnostic> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure(.error("missing-file", "cannot read scenario '\(path)'", at: .whole(path)))
+    let text: String
+    switch Limits.readText(path, maxBytes: Limits.tableBytes) {
+    case .success(let t): text = t
+    case .failure(let problem):
+      return .failure(
+        Limits.diagnostic(
+          problem, path: path, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
+          unreadableHint: "check the path", at: .whole(path)))
     }
     do {
-      var s = try JSONDecoder().decode(Scenario.self, from: data)
+      var s = try JSONDecoder().decode(Scenario.self, from: Data(text.utf8))
       let folder = (path as NSString).deletingLastPathComponent
       if !s.data.hasPrefix("/") && !folder.isEmpty { s.data = folder + "/" + s.data }
       return .success(s)

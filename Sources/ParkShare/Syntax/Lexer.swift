@@ -12,6 +12,19 @@ public struct Lexer {
     var lexer = Lexer(file: source.path)
     var lines: [LexedLine] = []
     for (i, text) in source.lines.enumerated() {
+      if text.utf8.count > Limits.lineBytes {
+        // Not lexed: the rest of the file still is. Column 1 keeps the excerpt short.
+        lexer.diagnostics.append(
+          .error(
+            "line-too-long",
+            "line is \(Limits.grouped(text.utf8.count)) bytes long, above the limit of \(Limits.size(Limits.lineBytes))",
+            at: lexer.range(i + 1, 0, 1),
+            hint: "split it: a long formula can be built from several 'let' definitions"))
+        lines.append(
+          LexedLine(
+            number: i + 1, indent: 0, tokens: [], comment: nil, range: lexer.range(i + 1, 0, 1)))
+        continue
+      }
       var chars = Array(text)
       if i == 0, chars.first == "\u{FEFF}" { chars.removeFirst() }
       lines.append(lexer.lexLine(chars, number: i + 1))

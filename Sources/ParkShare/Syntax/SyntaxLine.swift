@@ -8,11 +8,20 @@ public struct SyntaxLine: Sendable {
   public static func tree(_ lines: [LexedLine], diagnostics: inout [Diagnostic]) -> [SyntaxLine] {
     let code = lines.filter { !$0.tokens.isEmpty }
     var i = 0
-    func block(_ level: Int) -> [SyntaxLine] {
+    // `depth` bounds the recursion: a file indented 10,000 levels deep must not overflow the stack.
+    func block(_ level: Int, depth: Int) -> [SyntaxLine] {
       var nodes: [SyntaxLine] = []
       while i < code.count {
         let l = code[i]
         if l.indent < level { break }
+        if l.indent > level, depth >= Limits.nesting {
+          diagnostics.append(
+            .error(
+              "too-deep", "indentation nests more than \(Limits.nesting) levels", at: l.range,
+              hint: "no clause nests that deep: check the indentation"))
+          while i < code.count, code[i].indent > level { i += 1 }
+          continue
+        }
         if l.indent > level {
           if nodes.isEmpty || !nodes[nodes.count - 1].children.isEmpty {
             diagnostics.append(
@@ -26,7 +35,17 @@ public struct SyntaxLine: Sendable {
             nodes.append(SyntaxLine(line: l, children: []))
             i += 1
           } else {
-            nodes[nodes.count - 1].children += block(l.indent)
+            nodes[nodes.count - 1].children += block(l.indent, depth: depth + 1)
+            let children = nodes[nodes.count - 1].children
+            if children.count > Limits.blockLines {
+              diagnostics.append(
+                .error(
+                  "too-many",
+                  "more than \(Limits.grouped(Limits.blockLines)) lines under one clause",
+                  at: children[Limits.blockLines].line.range,
+                  hint: "no table needs that many rows: merge tiers or entries"))
+              nodes[nodes.count - 1].children.removeLast(children.count - Limits.blockLines)
+            }
           }
           continue
         }
@@ -36,7 +55,7 @@ public struct SyntaxLine: Sendable {
       return nodes
     }
     var roots: [SyntaxLine] = []
-    while i < code.count { roots += block(0) }
+    while i < code.count { roots += block(0, depth: 0) }
     return roots
   }
 }

@@ -109,6 +109,11 @@ import Testing
       "a pool leaves money unallocated (a negative pool, a remainder no step takes, a cap with no one to hand the excess to)",
       "add a split, or accept the unallocated amount shown", "AllocationPropertyTests"
     ),
+    "too-large": (
+      "a contract is over \(Limits.size(Limits.contractBytes)), or a registry, meter registry, facts or scenario file over \(Limits.size(Limits.tableBytes)); refused by its size before it is read",
+      "check that it is the right file",
+      "LimitsTests.aFiftyMegabyteContractIsRefusedBeforeItIsRead, LimitsTests.aHugeRegistryFileIsRefusedByItsSize"
+    ),
     "unreadable-file": (
       "a contract file cannot be read", "check the path", "CLITests.missingFileIsAnError"
     ),
@@ -143,6 +148,26 @@ import Testing
       `PARKSHARE_RECORD=1` to rewrite it) and a test fails when an id in the code is missing here.
 
       Errors stop the command (exit status 1) and nothing is written; warnings do not.
+
+      ## Limits
+
+      Inputs are untrusted. Past these bounds parkshare reports `too-large`, `line-too-long`,
+      `too-deep` or `too-many` and goes on checking the rest of the file; it never crashes or runs
+      out of memory (held by `LimitsTests` and `GigabyteReadingsTests`). Each is far above what a
+      real contract needs.
+
+      | what | limit | id |
+      |---|---|---|
+      | contract file | \(Limits.size(Limits.contractBytes)) | `too-large` |
+      | registry, meter registry, facts, scenario file | \(Limits.size(Limits.tableBytes)) | `too-large` |
+      | contract line | \(Limits.size(Limits.lineBytes)) | `line-too-long` |
+      | readings line | \(Limits.size(ReadingsReader.lineLimit)) | `line-too-long` |
+      | readings file | none: streamed in constant memory (1 GiB summed under a 128 MiB heap limit) | |
+      | expression nesting | \(Parser.maxExpressionDepth) levels | `too-deep` |
+      | indentation | \(Limits.nesting) levels | `too-deep` |
+      | lines under one clause (tiers, schedule and table rows, bands, steps) | \(Limits.grouped(Limits.blockLines)) | `too-many` |
+      | parties, counting registry members | \(Limits.grouped(Limits.parties)) | `too-many` |
+      | numbers | 38 significant digits, 28 decimals; arithmetic past that is `overflow`, naming the clause | `overflow` |
 
 
       """

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The bounds parkshare puts on what it reads. Contracts come from the other side of a
+/// negotiating table and data from field devices: exceeding a bound is a diagnostic naming the
+/// place, never a stack overflow or an out-of-memory kill. Each bound is far above any real
+/// contract (docs/errors.md lists them with the reasons); readings files have no size bound
+/// because they are streamed.
+public enum Limits {
+  /// A contract file, in bytes: 4 MiB is some 100,000 lines of clauses.
+  public static let contractBytes = 4 << 20
+  /// A registry, meter registry, facts, scenario or accounts file, read whole: 64 MiB.
+  public static let tableBytes = 64 << 20
+  /// A contract line, in bytes: long enough for any generated formula or table row.
+  public static let lineBytes = 32 << 10
+  /// Indentation levels (pool > step > table is three).
+  public static let nesting = 16
+  /// Lines under one declaration or step: tiers, schedule entries, bands, steps, rules.
+  public static let blockLines = 1_000
+  /// Parties, counting every member of every registry group.
+  public static let parties = 10_000
+
+  /// Why a file could not be read as text.
+  public enum ReadProblem: Error, Equatable {
+    case unreadable
+    case tooLarge(bytes: Int)
+    case notUTF8
+  }
+
+  /// Reads a whole text file of at most `maxBytes`, checking the size before reading a byte so
+  /// a 50 GB file costs nothing.
+  public static func readText(_ path: String, maxBytes: Int) -> Result<String, ReadProblem> {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?
+      .intValue
+    if let size, size > maxBytes { return .failure(.tooLarge(bytes: size)) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return .failure(.unreadable)
+    }
+    // A file that grew after the size check is held to the same bound.
+    guard data.count <= maxBytes else { return .failure(.tooLarge(bytes: data.count)) }
+    guard let text = String(data: data, encoding: .utf8) else { return .failure(.notUTF8) }
+    return .success(text)
+  }
+
+  /// "4 MiB", "64 MiB": how the bounds are named in messages.
+  public static func size(_ bytes: Int) -> String {
+    bytes >= 1 << 20
+      ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
+  }
+
+  /// 52,428,800: a byte count as people read it.
+  static func grouped(_ n: Int) -> String {
+    var digits = Array(String(n))
+    var i = digits.count - 3
+    while i > 0 {
+      digits.insert(",", at: i)
+      i -= 3
+    }
+    return String(digits)
+  }
+
+  /// The diagnostic for a file that cannot be read, is too large or is not UTF-8.
+  public static func diagnostic(
+    _ problem: ReadProblem, path: String, maxBytes: Int, unreadableID: String = "unreadable-file",
+    unreadableHint: String = "check the path and permissions", at range: SourceRange? = nil
+  ) -> Diagnostic {
+    let top =
+      range
+      ?? SourceRange(file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
+    switch problem {
+    case .unreadable:
+      return .error(unreadableID, "cannot read '\(path)'", at: top, hint: unreadableHint)
+    case .tooLarge(let bytes):
+      return .error(
+        "too-large",
+        "'\(path)' is \(grouped(bytes)) bytes, above the limit of \(size(maxBytes))", at: top,
+        hint: "check that this is the right file; parkshare reads at most \(size(maxBytes)) of it")
+    case .notUTF8:
+      return .error(
+        "not-utf8", "'\(path)' is not UTF-8 text", at: top, hint: "save the file as UTF-8")
+    }
+  }
+}
