@@ -4,6 +4,12 @@ import ParkShare
 /// Writing output files: all or none, each atomically (a temporary file renamed into place), and
 /// never over an existing file with different content: what was written is a record.
 enum Files {
+  /// Failure injection for tests (`PARKSHARE_FAULT=kill@3`, see `WriteFaults`): every write of
+  /// the run, outputs and ledger alike, counts towards the step it strikes at.
+  nonisolated(unsafe) static let faults: WriteFaults? = ProcessInfo.processInfo.environment[
+    "PARKSHARE_FAULT"
+  ].flatMap(WriteFaults.init)
+
   /// Writes every `(path, text)`; nothing at all when any target holds something else or any
   /// write fails (files this call wrote are removed again). Returns the files it wrote.
   static func writeAll(_ files: [(path: String, text: String)]) -> Result<[String], Diagnostic> {
@@ -26,24 +32,24 @@ enum Files {
     }
     var written: [String] = []
     for (path, data) in pending {
-      let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
       do {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
           try FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true)
         }
-        try data.write(to: URL(fileURLWithPath: temp))
-        try FileManager.default.moveItem(atPath: temp, toPath: path)
+        try AtomicFile.write(data, to: path, faults: faults)
         written.append(path)
       } catch {
-        try? FileManager.default.removeItem(atPath: temp)
         remove(written)
+        let reason =
+          (error as? AtomicFile.Failure).map { "\($0.step.rawValue): \($0.message)" }
+          ?? error.localizedDescription
         return .failure(
           .error(
-            "unwritable-file",
-            "cannot write '\(path)': \(error.localizedDescription); nothing was written",
-            at: .whole(path)))
+            "unwritable-file", "cannot write '\(path)' (\(reason)); nothing was written",
+            at: .whole(path),
+            hint: "free disk space or fix the folder's permissions, then run again"))
       }
     }
     return .success(written)

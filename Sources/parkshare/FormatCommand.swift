@@ -31,9 +31,10 @@ enum FormatCommand {
         }
       } else if formatted != text {
         do {
-          try Data(formatted.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+          try AtomicFile.write(Data(formatted.utf8), to: path, faults: Files.faults)
         } catch {
-          Output.err("\(path): error: cannot write the file: \(error.localizedDescription)\n")
+          Output.err(
+            "\(path): error: cannot write the file (\(error.step.rawValue): \(error.message))\n")
           status = ExitCode.inputError
         }
       }

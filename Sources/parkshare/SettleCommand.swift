@@ -44,7 +44,7 @@ enum SettleCommand {
     var amends: Ledger.Record? = nil
     if let dir = args.options["--ledger"] {
       do throws(Ledger.Refusal) {
-        let l = try Ledger.open(dir)
+        let l = try Ledger.open(dir, writing: true)
         let start = try l.opening(
           for: inputs.period, contract: inputs.contract, amend: args.flags.contains("--amend"))
         inputs.opening = start.state
@@ -110,12 +110,10 @@ enum SettleCommand {
     case .success(let w): written = w
     }
     if var l = ledger {
-      let crash = ProcessInfo.processInfo.environment["PARKSHARE_CRASH_AT"].flatMap(
-        Ledger.CrashPoint.init(rawValue:))
       do throws(Ledger.Refusal) {
         try l.append(
           settlement, body: Data(Output.json(settlement).utf8), amends: amends, numbers: numbers,
-          crashAt: crash)
+          faults: Files.faults)
       } catch {
         Files.remove(written)
         return refuse(error, l.directory, sources: [], earlier: [], json: json)

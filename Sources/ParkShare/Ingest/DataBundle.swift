@@ -64,6 +64,17 @@ public struct DataBundle: Sendable {
     threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     chunkSize: Int = DataBundle.defaultChunkSize, digests: Bool = false
   ) -> Loaded {
+    load(
+      directory: directory, contract: contract, period: period, threads: threads,
+      chunkSize: chunkSize, digests: digests, afterReading: {})
+  }
+
+  /// `load`, with `afterReading` run once every file has been read: a test changes a file there
+  /// to show the change is caught.
+  static func load(
+    directory: String, contract: Contract, period: Period, threads: Int, chunkSize: Int,
+    digests: Bool, afterReading: () -> Void
+  ) -> Loaded {
     var diagnostics: [Diagnostic] = []
     var sources: [SourceFile] = []
     let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -78,6 +89,11 @@ public struct DataBundle: Sendable {
             hint: "a bundle is a directory with \(requiredFiles)")
         ], sources: [])
     }
+    // Every file is stamped before it is read and checked after: a file replaced, grown,
+    // truncated or removed while parkshare read it would make the sums and the digests disagree.
+    let readingFiles = findReadings(dir)
+    let stamped = ["meters.csv", "facts.csv"].map { dir + "/" + $0 } + readingFiles
+    let stamps = stamped.map(FileStamp.init(path:))
     let factsSheet = CSVSheet.load(
       dir + "/facts.csv", required: Facts.columns, optional: Facts.optionalColumns,
       diagnostics: &diagnostics, sources: &sources)
@@ -85,14 +101,13 @@ public struct DataBundle: Sendable {
     if let factsSheet {
       facts = Facts.read(factsSheet, contract: contract, period: period, diagnostics: &diagnostics)
     }
-    let readingFiles = findReadings(dir)
     // Digests are computed on their own thread while the readings are read.
     let hashing = DispatchGroup()
     let digestBox = DigestBox()
     if digests {
       let files = ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles
       DispatchQueue.global().async(group: hashing) {
-        digestBox.set(files.compactMap { FileDigest.of($0) })
+        digestBox.set(files.map { ($0, FileDigest.of($0)) })
       }
     }
     var meters: [RegisteredMeter] = []
@@ -134,10 +149,35 @@ public struct DataBundle: Sendable {
       }
     }
     hashing.wait()
+    afterReading()
+    let existed = Set(zip(stamped, stamps).filter { $0.1 != nil }.map(\.0))
+    for (path, digest) in digestBox.value where digest == nil && existed.contains(path) {
+      diagnostics.append(
+        .error(
+          "changed-file", "'\(path)' could not be read again to compute its digest",
+          at: .whole(path), hint: "check that nothing moves or locks the data while it is settled"))
+    }
+    for (path, before) in zip(stamped, stamps) where FileStamp(path: path) != before {
+      diagnostics.append(
+        .error(
+          "changed-file",
+          before == nil
+            ? "'\(path)' appeared while the bundle was read"
+            : "'\(path)' changed or disappeared while it was read; nothing was computed from it",
+          at: .whole(path),
+          hint: "wait until the data is complete (copy it in, then settle), and run again"))
+    }
+    for path in Set(findReadings(dir)).subtracting(readingFiles).sorted() {
+      diagnostics.append(
+        .error(
+          "changed-file", "'\(path)' appeared while the bundle was read", at: .whole(path),
+          hint: "wait until the data is complete (copy it in, then settle), and run again"))
+    }
     let ok = !diagnostics.hasErrors
     let bundle = DataBundle(
       period: period, directory: dir, meters: meters, sums: sums, facts: facts,
-      readingFiles: readingFiles, rows: rows, bytes: bytes, digests: digestBox.value)
+      readingFiles: readingFiles, rows: rows, bytes: bytes,
+      digests: digestBox.value.compactMap(\.digest))
     return Loaded(bundle: ok ? bundle : nil, diagnostics: diagnostics.ordered, sources: sources)
   }
 
@@ -159,6 +199,26 @@ public struct DataBundle: Sendable {
 
 /// Where the hashing thread leaves its result; read after the thread is waited for.
 final class DigestBox: @unchecked Sendable {
-  private(set) var value: [FileDigest] = []
-  func set(_ v: [FileDigest]) { value = v }
+  private(set) var value: [(path: String, digest: FileDigest?)] = []
+  func set(_ v: [(path: String, digest: FileDigest?)]) { value = v }
+}
+
+/// What identifies a file's content without reading it: device, inode, size and modification
+/// time to the nanosecond. Nil when the file does not exist.
+struct FileStamp: Equatable {
+  var device: UInt64
+  var inode: UInt64
+  var size: Int64
+  var seconds: Int
+  var nanoseconds: Int
+
+  init?(path: String) {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    device = UInt64(st.st_dev)
+    inode = UInt64(st.st_ino)
+    size = Int64(st.st_size)
+    seconds = st.st_mtim.tv_sec
+    nanoseconds = st.st_mtim.tv_nsec
+  }
 }

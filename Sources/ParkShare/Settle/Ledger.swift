@@ -19,6 +19,8 @@ import Foundation
 public struct Ledger: Sendable {
   public let directory: String
   public private(set) var records: [Record]
+  /// Held while this value lives: one parkshare at a time reads or writes a ledger.
+  let lock: Lock
 
   /// What a record says about itself (its file holds the whole settlement too).
   public struct Record: Sendable, Decodable {
@@ -80,17 +82,11 @@ public struct Ledger: Sendable {
     public var hint: String?
   }
 
-  /// Points a test can stop the process at, to show a crash leaves a usable ledger.
-  public enum CrashPoint: String, Sendable {
-    case recordTemporary = "record-temporary"
-    case recordRenamed = "record-renamed"
-    case headTemporary = "head-temporary"
-  }
-
   static let genesis = String(repeating: "0", count: 64)
 
   /// Reads and verifies the ledger in `directory` (created empty when it does not exist).
-  public static func open(_ directory: String) throws(Refusal) -> Ledger {
+  /// `writing` takes the ledger for this run alone (a settle); readers share it.
+  public static func open(_ directory: String, writing: Bool = false) throws(Refusal) -> Ledger {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     if !fm.fileExists(atPath: directory, isDirectory: &isDir) {
@@ -102,9 +98,10 @@ public struct Ledger: Sendable {
     } else if !isDir.boolValue {
       throw Refusal(message: "'\(directory)' is not a directory")
     }
+    let lock = try Lock(directory, exclusive: writing)
     let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     // Temporary files are writes a crash interrupted before their rename: never part of it.
-    for name in names where name.hasPrefix(".tmp-") {
+    for name in names where writing && name.hasSuffix(".parkshare-tmp") {
       try? fm.removeItem(atPath: directory + "/" + name)
     }
     var records: [Record] = []
@@ -138,7 +135,7 @@ public struct Ledger: Sendable {
     }
     let headSequence = parts.first.flatMap { Int($0) } ?? 0
     let headDigest = parts.count > 1 ? parts[1] : genesis
-    var ledger = Ledger(directory: directory, records: records)
+    var ledger = Ledger(directory: directory, records: records, lock: lock)
     if headSequence == records.count, headDigest == (records.last?.digest ?? genesis) {
       return ledger
     }
@@ -147,7 +144,7 @@ public struct Ledger: Sendable {
     if headSequence == records.count - 1,
       headDigest == (records.count >= 2 ? records[records.count - 2].digest : genesis)
     {
-      try ledger.writeHead(crashAt: nil)
+      if writing { try ledger.writeHead(faults: nil) }
       return ledger
     }
     throw Refusal(
@@ -217,11 +214,11 @@ public struct Ledger: Sendable {
     return (last.closing, nil)
   }
 
-  /// Appends `settlement` (as the JSON `body`) as the next record. `crashAt` stops the process
-  /// at that point, for tests.
+  /// Appends `settlement` (as the JSON `body`) as the next record. `faults` injects failures
+  /// into the writes, for tests.
   public mutating func append(
     _ settlement: Settlement, body: Data, amends: Record?, numbers: [String: Int],
-    crashAt: CrashPoint? = nil
+    faults: WriteFaults? = nil
   ) throws(Refusal) {
     let kind: Kind = amends == nil ? .settlement : .amendment
     let sequence = records.count + 1
@@ -242,8 +239,7 @@ public struct Ledger: Sendable {
     json += "\n}\n"
     let data = Data(json.utf8)
     let name = Ledger.fileName(sequence, settlement.period, kind)
-    try write(data, to: name, crashAt: crashAt, temporaryPoint: .recordTemporary)
-    if crashAt == .recordRenamed { exit(99) }
+    try write(data, to: name, faults: faults)
     var record = Record(
       sequence: sequence, kind: kind, contract: settlement.contract.id, period: settlement.period,
       previous: previous,
@@ -253,45 +249,31 @@ public struct Ledger: Sendable {
     record.file = name
     record.digest = SHA256.hex(data)
     records.append(record)
-    try writeHead(crashAt: crashAt)
+    do throws(Refusal) {
+      try writeHead(faults: faults)
+    } catch {
+      // HEAD still names the record before: take the new record back, so the ledger is as it
+      // was and the command's outputs can be taken back with it. (A crash here instead leaves
+      // the record complete; the next open rolls it forward, and the outputs are in place.)
+      unlink(directory + "/" + name)
+      records.removeLast()
+      throw error
+    }
   }
 
-  mutating func writeHead(crashAt: CrashPoint?) throws(Refusal) {
+  mutating func writeHead(faults: WriteFaults?) throws(Refusal) {
     let text = "\(records.count) \(records.last?.digest ?? Ledger.genesis)\n"
-    try write(Data(text.utf8), to: "HEAD", crashAt: crashAt, temporaryPoint: .headTemporary)
+    try write(Data(text.utf8), to: "HEAD", faults: faults)
   }
 
-  /// Temporary file, fsync, rename, fsync of the directory: all or nothing on disk.
-  func write(_ data: Data, to name: String, crashAt: CrashPoint?, temporaryPoint: CrashPoint)
-    throws(Refusal)
-  {
-    let temp = directory + "/.tmp-" + name
-    let final = directory + "/" + name
-    let fd = Foundation.open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { throw Refusal(message: "cannot write in the ledger '\(directory)'") }
-    let ok = data.withUnsafeBytes { raw -> Bool in
-      var done = 0
-      while done < raw.count {
-        let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
-        if n <= 0 { return false }
-        done += n
-      }
-      return fsync(fd) == 0
-    }
-    close(fd)
-    guard ok else {
-      unlink(temp)
-      throw Refusal(message: "cannot write '\(temp)'")
-    }
-    if crashAt == temporaryPoint { exit(99) }
-    guard rename(temp, final) == 0 else {
-      unlink(temp)
-      throw Refusal(message: "cannot rename '\(temp)' to '\(final)'")
-    }
-    let dir = Foundation.open(directory, O_RDONLY)
-    if dir >= 0 {
-      fsync(dir)
-      close(dir)
+  func write(_ data: Data, to name: String, faults: WriteFaults?) throws(Refusal) {
+    do throws(AtomicFile.Failure) {
+      try AtomicFile.write(data, to: directory + "/" + name, faults: faults)
+    } catch {
+      throw Refusal(
+        message:
+          "cannot write '\(error.path)' (\(error.step.rawValue): \(error.message)); the ledger is as it was",
+        hint: "free disk space or fix the folder's permissions, then settle again")
     }
   }
 

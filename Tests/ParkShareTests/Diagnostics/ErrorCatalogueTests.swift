@@ -78,6 +78,11 @@ import Testing
       "pass the closing state of the previous period",
       "EvaluatorTests.anOpeningStateMustCloseThePreviousPeriod"
     ),
+    "changed-file": (
+      "a data file was removed, replaced, grown or truncated, or a readings file appeared, while the bundle was read (each file's device, inode, size and modification time are compared before and after)",
+      "wait until the data is complete, then run again",
+      "FailureInjectionTests.aFileChangedWhileItIsReadIsCaught"
+    ),
     "cannot-allocate": (
       "a pool step cannot be computed for the period (a step table with no row for the KPI, a negative metric)",
       "check the data behind the named step", "AllocationTests"
@@ -118,8 +123,9 @@ import Testing
       "a contract file cannot be read", "check the path", "CLITests.missingFileIsAnError"
     ),
     "unwritable-file": (
-      "an output file cannot be written (permissions, disk full); nothing is written",
-      "free space or fix permissions and run again", "(by construction: Files.write)"
+      "an output file cannot be written (permissions, disk full); nothing is written, and files this run wrote are taken back",
+      "free space or fix permissions and run again",
+      "FailureInjectionTests.everyWriteStepCanFailWithoutLoss"
     ),
     "would-overwrite": (
       "an output or state file exists with other content; nothing is written",
