@@ -163,14 +163,15 @@ extension Allocator {
 
   /// `amount` at fixed shares (parties by id): one split line each.
   mutating func byShares(
-    _ shares: [Share], of amount: Exact, basis: String, step: PoolStep, pool: Pool,
+    _ shares: [Share], of amount: Exact, basis: @autoclosure () -> String, step: PoolStep,
+    pool: Pool,
     _ flow: inout Flow
   ) throws(EvaluationFailure) -> [(party: String, amount: Exact)] {
     var parts: [(party: String, amount: Exact)] = []
     for s in shares.sorted(by: { $0.party < $1.party }) {
       let v = try exact { () throws(ArithmeticError) in try amount * s.share }
       flow.lines.append(
-        line(pool, step, to: s.party, .split, v, basis: basis, rate: s.share.percentText))
+        line(pool, step, to: s.party, .split, v, basis: basis(), rate: s.share.percentText))
       parts.append((s.party, v))
     }
     return parts
@@ -202,10 +203,14 @@ extension Allocator {
           try exact { () throws(ArithmeticError) in try u - lower }
         }
         let portion = width.map { Exact.min($0, above) } ?? above
-        let range = "\(lower.grouped(places: 6))-\(tier.upper.map { $0.grouped(places: 6) } ?? "")"
+        // Text for statements only, built when a line is described (not in projections).
+        let cur = currency
+        let range = {
+          "\(lower.grouped(places: 6))-\(tier.upper.map { $0.grouped(places: 6) } ?? "")"
+        }
         let slice = try byShares(
           tier.shares, of: portion,
-          basis: "tier \(range) \(currency): \(portion.grouped(places: 6)) \(currency)",
+          basis: "tier \(range()) \(cur): \(portion.grouped(places: 6)) \(cur)",
           step: step, pool: pool, &flow)
         for (party, v) in slice {
           byParty[party] = try exact { () throws(ArithmeticError) in

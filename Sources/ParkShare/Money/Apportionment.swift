@@ -78,6 +78,8 @@ extension Apportionment {
       guard missing == 0 else { throw .invalidWeights("nothing to round a nonzero total into") }
       return []
     }
+    // The floors already meet the total: no unit to hand out, no order needed.
+    if missing == 0 { return floors }
     let order = amounts.indices.sorted { i, j in
       remainders[i] != remainders[j]
         ? remainders[j] < remainders[i]

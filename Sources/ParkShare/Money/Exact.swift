@@ -65,14 +65,28 @@ public struct Exact: Sendable {
     var first: UInt8 = 0
     var sticky = false
     var dropped = false
-    while mag.high != 0 || mag.low > maxMagnitude || s > maxScale {
-      guard s > 0 else { throw .overflow }
-      let (q, r) = mag.divided(by: UInt64(10))
+    // Drops the n lowest digits: the most significant of them is `first`, any other non-zero
+    // one sets `sticky`. Up to 19 digits go in one hardware division.
+    func drop(_ n: Int) {
       sticky = sticky || first != 0
+      var rest = n - 1
+      while rest > 0 {
+        let chunk = Swift.min(rest, 19)
+        let (q, r) = mag.divided(by: UInt64(powersOfTen[chunk]))
+        if r != 0 { sticky = true }
+        mag = q
+        rest -= chunk
+      }
+      let (q, r) = mag.divided(by: UInt64(10))
       first = UInt8(r)
       mag = q
-      s -= 1
+      s -= n
       dropped = true
+    }
+    if s > maxScale { drop(s - maxScale) }
+    while mag.high != 0 || mag.low > maxMagnitude {
+      guard s > 0 else { throw .overflow }
+      drop(1)
     }
     var kept = mag.low
     if dropped && mode.roundsAway(kept: kept, firstDiscarded: first, sticky: sticky) {

@@ -46,33 +46,27 @@ struct Wide: Sendable, Equatable {
 
   /// Quotient and remainder by a divisor that fits 64 bits (hardware division per limb).
   func divided(by d: UInt64) -> (quotient: Wide, remainder: UInt64) {
-    var limbs = [
-      UInt64(truncatingIfNeeded: high >> 64), UInt64(truncatingIfNeeded: high),
-      UInt64(truncatingIfNeeded: low >> 64), UInt64(truncatingIfNeeded: low),
-    ]
-    var rem: UInt64 = 0
-    for i in limbs.indices {
-      let (q, r) = d.dividingFullWidth((high: rem, low: limbs[i]))
-      limbs[i] = q
-      rem = r
-    }
+    // Four limbs, most significant first, held in locals: this runs in every rounding.
+    let (q0, r0) = d.dividingFullWidth((high: 0, low: UInt64(truncatingIfNeeded: high >> 64)))
+    let (q1, r1) = d.dividingFullWidth((high: r0, low: UInt64(truncatingIfNeeded: high)))
+    let (q2, r2) = d.dividingFullWidth((high: r1, low: UInt64(truncatingIfNeeded: low >> 64)))
+    let (q3, r3) = d.dividingFullWidth((high: r2, low: UInt64(truncatingIfNeeded: low)))
     return (
-      Wide(
-        high: UInt128(limbs[0]) << 64 | UInt128(limbs[1]),
-        low: UInt128(limbs[2]) << 64 | UInt128(limbs[3])),
-      rem
+      Wide(high: UInt128(q0) << 64 | UInt128(q1), low: UInt128(q2) << 64 | UInt128(q3)), r3
     )
   }
 
-  /// Quotient and remainder by a 128-bit divisor (binary long division; rare path).
+  /// Quotient and remainder by a 128-bit divisor: native 128-bit division when the dividend
+  /// fits 128 bits, else binary long division from the dividend's highest set bit.
   func divided(by d: UInt128) -> (quotient: Wide, remainder: UInt128) {
     if d <= UInt128(UInt64.max) {
       let (q, r) = divided(by: UInt64(d))
       return (q, UInt128(r))
     }
+    if high == 0 { return (Wide(low: low / d), low % d) }
     var quotient = Wide(low: 0)
     var rem: UInt128 = 0
-    for bit in stride(from: 255, through: 0, by: -1) {
+    for bit in stride(from: 255 - high.leadingZeroBitCount, through: 0, by: -1) {
       let carry = rem >> 127 == 1
       rem = rem << 1 | (bit >= 128 ? (high >> (bit - 128)) & 1 : (low >> bit) & 1)
       if carry || rem >= d {

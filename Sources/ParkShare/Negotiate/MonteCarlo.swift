@@ -43,6 +43,8 @@ public struct MonteCarlo: Sendable, Codable {
     slots.initialize(repeating: nil)
     defer { slots.deallocate() }
     let box = ResultSlots(slots)
+    // What the draws do not touch is worked out once for all runs.
+    let plan = try sim.plan(adjust: nil)
     let workers = max(1, min(threads, runs))
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       var r = w
@@ -50,7 +52,7 @@ public struct MonteCarlo: Sendable, Codable {
         // Each run's seed depends only on the scenario's seed and the run's number.
         var mix = SplitMixRandom(seed: seed &+ UInt64(r) &* 0xD1B5_4A32_D192_ED03)
         do throws(EvaluationFailure) {
-          box.put(r, .success(try sim.run(seed: mix.next())))
+          box.put(r, .success(try sim.run(seed: mix.next(), plan: plan)))
         } catch {
           box.put(r, .failure(error))
         }

@@ -42,7 +42,7 @@ public struct Evaluator: Sendable {
   /// of the previous period (nil at the start of the term); `statePath` names it in messages.
   public static func run(
     contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil,
-    explain: Bool = true
+    explain: Bool = true, known: [String: Quantity] = [:]
   ) -> Outcome {
     var diagnostics: [Diagnostic] = []
     let here = SourceRange.whole(statePath ?? bundle.directory)
@@ -76,6 +76,7 @@ public struct Evaluator: Sendable {
       contract: contract, bundle: bundle,
       opening: opening ?? CarryState(contract: contract.id))
     e.explaining = explain
+    e.memo = known
     var items: [Computed] = []
     var failed: Set<String> = []
     for (id, clause) in e.declarationOrder() {
@@ -109,6 +110,20 @@ public struct Evaluator: Sendable {
     return Outcome(revenue: revenue, diagnostics: diagnostics, evaluator: e)
   }
 
+  /// The values `ids` for the bundle's period, as numbers only; those that cannot be computed
+  /// are left out (the run that needs them reports why).
+  static func values(_ ids: [String], contract: Contract, bundle: DataBundle) -> [String: Quantity]
+  {
+    var e = Evaluator(
+      contract: contract, bundle: bundle, opening: CarryState(contract: contract.id))
+    e.explaining = false
+    var out: [String: Quantity] = [:]
+    for id in ids {
+      if let q = try? e.value(id) { out[id] = q }
+    }
+    return out
+  }
+
   /// What the contract carries from one period to the next, as the warning says it.
   static func carried(_ contract: Contract) -> [String] {
     var out: [String] = []
@@ -135,11 +150,14 @@ public struct Evaluator: Sendable {
       contract.definitions.map { ($0.id, $0.clause) }
       + contract.subsidies.map { ($0.id, $0.clause) }
       + contract.points.map { ($0.id, $0.clause) }
-    return all.sorted { Evaluator.line($0.1) < Evaluator.line($1.1) }
+    // Line numbers parsed once, not at every comparison: this runs for every projected period.
+    return all.map { (line: Evaluator.line($0.1), item: $0) }
+      .sorted { $0.line < $1.line }.map(\.item)
   }
 
   static func line(_ clause: String) -> Int {
-    Int(clause.split(separator: ":").last ?? "0") ?? 0
+    guard let colon = clause.lastIndex(of: ":") else { return Int(clause) ?? 0 }
+    return Int(clause[clause.index(after: colon)...]) ?? 0
   }
 
   static func range(_ clause: String) -> SourceRange {

@@ -85,6 +85,55 @@ public struct Settlement: Sendable, Encodable {
     return Outcome(settlement: settlement, diagnostics: diagnostics)
   }
 
+  /// What a projection needs of a period: each party's net (what its statement would show),
+  /// names, and the closing state, from the same evaluation and allocation as `run`, without
+  /// statements, reconciliation or explanations. `known` are values computed before (the same
+  /// in every Monte Carlo run of the period).
+  static func nets(
+    contract: Contract, bundle: DataBundle, opening: CarryState?, known: [String: Quantity]
+  ) throws(EvaluationFailure) -> (
+    nets: [String: Exact], names: [String: String], closing: CarryState
+  ) {
+    let revenue = Evaluator.run(
+      contract: contract, bundle: bundle, opening: opening, explain: false, known: known)
+    guard let computed = revenue.revenue, let evaluator = revenue.evaluator else {
+      let errors = revenue.diagnostics.filter { $0.severity == .error }.map(\.message)
+      throw EvaluationFailure("\(bundle.period): \(errors.joined(separator: "; "))")
+    }
+    var allocator = Allocator(evaluator: evaluator, revenue: computed)
+    let pools: [PoolResult]
+    do throws(EvaluationFailure) {
+      pools = try allocator.run()
+    } catch {
+      throw EvaluationFailure("\(bundle.period): cannot allocate: \(error.message)")
+    }
+    let zero = (try? Exact(minorUnits: 0, decimals: contract.currency.decimals)) ?? .zero
+    var nets: [String: Exact] = [:]
+    var names: [String: String] = [:]
+    for p in contract.parties {
+      nets[p.id] = zero
+      names[p.id] = p.name
+    }
+    for pool in pools {
+      for l in pool.lines where !l.recipient.hasPrefix("fund:") {
+        do {
+          nets[l.recipient] = try (nets[l.recipient] ?? zero) + l.amount
+        } catch {
+          throw EvaluationFailure("\(bundle.period): \(l.recipient)'s net: \(error)")
+        }
+      }
+    }
+    // A subsidy's payer has a statement (what it pays), with nothing received.
+    for s in contract.subsidies {
+      if let payer = s.payer, nets[payer] == nil, let item = computed.item(s.id),
+        !item.total.isZero
+      {
+        nets[payer] = zero
+      }
+    }
+    return (nets, names, allocator.state)
+  }
+
   /// One statement per party of the contract (a party paid nothing still sees why), sorted by
   /// party id.
   static func statements(

@@ -14,6 +14,26 @@ import Testing
     #expect(Finance.payback(cash) == 3)
     #expect(Finance.irr([x("10"), x("10")]) == nil)  // never negative: no rate
   }
+
+  /// On random flows (an investment, then ten years of mixed returns) the IRR found is within
+  /// a millionth of the root: the NPV changes sign across irr - 0.000001 ... irr + 0.000001.
+  @Test func theIrrBracketsTheRootOfRandomFlows() throws {
+    var rng = SplitMix(seed: 11)
+    var found = 0
+    for i in 0..<300 {
+      var cash = [Exact(-Int(rng.next() % 10_000_000 + 1))]
+      for _ in 0..<10 { cash.append(Exact(Int(rng.next() % 3_000_000) - 500_000)) }
+      guard let irr = Finance.irr(cash) else { continue }
+      found += 1
+      let step = Exact(unchecked: 1, scale: 6)
+      let below = try Finance.npv(cash, rate: irr - step)
+      let above = try Finance.npv(cash, rate: irr + step)
+      #expect(
+        below.isNegative != above.isNegative || below.isZero || above.isZero,
+        "\(i): \(cash) irr \(irr)")
+    }
+    #expect(found > 200)
+  }
 }
 
 /// `parkshare simulate`: a projection is the same engine as `settle`, period by period.
