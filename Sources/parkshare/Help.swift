@@ -121,9 +121,13 @@ enum Help {
     """,
     "compare": """
     usage: parkshare compare A.contract B.contract --data DIR --period P [--format text|json|csv|html]
+           parkshare compare A.contract B.contract --ledger DIR [--from P] [--to P] [--format ...]
 
     Settles both variants on the same data: per party (and fund) the amount under A, under B and
-    B - A, and the difference by clause (pool and step), which adds up to it exactly.
+    B - A, and the difference by clause (pool and step), which adds up to it exactly. With
+    --ledger, replays every settled period of the ledger (from..to) on the data it was settled
+    from (checked by digest), each variant carrying its own state: totals over the range, by
+    clause, and B - A of each period.
 
     """,
     "simulate": """

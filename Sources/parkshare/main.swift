@@ -13,7 +13,8 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     ["--bom", "--amend", "--help"], SettleCommand.run
   ),
   "compare": (
-    ["--data", "--period", "--opening", "--threads", "--format"], ["--help"], CompareCommand.run
+    ["--data", "--period", "--opening", "--threads", "--format", "--ledger", "--from", "--to"],
+    ["--help"], CompareCommand.run
   ),
   "fairness": (
     ["--data", "--period", "--opening", "--threads", "--assets", "--format"], ["--help"],

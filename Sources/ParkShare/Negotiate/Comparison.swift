@@ -8,6 +8,22 @@ public struct Comparison: Sendable, Codable {
   public var currency: String
   public var decimals: Int
   public var parties: [PartyDifference]
+  /// For a range of settled periods: the last one (`period` is the first), and each period's
+  /// nets. Nil for one period.
+  public var through: Period? = nil
+  public var byPeriod: [PeriodNets]? = nil
+
+  public struct PeriodNets: Sendable, Codable {
+    public var period: Period
+    public var parties: [PartyNet]
+  }
+
+  public struct PartyNet: Sendable, Codable {
+    public var party: String
+    public var a: Exact
+    public var b: Exact
+    public var difference: Exact
+  }
 
   public struct Variant: Sendable, Codable {
     public var contract: String
@@ -105,5 +121,50 @@ public struct Comparison: Sendable, Codable {
         party: party, name: sa[party]?.name ?? sb[party]?.name ?? party, a: na, b: nb,
         difference: (try? nb - na) ?? zero, clauses: clauses)
     }
+  }
+
+  /// The comparisons of consecutive periods added up: per party and per clause, the sums of
+  /// the periods' rounded amounts, so the breakdown still sums exactly to each difference.
+  public static func over(_ periods: [Comparison]) -> Comparison? {
+    guard var total = periods.first, let last = periods.last else { return nil }
+    let zero = (try? Exact(minorUnits: 0, decimals: total.decimals)) ?? .zero
+    func add(_ x: Exact, _ y: Exact) -> Exact { (try? x + y) ?? x }
+    var parties: [String: PartyDifference] = [:]
+    var order: [String] = []
+    for c in periods {
+      for p in c.parties {
+        if parties[p.party] == nil {
+          order.append(p.party)
+          parties[p.party] = PartyDifference(
+            party: p.party, name: p.name, a: zero, b: zero, difference: zero, clauses: [])
+        }
+        var t = parties[p.party]!
+        t.a = add(t.a, p.a)
+        t.b = add(t.b, p.b)
+        t.difference = add(t.difference, p.difference)
+        for d in p.clauses {
+          if let i = t.clauses.firstIndex(where: { $0.pool == d.pool && $0.kind == d.kind }) {
+            t.clauses[i].a = add(t.clauses[i].a, d.a)
+            t.clauses[i].b = add(t.clauses[i].b, d.b)
+            t.clauses[i].difference = add(t.clauses[i].difference, d.difference)
+            t.clauses[i].clauseA = t.clauses[i].clauseA ?? d.clauseA
+            t.clauses[i].clauseB = t.clauses[i].clauseB ?? d.clauseB
+          } else {
+            t.clauses.append(d)
+          }
+        }
+        parties[p.party] = t
+      }
+    }
+    total.parties = order.sorted().map { parties[$0]! }
+    total.through = last.period
+    total.byPeriod = periods.map { c in
+      PeriodNets(
+        period: c.period,
+        parties: c.parties.map {
+          PartyNet(party: $0.party, a: $0.a, b: $0.b, difference: $0.difference)
+        })
+    }
+    return total
   }
 }

@@ -5,8 +5,9 @@ public enum ComparisonText {
   public static func text(_ c: Comparison) -> String {
     func money(_ v: Exact) -> String { Money.text(v, decimals: c.decimals) }
     func signed(_ v: Exact) -> String { (v.isNegative || v.isZero ? "" : "+") + money(v) }
+    let periods = c.through.map { "\(c.period) to \($0)" } ?? "\(c.period)"
     var out =
-      "compare \(c.a.contract) (A: \(c.a.file)) with \(c.b.contract) (B: \(c.b.file)), \(c.period), \(c.currency)\n\n"
+      "compare \(c.a.contract) (A: \(c.a.file)) with \(c.b.contract) (B: \(c.b.file)), \(periods), \(c.currency)\n\n"
     var rows: [[String]] = [["party", "name", "A", "B", "B - A"]]
     for p in c.parties {
       rows.append([p.party, p.name, money(p.a), money(p.b), signed(p.difference)])
@@ -25,6 +26,18 @@ public enum ComparisonText {
         ])
       }
       out += StatementText.table(lines, rightAligned: [2, 3, 4], indent: "  ")
+    }
+    if let byPeriod = c.byPeriod {
+      out += "\nby period (B - A of each party's net):\n\n"
+      var rows: [[String]] = [["party"] + byPeriod.map(\.period.description)]
+      for party in c.parties.map(\.party) {
+        rows.append(
+          [party]
+            + byPeriod.map { p in
+              p.parties.first { $0.party == party }.map { signed($0.difference) } ?? "-"
+            })
+      }
+      out += StatementText.table(rows, rightAligned: Set(1...byPeriod.count))
     }
     return out
   }

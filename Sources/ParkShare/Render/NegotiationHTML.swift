@@ -25,8 +25,9 @@ public enum NegotiationHTML {
 
   public static func compare(_ c: Comparison) -> String {
     func money(_ v: Exact) -> String { Money.text(v, decimals: c.decimals) }
+    let periods = c.through.map { "\(c.period) to \($0)" } ?? "\(c.period)"
     var body =
-      "<p>A: \(StatementHTML.escape(c.a.file)) · B: \(StatementHTML.escape(c.b.file)) · \(c.period) · \(c.currency)</p>\n"
+      "<p>A: \(StatementHTML.escape(c.a.file)) · B: \(StatementHTML.escape(c.b.file)) · \(periods) · \(c.currency)</p>\n"
     body += SVGChart.bars(
       "B - A by party (\(c.currency))",
       c.parties.map { ($0.party + " " + $0.name, $0.difference, money($0.difference)) })
@@ -45,6 +46,19 @@ public enum NegotiationHTML {
       }
     }
     body += "</table>\n"
+    if let byPeriod = c.byPeriod {
+      body += "<h2>By period: B - A</h2>\n<table>\n<tr><th>party</th>"
+      body += byPeriod.map { "<th class=\"n\">\($0.period)</th>" }.joined() + "</tr>\n"
+      for party in c.parties.map(\.party) {
+        body += "<tr><td>\(StatementHTML.escape(party))</td>"
+        for p in byPeriod {
+          let d = p.parties.first { $0.party == party }?.difference
+          body += "<td class=\"n\">\(d.map(money) ?? "-")</td>"
+        }
+        body += "</tr>\n"
+      }
+      body += "</table>\n"
+    }
     return page("Compare \(c.a.contract) and \(c.b.contract)", body)
   }
 }

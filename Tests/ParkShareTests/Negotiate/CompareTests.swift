@@ -70,3 +70,100 @@ import Testing
     #expect(html.out.contains("<svg"))
   }
 }
+
+/// `parkshare compare --ledger`: the variants replayed over the settled periods of a ledger.
+@Suite struct CompareOverLedgerTests {
+  @Test func aRangeAddsUpItsPeriodsAndEachVariantCarriesItsOwnState() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    // More sun after the first quarter: 2,500.5 kWh a month in Q2; 3,500.5, 3,500.5, 1,500.5 in Q3.
+    for (q, kwh) in [
+      ("2026Q2", ["04": "2500.5", "05": "2500.5", "06": "2500.5"]),
+      ("2026Q3", ["07": "3500.5", "08": "3500.5", "09": "1500.5"]),
+    ] {
+      let rows = kwh.sorted { $0.key < $1.key }.map {
+        "E,2026-\($0.key)-10T12:00:00+08:00,\($0.value)\n"
+      }
+      try f.t.write(q + "/readings.csv", "meter,timestamp,kwh\n" + rows.joined())
+    }
+    for q in ["2026Q1", "2026Q2", "2026Q3"] { #expect(try f.settle(q).status == 0) }
+    // B pays the bank 6,000 a quarter instead of 5,000: when the pool falls short, B's arrears
+    // grow faster than A's, and are paid when it does not.
+    let a = f.t.folder.appendingPathComponent("test.contract").path
+    let b = f.t.folder.appendingPathComponent("b.contract").path
+    try LedgerTests.contract.replacingOccurrences(
+      of: "pay bank 5,000 CNY", with: "pay bank 6,000 CNY"
+    )
+    .write(toFile: b, atomically: true, encoding: .utf8)
+    let r = try runParkshare(["compare", a, b, "--ledger", f.ledger, "--format", "json"])
+    #expect(r.status == 0, "\(r.err)")
+    let json = try LedgerTests.json(r.out)
+    #expect(json["period"] as? String == "2026Q1")
+    #expect(json["through"] as? String == "2026Q3")
+    let parties = try #require(json["parties"] as? [[String: Any]])
+    let byPeriod = try #require(json["byPeriod"] as? [[String: Any]])
+    #expect(byPeriod.map { $0["period"] as? String } == ["2026Q1", "2026Q2", "2026Q3"])
+    for p in parties {
+      let id = try #require(p["party"] as? String)
+      // The clauses add up to the difference, and the periods add up to the total.
+      let clauses = try #require(p["clauses"] as? [[String: Any]])
+      let bySum = try clauses.map { x(try #require($0["difference"] as? String)) }.sum()
+      #expect(bySum == x(try #require(p["difference"] as? String)), "\(id)")
+      let perPeriod = try byPeriod.map { period -> Exact in
+        let nets = try #require(period["parties"] as? [[String: Any]])
+        let net = try #require(nets.first { $0["party"] as? String == id })
+        return x(try #require(net["difference"] as? String))
+      }.sum()
+      #expect(perPeriod == x(try #require(p["difference"] as? String)), "\(id)")
+    }
+    // By hand: certificates are 4, 8 and 8 a quarter (4,000, 8,000, 8,000 CNY). Q1: both pay
+    // the bank all 4,000 (A owes 1,000 after, B 2,000). Q2: A pays 5,000 + 1,000, B 6,000 +
+    // 2,000 (+2,000). Q3: 5,000 against 6,000 (+1,000). The operator takes the rest.
+    let bankByPeriod = try byPeriod.map { period -> String? in
+      let nets = try #require(period["parties"] as? [[String: Any]])
+      return nets.first { $0["party"] as? String == "bank" }?["difference"] as? String
+    }
+    #expect(bankByPeriod == ["0.00", "2000.00", "1000.00"])
+    #expect(bank(parties)["a"] as? String == "15000.00")
+    #expect(bank(parties)["b"] as? String == "18000.00")
+    // A replayed gives what the ledger recorded: A's total for the bank is what it was paid.
+    let bank = try #require(parties.first { $0["party"] as? String == "bank" })
+    let l = try Ledger.open(f.ledger)
+    let paid = try l.latest.map { r in
+      try #require(try l.settlement(of: r).statements.first { $0.party == "bank" }).net
+    }.sum()
+    #expect(x(try #require(bank["a"] as? String)) == paid)
+    // The first period alone equals a one-period compare on its bundle.
+    let one = try runParkshare([
+      "compare", a, b, "--data", f.t.folder.appendingPathComponent("2026Q1").path, "--period",
+      "2026Q1", "--format", "json",
+    ])
+    let single = try #require(try LedgerTests.json(one.out)["parties"] as? [[String: Any]])
+    let first = try #require(byPeriod.first?["parties"] as? [[String: Any]])
+    for p in single {
+      let same = try #require(first.first { $0["party"] as? String == p["party"] as? String })
+      #expect(same["difference"] as? String == p["difference"] as? String)
+    }
+    // The text says the range and shows each period.
+    let text = try runParkshare(["compare", a, b, "--ledger", f.ledger, "--from", "2026Q2"])
+    #expect(text.out.contains(", 2026Q2 to 2026Q3, CNY"), "\(text.out)")
+    #expect(text.out.contains("by period"))
+  }
+
+  func bank(_ parties: [[String: Any]]) -> [String: Any] {
+    parties.first { $0["party"] as? String == "bank" } ?? [:]
+  }
+
+  @Test func dataChangedSinceSettlingIsRefused() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    let a = f.t.folder.appendingPathComponent("test.contract").path
+    let facts = f.t.folder.appendingPathComponent("2026Q1/facts.csv").path
+    try "fact,value,vintage\ngec_price,999,2026\n".write(
+      toFile: facts, atomically: true, encoding: .utf8)
+    let r = try runParkshare(["compare", a, a, "--ledger", f.ledger])
+    #expect(r.status == 1)
+    #expect(r.err.contains("is not the file 2026Q1 was settled from"), "\(r.err)")
+  }
+}
