@@ -33,18 +33,10 @@ enum CompareCommand {
       for file in args.operands {
         var one = args
         one.operands = [file]
-        let inputs: PeriodInputs
-        switch PeriodInputs.load(one) {
-        case .failure(let f): return PeriodInputs.report(f, command: "compare", json: false)
-        case .success(let i): inputs = i
+        switch PeriodInputs.settle(one, command: "compare") {
+        case .failure(let status): return status.code
+        case .success(let s): settled.append(s.settlement)
         }
-        let outcome = Settlement.run(
-          contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
-          statePath: args.options["--opening"])
-        let diagnostics = inputs.diagnostics + outcome.diagnostics
-        Output.err(DiagnosticRenderer(sources: inputs.sources).render(diagnostics))
-        guard let s = outcome.settlement, !diagnostics.hasErrors else { return ExitCode.inputError }
-        settled.append(s)
       }
       comparison = Comparison(settled[0], settled[1])
     }

@@ -7,18 +7,10 @@ enum ExplainCommand {
     guard let party = args.options["--party"] else {
       return PeriodInputs.report(.usage("--party ID is required"), command: "explain", json: false)
     }
-    let inputs: PeriodInputs
-    switch PeriodInputs.load(args) {
-    case .failure(let f): return PeriodInputs.report(f, command: "explain", json: false)
-    case .success(let i): inputs = i
-    }
-    let outcome = Settlement.run(
-      contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
-      statePath: args.options["--opening"])
-    let diagnostics = inputs.diagnostics + outcome.diagnostics
-    Output.err(DiagnosticRenderer(sources: inputs.sources).render(diagnostics))
-    guard let settlement = outcome.settlement, !diagnostics.hasErrors else {
-      return ExitCode.inputError
+    let settlement: Settlement
+    switch PeriodInputs.settle(args, command: "explain") {
+    case .failure(let status): return status.code
+    case .success(let s): settlement = s.settlement
     }
     guard let text = ExplainText.render(settlement, party: party) else {
       let known = settlement.statements.map(\.party)

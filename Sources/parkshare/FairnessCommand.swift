@@ -29,22 +29,15 @@ enum FairnessCommand {
             end: .init(line: e.line, column: 1))),
         SourceFile(path: assetsPath, text: text))
     }
-    let inputs: PeriodInputs
-    switch PeriodInputs.load(args) {
-    case .failure(let f): return PeriodInputs.report(f, command: "fairness", json: false)
-    case .success(let i): inputs = i
-    }
-    let outcome = Settlement.run(
-      contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
-      statePath: args.options["--opening"])
-    let diagnostics = inputs.diagnostics + outcome.diagnostics
-    Output.err(DiagnosticRenderer(sources: inputs.sources).render(diagnostics))
-    guard let settlement = outcome.settlement, !diagnostics.hasErrors else {
-      return ExitCode.inputError
+    let settlement: Settlement
+    let contract: Contract
+    switch PeriodInputs.settle(args, command: "fairness") {
+    case .failure(let status): return status.code
+    case .success(let s): (settlement, contract) = s
     }
     let fairness: Fairness
     do throws(EvaluationFailure) {
-      fairness = try Fairness(settlement, contract: inputs.contract, assets: assets)
+      fairness = try Fairness(settlement, contract: contract, assets: assets)
     } catch {
       return fail(.error("bad-assets", error.message, at: .whole(assetsPath)))
     }

@@ -6,7 +6,7 @@ import ParkShare
 enum Files {
   /// Failure injection for tests (`PARKSHARE_FAULT=kill@3`, see `WriteFaults`): every write of
   /// the run, outputs and ledger alike, counts towards the step it strikes at.
-  nonisolated(unsafe) static let faults: WriteFaults? = ProcessInfo.processInfo.environment[
+  static let faults: WriteFaults? = ProcessInfo.processInfo.environment[
     "PARKSHARE_FAULT"
   ].flatMap(WriteFaults.init)
 

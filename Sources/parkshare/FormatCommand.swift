@@ -7,10 +7,9 @@ enum FormatCommand {
     var status = ExitCode.success
     for path in args.operands {
       let text: String
-      switch Limits.readText(path, maxBytes: Limits.contractBytes) {
+      switch Limits.read(path, maxBytes: Limits.contractBytes) {
       case .success(let t): text = t
-      case .failure(let problem):
-        let d = Limits.diagnostic(problem, path: path, maxBytes: Limits.contractBytes)
+      case .failure(let d):
         Output.err(DiagnosticRenderer(sources: []).render([d]))
         status = ExitCode.inputError
         continue

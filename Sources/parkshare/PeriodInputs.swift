@@ -68,6 +68,31 @@ struct PeriodInputs {
         diagnostics: diagnostics, sources: sources))
   }
 
+  /// Loads the inputs and settles the period, printing every diagnostic: the settlement, or the
+  /// exit status the command ends with (`explain`, `fairness`, `compare`).
+  static func settle(_ args: Arguments, command: String) -> Result<
+    (settlement: Settlement, contract: Contract), ExitStatus
+  > {
+    let inputs: PeriodInputs
+    switch load(args) {
+    case .failure(let f):
+      return .failure(ExitStatus(code: report(f, command: command, json: false)))
+    case .success(let i): inputs = i
+    }
+    let outcome = Settlement.run(
+      contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
+      statePath: args.options["--opening"])
+    let diagnostics = inputs.diagnostics + outcome.diagnostics
+    Output.err(DiagnosticRenderer(sources: inputs.sources).render(diagnostics))
+    guard let settlement = outcome.settlement, !diagnostics.hasErrors else {
+      return .failure(ExitStatus(code: ExitCode.inputError))
+    }
+    return .success((settlement, inputs.contract))
+  }
+
+  /// How a command ends when it cannot go on.
+  struct ExitStatus: Error { var code: Int32 }
+
   /// Prints a failure the way every command does and returns its exit status.
   static func report(_ failure: Failure, command: String, json: Bool) -> Int32 {
     switch failure {

@@ -42,6 +42,10 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
 
 @MainActor func main() -> Int32 {
   let argv = Array(CommandLine.arguments.dropFirst())
+  if let fault = ProcessInfo.processInfo.environment["PARKSHARE_FAULT"], Files.faults == nil {
+    Output.err("parkshare: PARKSHARE_FAULT='\(fault)' is not kill@N, enospc@N, eacces@N or eio@N\n")
+    return ExitCode.usage
+  }
   let name = argv.first { !$0.hasPrefix("-") }
   if argv.isEmpty || argv == ["--help"] || argv == ["-h"]
     || (name == nil && argv.contains("--help"))

@@ -35,11 +35,9 @@ public struct Checker {
   /// Parses and checks the contract at `path`, reading registries beside it from disk.
   public static func check(path: String) -> (source: SourceFile?, result: Result) {
     let text: String
-    switch Limits.readText(path, maxBytes: Limits.contractBytes) {
+    switch Limits.read(path, maxBytes: Limits.contractBytes) {
     case .success(let t): text = t
-    case .failure(let problem):
-      let d = Limits.diagnostic(problem, path: path, maxBytes: Limits.contractBytes)
-      return (nil, Result(contract: nil, diagnostics: [d], sources: []))
+    case .failure(let d): return (nil, Result(contract: nil, diagnostics: [d], sources: []))
     }
     let source = SourceFile(path: path, text: text)
     let folder = (path as NSString).deletingLastPathComponent

@@ -19,14 +19,14 @@ struct CSVSheet {
   ) -> CSVSheet? {
     let top = SourceRange.whole(path)
     let text: String
-    switch Limits.readText(path, maxBytes: Limits.tableBytes) {
+    let read = Limits.read(
+      path, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
+      unreadableHint: "a data bundle holds \(DataBundle.requiredFiles); see docs/data-format.md",
+      at: top)
+    switch read {
     case .success(let t): text = t
-    case .failure(let problem):
-      diagnostics.append(
-        Limits.diagnostic(
-          problem, path: path, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
-          unreadableHint:
-            "a data bundle holds \(DataBundle.requiredFiles); see docs/data-format.md", at: top))
+    case .failure(let d):
+      diagnostics.append(d)
       return nil
     }
     let source = SourceFile(path: path, text: text)

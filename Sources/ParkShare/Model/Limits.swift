@@ -41,6 +41,18 @@ public enum Limits {
     return .success(text)
   }
 
+  /// `readText`, with its problem as the diagnostic to report.
+  public static func read(
+    _ path: String, maxBytes: Int, unreadableID: String = "unreadable-file",
+    unreadableHint: String = "check the path and permissions", at range: SourceRange? = nil
+  ) -> Result<String, Diagnostic> {
+    readText(path, maxBytes: maxBytes).mapError {
+      diagnostic(
+        $0, path: path, maxBytes: maxBytes, unreadableID: unreadableID,
+        unreadableHint: unreadableHint, at: range)
+    }
+  }
+
   /// "4 MiB", "64 MiB": how the bounds are named in messages.
   public static func size(_ bytes: Int) -> String {
     bytes >= 1 << 20

@@ -74,13 +74,12 @@ public struct Scenario: Sendable, Decodable {
 
   public static func load(_ path: String) -> Result<Scenario, Diagnostic> {
     let text: String
-    switch Limits.readText(path, maxBytes: Limits.tableBytes) {
+    switch Limits.read(
+      path, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
+      unreadableHint: "check the path", at: .whole(path))
+    {
     case .success(let t): text = t
-    case .failure(let problem):
-      return .failure(
-        Limits.diagnostic(
-          problem, path: path, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
-          unreadableHint: "check the path", at: .whole(path)))
+    case .failure(let d): return .failure(d)
     }
     do {
       var s = try JSONDecoder().decode(Scenario.self, from: Data(text.utf8))
