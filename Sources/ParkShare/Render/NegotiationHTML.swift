@@ -31,6 +31,21 @@ public enum NegotiationHTML {
     body += SVGChart.bars(
       "B - A by party (\(c.currency))",
       c.parties.map { ($0.party + " " + $0.name, $0.difference, money($0.difference)) })
+    // A waterfall from A to B, clause by clause, for the parties that move most (six at most).
+    let movers = c.parties.filter { !$0.difference.isZero }
+      .sorted {
+        $0.difference.magnitude != $1.difference.magnitude
+          ? $1.difference.magnitude < $0.difference.magnitude : $0.party < $1.party
+      }
+      .prefix(6)
+    for p in movers {
+      body += SVGChart.waterfall(
+        "\(p.party) \(p.name): from A to B by clause (\(c.currency))",
+        start: ("under A", p.a),
+        steps: p.clauses.filter { !$0.difference.isZero }.map {
+          ("\($0.pool) \($0.kind.rawValue)", $0.difference)
+        }, end: "under B", text: money)
+    }
     body +=
       "<table>\n<tr><th>party</th><th>name</th><th class=\"n\">A</th><th class=\"n\">B</th><th class=\"n\">B - A</th></tr>\n"
     for p in c.parties {

@@ -91,4 +91,53 @@ public enum SVGChart {
     svg += "<line x1=\"8\" y1=\"\(zeroY)\" x2=\"\(width - 8)\" y2=\"\(zeroY)\" stroke=\"#555\"/>\n"
     return svg + "</svg>\n"
   }
+
+  /// A waterfall: the `start` total, each step's change floating from the running total before
+  /// it to the one after (green up, red down), and the `end` total, in rows on one scale.
+  public static func waterfall(
+    _ title: String, start: (label: String, value: Exact),
+    steps: [(label: String, delta: Exact)], end: String, text: (Exact) -> String,
+    width: Int = 720
+  ) -> String {
+    let rowHeight = 22
+    let labelWidth = 220
+    let plot = width - labelWidth - 130
+    var running = [start.value]
+    for s in steps { running.append((try? running.last! + s.delta) ?? running.last!) }
+    var low = Exact.zero
+    var high = Exact.zero
+    for v in running {
+      low = Exact.min(low, v)
+      high = Exact.max(high, v)
+    }
+    let span = (try? high - low) ?? high
+    func x(_ v: Exact) -> Int { labelWidth + px((try? v - low) ?? v, span, plot) }
+    let rows = steps.count + 2
+    let height = 40 + rows * rowHeight
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\" font-size=\"11\">\n"
+    svg += "<text x=\"4\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(escape(title))</text>\n"
+    func row(_ i: Int, _ label: String, from: Exact, to: Exact, color: String, value: String) {
+      let y = 30 + i * rowHeight
+      let (a, b) = (x(from), x(to))
+      svg +=
+        "<text x=\"\(labelWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(escape(label))</text>\n"
+      svg +=
+        "<rect x=\"\(min(a, b))\" y=\"\(y + 3)\" width=\"\(max(abs(b - a), 1))\" height=\"14\" fill=\"\(color)\"/>\n"
+      svg +=
+        "<text x=\"\(width - 4)\" y=\"\(y + 14)\" text-anchor=\"end\" fill=\"#333\">\(escape(value))</text>\n"
+    }
+    row(0, start.label, from: .zero, to: start.value, color: "#7f8c8d", value: text(start.value))
+    for (i, s) in steps.enumerated() {
+      let up = !s.delta.isNegative
+      row(
+        i + 1, s.label, from: running[i], to: running[i + 1], color: up ? "#27ae60" : "#c0392b",
+        value: (up ? "+" : "") + text(s.delta))
+    }
+    row(
+      rows - 1, end, from: .zero, to: running.last!, color: "#34495e", value: text(running.last!))
+    svg +=
+      "<line x1=\"\(x(.zero))\" y1=\"24\" x2=\"\(x(.zero))\" y2=\"\(height - 6)\" stroke=\"#555\"/>\n"
+    return svg + "</svg>\n"
+  }
 }

@@ -53,6 +53,15 @@ import Testing
     #expect(esco["difference"] as? String == "-17198.00")
     let fund = try #require(parties.first { $0["party"] as? String == "fund:storage_replacement" })
     #expect(fund["difference"] as? String == "35617.50")
+    // The HTML page draws a waterfall from A to B for each of the four parties that move, the
+    // largest first, each ending at its B total.
+    let html = try runParkshare(CompareTests.args(b, "html")).out
+    let titles = html.components(separatedBy: ": from A to B by clause").dropLast().map {
+      String($0.suffix(40).split(separator: ">").last ?? "")
+    }
+    #expect(titles.count == 4)
+    #expect(titles.first?.hasPrefix("fund:storage_replacement") == true, "\(titles)")
+    #expect(html.contains("89,043.75"))
   }
 
   @Test func textAndCSVSayTheSame() throws {
