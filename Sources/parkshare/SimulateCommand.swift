@@ -46,7 +46,9 @@ enum SimulateCommand {
       let mc =
         runs > 0
         ? try MonteCarlo.run(
-          sim, runs: runs, seed: seed, threads: ProcessInfo.processInfo.activeProcessorCount) : nil
+          sim, runs: runs, seed: seed,
+          threads: args.options["--threads"].flatMap { Int($0) }.map { max(1, $0) }
+            ?? ProcessInfo.processInfo.activeProcessorCount) : nil
       switch format {
       case "json":
         struct Report: Encodable {

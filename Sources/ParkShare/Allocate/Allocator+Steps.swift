@@ -113,6 +113,8 @@ extension Allocator {
         out.append((p, v))
       }
     }
+    // Registries are usually listed in id order already: checking is cheaper than sorting.
+    if zip(out, out.dropFirst()).allSatisfy({ $0.0 < $1.0 }) { return out }
     return out.sorted { $0.0 < $1.0 }
   }
 

@@ -47,6 +47,9 @@ public struct MonteCarlo: Sendable, Codable {
     let plan = try sim.plan(adjust: nil)
     let workers = max(1, min(threads, runs))
     DispatchQueue.concurrentPerform(iterations: workers) { w in
+      // A plan of its own per worker: two threads reading one plan would contend on its
+      // reference counts.
+      let plan = w == 0 ? plan : ((try? sim.plan(adjust: nil)) ?? plan)
       var r = w
       while r < runs {
         // Each run's seed depends only on the scenario's seed and the run's number.

@@ -67,7 +67,8 @@ public struct Simulator: Sendable {
     let draws = self.draws(seed: seed, years: plan.years)
     var state: CarryState? = nil
     var received: [String: [Exact]] = [:]
-    var names: [String: String] = [:]
+    let names = Dictionary(
+      contract.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     var contracts = plan.contracts
     for (i, step) in plan.steps.enumerated() {
       var facts = step.facts
@@ -90,10 +91,8 @@ public struct Simulator: Sendable {
         contract: contracts[step.year]!, bundle: bundle, opening: state, known: step.known)
       state = n.closing
       for (party, net) in n.nets {
-        names[party] = n.names[party]
-        var list = received[party] ?? Array(repeating: .zero, count: plan.steps.count)
-        list[i] = net
-        received[party] = list
+        // In place: a copy of the list taken out and put back would be copied every period.
+        received[party, default: Array(repeating: .zero, count: plan.steps.count)][i] = net
       }
     }
     return try summarize(periods: plan.steps.map(\.period), received: received, names: names)

@@ -85,15 +85,13 @@ public struct Settlement: Sendable, Encodable {
     return Outcome(settlement: settlement, diagnostics: diagnostics)
   }
 
-  /// What a projection needs of a period: each party's net (what its statement would show),
-  /// names, and the closing state, from the same evaluation and allocation as `run`, without
+  /// What a projection needs of a period: each party's net (what its statement would show)
+  /// and the closing state, from the same evaluation and allocation as `run`, without
   /// statements, reconciliation or explanations. `known` are values computed before (the same
   /// in every Monte Carlo run of the period).
   static func nets(
     contract: Contract, bundle: DataBundle, opening: CarryState?, known: [String: Quantity]
-  ) throws(EvaluationFailure) -> (
-    nets: [String: Exact], names: [String: String], closing: CarryState
-  ) {
+  ) throws(EvaluationFailure) -> (nets: [String: Exact], closing: CarryState) {
     let revenue = Evaluator.run(
       contract: contract, bundle: bundle, opening: opening, explain: false, known: known)
     guard let computed = revenue.revenue, let evaluator = revenue.evaluator else {
@@ -109,11 +107,7 @@ public struct Settlement: Sendable, Encodable {
     }
     let zero = (try? Exact(minorUnits: 0, decimals: contract.currency.decimals)) ?? .zero
     var nets: [String: Exact] = [:]
-    var names: [String: String] = [:]
-    for p in contract.parties {
-      nets[p.id] = zero
-      names[p.id] = p.name
-    }
+    for p in contract.parties { nets[p.id] = zero }
     for pool in pools {
       for l in pool.lines where !l.recipient.hasPrefix("fund:") {
         do {
@@ -131,7 +125,7 @@ public struct Settlement: Sendable, Encodable {
         nets[payer] = zero
       }
     }
-    return (nets, names, allocator.state)
+    return (nets, allocator.state)
   }
 
   /// One statement per party of the contract (a party paid nothing still sees why), sorted by
