@@ -35,14 +35,30 @@ public struct MonteCarlo: Sendable, Codable {
     }
   }
 
+  /// What a run keeps of its projection: per party (in the projection's order) the three
+  /// figures the percentiles are taken of, so 1,000 runs do not hold 1,000 projections.
+  struct RunFigures: Sendable {
+    var parties: [(party: String, name: String)]
+    var npv: [Exact]
+    var totalReceived: [Exact]
+    var irr: [Exact?]
+
+    init(_ p: Projection) {
+      parties = p.parties.map { ($0.party, $0.name) }
+      npv = p.parties.map(\.npv)
+      totalReceived = p.parties.map(\.totalReceived)
+      irr = p.parties.map(\.irr)
+    }
+  }
+
   public static func run(_ sim: Simulator, runs: Int, seed: UInt64, threads: Int)
     throws(EvaluationFailure) -> MonteCarlo
   {
-    let slots = UnsafeMutableBufferPointer<Result<Projection, EvaluationFailure>?>.allocate(
+    let slots = UnsafeMutableBufferPointer<Result<RunFigures, EvaluationFailure>?>.allocate(
       capacity: runs)
     slots.initialize(repeating: nil)
     defer { slots.deallocate() }
-    let box = ResultSlots(slots)
+    let box = ResultSlots(buffer: slots)
     // What the draws do not touch is worked out once for all runs.
     let plan = try sim.plan(adjust: nil)
     let workers = max(1, min(threads, runs))
@@ -55,36 +71,35 @@ public struct MonteCarlo: Sendable, Codable {
         // Each run's seed depends only on the scenario's seed and the run's number.
         var mix = SplitMixRandom(seed: seed &+ UInt64(r) &* 0xD1B5_4A32_D192_ED03)
         do throws(EvaluationFailure) {
-          box.put(r, .success(try sim.run(seed: mix.next(), plan: plan)))
+          box.put(r, .success(RunFigures(try sim.run(seed: mix.next(), plan: plan))))
         } catch {
           box.put(r, .failure(error))
         }
         r += workers
       }
     }
-    var projections: [Projection] = []
+    var figures: [RunFigures] = []
     for r in 0..<runs {
       switch slots[r]! {
-      case .success(let p): projections.append(p)
+      case .success(let f): figures.append(f)
       case .failure(let e): throw e
       }
     }
-    let parties = projections.first?.parties.map { ($0.party, $0.name) } ?? []
+    let parties = figures.first?.parties ?? []
     return MonteCarlo(
       runs: runs, seed: seed,
       parties: parties.enumerated().map { i, p in
-        let npvs = projections.map { $0.parties[i].npv }
+        let npvs = figures.map { $0.npv[i] }
         return Party(
-          party: p.0, name: p.1, npv: Percentiles(npvs)!,
-          totalReceived: Percentiles(projections.map { $0.parties[i].totalReceived })!,
-          irr: Percentiles(projections.compactMap { $0.parties[i].irr }), npvs: npvs)
+          party: p.party, name: p.name, npv: Percentiles(npvs)!,
+          totalReceived: Percentiles(figures.map { $0.totalReceived[i] })!,
+          irr: Percentiles(figures.compactMap { $0.irr[i] }), npvs: npvs)
       })
   }
 }
 
 /// Per-run results of the parallel runs: each worker writes only its own runs' slots.
 struct ResultSlots: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<Result<Projection, EvaluationFailure>?>
-  init(_ b: UnsafeMutableBufferPointer<Result<Projection, EvaluationFailure>?>) { buffer = b }
-  func put(_ i: Int, _ r: Result<Projection, EvaluationFailure>) { buffer[i] = r }
+  let buffer: UnsafeMutableBufferPointer<Result<MonteCarlo.RunFigures, EvaluationFailure>?>
+  func put(_ i: Int, _ r: Result<MonteCarlo.RunFigures, EvaluationFailure>) { buffer[i] = r }
 }
