@@ -94,23 +94,11 @@ enum CompareCommand {
     }
     var periods: [Comparison] = []
     for record in records {
-      let recorded: RecordedSettlement
+      let bundleDir: String
       do throws(Ledger.Refusal) {
-        recorded = try ledger.settlement(of: record)
+        bundleDir = try ledger.bundleDirectory(of: record)
       } catch {
         return refused(error.message, hint: error.hint)
-      }
-      // The bundle is where the settled facts.csv was; its files must be unchanged.
-      guard let facts = recorded.inputs.first(where: { $0.path.hasSuffix("/facts.csv") }) else {
-        return refused("\(record.period) was settled without a data bundle on record")
-      }
-      let bundleDir = (facts.path as NSString).deletingLastPathComponent
-      for input in recorded.inputs where input.path.hasPrefix(bundleDir + "/") {
-        guard FileDigest.of(input.path)?.blake2b256 == input.blake2b256 else {
-          return refused(
-            "'\(input.path)' is not the file \(record.period) was settled from (missing, or its digest differs)",
-            hint: "restore the period's data bundle as it was settled")
-        }
       }
       var settled: [Settlement] = []
       for (i, contract) in contracts.enumerated() {

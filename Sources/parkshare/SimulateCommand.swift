@@ -21,6 +21,22 @@ enum SimulateCommand {
     var one = args
     one.options["--data"] = scenario.data
     one.options["--period"] = scenario.period.description
+    var opening: CarryState? = nil
+    if let dir = scenario.ledger {
+      // The period as settled: its bundle (checked by digest) and its opening state.
+      do throws(Ledger.Refusal) {
+        let ledger = try Ledger.open(dir)
+        guard let record = ledger.latest.first(where: { $0.period == scenario.period }) else {
+          throw Ledger.Refusal(message: "the ledger holds no settlement of \(scenario.period)")
+        }
+        one.options["--data"] = try ledger.bundleDirectory(of: record)
+        opening = record.opening.period == nil ? nil : record.opening
+      } catch {
+        let d = Diagnostic.error("ledger", error.message, at: .whole(dir), hint: error.hint)
+        Output.err(DiagnosticRenderer(sources: []).render([d]))
+        return (nil, ExitCode.inputError)
+      }
+    }
     let inputs: PeriodInputs
     switch PeriodInputs.load(one) {
     case .failure(let f): return (nil, PeriodInputs.report(f, command: command, json: false))
@@ -28,7 +44,11 @@ enum SimulateCommand {
     }
     let errors = inputs.diagnostics.filter { $0.severity == .error }
     Output.err(DiagnosticRenderer(sources: inputs.sources).render(errors))
-    return (Simulator(contract: inputs.contract, base: inputs.bundle, scenario: scenario), 0)
+    return (
+      Simulator(
+        contract: inputs.contract, base: inputs.bundle, scenario: scenario, opening: opening),
+      0
+    )
   }
 
   static func run(_ args: Arguments) -> Int32 {

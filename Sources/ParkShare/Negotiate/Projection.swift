@@ -43,11 +43,15 @@ public struct Simulator: Sendable {
   public let contract: Contract
   public let base: DataBundle
   public let scenario: Scenario
+  /// The state the first projected period opens with (a ledger's record of it), or nil.
+  public let opening: CarryState?
 
-  public init(contract: Contract, base: DataBundle, scenario: Scenario) {
+  public init(contract: Contract, base: DataBundle, scenario: Scenario, opening: CarryState? = nil)
+  {
     self.contract = contract
     self.base = base
     self.scenario = scenario
+    self.opening = opening
   }
 
   public var periods: [Period] {
@@ -65,7 +69,7 @@ public struct Simulator: Sendable {
   /// A projection's run under `plan` (made once for many runs by `plan(adjust:)`).
   func run(seed: UInt64?, plan: Plan) throws(EvaluationFailure) -> Projection {
     let draws = self.draws(seed: seed, years: plan.years)
-    var state: CarryState? = nil
+    var state = opening
     var received: [String: [Exact]] = [:]
     let names = Dictionary(
       contract.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -229,7 +233,8 @@ public struct Simulator: Sendable {
         for (facet, v) in values {
           var key = facet
           key.month = facet.month.map { $0 + shift }
-          key.vintage = facet.vintage.map { $0 + y }
+          // Vintages are calendar years: a start in Q2 reaches the next vintage in Q1.
+          key.vintage = facet.vintage.map { $0 + p.year - scenario.period.year }
           var value = v
           if let f {
             do { value.value = try v.value * f } catch {

@@ -4,8 +4,11 @@ import Foundation
 /// how output and consumption grow, how prices move (fixed paths or random factors), what each
 /// party invests and when, and the discount rate. Every number is a decimal string.
 public struct Scenario: Sendable, Decodable {
-  /// The data bundle of a settled period, relative to the scenario file, and its period.
+  /// The data bundle of a settled period, relative to the scenario file, and its period; or a
+  /// ledger (relative to the scenario file) whose record of `period` gives both the bundle it
+  /// was settled from and the state the period opened with.
   public var data: String
+  public var ledger: String?
   public var period: Period
   /// A yearly rate, such as "0.08".
   public var discountRate: Exact
@@ -19,13 +22,15 @@ public struct Scenario: Sendable, Decodable {
   public var seed: UInt64?
 
   enum CodingKeys: String, CodingKey {
-    case data, period, discountRate, growth, prices, tariffs, investments, runs, seed
+    case data, ledger, period, discountRate, growth, prices, tariffs, investments, runs, seed
   }
 
-  /// Only the data, its period and the discount rate are required.
+  /// Only the data (or a ledger), its period and the discount rate are required.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    data = try c.decode(String.self, forKey: .data)
+    ledger = try c.decodeIfPresent(String.self, forKey: .ledger)
+    // With a ledger the data is the bundle its record names.
+    data = try ledger == nil ? c.decode(String.self, forKey: .data) : ""
     period = try c.decode(Period.self, forKey: .period)
     discountRate = try c.decode(Exact.self, forKey: .discountRate)
     growth = try c.decodeIfPresent([String: Exact].self, forKey: .growth) ?? [:]
@@ -84,7 +89,11 @@ public struct Scenario: Sendable, Decodable {
     do {
       var s = try JSONDecoder().decode(Scenario.self, from: Data(text.utf8))
       let folder = (path as NSString).deletingLastPathComponent
-      if !s.data.hasPrefix("/") && !folder.isEmpty { s.data = folder + "/" + s.data }
+      func resolved(_ p: String) -> String {
+        p.hasPrefix("/") || folder.isEmpty ? p : folder + "/" + p
+      }
+      if s.ledger == nil { s.data = resolved(s.data) }
+      s.ledger = s.ledger.map(resolved)
       return .success(s)
     } catch let DecodingError.keyNotFound(key, _) {
       return .failure(

@@ -69,6 +69,25 @@ public struct Ledger: Sendable {
     return w.settlement
   }
 
+  /// The data bundle `record` was settled from, found from its inputs: every file of it must
+  /// still have the digest recorded, so what is read again is what was settled.
+  public func bundleDirectory(of record: Record) throws(Refusal) -> String {
+    let recorded = try settlement(of: record)
+    guard let facts = recorded.inputs.first(where: { $0.path.hasSuffix("/facts.csv") }) else {
+      throw Refusal(message: "\(record.period) was settled without a data bundle on record")
+    }
+    let dir = (facts.path as NSString).deletingLastPathComponent
+    for input in recorded.inputs where input.path.hasPrefix(dir + "/") {
+      guard FileDigest.of(input.path)?.blake2b256 == input.blake2b256 else {
+        throw Refusal(
+          message:
+            "'\(input.path)' is not the file \(record.period) was settled from (missing, or its digest differs)",
+          hint: "restore the period's data bundle as it was settled")
+      }
+    }
+    return dir
+  }
+
   public enum Kind: String, Sendable, Codable { case settlement, amendment }
 
   public struct Reference: Sendable, Codable {
@@ -80,6 +99,11 @@ public struct Ledger: Sendable {
   public struct Refusal: Error, Sendable {
     public var message: String
     public var hint: String?
+
+    public init(message: String, hint: String? = nil) {
+      self.message = message
+      self.hint = hint
+    }
   }
 
   static let genesis = String(repeating: "0", count: 64)

@@ -67,6 +67,42 @@ import Testing
     }
   }
 
+  /// Starting from a ledger's settled period: its bundle and its opening state, so the first
+  /// projected period is the settled one. Without Q1's carried 501.5 kWh, Q2 would issue 4
+  /// certificates instead of 5 (4,000 CNY to the bank, not 5,000).
+  @Test func aScenarioStartsFromALedgersSettledPeriod() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    let q2 = try LedgerTests.json(try f.settle("2026Q2").out)
+    let scenario = f.t.folder.appendingPathComponent("from-ledger.json")
+    try """
+    { "ledger": "ledger", "period": "2026Q2", "discountRate": "0.05" }
+    """.write(to: scenario, atomically: true, encoding: .utf8)
+    let contract = f.t.folder.appendingPathComponent("test.contract").path
+    let r = try runParkshare([
+      "simulate", contract, "--scenario", scenario.path, "--format", "json",
+    ])
+    #expect(r.status == 0, "\(r.err)")
+    let projection = try #require(try LedgerTests.json(r.out)["projection"] as? [String: Any])
+    let parties = try #require(projection["parties"] as? [[String: Any]])
+    for st in try #require(q2["statements"] as? [[String: Any]]) {
+      let party = try #require(st["party"] as? String)
+      let row = try #require(parties.first { $0["party"] as? String == party })
+      let received = try #require(row["received"] as? [String])
+      #expect(x(received[0]) == x(try #require(st["net"] as? String)), "\(party)")
+    }
+    let bank = try #require(parties.first { $0["party"] as? String == "bank" })
+    #expect((bank["received"] as? [String])?.first == "5000.00")
+    // A period the ledger does not hold is refused.
+    try """
+    { "ledger": "ledger", "period": "2026Q3", "discountRate": "0.05" }
+    """.write(to: scenario, atomically: true, encoding: .utf8)
+    let missing = try runParkshare(["simulate", contract, "--scenario", scenario.path])
+    #expect(missing.status == 1)
+    #expect(missing.err.contains("the ledger holds no settlement of 2026Q3"), "\(missing.err)")
+  }
+
   static let args = [
     "simulate", "contracts/suyin-microgrid.contract", "--scenario",
     "contracts/scenarios/suyin-base.json", "--format", "json",
