@@ -142,7 +142,7 @@ struct JournalToolsTests {
           let party = String(account.split(separator: ":").last ?? "")
           let value = cells[1].replacingOccurrences(of: " CNY", with: "").replacingOccurrences(
             of: ",", with: "")
-          seen[party] = try x(value).negated
+          seen[party] = x(value).negated
         }
         for (party, net) in payable where !net.isZero {
           #expect(seen[JournalAccounts.component(party)] == net, "\(contract) \(party)")

@@ -150,8 +150,8 @@ import Testing
       case "replace":
         let text = fm.contents(atPath: readings)!
         try? fm.removeItem(atPath: readings)
-        fm.createFile(atPath: readings, contents: text)
-      case "new-file": fm.createFile(atPath: dir + "/readings-late.csv", contents: Data())
+        _ = fm.createFile(atPath: readings, contents: text)
+      case "new-file": _ = fm.createFile(atPath: dir + "/readings-late.csv", contents: Data())
       default: break
       }
     }

@@ -34,7 +34,7 @@ import Testing
         of: "+08:00", with: ":00+08:00")
       block += Array("M0000,\(stamp),0.250\n".utf8)
     }
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: url.path, contents: Data("meter,timestamp,kwh\n".utf8))
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
@@ -92,7 +92,7 @@ import Testing
         "facts.csv": "fact,value\nprice,0.5\n",
       ])
     let url = URL(fileURLWithPath: dir + "/readings.csv")
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: url.path, contents: Data("meter,timestamp,kwh\nM1,".utf8))
     let handle = try FileHandle(forWritingTo: url)
     try handle.truncate(atOffset: 1 << 30)  // sparse: a gigabyte of NUL bytes, no line end

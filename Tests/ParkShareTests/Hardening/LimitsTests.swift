@@ -54,7 +54,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: url) }
     // Valid clauses repeated to 50 MB: size alone is the fault.
     let line = "let n = kwh x price  # padding padding padding padding padding\n"
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     let handle = try FileHandle(forWritingTo: url)
     let block = Data(String(repeating: line, count: 16_384).utf8)
     while try handle.offset() < 50 << 20 { handle.write(block) }
@@ -100,7 +100,7 @@ import Testing
     let t = try TestBundle(contract: Self.head)
     defer { t.remove() }
     let path = t.folder.appendingPathComponent("tenants.csv").path
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     try handle.truncate(atOffset: UInt64(Limits.tableBytes + 1))  // sparse: costs no disk
     try handle.close()

@@ -120,7 +120,7 @@ import Testing
     let esco = try #require(
       (mc["parties"] as? [[String: Any]])?.first { $0["party"] as? String == "esco" })
     let npv = try #require(esco["npv"] as? [String: String])
-    #expect(try x(npv["p10"]!) <= x(npv["p50"]!))
-    #expect(try x(npv["p50"]!) <= x(npv["p90"]!))
+    #expect(x(npv["p10"]!) <= x(npv["p50"]!))
+    #expect(x(npv["p50"]!) <= x(npv["p90"]!))
   }
 }
