@@ -95,7 +95,7 @@ extension Allocator {
         names.append(p)
       }
     }
-    var out: [(String, Exact)] = []
+    var out: [(party: String, weight: Exact)] = []
     if case .value("stake") = metric {
       for p in names {
         out.append((p, contract.parties.first { $0.id == p }?.capital ?? .zero))
@@ -131,7 +131,7 @@ extension Allocator {
         "no one has any '\(metric)': \(amount.grouped(places: 6)) \(currency) not divided")
       return []
     }
-    var parts: [(String, Exact)] = []
+    var parts: [(party: String, amount: Exact)] = []
     // One division for all: each part is its weight times the amount per unit of weight (kept
     // to 28 decimal places, far below a fen, before the pool is rounded once).
     let perUnit = try exact { () throws(ArithmeticError) in try amount / sum }

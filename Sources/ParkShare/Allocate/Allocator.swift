@@ -110,7 +110,7 @@ struct Allocator {
           try (state.funds[fund] ?? .zero) + paid
         }
       } else {
-        let key = "\(pool.id)/\(line.recipient)"
+        let key = pool.id + "/" + line.recipient
         state.received[key] = try exact { () throws(ArithmeticError) in
           try (state.received[key] ?? .zero) + paid
         }

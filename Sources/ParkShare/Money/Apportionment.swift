@@ -62,6 +62,17 @@ extension Apportionment {
   public static func roundToTotal(_ amounts: [Exact], total: Int128, decimals: Int)
     throws(ArithmeticError) -> [Int128]
   {
+    if let parts = roundToTotalInIntegers(amounts, total: total, decimals: decimals) {
+      return parts
+    }
+    return try roundToTotalInDecimals(amounts, total: total, decimals: decimals)
+  }
+
+  /// `roundToTotal` with `Exact` arithmetic throughout: for amounts too large for the integer
+  /// path.
+  static func roundToTotalInDecimals(_ amounts: [Exact], total: Int128, decimals: Int)
+    throws(ArithmeticError) -> [Int128]
+  {
     var floors: [Int128] = []
     var remainders: [Exact] = []
     floors.reserveCapacity(amounts.count)
@@ -88,6 +99,65 @@ extension Apportionment {
     var parts = floors
     // Normally 0 <= missing < count; a total that is not the rounded sum is still met exactly,
     // one unit at a time around the same order.
+    var k = 0
+    while missing > 0 {
+      parts[order[k % order.count]] += 1
+      missing -= 1
+      k += 1
+    }
+    k = 0
+    while missing < 0 {
+      parts[order[order.count - 1 - k % order.count]] -= 1
+      missing += 1
+      k += 1
+    }
+    return parts
+  }
+
+  /// `roundToTotal` in integers: every amount brought to one scale (at least `decimals`), so
+  /// floors and remainders are integer division and the order compares integers. The same
+  /// floors, remainders and tie-breaks as the general path; nil (use that path) when an amount
+  /// does not fit 128 bits at that scale.
+  static func roundToTotalInIntegers(_ amounts: [Exact], total: Int128, decimals: Int)
+    -> [Int128]?
+  {
+    guard !amounts.isEmpty else { return nil }
+    let scale = max(decimals, amounts.map(\.scale).max() ?? 0)
+    guard scale <= Exact.maxScale else { return nil }
+    let unit = Int128(Exact.powersOfTen[scale - decimals])
+    var scaled: [Int128] = []
+    scaled.reserveCapacity(amounts.count)
+    for a in amounts {
+      let (v, overflow) = a.significand.multipliedReportingOverflow(
+        by: Int128(Exact.powersOfTen[scale - a.scale]))
+      guard !overflow else { return nil }
+      scaled.append(v)
+    }
+    var floors: [Int128] = []
+    var remainders: [Int128] = []
+    floors.reserveCapacity(amounts.count)
+    remainders.reserveCapacity(amounts.count)
+    var sum: Int128 = 0
+    for v in scaled {
+      // Floor division: toward minus infinity, so a remainder is never negative.
+      var q = v / unit
+      if v % unit != 0 && v < 0 { q -= 1 }
+      floors.append(q)
+      remainders.append(v - q * unit)
+      let (next, overflow) = sum.addingReportingOverflow(q)
+      guard !overflow else { return nil }
+      sum = next
+    }
+    let (gap, overflow) = total.subtractingReportingOverflow(sum)
+    guard !overflow else { return nil }
+    var missing = gap
+    if missing == 0 { return floors }
+    let order = amounts.indices.sorted { i, j in
+      remainders[i] != remainders[j]
+        ? remainders[j] < remainders[i]
+        : (scaled[i] != scaled[j] ? scaled[j] < scaled[i] : i < j)
+    }
+    var parts = floors
     var k = 0
     while missing > 0 {
       parts[order[k % order.count]] += 1

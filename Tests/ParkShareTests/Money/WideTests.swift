@@ -78,3 +78,40 @@ import Testing
     }
   }
 }
+
+/// The integer path of `roundToTotal` gives what the `Exact` path gives, ties and negative
+/// amounts included, whatever total it is asked to meet.
+@Suite struct RoundToTotalPathTests {
+  @Test func integerAndDecimalPathsAgree() throws {
+    var rng = SplitMix(seed: 99)
+    var integerPath = 0
+    for i in 0..<3_000 {
+      let count = Int(rng.next() % 12) + 1
+      var amounts: [Exact] = []
+      for _ in 0..<count {
+        let scale = Int(rng.next() % 29)
+        // Magnitudes of every size, so both paths are taken.
+        let digits = Int(rng.next() % 18) + 1
+        var significand = Int128(rng.next() % UInt64(Exact.powersOfTen[digits]))
+        if rng.next() % 4 == 0 { significand = -significand }
+        // Repeated amounts make ties of remainder and of amount.
+        if rng.next() % 5 == 0, let last = amounts.last {
+          amounts.append(last)
+        } else {
+          amounts.append(Exact(unchecked: significand, scale: scale))
+        }
+      }
+      let rounded = try amounts.sum().minorUnits(decimals: 2, .halfUp)
+      // The rounded sum, and totals off by a few fen either way.
+      let total = rounded + Int128(Int(rng.next() % 7) - 3)
+      let exact = try Apportionment.roundToTotalInDecimals(amounts, total: total, decimals: 2)
+      #expect(exact.reduce(0, +) == total)
+      // The integer path declines (nil) only when an amount does not fit 128 bits.
+      guard let fast = Apportionment.roundToTotalInIntegers(amounts, total: total, decimals: 2)
+      else { continue }
+      integerPath += 1
+      #expect(fast == exact, "\(i): \(amounts) -> \(total)")
+    }
+    #expect(integerPath > 1_000)
+  }
+}
