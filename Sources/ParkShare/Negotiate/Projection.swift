@@ -108,7 +108,7 @@ public struct Simulator: Sendable {
 
   /// Everything about the projected periods that does not depend on the random draws: made
   /// once, then shared by every Monte Carlo run.
-  struct Plan: @unchecked Sendable {
+  struct Plan: Sendable {
     var adjust: Adjustment?
     var years: Int
     var steps: [Step]

@@ -17,16 +17,32 @@ public enum AtomicFile {
   }
 
   /// The temporary name for `path`: hidden, beside it (a rename never crosses file systems),
-  /// and the same on every run, so a retry overwrites what a killed run left.
-  public static func temporaryPath(for path: String) -> String {
+  /// and this process's own, so two runs writing the same file never share one.
+  public static func temporaryPath(for path: String, pid: Int32 = getpid()) -> String {
     let folder = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
-    return (folder.isEmpty ? "" : folder + "/") + ".\(name).parkshare-tmp"
+    return (folder.isEmpty ? "" : folder + "/") + ".\(name).parkshare-tmp-\(pid)"
+  }
+
+  /// Removes what writes of `path` by processes no longer running left behind (a kill between
+  /// create and rename); a live process's temporary file is left alone.
+  static func removeStale(for path: String) {
+    let folder = (path as NSString).deletingLastPathComponent
+    let prefix = "." + (path as NSString).lastPathComponent + ".parkshare-tmp-"
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+    for name in names where name.hasPrefix(prefix) {
+      guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH {
+        unlink((folder.isEmpty ? "" : folder + "/") + name)
+      }
+    }
   }
 
   public static func write(_ data: Data, to path: String, faults: WriteFaults? = nil)
     throws(Failure)
   {
+    removeStale(for: path)
     let temp = temporaryPath(for: path)
     func fail(_ step: Step, _ code: Int32) -> Failure {
       unlink(temp)

@@ -125,7 +125,7 @@ public struct Ledger: Sendable {
     let lock = try Lock(directory, exclusive: writing)
     let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     // Temporary files are writes a crash interrupted before their rename: never part of it.
-    for name in names where writing && name.hasSuffix(".parkshare-tmp") {
+    for name in names where writing && name.contains(".parkshare-tmp-") {
       try? fm.removeItem(atPath: directory + "/" + name)
     }
     var records: [Record] = []

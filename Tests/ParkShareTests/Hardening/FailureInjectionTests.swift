@@ -73,7 +73,7 @@ import Testing
       }
       // The ledger opens and holds Q2 completely or not at all.
       let ledger = Self.snapshot(root + "/ledger").filter {
-        $0.key != ".lock" && !$0.key.hasSuffix(".parkshare-tmp")
+        $0.key != ".lock" && !$0.key.contains(".parkshare-tmp-")
       }
       let recorded = ledger["0002-2026Q2.json"] != nil
       if recorded {
@@ -84,7 +84,7 @@ import Testing
       #expect(Self.records(root + "/ledger") == (recorded ? 2 : 1), "\(fault)")
       // Only finished files at final paths; all of them once the ledger holds the period; none
       // after a failure that was reported (all or nothing).
-      let out = Self.snapshot(root + "/out").filter { !$0.key.hasSuffix(".parkshare-tmp") }
+      let out = Self.snapshot(root + "/out").filter { !$0.key.contains(".parkshare-tmp-") }
       for (name, data) in out { #expect(data == finishedOut[name], "\(fault): \(name) is partial") }
       if recorded {
         #expect(out.count == 6, "\(fault): the ledger holds Q2 but outputs are missing")
@@ -107,6 +107,27 @@ import Testing
     }
     // Both outcomes happen: faults before the ledger's record and after it.
     #expect(outcomes["recorded", default: 0] > 0 && outcomes["not recorded", default: 0] > 0)
+  }
+
+  /// A temporary file whose process is gone is removed by the next write of its file; one of a
+  /// running process (pid 1 here) is left alone.
+  @Test func staleTemporaryFilesGoWithTheNextWrite() throws {
+    let t = try TestBundle(contract: LedgerTests.contract)
+    defer { t.remove() }
+    let target = t.folder.appendingPathComponent("out.txt").path
+    let done = Process()
+    done.executableURL = URL(fileURLWithPath: "/bin/true")
+    try done.run()
+    done.waitUntilExit()
+    let stale = AtomicFile.temporaryPath(for: target, pid: done.processIdentifier)
+    let live = AtomicFile.temporaryPath(for: target, pid: 1)
+    for p in [stale, live] {
+      _ = FileManager.default.createFile(atPath: p, contents: Data("x".utf8))
+    }
+    try AtomicFile.write(Data("finished\n".utf8), to: target)
+    #expect(!FileManager.default.fileExists(atPath: stale))
+    #expect(FileManager.default.fileExists(atPath: live))
+    #expect(FileManager.default.contents(atPath: target) == Data("finished\n".utf8))
   }
 
   @Test func aSecondRunOnABusyLedgerIsRefused() throws {
