@@ -42,17 +42,20 @@ enum Files {
         written.append(path)
       } catch {
         remove(written)
-        let reason =
-          (error as? AtomicFile.Failure).map { "\($0.step.rawValue): \($0.message)" }
-          ?? error.localizedDescription
-        return .failure(
-          .error(
-            "unwritable-file", "cannot write '\(path)' (\(reason)); nothing was written",
-            at: .whole(path),
-            hint: "free disk space or fix the folder's permissions, then run again"))
+        return .failure(unwritable(path, error))
       }
     }
     return .success(written)
+  }
+
+  /// The diagnostic for a file that could not be written (nothing of it is left behind).
+  static func unwritable(_ path: String, _ error: any Error) -> Diagnostic {
+    let reason =
+      (error as? AtomicFile.Failure).map { "\($0.step.rawValue): \($0.message)" }
+      ?? error.localizedDescription
+    return .error(
+      "unwritable-file", "cannot write '\(path)' (\(reason)); nothing was written",
+      at: .whole(path), hint: "free disk space or fix the folder's permissions, then run again")
   }
 
   /// Takes back files a command wrote before a later step failed.

@@ -32,8 +32,7 @@ enum FormatCommand {
         do {
           try AtomicFile.write(Data(formatted.utf8), to: path, faults: Files.faults)
         } catch {
-          Output.err(
-            "\(path): error: cannot write the file (\(error.step.rawValue): \(error.message))\n")
+          Output.err(DiagnosticRenderer(sources: []).render(Files.unwritable(path, error)))
           status = ExitCode.inputError
         }
       }

@@ -99,13 +99,8 @@ public struct Checker {
   }
 
   /// Binds `name` to a symbol, or reports the clash with a note at the first definition.
+  /// Keywords never get here: the parser refuses them where a name goes.
   mutating func declare(_ name: Name, _ symbol: Symbol) {
-    if Keywords.reserved.contains(name.text) {
-      error(
-        "reserved-name", "'\(name.text)' is a keyword and cannot name a \(symbol.kind.rawValue)",
-        at: name.range)
-      return
-    }
     if let first = symbols[name.text] {
       alreadyDefined(name.text, at: name.range, first: first)
       return

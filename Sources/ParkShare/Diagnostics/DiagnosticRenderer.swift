@@ -1,5 +1,6 @@
-/// Renders diagnostics as `file:line:col: error: message`, then the source line with a caret
-/// under the offending text, then the hint and the notes.
+/// Renders diagnostics as `file:line:col: error[id]: message`, then the source line with a caret
+/// under the offending text, then the hint and the notes. The id is the one docs/errors.md lists
+/// each diagnostic under, so a reader can look up the example and the fix.
 public struct DiagnosticRenderer: Sendable {
   public var sources: [String: SourceFile]
 
@@ -12,7 +13,7 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   public func render(_ d: Diagnostic) -> String {
-    var out = "\(d.range): \(d.severity.rawValue): \(d.message)\n"
+    var out = "\(d.range): \(d.severity.rawValue)[\(d.id)]: \(d.message)\n"
     out += excerpt(
       d.range,
       text: sources[d.range.file]?.line(d.range.start.line) ?? d.quote.map { Substring($0) })

@@ -18,7 +18,7 @@ import Testing
     #expect(r.status == 1)
     #expect(
       r.err.hasPrefix(
-        "Tests/ParkShareTests/Fixtures/contracts/shares-under.contract:10:3: error: shares of pool 'p' sum to 95%, not 100%\n"
+        "Tests/ParkShareTests/Fixtures/contracts/shares-under.contract:10:3: error[shares-sum]: shares of pool 'p' sum to 95%, not 100%\n"
       ))
     #expect(r.out.isEmpty)
   }

@@ -103,6 +103,6 @@ import Testing
     ])
     #expect(r.status == 1)
     #expect(r.out.isEmpty)
-    #expect(r.err.contains("readings.csv:30:1: error: unknown meter 'NOPE'"))
+    #expect(r.err.contains("readings.csv:30:1: error[unknown-meter]: unknown meter 'NOPE'"))
   }
 }

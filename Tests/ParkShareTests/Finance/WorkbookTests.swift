@@ -122,6 +122,6 @@ struct WorkbookTests {
       "journal", "--ledger", ledger, "--format", "hledger", "--accounts", bad.path,
     ])
     #expect(refused.status == 1)
-    #expect(refused.err.contains("bad.txt:1:1: error: an account starts with Assets"))
+    #expect(refused.err.contains("bad.txt:1:1: error[bad-accounts]: an account starts with Assets"))
   }
 }

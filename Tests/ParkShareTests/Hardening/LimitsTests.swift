@@ -65,7 +65,7 @@ import Testing
     #expect(r.diagnostics[0].message.hasSuffix("bytes, above the limit of 4 MiB"))
     let run = try runParkshare(["check", url.path])
     #expect(run.status == 1)
-    #expect(run.err.contains("error: '\(url.path)' is 52,"), "\(run.err)")
+    #expect(run.err.contains("error[too-large]: '\(url.path)' is 52,"), "\(run.err)")
   }
 
   @Test func anOverlongLineIsReportedAndTheRestOfTheFileStillChecked() {

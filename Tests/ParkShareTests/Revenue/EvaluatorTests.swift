@@ -47,7 +47,7 @@ import Testing
     // Without the state the engine cannot know, and says so.
     let fresh = t.revenue(q2dir, period: "2026Q2")
     #expect(fresh.revenue?.total("top_up") == x("50"))
-    #expect(fresh.messages.contains("warning: no opening state"))
+    #expect(fresh.messages.contains("warning[no-opening-state]: no opening state"))
     #expect(fresh.messages.contains("subsidy reductions count as not yet triggered"))
   }
 
