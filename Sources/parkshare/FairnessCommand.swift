@@ -14,24 +14,25 @@ enum FairnessCommand {
     guard ["text", "json", "html"].contains(format) else {
       return usage("--format is text, json or html")
     }
-    guard let text = try? String(contentsOfFile: assetsPath, encoding: .utf8) else {
-      return fail(.error("missing-file", "cannot read '\(assetsPath)'", at: .whole(assetsPath)))
+    let text: String
+    switch Limits.read(
+      assetsPath, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
+      unreadableHint: "check the path of --assets")
+    {
+    case .failure(let d): return fail(d)
+    case .success(let t): text = t
     }
-    let assets: [String: [String]]
-    switch Fairness.parseAssets(text) {
-    case .success(let a): assets = a
-    case .failure(let e):
-      return fail(
-        .error(
-          "bad-assets", e.message,
-          at: SourceRange(
-            file: assetsPath, start: .init(line: e.line, column: 1),
-            end: .init(line: e.line, column: 1))),
-        SourceFile(path: assetsPath, text: text))
+    // The assets file is checked against the contract before any data is read.
+    var assets: [String: [String]] = [:]
+    let settled = PeriodInputs.settle(args, command: "fairness") { contract in
+      let parsed = Fairness.parseAssets(text, path: assetsPath, contract: contract)
+      assets = parsed.assets
+      return parsed.problems.isEmpty
+        ? nil : .input(parsed.problems, [SourceFile(path: assetsPath, text: text)])
     }
     let settlement: Settlement
     let contract: Contract
-    switch PeriodInputs.settle(args, command: "fairness") {
+    switch settled {
     case .failure(let status): return status.code
     case .success(let s): (settlement, contract) = s
     }
@@ -49,8 +50,8 @@ enum FairnessCommand {
     return ExitCode.success
   }
 
-  static func fail(_ d: Diagnostic, _ source: SourceFile? = nil) -> Int32 {
-    Output.err(DiagnosticRenderer(sources: source.map { [$0] } ?? []).render([d]))
+  static func fail(_ d: Diagnostic) -> Int32 {
+    Output.err(DiagnosticRenderer(sources: []).render([d]))
     return ExitCode.inputError
   }
 }

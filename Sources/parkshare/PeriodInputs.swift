@@ -25,7 +25,10 @@ struct PeriodInputs {
   }
 
   /// Loads everything; `digests` also takes the digest of every file read (for `settle`).
-  static func load(_ args: Arguments, digests: Bool = false) -> Result<PeriodInputs, Failure> {
+  /// `before` checks the command's own files against the contract before the data is read.
+  static func load(
+    _ args: Arguments, digests: Bool = false, before: ((Contract) -> Failure?)? = nil
+  ) -> Result<PeriodInputs, Failure> {
     guard args.operands.count == 1 else { return .failure(.usage("give one contract file")) }
     guard let dir = args.options["--data"] else {
       return .failure(.usage("--data DIR is required"))
@@ -48,6 +51,12 @@ struct PeriodInputs {
     var sources = (source.map { [$0] } ?? []) + checked.sources
     var diagnostics = checked.diagnostics
     guard let contract = checked.contract else { return .failure(.input(diagnostics, sources)) }
+    switch before?(contract) {
+    case .input(let more, let files)?:
+      return .failure(.input(diagnostics + more, sources + files))
+    case let other?: return .failure(other)
+    case nil: break
+    }
     if let problem = DataBundle.problem(with: period, in: contract) {
       return .failure(.usage(problem))
     }
@@ -70,11 +79,11 @@ struct PeriodInputs {
 
   /// Loads the inputs and settles the period, printing every diagnostic: the settlement, or the
   /// exit status the command ends with (`explain`, `fairness`, `compare`).
-  static func settle(_ args: Arguments, command: String) -> Result<
-    (settlement: Settlement, contract: Contract), ExitStatus
-  > {
+  static func settle(
+    _ args: Arguments, command: String, before: ((Contract) -> Failure?)? = nil
+  ) -> Result<(settlement: Settlement, contract: Contract), ExitStatus> {
     let inputs: PeriodInputs
-    switch load(args) {
+    switch load(args, before: before) {
     case .failure(let f):
       return .failure(ExitStatus(code: report(f, command: command, json: false)))
     case .success(let i): inputs = i

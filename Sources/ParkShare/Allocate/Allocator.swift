@@ -46,7 +46,8 @@ struct Allocator {
     var total = Exact.zero
     for id in pool.sources {
       guard let item = items[id] else {
-        throw EvaluationFailure("pool '\(pool.id)' reads '\(id)', which has no value")
+        throw EvaluationFailure(
+          "pool '\(pool.id)' reads '\(id)', which has no value", clause: pool.clause)
       }
       sources.append(.init(id: id, clause: item.clause, amount: item.total))
       total = try exact { () throws(ArithmeticError) in try total + item.total }
@@ -58,19 +59,23 @@ struct Allocator {
       )
     }
     for (index, step) in pool.steps.enumerated() where step.applies(to: period) {
-      switch step.kind {
-      case .pay(let party, let amount, let carries):
-        try pay(party, amount, carries: carries, step: step, index: index, pool: pool, &flow)
-      case .reserve(let fund, let amount):
-        try reserve(fund, amount, step: step, pool: pool, &flow)
-      case .rebate(let share, let group, let metric):
-        try rebate(share, group: group, metric: metric, step: step, pool: pool, &flow)
-      case .split(let allocation):
-        try split(allocation, step: step, pool: pool, &flow)
-      case .cap(let party, let amount, let cumulative):
-        try cap(party, amount, cumulative: cumulative, step: step, pool: pool, &flow)
-      case .floor(let party, let amount, let payer):
-        try floor(party, amount, payer: payer, step: step, pool: pool, &flow)
+      do throws(EvaluationFailure) {
+        switch step.kind {
+        case .pay(let party, let amount, let carries):
+          try pay(party, amount, carries: carries, step: step, index: index, pool: pool, &flow)
+        case .reserve(let fund, let amount):
+          try reserve(fund, amount, step: step, pool: pool, &flow)
+        case .rebate(let share, let group, let metric):
+          try rebate(share, group: group, metric: metric, step: step, pool: pool, &flow)
+        case .split(let allocation):
+          try split(allocation, step: step, pool: pool, &flow)
+        case .cap(let party, let amount, let cumulative):
+          try cap(party, amount, cumulative: cumulative, step: step, pool: pool, &flow)
+        case .floor(let party, let amount, let payer):
+          try floor(party, amount, payer: payer, step: step, pool: pool, &flow)
+        }
+      } catch {
+        throw error.at(step.clause)
       }
     }
     if !flow.remaining.isZero {

@@ -77,7 +77,10 @@ extension Checker {
           for m in minutes where owner[m] < 0 { owner[m] = bands.count }
           spans.append([from, to])
         }
-        let price = (try? band.price.value * factor) ?? band.price.value
+        guard let price = try? band.price.value * factor else {
+          error("overflow", "the price is too large", at: band.price.range)
+          continue
+        }
         bands.append(Tariff.Band(name: band.name.text, price: price, spans: spans))
       }
       if t.bands.isEmpty {
@@ -113,9 +116,13 @@ extension Checker {
         error("bad-percent", "a discount must be above 0% and below 100%", at: discount.range)
         continue
       }
-      let keep = (try? Exact.one - discount.value) ?? .one
-      let bands = original.bands.map { b in
-        Tariff.Band(name: b.name, price: (try? b.price * keep) ?? b.price, spans: b.spans)
+      let bands = original.bands.compactMap { b -> Tariff.Band? in
+        guard let price = try? b.price * (Exact.one - discount.value) else { return nil }
+        return Tariff.Band(name: b.name, price: price, spans: b.spans)
+      }
+      guard bands.count == original.bands.count else {
+        error("overflow", "a discounted price is too large", at: discount.range)
+        continue
       }
       contract.tariffs.append(
         Tariff(

@@ -38,6 +38,13 @@ public struct DiagnosticRenderer: Sendable {
     var startIndex = min(max(range.start.column - 1, 0), chars.count)
     let endColumn = range.end.line == range.start.line ? range.end.column : chars.count + 1
     var endIndex = min(max(endColumn - 1, startIndex + 1), max(chars.count, startIndex + 1))
+    // A place known only by its line (a clause cited as file:line): its text is marked.
+    if range.start == range.end && range.start.column == 1,
+      let first = chars.firstIndex(where: { !$0.isWhitespace })
+    {
+      startIndex = first
+      endIndex = (chars.lastIndex { !$0.isWhitespace } ?? first) + 1
+    }
     if chars.count > Self.window {
       let from = max(0, min(startIndex - Self.window / 3, chars.count - Self.window))
       let to = min(chars.count, from + Self.window)

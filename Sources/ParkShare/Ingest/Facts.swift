@@ -54,21 +54,26 @@ public struct Facts: Sendable {
         continue
       }
       let unitText = sheet.field(row, "unit")
-      var value = raw
-      if unitText.isEmpty {
-        value = (try? raw * input.factor) ?? raw
-      } else {
+      var factor = input.factor
+      if !unitText.isEmpty {
         guard
           let u = Unit.parse(
             unitText, currency: contract.currency.code, declared: contract.units),
-          u.unit == input.unit, let v = try? raw * u.factor
+          u.unit == input.unit
         else {
           bad(
             "bad-unit", "'\(name)' is in \(input.unitText) in the contract, not '\(unitText)'",
             hint: "give the value in \(input.unitText) or a unit that converts to it")
           continue
         }
-        value = v
+        factor = u.factor
+      }
+      guard let value = try? raw * factor else {
+        bad(
+          "bad-value",
+          "'\(valueText)' is too large to convert to \(input.unitText) (fact '\(name)')",
+          hint: "check the value and its unit")
+        continue
       }
       var key = Facet()
       let member = sheet.field(row, "member")

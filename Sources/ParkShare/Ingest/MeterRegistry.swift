@@ -12,6 +12,9 @@ public struct RegisteredMeter: Sendable, Hashable, Encodable {
   public var asset: String
   /// `meters.csv:LINE`, for explanations.
   public var row: String
+
+  /// The meter's line in meters.csv.
+  var line: Int { Int(row.split(separator: ":").last ?? "1") ?? 1 }
 }
 
 /// Reads `meters.csv`: `meter,kind,interval[,party][,stamp][,asset]`.

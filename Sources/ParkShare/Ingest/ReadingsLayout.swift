@@ -70,7 +70,9 @@ struct ReadingsTally: Sendable {
   /// name every problem row.
   var problems = 0
   var duplicates = 0
-  var overflow = false
+  /// Meters whose sum for some interval of the day went past Int64 micro-kWh (9.2 trillion
+  /// kWh): only readings in the wrong unit get there.
+  var overflowMeters: Set<Int> = []
 
   init(_ layout: ReadingsLayout) {
     sums = Array(repeating: 0, count: layout.sumCount)
@@ -79,11 +81,11 @@ struct ReadingsTally: Sendable {
   }
 
   /// Adds another thread's tally; an interval marked by both is a duplicate.
-  mutating func merge(_ other: ReadingsTally) {
+  mutating func merge(_ other: ReadingsTally, layout: ReadingsLayout) {
     for i in sums.indices {
       let (s, o) = sums[i].addingReportingOverflow(other.sums[i])
       sums[i] = s
-      if o { overflow = true }
+      if o, let m = layout.sumOffset.lastIndex(where: { $0 <= i }) { overflowMeters.insert(m) }
     }
     for i in marks.indices {
       duplicates += (marks[i] & other.marks[i]).nonzeroBitCount
@@ -94,6 +96,6 @@ struct ReadingsTally: Sendable {
     bytes += other.bytes
     problems += other.problems
     duplicates += other.duplicates
-    overflow = overflow || other.overflow
+    overflowMeters.formUnion(other.overflowMeters)
   }
 }

@@ -86,17 +86,18 @@ enum ReadingsReader {
       slots.put(w, tally)
     }
     var total = ReadingsTally(layout)
-    for w in 0..<workers { if let t = results[w] { total.merge(t) } }
+    for w in 0..<workers { if let t = results[w] { total.merge(t, layout: layout) } }
 
     if total.problems > 0 || total.duplicates > 0 {
       diagnostics += describeProblems(
         chunks, files: open, layout: layout, ids: ids, refusedMeters: refusedMeters)
     }
-    if total.overflow {
+    for m in total.overflowMeters.sorted() {
       diagnostics.append(
         .error(
-          "kwh-overflow", "a meter's kWh in one interval of the day add up past 9.2 billion kWh",
-          at: registry.at(1), hint: "check the readings' units: they must be kWh"))
+          "kwh-overflow",
+          "meter '\(meters[m].id)': its readings for one interval of the day add up past 9.2 trillion kWh in \(period)",
+          at: registry.at(meters[m].line), hint: "check the readings' units: they must be kWh"))
     }
     let missing = (0..<layout.meterCount).map { m in
       let offset = layout.markOffset[m]
@@ -321,8 +322,7 @@ enum ReadingsReader {
     var out: [Diagnostic] = []
     var tolerated: [String] = []
     for (m, meter) in meters.enumerated() {
-      let line = Int(meter.row.split(separator: ":").last ?? "1") ?? 1
-      let at = registry.at(line)
+      let at = registry.at(meter.line)
       if tally.rows[m] == 0 {
         out.append(
           .error(

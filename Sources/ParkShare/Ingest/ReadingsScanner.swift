@@ -254,7 +254,7 @@ struct ReadingsScanner {
       layout.sumOffset[m] + Int(layout.monthOfDay[rel / 1440]) * perDay + (rel % 1440) / step
     let (sum, overflow) = tally.sums[index].addingReportingOverflow(micro)
     tally.sums[index] = sum
-    if overflow { tally.overflow = true }
+    if overflow { tally.overflowMeters.insert(m) }
   }
 
   /// kWh as micro-kWh; nil (and a problem) for anything but a plain non-negative decimal with

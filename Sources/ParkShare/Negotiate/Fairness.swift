@@ -25,24 +25,75 @@ public struct Fairness: Sendable, Codable {
     public var arrearsOwed: Exact
   }
 
-  /// `revenue: party, party` lines: the parties whose assets each revenue needs.
-  public static func parseAssets(_ text: String) -> Result<[String: [String]], JournalError> {
+  /// `revenue: party, party` lines (`#` starts a comment): the parties whose assets each
+  /// revenue needs. Every line is checked against the contract, and every problem is reported
+  /// at its line and column; the assets are meant for use only when there is none.
+  public static func parseAssets(_ text: String, path: String, contract c: Contract) -> (
+    assets: [String: [String]], problems: [Diagnostic]
+  ) {
+    let revenues = Set(
+      c.definitions.filter { $0.kind == .revenue }.map(\.id) + c.subsidies.map(\.id))
+    let parties = Set(c.parties.map(\.id))
     var out: [String: [String]] = [:]
+    var firstLine: [String: Int] = [:]
+    var problems: [Diagnostic] = []
     for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        .trimmingCharacters(in: .whitespaces)
-      if line.isEmpty { continue }
-      let parts = line.split(separator: ":", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces)
+      // Columns count characters; each field is located in `line` before it is trimmed.
+      func range(_ field: Substring) -> SourceRange {
+        let start = line.distance(from: line.startIndex, to: field.startIndex) + 1
+        return SourceRange(
+          file: path, start: .init(line: i + 1, column: start),
+          end: .init(line: i + 1, column: start + max(field.count, 1)))
       }
-      guard parts.count == 2, !parts[0].isEmpty else {
-        return .failure(JournalError(line: i + 1, message: "expected 'REVENUE: PARTY, PARTY'"))
+      func trimmed(_ f: Substring) -> Substring {
+        let a = f.firstIndex { !$0.isWhitespace } ?? f.endIndex
+        let b = f.lastIndex { !$0.isWhitespace }.map(f.index(after:)) ?? a
+        return f[a..<b]
       }
-      out[parts[0]] = parts[1].split(separator: ",").map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }.filter { !$0.isEmpty }
+      if trimmed(line).isEmpty { continue }
+      guard let colon = line.firstIndex(of: ":"), !trimmed(line[..<colon]).isEmpty else {
+        problems.append(
+          .error(
+            "bad-assets", "expected 'REVENUE: PARTY, PARTY'", at: range(trimmed(line)),
+            hint: "name a revenue of the contract, a colon, then the parties its assets need"))
+        continue
+      }
+      let revenue = trimmed(line[..<colon])
+      if !revenues.contains(String(revenue)) {
+        problems.append(
+          .error(
+            "bad-assets", "'\(revenue)' is not a revenue or subsidy of '\(c.id)'",
+            at: range(revenue),
+            hint: "one of: \(revenues.sorted().joined(separator: ", "))"))
+      } else if let first = firstLine[String(revenue)] {
+        problems.append(
+          .error(
+            "bad-assets", "'\(revenue)' is listed twice (first at line \(first))",
+            at: range(revenue), hint: "name all the parties it needs on one line"))
+      }
+      firstLine[String(revenue)] = firstLine[String(revenue)] ?? i + 1
+      var needs: [String] = []
+      for field in line[line.index(after: colon)...].split(separator: ",") {
+        let party = trimmed(field)
+        if party.isEmpty { continue }
+        if !parties.contains(String(party)) {
+          problems.append(
+            .error(
+              "bad-assets", "'\(party)' is not a party of '\(c.id)'", at: range(party),
+              hint: "use party ids as the contract declares them"))
+        }
+        needs.append(String(party))
+      }
+      if needs.isEmpty {
+        problems.append(
+          .error(
+            "bad-assets", "'\(revenue)' names no party", at: range(trimmed(line)),
+            hint: "name the parties whose assets earn it"))
+      }
+      out[String(revenue)] = needs
     }
-    return .success(out)
+    return (out, problems)
   }
 
   public init(_ s: Settlement, contract c: Contract, assets: [String: [String]])
@@ -67,37 +118,39 @@ public struct Fairness: Sendable, Codable {
       let mask = assets[id]!.reduce(0) { $0 | (1 << index[$1]!) }
       return (mask, s.revenue.item(id)!.total)
     }
-    func worth(_ coalition: Int) -> Exact {
+    func worth(_ coalition: Int) throws(ArithmeticError) -> Exact {
       var v = Exact.zero
-      for r in revenues where r.mask & coalition == r.mask { v = (try? v + r.value) ?? v }
+      for r in revenues where r.mask & coalition == r.mask { v = try v + r.value }
       return v
     }
-    let phi: [Exact]
-    do {
-      phi = try Shapley.values(players: players.count, value: worth)
-    } catch {
-      throw EvaluationFailure("cannot compute Shapley values: \(error)")
-    }
-    let grand = worth((1 << players.count) - 1)
-    total = grand
     let statements = Dictionary(
       s.statements.map { ($0.party, $0) }, uniquingKeysWith: { a, _ in a })
     let all = c.parties
     let capitals = players.map { p in all.first { $0.id == p }?.capital ?? .zero }
-    let capitalTotal = (try? capitals.sum()) ?? .zero
-    let receivedTotal = (try? players.map { statements[$0]?.net ?? .zero }.sum()) ?? .zero
-    func share(_ v: Exact, _ of: Exact) -> Exact {
-      of.isZero ? .zero : ((try? (v / of).rounded(scale: 6, .halfEven)) ?? .zero)
+    func share(_ v: Exact, _ of: Exact) throws(ArithmeticError) -> Exact {
+      of.isZero ? .zero : try (v / of).rounded(scale: 6, .halfEven)
     }
-    parties = players.enumerated().map { i, p in
-      let st = statements[p]
-      let received = st?.net ?? .zero
-      return Row(
-        party: p, name: st?.name ?? p, capital: capitals[i],
-        capitalShare: share(capitals[i], capitalTotal), received: received,
-        receivedShare: share(received, receivedTotal), shapley: phi[i],
-        shapleyShare: share(phi[i], grand), lossesBorne: st?.deductions.magnitude ?? .zero,
-        arrearsOwed: st?.arrearsOwed ?? .zero)
+    do throws(ArithmeticError) {
+      let phi = try Shapley.values(players: players.count, value: worth)
+      let grand = try worth((1 << players.count) - 1)
+      total = grand
+      let capitalTotal = try capitals.sum()
+      let receivedTotal = try players.map { statements[$0]?.net ?? .zero }.sum()
+      var rows: [Row] = []
+      for (i, p) in players.enumerated() {
+        let st = statements[p]
+        let received = st?.net ?? .zero
+        rows.append(
+          Row(
+            party: p, name: st?.name ?? p, capital: capitals[i],
+            capitalShare: try share(capitals[i], capitalTotal), received: received,
+            receivedShare: try share(received, receivedTotal), shapley: phi[i],
+            shapleyShare: try share(phi[i], grand), lossesBorne: st?.deductions.magnitude ?? .zero,
+            arrearsOwed: st?.arrearsOwed ?? .zero))
+      }
+      parties = rows
+    } catch {
+      throw EvaluationFailure("cannot compute the fairness figures: \(error)")
     }
   }
 }

@@ -5,7 +5,8 @@
 public enum Shapley {
   public static let maxPlayers = 20
 
-  public static func values(players n: Int, value: (Int) -> Exact) throws(ArithmeticError)
+  public static func values(players n: Int, value: (Int) throws(ArithmeticError) -> Exact)
+    throws(ArithmeticError)
     -> [Exact]
   {
     guard n > 0 else { return [] }
@@ -16,7 +17,7 @@ public enum Shapley {
     let total = Exact(unchecked: factorial[n], scale: 0)
     var worth: [Exact] = []
     worth.reserveCapacity(1 << n)
-    for s in 0..<(1 << n) { worth.append(value(s)) }
+    for s in 0..<(1 << n) { worth.append(try value(s)) }
     var out = [Exact](repeating: .zero, count: n)
     for i in 0..<n {
       var sum = Exact.zero

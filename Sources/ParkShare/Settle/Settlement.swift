@@ -61,7 +61,8 @@ public struct Settlement: Sendable, Encodable {
       diagnostics.append(
         .error(
           "cannot-allocate", "cannot allocate: \(error.message)",
-          at: SourceRange.whole(contract.file), hint: error.hint))
+          at: error.clause.map(Evaluator.range) ?? SourceRange.whole(contract.file),
+          hint: error.hint))
       return Outcome(settlement: nil, diagnostics: diagnostics)
     }
     for pool in pools {

@@ -55,91 +55,47 @@ import Testing
         out[d.id] = ("Fixtures/bundles/\(name)", text, d.hint)
       }
     }
+    // Command fixtures: their expected output (held equal to what they print by
+    // CommandFixtureTests), shown after the commands that produce it.
+    let folder = CommandFixtureTests.folder
+    for name in CommandFixtureTests.names {
+      let script = try String(
+        contentsOf: folder.appendingPathComponent(name).appendingPathComponent("run"),
+        encoding: .utf8)
+      // The commands without the comment and the copying of shared fixture files.
+      let commands = script.split(separator: "\n")
+        .filter { !$0.hasPrefix("#") && !$0.hasPrefix("cp ") && !$0.hasPrefix("mkdir ") }
+        .map { "$ " + $0 + "\n" }.joined()
+      let printed = try String(
+        contentsOf: folder.appendingPathComponent(name + ".expected"), encoding: .utf8)
+      for (id, block) in diagnosticBlocks(printed) where out[id] == nil {
+        out[id] = ("Fixtures/commands/\(name)", commands + block, nil)
+      }
+    }
     return out
   }
 
-  /// Diagnostics of commands and files rather than of a contract or a bundle: when they happen,
-  /// what to do, and the test that triggers each.
+  /// Rendered diagnostics cut apart: each begins at its `...: error[id]: ` line and runs to the
+  /// next one.
+  static func diagnosticBlocks(_ text: String) -> [(id: String, text: String)] {
+    let header = #/^\S[^\n]*?: (?:error|warning)\[([a-z0-9-]+)\]: /#
+    var blocks: [(id: String, text: String)] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+      if let m = line.firstMatch(of: header) {
+        blocks.append((String(m.1), ""))
+      }
+      if !blocks.isEmpty { blocks[blocks.count - 1].text += line + "\n" }
+    }
+    return blocks
+  }
+
+  /// Ids no fixture can trigger, with when they happen, the fix and the test that triggers each.
   static let others: [String: (when: String, fix: String, test: String)] = [
-    "bad-accounts": (
-      "a journal account file line is not `KEY = TEMPLATE` with a known key and an account type",
-      "fix the line the error names", "JournalAccountsTests"
-    ),
-    "bad-assets": (
-      "a fairness assets file names a revenue or party the contract does not have, or a line is not `REVENUE: PARTY, PARTY`",
-      "use the contract's revenue and party ids", "FairnessTests"
-    ),
-    "bad-scenario": (
-      "a scenario file is not valid JSON of the documented shape, or lacks data, period or discountRate",
-      "see docs/negotiation.md; numbers are decimal strings", "SimulateTests"
-    ),
-    "bad-state": (
-      "an opening state file is unreadable, of another contract, or does not close the period before",
-      "pass the closing state of the previous period",
-      "EvaluatorTests.anOpeningStateMustCloseThePreviousPeriod"
-    ),
     "changed-file": (
       "a data file was removed, replaced, grown or truncated, or a readings file appeared, while the bundle was read (each file's device, inode, size and modification time are compared before and after)",
       "wait until the data is complete, then run again",
-      "FailureInjectionTests.aFileChangedWhileItIsReadIsCaught"
-    ),
-    "cannot-allocate": (
-      "a pool step cannot be computed for the period (a step table with no row for the KPI, a negative metric)",
-      "check the data behind the named step", "AllocationTests"
-    ),
-    "ledger": (
-      "the ledger refuses: the period is settled already, out of order, an amendment of an earlier period, another contract's ledger, or records were changed, removed or added",
-      "settle the next period, use --amend for the latest, or restore the ledger from its backup",
-      "LedgerTests"
-    ),
-    "missing-file": (
-      "a file named on the command line or in a bundle cannot be read", "check the path",
-      "BundleFixtureTests (readings-none), CLITests.missingFileIsAnError"
-    ),
-    "more-problems": (
-      "a readings file has more than 20 problems of one kind",
-      "fix the ones shown; the count says how many rows in all",
-      "BundleFixtureTests (readings-many-problems)"
-    ),
-    "no-opening-state": (
-      "a period after the first of the term is computed without the previous closing state, and the contract carries certificates or triggers",
-      "pass --opening or settle with --ledger",
-      "EvaluatorTests.aTriggeredReductionStaysThroughTheState"
-    ),
-    "not-utf8": (
-      "a contract or data file is not UTF-8 text", "save it as UTF-8",
-      "(by inspection: the file is read as UTF-8 first)"
-    ),
-    "pool-note": (
-      "a pool leaves money unallocated (a negative pool, a remainder no step takes, a cap with no one to hand the excess to)",
-      "add a split, or accept the unallocated amount shown", "AllocationPropertyTests"
-    ),
-    "too-large": (
-      "a contract is over \(Limits.size(Limits.contractBytes)), or a registry, meter registry, facts or scenario file over \(Limits.size(Limits.tableBytes)); refused by its size before it is read",
-      "check that it is the right file",
-      "LimitsTests.aFiftyMegabyteContractIsRefusedBeforeItIsRead, LimitsTests.aHugeRegistryFileIsRefusedByItsSize"
-    ),
-    "unreadable-file": (
-      "a contract file cannot be read", "check the path", "CLITests.missingFileIsAnError"
-    ),
-    "unwritable-file": (
-      "an output file cannot be written (permissions, disk full); nothing is written, and files this run wrote are taken back",
-      "free space or fix permissions and run again",
-      "FailureInjectionTests.everyWriteStepCanFailWithoutLoss"
-    ),
-    "would-overwrite": (
-      "an output or state file exists with other content; nothing is written",
-      "choose another path; a statement already issued is a record",
-      "RevenueCommandTests, SettleCommandTests"
-    ),
-    "reserved-name": (
-      "a keyword is bound as a name; a safety net, as the parser already refuses keywords where names go (`expected an input id, found 'from'`)",
-      "choose another name", "(unreachable from contract text: the parser answers first)"
-    ),
-    "kwh-overflow": (
-      "a meter's kWh for one interval of the day add up past 9.2 billion kWh over the period",
-      "check that the readings are in kWh, not Wh", "(by construction: needs more than 9.2e12 kWh)"
-    ),
+      "FailureInjectionTests.aFileChangedWhileItIsReadIsCaught: a fixture is still, and this needs a file changing mid-run"
+    )
   ]
 
   static func render(
@@ -148,10 +104,14 @@ import Testing
     var out = """
       # Diagnostics: the bad-input catalogue
 
-      Every diagnostic parkshare can print, by its stable id (the `id` of `--json` output). Each
-      has a real example, rendered from the fixture under `Tests/ParkShareTests/` that triggers it;
-      its `hint:` line is the fix. This page is generated by `ErrorCatalogueTests` (run the tests with
-      `PARKSHARE_RECORD=1` to rewrite it) and a test fails when an id in the code is missing here.
+      Every diagnostic parkshare can print, by its stable id: the one in brackets in
+      `file:line:col: error[id]: message`, and the `id` of `--json` output. Each has a real
+      example, rendered from the fixture under `Tests/ParkShareTests/Fixtures` that triggers it (a
+      broken contract, a data bundle, or for a command's own files a `commands/` script, shown
+      with the commands it runs); its `hint:` line is the fix. One id needs a file to change while
+      it is read, which no fixture can hold: it is listed at the end with the test that triggers
+      it. This page is generated by `ErrorCatalogueTests` (run the tests with
+      `PARKSHARE_RECORD=1` to rewrite it); a test fails when an id in the code is missing here.
 
       Errors stop the command (exit status 1) and nothing is written; warnings do not.
 
@@ -181,7 +141,8 @@ import Testing
       let e = examples[id]!
       out += "## `\(id)`\n\nexample (`\(e.fixture)`):\n\n```\n\(e.text)```\n\n"
     }
-    out += "## Commands and files\n\n| id | when | fix | triggered by |\n|---|---|---|---|\n"
+    out +=
+      "## Triggered by a test only\n\n| id | when | fix | triggered by |\n|---|---|---|---|\n"
     for id in ids.sorted() where examples[id] == nil {
       let o = others[id]
       out += "| `\(id)` | \(o?.when ?? "?") | \(o?.fix ?? "?") | \(o?.test ?? "?") |\n"
@@ -196,6 +157,9 @@ import Testing
     let undocumented = ids.filter { examples[$0] == nil && Self.others[$0] == nil }
     #expect(
       undocumented.isEmpty, "ids with neither a fixture nor an entry: \(undocumented.sorted())")
+    // And an entry is only for an id no fixture triggers.
+    let stale = Self.others.keys.filter { examples[$0] != nil || !ids.contains($0) }
+    #expect(stale.isEmpty, "entries for ids a fixture triggers, or no code makes: \(stale)")
     // Every example id is one the code makes (no stale fixture ids).
     #expect(Set(examples.keys).isSubset(of: ids), "\(Set(examples.keys).subtracting(ids).sorted())")
     let page = Self.render(ids, examples)

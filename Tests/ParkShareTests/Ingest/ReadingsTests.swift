@@ -157,6 +157,28 @@ import Testing
     }
   }
 
+  /// Two readings of 5 trillion kWh in the same interval of the day pass Int64 micro-kWh: the
+  /// meter is named whether one thread adds them (one chunk) or the merge does (many chunks).
+  @Test(arguments: [(1, 1 << 20), (2, 40), (2, 1 << 20)])
+  func anOverflowingSumNamesItsMeter(threads: Int, chunkSize: Int) throws {
+    let t = try TestBundle(contract: Self.contract, files: ["tenants.csv": "id,name\nA,甲\nB,乙\n"])
+    defer { t.remove() }
+    var rows = Self.rows(seed: 3)
+    let huge = "5000000000000"
+    for day in ["10", "20"] {
+      let i = try #require(rows.firstIndex { $0.hasPrefix("S-B,2026-01-\(day)T12:00") })
+      rows[i] = rows[i].split(separator: ",").dropLast().joined(separator: ",") + "," + huge
+    }
+    // The two rows far apart, so that small chunks put them in different threads' tallies.
+    let dir = try t.bundle(
+      "overflow-\(threads)-\(chunkSize)",
+      Self.bundleFiles(["readings.csv": "meter,timestamp,kwh\n" + rows.joined(separator: "\n")]))
+    let (r, messages) = t.revenue(dir, period: "2026-01", threads: threads, chunkSize: chunkSize)
+    #expect(r == nil)
+    #expect(messages.contains("error[kwh-overflow]: meter 'S-B': its readings"), "\(messages)")
+    #expect(messages.components(separatedBy: "kwh-overflow").count == 2, "\(messages)")
+  }
+
   @Test func acceptsBOMCRLFQuotesAndUTCStamps() throws {
     let t = try TestBundle(contract: Self.contract, files: ["tenants.csv": "id,name\nA,甲\nB,乙\n"])
     defer { t.remove() }
