@@ -20,6 +20,16 @@ enum Paths {
       ?? candidates[2]
   }
 
+  /// The folders in `dir` (fixture bundles, command fixtures), sorted.
+  static func folders(in dir: URL) -> [String] {
+    let all = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return all.filter { name in
+      var isDir: ObjCBool = false
+      return FileManager.default.fileExists(
+        atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir) && isDir.boolValue
+    }.sorted()
+  }
+
   static func files(in dir: URL, ending suffix: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
       $0.hasSuffix(suffix)

@@ -10,14 +10,7 @@ import Testing
 /// relative). Its exit status and standard error are held as NAME.expected, reviewed by eye once.
 @Suite struct CommandFixtureTests {
   static let folder = Paths.fixtures.appendingPathComponent("commands")
-  static let names: [String] = {
-    let all = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return all.filter { name in
-      var isDir: ObjCBool = false
-      return FileManager.default.fileExists(
-        atPath: folder.appendingPathComponent(name).path, isDirectory: &isDir) && isDir.boolValue
-    }.sorted()
-  }()
+  static let names = Paths.folders(in: folder)
 
   /// The script's commands, and what it printed on stderr with its exit status.
   static func run(_ name: String) throws -> (script: String, status: Int32, err: String) {

@@ -8,14 +8,7 @@ import Testing
 /// NAME.expected, reviewed by eye once and held here.
 @Suite struct BundleFixtureTests {
   static let folder = Paths.fixtures.appendingPathComponent("bundles")
-  static let names: [String] = {
-    let all = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return all.filter { name in
-      var isDir: ObjCBool = false
-      return FileManager.default.fileExists(
-        atPath: folder.appendingPathComponent(name).path, isDirectory: &isDir) && isDir.boolValue
-    }.sorted()
-  }()
+  static let names = Paths.folders(in: folder)
 
   /// Reads the bundle `name` and renders what a user would see, paths relative to the fixtures.
   static func outcome(_ name: String) throws -> (text: String, computed: Bool, errors: Bool) {
