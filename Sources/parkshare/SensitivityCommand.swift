@@ -21,6 +21,9 @@ enum SensitivityCommand {
     }
     let (prepared, status) = SimulateCommand.prepare(args, command: "sensitivity")
     guard let sim = prepared else { return status }
+    if let p = args.options["--party"], !sim.contract.parties.contains(where: { $0.id == p }) {
+      return usage("--party: '\(p)' is not a party of '\(sim.contract.id)'")
+    }
     do throws(EvaluationFailure) {
       let s = try Sensitivity.run(sim, change: change)
       // The parties that invest (or the one asked for): theirs is the decision on the table.
@@ -34,8 +37,7 @@ enum SensitivityCommand {
       }
       return ExitCode.success
     } catch {
-      Output.err("parkshare sensitivity: \(error.message)\n")
-      return ExitCode.inputError
+      return SimulateCommand.cannotProject(error, sim)
     }
   }
 }

@@ -11,12 +11,19 @@ enum SimulateCommand {
     guard let path = args.options["--scenario"] else {
       return (nil, usage("--scenario FILE is required"))
     }
-    let scenario: Scenario
-    switch Scenario.load(path) {
-    case .failure(let d):
-      Output.err(DiagnosticRenderer(sources: []).render([d]))
+    for flag in ["--runs", "--threads"] {
+      if let t = args.options[flag], Int(t).map({ $0 >= (flag == "--runs" ? 0 : 1) }) != true {
+        return (nil, usage("\(flag) takes a whole number\(flag == "--runs" ? "" : " from 1")"))
+      }
+    }
+    if let t = args.options["--seed"], UInt64(t) == nil {
+      return (nil, usage("--seed takes a whole number from 0"))
+    }
+    let loaded = Scenario.load(path)
+    let sources = loaded.source.map { [$0] } ?? []
+    guard let scenario = loaded.scenario else {
+      Output.err(DiagnosticRenderer(sources: sources).render(loaded.problems))
       return (nil, ExitCode.inputError)
-    case .success(let s): scenario = s
     }
     var one = args
     one.options["--data"] = scenario.data
@@ -37,8 +44,13 @@ enum SimulateCommand {
         return (nil, ExitCode.inputError)
       }
     }
+    // What the scenario names is checked against the contract before any data is read.
     let inputs: PeriodInputs
-    switch PeriodInputs.load(one) {
+    let checked = PeriodInputs.load(one) { contract in
+      let problems = scenario.problems(with: contract)
+      return problems.isEmpty ? nil : .input(problems, sources)
+    }
+    switch checked {
     case .failure(let f): return (nil, PeriodInputs.report(f, command: command, json: false))
     case .success(let i): inputs = i
     }
@@ -59,6 +71,7 @@ enum SimulateCommand {
     }
     let (prepared, status) = prepare(args, command: "simulate")
     guard let sim = prepared else { return status }
+    // Checked by `prepare`: a flag given is a number.
     let runs = args.options["--runs"].flatMap { Int($0) } ?? sim.scenario.runs ?? 0
     let seed = args.options["--seed"].flatMap { UInt64($0) } ?? sim.scenario.seed ?? 1
     do throws(EvaluationFailure) {
@@ -81,8 +94,20 @@ enum SimulateCommand {
       }
       return ExitCode.success
     } catch {
-      Output.err("parkshare simulate: \(error.message)\n")
-      return ExitCode.inputError
+      return cannotProject(error, sim)
     }
+  }
+
+  /// A projected period that cannot be computed: the diagnostic, at the clause when known.
+  static func cannotProject(_ error: EvaluationFailure, _ sim: Simulator) -> Int32 {
+    let d = Diagnostic.error(
+      "cannot-project", "the projection stops: \(error.message)",
+      at: error.clause.map(SourceRange.init(clause:)) ?? .whole(sim.contract.file),
+      hint: error.hint ?? "check the scenario's factors against the contract's terms")
+    let source = (try? String(contentsOfFile: sim.contract.file, encoding: .utf8)).map {
+      SourceFile(path: sim.contract.file, text: $0)
+    }
+    Output.err(DiagnosticRenderer(sources: source.map { [$0] } ?? []).render([d]))
+    return ExitCode.inputError
   }
 }

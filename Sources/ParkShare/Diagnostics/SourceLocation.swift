@@ -43,4 +43,13 @@ public struct SourceRange: Sendable, Hashable, Codable, CustomStringConvertible 
   }
   /// `file:line`, for citing a clause.
   public var clause: String { "\(file):\(start.line)" }
+
+  /// The line a clause (`file:line`) cites; the renderer marks that line's text.
+  public init(clause: String) {
+    let colon = clause.lastIndex(of: ":")
+    let line = colon.flatMap { Int(clause[clause.index(after: $0)...]) } ?? 0
+    self.init(
+      file: String(clause[..<(colon ?? clause.endIndex)]), start: .init(line: line, column: 1),
+      end: .init(line: line, column: 1))
+  }
 }

@@ -143,8 +143,8 @@ public struct Simulator: Sendable {
 
   /// `input:ID` and `tariff:ID` of the scenario paths with a distribution, sorted.
   var randomKeys: [String] {
-    (scenario.prices.filter { $0.value.uniform != nil }.map { "input:" + $0.key }
-      + scenario.tariffs.filter { $0.value.uniform != nil }.map { "tariff:" + $0.key }).sorted()
+    (scenario.prices.filter { $0.value.isRandom }.map { "input:" + $0.key }
+      + scenario.tariffs.filter { $0.value.isRandom }.map { "tariff:" + $0.key }).sorted()
   }
 
   func factor(
@@ -170,7 +170,7 @@ public struct Simulator: Sendable {
     var moved = scenario.tariffs
     if let adjust, adjust.name.hasPrefix("tariff:") {
       let t = String(adjust.name.dropFirst(7))
-      if moved[t] == nil { moved[t] = Scenario.Path(path: nil, growth: nil, uniform: nil) }
+      if moved[t] == nil { moved[t] = Scenario.Path() }
     }
     for (t, path) in moved.sorted(by: { $0.key < $1.key }) {
       guard let ti = c.tariffs.firstIndex(where: { $0.id == t }) else {
@@ -194,7 +194,7 @@ public struct Simulator: Sendable {
     let periods = self.periods
     let years = (periods.last.map { ($0.firstMonth - scenario.period.firstMonth) / 12 } ?? 0) + 1
     let random = Set(randomKeys)
-    let randomTariffs = scenario.tariffs.contains { $0.value.uniform != nil }
+    let randomTariffs = scenario.tariffs.contains { $0.value.isRandom }
     var contracts: [Int: Contract] = [:]
     if !randomTariffs {
       for y in 0..<years { contracts[y] = try contractOfYear(y, [:], adjust) }

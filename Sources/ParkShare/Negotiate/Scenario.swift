@@ -2,17 +2,19 @@ import Foundation
 
 /// What a projection assumes (a JSON file, docs/negotiation.md): the settled data it starts from,
 /// how output and consumption grow, how prices move (fixed paths or random factors), what each
-/// party invests and when, and the discount rate. Every number is a decimal string.
-public struct Scenario: Sendable, Decodable {
+/// party invests and when, and the discount rate. Numbers are read exactly from their digits,
+/// written as JSON numbers or as strings (`"8%"` too). The file is written by hand, so every
+/// mistake in it is reported at once, at its line and column.
+public struct Scenario: Sendable {
   /// The data bundle of a settled period, relative to the scenario file, and its period; or a
   /// ledger (relative to the scenario file) whose record of `period` gives both the bundle it
   /// was settled from and the state the period opened with.
   public var data: String
   public var ledger: String?
   public var period: Period
-  /// A yearly rate, such as "0.08".
+  /// A yearly rate, such as 0.08.
   public var discountRate: Exact
-  /// Yearly growth of the readings, by meter kind ("-0.005" is 0.5% less a year).
+  /// Yearly growth of the readings, by meter kind (-0.005 is 0.5% less a year).
   public var growth: [String: Exact] = [:]
   /// Factors on facts (inputs) by input id, and on tariffs' band prices by tariff id.
   public var prices: [String: Path] = [:]
@@ -20,36 +22,42 @@ public struct Scenario: Sendable, Decodable {
   public var investments: [Investment] = []
   public var runs: Int?
   public var seed: UInt64?
+  /// Where each part is written (`prices.gec_price`, `investments.0.party`), for the
+  /// diagnostics that need the contract to find (`problems(with:)`).
+  public var places: [String: SourceRange] = [:]
 
-  enum CodingKeys: String, CodingKey {
-    case data, ledger, period, discountRate, growth, prices, tariffs, investments, runs, seed
-  }
-
-  /// Only the data (or a ledger), its period and the discount rate are required.
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    ledger = try c.decodeIfPresent(String.self, forKey: .ledger)
-    // With a ledger the data is the bundle its record names.
-    data = try ledger == nil ? c.decode(String.self, forKey: .data) : ""
-    period = try c.decode(Period.self, forKey: .period)
-    discountRate = try c.decode(Exact.self, forKey: .discountRate)
-    growth = try c.decodeIfPresent([String: Exact].self, forKey: .growth) ?? [:]
-    prices = try c.decodeIfPresent([String: Path].self, forKey: .prices) ?? [:]
-    tariffs = try c.decodeIfPresent([String: Path].self, forKey: .tariffs) ?? [:]
-    investments = try c.decodeIfPresent([Investment].self, forKey: .investments) ?? []
-    runs = try c.decodeIfPresent(Int.self, forKey: .runs)
-    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+  public init(data: String, period: Period, discountRate: Exact) {
+    self.data = data
+    self.period = period
+    self.discountRate = discountRate
   }
 
   /// How a value moves year by year from the starting period's: a factor for each year.
-  public struct Path: Sendable, Decodable {
+  public struct Path: Sendable {
     /// Factors for years 0, 1, 2, ...; the last repeats.
     public var path: [Exact]?
     /// Compounding yearly growth.
     public var growth: Exact?
     /// A random factor drawn each year of each run, uniformly in [low, high]; the midpoint in
     /// the deterministic projection.
-    public var uniform: [Exact]?
+    public var uniform: (low: Exact, high: Exact)?
+    /// A random factor drawn each year of each run from the triangular distribution of
+    /// (low, most likely, high), the three-point estimate of project finance; the most likely
+    /// value in the deterministic projection.
+    public var triangular: (low: Exact, mode: Exact, high: Exact)?
+
+    public init(
+      path: [Exact]? = nil, growth: Exact? = nil, uniform: (low: Exact, high: Exact)? = nil,
+      triangular: (low: Exact, mode: Exact, high: Exact)? = nil
+    ) {
+      self.path = path
+      self.growth = growth
+      self.uniform = uniform
+      self.triangular = triangular
+    }
+
+    /// Whether Monte Carlo runs draw this factor.
+    public var isRandom: Bool { uniform != nil || triangular != nil }
 
     /// The factor of year `y`; `draw` gives a number in [0, 1) for random paths (nil: the
     /// deterministic projection).
@@ -60,60 +68,52 @@ public struct Scenario: Sendable, Decodable {
         let step = try Exact.one + growth
         for _ in 0..<y { f = try f * step }
       }
-      if let u = uniform, u.count == 2 {
+      if let u = uniform {
         let half = try Exact(1) / Exact(2)
         let t = draw?() ?? half
-        let width = try u[1] - u[0]
-        let at = try u[0] + width * t
+        let at = try u.low + (u.high - u.low) * t
         f = try f * at
+      }
+      if let t = triangular {
+        let at = try draw.map { d throws(ArithmeticError) in try Self.triangular(t, at: d()) }
+        f = try f * (at ?? t.mode)
       }
       return f
     }
+
+    /// The triangular distribution's inverse at `u` in [0, 1): low + sqrt(u (high - low)
+    /// (mode - low)) below the mode's cumulative share, high - sqrt((1 - u) (high - low)
+    /// (high - mode)) above it; square roots to 12 decimal places, in integers.
+    static func triangular(_ t: (low: Exact, mode: Exact, high: Exact), at u: Exact)
+      throws(ArithmeticError) -> Exact
+    {
+      let width = try t.high - t.low
+      guard !width.isZero else { return t.low }
+      let below = try t.mode - t.low
+      if try u * width < below {
+        return try t.low + squareRoot(u * width * below)
+      }
+      return try t.high - squareRoot((Exact.one - u) * width * (t.high - t.mode))
+    }
+
+    /// The square root of a non-negative value, rounded down to 12 decimal places.
+    static func squareRoot(_ x: Exact) throws(ArithmeticError) -> Exact {
+      let n = try x.rounded(scale: 24, .down).significand
+      guard n > 0 else { return .zero }
+      // Newton's method on integers: from above, it falls to floor(sqrt(n)) and stops.
+      var r = Int128(1) << ((128 - n.leadingZeroBitCount) / 2 + 1)
+      while true {
+        let next = (r + n / r) / 2
+        if next >= r { break }
+        r = next
+      }
+      return Exact(unchecked: r, scale: 12)
+    }
   }
 
-  public struct Investment: Sendable, Decodable {
+  public struct Investment: Sendable {
     public var party: String
     public var amount: Exact
     public var period: Period
-  }
-
-  public static func load(_ path: String) -> Result<Scenario, Diagnostic> {
-    let text: String
-    switch Limits.read(
-      path, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
-      unreadableHint: "check the path", at: .whole(path))
-    {
-    case .success(let t): text = t
-    case .failure(let d): return .failure(d)
-    }
-    do {
-      var s = try JSONDecoder().decode(Scenario.self, from: Data(text.utf8))
-      let folder = (path as NSString).deletingLastPathComponent
-      func resolved(_ p: String) -> String {
-        p.hasPrefix("/") || folder.isEmpty ? p : folder + "/" + p
-      }
-      if s.ledger == nil { s.data = resolved(s.data) }
-      s.ledger = s.ledger.map(resolved)
-      return .success(s)
-    } catch let DecodingError.keyNotFound(key, _) {
-      return .failure(
-        .error(
-          "bad-scenario", "the scenario has no '\(key.stringValue)'", at: .whole(path),
-          hint: "see docs/negotiation.md for the scenario file"))
-    } catch let DecodingError.dataCorrupted(context) {
-      return .failure(
-        .error(
-          "bad-scenario",
-          "'\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)",
-          at: .whole(path)))
-    } catch let DecodingError.typeMismatch(_, context) {
-      return .failure(
-        .error(
-          "bad-scenario",
-          "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type: numbers are decimal strings (\"0.08\")",
-          at: .whole(path)))
-    } catch {
-      return .failure(.error("bad-scenario", "not a scenario file: \(error)", at: .whole(path)))
-    }
   }
 }

@@ -160,12 +160,7 @@ public struct Evaluator: Sendable {
     return Int(clause[clause.index(after: colon)...]) ?? 0
   }
 
-  static func range(_ clause: String) -> SourceRange {
-    let file = String(clause[..<(clause.lastIndex(of: ":") ?? clause.endIndex)])
-    let line = Evaluator.line(clause)
-    return SourceRange(
-      file: file, start: .init(line: line, column: 1), end: .init(line: line, column: 1))
-  }
+  static func range(_ clause: String) -> SourceRange { SourceRange(clause: clause) }
 
   /// Whether `id` reads a value that already failed.
   func dependsOnFailure(_ id: String, failed: Set<String>) -> Bool {

@@ -96,15 +96,19 @@ public struct Settlement: Sendable, Encodable {
     let revenue = Evaluator.run(
       contract: contract, bundle: bundle, opening: opening, explain: false, known: known)
     guard let computed = revenue.revenue, let evaluator = revenue.evaluator else {
-      let errors = revenue.diagnostics.filter { $0.severity == .error }.map(\.message)
-      throw EvaluationFailure("\(bundle.period): \(errors.joined(separator: "; "))")
+      let errors = revenue.diagnostics.filter { $0.severity == .error }
+      throw EvaluationFailure(
+        "\(bundle.period): \(errors.map(\.message).joined(separator: "; "))",
+        hint: errors.first?.hint, clause: errors.first.map(\.range.clause))
     }
     var allocator = Allocator(evaluator: evaluator, revenue: computed)
     let pools: [PoolResult]
     do throws(EvaluationFailure) {
       pools = try allocator.run()
     } catch {
-      throw EvaluationFailure("\(bundle.period): cannot allocate: \(error.message)")
+      throw EvaluationFailure(
+        "\(bundle.period): cannot allocate: \(error.message)", hint: error.hint,
+        clause: error.clause)
     }
     let zero = (try? Exact(minorUnits: 0, decimals: contract.currency.decimals)) ?? .zero
     var nets: [String: Exact] = [:]
