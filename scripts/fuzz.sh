@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzz the contract parser/checker/formatter and the data-bundle readers with libFuzzer.
-#   scripts/fuzz.sh contract|bundle [SECONDS]
+# Fuzz the contract parser/checker/formatter, the data-bundle readers and the scenario reader
+# with libFuzzer.
+#   scripts/fuzz.sh contract|bundle|scenario [SECONDS]
 # Builds the library's sources with the harness (-sanitize=fuzzer,address), seeds the corpus
 # from the test fixtures, and runs for SECONDS (default 60). Crashes land in .build/fuzz/.
 set -euo pipefail
@@ -9,7 +10,12 @@ which=${1:-contract}
 seconds=${2:-60}
 out=.build/fuzz
 mkdir -p "$out/corpus-$which"
-harness=scripts/fuzz/$( [ "$which" = contract ] && echo ContractFuzz || echo BundleFuzz ).swift
+case "$which" in
+  contract) harness=scripts/fuzz/ContractFuzz.swift ;;
+  bundle) harness=scripts/fuzz/BundleFuzz.swift ;;
+  scenario) harness=scripts/fuzz/ScenarioFuzz.swift ;;
+  *) echo "usage: scripts/fuzz.sh contract|bundle|scenario [SECONDS]" >&2; exit 64 ;;
+esac
 # The build takes a few minutes: it is redone only when a source is newer than the binary.
 if [ ! -x "$out/fuzz-$which" ] || [ -n "$(find Sources/ParkShare "$harness" -newer "$out/fuzz-$which" -name '*.swift')" ]; then
   swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ParkShare \
@@ -18,6 +24,12 @@ fi
 if [ "$which" = contract ]; then
   cp Tests/ParkShareTests/Fixtures/contracts/*.contract contracts/*.contract "$out/corpus-$which/" 2>/dev/null || true
   dict=scripts/fuzz/contract.dict
+elif [ "$which" = scenario ]; then
+  cp contracts/scenarios/*.json "$out/corpus-$which/"
+  for f in Tests/ParkShareTests/Fixtures/commands/*/scenario.json; do
+    cp "$f" "$out/corpus-$which/$(basename "$(dirname "$f")").json"
+  done
+  dict=scripts/fuzz/scenario.dict
 else
   for d in Tests/ParkShareTests/Fixtures/bundles/*/; do
     n=$(basename "$d")

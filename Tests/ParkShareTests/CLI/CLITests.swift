@@ -31,7 +31,9 @@ import Testing
 
   @Test(arguments: [
     ["check"], ["check", "--bogus", "x"], ["frobnicate"], ["fmt", "--check", "--stdout", "x"],
-    [] as [String],
+    [] as [String], ["simulate", "x.contract", "--scenario", "s.json", "--runs", "many"],
+    ["simulate", "x.contract", "--scenario", "s.json", "--seed", "-1"],
+    ["sensitivity", "x.contract", "--scenario", "s.json", "--threads", "0"],
   ])
   func usageErrorsExit64(args: [String]) throws {
     let r = try runParkshare(args)
