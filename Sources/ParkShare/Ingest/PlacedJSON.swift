@@ -116,49 +116,24 @@ public struct PlacedJSON: Sendable {
       case "{":
         advance()
         var members: [Member] = []
-        skipSpace()
-        if at < chars.count, chars[at] == "}" {
-          advance()
-        } else {
-          while true {
-            skipSpace()
-            let keyStart = here
-            guard at < chars.count, chars[at] == "\"" else {
-              throw failure("expected a key in double quotes")
-            }
-            let key = try string()
-            let keyRange = SourceRange(file: file, start: keyStart, end: here)
-            try expect(":", "':' after the key")
-            members.append(Member(key: key, keyRange: keyRange, value: try value(depth: depth + 1)))
-            skipSpace()
-            if at < chars.count, chars[at] == "," {
-              advance()
-              continue
-            }
-            try expect("}", "',' or '}'")
-            break
+        try items(until: "}") { r throws(Failure) in
+          r.skipSpace()
+          let keyStart = r.here
+          guard r.at < r.chars.count, r.chars[r.at] == "\"" else {
+            throw r.failure("expected a key in double quotes")
           }
+          let key = try r.string()
+          let keyRange = SourceRange(file: r.file, start: keyStart, end: r.here)
+          try r.expect(":", "':' after the key")
+          members.append(
+            Member(key: key, keyRange: keyRange, value: try r.value(depth: depth + 1)))
         }
         v = .object(members)
       case "[":
         advance()
-        var items: [PlacedJSON] = []
-        skipSpace()
-        if at < chars.count, chars[at] == "]" {
-          advance()
-        } else {
-          while true {
-            items.append(try value(depth: depth + 1))
-            skipSpace()
-            if at < chars.count, chars[at] == "," {
-              advance()
-              continue
-            }
-            try expect("]", "',' or ']'")
-            break
-          }
-        }
-        v = .array(items)
+        var list: [PlacedJSON] = []
+        try items(until: "]") { r throws(Failure) in list.append(try r.value(depth: depth + 1)) }
+        v = .array(list)
       case "\"":
         v = .string(try string())
       case "-", "0"..."9":
@@ -187,6 +162,27 @@ public struct PlacedJSON: Sendable {
         }
       }
       return PlacedJSON(value: v, range: SourceRange(file: file, start: start, end: here))
+    }
+
+    /// Comma-separated items up to `close`, the opening bracket already read; `item` reads one.
+    mutating func items(
+      until close: Unicode.Scalar, _ item: (inout Reader) throws(Failure) -> Void
+    ) throws(Failure) {
+      skipSpace()
+      if at < chars.count, chars[at] == close {
+        advance()
+        return
+      }
+      while true {
+        try item(&self)
+        skipSpace()
+        if at < chars.count, chars[at] == "," {
+          advance()
+          continue
+        }
+        try expect(close, "',' or '\(close)'")
+        return
+      }
     }
 
     /// A string at `at` (which is its opening quote), escapes decoded.
