@@ -84,7 +84,7 @@ extension Apportionment {
       floors.append(floor)
       remainders.append(try a - Exact(minorUnits: floor, decimals: decimals))
     }
-    var missing = total - floors.reduce(0, +)
+    let missing = total - floors.reduce(0, +)
     guard !amounts.isEmpty else {
       guard missing == 0 else { throw .invalidWeights("nothing to round a nonzero total into") }
       return []
@@ -96,9 +96,15 @@ extension Apportionment {
         ? remainders[j] < remainders[i]
         : (amounts[i] != amounts[j] ? amounts[j] < amounts[i] : i < j)
     }
+    return handOut(missing, to: floors, in: order)
+  }
+
+  /// The floors with `missing` units handed out one at a time in `order` (taken back from its
+  /// end when negative). Normally 0 <= missing < count; a total that is not the rounded sum is
+  /// still met exactly, going round the same order.
+  static func handOut(_ missing: Int128, to floors: [Int128], in order: [Int]) -> [Int128] {
     var parts = floors
-    // Normally 0 <= missing < count; a total that is not the rounded sum is still met exactly,
-    // one unit at a time around the same order.
+    var missing = missing
     var k = 0
     while missing > 0 {
       parts[order[k % order.count]] += 1
@@ -150,26 +156,12 @@ extension Apportionment {
     }
     let (gap, overflow) = total.subtractingReportingOverflow(sum)
     guard !overflow else { return nil }
-    var missing = gap
-    if missing == 0 { return floors }
+    if gap == 0 { return floors }
     let order = amounts.indices.sorted { i, j in
       remainders[i] != remainders[j]
         ? remainders[j] < remainders[i]
         : (scaled[i] != scaled[j] ? scaled[j] < scaled[i] : i < j)
     }
-    var parts = floors
-    var k = 0
-    while missing > 0 {
-      parts[order[k % order.count]] += 1
-      missing -= 1
-      k += 1
-    }
-    k = 0
-    while missing < 0 {
-      parts[order[order.count - 1 - k % order.count]] -= 1
-      missing += 1
-      k += 1
-    }
-    return parts
+    return handOut(gap, to: floors, in: order)
   }
 }

@@ -8,6 +8,16 @@ public struct Sensitivity: Sendable, Codable {
   public var change: Exact
   public var base: [String: Exact]
   public var inputs: [Input]
+  /// Each party's bars: its NPV change with each input lowered and raised, by swing.
+  public var tornado: [String: [Bar]]
+
+  public struct Bar: Sendable, Codable {
+    public var input: String
+    public var lowered: Exact
+    public var raised: Exact
+    /// |raised - lowered|: the bar's length.
+    public var swing: Exact
+  }
 
   public struct Input: Sendable, Codable {
     public var input: String
@@ -23,9 +33,14 @@ public struct Sensitivity: Sendable, Codable {
     var names = sim.scenario.growth.keys.sorted().map { "kWh:" + $0 }
     names += sim.base.facts.values.keys.sorted().map { "input:" + $0 }
     names += sim.contract.tariffs.map { "tariff:" + $0.id }.sorted()
-    let down = (try? Exact.one - change) ?? .one
-    let up = (try? Exact.one + change) ?? .one
+    func exact<T>(_ body: () throws(ArithmeticError) -> T) throws(EvaluationFailure) -> T {
+      do { return try body() } catch { throw EvaluationFailure("sensitivity: \(error)") }
+    }
+    let down = try exact { () throws(ArithmeticError) in try Exact.one - change }
+    let up = try exact { () throws(ArithmeticError) in try Exact.one + change }
+    let npv = Dictionary(uniqueKeysWithValues: base.parties.map { ($0.party, $0.npv) })
     var inputs: [Input] = []
+    var tornado: [String: [Bar]] = [:]
     for name in names {
       let lowRun = try sim.run(adjust: (name, down))
       let highRun = try sim.run(adjust: (name, up))
@@ -35,14 +50,23 @@ public struct Sensitivity: Sendable, Codable {
       for (l, h) in zip(lowRun.parties, highRun.parties) {
         low[l.party] = l.npv
         high[h.party] = h.npv
-        impact = Exact.max(impact, ((try? h.npv - l.npv) ?? .zero).magnitude)
+        let bar = try exact { () throws(ArithmeticError) in
+          let origin = npv[l.party] ?? .zero
+          return Bar(
+            input: name, lowered: try l.npv - origin, raised: try h.npv - origin,
+            swing: try (h.npv - l.npv).magnitude)
+        }
+        impact = Exact.max(impact, bar.swing)
+        tornado[l.party, default: []].append(bar)
       }
       inputs.append(Input(input: name, low: low, high: high, impact: impact))
     }
     inputs.sort { $0.impact != $1.impact ? $1.impact < $0.impact : $0.input < $1.input }
+    for party in tornado.keys {
+      tornado[party]!.sort { $0.swing != $1.swing ? $1.swing < $0.swing : $0.input < $1.input }
+    }
     return Sensitivity(
       contract: base.contract, currency: base.currency, decimals: base.decimals, change: change,
-      base: Dictionary(uniqueKeysWithValues: base.parties.map { ($0.party, $0.npv) }),
-      inputs: inputs)
+      base: npv, inputs: inputs, tornado: tornado)
   }
 }

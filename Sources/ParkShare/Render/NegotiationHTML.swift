@@ -153,16 +153,11 @@ extension NegotiationHTML {
     var body =
       "<p>each input moved by -/+\(s.change.percentText); change in NPV (\(s.currency))</p>\n"
     for party in parties {
-      guard let base = s.base[party] else { continue }
-      let rows = s.inputs.map { i -> (String, Exact, Exact, Exact) in
-        let l = (try? (i.low[party] ?? .zero) - base) ?? .zero
-        let h = (try? (i.high[party] ?? .zero) - base) ?? .zero
-        return (i.input, l, h, ((try? h - l) ?? .zero).magnitude)
-      }.sorted { $0.3 != $1.3 ? $1.3 < $0.3 : $0.0 < $1.0 }
+      guard let base = s.base[party], let rows = s.tornado[party] else { continue }
       body += SVGChart.bars(
         "\(party): NPV \(money(base))",
-        rows.map { ($0.0, $0.3, "\(money($0.1)) / \(money($0.2))") }, low: rows.map(\.1),
-        high: rows.map(\.2))
+        rows.map { ($0.input, $0.swing, "\(money($0.lowered)) / \(money($0.raised))") },
+        low: rows.map(\.lowered), high: rows.map(\.raised))
     }
     return page("Sensitivity: \(s.contract)", body)
   }

@@ -48,18 +48,11 @@ extension ProjectionText {
     var out =
       "\(s.contract): sensitivity of each party's NPV to each input moved by -/+\(s.change.percentText) (\(s.currency))\n"
     for party in parties {
-      guard let base = s.base[party] else { continue }
+      guard let base = s.base[party], let bars = s.tornado[party] else { continue }
       out += "\n\(party): NPV \(money(base))\n"
       var rows: [[String]] = [["input", "lowered", "raised", "swing"]]
-      let sorted = s.inputs.sorted {
-        let a = ((try? ($0.high[party] ?? .zero) - ($0.low[party] ?? .zero)) ?? .zero).magnitude
-        let b = ((try? ($1.high[party] ?? .zero) - ($1.low[party] ?? .zero)) ?? .zero).magnitude
-        return a != b ? b < a : $0.input < $1.input
-      }
-      for i in sorted {
-        let l = (try? (i.low[party] ?? .zero) - base) ?? .zero
-        let h = (try? (i.high[party] ?? .zero) - base) ?? .zero
-        rows.append([i.input, money(l), money(h), money(((try? h - l) ?? .zero).magnitude)])
+      for b in bars {
+        rows.append([b.input, money(b.lowered), money(b.raised), money(b.swing)])
       }
       out += StatementText.table(rows, rightAligned: [1, 2, 3], indent: "  ")
     }

@@ -103,17 +103,6 @@ public struct Workbook: Sendable {
     return s
   }
 
-  static func escape(_ s: String) -> String {
-    var out = ""
-    for c in s {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(c)
-      }
-    }
-    return out
-  }
+  /// XML text and attribute values are escaped as HTML's are.
+  static func escape(_ s: String) -> String { StatementHTML.escape(s) }
 }
