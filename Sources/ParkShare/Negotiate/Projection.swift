@@ -359,8 +359,8 @@ public struct Simulator: Sendable {
   }
 }
 
-/// The small, reproducible random generator of projections (SplitMix64).
-struct SplitMixRandom: Sendable {
+/// The small, reproducible random generator of projections (SplitMix64); the tests' too.
+struct SplitMixRandom: Sendable, RandomNumberGenerator {
   var state: UInt64
   init(seed: UInt64) { state = seed }
   mutating func next() -> UInt64 {
