@@ -1,84 +1,256 @@
 extension Allocator {
-  /// What the pool's lines so far give `party`.
-  func take(_ party: String, _ flow: Flow) throws(EvaluationFailure) -> Exact {
-    try exact { () throws(ArithmeticError) in
-      try flow.lines.filter { $0.recipient == party }.map(\.exact).sum()
+  /// A cap as it acts this period: the parties it holds together (one party, or a group's
+  /// members on their sum) and the most they may take from the pool, in whole minor units.
+  struct CapHold {
+    var members: [String]
+    var allowed: Fraction
+    var scope: String
+    var step: PoolStep
+  }
+
+  /// A floor as it acts this period: the least its party takes, in whole minor units.
+  struct FloorHold {
+    var party: String
+    var minimum: Fraction
+    var payer: String?
+    var step: PoolStep
+  }
+
+  /// A run of caps and floors after a split, resolved together to a fixed point
+  /// (docs/statement.md, "Caps and floors"):
+  ///
+  /// 1. Every party the latest split paid is *free*, weighted by what the split gave it.
+  /// 2. The free parties share the net of every bound cap's cut less every bound floor's
+  ///    top-up by their weights. A cap whose parties would then take more than it allows is
+  ///    bound (its parties are held at the cap and are no longer free); then a floor whose
+  ///    party would take less than its minimum is bound likewise. Repeat until nothing new binds
+  ///    (at most one round per limit: a bound limit stays bound).
+  /// 3. Lines: each bound cap cuts its parties to the cap (a group's members in proportion to
+  ///    their takes) and each bound floor tops its party up; each cut and top-up is shared by
+  ///    the free parties by their weights, one line per limit and party, so every line names
+  ///    the clause that caused it. With no free party, it is left unallocated.
+  /// 4. A floor `paid by` a party is settled last, from that party alone.
+  ///
+  /// So no capped party ends above its cap, and a bound party takes exactly its limit.
+  mutating func resolve(_ steps: [PoolStep], pool: Pool, _ flow: inout Flow)
+    throws(EvaluationFailure)
+  {
+    var caps: [CapHold] = []
+    var floors: [FloorHold] = []
+    for step in steps {
+      do throws(EvaluationFailure) {
+        switch step.kind {
+        case .cap(let target, let amount, let cumulative, let each):
+          for hold in try capHolds(target, amount, cumulative, each, step: step, pool: pool) {
+            try add(hold, to: &caps)
+          }
+        case .floor(let party, let amount, let payer):
+          let minimum = try wholeUnits(try scalar(amount), .up)
+          floors.append(FloorHold(party: party, minimum: minimum, payer: payer, step: step))
+        default: break
+        }
+      } catch {
+        throw error.at(step.clause)
+      }
+    }
+    let shared = floors.filter { $0.payer == nil }
+    let (boundCaps, boundFloors, free) = try fixedPoint(caps, shared, flow)
+    let before = try takes(flow)
+    let weight = try exact { () throws(ArithmeticError) in try free.map(\.amount).sum() }
+    for hold in boundCaps {
+      let has = try exact { () throws(ArithmeticError) in
+        try hold.members.map { before[$0] ?? .zero }.sum()
+      }
+      let cut = try exact { () throws(ArithmeticError) in try has - hold.allowed }
+      // A cap reached only through the others' cuts fills its parties up to it (a positive
+      // share), rather than cutting them.
+      let filled = cut.isNegative
+      for m in hold.members where hold.members.count == 1 || !(before[m] ?? .zero).isZero {
+        let part = try exact { () throws(ArithmeticError) in
+          hold.members.count == 1 ? cut : try cut * (before[m] ?? .zero) / has
+        }
+        flow.lines.append(
+          line(
+            pool, hold.step, to: m, filled ? .capShare : .cap, part.negated,
+            basis: filled
+              ? "\(hold.scope); take \(has.grouped(places: 6)), filled up to the cap from the others' cuts"
+              : "\(hold.scope); take \(has.grouped(places: 6))", rate: ""))
+      }
+      try share(
+        cut, among: free, weight: weight, kind: .capShare,
+        why: "\(hold.members.count == 1 ? hold.members[0] + "'s " : "")\(hold.scope)",
+        step: hold.step, pool: pool, &flow)
+    }
+    for hold in boundFloors {
+      let has = before[hold.party] ?? .zero
+      let short = try exact { () throws(ArithmeticError) in try hold.minimum - has }
+      let why = "floor \(hold.minimum.grouped(places: 6)) \(currency) for \(hold.party)"
+      flow.lines.append(
+        line(
+          pool, hold.step, to: hold.party, .floor, short,
+          basis: "\(why); take \(has.grouped(places: 6))", rate: ""))
+      try share(
+        short.negated, among: free, weight: weight, kind: .floorShare, why: why,
+        step: hold.step, pool: pool, &flow)
+    }
+    for hold in floors {
+      guard let payer = hold.payer else { continue }
+      let has = try takes(flow)[hold.party] ?? .zero
+      guard has < hold.minimum else { continue }
+      let short = try exact { () throws(ArithmeticError) in try hold.minimum - has }
+      let why = "floor \(hold.minimum.grouped(places: 6)) \(currency) for \(hold.party)"
+      // The payer gives the shortfall and may go below zero doing so: it bears it by contract.
+      flow.lines.append(
+        line(
+          pool, hold.step, to: hold.party, .floor, short,
+          basis: "\(why); take \(has.grouped(places: 6))", rate: ""))
+      flow.lines.append(
+        line(
+          pool, hold.step, to: payer, .floorShare, short.negated,
+          basis: "\(why): the shortfall, paid by \(payer)", rate: ""))
     }
   }
 
-  /// Moves `amount` from (negative) or to (positive) the latest split's other parties in
-  /// proportion to what the split gave them; what no one can take is left unallocated.
-  mutating func spread(
-    _ amount: Exact, except party: String, kind: AllocationLine.Kind, why: String, step: PoolStep,
-    pool: Pool, _ flow: inout Flow
-  ) throws(EvaluationFailure) {
-    let others = flow.lastSplit.filter { $0.party != party && $0.amount > .zero }
-    let sum = try exact { () throws(ArithmeticError) in
-      try others.map(\.amount).sum()
+  /// The holds of one cap step: one for a party, one on a group's sum, or one per member
+  /// (`cap each GROUP`).
+  mutating func capHolds(
+    _ target: String, _ amount: Formula, _ cumulative: Bool, _ each: Bool, step: PoolStep,
+    pool: Pool
+  ) throws(EvaluationFailure) -> [CapHold] {
+    let limit = try scalar(amount)
+    let group = contract.groups.first { $0.id == target }
+    let sets = group.map { g in each ? g.members.map { [$0] } : [g.members] } ?? [[target]]
+    var out: [CapHold] = []
+    for members in sets {
+      let received = try exact { () throws(ArithmeticError) in
+        try members.map { cumulative ? state.received["\(pool.id)/\($0)"] ?? .zero : .zero }.sum()
+      }
+      let left = try exact { () throws(ArithmeticError) in try limit - received }
+      let allowed = try wholeUnits(Exact.max(left, .zero), .down)
+      var scope =
+        cumulative
+        ? "cap \(limit.grouped(places: 6)) \(currency) over the term, \(received.grouped(places: 6)) received before"
+        : "cap \(limit.grouped(places: 6)) \(currency) per period"
+      if let group { scope += each ? " for each member of \(group.id)" : " on group \(group.id)" }
+      out.append(CapHold(members: members, allowed: allowed, scope: scope, step: step))
     }
-    guard !sum.isZero else {
+    return out
+  }
+
+  /// Adds a hold; two caps on the same parties (per period and over the term) hold at the
+  /// tighter of the two. Caps on overlapping but different sets cannot both be met by moving
+  /// money among free parties in one way, and are refused.
+  func add(_ hold: CapHold, to caps: inout [CapHold]) throws(EvaluationFailure) {
+    if let k = caps.firstIndex(where: { Set($0.members) == Set(hold.members) }) {
+      if hold.allowed < caps[k].allowed { caps[k] = hold }
+      return
+    }
+    if let other = caps.first(where: { !Set($0.members).isDisjoint(with: hold.members) }),
+      let party = hold.members.first(where: other.members.contains)
+    {
+      throw EvaluationFailure(
+        "'\(party)' is held by two caps on different parties in pool, here and at \(other.step.clause)",
+        hint: "cap a party on its own or within one group, not both")
+    }
+    caps.append(hold)
+  }
+
+  /// Which caps and floors bind, and the parties left free (with what the split gave them).
+  func fixedPoint(_ caps: [CapHold], _ floors: [FloorHold], _ flow: Flow)
+    throws(EvaluationFailure) -> (
+      caps: [CapHold], floors: [FloorHold], free: [(party: String, amount: Fraction)]
+    )
+  {
+    let take = try takes(flow)
+    let candidates = flow.lastSplit.filter { $0.amount > .zero }
+    var capBound = [Bool](repeating: false, count: caps.count)
+    var floorBound = [Bool](repeating: false, count: floors.count)
+    var held: Set<String> = []
+    var net = Fraction.zero
+    while true {
+      let free = candidates.filter { !held.contains($0.party) }
+      let weight = try exact { () throws(ArithmeticError) in try free.map(\.amount).sum() }
+      let perWeight =
+        weight.isZero ? Fraction.zero : try exact { () throws(ArithmeticError) in try net / weight }
+      var shareOf: [String: Fraction] = [:]
+      for f in free { shareOf[f.party] = f.amount }
+      func value(_ p: String) throws(EvaluationFailure) -> Fraction {
+        let own = take[p] ?? .zero
+        guard let w = shareOf[p] else { return own }
+        return try exact { () throws(ArithmeticError) in try own + w * perWeight }
+      }
+      var bound = false
+      for (k, hold) in caps.enumerated() where !capBound[k] {
+        var sum = Fraction.zero
+        for m in hold.members {
+          let v = try value(m)
+          sum = try exact { () throws(ArithmeticError) in try sum + v }
+        }
+        guard hold.allowed < sum else { continue }
+        capBound[k] = true
+        held.formUnion(hold.members)
+        let has = try exact { () throws(ArithmeticError) in
+          try hold.members.map { take[$0] ?? .zero }.sum()
+        }
+        net = try exact { () throws(ArithmeticError) in try net + has - hold.allowed }
+        bound = true
+      }
+      if bound { continue }
+      for (k, hold) in floors.enumerated() where !floorBound[k] && !held.contains(hold.party) {
+        guard try value(hold.party) < hold.minimum else { continue }
+        floorBound[k] = true
+        held.insert(hold.party)
+        let has = take[hold.party] ?? .zero
+        net = try exact { () throws(ArithmeticError) in try net - (hold.minimum - has) }
+        bound = true
+      }
+      if !bound {
+        return (
+          caps.indices.filter { capBound[$0] }.map { caps[$0] },
+          floors.indices.filter { floorBound[$0] }.map { floors[$0] }, free
+        )
+      }
+    }
+  }
+
+  /// What the pool's lines so far give each recipient.
+  func takes(_ flow: Flow) throws(EvaluationFailure) -> [String: Fraction] {
+    var out: [String: Fraction] = [:]
+    for l in flow.lines {
+      out[l.recipient] = try exact { () throws(ArithmeticError) in
+        try (out[l.recipient] ?? .zero) + l.exact
+      }
+    }
+    return out
+  }
+
+  /// `amount` (a cut, or a negative top-up) shared by the free parties by their weights; what
+  /// no one can take is left unallocated.
+  mutating func share(
+    _ amount: Fraction, among free: [(party: String, amount: Fraction)], weight: Fraction,
+    kind: AllocationLine.Kind, why: String, step: PoolStep, pool: Pool, _ flow: inout Flow
+  ) throws(EvaluationFailure) {
+    guard !weight.isZero else {
       flow.notes.append("\(why): no other party to take \(amount.grouped(places: 6)) \(currency)")
       flow.unallocated = try exact { () throws(ArithmeticError) in try flow.unallocated + amount }
       return
     }
-    for (other, base) in others {
-      let v = try exact { () throws(ArithmeticError) in try amount * base / sum }
+    let perWeight = try exact { () throws(ArithmeticError) in try amount / weight }
+    for (other, base) in free {
+      let v = try exact { () throws(ArithmeticError) in try base * perWeight }
       flow.lines.append(
         line(
           pool, step, to: other, kind, v,
           basis: "\(why): \(amount.magnitude.grouped(places: 6)) \(currency) by the split's shares",
-          rate: (try? (base / sum).rounded(scale: 6, .halfEven).percentText) ?? ""))
+          rate: (try? (base / weight).rounded(places: 6).percentText) ?? ""))
     }
   }
 
-  /// `cap P AMOUNT per period | over term`: what P takes above the cap goes to the others.
-  mutating func cap(
-    _ party: String, _ amount: Formula, cumulative: Bool, step: PoolStep, pool: Pool,
-    _ flow: inout Flow
-  ) throws(EvaluationFailure) {
-    let limit = try scalar(amount)
-    let before = cumulative ? state.received["\(pool.id)/\(party)"] ?? .zero : .zero
-    let allowed = Exact.max(
-      try exact { () throws(ArithmeticError) in try limit - before }, .zero)
-    let has = try take(party, flow)
-    guard allowed < has else { return }
-    let cut = try exact { () throws(ArithmeticError) in try has - allowed }
-    let scope =
-      cumulative
-      ? "cap \(limit.grouped(places: 6)) \(currency) over the term, \(before.grouped(places: 6)) received before"
-      : "cap \(limit.grouped(places: 6)) \(currency) per period"
-    flow.lines.append(
-      line(
-        pool, step, to: party, .cap, cut.negated, basis: "\(scope); take \(has.grouped(places: 6))",
-        rate: ""))
-    try spread(
-      cut, except: party, kind: .capShare, why: "\(party)'s \(scope)", step: step, pool: pool, &flow
-    )
-  }
-
-  /// `floor P AMOUNT [paid by Q]`: P gets at least AMOUNT; Q (or the split's others) gives the
-  /// shortfall, and may go below zero doing so: it bears the loss by contract.
-  mutating func floor(
-    _ party: String, _ amount: Formula, payer: String?, step: PoolStep, pool: Pool,
-    _ flow: inout Flow
-  ) throws(EvaluationFailure) {
-    let minimum = try scalar(amount)
-    let has = try take(party, flow)
-    guard has < minimum else { return }
-    let short = try exact { () throws(ArithmeticError) in try minimum - has }
-    let why = "floor \(minimum.grouped(places: 6)) \(currency) for \(party)"
-    flow.lines.append(
-      line(
-        pool, step, to: party, .floor, short, basis: "\(why); take \(has.grouped(places: 6))",
-        rate: ""))
-    if let payer {
-      flow.lines.append(
-        line(
-          pool, step, to: payer, .floorShare, short.negated,
-          basis: "\(why): the shortfall, paid by \(payer)", rate: ""))
-    } else {
-      try spread(
-        short.negated, except: party, kind: .floorShare, why: why, step: step, pool: pool, &flow)
+  /// A limit in whole minor units: a cap rounds down and a floor up, so that a party held at
+  /// its limit is paid exactly that, never a fen over a cap or under a floor.
+  func wholeUnits(_ v: Exact, _ mode: RoundingMode) throws(EvaluationFailure) -> Fraction {
+    try exact { () throws(ArithmeticError) in
+      Fraction(try v.rounded(scale: contract.currency.decimals, mode))
     }
   }
 }

@@ -1,21 +1,32 @@
 extension Allocator {
+  /// `f` as a decimal, for what is carried in decimals (arrears); a fraction here is a defect.
+  func decimal(_ f: Fraction, _ what: String) throws(EvaluationFailure) -> Exact {
+    guard let d = f.decimal else {
+      throw EvaluationFailure(
+        "internal error: \(what) is \(f), which has no finite decimal",
+        hint: "this is a defect of parkshare; please report it with the contract and data")
+    }
+    return d
+  }
+
   /// A step amount: a share of the pool or of the remainder, or a formula (a fixed amount, a
   /// rate x a basis). Returns the amount, what it was computed on, and the rate or share.
   mutating func amount(_ a: StepAmount, _ flow: Flow) throws(EvaluationFailure) -> (
-    Exact, basis: String, rate: String
+    Fraction, basis: String, rate: String
   ) {
     switch a {
     case .ofPool(let share):
-      let v = try exact { () throws(ArithmeticError) in try flow.total * share }
+      let v = try exact { () throws(ArithmeticError) in try Fraction(flow.total) * Fraction(share) }
       guard evaluator.explaining else { return (v, "", "") }
       return (v, "pool \(flow.total.grouped(places: 6)) \(currency)", share.percentText)
     case .ofRemainder(let share):
-      let base = Exact.max(flow.remaining, .zero)
-      let v = try exact { () throws(ArithmeticError) in try base * share }
+      let base = Fraction.max(flow.remaining, .zero)
+      let v = try exact { () throws(ArithmeticError) in try base * Fraction(share) }
       guard evaluator.explaining else { return (v, "", "") }
       return (v, "remainder \(base.grouped(places: 6)) \(currency)", share.percentText)
     case .amount(let formula):
-      let v = try scalar(formula)
+      let e = try scalar(formula)
+      let v = Fraction(e)
       guard evaluator.explaining else { return (v, "", "") }
       // `RATE x BASIS`: show the basis and the rate apart, as a statement line reads.
       if case .binary(.multiply, .constant(let rate), let basis) = formula {
@@ -26,7 +37,7 @@ extension Allocator {
           "\(rate.grouped(places: 6)) \(currency)\(unit.isEmpty ? "" : "/" + unit)"
         )
       }
-      if case .constant = formula { return (v, "fixed", "\(v.grouped(places: 6)) \(currency)") }
+      if case .constant = formula { return (v, "fixed", "\(e.grouped(places: 6)) \(currency)") }
       return (v, "\(formula)", "")
     }
   }
@@ -54,8 +65,8 @@ extension Allocator {
     let (due, basis, rate) = try amount(a, flow)
     let key = "\(pool.id)/\(index + 1)/\(party)"
     let owed = state.arrears[key] ?? .zero
-    let claim = try exact { () throws(ArithmeticError) in try due + owed }
-    let paid = Exact.max(Exact.min(claim, flow.remaining), .zero)
+    let claim = try exact { () throws(ArithmeticError) in try due + Fraction(owed) }
+    let paid = Fraction.max(Fraction.min(claim, flow.remaining), .zero)
     let unpaid = try exact { () throws(ArithmeticError) in try claim - paid }
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - paid }
     var text = basis
@@ -64,12 +75,20 @@ extension Allocator {
       flow.lines.append(line(pool, step, to: party, .pay, paid, basis: text, rate: rate))
     }
     if !owed.isZero || !unpaid.isZero {
+      // Arrears are carried as decimals: what a pool owes is a decimal amount less a decimal
+      // remainder (pro-rata parts only ever sum back to decimals).
+      let (dueD, paidD, unpaidD) = (
+        try decimal(due, "the amount due"), try decimal(paid, "the amount paid"),
+        try decimal(unpaid, "the arrears")
+      )
       flow.arrears.append(
         ArrearsMovement(
-          key: key, party: party, clause: step.clause, opening: owed, due: due, paid: paid,
-          closing: carries ? unpaid : .zero, forgone: carries ? .zero : unpaid))
+          key: key, party: party, clause: step.clause, opening: owed, due: dueD, paid: paidD,
+          closing: carries ? unpaidD : .zero, forgone: carries ? .zero : unpaidD))
+      state.arrears[key] = carries && !unpaidD.isZero ? unpaidD : nil
+    } else {
+      state.arrears[key] = nil
     }
-    state.arrears[key] = carries && !unpaid.isZero ? unpaid : nil
   }
 
   /// `reserve AMOUNT to FUND`: set aside, as far as the pool goes.
@@ -77,7 +96,7 @@ extension Allocator {
     _ fund: String, _ a: StepAmount, step: PoolStep, pool: Pool, _ flow: inout Flow
   ) throws(EvaluationFailure) {
     let (want, basis, rate) = try amount(a, flow)
-    let r = Exact.max(Exact.min(want, flow.remaining), .zero)
+    let r = Fraction.max(Fraction.min(want, flow.remaining), .zero)
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - r }
     flow.lines.append(line(pool, step, to: "fund:\(fund)", .reserve, r, basis: basis, rate: rate))
   }
@@ -97,9 +116,9 @@ extension Allocator {
     }
     var out: [(party: String, weight: Exact)] = []
     if case .value("stake") = metric {
-      for p in names {
-        out.append((p, contract.parties.first { $0.id == p }?.capital ?? .zero))
-      }
+      let capital = Dictionary(
+        contract.parties.map { ($0.id, $0.capital ?? .zero) }, uniquingKeysWith: { a, _ in a })
+      for p in names { out.append((p, capital[p] ?? .zero)) }
     } else {
       let q = try evaluator.evaluate(metric)
       let totals = try exact { () throws(ArithmeticError) in try q.collapsed([.month, .vintage]) }
@@ -118,11 +137,13 @@ extension Allocator {
     return out.sorted { $0.0 < $1.0 }
   }
 
-  /// `amount` divided pro rata by `weights`, exact: one line each.
+  /// `amount` divided pro rata by `weights`, exact: one line each, amount x weight / sum of
+  /// weights as a fraction over one denominator, so the parts sum to `amount` exactly and the
+  /// pool's rounding, not a decimal cut, decides each fen.
   mutating func proRata(
-    _ amount: Exact, _ weights: [(party: String, weight: Exact)], metric: String,
+    _ amount: Fraction, _ weights: [(party: String, weight: Exact)], metric: String,
     kind: AllocationLine.Kind, step: PoolStep, pool: Pool, _ flow: inout Flow
-  ) throws(EvaluationFailure) -> [(party: String, amount: Exact)] {
+  ) throws(EvaluationFailure) -> [(party: String, amount: Fraction)] {
     let sum = try exact { () throws(ArithmeticError) in
       try weights.map(\.weight).sum()
     }
@@ -131,12 +152,11 @@ extension Allocator {
         "no one has any '\(metric)': \(amount.grouped(places: 6)) \(currency) not divided")
       return []
     }
-    var parts: [(party: String, amount: Exact)] = []
-    // One division for all: each part is its weight times the amount per unit of weight (kept
-    // to 28 decimal places, far below a fen, before the pool is rounded once).
-    let perUnit = try exact { () throws(ArithmeticError) in try amount / sum }
+    var parts: [(party: String, amount: Fraction)] = []
+    // One division for all: each part is its weight times the amount per unit of weight.
+    let perUnit = try exact { () throws(ArithmeticError) in try amount / Fraction(sum) }
     for (party, w) in weights where !w.isZero {
-      let share = try exact { () throws(ArithmeticError) in try w * perUnit }
+      let share = try exact { () throws(ArithmeticError) in try Fraction(w) * perUnit }
       flow.lines.append(
         line(
           pool, step, to: party, kind, share,
@@ -154,7 +174,7 @@ extension Allocator {
     _ flow: inout Flow
   ) throws(EvaluationFailure) {
     let (want, _, _) = try amount(a, flow)
-    let r = Exact.max(Exact.min(want, flow.remaining), .zero)
+    let r = Fraction.max(Fraction.min(want, flow.remaining), .zero)
     let w = try weights([group], metric)
     let parts = try proRata(r, w, metric: "\(metric)", kind: .rebate, step: step, pool: pool, &flow)
     let given = try exact { () throws(ArithmeticError) in
@@ -165,13 +185,13 @@ extension Allocator {
 
   /// `amount` at fixed shares (parties by id): one split line each.
   mutating func byShares(
-    _ shares: [Share], of amount: Exact, basis: @autoclosure () -> String, step: PoolStep,
+    _ shares: [Share], of amount: Fraction, basis: @autoclosure () -> String, step: PoolStep,
     pool: Pool,
     _ flow: inout Flow
-  ) throws(EvaluationFailure) -> [(party: String, amount: Exact)] {
-    var parts: [(party: String, amount: Exact)] = []
+  ) throws(EvaluationFailure) -> [(party: String, amount: Fraction)] {
+    var parts: [(party: String, amount: Fraction)] = []
     for s in shares.sorted(by: { $0.party < $1.party }) {
-      let v = try exact { () throws(ArithmeticError) in try amount * s.share }
+      let v = try exact { () throws(ArithmeticError) in try amount * Fraction(s.share) }
       flow.lines.append(
         line(pool, step, to: s.party, .split, v, basis: basis(), rate: s.share.percentText))
       parts.append((s.party, v))
@@ -184,8 +204,8 @@ extension Allocator {
   mutating func split(_ allocation: Allocation, step: PoolStep, pool: Pool, _ flow: inout Flow)
     throws(EvaluationFailure)
   {
-    let base = Exact.max(flow.remaining, .zero)
-    var parts: [(party: String, amount: Exact)] = []
+    let base = Fraction.max(flow.remaining, .zero)
+    var parts: [(party: String, amount: Fraction)] = []
     let what = evaluator.explaining ? "remainder \(base.grouped(places: 6)) \(currency)" : ""
     switch allocation {
     case .fixed(let shares):
@@ -196,15 +216,15 @@ extension Allocator {
         base, try weights(parties, metric), metric: name, kind: .split, step: step, pool: pool,
         &flow)
     case .tiered(let tiers):
-      var byParty: [String: Exact] = [:]
+      var byParty: [String: Fraction] = [:]
       for tier in tiers {
         let lower = tier.lower ?? .zero
-        let above = try exact { () throws(ArithmeticError) in try base - lower }
+        let above = try exact { () throws(ArithmeticError) in try base - Fraction(lower) }
         guard above > .zero else { continue }
         let width = try tier.upper.map { u throws(EvaluationFailure) in
-          try exact { () throws(ArithmeticError) in try u - lower }
+          try exact { () throws(ArithmeticError) in try Fraction(u) - Fraction(lower) }
         }
-        let portion = width.map { Exact.min($0, above) } ?? above
+        let portion = width.map { Fraction.min($0, above) } ?? above
         // Text for statements only, built when a line is described (not in projections).
         let cur = currency
         let range = {
@@ -246,9 +266,6 @@ extension Allocator {
       try parts.map(\.amount).sum()
     }
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - given }
-    // Pro-rata division keeps 28 decimal places: what is left is far below a fen, and belongs
-    // to the split, not to "unallocated".
-    if flow.remaining.magnitude < (try! Exact(significand: 1, scale: 20)) { flow.remaining = .zero }
     flow.lastSplit = parts
   }
 }

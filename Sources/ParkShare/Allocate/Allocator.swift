@@ -29,16 +29,17 @@ struct Allocator {
     return out
   }
 
-  /// The work in progress of one pool's waterfall.
+  /// The work in progress of one pool's waterfall. Amounts are exact fractions: a pro-rata
+  /// share is kept as numerator over denominator until the pool is rounded once.
   struct Flow {
     var total: Exact
-    var remaining: Exact
+    var remaining: Fraction
     var lines: [AllocationLine] = []
     var arrears: [ArrearsMovement] = []
-    var unallocated = Exact.zero
+    var unallocated = Fraction.zero
     var notes: [String] = []
     /// What the latest split gave each party: caps and floors move money among these.
-    var lastSplit: [(party: String, amount: Exact)] = []
+    var lastSplit: [(party: String, amount: Fraction)] = []
   }
 
   mutating func run(_ pool: Pool) throws(EvaluationFailure) -> PoolResult {
@@ -52,13 +53,24 @@ struct Allocator {
       sources.append(.init(id: id, clause: item.clause, amount: item.total))
       total = try exact { () throws(ArithmeticError) in try total + item.total }
     }
-    var flow = Flow(total: total, remaining: total)
+    var flow = Flow(total: total, remaining: Fraction(total))
     if total.isNegative {
       flow.notes.append(
         "the pool is \(total.grouped) \(contract.currency.code): a loss no step allocates; it is left unallocated"
       )
     }
+    // Caps and floors that follow one another act together: they are resolved at once, to a
+    // fixed point (Allocator+Limits), when the run of them ends.
+    var limits: [PoolStep] = []
     for (index, step) in pool.steps.enumerated() where step.applies(to: period) {
+      if step.isLimit {
+        limits.append(step)
+        continue
+      }
+      if !limits.isEmpty {
+        try resolve(limits, pool: pool, &flow)
+        limits = []
+      }
       do throws(EvaluationFailure) {
         switch step.kind {
         case .pay(let party, let amount, let carries):
@@ -69,18 +81,17 @@ struct Allocator {
           try rebate(share, group: group, metric: metric, step: step, pool: pool, &flow)
         case .split(let allocation):
           try split(allocation, step: step, pool: pool, &flow)
-        case .cap(let party, let amount, let cumulative):
-          try cap(party, amount, cumulative: cumulative, step: step, pool: pool, &flow)
-        case .floor(let party, let amount, let payer):
-          try floor(party, amount, payer: payer, step: step, pool: pool, &flow)
+        case .cap, .floor: break
         }
       } catch {
         throw error.at(step.clause)
       }
     }
+    if !limits.isEmpty { try resolve(limits, pool: pool, &flow) }
     if !flow.remaining.isZero {
       if flow.remaining > .zero {
-        flow.notes.append("\(flow.remaining.grouped) \(contract.currency.code) no step took")
+        flow.notes.append(
+          "\(flow.remaining.grouped(places: 6)) \(contract.currency.code) no step took")
       }
       flow.unallocated = try exact { () throws(ArithmeticError) in
         try flow.unallocated + flow.remaining
@@ -89,26 +100,59 @@ struct Allocator {
     return try settle(pool, sources: sources, flow)
   }
 
-  /// Rounds the pool's lines to the minor unit so they sum to its rounded total, and records
-  /// what the period leaves for the next: funds, what each party has received.
+  /// Rounds the pool to the minor unit and records what the period leaves for the next: funds,
+  /// what each party has received.
+  ///
+  /// The exact lines (and what is left unallocated) must sum to the pool exactly: anything else
+  /// is a defect of the engine, reported as such, never absorbed. Rounding is done once per
+  /// pool in two levels: each recipient's exact total in the pool is rounded so that the
+  /// recipients sum to the pool's rounded total, then each recipient's lines are rounded to its
+  /// amount. So a party's take is within one fen of its exact take, and a party held exactly at
+  /// a cap or a floor (a whole number of fen) is paid exactly that.
   mutating func settle(_ pool: Pool, sources: [PoolResult.Source], _ flow: Flow)
     throws(EvaluationFailure) -> PoolResult
   {
     let decimals = contract.currency.decimals
     let mode = contract.currency.rounding
-    let hasRest = !flow.unallocated.isZero
-    let amounts = flow.lines.map(\.exact) + (hasRest ? [flow.unallocated] : [])
-    let parts = try exact { () throws(ArithmeticError) -> [Int128] in
-      let target = try flow.total.minorUnits(decimals: decimals, mode)
-      return try Apportionment.roundToTotal(amounts, total: target, decimals: decimals)
+    let placed = try exact { () throws(ArithmeticError) in
+      try (flow.lines.map(\.exact) + [flow.unallocated]).sum()
+    }
+    guard placed == Fraction(flow.total) else {
+      throw EvaluationFailure(
+        "internal error: the lines of pool '\(pool.id)' sum to \(placed), not to the pool's \(flow.total)",
+        hint: "this is a defect of parkshare; please report it with the contract and data",
+        clause: pool.clause)
+    }
+    // Recipients in the order of their first line: the tie-break's "earlier position".
+    var order: [String] = []
+    var linesOf: [String: [Int]] = [:]
+    for (i, l) in flow.lines.enumerated() {
+      if linesOf[l.recipient] == nil { order.append(l.recipient) }
+      linesOf[l.recipient, default: []].append(i)
     }
     var lines = flow.lines
-    for i in lines.indices {
-      let paid = try exact { () throws(ArithmeticError) in
-        try Exact(minorUnits: parts[i], decimals: decimals)
+    let target = try exact { () throws(ArithmeticError) in
+      try flow.total.minorUnits(decimals: decimals, mode)
+    }
+    let hasRest = !flow.unallocated.isZero
+    let rest: Int128 = try exact { () throws(ArithmeticError) -> Int128 in
+      var takes: [Fraction] = []
+      takes.reserveCapacity(order.count + 1)
+      for r in order { takes.append(try linesOf[r, default: []].map { lines[$0].exact }.sum()) }
+      if hasRest { takes.append(flow.unallocated) }
+      let parts = try Apportionment.roundToTotal(takes, total: target, decimals: decimals)
+      for (k, r) in order.enumerated() {
+        let indices = linesOf[r, default: []]
+        let paid = try Apportionment.roundToTotal(
+          indices.map { lines[$0].exact }, total: parts[k], decimals: decimals)
+        for (i, v) in zip(indices, paid) {
+          lines[i].amount = try Exact(minorUnits: v, decimals: decimals)
+        }
       }
-      lines[i].amount = paid
-      let line = lines[i]
+      return hasRest ? parts[parts.count - 1] : 0
+    }
+    for line in lines {
+      let paid = line.amount
       if line.recipient.hasPrefix("fund:") {
         let fund = String(line.recipient.dropFirst(5))
         state.funds[fund] = try exact { () throws(ArithmeticError) in
@@ -121,18 +165,16 @@ struct Allocator {
         }
       }
     }
-    let rest =
-      hasRest
-      ? try exact { () throws(ArithmeticError) in
-        try Exact(minorUnits: parts[parts.count - 1], decimals: decimals)
-      } : try exact { () throws(ArithmeticError) in try Exact(minorUnits: 0, decimals: decimals) }
-    let total = try exact { () throws(ArithmeticError) in
-      try Exact(minorUnits: flow.total.minorUnits(decimals: decimals, mode), decimals: decimals)
+    let (unallocated, total) = try exact { () throws(ArithmeticError) in
+      (
+        try Exact(minorUnits: rest, decimals: decimals),
+        try Exact(minorUnits: target, decimals: decimals)
+      )
     }
     return PoolResult(
       pool: pool.id, clause: pool.clause, sources: sources, exactTotal: flow.total, total: total,
-      lines: lines, arrears: flow.arrears, unallocatedExact: flow.unallocated, unallocated: rest,
-      notes: flow.notes)
+      lines: lines, arrears: flow.arrears, unallocatedExact: flow.unallocated,
+      unallocated: unallocated, notes: flow.notes)
   }
 
   /// Exact arithmetic, its failure in words.
@@ -149,7 +191,7 @@ struct Allocator {
   /// A line; its basis and rate text are only built when the settlement is explained.
   func line(
     _ pool: Pool, _ step: PoolStep, to recipient: String, _ kind: AllocationLine.Kind,
-    _ amount: Exact, basis: @autoclosure () -> String, rate: @autoclosure () -> String
+    _ amount: Fraction, basis: @autoclosure () -> String, rate: @autoclosure () -> String
   ) -> AllocationLine {
     let explaining = evaluator.explaining
     return AllocationLine(

@@ -11,7 +11,7 @@ public struct PoolResult: Sendable, Codable {
   public var lines: [AllocationLine]
   public var arrears: [ArrearsMovement]
   /// What no step could place (a negative pool, nobody to split among): exact and rounded.
-  public var unallocatedExact: Exact
+  public var unallocatedExact: Fraction
   public var unallocated: Exact
   public var notes: [String]
 
@@ -45,7 +45,8 @@ public struct AllocationLine: Sendable, Codable {
   public var basis: String
   /// The rate or share applied (`2%`, `0.05 CNY/kWh`, `stake 15%`).
   public var rate: String
-  public var exact: Exact
+  /// The exact amount: a fraction when a pro-rata share has no finite decimal (`1000/3`).
+  public var exact: Fraction
   /// Rounded to the minor unit; the lines of a pool sum to its rounded total.
   public var amount: Exact
 }

@@ -27,7 +27,7 @@ extension Checker {
           case .metric(_, let m), .steps(let m, _): refs.formUnion(m.references)
           default: break
           }
-        case .cap(_, let f, _), .floor(_, let f, _): refs.formUnion(f.references)
+        case .cap(_, let f, _, _), .floor(_, let f, _): refs.formUnion(f.references)
         }
       }
     }

@@ -21,6 +21,7 @@ extension Checker {
         if let checked = checkStep(step, pool: p) { steps.append((checked, step)) }
       }
       checkSplitCoverage(p, steps)
+      checkLimitPlacement(steps)
       contract.pools.append(
         Pool(
           id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0),
@@ -62,6 +63,74 @@ extension Checker {
         at: p.id.range,
         hint: "add a split that applies then (uncovered periods: \(uncovered.count))")
     }
+  }
+
+  /// A cap or floor acts on what the steps before it paid, handing money to or taking it from
+  /// the parties of the latest split: placed where it cannot act, it would be ignored in silence.
+  mutating func checkLimitPlacement(_ steps: [(PoolStep, Step)]) {
+    let periods = contract.term.periods(contract.frequency)
+    for (k, (step, ast)) in steps.enumerated() {
+      let target: String
+      let needsSplit: Bool
+      switch step.kind {
+      case .cap(let party, _, _, _):
+        (target, needsSplit) = (party, true)
+      case .floor(let party, _, let payer):
+        (target, needsSplit) = (party, payer == nil)
+      default: continue
+      }
+      let earlier = steps[..<k].map(\.0)
+      let active = periods.filter(step.applies)
+      let splitBefore = active.contains { period in
+        earlier.contains { s in
+          if case .split = s.kind { s.applies(to: period) } else { false }
+        }
+      }
+      let what = step.isCap ? "cap" : "floor"
+      if needsSplit && !splitBefore {
+        let later = steps[(k + 1)...].contains {
+          if case .split = $0.0.kind { true } else { false }
+        }
+        error(
+          "limit-cannot-act",
+          later
+            ? "this \(what) comes before the split it limits: it would never act"
+            : "no split comes before this \(what): there is no one to \(step.isCap ? "hand the cut to" : "take the shortfall from")",
+          at: ast.range,
+          hint: later
+            ? "move the \(what) below the split"
+            : (step.isCap
+              ? "add a split above it" : "add a split above it, or say who pays: 'paid by PARTY'"))
+        continue
+      }
+      guard step.isCap else { continue }
+      let covered = Set(contract.groups.first { $0.id == target }?.members ?? []).union([target])
+      let paid = earlier.contains { s in
+        !covered.isDisjoint(with: paidParties(s)) && active.contains(where: s.applies)
+      }
+      if !paid {
+        error(
+          "limit-cannot-act", "no step before this cap pays '\(target)': it would never act",
+          at: ast.range, hint: "cap a party that a step above pays, or move the cap below that step"
+        )
+      }
+    }
+  }
+
+  /// The parties (and groups, and their members) a step pays.
+  func paidParties(_ step: PoolStep) -> Set<String> {
+    var names: [String]
+    switch step.kind {
+    case .pay(let party, _, _): names = [party]
+    case .rebate(_, let group, _): names = [group]
+    case .split(.fixed(let shares)): names = shares.map(\.party)
+    case .split(.metric(let parties, _)): names = parties
+    case .split(.tiered(let rows)), .split(.steps(_, let rows)):
+      names = rows.flatMap { $0.shares.map(\.party) }
+    case .reserve, .cap, .floor: names = []
+    }
+    for g in contract.groups where names.contains(g.id) { names += g.members }
+    return Set(names)
   }
 
   mutating func checkStep(_ step: Step, pool: PoolDecl) -> PoolStep? {
@@ -116,10 +185,11 @@ extension Checker {
     case .split(let split):
       guard let allocation = checkSplit(split, step: step, pool: pool.id.text) else { return nil }
       kind = .split(allocation)
-    case .cap(let party, let e, let cumulative):
-      let p = resolve(party, as: [.party], what: "party")
+    case .cap(let party, let e, let cumulative, let each):
+      let p = resolve(
+        party, as: each ? [.group] : [.party, .group], what: each ? "group" : "party or group")
       guard let t = typeAmount(e, unit: currency, what: "a cap"), p != nil else { return nil }
-      kind = .cap(party: party.text, amount: t.formula, cumulative: cumulative)
+      kind = .cap(party: party.text, amount: t.formula, cumulative: cumulative, each: each)
     case .floor(let party, let e, let payer):
       let p = resolve(party, as: [.party], what: "party")
       let q = payer.map { resolve($0, as: [.party], what: "party") != nil } ?? true
@@ -159,18 +229,31 @@ extension Checker {
           at: metric.range)
         return nil
       }
-      if parties.count == 1, symbols[parties[0].text]?.kind == .group {
+      if parties.count == 1, symbols[parties[0].text]?.kind == .group, metric.text != "stake" {
         guard let m = perMemberMetric(metric, group: parties[0].text) else { return nil }
         return .metric(parties: [parties[0].text], metric: m)
       }
       var ok = true
-      for p in parties where resolve(p, as: [.party], what: "party") == nil { ok = false }
+      // By stake, parties and registries mix: every one of them, or every member, has capital.
+      let stake = metric.text == "stake"
+      for p in parties
+      where resolve(p, as: stake ? [.party, .group] : [.party], what: "party") == nil {
+        ok = false
+      }
       guard ok else { return nil }
-      if metric.text == "stake" {
-        for p in parties where contract.parties.first(where: { $0.id == p.text })?.capital == nil {
+      if stake {
+        let capitalized = Set(contract.parties.filter { $0.capital != nil }.map(\.id))
+        for p in parties {
+          let members = contract.groups.first { $0.id == p.text }?.members ?? [p.text]
+          guard let m = members.first(where: { !capitalized.contains($0) }) else { continue }
           error(
-            "no-capital", "party '\(p.text)' has no capital to take a stake by", at: p.range,
-            hint: "add 'capital AMOUNT' to the party, or split by another metric")
+            "no-capital",
+            m == p.text
+              ? "party '\(p.text)' has no capital to take a stake by"
+              : "member '\(m)' of '\(p.text)' has no capital to take a stake by", at: p.range,
+            hint: m == p.text
+              ? "add 'capital AMOUNT' to the party, or split by another metric"
+              : "fill the registry's 'capital' column for every member")
           ok = false
         }
         return ok ? .metric(parties: parties.map(\.text), metric: .value("stake")) : nil

@@ -12,7 +12,8 @@ public struct PoolStep: Sendable, Encodable, Hashable {
     case reserve(fund: String, amount: StepAmount)
     case rebate(share: StepAmount, group: String, metric: Formula)
     case split(Allocation)
-    case cap(party: String, amount: Formula, cumulative: Bool)
+    /// `party` is a party, or a group: on the sum of its members, or `each` member alone.
+    case cap(party: String, amount: Formula, cumulative: Bool, each: Bool)
     case floor(party: String, amount: Formula, payer: String?)
   }
 
@@ -20,6 +21,18 @@ public struct PoolStep: Sendable, Encodable, Hashable {
   public var from: Period?
   public var until: Period?
   public var clause: String
+
+  /// A cap or a floor: it moves money among the parties the steps before it paid.
+  public var isLimit: Bool {
+    switch kind {
+    case .cap, .floor: true
+    default: false
+    }
+  }
+
+  public var isCap: Bool {
+    if case .cap = kind { true } else { false }
+  }
 
   public func applies(to p: Period) -> Bool {
     (from.map { p.firstMonth >= $0.firstMonth } ?? true)

@@ -30,7 +30,7 @@ public enum ExplainText {
         let mark = l.recipient == party ? "→" : " "
         let rate = l.rate.isEmpty ? "" : " \(l.rate)"
         out +=
-          "\(i1)│  \(mark) \(l.kind.rawValue) \(l.recipient)\(rate): \(l.basis); exact \(l.exact.grouped(places: 10)) -> paid \(money(l.amount))    [\(l.clause)]\n"
+          "\(i1)│  \(mark) \(l.kind.rawValue) \(l.recipient)\(rate): \(l.basis); exact \(l.exact.exactText) -> paid \(money(l.amount))    [\(l.clause)]\n"
         // A share by points or another per-member value: how this party earned its weight.
         guard l.recipient == party else { continue }
         for item in s.revenue.items where l.basis.contains(" by \(item.id):") {

@@ -36,7 +36,7 @@ public struct StatementLine: Sendable, Codable {
   public var basis: String
   public var rate: String
   /// Before rounding, and as paid.
-  public var exact: Exact
+  public var exact: Fraction
   public var amount: Exact
 }
 

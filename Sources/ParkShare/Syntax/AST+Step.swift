@@ -9,7 +9,8 @@ public struct Step: Sendable {
     case rebate(share: Amount, group: Name, metric: Name)
     case split(Split)
     /// `cap esco 150% x esco_investment over term`
-    case cap(party: Name, amount: Expr, cumulative: Bool)
+    /// `cap borrowers 50,000 CNY per period` (a group's sum); `cap each borrowers ...` (each member)
+    case cap(party: Name, amount: Expr, cumulative: Bool, each: Bool)
     /// `floor host 200,000 CNY paid by esco`
     case floor(party: Name, amount: Expr, payer: Name?)
   }

@@ -38,7 +38,7 @@ public enum Keywords {
     ("reserve", "reserve 5% [of pool|of remainder] to FUND"),
     ("rebate", "rebate 15% to GROUP by METRIC"),
     ("split", "split A 30%, B 70% | split A, B by METRIC | split tiered | split on KPI"),
-    ("cap", "cap PARTY AMOUNT per period|over term"),
+    ("cap", "cap [each] PARTY|GROUP AMOUNT per period|over term"),
     ("floor", "floor PARTY AMOUNT [paid by PARTY]"),
   ]
 

@@ -80,7 +80,9 @@ extension Parser {
       kind = .rebate(share: share, group: group, metric: metric)
     case "split": kind = .split(try parseSplit(&c, node))
     case "cap":
-      let party = try c.expectName("the capped party", hint: Keywords.form(of: "cap"))
+      // `each` is a word here only before a name: a party may still be called `each`.
+      let each = c.peek(1)?.kind == .word && c.accept(word: "each") != nil
+      let party = try c.expectName("the capped party or group", hint: Keywords.form(of: "cap"))
       let amount = try parseExpr(&c)
       let cumulative: Bool
       if c.accept(word: "over") != nil {
@@ -92,7 +94,7 @@ extension Parser {
         cumulative = false
       }
       try c.expectEnd(after: "the cap")
-      kind = .cap(party: party, amount: amount, cumulative: cumulative)
+      kind = .cap(party: party, amount: amount, cumulative: cumulative, each: each)
     case "floor":
       let party = try c.expectName(
         "the party guaranteed a minimum", hint: Keywords.form(of: "floor"))

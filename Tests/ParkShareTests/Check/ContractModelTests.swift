@@ -65,7 +65,7 @@ import Testing
     }
     #expect(tiers.map(\.lower) == [.zero, Exact(1_000_000)])
     #expect(tiers.map(\.upper) == [Exact(1_000_000), nil])
-    guard case .cap(_, let amount, let cumulative) = pool.steps[2].kind else {
+    guard case .cap(_, let amount, let cumulative, _) = pool.steps[2].kind else {
       Issue.record("expected a cap")
       return
     }

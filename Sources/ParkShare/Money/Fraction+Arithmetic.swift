@@ -1,0 +1,131 @@
+extension Fraction {
+  public static func + (a: Fraction, b: Fraction) throws(ArithmeticError) -> Fraction {
+    if a.isZero { return b }
+    if b.isZero { return a }
+    if case .small(let n1, let d1) = a.storage, case .small(let n2, let d2) = b.storage {
+      if d1 == d2 {
+        let (n, o) = n1.addingReportingOverflow(n2)
+        if !o && n != Int128.min { return Fraction(storage: .small(n, d1)) }
+      } else if let sum = smallSum(n1, d1, n2, d2) {
+        return sum
+      }
+    }
+    let (n1, d1) = a.wide
+    let (n2, d2) = b.wide
+    return try normalized(n1 * d2 + n2 * d1, d1 * d2)
+  }
+
+  /// `n1/d1 + n2/d2` in 128 bits, over lcm(d1, d2); nil when it does not fit.
+  static func smallSum(_ n1: Int128, _ d1: Int128, _ n2: Int128, _ d2: Int128) -> Fraction? {
+    let g = Int128(gcd(UInt128(d1), UInt128(d2)))
+    let (k1, k2) = (d2 / g, d1 / g)
+    let (a, o1) = n1.multipliedReportingOverflow(by: k1)
+    let (b, o2) = n2.multipliedReportingOverflow(by: k2)
+    let (n, o3) = a.addingReportingOverflow(b)
+    let (d, o4) = d1.multipliedReportingOverflow(by: k1)
+    guard !o1, !o2, !o3, !o4, n != Int128.min else { return nil }
+    return Fraction(storage: .small(n, d))
+  }
+
+  public static func - (a: Fraction, b: Fraction) throws(ArithmeticError) -> Fraction {
+    try a + b.negated
+  }
+
+  public static func * (a: Fraction, b: Fraction) throws(ArithmeticError) -> Fraction {
+    if case .small(let n1, let d1) = a.storage, case .small(let n2, let d2) = b.storage {
+      let (n, o1) = n1.multipliedReportingOverflow(by: n2)
+      let (d, o2) = d1.multipliedReportingOverflow(by: d2)
+      if !o1 && !o2 && n != Int128.min { return Fraction(storage: .small(n, d)) }
+      // Cancel across before giving up on 128 bits.
+      let g1 = Int128(gcd(n1.magnitude, UInt128(d2)))
+      let g2 = Int128(gcd(n2.magnitude, UInt128(d1)))
+      if g1 != 0, g2 != 0 {
+        let (rn, o3) = (n1 / g1).multipliedReportingOverflow(by: n2 / g2)
+        let (rd, o4) = (d1 / g2).multipliedReportingOverflow(by: d2 / g1)
+        if !o3 && !o4 && rn != Int128.min { return Fraction(storage: .small(rn, rd)) }
+      }
+    }
+    let (n1, d1) = a.wide
+    let (n2, d2) = b.wide
+    return try normalized(n1 * n2, d1 * d2)
+  }
+
+  public static func / (a: Fraction, b: Fraction) throws(ArithmeticError) -> Fraction {
+    guard !b.isZero else { throw .divisionByZero }
+    return try a * b.reciprocal()
+  }
+
+  /// 1 / self; the caller has checked it is not zero. (A 128-bit numerator is never
+  /// `Int128.min`, so its magnitude always fits.)
+  func reciprocal() throws(ArithmeticError) -> Fraction {
+    switch storage {
+    case .small(let n, let d): return Fraction(storage: .small(n < 0 ? -d : d, Int128(n.magnitude)))
+    case .big(let n, let d): return try Fraction.normalized(d, n)
+    }
+  }
+
+  public static func min(_ a: Fraction, _ b: Fraction) -> Fraction { b < a ? b : a }
+  public static func max(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? b : a }
+
+  /// Floor of `self x 10^decimals`, and what is left over as a fraction of one minor unit in
+  /// [0, 1): how a line is rounded to the fen.
+  public func minorUnitsFloor(decimals: Int) throws(ArithmeticError) -> (
+    floor: Int128, remainder: Fraction
+  ) {
+    let unit = Int128(Exact.powersOfTen[decimals])
+    if case .small(let n, let d) = storage {
+      let (m, o) = n.multipliedReportingOverflow(by: unit)
+      if !o {
+        var q = m / d
+        var r = m % d
+        if r < 0 {
+          q -= 1
+          r += d
+        }
+        return (q, Fraction(storage: .small(r, d)))
+      }
+    }
+    let (n, d) = wide
+    let (q, r) = (n * BigInt(unit)).flooredDivision(by: d)
+    guard let floor = q.int128 else { throw .overflow }
+    return (floor, try Fraction.normalized(r, d))
+  }
+
+  /// The value rounded to `places` fraction digits half-even: for display next to the exact
+  /// fraction, never for money.
+  public func rounded(places: Int) throws(ArithmeticError) -> Exact {
+    let (q, r) = try minorUnitsFloor(decimals: places)
+    let twice = try r + r
+    let half = twice < Fraction(1) ? 0 : (Fraction(1) < twice ? 1 : (q % 2 == 0 ? 0 : 1))
+    return try Exact(significand: q + Int128(half), scale: places)
+  }
+}
+
+extension Fraction: Equatable, Comparable {
+  public static func == (a: Fraction, b: Fraction) -> Bool { compare(a, b) == 0 }
+  public static func < (a: Fraction, b: Fraction) -> Bool { compare(a, b) < 0 }
+
+  static func compare(_ a: Fraction, _ b: Fraction) -> Int {
+    if case .small(let n1, let d1) = a.storage, case .small(let n2, let d2) = b.storage {
+      if d1 == d2 { return n1 == n2 ? 0 : (n1 < n2 ? -1 : 1) }
+      let x = n1.multipliedFullWidth(by: d2)
+      let y = n2.multipliedFullWidth(by: d1)
+      if x.high != y.high { return x.high < y.high ? -1 : 1 }
+      return x.low == y.low ? 0 : (x.low < y.low ? -1 : 1)
+    }
+    let (n1, d1) = a.wide
+    let (n2, d2) = b.wide
+    let x = n1 * d2
+    let y = n2 * d1
+    return x == y ? 0 : (x < y ? -1 : 1)
+  }
+}
+
+extension Sequence<Fraction> {
+  /// The exact sum; parts over one denominator (a split's lines) add without a gcd.
+  public func sum() throws(ArithmeticError) -> Fraction {
+    var total = Fraction.zero
+    for f in self { total = try total + f }
+    return total
+  }
+}
