@@ -23,18 +23,11 @@ enum Files {
     for (path, data) in files {
       // A link (or a FIFO, a folder) at a final name is neither followed nor replaced: a link
       // planted there would send the statement into any file the user can write.
-      if let kind = AtomicFile.refusedTarget(path) {
-        return .failure(
-          .error(
-            "unsafe-output", "'\(path)' is \(kind), not a regular file; nothing was written",
-            at: .whole(path),
-            hint: "parkshare never writes through or over a link: remove it or choose another path"
-          ))
-      }
+      if let kind = AtomicFile.refusedTarget(path) { return .failure(unsafe(path, kind)) }
       // The existing file is read without following a link, and no further than `data`.
       switch RegularFile.read(path, maxBytes: data.count, followLinks: false) {
       case .success(let existing) where existing == data: continue
-      case .failure(.unreadable): pending.append((path, data))
+      case .failure(.unreadable) where !exists(path): pending.append((path, data))
       default:
         return .failure(
           .error(
@@ -59,6 +52,20 @@ enum Files {
       }
     }
     return .success(written)
+  }
+
+  /// Whether anything at all stands at `path` (a dangling link too).
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  /// The diagnostic for a final name that holds a link, a FIFO, a folder...
+  static func unsafe(_ path: String, _ kind: String) -> Diagnostic {
+    .error(
+      "unsafe-output", "'\(path)' is \(kind), not a regular file; nothing was written",
+      at: .whole(path),
+      hint: "parkshare never writes through or over a link: remove it or choose another path")
   }
 
   /// The diagnostic for a file that could not be written (nothing of it is left behind).

@@ -37,7 +37,8 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     ["--allow-outside-files", "--help"], ExplainCommand.run
   ),
   "revenue": (
-    ["--data", "--period", "--opening", "--closing", "--threads"], ["--json", "--allow-outside-files", "--help"], RevenueCommand.run
+    ["--data", "--period", "--opening", "--closing", "--threads"],
+    ["--json", "--allow-outside-files", "--help"], RevenueCommand.run
   ),
 ]
 

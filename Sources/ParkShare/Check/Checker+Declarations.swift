@@ -257,7 +257,9 @@ extension Checker {
     // without a byte of its content (`parties x from "/proc/self/environ"` must not print the
     // environment). Lines of a registry are quoted with their control characters masked.
     let firstLine = (source.line(1) ?? "").split(separator: ",", omittingEmptySubsequences: false)
-      .map { String($0.filter { $0 != "\"" && $0 != "\u{FEFF}" }).trimmingCharacters(in: .whitespaces) }
+      .map {
+        String($0.filter { $0 != "\"" && $0 != "\u{FEFF}" }).trimmingCharacters(in: .whitespaces)
+      }
     guard firstLine.contains("id") && firstLine.contains("name") else {
       error(
         "bad-registry",

@@ -26,7 +26,8 @@ public enum ControlCharacters {
 
   /// `U+202E (right-to-left override)`: a refused character named without printing it.
   public static func describe(_ s: Unicode.Scalar) -> String {
-    let code = "U+" + String(repeating: "0", count: max(0, 4 - String(s.value, radix: 16).count))
+    let code =
+      "U+" + String(repeating: "0", count: max(0, 4 - String(s.value, radix: 16).count))
       + String(s.value, radix: 16, uppercase: true)
     let names: [UInt32: String] = [
       0x00: "NUL", 0x09: "tab", 0x0A: "line break", 0x0D: "carriage return", 0x0B: "vertical tab",

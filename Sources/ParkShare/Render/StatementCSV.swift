@@ -95,9 +95,10 @@ public enum StatementCSV {
   /// `12`, `-1234567.50`: digits, one optional leading minus, one optional point; the empty
   /// cell too.
   static func isPlainNumber(_ text: String) -> Bool {
+    if text.isEmpty { return true }
     let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
     let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-    guard !body.isEmpty else { return text.isEmpty }
-    return parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    return parts.count <= 2
+      && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
   }
 }

@@ -10,9 +10,10 @@ import Testing
   struct Scratch {
     let root: String
     init() throws {
-      root = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "parkshare-files-\(UUID().uuidString)"
-      ).path
+      root =
+        FileManager.default.temporaryDirectory.appendingPathComponent(
+          "parkshare-files-\(UUID().uuidString)"
+        ).path
       for dir in ["deal", "shared", "elsewhere"] {
         try FileManager.default.createDirectory(
           atPath: root + "/" + dir, withIntermediateDirectories: true)

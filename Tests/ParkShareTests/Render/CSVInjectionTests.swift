@@ -21,8 +21,9 @@ import Testing
 
   /// A number column holding something that is not a plain number is still neutralised.
   @Test func aNumberColumnHoldsOnlyPlainNumbers() {
-    #expect(StatementCSV.table([["-1+2", "-0.01", "12", "1.2.3"]], numbers: [0, 1, 2, 3])
-      == "\"'-1+2\",-0.01,12,1.2.3\r\n")
+    #expect(
+      StatementCSV.table([["-1+2", "-0.01", "12", "1.2.3"]], numbers: [0, 1, 2, 3])
+        == "\"'-1+2\",-0.01,12,1.2.3\r\n")
     #expect(StatementCSV.isPlainNumber("1234567.50"))
     #expect(!StatementCSV.isPlainNumber("-"))
     #expect(!StatementCSV.isPlainNumber("1e5"))
@@ -54,7 +55,9 @@ import Testing
         "\($0),\"\($1.replacingOccurrences(of: "\"", with: "\"\""))\"\n"
       }.joined()
     try Data(registry.utf8).write(to: root.appendingPathComponent("carbon-enterprises.csv"))
-    let common = [contract, "--data", root.appendingPathComponent("2026Q1").path, "--period", "2026Q1"]
+    let common = [
+      contract, "--data", root.appendingPathComponent("2026Q1").path, "--period", "2026Q1",
+    ]
     let ledger = root.appendingPathComponent("ledger").path
     let settle = try runParkshare(
       ["settle"] + common + ["--format", "csv", "--ledger", ledger, "--issued", "2026-04-05"])
