@@ -12,7 +12,8 @@ enum CheckCommand {
     var failed = false
     var results: [FileResult] = []
     for path in args.operands {
-      let (source, result) = Checker.check(path: path)
+      let (source, result) = Checker.check(
+        path: path, allowOutsideFiles: args.flags.contains(ContractFiles.option))
       let renderer = DiagnosticRenderer(sources: (source.map { [$0] } ?? []) + result.sources)
       Output.err(renderer.render(result.diagnostics))
       if result.diagnostics.hasErrors { failed = true }

@@ -65,7 +65,8 @@ enum CompareCommand {
     var sources: [SourceFile] = []
     var contracts: [Contract] = []
     for file in args.operands {
-      let (source, checked) = Checker.check(path: file)
+      let (source, checked) = Checker.check(
+        path: file, allowOutsideFiles: args.flags.contains(ContractFiles.option))
       sources += (source.map { [$0] } ?? []) + checked.sources
       guard let c = checked.contract else { return .failure(.input(checked.diagnostics, sources)) }
       contracts.append(c)

@@ -2,7 +2,8 @@ import Foundation
 import ParkShare
 
 /// Writing output files: all or none, each atomically (a temporary file renamed into place), and
-/// never over an existing file with different content: what was written is a record.
+/// never over an existing file with different content (what was written is a record) or over
+/// anything but a regular file.
 enum Files {
   /// Failure injection for tests (`PARKSHARE_FAULT=kill@3`, see `WriteFaults`): every write of
   /// the run, outputs and ledger alike, counts towards the step it strikes at.
@@ -20,15 +21,20 @@ enum Files {
   static func write(_ files: [(path: String, data: Data)]) -> Result<[String], Diagnostic> {
     var pending: [(String, Data)] = []
     for (path, data) in files {
-      if let existing = FileManager.default.contents(atPath: path) {
-        if existing == data { continue }
+      // A link (or a FIFO, a folder) at a final name is neither followed nor replaced: a link
+      // planted there would send the statement into any file the user can write.
+      if let kind = AtomicFile.refusedTarget(path) { return .failure(unsafe(path, kind)) }
+      // The existing file is read without following a link, and no further than `data`.
+      switch RegularFile.read(path, maxBytes: data.count, followLinks: false) {
+      case .success(let existing) where existing == data: continue
+      case .failure(.unreadable) where !exists(path): pending.append((path, data))
+      default:
         return .failure(
           .error(
             "would-overwrite", "'\(path)' already exists with other content; nothing was written",
             at: .whole(path),
             hint: "choose another path, or remove the old file if it is not a record"))
       }
-      pending.append((path, data))
     }
     var written: [String] = []
     for (path, data) in pending {
@@ -46,6 +52,20 @@ enum Files {
       }
     }
     return .success(written)
+  }
+
+  /// Whether anything at all stands at `path` (a dangling link too).
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  /// The diagnostic for a final name that holds a link, a FIFO, a folder...
+  static func unsafe(_ path: String, _ kind: String) -> Diagnostic {
+    .error(
+      "unsafe-output", "'\(path)' is \(kind), not a regular file; nothing was written",
+      at: .whole(path),
+      hint: "parkshare never writes through or over a link: remove it or choose another path")
   }
 
   /// The diagnostic for a file that could not be written (nothing of it is left behind).

@@ -29,6 +29,12 @@ enum FormatCommand {
           status = ExitCode.inputError
         }
       } else if formatted != text {
+        // A contract reached through a link is not rewritten: the rename would replace the link.
+        if let kind = AtomicFile.refusedTarget(path) {
+          Output.err(DiagnosticRenderer(sources: []).render(Files.unsafe(path, kind)))
+          status = ExitCode.inputError
+          continue
+        }
         do {
           try AtomicFile.write(Data(formatted.utf8), to: path, faults: Files.faults)
         } catch {

@@ -30,6 +30,9 @@ enum Help {
     options:
       -h, --help           show help
       --version            show the engine version
+      --allow-outside-files
+                           let a contract name registries outside its folder (absolute, ../,
+                           links); every command that reads a contract takes it
 
     Docs: docs/contract-language.md, docs/data-format.md, docs/statement.md, docs/finance.md,
     docs/negotiation.md, docs/cli.md
@@ -45,6 +48,8 @@ enum Help {
 
     options:
       --json    print the resolved contract model(s) and diagnostics as JSON on stdout
+      --allow-outside-files
+                read registries the contract names outside its folder (refused by default)
 
     exit status: 0 no errors (warnings allowed), 1 errors, 64 usage
 
@@ -86,8 +91,10 @@ enum Help {
       --opening FILE    the previous period's closing state
       --closing FILE    write this period's closing state (with the statement, or nothing)
       --threads N       reader threads (default: the number of cores)
+      --allow-outside-files
+                        read registries the contract names outside its folder
 
-    Files are never written over a file with other content.
+    Files are never written over a file with other content, nor through or over a link.
     exit status: 0 settled (warnings allowed), 1 errors in the contract or data, 64 usage
 
     """,
@@ -178,6 +185,8 @@ enum Help {
       --closing FILE    write this period's closing state there (never over a different file)
       --threads N       reader threads (default: the number of cores)
       --json            print the computation as JSON on stdout
+      --allow-outside-files
+                        read registries the contract names outside its folder
 
     exit status: 0 computed (warnings allowed), 1 errors in the contract or data, 64 usage
 

@@ -24,8 +24,10 @@ enum JournalCommand {
     }
     var accounts = JournalAccounts()
     if let path = args.options["--accounts"] {
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        return fail(.error("missing-file", "cannot read '\(path)'", at: .whole(path)))
+      let text: String
+      switch Limits.read(path, maxBytes: Limits.tableBytes, unreadableID: "missing-file") {
+      case .success(let t): text = t
+      case .failure(let d): return fail(d)
       }
       switch JournalAccounts.parse(text) {
       case .success(let a): accounts = a

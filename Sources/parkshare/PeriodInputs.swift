@@ -13,8 +13,7 @@ struct PeriodInputs {
 
   /// The contract, its registries and the bundle's files, with digests.
   var digests: [FileDigest] {
-    let folder = (contract.file as NSString).deletingLastPathComponent
-    let registries = contract.groups.map { folder.isEmpty ? $0.file : folder + "/" + $0.file }
+    let registries = contract.groups.map { ContractFiles.resolve($0.file, contract: contract.file) }
     return ([contract.file] + registries).compactMap { FileDigest.of($0) } + bundle.digests
   }
 
@@ -47,7 +46,8 @@ struct PeriodInputs {
       }
       threads = n
     }
-    let (source, checked) = Checker.check(path: args.operands[0])
+    let (source, checked) = Checker.check(
+      path: args.operands[0], allowOutsideFiles: args.flags.contains(ContractFiles.option))
     var sources = (source.map { [$0] } ?? []) + checked.sources
     var diagnostics = checked.diagnostics
     guard let contract = checked.contract else { return .failure(.input(diagnostics, sources)) }

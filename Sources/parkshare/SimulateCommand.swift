@@ -104,7 +104,8 @@ enum SimulateCommand {
       "cannot-project", "the projection stops: \(error.message)",
       at: error.clause.map(SourceRange.init(clause:)) ?? .whole(sim.contract.file),
       hint: error.hint ?? "check the scenario's factors against the contract's terms")
-    let source = (try? String(contentsOfFile: sim.contract.file, encoding: .utf8)).map {
+    let source = (try? Limits.readText(sim.contract.file, maxBytes: Limits.contractBytes).get()).map
+    {
       SourceFile(path: sim.contract.file, text: $0)
     }
     Output.err(DiagnosticRenderer(sources: source.map { [$0] } ?? []).render([d]))

@@ -6,7 +6,15 @@ import ParkShare
 enum State {
   static func read(_ path: String) -> (state: CarryState?, problem: Diagnostic?) {
     let top = SourceRange.whole(path)
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let data: Data
+    switch RegularFile.read(path, maxBytes: Limits.tableBytes) {
+    case .success(let d): data = d
+    case .failure(.notRegular(let kind)): return (nil, Limits.notRegular(path, kind: kind, at: top))
+    case .failure(.tooLarge(let bytes)):
+      return (
+        nil, Limits.diagnostic(.tooLarge(bytes: bytes), path: path, maxBytes: Limits.tableBytes)
+      )
+    case .failure:
       return (nil, .error("missing-file", "cannot read state file '\(path)'", at: top))
     }
     do {

@@ -3,40 +3,42 @@ import ParkShare
 
 // The CLI is a thin shell: parse argv, call the library, print, exit.
 let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments) -> Int32)] = [
-  "check": ([], ["--json", "--help"], CheckCommand.run),
+  "check": ([], ["--json", "--allow-outside-files", "--help"], CheckCommand.run),
   "fmt": ([], ["--check", "--stdout", "--help"], FormatCommand.run),
   "settle": (
     [
       "--data", "--period", "--opening", "--closing", "--threads", "--format", "--out", "--ledger",
       "--lang", "--issued", "--reason",
     ],
-    ["--bom", "--amend", "--help"], SettleCommand.run
+    ["--bom", "--amend", "--allow-outside-files", "--help"], SettleCommand.run
   ),
   "compare": (
     ["--data", "--period", "--opening", "--threads", "--format", "--ledger", "--from", "--to"],
-    ["--help"], CompareCommand.run
+    ["--allow-outside-files", "--help"], CompareCommand.run
   ),
   "fairness": (
-    ["--data", "--period", "--opening", "--threads", "--assets", "--format"], ["--help"],
-    FairnessCommand.run
+    ["--data", "--period", "--opening", "--threads", "--assets", "--format"],
+    ["--allow-outside-files", "--help"], FairnessCommand.run
   ),
   "simulate": (
-    ["--scenario", "--runs", "--seed", "--format", "--threads"], ["--help"], SimulateCommand.run
+    ["--scenario", "--runs", "--seed", "--format", "--threads"],
+    ["--allow-outside-files", "--help"], SimulateCommand.run
   ),
   "sensitivity": (
-    ["--scenario", "--change", "--party", "--format", "--threads"], ["--help"],
-    SensitivityCommand.run
+    ["--scenario", "--change", "--party", "--format", "--threads"],
+    ["--allow-outside-files", "--help"], SensitivityCommand.run
   ),
   "report": (["--ledger", "--from", "--to", "--format", "--out"], ["--help"], ReportCommand.run),
   "journal": (
     ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run
   ),
   "explain": (
-    ["--data", "--period", "--opening", "--threads", "--party"], ["--help"], ExplainCommand.run
+    ["--data", "--period", "--opening", "--threads", "--party"],
+    ["--allow-outside-files", "--help"], ExplainCommand.run
   ),
   "revenue": (
-    ["--data", "--period", "--opening", "--closing", "--threads"], ["--json", "--help"],
-    RevenueCommand.run
+    ["--data", "--period", "--opening", "--closing", "--threads"],
+    ["--json", "--allow-outside-files", "--help"], RevenueCommand.run
   ),
 ]
 

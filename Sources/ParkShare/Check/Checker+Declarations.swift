@@ -182,6 +182,13 @@ extension Checker {
             "empty-name", "party '\(p.id.text)' has an empty name", at: p.id.range,
             hint: "give the name as it appears on statements")
         }
+        // As in registries (`ControlCharacters`): a tab, NUL or bidi control in a string.
+        if let found = ControlCharacters.first(in: p.displayName) {
+          error(
+            "control-character",
+            "the name of party '\(p.id.text)' holds \(ControlCharacters.describe(found.scalar)) at character \(found.position)",
+            at: p.id.range, hint: "names may not hold tabs, NULs or bidi controls: remove it")
+        }
         contract.parties.append(
           Party(
             id: p.id.text, name: p.displayName, role: r ?? .other, capital: capital, group: nil,
@@ -208,8 +215,25 @@ extension Checker {
   /// Reads a registry CSV (`id,name[,capital]`); its members become parties of the group.
   mutating func loadRegistry(_ g: GroupDecl, role: Role) -> [String] {
     let loaded: (path: String, text: String)
+    func outside(_ why: ContractFiles.Outside) {
+      error(
+        "outside-file", "registry '\(g.file)' \(why.reason); it was not read", at: g.fileRange,
+        hint: ContractFiles.hint)
+    }
+    if !allowOutsideFiles, let why = ContractFiles.outside(g.file) {
+      outside(why)
+      return []
+    }
     do {
       loaded = try readFile(g.file)
+    } catch let why as ContractFiles.Outside {
+      outside(why)
+      return []
+    } catch Limits.ReadProblem.notRegular(let kind) {
+      self.error(
+        "not-regular-file", "registry '\(g.file)' is \(kind), not a regular file; it was not read",
+        at: g.fileRange, hint: "name a registry file (CSV: id,name,capital)")
+      return []
     } catch Limits.ReadProblem.tooLarge(let bytes) {
       self.error(
         "too-large",
@@ -228,8 +252,22 @@ extension Checker {
       return []
     }
     let source = SourceFile(path: loaded.path, text: loaded.text)
-    sources.append(source)
     let here = Diagnostic.Note(message: "registry named here", range: g.fileRange)
+    // A contract can name any file: one whose first line is not a registry's header is reported
+    // without a byte of its content (`parties x from "/proc/self/environ"` must not print the
+    // environment). Lines of a registry are quoted with their control characters masked.
+    let firstLine = (source.line(1) ?? "").split(separator: ",", omittingEmptySubsequences: false)
+      .map {
+        String($0.filter { $0 != "\"" && $0 != "\u{FEFF}" }).trimmingCharacters(in: .whitespaces)
+      }
+    guard firstLine.contains("id") && firstLine.contains("name") else {
+      error(
+        "bad-registry",
+        "'\(loaded.path)' is not a party registry: its first line does not name the columns 'id' and 'name' (its content is not shown)",
+        at: .whole(loaded.path), hint: "the first line should read: id,name,capital", notes: [here])
+      return []
+    }
+    sources.append(SourceFile(path: loaded.path, text: ControlCharacters.masked(loaded.text)))
     func at(_ line: Int) -> SourceRange {
       SourceRange(
         file: loaded.path, start: .init(line: line, column: 1),
@@ -265,6 +303,18 @@ extension Checker {
         bad(
           "row has \(row.fields.count) fields, the header has \(header.count)",
           hint: "quote names that contain commas")
+        continue
+      }
+      // Checked before the fields are trimmed (a tab is whitespace) and before any is echoed.
+      if let (column, found) = row.fields.indices.lazy.compactMap({ i in
+        ControlCharacters.first(in: row.fields[i]).map { (i, $0) }
+      }).first {
+        let known = ["id", "name", "capital"].contains(header[column])
+        bad(
+          "\(known ? "the '\(header[column])' field" : "field \(column + 1)") holds \(ControlCharacters.describe(found.scalar)) at character \(found.position)",
+          hint:
+            "names and ids may not hold line breaks, tabs, NULs or bidi controls: they would change how statements read"
+        )
         continue
       }
       let id = row.fields[idColumn].trimmingCharacters(in: .whitespaces)

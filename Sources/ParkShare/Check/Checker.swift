@@ -18,6 +18,8 @@ public struct Checker {
 
   let file: ContractFile
   let readFile: FileReader
+  /// Whether registries may lie outside the contract's folder (`--allow-outside-files`).
+  var allowOutsideFiles = false
   var diagnostics: [Diagnostic] = []
   var sources: [SourceFile] = []
   var symbols: [String: Symbol] = [:]
@@ -32,26 +34,32 @@ public struct Checker {
   /// Which pool allocates each revenue or subsidy.
   var allocatedBy: [String: Name] = [:]
 
-  /// Parses and checks the contract at `path`, reading registries beside it from disk.
-  public static func check(path: String) -> (source: SourceFile?, result: Result) {
+  /// Parses and checks the contract at `path`, reading registries beside it from disk: only
+  /// inside the contract's folder unless `allowOutsideFiles` (`ContractFiles`).
+  public static func check(path: String, allowOutsideFiles: Bool = false) -> (
+    source: SourceFile?, result: Result
+  ) {
     let text: String
     switch Limits.read(path, maxBytes: Limits.contractBytes) {
     case .success(let t): text = t
     case .failure(let d): return (nil, Result(contract: nil, diagnostics: [d], sources: []))
     }
     let source = SourceFile(path: path, text: text)
-    let folder = (path as NSString).deletingLastPathComponent
-    let result = check(source) { name in
-      let full = name.hasPrefix("/") ? name : (folder.isEmpty ? name : folder + "/" + name)
-      return (full, try Limits.readText(full, maxBytes: Limits.tableBytes).get())
+    let result = check(source, allowOutsideFiles: allowOutsideFiles) { name in
+      try ContractFiles.read(name, contract: path, allowOutside: allowOutsideFiles)
     }
     return (source, result)
   }
 
-  /// Parses and checks contract text; `readFile` supplies registry files.
-  public static func check(_ source: SourceFile, readFile: @escaping FileReader) -> Result {
+  /// Parses and checks contract text; `readFile` supplies registry files. A registry named by
+  /// an absolute path or one that climbs out of the contract's folder is refused before
+  /// `readFile` is asked, unless `allowOutsideFiles`.
+  public static func check(
+    _ source: SourceFile, allowOutsideFiles: Bool = false, readFile: @escaping FileReader
+  ) -> Result {
     let (file, parseDiagnostics) = Parser.parse(source)
     var checker = Checker(file: file, readFile: readFile)
+    checker.allowOutsideFiles = allowOutsideFiles
     checker.diagnostics = parseDiagnostics
     checker.run()
     let ok = !checker.diagnostics.hasErrors

@@ -204,7 +204,8 @@ final class DigestBox: @unchecked Sendable {
 }
 
 /// What identifies a file's content without reading it: device, inode, size and modification
-/// time to the nanosecond. Nil when the file does not exist.
+/// time to the nanosecond. Nil when the file does not exist or is not a regular file (reading
+/// it reports that, once).
 struct FileStamp: Equatable {
   var device: UInt64
   var inode: UInt64
@@ -214,7 +215,7 @@ struct FileStamp: Equatable {
 
   init?(path: String) {
     var st = stat()
-    guard stat(path, &st) == 0 else { return nil }
+    guard stat(path, &st) == 0, RegularFile.kind(st.st_mode) == nil else { return nil }
     device = UInt64(st.st_dev)
     inode = UInt64(st.st_ino)
     size = Int64(st.st_size)

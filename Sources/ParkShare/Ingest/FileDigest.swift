@@ -8,8 +8,9 @@ public struct FileDigest: Sendable, Codable, Hashable {
 
   /// The digest of the file at `path`, read in 8 MiB pieces; nil when it cannot be read.
   public static func of(_ path: String) -> FileDigest? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
+    // A FIFO put in place of a file already read would block here forever.
+    guard case .success(let fd) = RegularFile.open(path) else { return nil }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     var hash = BLAKE2b()
     do {
       // `read(upToCount:)` gives nil or empty data at the end of the file.

@@ -122,8 +122,13 @@ enum ReadingsReader {
   static func openFile(_ path: String, _ diagnostics: inout [Diagnostic]) -> OpenFile? {
     let top = SourceRange(
       file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else {
+    let fd: Int32
+    switch RegularFile.open(path) {
+    case .success(let d): fd = d
+    case .failure(.notRegular(let kind)):
+      diagnostics.append(Limits.notRegular(path, kind: kind, at: top))
+      return nil
+    case .failure(.unreadable):
       diagnostics.append(.error("missing-file", "cannot read '\(path)'", at: top))
       return nil
     }

@@ -24,21 +24,16 @@ public enum Limits {
     case unreadable
     case tooLarge(bytes: Int)
     case notUTF8
+    /// A FIFO, a device, a directory...: `RegularFile` says what.
+    case notRegular(kind: String)
   }
 
   /// Reads a whole text file of at most `maxBytes`, checking the size before reading a byte so
-  /// a 50 GB file costs nothing.
+  /// a 50 GB file costs nothing; regular files only (`RegularFile`).
   public static func readText(_ path: String, maxBytes: Int) -> Result<String, ReadProblem> {
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?
-      .intValue
-    if let size, size > maxBytes { return .failure(.tooLarge(bytes: size)) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure(.unreadable)
+    RegularFile.read(path, maxBytes: maxBytes).flatMap { data in
+      String(data: data, encoding: .utf8).map { .success($0) } ?? .failure(.notUTF8)
     }
-    // A file that grew after the size check is held to the same bound.
-    guard data.count <= maxBytes else { return .failure(.tooLarge(bytes: data.count)) }
-    guard let text = String(data: data, encoding: .utf8) else { return .failure(.notUTF8) }
-    return .success(text)
   }
 
   /// `readText`, with its problem as the diagnostic to report.
@@ -89,6 +84,15 @@ public enum Limits {
     case .notUTF8:
       return .error(
         "not-utf8", "'\(path)' is not UTF-8 text", at: top, hint: "save the file as UTF-8")
+    case .notRegular(let kind):
+      return notRegular(path, kind: kind, at: top)
     }
+  }
+
+  /// The diagnostic for an input that is a FIFO, a device, a directory...: never read.
+  public static func notRegular(_ path: String, kind: String, at range: SourceRange) -> Diagnostic {
+    .error(
+      "not-regular-file", "'\(path)' is \(kind), not a regular file; it was not read", at: range,
+      hint: "parkshare reads regular files only: copy the data into a file and name that")
   }
 }

@@ -56,8 +56,8 @@ public enum ComparisonText {
       }
       rows.append([p.party, p.name, "", "net", "", "", plain(p.a), plain(p.b), plain(p.difference)])
     }
-    return rows.map { $0.map(StatementCSV.field).joined(separator: ",") }.joined(separator: "\r\n")
-      + "\r\n"
+    // a, b, difference: amounts.
+    return StatementCSV.table(rows, numbers: [6, 7, 8])
   }
 }
 

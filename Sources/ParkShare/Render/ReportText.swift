@@ -28,8 +28,8 @@ public enum ReportText {
         Money.text($0, decimals: report.decimals).replacingOccurrences(of: ",", with: "")
       }
     }
-    return ([header] + rows).map { $0.map(StatementCSV.field).joined(separator: ",") }
-      .joined(separator: "\r\n") + "\r\n"
+    // opening, settled, amendments, arrears, closing: amounts.
+    return StatementCSV.table([header] + rows, numbers: Set(3...7))
   }
 
   public static func workbook(_ report: PeriodReport) -> Workbook {

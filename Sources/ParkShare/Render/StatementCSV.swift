@@ -2,7 +2,8 @@ import Foundation
 
 /// `parkshare settle --format csv`: one row per statement line, amount and currency in their
 /// own columns, plain numbers (a point, no thousands separators), RFC 4180 quoting, CRLF line
-/// ends; optionally a UTF-8 byte-order mark so Excel reads the Chinese names.
+/// ends, text that a spreadsheet would run as a formula neutralised; optionally a UTF-8
+/// byte-order mark so Excel reads the Chinese names. `table` writes every CSV export.
 public enum StatementCSV {
   public static let header = [
     "contract", "period", "type", "number", "amends", "party", "name", "pool", "kind", "clause",
@@ -47,20 +48,57 @@ public enum StatementCSV {
     }
     // Every row has the header's columns.
     assert(rows.allSatisfy { $0.count == header.count })
-    return (bom ? "\u{FEFF}" : "")
-      + rows.map { $0.map(field).joined(separator: ",") }
-      .joined(separator: "\r\n") + "\r\n"
+    return (bom ? "\u{FEFF}" : "") + table(rows, numbers: numberColumns)
   }
+
+  /// The columns that hold numbers the engine wrote: statement numbers, exact and paid amounts.
+  static let numberColumns: Set<Int> = Set(
+    ["number", "amends", "exact", "amount"].compactMap { header.firstIndex(of: $0) })
 
   /// Every minor-unit digit, no separators: `1234567.50`.
   static func plain(_ v: Exact, _ decimals: Int) -> String {
     Money.text(v, decimals: decimals).replacingOccurrences(of: ",", with: "")
   }
 
+  /// Rows as CSV, CRLF line ends. Cells of the columns in `numbers` are written as they are
+  /// when they are plain numbers (`-12.34` stays a number a spreadsheet can add); every other
+  /// cell goes through `field`.
+  public static func table(_ rows: [[String]], numbers: Set<Int>) -> String {
+    rows.map { row in
+      row.enumerated().map { i, cell in
+        numbers.contains(i) && isPlainNumber(cell) ? cell : field(cell)
+      }.joined(separator: ",")
+    }.joined(separator: "\r\n") + "\r\n"
+  }
+
+  /// A text cell. Names come from registries and reasons from the command line: a cell a
+  /// spreadsheet would run as a formula (`=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`) is
+  /// neutralised as OWASP advises for CSV injection: a single quote before it, and the cell
+  /// quoted. RFC 4180 quoting otherwise.
   public static func field(_ text: String) -> String {
+    if let first = text.unicodeScalars.first, formulaStarts.contains(first) {
+      return "\"'" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return text
     }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// What a spreadsheet takes as the start of a formula: OWASP's `=`, `+`, `-`, `@`, tab and
+  /// carriage return, and their full-width forms (`＝`, `＋`, `－`, `＠`), which a Chinese
+  /// input method types and some spreadsheets read the same way.
+  static let formulaStarts: Set<Unicode.Scalar> = [
+    "=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}",
+  ]
+
+  /// `12`, `-1234567.50`: digits, one optional leading minus, one optional point; the empty
+  /// cell too.
+  static func isPlainNumber(_ text: String) -> Bool {
+    if text.isEmpty { return true }
+    let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+    let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count <= 2
+      && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
   }
 }

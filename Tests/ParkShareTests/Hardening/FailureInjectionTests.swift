@@ -130,6 +130,51 @@ import Testing
     #expect(FileManager.default.contents(atPath: target) == Data("finished\n".utf8))
   }
 
+  /// Temporary names carry 64 random bits beside the pid: no one can plant a link in advance.
+  @Test func temporaryNamesAreUnpredictable() {
+    let names = Set((0..<100).map { _ in AtomicFile.temporaryPath(for: "out/a.txt") })
+    #expect(names.count == 100)
+    #expect(names.allSatisfy { $0.hasPrefix("out/.a.txt.parkshare-tmp-\(getpid())-") })
+  }
+
+  /// A link planted at the temporary name drawn first is not followed: the file it points to is
+  /// untouched, the link is left as it is, and the write goes through under another name.
+  @Test func aLinkAtTheTemporaryNameIsNeverFollowed() throws {
+    let t = try TestBundle(contract: LedgerTests.contract)
+    defer { t.remove() }
+    let victim = t.folder.appendingPathComponent("victim.txt").path
+    let target = t.folder.appendingPathComponent("out.txt").path
+    try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
+    let planted = AtomicFile.temporaryPath(for: target)
+    try FileManager.default.createSymbolicLink(atPath: planted, withDestinationPath: victim)
+    // And a dangling one: O_CREAT through it would create a file outside.
+    let dangling = AtomicFile.temporaryPath(for: target)
+    let created = t.folder.appendingPathComponent("created.txt").path
+    try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: created)
+    var names = [planted, dangling, AtomicFile.temporaryPath(for: target)]
+    try AtomicFile.write(Data("finished\n".utf8), to: target, faults: nil) { names.removeFirst() }
+    #expect(FileManager.default.contents(atPath: victim) == Data("precious\n".utf8))
+    #expect(!FileManager.default.fileExists(atPath: created))
+    #expect(FileManager.default.contents(atPath: target) == Data("finished\n".utf8))
+    #expect(AtomicFile.refusedTarget(target) == nil)
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: planted)) == victim)
+  }
+
+  /// A link at the final name is neither followed nor replaced.
+  @Test func aLinkAtTheFinalNameIsRefused() throws {
+    let t = try TestBundle(contract: LedgerTests.contract)
+    defer { t.remove() }
+    let victim = t.folder.appendingPathComponent("victim.txt").path
+    let target = t.folder.appendingPathComponent("out.txt").path
+    try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
+    try FileManager.default.createSymbolicLink(atPath: target, withDestinationPath: victim)
+    #expect(throws: AtomicFile.Failure.self) {
+      try AtomicFile.write(Data("finished\n".utf8), to: target)
+    }
+    #expect(FileManager.default.contents(atPath: victim) == Data("precious\n".utf8))
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: target)) == victim)
+  }
+
   @Test func aSecondRunOnABusyLedgerIsRefused() throws {
     let f = try LedgerTests.Fixture()
     defer { f.t.remove() }
