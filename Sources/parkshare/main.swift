@@ -8,7 +8,7 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
   "settle": (
     [
       "--data", "--period", "--opening", "--closing", "--threads", "--format", "--out", "--ledger",
-      "--lang", "--issued", "--reason",
+      "--lang", "--issued", "--reason", "--contract-changed",
     ],
     ["--bom", "--amend", "--help"], SettleCommand.run
   ),
@@ -31,6 +31,7 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
   "journal": (
     ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run
   ),
+  "ledger": (["--expect-head", "--threads"], ["--help"], LedgerCommand.run),
   "explain": (
     ["--data", "--period", "--opening", "--threads", "--party"], ["--help"], ExplainCommand.run
   ),
