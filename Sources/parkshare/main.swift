@@ -1,44 +1,14 @@
 import Foundation
 import ParkShare
 
-// The CLI is a thin shell: parse argv, call the library, print, exit.
-let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments) -> Int32)] = [
-  "check": ([], ["--json", "--help"], CheckCommand.run),
-  "fmt": ([], ["--check", "--stdout", "--help"], FormatCommand.run),
-  "settle": (
-    [
-      "--data", "--period", "--opening", "--closing", "--threads", "--format", "--out", "--ledger",
-      "--lang", "--issued", "--reason", "--contract-changed",
-    ],
-    ["--bom", "--amend", "--help"], SettleCommand.run
-  ),
-  "compare": (
-    ["--data", "--period", "--opening", "--threads", "--format", "--ledger", "--from", "--to"],
-    ["--help"], CompareCommand.run
-  ),
-  "fairness": (
-    ["--data", "--period", "--opening", "--threads", "--assets", "--format"], ["--help"],
-    FairnessCommand.run
-  ),
-  "simulate": (
-    ["--scenario", "--runs", "--seed", "--format", "--threads"], ["--help"], SimulateCommand.run
-  ),
-  "sensitivity": (
-    ["--scenario", "--change", "--party", "--format", "--threads"], ["--help"],
-    SensitivityCommand.run
-  ),
-  "report": (["--ledger", "--from", "--to", "--format", "--out"], ["--help"], ReportCommand.run),
-  "journal": (
-    ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run
-  ),
-  "ledger": (["--expect-head", "--threads"], ["--help"], LedgerCommand.run),
-  "explain": (
-    ["--data", "--period", "--opening", "--threads", "--party"], ["--help"], ExplainCommand.run
-  ),
-  "revenue": (
-    ["--data", "--period", "--opening", "--closing", "--threads"], ["--json", "--help"],
-    RevenueCommand.run
-  ),
+// The CLI is a thin shell: parse argv, call the library, print, exit. The options each command
+// accepts are the ones its help lists (Help.all).
+let commands: [String: (Arguments) -> Int32] = [
+  "check": CheckCommand.run, "fmt": FormatCommand.run, "settle": SettleCommand.run,
+  "compare": CompareCommand.run, "fairness": FairnessCommand.run,
+  "simulate": SimulateCommand.run, "sensitivity": SensitivityCommand.run,
+  "report": ReportCommand.run, "journal": JournalCommand.run, "ledger": LedgerCommand.run,
+  "explain": ExplainCommand.run, "revenue": RevenueCommand.run,
 ]
 
 @MainActor func main() -> Int32 {
@@ -48,27 +18,38 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     return ExitCode.usage
   }
   let name = argv.first { !$0.hasPrefix("-") }
-  if argv.isEmpty || argv == ["--help"] || argv == ["-h"]
-    || (name == nil && argv.contains("--help"))
-  {
+  // No arguments is a usage error like any other: the help goes to stderr, exit 64.
+  if argv.isEmpty {
+    Output.err(Help.main)
+    return ExitCode.usage
+  }
+  if argv == ["--help"] || argv == ["-h"] || (name == nil && argv.contains("--help")) {
     Output.out(Help.main)
-    return argv.isEmpty ? ExitCode.usage : ExitCode.success
+    return ExitCode.success
   }
   if argv == ["--version"] {
     Output.out("parkshare \(Engine.version)\n")
     return ExitCode.success
   }
   if name == "help" {
-    let topic = argv.dropFirst().first
-    Output.out(topic.flatMap { Help.commands[$0] } ?? Help.main)
+    let topics = argv.dropFirst()
+    guard let topic = topics.first else {
+      Output.out(Help.main)
+      return ExitCode.success
+    }
+    guard topics.count == 1, let text = Help.commands[topic] else {
+      Output.err("parkshare help: unknown command '\(topics.joined(separator: " "))'\n\n" + Help.main)
+      return ExitCode.usage
+    }
+    Output.out(text)
     return ExitCode.success
   }
-  guard let name, let command = commands[name] else {
+  guard let name, let command = commands[name], let help = Help.all[name] else {
     Output.err("parkshare: unknown command '\(name ?? argv[0])'\n\n" + Help.main)
     return ExitCode.usage
   }
   do throws(Arguments.UsageError) {
-    let args = try Arguments(argv, valued: command.valued, flags: command.flags)
+    let args = try Arguments(argv, valued: help.valued, flags: help.flags)
     if args.flags.contains("--help") {
       Output.out(Help.commands[name] ?? Help.main)
       return ExitCode.success
@@ -79,7 +60,7 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     guard !args.operands.isEmpty || ["journal", "report"].contains(name) else {
       throw Arguments.UsageError(message: "no files given")
     }
-    return command.run(args)
+    return command(args)
   } catch {
     Output.err("parkshare \(name): \(error.message)\n\n" + (Help.commands[name] ?? Help.main))
     return ExitCode.usage

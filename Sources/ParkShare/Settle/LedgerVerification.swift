@@ -206,10 +206,18 @@ public struct LedgerVerification: Sendable {
     var missing: [String] = []
     for input in s.inputs {
       guard let now = FileDigest.of(input.path) else {
-        missing.append(input.path)
+        missing.append("'\(input.path)'")
         continue
       }
-      if now.blake2b256 != input.blake2b256 {
+      // A contract changed in place, the change acknowledged in a later record: the old text
+      // is gone, so this period cannot be re-settled, but nothing was changed unseen.
+      if now.blake2b256 != input.blake2b256, input.path == s.contract.file,
+        let later = entries[(i + 1)...].first(where: {
+          $0.settlement?.issue?.contractChange?.digest == now.blake2b256
+        })
+      {
+        missing.append("'\(input.path)' (changed as acknowledged in '\(later.name)')")
+      } else if now.blake2b256 != input.blake2b256 {
         fail(
           e.name,
           "'\(input.path)' is not the file \(r.period) was settled from in '\(e.name)': its BLAKE2b-256 is \(now.blake2b256), the record's \(input.blake2b256)",
@@ -224,7 +232,7 @@ public struct LedgerVerification: Sendable {
       diagnostics.append(
         .warning(
           "not-resettled",
-          "\(r.period) ('\(e.name)') is not re-settled: \(missing.count == 1 ? "its input '\(missing[0])' is" : "\(missing.count) of its inputs are") no longer there (\(missing.prefix(3).map { "'\($0)'" }.joined(separator: ", ")))",
+          "\(r.period) ('\(e.name)') is not re-settled: \(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? " and \(missing.count - 3) more" : "") \(missing.count == 1 ? "is" : "are") no longer there as settled",
           at: place(e.name),
           hint:
             "the chain and the record's digests are checked; restore the period's files where they were settled to re-settle it"
