@@ -46,3 +46,35 @@ import Testing
     #expect(try Self.basis(supply: "2", use: "10").contains("ratio = 20%: from 20%"))
   }
 }
+
+extension HonestDisplayTests {
+  /// Three parties whose assets earn 100.00 only together: a third each. Each rounded on its
+  /// own is 33.33, three times 99.99; apportioned, they show 33.34, 33.33, 33.33 = 100.00.
+  @Test func shapleyValuesAreShownSummingToTheTotalShown() throws {
+    let t = try TestBundle(
+      contract: """
+        contract thirds "thirds"
+        currency CNY
+        settle monthly from 2026-01 to 2026-12
+        party a "A" operator
+        party b "B" operator
+        party c "C" operator
+        input income CNY
+        revenue r = income
+        pool p = r
+          split a 40%, b 30%, c 30%
+        """)
+    defer { t.remove() }
+    let dir = try t.facts("d", [("income", "100")])
+    let (s, messages) = t.settle(dir, period: "2026-01")
+    let settlement = try #require(s, "\(messages)")
+    let f = try Fairness(settlement, contract: t.contract, assets: ["r": ["a", "b", "c"]])
+    #expect(f.parties.map(\.shapleyRounded) == [x("33.34"), x("33.33"), x("33.33")])
+    let text = FairnessText.text(f)
+    #expect(text.contains("value of all assets together: 100.00"))
+    // The Shapley column of the text sums to the total it shows.
+    let shown = text.split(separator: "\n").filter { ["a ", "b ", "c "].contains($0.prefix(2)) }
+      .map { row in x(String(row.split(separator: " ", omittingEmptySubsequences: true)[6])) }
+    #expect(try shown.sum() == x("100.00"), "\(text)")
+  }
+}
