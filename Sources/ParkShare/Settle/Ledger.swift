@@ -188,10 +188,21 @@ public struct Ledger: Sendable {
       return ledger
     }
     // One record past HEAD, chained to it: a write a crash interrupted after the record's
-    // rename. The record is complete; finish the write.
+    // rename. The record is complete; finish the write. But HEAD moved back one record looks the
+    // same, with the last record edited at will: the record is taken up only when its period,
+    // re-settled from its recorded inputs, gives its bytes.
     if headSequence == records.count - 1,
       headDigest == (records.count >= 2 ? records[records.count - 2].digest : genesis)
     {
+      let last = records[records.count - 1]
+      if let problem = LedgerVerification.lastRecordProblems(
+        directory, threads: ProcessInfo.processInfo.activeProcessorCount
+      ).first {
+        throw Refusal(
+          message:
+            "HEAD names record \(headSequence), and '\(last.file)' follows it unconfirmed (a settle interrupted after writing it, or HEAD moved back); it is not taken up: \(problem.message)",
+          hint: tamperHint)
+      }
       if writing { try ledger.writeHead(faults: nil) }
       return ledger
     }

@@ -70,6 +70,19 @@ public struct LedgerVerification: Sendable {
     return v
   }
 
+  /// The problems of the ledger's last record alone, re-settled, without taking the lock (the
+  /// caller holds it): what `Ledger.open` asks before it takes up a record HEAD does not name
+  /// yet. A settle interrupted after writing its record left one that re-settles to the same
+  /// bytes; a last record edited and HEAD moved back to hide the edit does not.
+  static func lastRecordProblems(_ directory: String, threads: Int) -> [Diagnostic] {
+    var v = LedgerVerification(directory: directory)
+    let entries = v.readChain()
+    guard !entries.isEmpty else { return v.diagnostics }
+    v.check(entries, at: entries.count - 1, threads: threads)
+    return v.diagnostics.filter { $0.severity == .error }
+      + v.diagnostics.filter { $0.id == "not-resettled" }
+  }
+
   func place(_ name: String) -> SourceRange { .whole(directory + "/" + name) }
 
   mutating func fail(_ name: String, _ message: String, hint: String? = nil) {
@@ -209,14 +222,15 @@ public struct LedgerVerification: Sendable {
         missing.append("'\(input.path)'")
         continue
       }
-      // A contract changed in place, the change acknowledged in a later record: the old text
+      // A file replaced in place by a later record that accounts for it (an amendment of this
+      // period settled from corrected data, or an acknowledged contract change): the old file
       // is gone, so this period cannot be re-settled, but nothing was changed unseen.
-      if now.blake2b256 != input.blake2b256, input.path == s.contract.file,
+      if now.blake2b256 != input.blake2b256,
         let later = entries[(i + 1)...].first(where: {
-          $0.settlement?.issue?.contractChange?.digest == now.blake2b256
+          Self.accounts(for: now, in: $0, period: r.period, contract: input.path == s.contract.file)
         })
       {
-        missing.append("'\(input.path)' (changed as acknowledged in '\(later.name)')")
+        missing.append("'\(input.path)' (replaced, as recorded in '\(later.name)')")
       } else if now.blake2b256 != input.blake2b256 {
         fail(
           e.name,
@@ -245,6 +259,14 @@ public struct LedgerVerification: Sendable {
       "\(e.name)  \(r.kind.rawValue) \(r.period)  "
         + (diagnostics.count == problemsBefore
           ? "chain and digests hold; re-settled to the same bytes" : "FAILED"))
+  }
+
+  /// Whether record `e` accounts for the file `now` replacing an earlier one: it was settled
+  /// from it, either amending `period` or acknowledging a contract change to it.
+  static func accounts(for now: FileDigest, in e: Entry, period: Period, contract: Bool) -> Bool {
+    guard let s = e.settlement, s.inputs.contains(now) else { return false }
+    if contract { return s.issue?.contractChange?.digest == now.blake2b256 }
+    return e.record?.kind == .amendment && e.record?.period == period
   }
 
   /// A period opens from the state the period before closed with; an amendment from the state
