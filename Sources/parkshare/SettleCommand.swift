@@ -10,6 +10,14 @@ enum SettleCommand {
   ]
 
   static func run(_ args: Arguments) -> Int32 {
+    var ledger: Ledger? = nil
+    var recorded = false
+    // A ledger folder this run created is taken back when the run records nothing in it.
+    defer { if !recorded { ledger?.discardIfUnused() } }
+    return settle(args, &ledger, &recorded)
+  }
+
+  static func settle(_ args: Arguments, _ ledger: inout Ledger?, _ recorded: inout Bool) -> Int32 {
     let format = args.options["--format"] ?? "text"
     let json = format == "json"
     guard formats.contains(format) else {
@@ -38,7 +46,6 @@ enum SettleCommand {
     }
     // The ledger is taken first: a second settle on a ledger in use is refused at once, before
     // any data is read.
-    var ledger: Ledger? = nil
     if let dir = args.options["--ledger"] {
       do throws(Ledger.Refusal) {
         ledger = try Ledger.open(dir, writing: true)
@@ -140,6 +147,7 @@ enum SettleCommand {
     if var l = ledger, let pending {
       do throws(Ledger.Refusal) {
         try l.append(pending, faults: Files.faults)
+        recorded = true
       } catch {
         Files.remove(written)
         return refuse(error, l.directory, sources: [], earlier: [], json: json)

@@ -21,6 +21,9 @@ public struct Ledger: Sendable {
   public private(set) var records: [Record]
   /// Held while this value lives: one parkshare at a time reads or writes a ledger.
   let lock: Lock
+  /// This run created the folder (a first settle): `discardIfUnused` takes it back when the run
+  /// records nothing.
+  public private(set) var created = false
 
   /// What a record says about itself (its file holds the whole settlement too).
   public struct Record: Sendable, Decodable {
@@ -127,6 +130,7 @@ public struct Ledger: Sendable {
   public static func open(_ directory: String, writing: Bool = false) throws(Refusal) -> Ledger {
     let fm = FileManager.default
     var isDir: ObjCBool = false
+    var created = false
     if !fm.fileExists(atPath: directory, isDirectory: &isDir) {
       guard writing else {
         throw Refusal(
@@ -135,6 +139,7 @@ public struct Ledger: Sendable {
       }
       do {
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        created = true
       } catch {
         throw Refusal(message: "cannot create the ledger '\(directory)'")
       }
@@ -184,6 +189,7 @@ public struct Ledger: Sendable {
     let headSequence = parts.first.flatMap { Int($0) } ?? 0
     let headDigest = parts.count > 1 ? parts[1] : genesis
     var ledger = Ledger(directory: directory, records: records, lock: lock)
+    ledger.created = created
     if headSequence == records.count, headDigest == (records.last?.digest ?? genesis) {
       return ledger
     }
@@ -221,6 +227,14 @@ public struct Ledger: Sendable {
       name == "HEAD"
         || (name.hasSuffix(".json") && name.count > 5 && name.prefix(4).allSatisfy(\.isNumber))
     }
+  }
+
+  /// Removes the folder this run created for the ledger when nothing was recorded in it: a
+  /// settle that failed leaves no empty ledger behind.
+  public func discardIfUnused() {
+    guard created, records.isEmpty else { return }
+    unlink(directory + "/.lock")
+    rmdir(directory)
   }
 
   static let tamperHint =

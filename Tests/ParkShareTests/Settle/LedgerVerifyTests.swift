@@ -88,3 +88,17 @@ import Testing
     #expect(v.err.contains("HEAD names record 1, but record 2 ('0002-2026Q2.json') follows it"))
   }
 }
+
+extension LedgerVerifyTests {
+  /// A first settle that fails (here: a period before the term) leaves no empty ledger folder
+  /// behind, which a later reader would otherwise take for a ledger.
+  @Test func aFailedFirstSettleLeavesNoLedgerFolder() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    let r = try f.settle("2026Q2")
+    #expect(r.status == 1)
+    #expect(!FileManager.default.fileExists(atPath: f.ledger))
+    #expect(try f.settle("2026Q1").status == 0)
+    #expect(FileManager.default.fileExists(atPath: f.ledger + "/HEAD"))
+  }
+}
