@@ -86,7 +86,9 @@ enum Help {
         Parses and checks each contract, with the registry files it names. Every error of every
         file is printed as file:line:col, the source line and a caret, then a hint.
         """,
-      options: [("--json", "print the resolved contract model(s) and diagnostics as JSON on stdout")],
+      options: [
+        ("--json", "print the resolved contract model(s) and diagnostics as JSON on stdout")
+      ],
       exit: "0 no errors (warnings allowed), 1 errors, 64 usage"),
     "fmt": Command(
       usage: "parkshare fmt [--check | --stdout] FILE...",
@@ -156,7 +158,8 @@ enum Help {
       ],
       exit: "0 written, 1 ledger or account-file errors (a folder that is not a ledger), 64 usage"),
     "report": Command(
-      usage: "parkshare report --ledger DIR --from P --to P [--format text|csv|json|xlsx] [--out FILE]",
+      usage:
+        "parkshare report --ledger DIR --from P --to P [--format text|csv|json|xlsx] [--out FILE]",
       about: """
         For each party and each period from the ledger: the balance owed to it before the period,
         what the period's statement settled, what amendments changed, the arrears owed to it and
@@ -185,7 +188,9 @@ enum Help {
         ),
         threads,
       ],
-      exit: "0 all holds (periods whose inputs are gone are checked but not re-settled),\n1 a problem found, 64 usage"),
+      exit:
+        "0 all holds (periods whose inputs are gone are checked but not re-settled),\n1 a problem found, 64 usage"
+    ),
     "compare": Command(
       usage: """
         parkshare compare A.contract B.contract --data DIR --period P [--format text|json|csv|html]
@@ -207,21 +212,26 @@ enum Help {
       ],
       exit: usual),
     "simulate": Command(
-      usage: "parkshare simulate CONTRACT --scenario FILE [--runs N] [--seed S] [--format text|json|html]",
+      usage:
+        "parkshare simulate CONTRACT --scenario FILE [--runs N] [--seed S] [--format text|json|html]",
       about: """
         Projects the term period by period from a settled period under the scenario
         (docs/negotiation.md): per party cash flows by year, NPV, IRR, payback, value and
         investment shares; with runs, seeded Monte Carlo percentiles (P10, P50, P90).
         """,
       options: [
-        ("--scenario FILE", "the scenario (JSON): the settled period, growth, prices, discount rate"),
+        (
+          "--scenario FILE",
+          "the scenario (JSON): the settled period, growth, prices, discount rate"
+        ),
         ("--runs N", "Monte Carlo runs (default: none, the projection alone)"),
         ("--seed S", "the seed of the runs (a whole number from 0)"),
         ("--format F", "text (default), json or html"), threads,
       ],
       exit: "0 done, 1 errors in the contract, scenario or data, 64 usage"),
     "sensitivity": Command(
-      usage: "parkshare sensitivity CONTRACT --scenario FILE [--change 10%] [--party ID] [--format text|json|html]",
+      usage:
+        "parkshare sensitivity CONTRACT --scenario FILE [--change 10%] [--party ID] [--format text|json|html]",
       about: """
         Moves every input (kWh by meter kind, facts, tariffs) down and up by the change and shows
         each investing party's NPV change, largest swing first.
@@ -234,7 +244,8 @@ enum Help {
       ],
       exit: "0 done, 1 errors in the contract, scenario or data, 64 usage"),
     "fairness": Command(
-      usage: "parkshare fairness CONTRACT --data DIR --period P --assets FILE [--format text|json|html]",
+      usage:
+        "parkshare fairness CONTRACT --data DIR --period P --assets FILE [--format text|json|html]",
       about: """
         Per party that brings assets: capital, what the contract pays, losses and arrears borne, and
         its Shapley value over the assets (the assets file names the parties each revenue needs).

@@ -38,7 +38,8 @@ let commands: [String: (Arguments) -> Int32] = [
       return ExitCode.success
     }
     guard topics.count == 1, let text = Help.commands[topic] else {
-      Output.err("parkshare help: unknown command '\(topics.joined(separator: " "))'\n\n" + Help.main)
+      Output.err(
+        "parkshare help: unknown command '\(topics.joined(separator: " "))'\n\n" + Help.main)
       return ExitCode.usage
     }
     Output.out(text)

@@ -155,7 +155,8 @@ public struct LedgerVerification: Sendable {
     let sequence = parts.first.flatMap { Int($0) }
     let digest = parts.count > 1 ? parts[1] : ""
     if sequence == entries.count && digest == head { return }
-    if sequence == entries.count - 1 && digest == (entries.dropLast().last?.digest ?? Ledger.genesis)
+    if sequence == entries.count - 1
+      && digest == (entries.dropLast().last?.digest ?? Ledger.genesis)
     {
       fail(
         "HEAD",
@@ -211,7 +212,9 @@ public struct LedgerVerification: Sendable {
         hint: Ledger.tamperHint)
     }
     if let other = earlier.first(where: { $0.contract != r.contract }) {
-      fail(e.name, "'\(e.name)' is for contract '\(r.contract)', '\(other.file)' for '\(other.contract)'")
+      fail(
+        e.name,
+        "'\(e.name)' is for contract '\(r.contract)', '\(other.file)' for '\(other.contract)'")
     }
     checkContinuity(entries, at: i)
     checkContractChange(entries, at: i, digest: contractDigest)
@@ -251,7 +254,8 @@ public struct LedgerVerification: Sendable {
           hint:
             "the chain and the record's digests are checked; restore the period's files where they were settled to re-settle it"
         ))
-      lines.append("\(e.name)  \(r.kind.rawValue) \(r.period)  chain and digests hold; not re-settled")
+      lines.append(
+        "\(e.name)  \(r.kind.rawValue) \(r.period)  chain and digests hold; not re-settled")
       return
     }
     resettle(entries, at: i, threads: threads)
@@ -305,7 +309,8 @@ public struct LedgerVerification: Sendable {
     guard let before else { return }
     if r.period != before.period.next {
       fail(
-        e.name, "'\(e.name)' settles \(r.period), but the period after \(before.period) is \(before.period.next)",
+        e.name,
+        "'\(e.name)' settles \(r.period), but the period after \(before.period) is \(before.period.next)",
         hint: Ledger.tamperHint)
     }
     if Ledger.compact(before.closing) != Ledger.compact(r.opening) {
@@ -352,7 +357,8 @@ public struct LedgerVerification: Sendable {
     guard let contract = checked.contract, !checked.diagnostics.hasErrors else {
       fail(
         e.name,
-        "\(r.period) cannot be re-settled: its contract '\(recorded.contract.file)' no longer checks")
+        "\(r.period) cannot be re-settled: its contract '\(recorded.contract.file)' no longer checks"
+      )
       return
     }
     guard let facts = recorded.inputs.first(where: { $0.path.hasSuffix("/facts.csv") }) else {
@@ -417,8 +423,10 @@ public struct LedgerVerification: Sendable {
 
   /// The first line where two JSON texts differ, the keys that lead to it, and both lines.
   static func firstDifference(_ a: Data, _ b: Data) -> (Int, String, String, String) {
-    let x = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    let y = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let x = String(decoding: a, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let y = String(decoding: b, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
     var i = 0
     while i < min(x.count, y.count) && x[i] == y[i] { i += 1 }
     func text(_ lines: [Substring]) -> String {
@@ -448,7 +456,9 @@ public struct LedgerVerification: Sendable {
     {
       path.append(String(x[i][..<q]).trimmingCharacters(in: .whitespaces))
     }
-    let key = path.isEmpty ? "the top" : path.joined(separator: " ").replacingOccurrences(of: "\"", with: "")
+    let key =
+      path.isEmpty
+      ? "the top" : path.joined(separator: " ").replacingOccurrences(of: "\"", with: "")
     return (i + 1, key, text(x), text(y))
   }
 
@@ -473,13 +483,15 @@ public struct LedgerVerification: Sendable {
     if let at = entries.firstIndex(where: { $0.digest == expected }) {
       lines.append(
         "--expect-head \(expected): record \(at + 1) ('\(entries[at].name)')"
-          + (at + 1 == entries.count ? ", the head" : ", followed by \(entries.count - at - 1) more"))
+          + (at + 1 == entries.count
+            ? ", the head" : ", followed by \(entries.count - at - 1) more"))
       return
     }
     fail(
       "HEAD",
       "no record of the ledger has the digest \(expected): the ledger was rolled back or rewritten after the statement showing it was issued",
       hint:
-        "the statement's record and digest are the ledger as it was when it was issued; restore the ledger from its backup")
+        "the statement's record and digest are the ledger as it was when it was issued; restore the ledger from its backup"
+    )
   }
 }

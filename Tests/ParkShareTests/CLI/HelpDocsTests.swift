@@ -6,13 +6,15 @@ import Testing
 /// no doc named that does not exist. The options a command accepts are the ones its help lists
 /// (Help.all), so this holds the parser to the page too.
 @Suite struct HelpDocsTests {
-  static let page = (try? String(
-    contentsOf: Paths.root.appendingPathComponent("docs/cli.md"), encoding: .utf8)) ?? ""
+  static let page =
+    (try? String(
+      contentsOf: Paths.root.appendingPathComponent("docs/cli.md"), encoding: .utf8)) ?? ""
 
   /// The commands the main help lists.
   static func commands() throws -> [String] {
     let main = try runParkshare(["help"]).out
-    let section = main.components(separatedBy: "commands:\n").last?
+    let section =
+      main.components(separatedBy: "commands:\n").last?
       .components(separatedBy: "\n\n").first ?? ""
     return section.split(separator: "\n").compactMap { line -> String? in
       guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
@@ -58,18 +60,22 @@ import Testing
     // A synopsis line continues on the indented lines under it.
     var lines: [String] = []
     for line in synopsis.split(separator: "\n") {
-      if line.hasPrefix(" "), !lines.isEmpty { lines[lines.count - 1] += String(line) } else {
+      if line.hasPrefix(" "), !lines.isEmpty {
+        lines[lines.count - 1] += String(line)
+      } else {
         lines.append(String(line))
       }
     }
     let documented = Self.options(
       lines.filter { $0.hasPrefix("parkshare \(command) ") }.joined(separator: " "))
-    #expect(listed == documented, "\(command): help \(listed.sorted()), cli.md \(documented.sorted())")
+    #expect(
+      listed == documented, "\(command): help \(listed.sorted()), cli.md \(documented.sorted())")
     // ... each described in the command's section, with the exit status.
     let section = Self.section(command)
     #expect(!section.isEmpty, "cli.md has no section for \(command)")
     for option in listed {
-      #expect(section.contains(option), "cli.md's section for \(command) does not mention \(option)")
+      #expect(
+        section.contains(option), "cli.md's section for \(command) does not mention \(option)")
     }
     let exit = try #require(
       help.components(separatedBy: "exit status: ").dropFirst().first, "\(command): no exit status")

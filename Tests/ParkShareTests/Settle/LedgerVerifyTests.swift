@@ -23,16 +23,22 @@ import Testing
     let text = try String(contentsOf: readings, encoding: .utf8)
     try text.replacingOccurrences(of: "1500.5", with: "2500.5").write(
       to: readings, atomically: true, encoding: .utf8)
-    let amended = try f.settle("2026Q1", ["--amend", "--reason", "re-read", "--issued", "2026-04-20"])
+    let amended = try f.settle(
+      "2026Q1", ["--amend", "--reason", "re-read", "--issued", "2026-04-20"])
     #expect(amended.status == 0, "\(amended.err)")
     #expect(try f.settle("2026Q2", ["--issued", "2026-07-03"]).status == 0)
     let r = try verify(f)
     #expect(r.status == 0, "\(r.err)")
     #expect(
-      r.out.contains("0002-2026Q1-amendment.json  amendment 2026Q1  chain and digests hold; re-settled to the same bytes"))
+      r.out.contains(
+        "0002-2026Q1-amendment.json  amendment 2026Q1  chain and digests hold; re-settled to the same bytes"
+      ))
     #expect(
-      r.out.contains("0003-2026Q2.json  settlement 2026Q2  chain and digests hold; re-settled to the same bytes"))
-    #expect(r.out.contains("0001-2026Q1.json  settlement 2026Q1  chain and digests hold; not re-settled"))
+      r.out.contains(
+        "0003-2026Q2.json  settlement 2026Q2  chain and digests hold; re-settled to the same bytes")
+    )
+    #expect(
+      r.out.contains("0001-2026Q1.json  settlement 2026Q1  chain and digests hold; not re-settled"))
     #expect(r.err.contains("warning[not-resettled]"))
     #expect(r.err.contains("(replaced, as recorded in '0002-2026Q1-amendment.json')"))
   }
