@@ -108,3 +108,44 @@ extension LedgerVerifyTests {
     #expect(FileManager.default.fileExists(atPath: f.ledger + "/HEAD"))
   }
 }
+
+extension LedgerVerifyTests {
+  /// A recorded settlement's HTML shows the record and its head on every page, as the text does.
+  @Test func theHTMLShowsTheRecordAndHead() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    let out = f.t.folder.appendingPathComponent("out").path
+    let r = try f.settle("2026Q1", ["--format", "all", "--out", out])
+    #expect(r.status == 0, "\(r.err)")
+    let digest = SHA256.hex(
+      try Data(contentsOf: URL(fileURLWithPath: f.ledger + "/0001-2026Q1.json")))
+    let html = try String(contentsOfFile: out + "/chain-2026Q1.html", encoding: .utf8)
+    // The summary page and each party's page (bank, op).
+    #expect(html.components(separatedBy: "账本记录: 1</span>").count == 4)
+    #expect(html.contains("<span class=\"digest\">\(digest)</span>"))
+  }
+}
+
+/// The workbook of a recorded settlement has a Ledger sheet with the record and its head, as
+/// openpyxl reads it.
+@Suite(.enabled(if: Tools.python("openpyxl") || Tools.inCI))
+struct LedgerWorkbookTests {
+  @Test func theWorkbookHasALedgerSheet() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    let out = f.t.folder.appendingPathComponent("out").path
+    let r = try f.settle("2026Q1", ["--format", "xlsx", "--out", out])
+    #expect(r.status == 0, "\(r.err)")
+    let digest = SHA256.hex(
+      try Data(contentsOf: URL(fileURLWithPath: f.ledger + "/0001-2026Q1.json")))
+    let read = try JournalToolsTests.run(
+      "python3", ["-c", WorkbookTests.reader, out + "/chain-2026Q1.xlsx"])
+    #expect(read.status == 0, "\(read.out)")
+    let book = try #require(
+      try JSONSerialization.jsonObject(with: Data(read.out.utf8)) as? [String: [String: Any]])
+    let rows = try #require(book["Ledger"]?["rows"] as? [[Any]])
+    #expect(rows.count == 4)
+    #expect(rows[1][0] as? String == "record" && rows[1][1] as? String == "1")
+    #expect(rows[2][0] as? String == "head" && rows[2][1] as? String == digest)
+  }
+}
