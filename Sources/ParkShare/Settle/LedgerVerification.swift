@@ -176,8 +176,14 @@ public struct LedgerVerification: Sendable {
   /// inputs against their digests, and the period re-settled.
   mutating func check(_ entries: [Entry], at i: Int, threads: Int) {
     let e = entries[i]
-    guard let r = e.record, let s = e.settlement else { return }
-    let problemsBefore = diagnostics.count
+    guard let r = e.record, let s = e.settlement else {
+      lines.append("\(e.name)  FAILED")
+      return
+    }
+    // Problems charged to this record, the chain's included.
+    func failedHere() -> Bool {
+      diagnostics.contains { $0.severity == .error && $0.range.file == place(e.name).file }
+    }
     let earlier = entries[..<i].compactMap(\.record)
     func differs<T: Encodable>(_ field: String, _ a: T, _ b: T) {
       if Ledger.compact(a) != Ledger.compact(b) {
@@ -208,7 +214,7 @@ public struct LedgerVerification: Sendable {
     if issued != Array(next..<(next + issued.count)) {
       fail(
         e.name,
-        "'\(e.name)' issues statement numbers \(issued.map(String.init).joined(separator: ", ")); the next were \(next)...",
+        "'\(e.name)' issues statement numbers \(issued.map(String.init).joined(separator: ", ")); the next number was \(next)",
         hint: Ledger.tamperHint)
     }
     if let other = earlier.first(where: { $0.contract != r.contract }) {
@@ -241,7 +247,7 @@ public struct LedgerVerification: Sendable {
           hint: "restore the file as it was settled; a changed input is settled again with --amend")
       }
     }
-    guard diagnostics.count == problemsBefore else {
+    guard !failedHere() else {
       lines.append("\(e.name)  \(r.kind.rawValue) \(r.period)  FAILED")
       return
     }
@@ -261,8 +267,7 @@ public struct LedgerVerification: Sendable {
     resettle(entries, at: i, threads: threads)
     lines.append(
       "\(e.name)  \(r.kind.rawValue) \(r.period)  "
-        + (diagnostics.count == problemsBefore
-          ? "chain and digests hold; re-settled to the same bytes" : "FAILED"))
+        + (failedHere() ? "FAILED" : "chain and digests hold; re-settled to the same bytes"))
   }
 
   /// Whether record `e` accounts for the file `now` replacing an earlier one: it was settled
