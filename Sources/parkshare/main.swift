@@ -58,7 +58,7 @@ let commands: [String: (Arguments) -> Int32] = [
     if args.flags.contains("--check") && args.flags.contains("--stdout") {
       throw Arguments.UsageError(message: "--check and --stdout cannot be combined")
     }
-    guard !args.operands.isEmpty || ["journal", "report"].contains(name) else {
+    guard !args.operands.isEmpty || ["journal", "report", "ledger"].contains(name) else {
       throw Arguments.UsageError(message: "no files given")
     }
     return command(args)
