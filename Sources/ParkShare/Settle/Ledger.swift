@@ -288,6 +288,14 @@ public struct Ledger: Sendable {
       return (settled.opening.period == nil ? nil : settled.opening, settled)
     }
     if amend { throw Refusal(message: "there is nothing to amend: \(period) is not settled") }
+    // The next period opens from the record's closing state: the one its settlement closed
+    // with, not a header edited apart from it (`ledger verify` checks every record so).
+    guard Ledger.compact(try settlement(of: last).closing) == Ledger.compact(last.closing) else {
+      throw Refusal(
+        message:
+          "ledger record '\(last.file)' gives a closing state that is not the one its settlement closed with",
+        hint: Ledger.tamperHint)
+    }
     guard period == last.period.next else {
       throw Refusal(
         message:

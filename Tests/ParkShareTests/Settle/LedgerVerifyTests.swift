@@ -149,3 +149,36 @@ struct LedgerWorkbookTests {
     #expect(rows[2][0] as? String == "head" && rows[2][1] as? String == digest)
   }
 }
+
+extension LedgerVerifyTests {
+  /// The closing state in a record's header (what the next period opens from) edited apart
+  /// from its settlement, and HEAD recomputed so the chain holds: the next settle refuses it,
+  /// and `ledger verify` names the field.
+  @Test func aHeaderEditedApartFromItsSettlementIsCaught() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    #expect(try f.settle("2026Q2").status == 0)
+    let second = f.ledger + "/0002-2026Q2.json"
+    let text = try String(contentsOfFile: second, encoding: .utf8)
+    let header = "\"closing\" : {\"arrears\":{\"p/1/bank\":\"1000\"}"
+    #expect(text.contains(header))
+    try text.replacingOccurrences(
+      of: header, with: "\"closing\" : {\"arrears\":{\"p/1/bank\":\"0\"}"
+    )
+    .write(toFile: second, atomically: true, encoding: .utf8)
+    let edited = try Data(contentsOf: URL(fileURLWithPath: second))
+    try "2 \(SHA256.hex(edited))\n".write(
+      toFile: f.ledger + "/HEAD", atomically: true, encoding: .utf8)
+    let next = try f.settle("2026Q3")
+    #expect(next.status == 1)
+    #expect(
+      next.err.contains("gives a closing state that is not the one its settlement closed with"))
+    let v = try verify(f)
+    #expect(v.status == 1)
+    #expect(
+      v.err.contains(
+        "'0002-2026Q2.json' says its closing state is {\"arrears\":{\"p/1/bank\":\"0\"}"))
+    #expect(v.out.contains("0002-2026Q2.json  settlement 2026Q2  FAILED"))
+  }
+}
