@@ -1,3 +1,5 @@
+/// Every command's help, and from it the options each command accepts: the parser takes what the
+/// help lists and nothing else, so the two cannot disagree (docs/cli.md is held to it by a test).
 enum Help {
   static let main = """
     parkshare: the benefit-sharing engine for zero-carbon industrial parks
@@ -25,171 +27,269 @@ enum Help {
                            the calculation tree behind one party's amounts
       revenue CONTRACT --data DIR --period P
                            compute a period's revenues, KPIs, subsidies and points from its data
+      ledger verify DIR    check a ledger: its chain, digests, inputs, and every period re-settled
       help [COMMAND]       show help for a command
 
     options:
       -h, --help           show help
       --version            show the engine version
-      --allow-outside-files
-                           let a contract name registries outside its folder (absolute, ../,
-                           links); every command that reads a contract takes it
+
+    exit status: 0 success, 1 input errors, 64 usage errors (help on stderr)
 
     Docs: docs/contract-language.md, docs/data-format.md, docs/statement.md, docs/finance.md,
     docs/negotiation.md, docs/cli.md
 
     """
 
-  static let commands: [String: String] = [
-    "check": """
-    usage: parkshare check [--json] FILE...
+  /// One command's help: its usage, what it does, its options (`--name VALUE` takes a value,
+  /// `--name` is a flag), and its exit status.
+  struct Command {
+    var usage: String
+    var about: String
+    var options: [(String, String)] = []
+    var exit: String
 
-    Parses and checks each contract, with the registry files it names. Every error of every
-    file is printed as file:line:col, the source line and a caret, then a hint.
+    var valued: Set<String> {
+      Set(options.map(\.0).filter { $0.contains(" ") }.map { String($0.prefix { $0 != " " }) })
+    }
+    var flags: Set<String> {
+      Set(options.map(\.0).filter { !$0.contains(" ") }).union(["--help"])
+    }
 
-    options:
-      --json    print the resolved contract model(s) and diagnostics as JSON on stdout
-      --allow-outside-files
-                read registries the contract names outside its folder (refused by default)
+    var text: String {
+      var out = "usage: " + usage + "\n\n" + about + "\n"
+      if !options.isEmpty {
+        out += "\noptions:\n"
+        let width = max(16, options.map(\.0.count).max() ?? 0) + 2
+        for (name, text) in options {
+          let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+          out += "  " + name + String(repeating: " ", count: width - name.count) + lines[0] + "\n"
+          for line in lines.dropFirst() {
+            out += String(repeating: " ", count: width + 2) + line + "\n"
+          }
+        }
+      }
+      return out + "\nexit status: " + exit + "\n"
+    }
+  }
 
-    exit status: 0 no errors (warnings allowed), 1 errors, 64 usage
+  static let period = ("--period P", "the settlement period: 2026Q1, 2026H1, 2026-03 or 2026")
+  static let data = ("--data DIR", "the period's data bundle (meters.csv, readings, facts.csv)")
+  static let opening = ("--opening FILE", "the previous period's closing state")
+  static let threads = ("--threads N", "reader threads (default: the number of cores)")
+  static let usual = "0 done, 1 errors in the contract or data, 64 usage"
+  static let outside = (
+    "--allow-outside-files",
+    "read registries the contract names outside its folder (refused by default)"
+  )
 
-    """,
-    "fmt": """
-    usage: parkshare fmt [--check | --stdout] FILE...
-
-    Rewrites each contract in canonical form, keeping comments. A file that does not parse is
-    left untouched and its errors are printed.
-
-    options:
-      --check   change nothing; list files that are not canonical and exit 1 if any
-      --stdout  print the canonical text instead of rewriting the file
-
-    exit status: 0 done (or all canonical), 1 errors or non-canonical files, 64 usage
-
-    """,
-    "settle": """
-    usage: parkshare settle CONTRACT --data DIR --period P [options]
-
-    Computes the period's revenues from its data bundle (see `parkshare help revenue`) and pays
-    every pool out through its waterfall: one statement per party (party, gross, deductions,
-    net, each line with its pool, clause, basis and rate), a reconciliation that leaves a
-    residual of 0.00, and the state the next period opens with. Amounts are exact until paid;
-    each pool's payments are rounded once so they sum to its rounded total.
-
-    options:
-      --period P        the settlement period: 2026Q1, 2026H1, 2026-03 or 2026
-      --format F        text (default), json, csv, html, or all (with --out)
-      --lang L          labels of the HTML statements: zh (default) or en
-      --out DIR         write DIR/CONTRACT-PERIOD.EXT instead of printing
-      --ledger DIR      keep settled periods there: open from the last closing state, refuse
-                        to settle a period twice, refuse a tampered ledger
-      --amend           with --ledger: record a correction of the latest period beside it,
-                        issuing difference statements (needs --reason TEXT)
-      --issued DATE     with --ledger: the issue date (YYYY-MM-DD) of the statements; default
-                        today, recorded in the ledger
-      --bom             start CSV with a UTF-8 byte-order mark (for Excel)
-      --opening FILE    the previous period's closing state
-      --closing FILE    write this period's closing state (with the statement, or nothing)
-      --threads N       reader threads (default: the number of cores)
-      --allow-outside-files
-                        read registries the contract names outside its folder
-
-    Files are never written over a file with other content, nor through or over a link.
-    exit status: 0 settled (warnings allowed), 1 errors in the contract or data, 64 usage
-
-    """,
-    "journal": """
-    usage: parkshare journal --ledger DIR --format beancount|ledger|hledger|xlsx [options]
-
-    Writes double-entry transactions for the settled periods in the ledger: revenue recognised
-    per stream into each pool, the pool's distribution to payables per party and to funds,
-    arrears owed; amendments book their difference. Every transaction balances exactly in the
-    minor unit (a rounding posting where a pool's total and its streams' amounts differ), and
-    balance assertions after each period check the payables, funds and arrears. Account names
-    follow docs/journal.md.
-
-    options:
-      --period P        only that period (after an opening-balances transaction)
-      --accounts FILE   'key = template' lines overriding the account names
-      --out FILE        write there instead of printing (needed for xlsx)
-
-    exit status: 0 written, 1 ledger or account-file errors, 64 usage
-
-    """,
-    "report": """
-    usage: parkshare report --ledger DIR --from P --to P [--format text|csv|json|xlsx] [--out FILE]
-
-    For each party and each period from the ledger: the balance owed to it before the period,
-    what the period's statement settled, what amendments changed, the arrears owed to it and
-    the balance after, with the statement numbers issued.
-
-    exit status: 0 written, 1 ledger errors, 64 usage
-
-    """,
-    "compare": """
-    usage: parkshare compare A.contract B.contract --data DIR --period P [--format text|json|csv|html]
-           parkshare compare A.contract B.contract --ledger DIR [--from P] [--to P] [--format ...]
-
-    Settles both variants on the same data: per party (and fund) the amount under A, under B and
-    B - A, and the difference by clause (pool and step), which adds up to it exactly. With
-    --ledger, replays every settled period of the ledger (from..to) on the data it was settled
-    from (checked by digest), each variant carrying its own state: totals over the range, by
-    clause, and B - A of each period.
-
-    """,
-    "simulate": """
-    usage: parkshare simulate CONTRACT --scenario FILE [--runs N] [--seed S] [--format text|json|html]
-
-    Projects the term period by period from a settled period under the scenario (docs/negotiation.md):
-    per party cash flows by year, NPV, IRR, payback, value and investment shares; with runs,
-    seeded Monte Carlo percentiles (P10, P50, P90).
-
-    """,
-    "sensitivity": """
-    usage: parkshare sensitivity CONTRACT --scenario FILE [--change 10%] [--party ID] [--format text|json|html]
-
-    Moves every input (kWh by meter kind, facts, tariffs) down and up by the change and shows
-    each investing party's NPV change, largest swing first.
-
-    """,
-    "fairness": """
-    usage: parkshare fairness CONTRACT --data DIR --period P --assets FILE [--format text|json|html]
-
-    Per party that brings assets: capital, what the contract pays, losses and arrears borne, and
-    its Shapley value over the assets (the assets file names the parties each revenue needs).
-
-    """,
-    "explain": """
-    usage: parkshare explain CONTRACT --data DIR --period P --party ID [--opening FILE]
-
-    Settles the period as `settle` does and prints, for one party, the tree behind its amounts:
-    each pool it is paid from, the revenues that fill it with their meter sums, band prices,
-    certificates and inputs, every step of the pool's waterfall (the party's lines marked) with
-    its basis, rate, exact amount and rounded payment, then the net. Every node cites its clause
-    (file:line).
-
-    exit status: 0 explained, 1 errors in the contract or data, 64 usage (an unknown party)
-
-    """,
-    "revenue": """
-    usage: parkshare revenue CONTRACT --data DIR --period P [options]
-
-    Reads the period's data bundle in DIR (meters.csv, readings, facts.csv; see
-    docs/data-format.md) and prints every revenue, KPI, subsidy and points value the contract
-    defines, each with its formula, clause and the data behind it. Values are exact and
-    unrounded: money is rounded once, when it is paid.
-
-    options:
-      --period P        the settlement period: 2026Q1, 2026H1, 2026-03 or 2026
-      --opening FILE    the previous period's closing state (kWh carried toward certificates)
-      --closing FILE    write this period's closing state there (never over a different file)
-      --threads N       reader threads (default: the number of cores)
-      --json            print the computation as JSON on stdout
-      --allow-outside-files
-                        read registries the contract names outside its folder
-
-    exit status: 0 computed (warnings allowed), 1 errors in the contract or data, 64 usage
-
-    """,
+  static let all: [String: Command] = [
+    "check": Command(
+      usage: "parkshare check [--json] FILE...",
+      about: """
+        Parses and checks each contract, with the registry files it names. Every error of every
+        file is printed as file:line:col, the source line and a caret, then a hint.
+        """,
+      options: [
+        ("--json", "print the resolved contract model(s) and diagnostics as JSON on stdout"),
+        outside,
+      ],
+      exit: "0 no errors (warnings allowed), 1 errors, 64 usage"),
+    "fmt": Command(
+      usage: "parkshare fmt [--check | --stdout] FILE...",
+      about: """
+        Rewrites each contract in canonical form, keeping comments. A file that does not parse is
+        left untouched and its errors are printed; a contract reached through a link is not
+        rewritten (use --stdout).
+        """,
+      options: [
+        ("--check", "change nothing; list files that are not canonical and exit 1 if any"),
+        ("--stdout", "print the canonical text instead of rewriting the file"),
+      ],
+      exit: "0 done (or all canonical), 1 errors or non-canonical files, 64 usage"),
+    "settle": Command(
+      usage: "parkshare settle CONTRACT --data DIR --period P [options]",
+      about: """
+        Computes the period's revenues from its data bundle (see `parkshare help revenue`) and pays
+        every pool out through its waterfall: one statement per party (party, gross, deductions,
+        net, each line with its pool, clause, basis and rate), a reconciliation that leaves a
+        residual of 0.00, and the state the next period opens with. Amounts are exact until paid;
+        each pool's payments are rounded once so they sum to its rounded total. Files are never
+        written over a file with other content, nor through or over a link.
+        """,
+      options: [
+        data, period,
+        ("--format F", "text (default), json, csv, html, or with --out also xlsx and all"),
+        ("--lang L", "labels of the HTML statements: zh (default) or en"),
+        ("--out DIR", "write DIR/CONTRACT-PERIOD.EXT instead of printing"),
+        (
+          "--ledger DIR",
+          "keep settled periods there: open from the last closing state, refuse\nto settle a period twice, refuse a tampered ledger or one in use;\nstatements show the ledger record and its digest"
+        ),
+        (
+          "--amend",
+          "with --ledger: record a correction of the latest period beside it,\nissuing difference statements (needs --reason)"
+        ),
+        ("--reason TEXT", "why the amendment is made (with --amend)"),
+        (
+          "--contract-changed TEXT",
+          "with --ledger: accept a contract whose text differs from the ledger's\nlast record, for this reason (kept in the ledger, shown on statements)"
+        ),
+        (
+          "--issued DATE",
+          "with --ledger: the issue date (YYYY-MM-DD) of the statements; default\ntoday, recorded in the ledger"
+        ),
+        ("--bom", "start CSV with a UTF-8 byte-order mark (for Excel)"),
+        opening,
+        ("--closing FILE", "write this period's closing state (with the statement, or nothing)"),
+        threads, outside,
+      ],
+      exit: "0 settled (warnings allowed), 1 errors in the contract, data or ledger, 64 usage"),
+    "journal": Command(
+      usage: "parkshare journal --ledger DIR --format beancount|ledger|hledger|xlsx [options]",
+      about: """
+        Writes double-entry transactions for the settled periods in the ledger: revenue recognised
+        per stream into each pool, the pool's distribution to payables per party and to funds,
+        arrears owed; amendments book their difference. Every transaction balances exactly in the
+        minor unit (a rounding posting where a pool's total and its streams' amounts differ), and
+        balance assertions after each period check the payables, funds and arrears. Account names
+        follow docs/finance.md.
+        """,
+      options: [
+        ("--ledger DIR", "the ledger (a folder `settle --ledger` wrote); it is only read"),
+        ("--format F", "beancount, ledger, hledger or xlsx"),
+        ("--period P", "only that period (after an opening-balances transaction)"),
+        ("--accounts FILE", "'key = template' lines overriding the account names"),
+        ("--out FILE", "write there instead of printing (needed for xlsx)"),
+      ],
+      exit: "0 written, 1 ledger or account-file errors (a folder that is not a ledger), 64 usage"),
+    "report": Command(
+      usage:
+        "parkshare report --ledger DIR --from P --to P [--format text|csv|json|xlsx] [--out FILE]",
+      about: """
+        For each party and each period from the ledger: the balance owed to it before the period,
+        what the period's statement settled, what amendments changed, the arrears owed to it and
+        the balance after, with the statement numbers issued.
+        """,
+      options: [
+        ("--ledger DIR", "the ledger (a folder `settle --ledger` wrote); it is only read"),
+        ("--from P", "the first period reported"), ("--to P", "the last period reported"),
+        ("--format F", "text (default), csv, json or xlsx"),
+        ("--out FILE", "write there instead of printing (needed for xlsx)"),
+      ],
+      exit: "0 written, 1 ledger errors (a folder that is not a ledger), 64 usage"),
+    "ledger": Command(
+      usage: "parkshare ledger verify DIR [--expect-head DIGEST] [--threads N]",
+      about: """
+        Checks a ledger from its files (docs/finance.md): the chain of record digests and HEAD;
+        every record against the settlement it holds, the record it amends, the state the period
+        before closed with, its statement numbers and its contract digest; every input file still
+        there against its recorded digest; and each period re-settled from its recorded inputs,
+        byte for byte. Prints one line per record on stdout and every problem on stderr.
+        """,
+      options: [
+        (
+          "--expect-head DIGEST",
+          "a statement's printed head: it must still be a record of the chain\n(a ledger rolled back after the statement was issued fails)"
+        ),
+        threads,
+      ],
+      exit:
+        "0 all holds (periods whose inputs are gone are checked but not re-settled),\n1 a problem found, 64 usage"
+    ),
+    "compare": Command(
+      usage: """
+        parkshare compare A.contract B.contract --data DIR --period P [--format text|json|csv|html]
+               parkshare compare A.contract B.contract --ledger DIR [--from P] [--to P] [--format ...]
+        """,
+      about: """
+        Settles both variants on the same data: per party (and fund) the amount under A, under B and
+        B - A, and the difference by clause (pool and step), which adds up to it exactly. With
+        --ledger, replays every settled period of the ledger (from..to) on the data it was settled
+        from (checked by digest), each variant carrying its own state: totals over the range, by
+        clause, and B - A of each period.
+        """,
+      options: [
+        data, period, opening,
+        ("--ledger DIR", "replay the ledger's settled periods instead of --data and --period"),
+        ("--from P", "with --ledger: the first period replayed"),
+        ("--to P", "with --ledger: the last period replayed"),
+        ("--format F", "text (default), json, csv or html"), threads, outside,
+      ],
+      exit: usual),
+    "simulate": Command(
+      usage:
+        "parkshare simulate CONTRACT --scenario FILE [--runs N] [--seed S] [--format text|json|html]",
+      about: """
+        Projects the term period by period from a settled period under the scenario
+        (docs/negotiation.md): per party cash flows by year, NPV, IRR, payback, value and
+        investment shares; with runs, seeded Monte Carlo percentiles (P10, P50, P90).
+        """,
+      options: [
+        (
+          "--scenario FILE",
+          "the scenario (JSON): the settled period, growth, prices, discount rate"
+        ),
+        ("--runs N", "Monte Carlo runs (default: none, the projection alone)"),
+        ("--seed S", "the seed of the runs (a whole number from 0)"),
+        ("--format F", "text (default), json or html"), threads, outside,
+      ],
+      exit: "0 done, 1 errors in the contract, scenario or data, 64 usage"),
+    "sensitivity": Command(
+      usage:
+        "parkshare sensitivity CONTRACT --scenario FILE [--change 10%] [--party ID] [--format text|json|html]",
+      about: """
+        Moves every input (kWh by meter kind, facts, tariffs) down and up by the change and shows
+        each investing party's NPV change, largest swing first.
+        """,
+      options: [
+        ("--scenario FILE", "the scenario (JSON), as for simulate"),
+        ("--change C", "how far each input moves down and up (default 10%)"),
+        ("--party ID", "only that party's tornado"),
+        ("--format F", "text (default), json or html"), threads, outside,
+      ],
+      exit: "0 done, 1 errors in the contract, scenario or data, 64 usage"),
+    "fairness": Command(
+      usage:
+        "parkshare fairness CONTRACT --data DIR --period P --assets FILE [--format text|json|html]",
+      about: """
+        Per party that brings assets: capital, what the contract pays, losses and arrears borne, and
+        its Shapley value over the assets (the assets file names the parties each revenue needs).
+        Shapley values are rounded to the fen by apportionment, so they sum to the total shown.
+        """,
+      options: [
+        data, period, ("--assets FILE", "which parties each revenue needs"), opening,
+        ("--format F", "text (default), json or html"), threads, outside,
+      ],
+      exit: "0 done, 1 errors in the contract, assets file or data, 64 usage"),
+    "explain": Command(
+      usage: "parkshare explain CONTRACT --data DIR --period P --party ID [--opening FILE]",
+      about: """
+        Settles the period as `settle` does and prints, for one party, the tree behind its amounts:
+        each pool it is paid from, the revenues that fill it with their meter sums, band prices,
+        certificates and inputs, every step of the pool's waterfall (the party's lines marked) with
+        its basis, rate, exact amount and rounded payment, then the net. Every node cites its clause
+        (file:line).
+        """,
+      options: [data, period, ("--party ID", "the party explained"), opening, threads, outside],
+      exit: "0 explained, 1 errors in the contract or data, 64 usage (an unknown party)"),
+    "revenue": Command(
+      usage: "parkshare revenue CONTRACT --data DIR --period P [options]",
+      about: """
+        Reads the period's data bundle in DIR (meters.csv, readings, facts.csv; see
+        docs/data-format.md) and prints every revenue, KPI, subsidy and points value the contract
+        defines, each with its formula, clause and the data behind it. Values are exact and
+        unrounded: money is rounded once, when it is paid.
+        """,
+      options: [
+        data, period,
+        ("--opening FILE", "the previous period's closing state (kWh carried toward certificates)"),
+        ("--closing FILE", "write this period's closing state there (never over a different file)"),
+        threads, ("--json", "print the computation as JSON on stdout"), outside,
+      ],
+      exit: "0 computed (warnings allowed), 1 errors in the contract or data, 64 usage"),
   ]
+
+  /// Each command's help text.
+  static let commands: [String: String] = all.mapValues(\.text)
 }

@@ -12,10 +12,7 @@ struct PeriodInputs {
   var sources: [SourceFile]
 
   /// The contract, its registries and the bundle's files, with digests.
-  var digests: [FileDigest] {
-    let registries = contract.groups.map { ContractFiles.resolve($0.file, contract: contract.file) }
-    return ([contract.file] + registries).compactMap { FileDigest.of($0) } + bundle.digests
-  }
+  var digests: [FileDigest] { Settlement.inputDigests(contract: contract, bundle: bundle) }
 
   /// The inputs, or how the command ends: a usage error (64) or the diagnostics that stop it.
   enum Failure: Error {

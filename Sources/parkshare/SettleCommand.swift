@@ -10,6 +10,14 @@ enum SettleCommand {
   ]
 
   static func run(_ args: Arguments) -> Int32 {
+    var ledger: Ledger? = nil
+    var recorded = false
+    // A ledger folder this run created is taken back when the run records nothing in it.
+    defer { if !recorded { ledger?.discardIfUnused() } }
+    return settle(args, &ledger, &recorded)
+  }
+
+  static func settle(_ args: Arguments, _ ledger: inout Ledger?, _ recorded: inout Bool) -> Int32 {
     let format = args.options["--format"] ?? "text"
     let json = format == "json"
     guard formats.contains(format) else {
@@ -33,30 +41,47 @@ enum SettleCommand {
     if let d = args.options["--issued"], !Self.isDate(d) {
       return usage("--issued takes a date: YYYY-MM-DD")
     }
+    if args.options["--contract-changed"] != nil && args.options["--ledger"] == nil {
+      return usage("--contract-changed acknowledges a change against a ledger: give --ledger DIR")
+    }
+    // The ledger is taken first: a second settle on a ledger in use is refused at once, before
+    // any data is read.
+    if let dir = args.options["--ledger"] {
+      do throws(Ledger.Refusal) {
+        ledger = try Ledger.open(dir, writing: true)
+      } catch {
+        return refuse(error, dir, sources: [], earlier: [], json: json)
+      }
+    }
     var inputs: PeriodInputs
     switch PeriodInputs.load(args, digests: true) {
     case .failure(let f): return PeriodInputs.report(f, command: "settle", json: json)
     case .success(let i): inputs = i
     }
-    // With a ledger, the ledger decides where the period starts from, and whether it may be
-    // settled at all.
-    var ledger: Ledger? = nil
+    let digests = inputs.digests
+    let contractDigest = digests.first { $0.path == inputs.contract.file }?.blake2b256
+    // With a ledger, the ledger decides where the period starts from, whether it may be settled
+    // at all, and whether the contract may differ from the text of its last record.
     var amends: Ledger.Record? = nil
-    if let dir = args.options["--ledger"] {
+    var change: Settlement.ContractChange? = nil
+    if let l = ledger {
       do throws(Ledger.Refusal) {
-        let l = try Ledger.open(dir, writing: true)
         let start = try l.opening(
           for: inputs.period, contract: inputs.contract, amend: args.flags.contains("--amend"))
         inputs.opening = start.state
         amends = start.amends
-        ledger = l
+        if let contractDigest {
+          change = try l.contractChange(
+            digest: contractDigest, reason: args.options["--contract-changed"])
+        }
       } catch {
-        return refuse(error, dir, sources: inputs.sources, earlier: inputs.diagnostics, json: json)
+        return refuse(
+          error, l.directory, sources: inputs.sources, earlier: inputs.diagnostics, json: json)
       }
     }
     let outcome = Settlement.run(
       contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
-      statePath: args.options["--opening"], inputs: inputs.digests)
+      statePath: args.options["--opening"], inputs: digests)
     let diagnostics = inputs.diagnostics + outcome.diagnostics
     Output.err(DiagnosticRenderer(sources: inputs.sources).render(diagnostics))
     guard var settlement = outcome.settlement, !diagnostics.hasErrors else {
@@ -79,6 +104,16 @@ enum SettleCommand {
       } else {
         numbers = settlement.issueInitial(from: l.nextNumber, issued: issued)
       }
+      settlement.issue?.contractChange = change
+    }
+    // The record is built before any file is written, so every statement can show the record
+    // it is and that record's digest (the ledger's head once written).
+    let pending = ledger.map {
+      $0.prepare(settlement, contractDigest: contractDigest, amends: amends, numbers: numbers)
+    }
+    if let pending {
+      settlement.issue?.record = pending.record.sequence
+      settlement.issue?.head = pending.record.digest
     }
     func render(_ format: String) -> Data {
       switch format {
@@ -109,11 +144,10 @@ enum SettleCommand {
       return ExitCode.inputError
     case .success(let w): written = w
     }
-    if var l = ledger {
+    if var l = ledger, let pending {
       do throws(Ledger.Refusal) {
-        try l.append(
-          settlement, body: Data(Output.json(settlement).utf8), amends: amends, numbers: numbers,
-          faults: Files.faults)
+        try l.append(pending, faults: Files.faults)
+        recorded = true
       } catch {
         Files.remove(written)
         return refuse(error, l.directory, sources: [], earlier: [], json: json)
@@ -144,7 +178,7 @@ enum SettleCommand {
     _ refusal: Ledger.Refusal, _ dir: String, sources: [SourceFile], earlier: [Diagnostic],
     json: Bool
   ) -> Int32 {
-    let d = Diagnostic.error("ledger", refusal.message, at: .whole(dir), hint: refusal.hint)
+    let d = Diagnostic(.error, refusal.id, refusal.message, at: .whole(dir), hint: refusal.hint)
     Output.err(DiagnosticRenderer(sources: sources).render(earlier + [d]))
     if json { Output.out(Output.json(["diagnostics": earlier + [d]])) }
     return ExitCode.inputError

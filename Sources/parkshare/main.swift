@@ -1,45 +1,14 @@
 import Foundation
 import ParkShare
 
-// The CLI is a thin shell: parse argv, call the library, print, exit.
-let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments) -> Int32)] = [
-  "check": ([], ["--json", "--allow-outside-files", "--help"], CheckCommand.run),
-  "fmt": ([], ["--check", "--stdout", "--help"], FormatCommand.run),
-  "settle": (
-    [
-      "--data", "--period", "--opening", "--closing", "--threads", "--format", "--out", "--ledger",
-      "--lang", "--issued", "--reason",
-    ],
-    ["--bom", "--amend", "--allow-outside-files", "--help"], SettleCommand.run
-  ),
-  "compare": (
-    ["--data", "--period", "--opening", "--threads", "--format", "--ledger", "--from", "--to"],
-    ["--allow-outside-files", "--help"], CompareCommand.run
-  ),
-  "fairness": (
-    ["--data", "--period", "--opening", "--threads", "--assets", "--format"],
-    ["--allow-outside-files", "--help"], FairnessCommand.run
-  ),
-  "simulate": (
-    ["--scenario", "--runs", "--seed", "--format", "--threads"],
-    ["--allow-outside-files", "--help"], SimulateCommand.run
-  ),
-  "sensitivity": (
-    ["--scenario", "--change", "--party", "--format", "--threads"],
-    ["--allow-outside-files", "--help"], SensitivityCommand.run
-  ),
-  "report": (["--ledger", "--from", "--to", "--format", "--out"], ["--help"], ReportCommand.run),
-  "journal": (
-    ["--ledger", "--period", "--format", "--accounts", "--out"], ["--help"], JournalCommand.run
-  ),
-  "explain": (
-    ["--data", "--period", "--opening", "--threads", "--party"],
-    ["--allow-outside-files", "--help"], ExplainCommand.run
-  ),
-  "revenue": (
-    ["--data", "--period", "--opening", "--closing", "--threads"],
-    ["--json", "--allow-outside-files", "--help"], RevenueCommand.run
-  ),
+// The CLI is a thin shell: parse argv, call the library, print, exit. The options each command
+// accepts are the ones its help lists (Help.all).
+let commands: [String: (Arguments) -> Int32] = [
+  "check": CheckCommand.run, "fmt": FormatCommand.run, "settle": SettleCommand.run,
+  "compare": CompareCommand.run, "fairness": FairnessCommand.run,
+  "simulate": SimulateCommand.run, "sensitivity": SensitivityCommand.run,
+  "report": ReportCommand.run, "journal": JournalCommand.run, "ledger": LedgerCommand.run,
+  "explain": ExplainCommand.run, "revenue": RevenueCommand.run,
 ]
 
 @MainActor func main() -> Int32 {
@@ -49,27 +18,39 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     return ExitCode.usage
   }
   let name = argv.first { !$0.hasPrefix("-") }
-  if argv.isEmpty || argv == ["--help"] || argv == ["-h"]
-    || (name == nil && argv.contains("--help"))
-  {
+  // No arguments is a usage error like any other: the help goes to stderr, exit 64.
+  if argv.isEmpty {
+    Output.err(Help.main)
+    return ExitCode.usage
+  }
+  if argv == ["--help"] || argv == ["-h"] || (name == nil && argv.contains("--help")) {
     Output.out(Help.main)
-    return argv.isEmpty ? ExitCode.usage : ExitCode.success
+    return ExitCode.success
   }
   if argv == ["--version"] {
     Output.out("parkshare \(Engine.version)\n")
     return ExitCode.success
   }
   if name == "help" {
-    let topic = argv.dropFirst().first
-    Output.out(topic.flatMap { Help.commands[$0] } ?? Help.main)
+    let topics = argv.dropFirst()
+    guard let topic = topics.first else {
+      Output.out(Help.main)
+      return ExitCode.success
+    }
+    guard topics.count == 1, let text = Help.commands[topic] else {
+      Output.err(
+        "parkshare help: unknown command '\(topics.joined(separator: " "))'\n\n" + Help.main)
+      return ExitCode.usage
+    }
+    Output.out(text)
     return ExitCode.success
   }
-  guard let name, let command = commands[name] else {
+  guard let name, let command = commands[name], let help = Help.all[name] else {
     Output.err("parkshare: unknown command '\(name ?? argv[0])'\n\n" + Help.main)
     return ExitCode.usage
   }
   do throws(Arguments.UsageError) {
-    let args = try Arguments(argv, valued: command.valued, flags: command.flags)
+    let args = try Arguments(argv, valued: help.valued, flags: help.flags)
     if args.flags.contains("--help") {
       Output.out(Help.commands[name] ?? Help.main)
       return ExitCode.success
@@ -77,10 +58,10 @@ let commands: [String: (valued: Set<String>, flags: Set<String>, run: (Arguments
     if args.flags.contains("--check") && args.flags.contains("--stdout") {
       throw Arguments.UsageError(message: "--check and --stdout cannot be combined")
     }
-    guard !args.operands.isEmpty || ["journal", "report"].contains(name) else {
+    guard !args.operands.isEmpty || ["journal", "report", "ledger"].contains(name) else {
       throw Arguments.UsageError(message: "no files given")
     }
-    return command.run(args)
+    return command(args)
   } catch {
     Output.err("parkshare \(name): \(error.message)\n\n" + (Help.commands[name] ?? Help.main))
     return ExitCode.usage

@@ -257,7 +257,7 @@ extension Allocator {
         case (let l?, nil): "from \(l.percentText)"
         case (nil, nil): "any value"
         }
-      let shown = ((try? v.rounded(scale: 6, .halfEven)) ?? v).percentText
+      let shown = v.percentText(inside: row.lower, row.upper)
       parts = try byShares(
         row.shares, of: base, basis: "\(what); \(kpi) = \(shown): \(range) (\(row.clause))",
         step: step, pool: pool, &flow)

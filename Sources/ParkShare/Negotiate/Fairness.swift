@@ -19,6 +19,9 @@ public struct Fairness: Sendable, Codable {
     public var received: Exact
     public var receivedShare: Exact
     public var shapley: Exact
+    /// The Shapley value to the minor unit, apportioned (largest remainder) so the rows sum to
+    /// the total as shown: rounding each on its own could show 33.33 three times for 100.00.
+    public var shapleyRounded: Exact
     public var shapleyShare: Exact
     /// Losses borne (negative lines) and arrears owed to it.
     public var lossesBorne: Exact
@@ -134,6 +137,15 @@ public struct Fairness: Sendable, Codable {
       let phi = try Shapley.values(players: players.count, value: worth)
       let grand = try worth((1 << players.count) - 1)
       total = grand
+      // Shown to the minor unit as the total is (half-even), the values summing to it.
+      let places = s.decimals
+      var shown: [Exact] = []
+      for u in try Apportionment.roundToTotal(
+        phi.map(Fraction.init), total: try grand.minorUnits(decimals: places, .halfEven),
+        decimals: places)
+      {
+        shown.append(try Exact(minorUnits: u, decimals: places))
+      }
       let capitalTotal = try capitals.sum()
       let receivedTotal = try players.map { statements[$0]?.net ?? .zero }.sum()
       var rows: [Row] = []
@@ -145,6 +157,7 @@ public struct Fairness: Sendable, Codable {
             party: p, name: st?.name ?? p, capital: capitals[i],
             capitalShare: try share(capitals[i], capitalTotal), received: received,
             receivedShare: try share(received, receivedTotal), shapley: phi[i],
+            shapleyRounded: shown[i],
             shapleyShare: try share(phi[i], grand), lossesBorne: st?.deductions.magnitude ?? .zero,
             arrearsOwed: st?.arrearsOwed ?? .zero))
       }

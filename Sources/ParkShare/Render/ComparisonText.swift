@@ -77,7 +77,7 @@ public enum FairnessText {
     for r in f.parties {
       rows.append([
         r.party, r.name, money(r.capital), r.capitalShare.percentText, money(r.received),
-        r.receivedShare.percentText, money(r.shapley), r.shapleyShare.percentText,
+        r.receivedShare.percentText, money(r.shapleyRounded), r.shapleyShare.percentText,
         money(r.lossesBorne), money(r.arrearsOwed),
       ])
     }

@@ -86,14 +86,14 @@ extension NegotiationHTML {
     body += SVGChart.bars(
       "contract pays minus Shapley value (\(f.currency))",
       f.parties.map { r in
-        let d = (try? r.received - r.shapley) ?? .zero
+        let d = (try? r.received - r.shapleyRounded) ?? .zero
         return (r.party + " " + r.name, d, money(d))
       })
     body +=
       "<table>\n<tr><th>party</th><th>name</th><th class=\"n\">capital</th><th class=\"n\">received</th><th class=\"n\">Shapley</th><th class=\"n\">capital share</th><th class=\"n\">received share</th><th class=\"n\">Shapley share</th></tr>\n"
     for r in f.parties {
       body +=
-        "<tr><td>\(StatementHTML.escape(r.party))</td><td>\(StatementHTML.escape(r.name))</td><td class=\"n\">\(money(r.capital))</td><td class=\"n\">\(money(r.received))</td><td class=\"n\">\(money(r.shapley))</td><td class=\"n\">\(r.capitalShare.percentText)</td><td class=\"n\">\(r.receivedShare.percentText)</td><td class=\"n\">\(r.shapleyShare.percentText)</td></tr>\n"
+        "<tr><td>\(StatementHTML.escape(r.party))</td><td>\(StatementHTML.escape(r.name))</td><td class=\"n\">\(money(r.capital))</td><td class=\"n\">\(money(r.received))</td><td class=\"n\">\(money(r.shapleyRounded))</td><td class=\"n\">\(r.capitalShare.percentText)</td><td class=\"n\">\(r.receivedShare.percentText)</td><td class=\"n\">\(r.shapleyShare.percentText)</td></tr>\n"
     }
     return page("Fairness: \(f.contract)", body + "</table>\n")
   }

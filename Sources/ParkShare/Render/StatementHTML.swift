@@ -23,6 +23,8 @@ public enum StatementHTML {
     "engine": ("引擎版本", "Engine"), "nothing": ("本期无分配", "Nothing paid this period"),
     "number": ("编号", "No."), "issued": ("开具日期", "Issued"),
     "preview": ("预览（未入账，无编号）", "Preview (not recorded, no number)"),
+    "record": ("账本记录", "Ledger record"), "head": ("记录摘要 (SHA-256)", "Record digest (SHA-256)"),
+    "contractChanged": ("合同文本变更", "Contract text changed"), "since": ("自", "since"),
     "differenceTitle": ("差额更正单（红字冲销）", "Difference statement"),
     "corrects": ("更正原结算单", "Corrects statement"), "reason": ("更正原因", "Reason"),
     "previous": ("原金额", "Previous"), "now": ("更正后", "Now"), "difference": ("差额", "Difference"),
@@ -34,6 +36,21 @@ public enum StatementHTML {
     "split": ("分成", "split"), "cap": ("封顶扣减", "cap"), "cap-share": ("封顶再分配", "cap share"),
     "floor": ("保底补足", "floor"), "floor-share": ("保底承担", "floor share"),
   ]
+
+  /// On every page of a recorded settlement: the ledger record and its digest (so the paper
+  /// can be checked with `ledger verify --expect-head`), and an acknowledged contract change.
+  static func ledgerMeta(_ s: Settlement, _ t: (String) -> String) -> String {
+    var out = ""
+    if let record = s.issue?.record, let head = s.issue?.head {
+      out +=
+        "<div class=\"meta\"><span>\(t("record")): \(record)</span><span>\(t("head")): <span class=\"digest\">\(head)</span></span></div>\n"
+    }
+    if let c = s.issue?.contractChange {
+      out +=
+        "<div class=\"meta\"><span>\(t("contractChanged")) (\(t("since")) \(c.since)): \(escape(c.reason))</span><span class=\"digest\">\(c.previous) → \(c.digest)</span></div>\n"
+    }
+    return out
+  }
 
   static func label(_ key: String, _ lang: Language) -> String {
     guard let l = labels[key] else { return key }
@@ -70,7 +87,7 @@ public enum StatementHTML {
     let meta = """
       <div class="meta"><span>\(t("contract")): \(escape(s.contract.id)) \(escape(s.contract.title))</span><span>\(t("period")): \(s.period)</span><span>\(t("currency")): \(escape(s.currency))</span><span>\(t("rounding")): \(escape(s.rounding))</span></div>
 
-      """
+      """ + ledgerMeta(s, t)
     // The summary page.
     out += "<section>\n<h1>\(t("title")) · \(t("summary"))</h1>\n" + meta
     out +=

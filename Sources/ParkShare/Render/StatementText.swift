@@ -11,6 +11,15 @@ public enum StatementText {
     case .amendment:
       out += "amendment issued \(s.issue!.issued): \(s.issue!.reason ?? "")\n"
     }
+    // The record and its digest let anyone holding this paper check it against the ledger
+    // (`parkshare ledger verify --expect-head`): a ledger rolled back past it no longer has it.
+    if let record = s.issue?.record, let head = s.issue?.head {
+      out += "ledger record \(record), head \(head)\n"
+    }
+    if let c = s.issue?.contractChange {
+      out +=
+        "contract text changed since \(c.since) (BLAKE2b-256 \(c.previous) -> \(c.digest)): \(c.reason)\n"
+    }
     out += "\n"
     var rows: [[String]] = [["no.", "party", "name", "gross", "deductions", "net", "payable"]]
     for st in s.statements {

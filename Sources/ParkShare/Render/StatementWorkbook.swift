@@ -39,6 +39,23 @@ public enum StatementWorkbook {
         [.text("reserved"), money(r.reserved)], [.text("unallocated"), money(r.unallocated)],
         [.text("residual"), money(r.residual)],
       ])
+    // A recorded settlement: the ledger record it is and that record's digest (checked with
+    // `ledger verify --expect-head`), and an acknowledged contract change.
+    if let issue = s.issue, let record = issue.record, let head = issue.head {
+      var rows: [[Workbook.Cell]] = [
+        [.text("record"), .text(String(record))], [.text("head"), .text(head)],
+        [.text("issued"), .text(issue.issued)],
+      ]
+      if let c = issue.contractChange {
+        rows += [
+          [.text("contract changed since"), .text(c.since.description)],
+          [.text("contract change reason"), .text(c.reason)],
+          [.text("contract digest before"), .text(c.previous)],
+          [.text("contract digest now"), .text(c.digest)],
+        ]
+      }
+      book.add("Ledger", header: ["item", "value"], rows: rows)
+    }
     if let differences = s.issue?.differences, !differences.isEmpty {
       book.add(
         "Differences",

@@ -21,6 +21,9 @@ public struct Ledger: Sendable {
   public private(set) var records: [Record]
   /// Held while this value lives: one parkshare at a time reads or writes a ledger.
   let lock: Lock
+  /// This run created the folder (a first settle): `discardIfUnused` takes it back when the run
+  /// records nothing.
+  public private(set) var created = false
 
   /// What a record says about itself (its file holds the whole settlement too).
   public struct Record: Sendable, Decodable {
@@ -35,12 +38,16 @@ public struct Ledger: Sendable {
     /// The issue date, and the statement numbers this record issued, by party.
     public var issued: String?
     public var numbers: [String: Int]?
+    /// BLAKE2b-256 of the contract file the period was settled under (absent in records written
+    /// before it was kept: the settlement's inputs hold it too).
+    public var contractDigest: String?
     /// Filled when the ledger is read: the record's file name and SHA-256.
     public var file = ""
     public var digest = ""
 
     enum CodingKeys: String, CodingKey {
       case sequence, kind, contract, period, previous, amends, opening, closing, issued, numbers
+      case contractDigest
     }
   }
 
@@ -99,28 +106,50 @@ public struct Ledger: Sendable {
   public struct Refusal: Error, Sendable {
     public var message: String
     public var hint: String?
+    /// The diagnostic id it is reported under.
+    public var id = "ledger"
 
     public init(message: String, hint: String? = nil) {
       self.message = message
       self.hint = hint
     }
+
+    /// A refusal with its own diagnostic id.
+    static func error(_ id: String, _ message: String, hint: String?) -> Refusal {
+      var r = Refusal(message: message, hint: hint)
+      r.id = id
+      return r
+    }
   }
 
   static let genesis = String(repeating: "0", count: 64)
 
-  /// Reads and verifies the ledger in `directory` (created empty when it does not exist).
-  /// `writing` takes the ledger for this run alone (a settle); readers share it.
+  /// Reads and verifies the ledger in `directory`. `writing` takes the ledger for this run alone
+  /// (a settle), and creates it empty when the folder does not exist; readers share it, and
+  /// refuse a folder that is not a ledger without creating anything in it.
   public static func open(_ directory: String, writing: Bool = false) throws(Refusal) -> Ledger {
     let fm = FileManager.default
     var isDir: ObjCBool = false
+    var created = false
     if !fm.fileExists(atPath: directory, isDirectory: &isDir) {
+      guard writing else {
+        throw Refusal(
+          message: "there is no ledger at '\(directory)'",
+          hint: "give the folder a `settle --ledger` wrote")
+      }
       do {
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        created = true
       } catch {
         throw Refusal(message: "cannot create the ledger '\(directory)'")
       }
     } else if !isDir.boolValue {
       throw Refusal(message: "'\(directory)' is not a directory")
+    } else if !writing && !isLedger(directory) {
+      // A reader would otherwise show an empty journal of any folder, and leave a .lock in it.
+      throw Refusal(
+        message: "'\(directory)' is not a ledger: it holds no HEAD and no ledger record",
+        hint: "give the folder a `settle --ledger` wrote")
     }
     let lock = try Lock(directory, exclusive: writing)
     let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).sorted()
@@ -160,14 +189,26 @@ public struct Ledger: Sendable {
     let headSequence = parts.first.flatMap { Int($0) } ?? 0
     let headDigest = parts.count > 1 ? parts[1] : genesis
     var ledger = Ledger(directory: directory, records: records, lock: lock)
+    ledger.created = created
     if headSequence == records.count, headDigest == (records.last?.digest ?? genesis) {
       return ledger
     }
     // One record past HEAD, chained to it: a write a crash interrupted after the record's
-    // rename. The record is complete; finish the write.
+    // rename. The record is complete; finish the write. But HEAD moved back one record looks the
+    // same, with the last record edited at will: the record is taken up only when its period,
+    // re-settled from its recorded inputs, gives its bytes.
     if headSequence == records.count - 1,
       headDigest == (records.count >= 2 ? records[records.count - 2].digest : genesis)
     {
+      let last = records[records.count - 1]
+      if let problem = LedgerVerification.lastRecordProblems(
+        directory, threads: ProcessInfo.processInfo.activeProcessorCount
+      ).first {
+        throw Refusal(
+          message:
+            "HEAD names record \(headSequence), and '\(last.file)' follows it unconfirmed (a settle interrupted after writing it, or HEAD moved back); it is not taken up: \(problem.message)",
+          hint: tamperHint)
+      }
       if writing { try ledger.writeHead(faults: nil) }
       return ledger
     }
@@ -176,6 +217,24 @@ public struct Ledger: Sendable {
         ? "ledger record '\(records.last?.file ?? "")' was changed after it was recorded: its digest is not the one HEAD records"
         : "the ledger's HEAD names record \(headSequence), but the ledger holds \(records.count): a record was removed or added",
       hint: tamperHint)
+  }
+
+  /// A folder a settle has written to: it has a HEAD, or a record (a ledger that lost its HEAD
+  /// is still one, and is refused as tampered when read).
+  static func isLedger(_ directory: String) -> Bool {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return names.contains { name in
+      name == "HEAD"
+        || (name.hasSuffix(".json") && name.count > 5 && name.prefix(4).allSatisfy(\.isNumber))
+    }
+  }
+
+  /// Removes the folder this run created for the ledger when nothing was recorded in it: a
+  /// settle that failed leaves no empty ledger behind.
+  public func discardIfUnused() {
+    guard created, records.isEmpty else { return }
+    unlink(directory + "/.lock")
+    rmdir(directory)
   }
 
   static let tamperHint =
@@ -229,6 +288,14 @@ public struct Ledger: Sendable {
       return (settled.opening.period == nil ? nil : settled.opening, settled)
     }
     if amend { throw Refusal(message: "there is nothing to amend: \(period) is not settled") }
+    // The next period opens from the record's closing state: the one its settlement closed
+    // with, not a header edited apart from it (`ledger verify` checks every record so).
+    guard Ledger.compact(try settlement(of: last).closing) == Ledger.compact(last.closing) else {
+      throw Refusal(
+        message:
+          "ledger record '\(last.file)' gives a closing state that is not the one its settlement closed with",
+        hint: Ledger.tamperHint)
+    }
     guard period == last.period.next else {
       throw Refusal(
         message:
@@ -238,12 +305,29 @@ public struct Ledger: Sendable {
     return (last.closing, nil)
   }
 
-  /// Appends `settlement` (as the JSON `body`) as the next record. `faults` injects failures
-  /// into the writes, for tests.
-  public mutating func append(
-    _ settlement: Settlement, body: Data, amends: Record?, numbers: [String: Int],
-    faults: WriteFaults? = nil
-  ) throws(Refusal) {
+  /// The next record, built but not written: its sequence and SHA-256 are known before any file
+  /// is, so the statements written beside it can name it (`Settlement.Issue.record`, `head`).
+  public struct Pending: Sendable {
+    public let record: Record
+    let data: Data
+  }
+
+  /// The JSON a record holds for `settlement`: sorted keys, so the same settlement gives the
+  /// same bytes (`ledger verify` re-settles and compares them).
+  public static func body(_ settlement: Settlement) -> Data {
+    var s = settlement
+    s.issue?.record = nil
+    s.issue?.head = nil
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(s) else { return Data("{}\n".utf8) }
+    return data + Data("\n".utf8)
+  }
+
+  /// Builds the record that would follow the ledger's last for `settlement`.
+  public func prepare(
+    _ settlement: Settlement, contractDigest: String?, amends: Record?, numbers: [String: Int]
+  ) -> Pending {
     let kind: Kind = amends == nil ? .settlement : .amendment
     let sequence = records.count + 1
     let previous = records.last?.digest ?? Ledger.genesis
@@ -252,6 +336,9 @@ public struct Ledger: Sendable {
       amends.map { "{ \"digest\" : \"\($0.digest)\", \"sequence\" : \($0.sequence) }" } ?? "null"
     json += ",\n  \"closing\" : " + Ledger.compact(settlement.closing)
     json += ",\n  \"contract\" : " + Ledger.compact(settlement.contract.id)
+    if let contractDigest {
+      json += ",\n  \"contractDigest\" : " + Ledger.compact(contractDigest)
+    }
     json += ",\n  \"issued\" : " + Ledger.compact(settlement.issue?.issued)
     json += ",\n  \"numbers\" : " + Ledger.compact(numbers)
     json += ",\n  \"kind\" : \"\(kind.rawValue)\""
@@ -259,20 +346,35 @@ public struct Ledger: Sendable {
     json += ",\n  \"period\" : \"\(settlement.period)\""
     json += ",\n  \"previous\" : \"\(previous)\""
     json += ",\n  \"sequence\" : \(sequence)"
-    json += ",\n  \"settlement\" : " + String(decoding: body, as: UTF8.self)
-    json += "\n}\n"
+    json += Ledger.bodyMarker + String(decoding: Ledger.body(settlement), as: UTF8.self)
+    json += Ledger.bodyEnd
     let data = Data(json.utf8)
-    let name = Ledger.fileName(sequence, settlement.period, kind)
-    try write(data, to: name, faults: faults)
     var record = Record(
       sequence: sequence, kind: kind, contract: settlement.contract.id, period: settlement.period,
       previous: previous,
       amends: amends.map { Reference(sequence: $0.sequence, digest: $0.digest) },
       opening: settlement.opening, closing: settlement.closing, issued: settlement.issue?.issued,
-      numbers: numbers)
-    record.file = name
+      numbers: numbers, contractDigest: contractDigest)
+    record.file = Ledger.fileName(sequence, settlement.period, kind)
     record.digest = SHA256.hex(data)
-    records.append(record)
+    return Pending(record: record, data: data)
+  }
+
+  /// Where a record's settlement starts, and how the record ends after it.
+  static let bodyMarker = ",\n  \"settlement\" : "
+  static let bodyEnd = "\n}\n"
+
+  /// Writes `pending` (from `prepare` on this ledger, unchanged since) as the next record, then
+  /// HEAD. `faults` injects failures into the writes, for tests.
+  public mutating func append(_ pending: Pending, faults: WriteFaults? = nil) throws(Refusal) {
+    guard pending.record.sequence == records.count + 1,
+      pending.record.previous == (records.last?.digest ?? Ledger.genesis)
+    else {
+      throw Refusal(message: "the ledger changed while the record was prepared")
+    }
+    let name = pending.record.file
+    try write(pending.data, to: name, faults: faults)
+    records.append(pending.record)
     do throws(Refusal) {
       try writeHead(faults: faults)
     } catch {

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Settlement {
   /// Numbers every statement of an initial settlement from `next`, in party order. Returns the
   /// numbers issued, by party.
@@ -65,5 +67,38 @@ extension Settlement {
     }
     issue = Issue(kind: .amendment, issued: issued, reason: reason, differences: differences)
     return numbers
+  }
+}
+
+extension Settlement {
+  /// A contract whose text differs from the one the ledger's last record was settled under,
+  /// accepted because the change was acknowledged (`settle --contract-changed REASON`): the
+  /// ledger keeps the reason and both digests, and every statement shows them.
+  public struct ContractChange: Sendable, Codable, Equatable {
+    /// The period of the last record settled under the previous text.
+    public var since: Period
+    /// BLAKE2b-256 of the contract file then and now.
+    public var previous: String
+    public var digest: String
+    public var reason: String
+
+    public init(since: Period, previous: String, digest: String, reason: String) {
+      self.since = since
+      self.previous = previous
+      self.digest = digest
+      self.reason = reason
+    }
+  }
+}
+
+extension Settlement {
+  /// The files a settlement is made from, each with its digest: the contract, its registries
+  /// (beside it) and the bundle's files, in that order. `settle` records them; `ledger verify`
+  /// recomputes them to re-settle a period.
+  public static func inputDigests(contract: Contract, bundle: DataBundle) -> [FileDigest] {
+    // Registries resolve as the checker read them: beside the contract, or where an allowed
+    // outside path points.
+    let registries = contract.groups.map { ContractFiles.resolve($0.file, contract: contract.file) }
+    return ([contract.file] + registries).compactMap { FileDigest.of($0) } + bundle.digests
   }
 }

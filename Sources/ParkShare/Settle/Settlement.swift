@@ -26,6 +26,13 @@ public struct Settlement: Sendable, Encodable {
     public var issued: String
     public var reason: String?
     public var differences: [DifferenceStatement]
+    /// The contract's text changed since the ledger's last record, and why (acknowledged).
+    public var contractChange: ContractChange? = nil
+    /// The ledger record this settlement is (its sequence) and that record's SHA-256, the
+    /// ledger's head once written: shown on every statement, never part of the record itself
+    /// (a record cannot hold its own digest).
+    public var record: Int? = nil
+    public var head: String? = nil
   }
 
   public struct ContractInfo: Sendable, Codable {

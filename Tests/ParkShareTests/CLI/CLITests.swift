@@ -34,6 +34,9 @@ import Testing
     [] as [String], ["simulate", "x.contract", "--scenario", "s.json", "--runs", "many"],
     ["simulate", "x.contract", "--scenario", "s.json", "--seed", "-1"],
     ["sensitivity", "x.contract", "--scenario", "s.json", "--threads", "0"],
+    ["help", "nosuch"], ["ledger"], ["ledger", "check", "d"], ["ledger", "verify"],
+    ["ledger", "verify", "d", "--expect-head", "xyz"],
+    ["settle", "x.contract", "--data", "d", "--period", "2026Q1", "--contract-changed", "r"],
   ])
   func usageErrorsExit64(args: [String]) throws {
     let r = try runParkshare(args)

@@ -1,0 +1,502 @@
+import Foundation
+
+/// `parkshare ledger verify`: everything a ledger claims, checked from its files alone, each
+/// problem named with the record it is in, rather than refusing at the first as `Ledger.open`
+/// does.
+///
+/// - the chain: every record's SHA-256 is the `previous` of the next, and HEAD names the last;
+/// - every record's own digests and fields: the header agrees with the settlement it holds
+///   (period, kind, opening and closing state, issue date, statement numbers, contract digest),
+///   an amendment names the record it amends by its digest, each period opens from the state
+///   the one before closed with, numbers run without gaps, and a contract whose text changed
+///   carries an acknowledged change;
+/// - every input file still present against its recorded BLAKE2b-256;
+/// - each period re-settled from its recorded inputs and opening state, compared with the
+///   recorded settlement byte for byte (a record edited and its chain recomputed is caught here).
+///
+/// What the chain cannot prove: that the ledger was not rolled back (records removed from the
+/// end and HEAD rewritten, or the whole ledger rebuilt) by someone with write access. Statements
+/// print their record and its digest; `expectHead` checks such a digest is still in the chain.
+public struct LedgerVerification: Sendable {
+  public var directory: String
+  /// One line per record, for people: what was checked and how it ended.
+  public var lines: [String] = []
+  public var diagnostics: [Diagnostic] = []
+  public var records = 0
+  public var head = Ledger.genesis
+
+  public var holds: Bool { !diagnostics.hasErrors }
+
+  /// One record file as read: its bytes, digest, header and settlement (when readable).
+  struct Entry {
+    var name: String
+    var data: Data
+    var digest: String
+    var record: Ledger.Record?
+    var body: Data?
+    var settlement: RecordedSettlement?
+    var engine: String?
+  }
+
+  /// Verifies the ledger in `directory`; `expectHead` is a record digest printed on a statement,
+  /// which must still be in the chain.
+  public static func run(_ directory: String, expectHead: String? = nil, threads: Int = 1)
+    -> LedgerVerification
+  {
+    var v = LedgerVerification(directory: directory)
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue,
+      Ledger.isLedger(directory)
+    else {
+      v.diagnostics.append(
+        .error(
+          "ledger", "'\(directory)' is not a ledger: it holds no HEAD and no ledger record",
+          at: .whole(directory), hint: "give the folder a `settle --ledger` wrote"))
+      return v
+    }
+    // Shared, like every reader: no settle appends while the ledger is verified.
+    let lock: Ledger.Lock
+    do throws(Ledger.Refusal) {
+      lock = try Ledger.Lock(directory, exclusive: false)
+    } catch {
+      v.diagnostics.append(.error("ledger", error.message, at: .whole(directory), hint: error.hint))
+      return v
+    }
+    defer { withExtendedLifetime(lock) {} }
+    let entries = v.readChain()
+    v.checkHead(entries)
+    for i in entries.indices { v.check(entries, at: i, threads: threads) }
+    if let expectHead { v.confirm(expectHead, in: entries) }
+    return v
+  }
+
+  /// The problems of the ledger's last record alone, re-settled, without taking the lock (the
+  /// caller holds it): what `Ledger.open` asks before it takes up a record HEAD does not name
+  /// yet. A settle interrupted after writing its record left one that re-settles to the same
+  /// bytes; a last record edited and HEAD moved back to hide the edit does not.
+  static func lastRecordProblems(_ directory: String, threads: Int) -> [Diagnostic] {
+    var v = LedgerVerification(directory: directory)
+    let entries = v.readChain()
+    guard !entries.isEmpty else { return v.diagnostics }
+    v.check(entries, at: entries.count - 1, threads: threads)
+    return v.diagnostics.filter { $0.severity == .error }
+      + v.diagnostics.filter { $0.id == "not-resettled" }
+  }
+
+  func place(_ name: String) -> SourceRange { .whole(directory + "/" + name) }
+
+  mutating func fail(_ name: String, _ message: String, hint: String? = nil) {
+    diagnostics.append(.error("ledger-verify", message, at: place(name), hint: hint))
+  }
+
+  /// Reads every record and checks each names the digest of the one before it.
+  mutating func readChain() -> [Entry] {
+    let fm = FileManager.default
+    let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+      .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+    var entries: [Entry] = []
+    for (i, name) in names.enumerated() {
+      let data = fm.contents(atPath: directory + "/" + name) ?? Data()
+      var e = Entry(name: name, data: data, digest: SHA256.hex(data))
+      e.record = try? JSONDecoder().decode(Ledger.Record.self, from: data)
+      guard var record = e.record else {
+        fail(name, "'\(name)' is not a readable ledger record", hint: Ledger.tamperHint)
+        entries.append(e)
+        continue
+      }
+      record.file = name
+      record.digest = e.digest
+      e.record = record
+      if record.sequence != i + 1
+        || name != Ledger.fileName(record.sequence, record.period, record.kind)
+      {
+        fail(
+          name, "'\(name)' is out of place: record \(i + 1) was expected there",
+          hint: Ledger.tamperHint)
+      }
+      let before = entries.last
+      if record.previous != (before?.digest ?? Ledger.genesis) {
+        fail(
+          name,
+          before.map {
+            "'\(name)' records \(record.previous) as the digest of '\($0.name)', whose SHA-256 is \($0.digest): '\($0.name)' was changed after it was recorded, or a record was removed, added or reordered"
+          } ?? "'\(name)' is the first record but names a record before it",
+          hint: Ledger.tamperHint)
+      }
+      if let range = data.range(of: Data(Ledger.bodyMarker.utf8)),
+        data.suffix(Ledger.bodyEnd.utf8.count) == Data(Ledger.bodyEnd.utf8),
+        range.upperBound <= data.count - Ledger.bodyEnd.utf8.count
+      {
+        let body = data.subdata(in: range.upperBound..<(data.count - Ledger.bodyEnd.utf8.count))
+        e.body = body
+        e.settlement = try? JSONDecoder().decode(RecordedSettlement.self, from: body)
+        struct Engine: Decodable { var engine: String }
+        e.engine = (try? JSONDecoder().decode(Engine.self, from: body))?.engine
+      }
+      if e.settlement == nil {
+        fail(name, "'\(name)' holds no readable settlement", hint: Ledger.tamperHint)
+      }
+      entries.append(e)
+    }
+    return entries
+  }
+
+  /// HEAD names the last record and its digest.
+  mutating func checkHead(_ entries: [Entry]) {
+    records = entries.count
+    head = entries.last?.digest ?? Ledger.genesis
+    guard let text = try? String(contentsOfFile: directory + "/HEAD", encoding: .utf8) else {
+      fail("HEAD", "the ledger has no HEAD", hint: Ledger.tamperHint)
+      return
+    }
+    let parts = text.split(separator: " ").map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let sequence = parts.first.flatMap { Int($0) }
+    let digest = parts.count > 1 ? parts[1] : ""
+    if sequence == entries.count && digest == head { return }
+    if sequence == entries.count - 1
+      && digest == (entries.dropLast().last?.digest ?? Ledger.genesis)
+    {
+      fail(
+        "HEAD",
+        "HEAD names record \(entries.count - 1), but record \(entries.count) ('\(entries.last!.name)') follows it: a settle was interrupted after writing it, or HEAD was moved back",
+        hint:
+          "if a settle was interrupted, the next settle takes the record up; otherwise compare the record's digest with the statements issued from it (--expect-head)"
+      )
+      return
+    }
+    fail(
+      "HEAD",
+      "HEAD names record \(sequence.map(String.init) ?? "?") with digest \(digest), but the ledger's last record is \(entries.count) ('\(entries.last?.name ?? "none")') with digest \(head)",
+      hint: Ledger.tamperHint)
+  }
+
+  /// The record at `i`: its fields against its settlement and the records before it, its
+  /// inputs against their digests, and the period re-settled.
+  mutating func check(_ entries: [Entry], at i: Int, threads: Int) {
+    let e = entries[i]
+    guard let r = e.record, let s = e.settlement else {
+      lines.append("\(e.name)  FAILED")
+      return
+    }
+    // Problems charged to this record, the chain's included.
+    func failedHere() -> Bool {
+      diagnostics.contains { $0.severity == .error && $0.range.file == place(e.name).file }
+    }
+    let earlier = entries[..<i].compactMap(\.record)
+    func differs<T: Encodable>(_ field: String, _ a: T, _ b: T) {
+      if Ledger.compact(a) != Ledger.compact(b) {
+        fail(
+          e.name,
+          "'\(e.name)' says its \(field) is \(Ledger.compact(a)), but its settlement says \(Ledger.compact(b))",
+          hint: Ledger.tamperHint)
+      }
+    }
+    differs("contract", r.contract, s.contract.id)
+    differs("period", r.period.description, s.period.description)
+    differs("kind", r.kind.rawValue, s.issue?.kind == .amendment ? "amendment" : "settlement")
+    differs("opening state", r.opening, s.opening)
+    differs("closing state", r.closing, s.closing)
+    differs("issue date", r.issued, s.issue?.issued)
+    var numbers: [String: Int] = [:]
+    if s.issue?.kind == .amendment {
+      for d in s.issue?.differences ?? [] { numbers[d.party] = d.number }
+    } else {
+      for st in s.statements { if let n = st.number { numbers[st.party] = n } }
+    }
+    differs("statement numbers", r.numbers ?? [:], numbers)
+    let contractDigest = s.inputs.first { $0.path == s.contract.file }?.blake2b256
+    if let d = r.contractDigest { differs("contract digest", d, contractDigest ?? "") }
+    // Numbers run on from the last one issued, without gaps.
+    let next = (earlier.flatMap { ($0.numbers ?? [:]).values }.max() ?? 0) + 1
+    let issued = (r.numbers ?? [:]).values.sorted()
+    if issued != Array(next..<(next + issued.count)) {
+      fail(
+        e.name,
+        "'\(e.name)' issues statement numbers \(issued.map(String.init).joined(separator: ", ")); the next number was \(next)",
+        hint: Ledger.tamperHint)
+    }
+    if let other = earlier.first(where: { $0.contract != r.contract }) {
+      fail(
+        e.name,
+        "'\(e.name)' is for contract '\(r.contract)', '\(other.file)' for '\(other.contract)'")
+    }
+    checkContinuity(entries, at: i)
+    checkContractChange(entries, at: i, digest: contractDigest)
+    // The files it was settled from, as far as they are still here.
+    var missing: [String] = []
+    for input in s.inputs {
+      guard let now = FileDigest.of(input.path) else {
+        missing.append("'\(input.path)'")
+        continue
+      }
+      // A file replaced in place by a later record that accounts for it (an amendment of this
+      // period settled from corrected data, or an acknowledged contract change): the old file
+      // is gone, so this period cannot be re-settled, but nothing was changed unseen.
+      if now.blake2b256 != input.blake2b256,
+        let later = entries[(i + 1)...].first(where: {
+          Self.accounts(for: now, in: $0, period: r.period, contract: input.path == s.contract.file)
+        })
+      {
+        missing.append("'\(input.path)' (replaced, as recorded in '\(later.name)')")
+      } else if now.blake2b256 != input.blake2b256 {
+        fail(
+          e.name,
+          "'\(input.path)' is not the file \(r.period) was settled from in '\(e.name)': its BLAKE2b-256 is \(now.blake2b256), the record's \(input.blake2b256)",
+          hint: "restore the file as it was settled; a changed input is settled again with --amend")
+      }
+    }
+    guard !failedHere() else {
+      lines.append("\(e.name)  \(r.kind.rawValue) \(r.period)  FAILED")
+      return
+    }
+    guard missing.isEmpty else {
+      diagnostics.append(
+        .warning(
+          "not-resettled",
+          "\(r.period) ('\(e.name)') is not re-settled: \(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? " and \(missing.count - 3) more" : "") \(missing.count == 1 ? "is" : "are") no longer there as settled",
+          at: place(e.name),
+          hint:
+            "the chain and the record's digests are checked; restore the period's files where they were settled to re-settle it"
+        ))
+      lines.append(
+        "\(e.name)  \(r.kind.rawValue) \(r.period)  chain and digests hold; not re-settled")
+      return
+    }
+    resettle(entries, at: i, threads: threads)
+    lines.append(
+      "\(e.name)  \(r.kind.rawValue) \(r.period)  "
+        + (failedHere() ? "FAILED" : "chain and digests hold; re-settled to the same bytes"))
+  }
+
+  /// Whether record `e` accounts for the file `now` replacing an earlier one: it was settled
+  /// from it, either amending `period` or acknowledging a contract change to it.
+  static func accounts(for now: FileDigest, in e: Entry, period: Period, contract: Bool) -> Bool {
+    guard let s = e.settlement, s.inputs.contains(now) else { return false }
+    if contract { return s.issue?.contractChange?.digest == now.blake2b256 }
+    return e.record?.kind == .amendment && e.record?.period == period
+  }
+
+  /// A period opens from the state the period before closed with; an amendment from the state
+  /// the record it amends opened with, and it amends the latest record of the latest period.
+  mutating func checkContinuity(_ entries: [Entry], at i: Int) {
+    let e = entries[i]
+    guard let r = e.record else { return }
+    let before = entries[..<i].last?.record
+    if let ref = r.amends {
+      guard ref.sequence >= 1, ref.sequence <= i, let amended = entries[ref.sequence - 1].record
+      else {
+        fail(e.name, "'\(e.name)' amends record \(ref.sequence), which is not before it")
+        return
+      }
+      if ref.digest != entries[ref.sequence - 1].digest {
+        fail(
+          e.name,
+          "'\(e.name)' amends '\(amended.file)' with digest \(ref.digest), but its SHA-256 is \(entries[ref.sequence - 1].digest)",
+          hint: Ledger.tamperHint)
+      }
+      if amended.period != r.period || before?.period != r.period {
+        fail(e.name, "'\(e.name)' amends \(amended.period), which is not the latest period")
+      }
+      if Ledger.compact(amended.opening) != Ledger.compact(r.opening) {
+        fail(
+          e.name,
+          "'\(e.name)' opens from another state than '\(amended.file)', which it amends",
+          hint: Ledger.tamperHint)
+      }
+      return
+    }
+    guard r.kind == .settlement else {
+      fail(e.name, "'\(e.name)' is an amendment that names no record it amends")
+      return
+    }
+    guard let before else { return }
+    if r.period != before.period.next {
+      fail(
+        e.name,
+        "'\(e.name)' settles \(r.period), but the period after \(before.period) is \(before.period.next)",
+        hint: Ledger.tamperHint)
+    }
+    if Ledger.compact(before.closing) != Ledger.compact(r.opening) {
+      fail(
+        e.name,
+        "'\(e.name)' opens \(r.period) from another state than '\(before.file)' closed with",
+        hint: Ledger.tamperHint)
+    }
+  }
+
+  /// A contract text that differs from the previous record's carries an acknowledged change
+  /// naming both digests.
+  mutating func checkContractChange(_ entries: [Entry], at i: Int, digest: String?) {
+    let e = entries[i]
+    guard let digest, i > 0, let before = entries[i - 1].settlement,
+      let previous = before.inputs.first(where: { $0.path == before.contract.file })?.blake2b256
+    else { return }
+    let change = e.settlement?.issue?.contractChange
+    if previous == digest {
+      if change != nil {
+        fail(e.name, "'\(e.name)' acknowledges a contract change, but the contract is unchanged")
+      }
+    } else if let change {
+      if change.previous != previous || change.digest != digest {
+        fail(
+          e.name,
+          "'\(e.name)' acknowledges a change from \(change.previous) to \(change.digest), but the contract went from \(previous) to \(digest)",
+          hint: Ledger.tamperHint)
+      }
+    } else {
+      fail(
+        e.name,
+        "the contract changed between '\(entries[i - 1].name)' and '\(e.name)' (BLAKE2b-256 \(previous), then \(digest)) and no change was acknowledged",
+        hint: Ledger.tamperHint)
+    }
+  }
+
+  /// Settles the record's period again from its recorded inputs and opening state, issued as it
+  /// was, and compares the result with the record's settlement byte for byte.
+  mutating func resettle(_ entries: [Entry], at i: Int, threads: Int) {
+    let e = entries[i]
+    guard let r = e.record, let recorded = e.settlement, let body = e.body else { return }
+    let (_, checked) = Checker.check(path: recorded.contract.file)
+    guard let contract = checked.contract, !checked.diagnostics.hasErrors else {
+      fail(
+        e.name,
+        "\(r.period) cannot be re-settled: its contract '\(recorded.contract.file)' no longer checks"
+      )
+      return
+    }
+    guard let facts = recorded.inputs.first(where: { $0.path.hasSuffix("/facts.csv") }) else {
+      fail(e.name, "\(r.period) was settled without a data bundle on record")
+      return
+    }
+    let folder = (facts.path as NSString).deletingLastPathComponent
+    let loaded = DataBundle.load(
+      directory: folder, contract: contract, period: r.period, threads: threads, digests: true)
+    guard let bundle = loaded.bundle, !loaded.diagnostics.hasErrors else {
+      let first = loaded.diagnostics.first { $0.severity == .error }
+      fail(
+        e.name,
+        "\(r.period) cannot be re-settled: its data bundle '\(folder)' no longer reads (\(first?.message ?? "no bundle"))"
+      )
+      return
+    }
+    let inputs = Settlement.inputDigests(contract: contract, bundle: bundle)
+    let extra = Set(inputs.map(\.path)).subtracting(recorded.inputs.map(\.path)).sorted()
+    if !extra.isEmpty {
+      fail(
+        e.name,
+        "\(r.period) was not settled from \(extra.map { "'\($0)'" }.joined(separator: ", ")), which its data bundle now holds",
+        hint: "remove the files added to the bundle after it was settled")
+      return
+    }
+    let opening = recorded.opening.period == nil ? nil : recorded.opening
+    let outcome = Settlement.run(
+      contract: contract, bundle: bundle, opening: opening, inputs: inputs)
+    guard var again = outcome.settlement, !outcome.diagnostics.hasErrors else {
+      fail(e.name, "\(r.period) cannot be re-settled: it no longer settles")
+      return
+    }
+    // Issued as it was: the same numbers, date, reason and acknowledged change.
+    let numbers = (r.numbers ?? [:]).values
+    let from = numbers.min() ?? 1
+    let date = recorded.issue?.issued ?? ""
+    if let ref = r.amends, let original = entries[ref.sequence - 1].settlement {
+      var latest: [String: Int] = [:]
+      for earlier in entries[..<i].compactMap(\.record) where earlier.period == r.period {
+        for (party, n) in earlier.numbers ?? [:] { latest[party] = n }
+      }
+      _ = again.issueAmendment(
+        against: original, latest: latest, from: from, issued: date,
+        reason: recorded.issue?.reason ?? "")
+    } else {
+      _ = again.issueInitial(from: from, issued: date)
+    }
+    again.issue?.contractChange = recorded.issue?.contractChange
+    // The engine that wrote the record; another engine version must settle the same bytes.
+    if let engine = e.engine { again.engine = engine }
+    let now = Ledger.body(again)
+    guard now != body else { return }
+    let (line, key, was, is_) = Self.firstDifference(body, now)
+    fail(
+      e.name,
+      "re-settling \(r.period) from its recorded inputs does not give the recorded settlement: at \(key) (line \(line) of its settlement) the record has \(was), re-settling gives \(is_)",
+      hint:
+        "the record was changed and its chain recomputed, or the engine settles differently; restore the ledger from its backup"
+    )
+  }
+
+  /// The first line where two JSON texts differ, the keys that lead to it, and both lines.
+  static func firstDifference(_ a: Data, _ b: Data) -> (Int, String, String, String) {
+    let x = String(decoding: a, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let y = String(decoding: b, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    var i = 0
+    while i < min(x.count, y.count) && x[i] == y[i] { i += 1 }
+    func text(_ lines: [Substring]) -> String {
+      i < lines.count ? "`" + lines[i].trimmingCharacters(in: .whitespaces) + "`" : "nothing"
+    }
+    // The enclosing keys: each line above with less indentation that opens an object or list.
+    var path: [String] = []
+    var indent = i < x.count ? x[i].prefix { $0 == " " }.count : 0
+    var j = i - 1
+    while j >= 0 && indent > 0 {
+      let line = x[j]
+      let depth = line.prefix { $0 == " " }.count
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      // Only the lines that open an object or a list enclose what follows.
+      if depth < indent && depth > 0 && (trimmed.hasSuffix("{") || trimmed.hasSuffix("[")) {
+        indent = depth
+        if let q = trimmed.firstIndex(of: ":"), trimmed.hasPrefix("\"") {
+          path.insert(String(trimmed[..<q]).trimmingCharacters(in: .whitespaces), at: 0)
+        } else {
+          path.insert("[\(element(x, at: j, depth: depth))]", at: 0)
+        }
+      }
+      j -= 1
+    }
+    if i < x.count, let q = x[i].firstIndex(of: ":"),
+      x[i].trimmingCharacters(in: .whitespaces).hasPrefix("\"")
+    {
+      path.append(String(x[i][..<q]).trimmingCharacters(in: .whitespaces))
+    }
+    let key =
+      path.isEmpty
+      ? "the top" : path.joined(separator: " ").replacingOccurrences(of: "\"", with: "")
+    return (i + 1, key, text(x), text(y))
+  }
+
+  /// What names the list element opened at line `j`: its party, pool or id, when it has one.
+  static func element(_ lines: [Substring], at j: Int, depth: Int) -> String {
+    var k = j + 1
+    while k < lines.count && lines[k].prefix(while: { $0 == " " }).count > depth {
+      let t = lines[k].trimmingCharacters(in: .whitespaces)
+      for key in ["party", "pool", "id"] where t.hasPrefix("\"\(key)\" : \"") {
+        if lines[k].prefix(while: { $0 == " " }).count == depth + 2 {
+          return key + " " + t.dropFirst(key.count + 6).prefix { $0 != "\"" }
+        }
+      }
+      k += 1
+    }
+    return ""
+  }
+
+  /// The statement's printed digest must be a record of the chain: a ledger rolled back or
+  /// rewritten after the statement was issued no longer holds it.
+  mutating func confirm(_ expected: String, in entries: [Entry]) {
+    if let at = entries.firstIndex(where: { $0.digest == expected }) {
+      lines.append(
+        "--expect-head \(expected): record \(at + 1) ('\(entries[at].name)')"
+          + (at + 1 == entries.count
+            ? ", the head" : ", followed by \(entries.count - at - 1) more"))
+      return
+    }
+    fail(
+      "HEAD",
+      "no record of the ledger has the digest \(expected): the ledger was rolled back or rewritten after the statement showing it was issued",
+      hint:
+        "the statement's record and digest are the ledger as it was when it was issued; restore the ledger from its backup"
+    )
+  }
+}
