@@ -153,10 +153,10 @@ extension Allocator {
       return []
     }
     var parts: [(party: String, amount: Fraction)] = []
-    // One division for all: each part is its weight times the amount per unit of weight.
-    let perUnit = try exact { () throws(ArithmeticError) in try amount / Fraction(sum) }
-    for (party, w) in weights where !w.isZero {
-      let share = try exact { () throws(ArithmeticError) in try Fraction(w) * perUnit }
+    let shares = try exact { () throws(ArithmeticError) in
+      try Fraction.proRata(amount, weights: weights.map(\.weight))
+    }
+    for ((party, w), share) in zip(weights, shares) where !w.isZero {
       flow.lines.append(
         line(
           pool, step, to: party, kind, share,
@@ -177,9 +177,9 @@ extension Allocator {
     let r = Fraction.max(Fraction.min(want, flow.remaining), .zero)
     let w = try weights([group], metric)
     let parts = try proRata(r, w, metric: "\(metric)", kind: .rebate, step: step, pool: pool, &flow)
-    let given = try exact { () throws(ArithmeticError) in
-      try parts.map(\.amount).sum()
-    }
+    // Exact parts sum to what was divided (the pool's check before rounding holds this): take
+    // that, not their sum, whose denominator would carry into every later step.
+    let given = parts.isEmpty ? Fraction.zero : r
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - given }
   }
 
@@ -262,9 +262,9 @@ extension Allocator {
         row.shares, of: base, basis: "\(what); \(kpi) = \(shown): \(range) (\(row.clause))",
         step: step, pool: pool, &flow)
     }
-    let given = try exact { () throws(ArithmeticError) in
-      try parts.map(\.amount).sum()
-    }
+    // Fixed shares and rows sum to 100% and marginal tiers cover the remainder from 0 (the
+    // checker holds both), so a split that gave anything gave the whole base, exactly.
+    let given = parts.isEmpty ? Fraction.zero : base
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - given }
     flow.lastSplit = parts
   }

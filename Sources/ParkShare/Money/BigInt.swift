@@ -99,6 +99,21 @@ struct BigInt: Sendable, Equatable {
   static func divideMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> (q: [UInt64], r: [UInt64]) {
     precondition(!b.isEmpty, "division by zero is checked by the caller")
     if compareMagnitudes(a, b) < 0 { return ([], a) }
+    if b.count == 2 {
+      // A divisor of 128 bits (a split's denominator, usually): one 192-by-128-bit division per
+      // limb; each quotient digit fits 64 bits because the running remainder is below it.
+      let divisor = UInt128(b[1]) << 64 | UInt128(b[0])
+      var q = [UInt64](repeating: 0, count: a.count)
+      var r: UInt128 = 0
+      for i in stride(from: a.count - 1, through: 0, by: -1) {
+        let (digit, rest) = divisor.dividingFullWidth((high: r >> 64, low: r << 64 | UInt128(a[i])))
+        q[i] = UInt64(digit)
+        r = rest
+      }
+      while q.last == 0 { q.removeLast() }
+      let rest = [UInt64(truncatingIfNeeded: r), UInt64(truncatingIfNeeded: r >> 64)]
+      return (q, rest[1] == 0 ? (rest[0] == 0 ? [] : [rest[0]]) : rest)
+    }
     if b.count == 1 {
       var q = [UInt64](repeating: 0, count: a.count)
       var r: UInt64 = 0
@@ -164,6 +179,15 @@ struct BigInt: Sendable, Equatable {
       remainder = remainder + d
     }
     return (quotient, remainder)
+  }
+
+  /// `self / d` when `d` (of at most two limbs, the fast division) divides `self` exactly;
+  /// nil otherwise.
+  func exactQuotient(by d: BigInt) -> BigInt? {
+    guard !d.isZero, d.limbs.count <= 2 else { return nil }
+    let (q, r) = BigInt.divideMagnitudes(limbs, d.limbs)
+    guard r.isEmpty else { return nil }
+    return BigInt(limbs: q, negative: negative != d.negative)
   }
 
   static func < (a: BigInt, b: BigInt) -> Bool {

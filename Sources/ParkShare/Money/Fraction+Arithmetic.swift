@@ -12,6 +12,16 @@ extension Fraction {
     }
     let (n1, d1) = a.wide
     let (n2, d2) = b.wide
+    // The parts of one split share a denominator: add their numerators. A decimal amount's
+    // denominator usually divides a split's (which is that amount's times the weights' sum):
+    // scale it up rather than multiply denominators, which would grow with every sum.
+    if d1 == d2 { return try normalized(n1 + n2, d1) }
+    if d1.limbs.count < d2.limbs.count, let k = d2.exactQuotient(by: d1) {
+      return try normalized(n1 * k + n2, d2)
+    }
+    if d2.limbs.count < d1.limbs.count, let k = d1.exactQuotient(by: d2) {
+      return try normalized(n1 + n2 * k, d1)
+    }
     return try normalized(n1 * d2 + n2 * d1, d1 * d2)
   }
 
@@ -62,6 +72,31 @@ extension Fraction {
     case .small(let n, let d): return Fraction(storage: .small(n < 0 ? -d : d, Int128(n.magnitude)))
     case .big(let n, let d): return try Fraction.normalized(d, n)
     }
+  }
+
+  /// `amount` x weight / sum of weights for each weight: exact parts over one denominator
+  /// (amount's denominator x the weights' sum at their common scale), so they sum to `amount`
+  /// exactly and add, compare and round without a gcd. The weights are not negative and do not
+  /// all vanish (the caller checks).
+  public static func proRata(_ amount: Fraction, weights: [Exact]) throws(ArithmeticError)
+    -> [Fraction]
+  {
+    let scale = weights.map(\.scale).max() ?? 0
+    var units: [BigInt] = []
+    units.reserveCapacity(weights.count)
+    var sum = BigInt(0)
+    for w in weights {
+      let u = BigInt(w.significand) * BigInt(Int128(Exact.powersOfTen[scale - w.scale]))
+      units.append(u)
+      sum = sum + u
+    }
+    guard !sum.isZero else { throw .divisionByZero }
+    let (n, d) = amount.wide
+    let denominator = d * sum
+    var parts: [Fraction] = []
+    parts.reserveCapacity(weights.count)
+    for u in units { parts.append(try normalized(n * u, denominator)) }
+    return parts
   }
 
   public static func min(_ a: Fraction, _ b: Fraction) -> Fraction { b < a ? b : a }
@@ -115,17 +150,35 @@ extension Fraction: Equatable, Comparable {
     }
     let (n1, d1) = a.wide
     let (n2, d2) = b.wide
-    let x = n1 * d2
-    let y = n2 * d1
+    let (x, y) = d1 == d2 ? (n1, n2) : (n1 * d2, n2 * d1)
     return x == y ? 0 : (x < y ? -1 : 1)
   }
 }
 
 extension Sequence<Fraction> {
-  /// The exact sum; parts over one denominator (a split's lines) add without a gcd.
+  /// The exact sum. Terms over one denominator (a split's lines) are added first, numerators
+  /// only; then the few sums of different denominators are combined.
   public func sum() throws(ArithmeticError) -> Fraction {
+    var groups: [Fraction] = []
+    for f in self where !f.isZero {
+      if let i = groups.lastIndex(where: { $0.sharesDenominator(with: f) }) {
+        groups[i] = try groups[i] + f
+      } else {
+        groups.append(f)
+      }
+    }
     var total = Fraction.zero
-    for f in self { total = try total + f }
+    for g in groups { total = try total + g }
     return total
+  }
+}
+
+extension Fraction {
+  func sharesDenominator(with other: Fraction) -> Bool {
+    switch (storage, other.storage) {
+    case (.small(_, let a), .small(_, let b)): a == b
+    case (.big(_, let a), .big(_, let b)): a == b
+    default: false
+    }
   }
 }

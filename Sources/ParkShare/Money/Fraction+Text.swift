@@ -4,7 +4,7 @@ extension Fraction: CustomStringConvertible, Codable {
   public var description: String {
     if let e = decimal { return e.description }
     if let (n, d) = lowestTerms() { return "\(n)/\(d)" }
-    let (n, d) = wide
+    let (n, d) = Fraction.reduced(wide.n, wide.d)
     return "\(n.decimal)/\(d.decimal)"
   }
 

@@ -40,23 +40,34 @@ public struct Fraction: Sendable {
 
   public static let zero = Fraction(0)
 
-  /// The wide form, normalised: denominator positive, lowest terms, and back to 128 bits when
-  /// both parts fit.
+  /// The wide form made canonical enough to compute with: denominator positive, back to 128 bits
+  /// when both parts fit. Terms are not reduced (a gcd of wide numbers is the costly part, and
+  /// the parts of a split share one denominator as they are) unless a part grows past
+  /// `reduceBits`; a part still past `maxBits` after reduction is an overflow.
   static func normalized(_ n: BigInt, _ d: BigInt) throws(ArithmeticError) -> Fraction {
     guard !d.isZero else { throw .divisionByZero }
     var n = d.negative ? n.negated : n
     var d = d.magnitude
     if n.isZero { return .zero }
-    let g = BigInt.gcd(n, d)
-    if g.limbs != [1] {
-      n = n.flooredDivision(by: g).quotient
-      d = d.flooredDivision(by: g).quotient
-    }
     if let sn = n.int128, sn != Int128.min, let sd = d.int128 {
       return Fraction(storage: .small(sn, sd))
     }
+    if n.bitWidth > reduceBits || d.bitWidth > reduceBits {
+      (n, d) = reduced(n, d)
+      if let sn = n.int128, sn != Int128.min, let sd = d.int128 {
+        return Fraction(storage: .small(sn, sd))
+      }
+    }
     guard n.bitWidth <= maxBits, d.bitWidth <= maxBits else { throw .overflow }
     return Fraction(storage: .big(n, d))
+  }
+
+  static let reduceBits = 1_024
+
+  static func reduced(_ n: BigInt, _ d: BigInt) -> (BigInt, BigInt) {
+    let g = BigInt.gcd(n, d)
+    guard g.limbs != [1] else { return (n, d) }
+    return (n.flooredDivision(by: g).quotient, d.flooredDivision(by: g).quotient)
   }
 
   /// Numerator and denominator in the wide form.
@@ -119,8 +130,8 @@ public struct Fraction: Sendable {
       let g = Fraction.gcd(n.magnitude, UInt128(d))
       return (n / Int128(g), d / Int128(g))
     case .big(let n, let d):
-      // Normalised big fractions are already in lowest terms and too wide by construction.
-      guard let sn = n.int128, let sd = d.int128 else { return nil }
+      let (rn, rd) = Fraction.reduced(n, d)
+      guard let sn = rn.int128, let sd = rd.int128 else { return nil }
       return (sn, sd)
     }
   }
