@@ -176,6 +176,13 @@ extension Checker {
         var capital: Exact? = nil
         if let expr = p.capital {
           capital = constant(expr, unit: .base(contract.currency.code), what: "capital")
+          if let c = capital, c.isNegative {
+            error(
+              "negative", "capital cannot be negative", at: expr.range,
+              hint: "capital is what the party contributed, the weight of its stake: write it without '-'")
+            capital = nil
+          }
+          if capital == nil { brokenCapital.insert(p.id.text) }
         }
         if p.displayName.trimmingCharacters(in: .whitespaces).isEmpty {
           error(

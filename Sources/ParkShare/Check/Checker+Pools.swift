@@ -79,26 +79,32 @@ extension Checker {
     if let f = from, let u = until, f.firstMonth > u.lastMonth {
       error("bad-term", "this step starts (\(f)) after it ends (\(u))", at: step.range)
     }
-    func amount(_ a: Amount, into checker: inout Checker) -> StepAmount? {
+    func amount(_ a: Amount, _ what: String, into checker: inout Checker) -> StepAmount? {
       switch a {
       case .percentOf(let p, let remainder):
         guard p.value > .zero, p.value <= .one else {
           checker.error(
-            "bad-percent", "a share of the pool must be above 0% and at most 100%", at: p.range)
+            "bad-percent", "a share of the pool must be above 0% and at most 100%", at: p.range,
+            hint: p.value.isNegative
+              ? "\(what) takes money out of the pool: write the share without '-'" : nil)
           return nil
         }
         return remainder ? .ofRemainder(share: p.value) : .ofPool(share: p.value)
       case .expr(let e):
-        return checker.typeAmount(e, unit: currency, what: "the amount").map {
-          .amount(formula: $0.formula)
-        }
+        guard let t = checker.typeAmount(e, unit: currency, what: "the amount") else { return nil }
+        checker.refuseNegative(
+          t.formula, at: e.range, what: what,
+          hint: "\(what) takes money out of the pool: write the amount or rate without '-'")
+        return .amount(formula: t.formula)
       }
     }
     let kind: PoolStep.Kind
     switch step.kind {
     case .pay(let party, let a, let arrears):
       let p = resolve(party, as: [.party], what: "party")
-      guard let a = amount(a, into: &self), p != nil else { return nil }
+      guard let a = amount(a, "a payment to '\(party.text)'", into: &self), p != nil else {
+        return nil
+      }
       kind = .pay(party: party.text, amount: a, arrears: arrears)
     case .reserve(let fund, let a):
       if let existing = symbols[fund.text], existing.kind != .fund {
@@ -106,11 +112,11 @@ extension Checker {
         return nil
       }
       if symbols[fund.text] == nil { symbols[fund.text] = Symbol(kind: .fund, range: fund.range) }
-      guard let a = amount(a, into: &self) else { return nil }
+      guard let a = amount(a, "a reserve to '\(fund.text)'", into: &self) else { return nil }
       kind = .reserve(fund: fund.text, amount: a)
     case .rebate(let share, let group, let metric):
       let isGroup = resolve(group, as: [.group], what: "group") != nil
-      let a = amount(share, into: &self)
+      let a = amount(share, "a rebate to '\(group.text)'", into: &self)
       guard isGroup, let a, let m = perMemberMetric(metric, group: group.text) else { return nil }
       kind = .rebate(share: a, group: group.text, metric: m)
     case .split(let split):
@@ -119,11 +125,17 @@ extension Checker {
     case .cap(let party, let e, let cumulative):
       let p = resolve(party, as: [.party], what: "party")
       guard let t = typeAmount(e, unit: currency, what: "a cap"), p != nil else { return nil }
+      refuseNegative(
+        t.formula, at: e.range, what: "a cap on '\(party.text)'",
+        hint: "a cap is the most a party receives: 0 \(contract.currency.code) or more")
       kind = .cap(party: party.text, amount: t.formula, cumulative: cumulative)
     case .floor(let party, let e, let payer):
       let p = resolve(party, as: [.party], what: "party")
       let q = payer.map { resolve($0, as: [.party], what: "party") != nil } ?? true
       guard let t = typeAmount(e, unit: currency, what: "a floor"), p != nil, q else { return nil }
+      refuseNegative(
+        t.formula, at: e.range, what: "a floor for '\(party.text)'",
+        hint: "a floor is the least a party receives: 0 \(contract.currency.code) or more")
       kind = .floor(party: party.text, amount: t.formula, payer: payer?.text)
     }
     return PoolStep(kind: kind, from: from, until: until, clause: step.range.clause)
@@ -168,10 +180,11 @@ extension Checker {
       guard ok else { return nil }
       if metric.text == "stake" {
         for p in parties where contract.parties.first(where: { $0.id == p.text })?.capital == nil {
+          ok = false
+          if brokenCapital.contains(p.text) { continue }  // its capital was reported
           error(
             "no-capital", "party '\(p.text)' has no capital to take a stake by", at: p.range,
             hint: "add 'capital AMOUNT' to the party, or split by another metric")
-          ok = false
         }
         return ok ? .metric(parties: parties.map(\.text), metric: .value("stake")) : nil
       }

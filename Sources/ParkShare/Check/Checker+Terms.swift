@@ -77,6 +77,11 @@ extension Checker {
           for m in minutes where owner[m] < 0 { owner[m] = bands.count }
           spans.append([from, to])
         }
+        if band.price.value.isNegative {
+          error(
+            "negative", "the price of band '\(band.name.text)' cannot be negative",
+            at: band.price.range, hint: "a tariff band prices the kWh delivered: 0 or more")
+        }
         guard let price = try? band.price.value * factor else {
           error("overflow", "the price is too large", at: band.price.range)
           continue
@@ -184,6 +189,11 @@ extension Checker {
           "subsidy '\(s.id.text)' must be one amount in \(contract.currency.code), not \(t.unit)\(t.per.map { " per '\($0)'" } ?? "")",
           at: s.expr.range,
           hint: t.unit == .kWh ? "multiply by a rate in \(contract.currency.code)/kWh" : nil)
+      }
+      if let t, t.unit == currency {
+        refuseNegative(
+          t.formula, at: s.expr.range, what: "subsidy '\(s.id.text)'",
+          hint: "a subsidy is paid into the pool by its payer: write the rate without '-'")
       }
       if let payer = s.payer { _ = resolve(payer, as: [.party], what: "party") }
       let once = s.once.flatMap { checkPeriod($0, .start, what: "the payment period") }
@@ -295,6 +305,7 @@ extension Checker {
       for rule in p.rules {
         switch rule {
         case .per(let points, let unitExpr, let expr, _):
+          refuseNegativePoints(points)
           guard let (u, factor) = unit(unitExpr), let t = type(expr) else { continue }
           guard t.unit == u, !t.isCondition else {
             error(
@@ -310,6 +321,7 @@ extension Checker {
           }
           rules.append(.per(points: points.value, per: factor, formula: t.formula))
         case .bonus(let points, let condition, _):
+          refuseNegativePoints(points)
           guard let t = type(condition) else { continue }
           guard t.isCondition || t.unit.isDimensionless else {
             error(
@@ -331,6 +343,15 @@ extension Checker {
         PointsScheme(
           id: p.id.text, group: p.group.text, cap: p.cap?.value, rules: rules, written: written,
           clause: d.range.clause))
+    }
+  }
+
+  /// Points weigh members in a rebate: a negative weight has no share to give.
+  mutating func refuseNegativePoints(_ points: Literal) {
+    if points.value.isNegative {
+      error(
+        "negative", "points cannot be negative", at: points.range,
+        hint: "points weigh each member's share of a rebate: 0 or more")
     }
   }
 }

@@ -31,6 +31,11 @@ public struct Checker {
   var typedOrder: [String] = []
   /// Which pool allocates each revenue or subsidy.
   var allocatedBy: [String: Name] = [:]
+  /// The signs definitions can take, and how many of `typedOrder` have theirs (see Sign.swift).
+  var signs: [String: Sign] = [:]
+  var signed = 0
+  /// Parties whose capital was reported: a split by stake does not also call it missing.
+  var brokenCapital: Set<String> = []
 
   /// Parses and checks the contract at `path`, reading registries beside it from disk.
   public static func check(path: String) -> (source: SourceFile?, result: Result) {

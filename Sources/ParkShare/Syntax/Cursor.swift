@@ -74,15 +74,32 @@ struct Cursor {
   }
 
   mutating func expectPercent(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
-    guard let t = peek, t.kind == .percent, let n = t.number else { throw fail(what, hint: hint) }
-    index += 1
-    return Literal(value: Cursor.percentValue(n), text: t.text, range: t.range)
+    guard let l = signed(.percent) else { throw fail(what, hint: hint) }
+    return Literal(value: Cursor.percentValue(l.value), text: l.text, range: l.range)
   }
 
   mutating func expectNumber(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
-    guard let t = peek, t.kind == .number, let n = t.number else { throw fail(what, hint: hint) }
-    index += 1
-    return Literal(value: n, text: t.text, range: t.range)
+    guard let l = signed(.number) else { throw fail(what, hint: hint) }
+    return l
+  }
+
+  /// Whether a signed literal of `kind` comes next: `15%`, or `-15%` written tight.
+  func atSigned(_ kind: Token.Kind) -> Bool {
+    if peek?.kind == kind { return true }
+    guard let minus = peek, minus.isSymbol("-"), let t = peek(1) else { return false }
+    return t.kind == kind && !t.spaceBefore
+  }
+
+  /// A number or percent literal with its sign: the parser reads `-15%` and `-5` as written so
+  /// the checker can refuse the sign where the construct is unsigned, with a hint, rather than
+  /// report a syntax error at the '-'.
+  mutating func signed(_ kind: Token.Kind) -> Literal? {
+    guard atSigned(kind) else { return nil }
+    let minus = peek!.kind == kind ? nil : next()
+    guard let t = next(), let n = t.number else { return nil }
+    return Literal(
+      value: minus == nil ? n : n.negated, text: (minus == nil ? "" : "-") + t.text,
+      range: minus.map { $0.range.through(t.range) } ?? t.range)
   }
 
   /// A period (`2026Q1`), or a bare four-digit year where `allowYear`.
