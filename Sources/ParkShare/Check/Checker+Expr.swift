@@ -51,6 +51,13 @@ extension Checker {
         return Typed(
           formula: .binary(op, lt.formula, rt.formula), unit: lt.unit * rt.unit, per: perValue)
       case .divide:
+        // A divisor that is zero whatever the data (`/ 0`, `/ (2 - 2)`) can never be computed.
+        if let d = try? Checker.fold(rt.formula), d.isZero {
+          error(
+            "division-by-zero", "division by zero", at: r.range,
+            hint: "the divisor is always 0: check the formula")
+          return nil
+        }
         return Typed(
           formula: .binary(op, lt.formula, rt.formula), unit: lt.unit / rt.unit, per: perValue)
       }
@@ -212,7 +219,9 @@ extension Checker {
         "\(what) must be \(expected.isDimensionless ? expected.spoken : "in \(expected)"), not \(t.unit.spoken)",
         at: e.range,
         hint: expected == .base(contract.currency.code) && t.unit == .kWh
-          ? "multiply by a price in \(contract.currency.code)/kWh" : nil)
+          ? "multiply by a price in \(contract.currency.code)/kWh"
+          : (!expected.isDimensionless && t.unit.isDimensionless && e.isNumber
+            ? "write the unit after the number: '\(e.written) \(expected)'" : nil))
       return nil
     }
     guard t.per == nil else {

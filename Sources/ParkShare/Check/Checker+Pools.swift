@@ -20,7 +20,7 @@ extension Checker {
       for step in p.steps {
         if let checked = checkStep(step, pool: p) { steps.append((checked, step)) }
       }
-      checkSplitCoverage(p, steps)
+      checkSplitCoverage(p)
       contract.pools.append(
         Pool(
           id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0),
@@ -30,31 +30,51 @@ extension Checker {
   }
 
   /// In every period of the term exactly one split must apply, or the remainder has no owner.
-  mutating func checkSplitCoverage(_ p: PoolDecl, _ steps: [(PoolStep, Step)]) {
-    if p.brokenSteps > 0 { return }
+  /// Judged on the split lines' dates alone, so a broken share or another broken step does not
+  /// hide two splits that overlap.
+  mutating func checkSplitCoverage(_ p: PoolDecl) {
+    guard termKnown else { return }  // the missing or broken 'settle' line was reported
     if p.steps.isEmpty {
-      error(
-        "no-split", "pool '\(p.id.text)' has no steps", at: p.id.range,
-        hint: "add an indented 'split' line saying who gets the pool")
+      if p.brokenSteps == 0 {
+        error(
+          "no-split", "pool '\(p.id.text)' has no steps", at: p.id.range,
+          hint: "add an indented 'split' line saying who gets the pool")
+      }
       return
     }
-    let splits = steps.filter { if case .split = $0.0.kind { true } else { false } }
-    guard steps.count == p.steps.count else { return }  // a broken step was reported already
+    var splits: [(step: Step, from: Period?, until: Period?)] = []
+    for step in p.steps {
+      guard case .split = step.kind else { continue }
+      // A split whose dates are wrong was reported; what it would cover is unknown.
+      let fromOK = step.effective.from.map { periodProblem($0, .start, what: "") == nil } ?? true
+      let untilOK = step.effective.until.map { periodProblem($0, .end, what: "") == nil } ?? true
+      guard fromOK, untilOK else { return }
+      let len = contract.frequency
+      splits.append(
+        (
+          step, step.effective.from.map { Period(containing: $0.period.firstMonth, length: len) },
+          step.effective.until.map { Period(containing: $0.period.lastMonth, length: len) }
+        ))
+    }
     var uncovered: [Period] = []
     var reportedOverlap = false
     for period in contract.term.periods(contract.frequency) {
-      let active = splits.filter { $0.0.applies(to: period) }
+      let active = splits.filter { s in
+        (s.from.map { period.firstMonth >= $0.firstMonth } ?? true)
+          && (s.until.map { period.lastMonth <= $0.lastMonth } ?? true)
+      }
       if active.isEmpty { uncovered.append(period) }
       if active.count > 1 && !reportedOverlap {
         reportedOverlap = true
         error(
           "overlapping-splits", "two splits of pool '\(p.id.text)' apply in \(period)",
-          at: active[1].1.range,
+          at: active[1].step.range,
           hint: "date them apart with 'until' and 'from'",
-          notes: [.init(message: "the other split", range: active[0].1.range)])
+          notes: [.init(message: "the other split", range: active[0].step.range)])
       }
     }
-    if let first = uncovered.first, let last = uncovered.last {
+    // A broken step line may be the split that covers these periods.
+    if p.brokenSteps == 0, let first = uncovered.first, let last = uncovered.last {
       let span = first == last ? "\(first)" : "\(first) to \(last)"
       error(
         "no-split",
@@ -68,13 +88,15 @@ extension Checker {
     let currency = Unit.base(contract.currency.code)
     var from: Period? = nil
     var until: Period? = nil
+    // Wrong dates are reported and the step itself is still checked: its mistakes are others.
+    var datesOK = true
     if let f = step.effective.from {
       from = checkPeriod(f, .start, what: "'from'")
-      if from == nil { return nil }
+      if from == nil { datesOK = false }
     }
     if let u = step.effective.until {
       until = checkPeriod(u, .end, what: "'until'")
-      if until == nil { return nil }
+      if until == nil { datesOK = false }
     }
     if let f = from, let u = until, f.firstMonth > u.lastMonth {
       error("bad-term", "this step starts (\(f)) after it ends (\(u))", at: step.range)
@@ -138,6 +160,7 @@ extension Checker {
         hint: "a floor is the least a party receives: 0 \(contract.currency.code) or more")
       kind = .floor(party: party.text, amount: t.formula, payer: payer?.text)
     }
+    guard datesOK else { return nil }
     return PoolStep(kind: kind, from: from, until: until, clause: step.range.clause)
   }
 
@@ -254,12 +277,16 @@ extension Checker {
     var tiers: [Tier] = []
     var ok = true
     var previousUpper: Exact? = nil
+    var previousBroken = false
     let show: (Exact) -> String = unit.isDimensionless ? { $0.percentText } : { $0.grouped }
     for (i, row) in rows.enumerated() {
       let lower = row.lower.flatMap { constant($0, unit: unit, what: "a tier bound") }
       let upper = row.upper.flatMap { constant($0, unit: unit, what: "a tier bound") }
       if (row.lower != nil && lower == nil) || (row.upper != nil && upper == nil) {
+        // Reported; the row's shares are still checked, its order against others is not.
         ok = false
+        _ = checkShares(row.shares, at: row.range, what: "this tier of pool '\(pool)'")
+        previousBroken = true
         continue
       }
       if let l = lower, let u = upper, u <= l {
@@ -281,6 +308,8 @@ extension Checker {
             hint: "make the first row 'below \(row.lower.map { Checker.text(of: $0) } ?? "X"):'")
           ok = false
         }
+      } else if previousBroken {
+        previousBroken = false  // where the broken row ends is unknown: no order to judge
       } else if let p = previousUpper {
         if lower == nil {
           error("tier-order", "only the first row can be 'below'", at: row.range)

@@ -1,30 +1,41 @@
 extension Checker {
   enum Edge { case start, end }
 
-  /// A period used in a term, checked against the contract's term and frequency.
+  /// A period used in a term, checked against the contract's term and frequency (each only once
+  /// the `settle` line gave it).
   mutating func checkPeriod(_ ref: PeriodRef, _ edge: Edge, what: String) -> Period? {
+    if let problem = periodProblem(ref, edge, what: what) {
+      error(problem.id, problem.message, at: ref.range, hint: problem.hint)
+      return nil
+    }
+    let (p, len) = (ref.period, contract.frequency)
+    return edge == .end
+      ? Period(containing: p.lastMonth, length: len) : Period(containing: p.firstMonth, length: len)
+  }
+
+  func periodProblem(_ ref: PeriodRef, _ edge: Edge, what: String) -> (
+    id: String, message: String, hint: String
+  )? {
     let p = ref.period
     let term = contract.term
     let len = contract.frequency
-    if p.lastMonth < term.from.firstMonth || p.firstMonth > term.to.lastMonth {
-      error(
+    if termKnown, p.lastMonth < term.from.firstMonth || p.firstMonth > term.to.lastMonth {
+      return (
         "outside-term", "\(what) \(p) is outside the term (\(term.from) to \(term.to))",
-        at: ref.range,
-        hint: "dates must fall within the 'settle' term")
-      return nil
+        "dates must fall within the 'settle' term"
+      )
     }
-    if edge == .start && p.firstMonth % len.months != 0
-      || edge == .end && (p.lastMonth + 1) % len.months != 0
+    if frequencyKnown,
+      edge == .start && p.firstMonth % len.months != 0
+        || edge == .end && (p.lastMonth + 1) % len.months != 0
     {
-      error(
+      return (
         "misaligned-period",
         "\(what) \(p) does not \(edge == .start ? "start" : "end") a \(len.rawValue)",
-        at: ref.range,
-        hint: "the contract settles \(len.frequencyWord); terms change at period boundaries")
-      return nil
+        "the contract settles \(len.frequencyWord); terms change at period boundaries"
+      )
     }
-    return edge == .end
-      ? Period(containing: p.lastMonth, length: len) : Period(containing: p.firstMonth, length: len)
+    return nil
   }
 
   mutating func checkTariffs() {
@@ -36,12 +47,15 @@ extension Checker {
         discounted.append((t, d))
         continue
       }
-      guard let written = t.unit, let (unit, factor) = unit(written) else { continue }
-      guard unit == currency / .kWh else {
+      guard let written = t.unit else { continue }
+      // A wrong or unknown unit is reported and the bands are still checked.
+      let resolved = unit(written)
+      var (unit, factor) = resolved ?? (currency / .kWh, .one)
+      if resolved != nil, unit != currency / .kWh {
         error(
           "unit-mismatch", "a tariff is priced in \(contract.currency.code)/kWh, not \(unit)",
           at: written.range)
-        continue
+        (unit, factor) = (currency / .kWh, .one)
       }
       var bands: [Tariff.Band] = []
       var owner = [Int](repeating: -1, count: 24 * 60)
@@ -224,7 +238,7 @@ extension Checker {
                   "the subsidy rises from \(last.factor.percentText) to \(factor.value.percentText) in \(at.period)",
                   at: factor.range, hint: "a phase-out (退坡) usually only falls; check the table")
               }
-            } else if at.period.firstMonth > contract.term.from.firstMonth {
+            } else if termKnown, at.period.firstMonth > contract.term.from.firstMonth {
               error(
                 "uncovered-term",
                 "the phase-out table starts in \(at.period) but the term starts in \(contract.term.from)",
@@ -232,7 +246,7 @@ extension Checker {
                 hint: "add a step for \(contract.term.from.year) saying what is paid from the start"
               )
             }
-            if at.period.firstMonth > contract.term.to.lastMonth {
+            if termKnown, at.period.firstMonth > contract.term.to.lastMonth {
               error(
                 "outside-term",
                 "phase-out step \(at.period) is after the term ends (\(contract.term.to))",
@@ -306,7 +320,9 @@ extension Checker {
         switch rule {
         case .per(let points, let unitExpr, let expr, _):
           refuseNegativePoints(points)
-          guard let (u, factor) = unit(unitExpr), let t = type(expr) else { continue }
+          let resolved = unit(unitExpr)
+          let typedRule = type(expr)
+          guard let (u, factor) = resolved, let t = typedRule else { continue }
           guard t.unit == u, !t.isCondition else {
             error(
               "unit-mismatch", "points per \(unitExpr.text) need a value in \(u), not \(t.unit)",

@@ -36,6 +36,10 @@ public struct Checker {
   var signed = 0
   /// Parties whose capital was reported: a split by stake does not also call it missing.
   var brokenCapital: Set<String> = []
+  /// Whether the `settle` line gave a frequency and a term. Until it does, nothing is checked
+  /// against them: a misspelt or missing `settle` is one error, not one per date in the file.
+  var frequencyKnown = false
+  var termKnown = false
 
   /// Parses and checks the contract at `path`, reading registries beside it from disk.
   public static func check(path: String) -> (source: SourceFile?, result: Result) {

@@ -61,7 +61,7 @@ struct Cursor {
   /// A name: a word that is not a reserved keyword.
   mutating func expectName(_ what: String, hint: String? = nil) throws(ParseFailure) -> Name {
     guard let t = peek, t.kind == .word, !Keywords.reserved.contains(t.text) else {
-      throw fail(what, hint: hint)
+      throw fail(what, hint: Cursor.reservedHint(peek) ?? hint)
     }
     index += 1
     return Name(text: t.text, range: t.range)
@@ -126,6 +126,16 @@ struct Cursor {
       .error(
         "syntax", "unexpected '\(t.text)' after \(what)",
         at: t.range.through(tokens[tokens.count - 1].range)))
+  }
+
+  /// Why a keyword cannot stand where a name goes: `x` above all, which reads as a name but is
+  /// the multiplication sign.
+  static func reservedHint(_ t: Token?) -> String? {
+    guard let t, t.kind == .word, Keywords.reserved.contains(t.text) else { return nil }
+    if t.text == "x" {
+      return "'x' is the multiplication sign (a x b), so it cannot be a name: choose another"
+    }
+    return "'\(t.text)' is a keyword of the contract language, so it cannot be a name"
   }
 
   static func percentValue(_ n: Exact) -> Exact {

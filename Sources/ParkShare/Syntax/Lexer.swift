@@ -88,11 +88,7 @@ public struct Lexer {
         i += sym.count
         token = Token(kind: .symbol, text: sym, range: range(line, start, i), spaceBefore: space)
       } else {
-        diagnostics.append(
-          .error(
-            "bad-character", "unexpected character '\(ch)'", at: range(line, i, i + 1),
-            hint: "remove it; comments start with '#'"))
-        i += 1
+        badCharacters(c, &i, line: line)
         space = false
         continue
       }
@@ -102,6 +98,29 @@ public struct Lexer {
     return LexedLine(
       number: line, indent: indent, tokens: tokens, comment: comment,
       range: range(line, indent, c.count))
+  }
+
+  /// Reports the unexpected character at `i` and moves past it; a run of full-width characters
+  /// (`１００`, `，`) is reported once, naming the ASCII characters to type instead.
+  mutating func badCharacters(_ c: [Character], _ i: inout Int, line: Int) {
+    let start = i
+    while i < c.count, c[i] != " ", FullWidth.ascii(c[i]) != nil { i += 1 }
+    guard i > start, let ascii = FullWidth.ascii(c[start..<i]) else {
+      diagnostics.append(
+        .error(
+          "bad-character", "unexpected character '\(c[start])'", at: range(line, start, start + 1),
+          hint: "remove it; comments start with '#'"))
+      i = start + 1
+      return
+    }
+    let text = String(c[start..<i])
+    let what = ascii.allSatisfy { $0 == " " } ? "an ASCII space" : "the ASCII '\(ascii)'"
+    diagnostics.append(
+      .error(
+        "bad-character",
+        "unexpected full-width character\(i - start == 1 ? "" : "s") '\(text)'",
+        at: range(line, start, i),
+        hint: "type \(what) instead (switch the input method to half-width)"))
   }
 
   func symbol(_ c: [Character], _ i: Int) -> String? {

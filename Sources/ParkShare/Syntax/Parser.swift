@@ -79,8 +79,10 @@ public struct Parser {
       case "points": kind = .points(try parsePoints(&c, node.children))
       case "pool": kind = .pool(try parsePool(&c, node.children))
       default:
-        throw ParseFailure(
-          unknownWord(first, Keywords.declarations.map(\.word), what: "declaration"))
+        let words = Keywords.declarations.map(\.word)
+        // A misspelt `settle` is that line, broken: it is not also reported missing.
+        if let near = Spelling.nearest(word, in: words) { keywords.insert(near) }
+        throw ParseFailure(unknownWord(first, words, what: "declaration"))
       }
       return Declaration(kind: kind, range: node.line.range)
     } catch {
