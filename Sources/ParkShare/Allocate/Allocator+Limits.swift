@@ -36,7 +36,7 @@ extension Allocator {
     _ party: String, _ amount: Formula, cumulative: Bool, step: PoolStep, pool: Pool,
     _ flow: inout Flow
   ) throws(EvaluationFailure) {
-    let limit = try scalar(amount)
+    let limit = try unsigned(scalar(amount), "the cap")
     let before = cumulative ? state.received["\(pool.id)/\(party)"] ?? .zero : .zero
     let allowed = Exact.max(
       try exact { () throws(ArithmeticError) in try limit - before }, .zero)
@@ -62,7 +62,7 @@ extension Allocator {
     _ party: String, _ amount: Formula, payer: String?, step: PoolStep, pool: Pool,
     _ flow: inout Flow
   ) throws(EvaluationFailure) {
-    let minimum = try scalar(amount)
+    let minimum = try unsigned(scalar(amount), "the floor")
     let has = try take(party, flow)
     guard has < minimum else { return }
     let short = try exact { () throws(ArithmeticError) in try minimum - has }

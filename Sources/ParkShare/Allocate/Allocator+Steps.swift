@@ -15,7 +15,7 @@ extension Allocator {
       guard evaluator.explaining else { return (v, "", "") }
       return (v, "remainder \(base.grouped(places: 6)) \(currency)", share.percentText)
     case .amount(let formula):
-      let v = try scalar(formula)
+      let v = try unsigned(scalar(formula), "the amount")
       guard evaluator.explaining else { return (v, "", "") }
       // `RATE x BASIS`: show the basis and the rate apart, as a statement line reads.
       if case .binary(.multiply, .constant(let rate), let basis) = formula {

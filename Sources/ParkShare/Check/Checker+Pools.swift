@@ -108,7 +108,8 @@ extension Checker {
           checker.error(
             "bad-percent", "a share of the pool must be above 0% and at most 100%", at: p.range,
             hint: p.value.isNegative
-              ? "\(what) takes money out of the pool: write the share without '-'" : nil)
+              ? "\(what) takes money out of the pool: write the share without '-'"
+              : "a step takes part of the pool, at most all of it")
           return nil
         }
         return remainder ? .ofRemainder(share: p.value) : .ofPool(share: p.value)
@@ -280,6 +281,11 @@ extension Checker {
     var previousBroken = false
     let show: (Exact) -> String = unit.isDimensionless ? { $0.percentText } : { $0.grouped }
     for (i, row) in rows.enumerated() {
+      if row.broken {  // reported by the parser
+        ok = false
+        previousBroken = true
+        continue
+      }
       let lower = row.lower.flatMap { constant($0, unit: unit, what: "a tier bound") }
       let upper = row.upper.flatMap { constant($0, unit: unit, what: "a tier bound") }
       if (row.lower != nil && lower == nil) || (row.upper != nil && upper == nil) {

@@ -212,6 +212,8 @@ extension Parser {
         rows.append(TierRow(lower: lower, upper: upper, shares: shares, range: child.line.range))
       } catch {
         record(error)
+        rows.append(
+          TierRow(lower: nil, upper: nil, shares: [], range: child.line.range, broken: true))
       }
     }
     return rows
