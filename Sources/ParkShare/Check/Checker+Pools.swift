@@ -295,6 +295,14 @@ extension Checker {
         previousBroken = true
         continue
       }
+      // Marginal tiers divide the amount from 0 up: a bound below 0 is never reached. (A step
+      // table's bounds are a KPI's values, which may be negative.)
+      if marginal, let u = upper, u.isNegative {
+        error(
+          "negative", "a tier bound on the amount cannot be negative", at: row.upper!.range,
+          hint: "tiers divide the amount from 0 up")
+        ok = false
+      }
       if let l = lower, let u = upper, u <= l {
         error(
           "tier-order", "tier bounds are out of order: \(show(u)) is not above \(show(l))",
