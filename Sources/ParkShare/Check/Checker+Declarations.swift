@@ -192,7 +192,7 @@ extension Checker {
           if let c = capital, c.isNegative {
             error(
               "negative", "capital cannot be negative", at: expr.range,
-              hint: "capital is what the party contributed, the weight of its stake: write it without '-'")
+              hint: "capital is what the party put in, the weight of its stake: drop the '-'")
             capital = nil
           }
           if capital == nil { brokenCapital.insert(p.id.text) }
