@@ -67,7 +67,6 @@ extension Checker {
     case .meter, .tou, .gec: return .nonNegative
     case .value(let id):
       if symbols[id]?.kind == .points { return .nonNegative }
-      fillSigns()
       return signs[id] ?? .any
     case .sum(let a):
       let s = sign(of: a)
@@ -86,7 +85,8 @@ extension Checker {
     }
   }
 
-  /// Signs of every definition typed so far, in the order they were typed.
+  /// Signs of every definition typed so far, in the order they were typed: each reads only the
+  /// signs stored before it, so this loop is the only way through a chain of definitions.
   mutating func fillSigns() {
     while signed < typedOrder.count {
       let id = typedOrder[signed]
@@ -100,6 +100,7 @@ extension Checker {
   mutating func refuseNegative(
     _ f: Formula, at range: SourceRange, what: String, hint: String
   ) {
+    fillSigns()
     guard sign(of: f).isNegative else { return }
     error("negative", "\(what) cannot be negative", at: range, hint: hint)
   }
