@@ -22,7 +22,7 @@ extension Checker {
     case .binary(let op, let l, let r, _):
       let lt = type(l)
       let rt = type(r)
-      guard let lt, let rt else { return nil }
+      guard let lt, let rt else { return Typed.partial(op, lt ?? rt) }
       if lt.isCondition || rt.isCondition {
         error("bad-condition", "a comparison cannot be part of a calculation", at: e.range)
         return nil
@@ -122,6 +122,11 @@ extension Checker {
     guard let result else {
       failedDefinitions.insert(id)  // reported once, where it is defined
       return nil
+    }
+    if result.isPartial {  // checked where it is defined, quiet where it is used
+      failedDefinitions.insert(id)
+      partialTyped[id] = result
+      return result
     }
     typed[id] = result
     typedOrder.append(id)

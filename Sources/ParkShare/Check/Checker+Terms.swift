@@ -153,7 +153,8 @@ extension Checker {
   mutating func checkDefinitions() {
     let currency = Unit.base(contract.currency.code)
     for d in file.declarations {
-      guard case .definition(let def) = d.kind, let t = typeDefinition(def.id.text)
+      guard case .definition(let def) = d.kind,
+        let t = typeDefinition(def.id.text) ?? partialTyped[def.id.text]
       else { continue }
       if t.isCondition {
         error(
@@ -196,7 +197,7 @@ extension Checker {
     let currency = Unit.base(contract.currency.code)
     for d in file.declarations {
       guard case .subsidy(let s) = d.kind else { continue }
-      let t = typeDefinition(s.id.text)
+      let t = typeDefinition(s.id.text) ?? partialTyped[s.id.text]
       if let t, t.unit != currency || t.per != nil || t.isCondition {
         error(
           "unit-mismatch",

@@ -27,6 +27,9 @@ public struct Checker {
   var typed: [String: Typed] = [:]
   var typingStack: [String] = []
   var failedDefinitions: Set<String> = []
+  /// Definitions with a part that failed, typed from the rest (see `Typed.partial`): checked
+  /// where they are defined, silent where they are used.
+  var partialTyped: [String: Typed] = [:]
   /// Definitions in the order their typing finished: each after everything it uses.
   var typedOrder: [String] = []
   /// Which pool allocates each revenue or subsidy.
