@@ -49,7 +49,11 @@ struct Cursor {
   }
 
   mutating func expect(word: String, hint: String? = nil) throws(ParseFailure) -> Token {
-    guard let t = accept(word: word) else { throw fail("'\(word)'", hint: hint) }
+    guard let t = accept(word: word) else {
+      // A misspelt keyword (`settle quarterly form 2026Q1`) gets the word it is close to.
+      let near = peek.flatMap { $0.kind == .word ? Spelling.nearest($0.text, in: [word]) : nil }
+      throw fail("'\(word)'", hint: near.map { "did you mean '\($0)'?" } ?? hint)
+    }
     return t
   }
 
