@@ -253,7 +253,9 @@ extension Checker {
       }
       seen[s.party.text] = s.party.range
       if s.share.value.isNegative {
-        error("bad-percent", "a share cannot be negative", at: s.share.range)
+        error(
+          "bad-percent", "a share cannot be negative", at: s.share.range,
+          hint: "a split divides what is left among the parties: each share is 0% or more")
         ok = false
       }
       total = (try? total + s.share.value) ?? total
