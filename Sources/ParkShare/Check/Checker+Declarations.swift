@@ -369,8 +369,8 @@ extension Checker {
       switch d.kind {
       case .input(let i):
         var u: (unit: Unit, factor: Exact) = (.none, .one)
-        let resolved = i.unit.map { unit($0) }
-        let per = perGroup(i.per)
+        let resolved = i.unit.map { unit($0) }  // nil: no unit; .some(nil): an unknown one
+        let per = perGroup(i.per)  // checked even when the unit is not
         if let resolved {
           guard let resolved else {
             failedDefinitions.insert(i.id.text)  // reported; uses of it stay quiet
