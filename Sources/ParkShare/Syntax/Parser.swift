@@ -126,7 +126,10 @@ public struct Parser {
       } else if c.accept(word: "decimals") != nil {
         decimals = try c.expectNumber("the number of decimals")
       } else {
-        throw c.fail("'rounding' or 'decimals'", hint: Keywords.form(of: "currency"))
+        let near = c.peek.flatMap { Spelling.nearest($0.text, in: ["rounding", "decimals"]) }
+        throw c.fail(
+          "'rounding' or 'decimals'",
+          hint: near.map { "did you mean '\($0)'?" } ?? Keywords.form(of: "currency"))
       }
     }
     return .currency(code: code, rounding: rounding, decimals: decimals)
