@@ -60,6 +60,7 @@ public struct Parser {
       switch word {
       case "contract": kind = try parseContract(&c)
       case "version":
+        guard c.peek?.kind == .number else { throw c.fail("a version number") }  // unsigned
         kind = .version(try c.expectNumber("a version number"))
         try c.expectEnd(after: "the version")
       case "currency": kind = try parseCurrency(&c)
