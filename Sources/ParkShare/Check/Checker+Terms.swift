@@ -265,9 +265,11 @@ extension Checker {
             "month": .month, "quarter": .quarter, "half-year": .half, "year": .year,
           ]
           guard let length = lengths[every.text] else {
+            let words = ["month", "quarter", "half-year", "year"]
             error(
               "bad-frequency", "degression per '\(every.text)'?", at: every.range,
-              hint: "per month, quarter, half-year or year")
+              hint: Spelling.nearest(every.text, in: words).map { "did you mean '\($0)'?" }
+                ?? "per month, quarter, half-year or year")
             continue
           }
           guard rate.value > .zero, rate.value < .one else {
