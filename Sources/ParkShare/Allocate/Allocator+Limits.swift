@@ -45,7 +45,7 @@ extension Allocator {
             try add(hold, to: &caps)
           }
         case .floor(let party, let amount, let payer):
-          let minimum = try wholeUnits(try scalar(amount), .up)
+          let minimum = try wholeUnits(try unsigned(scalar(amount), "the floor"), .up)
           floors.append(FloorHold(party: party, minimum: minimum, payer: payer, step: step))
         default: break
         }
@@ -117,7 +117,7 @@ extension Allocator {
     _ target: String, _ amount: Formula, _ cumulative: Bool, _ each: Bool, step: PoolStep,
     pool: Pool
   ) throws(EvaluationFailure) -> [CapHold] {
-    let limit = try scalar(amount)
+    let limit = try unsigned(scalar(amount), "the cap")
     let group = contract.groups.first { $0.id == target }
     let sets = group.map { g in each ? g.members.map { [$0] } : [g.members] } ?? [[target]]
     var out: [CapHold] = []

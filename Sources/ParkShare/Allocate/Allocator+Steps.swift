@@ -25,7 +25,7 @@ extension Allocator {
       guard evaluator.explaining else { return (v, "", "") }
       return (v, "remainder \(base.grouped(places: 6)) \(currency)", share.percentText)
     case .amount(let formula):
-      let e = try scalar(formula)
+      let e = try unsigned(scalar(formula), "the amount")
       let v = Fraction(e)
       guard evaluator.explaining else { return (v, "", "") }
       // `RATE x BASIS`: show the basis and the rate apart, as a statement line reads.

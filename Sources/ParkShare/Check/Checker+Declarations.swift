@@ -23,14 +23,15 @@ extension Checker {
         contract.version = v.text
       case .currency(let code, let rounding, let decimals):
         guard once("currency", d.range, into: &self) else { continue }
-        guard code.text.count == 3, code.text.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+        if code.text.count == 3, code.text.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+          contract.currency.code = code.text
+          contract.currency.decimals = ["JPY", "KRW"].contains(code.text) ? 0 : 2
+        } else {
+          // Reported, and the rest of the line still checked.
           error(
             "bad-currency", "'\(code.text)' is not a currency code", at: code.range,
             hint: "use an ISO 4217 code such as CNY")
-          continue
         }
-        contract.currency.code = code.text
-        contract.currency.decimals = ["JPY", "KRW"].contains(code.text) ? 0 : 2
         if let rounding {
           if let mode = RoundingMode(rawValue: rounding.text) {
             contract.currency.rounding = mode
@@ -49,33 +50,7 @@ extension Checker {
         }
       case .settle(let frequency, let from, let to):
         guard once("settle", d.range, into: &self) else { continue }
-        guard let length = Period.Length(frequencyWord: frequency.text) else {
-          error(
-            "bad-frequency", "unknown settlement frequency '\(frequency.text)'",
-            at: frequency.range,
-            hint: "one of: monthly, quarterly, half-yearly, yearly")
-          continue
-        }
-        contract.frequency = length
-        if from.period.firstMonth % length.months != 0 {
-          error(
-            "misaligned-period", "the term must start at the start of a \(length.rawValue)",
-            at: from.range)
-        }
-        if (to.period.lastMonth + 1) % length.months != 0 {
-          error(
-            "misaligned-period", "the term must end at the end of a \(length.rawValue)",
-            at: to.range)
-        }
-        guard from.period.firstMonth <= to.period.lastMonth else {
-          error(
-            "bad-term", "the term ends (\(to.period)) before it starts (\(from.period))",
-            at: to.range)
-          continue
-        }
-        contract.term = Term(
-          from: Period(containing: from.period.firstMonth, length: length),
-          to: Period(containing: to.period.lastMonth, length: length))
+        checkSettle(frequency, from, to)
       case .gaps(let policy, let limit):
         guard once("gaps", d.range, into: &self) else { continue }
         checkGaps(policy, limit)
@@ -93,6 +68,44 @@ extension Checker {
         "missing-header", "the contract has no '\(word)' line", at: top,
         hint: "add '\(example)' near the top")
     }
+  }
+
+  /// `settle FREQUENCY from P to Q`: each part checked on its own, so a misspelt frequency
+  /// does not hide a reversed term. The term is known only when all of it holds.
+  mutating func checkSettle(_ frequency: Name, _ from: PeriodRef, _ to: PeriodRef) {
+    var ok = true
+    let length = Period.Length(frequencyWord: frequency.text)
+    if let length {
+      contract.frequency = length
+      frequencyKnown = true
+      if from.period.firstMonth % length.months != 0 {
+        error(
+          "misaligned-period", "the term must start at the start of a \(length.rawValue)",
+          at: from.range)
+      }
+      if (to.period.lastMonth + 1) % length.months != 0 {
+        error(
+          "misaligned-period", "the term must end at the end of a \(length.rawValue)",
+          at: to.range)
+      }
+    } else {
+      let words = ["monthly", "quarterly", "half-yearly", "yearly"]
+      error(
+        "bad-frequency", "unknown settlement frequency '\(frequency.text)'", at: frequency.range,
+        hint: Spelling.nearest(frequency.text, in: words).map { "did you mean '\($0)'?" }
+          ?? "one of: \(words.joined(separator: ", "))")
+      ok = false
+    }
+    if from.period.firstMonth > to.period.lastMonth {
+      error(
+        "bad-term", "the term ends (\(to.period)) before it starts (\(from.period))", at: to.range)
+      ok = false
+    }
+    guard ok, let length else { return }
+    termKnown = true
+    contract.term = Term(
+      from: Period(containing: from.period.firstMonth, length: length),
+      to: Period(containing: to.period.lastMonth, length: length))
   }
 
   /// `gaps error` or `gaps zero [up to P%]`.
@@ -176,6 +189,13 @@ extension Checker {
         var capital: Exact? = nil
         if let expr = p.capital {
           capital = constant(expr, unit: .base(contract.currency.code), what: "capital")
+          if let c = capital, c.isNegative {
+            error(
+              "negative", "capital cannot be negative", at: expr.range,
+              hint: "capital is what the party put in, the weight of its stake: drop the '-'")
+            capital = nil
+          }
+          if capital == nil { brokenCapital.insert(p.id.text) }
         }
         if p.displayName.trimmingCharacters(in: .whitespaces).isEmpty {
           error(
@@ -399,14 +419,15 @@ extension Checker {
       switch d.kind {
       case .input(let i):
         var u: (unit: Unit, factor: Exact) = (.none, .one)
-        if let written = i.unit {
-          guard let resolved = unit(written) else {
+        let resolved = i.unit.map { unit($0) }  // nil: no unit; .some(nil): an unknown one
+        let per = perGroup(i.per)  // checked even when the unit is not
+        if let resolved {
+          guard let resolved else {
             failedDefinitions.insert(i.id.text)  // reported; uses of it stay quiet
             continue
           }
           u = resolved
         }
-        let per = perGroup(i.per)
         symbols[i.id.text]?.unit = u.unit
         symbols[i.id.text]?.per = per
         contract.inputs.append(

@@ -22,7 +22,7 @@ extension Checker {
     case .binary(let op, let l, let r, _):
       let lt = type(l)
       let rt = type(r)
-      guard let lt, let rt else { return nil }
+      guard let lt, let rt else { return Typed.partial(op, lt ?? rt) }
       if lt.isCondition || rt.isCondition {
         error("bad-condition", "a comparison cannot be part of a calculation", at: e.range)
         return nil
@@ -51,6 +51,13 @@ extension Checker {
         return Typed(
           formula: .binary(op, lt.formula, rt.formula), unit: lt.unit * rt.unit, per: perValue)
       case .divide:
+        // A divisor that is zero whatever the data (`/ 0`, `/ (2 - 2)`) can never be computed.
+        if let d = try? Checker.fold(rt.formula), d.isZero {
+          error(
+            "division-by-zero", "division by zero", at: r.range,
+            hint: "the divisor is always 0: check the formula")
+          return nil
+        }
         return Typed(
           formula: .binary(op, lt.formula, rt.formula), unit: lt.unit / rt.unit, per: perValue)
       }
@@ -115,6 +122,11 @@ extension Checker {
     guard let result else {
       failedDefinitions.insert(id)  // reported once, where it is defined
       return nil
+    }
+    if result.isPartial {  // checked where it is defined, quiet where it is used
+      failedDefinitions.insert(id)
+      partialTyped[id] = result
+      return result
     }
     typed[id] = result
     typedOrder.append(id)
@@ -212,7 +224,9 @@ extension Checker {
         "\(what) must be \(expected.isDimensionless ? expected.spoken : "in \(expected)"), not \(t.unit.spoken)",
         at: e.range,
         hint: expected == .base(contract.currency.code) && t.unit == .kWh
-          ? "multiply by a price in \(contract.currency.code)/kWh" : nil)
+          ? "multiply by a price in \(contract.currency.code)/kWh"
+          : (!expected.isDimensionless && t.unit.isDimensionless && e.isNumber
+            ? "write the unit after the number: '\(e.written) \(expected)'" : nil))
       return nil
     }
     guard t.per == nil else {

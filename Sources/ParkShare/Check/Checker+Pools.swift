@@ -20,7 +20,7 @@ extension Checker {
       for step in p.steps {
         if let checked = checkStep(step, pool: p) { steps.append((checked, step)) }
       }
-      checkSplitCoverage(p, steps)
+      checkSplitCoverage(p)
       checkLimitPlacement(steps)
       contract.pools.append(
         Pool(
@@ -31,31 +31,51 @@ extension Checker {
   }
 
   /// In every period of the term exactly one split must apply, or the remainder has no owner.
-  mutating func checkSplitCoverage(_ p: PoolDecl, _ steps: [(PoolStep, Step)]) {
-    if p.brokenSteps > 0 { return }
+  /// Judged on the split lines' dates alone, so a broken share or another broken step does not
+  /// hide two splits that overlap.
+  mutating func checkSplitCoverage(_ p: PoolDecl) {
+    guard termKnown else { return }  // the missing or broken 'settle' line was reported
     if p.steps.isEmpty {
-      error(
-        "no-split", "pool '\(p.id.text)' has no steps", at: p.id.range,
-        hint: "add an indented 'split' line saying who gets the pool")
+      if p.brokenSteps == 0 {
+        error(
+          "no-split", "pool '\(p.id.text)' has no steps", at: p.id.range,
+          hint: "add an indented 'split' line saying who gets the pool")
+      }
       return
     }
-    let splits = steps.filter { if case .split = $0.0.kind { true } else { false } }
-    guard steps.count == p.steps.count else { return }  // a broken step was reported already
+    var splits: [(step: Step, from: Period?, until: Period?)] = []
+    for step in p.steps {
+      guard case .split = step.kind else { continue }
+      // A split whose dates are wrong was reported; what it would cover is unknown.
+      let fromOK = step.effective.from.map { periodProblem($0, .start, what: "") == nil } ?? true
+      let untilOK = step.effective.until.map { periodProblem($0, .end, what: "") == nil } ?? true
+      guard fromOK, untilOK else { return }
+      let len = contract.frequency
+      splits.append(
+        (
+          step, step.effective.from.map { Period(containing: $0.period.firstMonth, length: len) },
+          step.effective.until.map { Period(containing: $0.period.lastMonth, length: len) }
+        ))
+    }
     var uncovered: [Period] = []
     var reportedOverlap = false
     for period in contract.term.periods(contract.frequency) {
-      let active = splits.filter { $0.0.applies(to: period) }
+      let active = splits.filter { s in
+        (s.from.map { period.firstMonth >= $0.firstMonth } ?? true)
+          && (s.until.map { period.lastMonth <= $0.lastMonth } ?? true)
+      }
       if active.isEmpty { uncovered.append(period) }
       if active.count > 1 && !reportedOverlap {
         reportedOverlap = true
         error(
           "overlapping-splits", "two splits of pool '\(p.id.text)' apply in \(period)",
-          at: active[1].1.range,
+          at: active[1].step.range,
           hint: "date them apart with 'until' and 'from'",
-          notes: [.init(message: "the other split", range: active[0].1.range)])
+          notes: [.init(message: "the other split", range: active[0].step.range)])
       }
     }
-    if let first = uncovered.first, let last = uncovered.last {
+    // A broken step line may be the split that covers these periods.
+    if p.brokenSteps == 0, let first = uncovered.first, let last = uncovered.last {
       let span = first == last ? "\(first)" : "\(first) to \(last)"
       error(
         "no-split",
@@ -137,37 +157,46 @@ extension Checker {
     let currency = Unit.base(contract.currency.code)
     var from: Period? = nil
     var until: Period? = nil
+    // Wrong dates are reported and the step itself is still checked: its mistakes are others.
+    var datesOK = true
     if let f = step.effective.from {
       from = checkPeriod(f, .start, what: "'from'")
-      if from == nil { return nil }
+      if from == nil { datesOK = false }
     }
     if let u = step.effective.until {
       until = checkPeriod(u, .end, what: "'until'")
-      if until == nil { return nil }
+      if until == nil { datesOK = false }
     }
     if let f = from, let u = until, f.firstMonth > u.lastMonth {
       error("bad-term", "this step starts (\(f)) after it ends (\(u))", at: step.range)
     }
-    func amount(_ a: Amount, into checker: inout Checker) -> StepAmount? {
+    func amount(_ a: Amount, _ what: String, into checker: inout Checker) -> StepAmount? {
       switch a {
       case .percentOf(let p, let remainder):
         guard p.value > .zero, p.value <= .one else {
           checker.error(
-            "bad-percent", "a share of the pool must be above 0% and at most 100%", at: p.range)
+            "bad-percent", "a share of the pool must be above 0% and at most 100%", at: p.range,
+            hint: p.value.isNegative
+              ? "\(what) takes money out of the pool: write the share without '-'"
+              : "a step takes part of the pool, at most all of it")
           return nil
         }
         return remainder ? .ofRemainder(share: p.value) : .ofPool(share: p.value)
       case .expr(let e):
-        return checker.typeAmount(e, unit: currency, what: "the amount").map {
-          .amount(formula: $0.formula)
-        }
+        guard let t = checker.typeAmount(e, unit: currency, what: "the amount") else { return nil }
+        checker.refuseNegative(
+          t.formula, at: e.range, what: what,
+          hint: "\(what) takes money out of the pool: write the amount or rate without '-'")
+        return .amount(formula: t.formula)
       }
     }
     let kind: PoolStep.Kind
     switch step.kind {
     case .pay(let party, let a, let arrears):
       let p = resolve(party, as: [.party], what: "party")
-      guard let a = amount(a, into: &self), p != nil else { return nil }
+      guard let a = amount(a, "a payment to '\(party.text)'", into: &self), p != nil else {
+        return nil
+      }
       kind = .pay(party: party.text, amount: a, arrears: arrears)
     case .reserve(let fund, let a):
       if let existing = symbols[fund.text], existing.kind != .fund {
@@ -175,11 +204,11 @@ extension Checker {
         return nil
       }
       if symbols[fund.text] == nil { symbols[fund.text] = Symbol(kind: .fund, range: fund.range) }
-      guard let a = amount(a, into: &self) else { return nil }
+      guard let a = amount(a, "a reserve to '\(fund.text)'", into: &self) else { return nil }
       kind = .reserve(fund: fund.text, amount: a)
     case .rebate(let share, let group, let metric):
       let isGroup = resolve(group, as: [.group], what: "group") != nil
-      let a = amount(share, into: &self)
+      let a = amount(share, "a rebate to '\(group.text)'", into: &self)
       guard isGroup, let a, let m = perMemberMetric(metric, group: group.text) else { return nil }
       kind = .rebate(share: a, group: group.text, metric: m)
     case .split(let split):
@@ -189,13 +218,20 @@ extension Checker {
       let p = resolve(
         party, as: each ? [.group] : [.party, .group], what: each ? "group" : "party or group")
       guard let t = typeAmount(e, unit: currency, what: "a cap"), p != nil else { return nil }
+      refuseNegative(
+        t.formula, at: e.range, what: "a cap on '\(party.text)'",
+        hint: "a cap is the most a party receives: 0 \(contract.currency.code) or more")
       kind = .cap(party: party.text, amount: t.formula, cumulative: cumulative, each: each)
     case .floor(let party, let e, let payer):
       let p = resolve(party, as: [.party], what: "party")
       let q = payer.map { resolve($0, as: [.party], what: "party") != nil } ?? true
       guard let t = typeAmount(e, unit: currency, what: "a floor"), p != nil, q else { return nil }
+      refuseNegative(
+        t.formula, at: e.range, what: "a floor for '\(party.text)'",
+        hint: "a floor is the least a party receives: 0 \(contract.currency.code) or more")
       kind = .floor(party: party.text, amount: t.formula, payer: payer?.text)
     }
+    guard datesOK else { return nil }
     return PoolStep(kind: kind, from: from, until: until, clause: step.range.clause)
   }
 
@@ -246,6 +282,8 @@ extension Checker {
         for p in parties {
           let members = contract.groups.first { $0.id == p.text }?.members ?? [p.text]
           guard let m = members.first(where: { !capitalized.contains($0) }) else { continue }
+          ok = false
+          if brokenCapital.contains(p.text) { continue }  // its capital was reported
           error(
             "no-capital",
             m == p.text
@@ -254,7 +292,6 @@ extension Checker {
             hint: m == p.text
               ? "add 'capital AMOUNT' to the party, or split by another metric"
               : "fill the registry's 'capital' column for every member")
-          ok = false
         }
         return ok ? .metric(parties: parties.map(\.text), metric: .value("stake")) : nil
       }
@@ -299,7 +336,9 @@ extension Checker {
       }
       seen[s.party.text] = s.party.range
       if s.share.value.isNegative {
-        error("bad-percent", "a share cannot be negative", at: s.share.range)
+        error(
+          "bad-percent", "a share cannot be negative", at: s.share.range,
+          hint: "a split divides what is left among the parties: each share is 0% or more")
         ok = false
       }
       total = (try? total + s.share.value) ?? total
@@ -324,13 +363,30 @@ extension Checker {
     var tiers: [Tier] = []
     var ok = true
     var previousUpper: Exact? = nil
+    var previousBroken = false
     let show: (Exact) -> String = unit.isDimensionless ? { $0.percentText } : { $0.grouped }
     for (i, row) in rows.enumerated() {
+      if row.broken {  // reported by the parser
+        ok = false
+        previousBroken = true
+        continue
+      }
       let lower = row.lower.flatMap { constant($0, unit: unit, what: "a tier bound") }
       let upper = row.upper.flatMap { constant($0, unit: unit, what: "a tier bound") }
       if (row.lower != nil && lower == nil) || (row.upper != nil && upper == nil) {
+        // Reported; the row's shares are still checked, its order against others is not.
         ok = false
+        _ = checkShares(row.shares, at: row.range, what: "this tier of pool '\(pool)'")
+        previousBroken = true
         continue
+      }
+      // Marginal tiers divide the amount from 0 up: a bound below 0 is never reached. (A step
+      // table's bounds are a KPI's values, which may be negative.)
+      if marginal, let u = upper, u.isNegative {
+        error(
+          "negative", "a tier bound on the amount cannot be negative", at: row.upper!.range,
+          hint: "tiers divide the amount from 0 up")
+        ok = false
       }
       if let l = lower, let u = upper, u <= l {
         error(
@@ -351,6 +407,8 @@ extension Checker {
             hint: "make the first row 'below \(row.lower.map { Checker.text(of: $0) } ?? "X"):'")
           ok = false
         }
+      } else if previousBroken {
+        previousBroken = false  // where the broken row ends is unknown: no order to judge
       } else if let p = previousUpper {
         if lower == nil {
           error("tier-order", "only the first row can be 'below'", at: row.range)

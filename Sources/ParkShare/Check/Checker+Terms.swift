@@ -1,30 +1,41 @@
 extension Checker {
   enum Edge { case start, end }
 
-  /// A period used in a term, checked against the contract's term and frequency.
+  /// A period used in a term, checked against the contract's term and frequency (each only once
+  /// the `settle` line gave it).
   mutating func checkPeriod(_ ref: PeriodRef, _ edge: Edge, what: String) -> Period? {
+    if let problem = periodProblem(ref, edge, what: what) {
+      error(problem.id, problem.message, at: ref.range, hint: problem.hint)
+      return nil
+    }
+    let (p, len) = (ref.period, contract.frequency)
+    return edge == .end
+      ? Period(containing: p.lastMonth, length: len) : Period(containing: p.firstMonth, length: len)
+  }
+
+  func periodProblem(_ ref: PeriodRef, _ edge: Edge, what: String) -> (
+    id: String, message: String, hint: String
+  )? {
     let p = ref.period
     let term = contract.term
     let len = contract.frequency
-    if p.lastMonth < term.from.firstMonth || p.firstMonth > term.to.lastMonth {
-      error(
+    if termKnown, p.lastMonth < term.from.firstMonth || p.firstMonth > term.to.lastMonth {
+      return (
         "outside-term", "\(what) \(p) is outside the term (\(term.from) to \(term.to))",
-        at: ref.range,
-        hint: "dates must fall within the 'settle' term")
-      return nil
+        "dates must fall within the 'settle' term"
+      )
     }
-    if edge == .start && p.firstMonth % len.months != 0
-      || edge == .end && (p.lastMonth + 1) % len.months != 0
+    if frequencyKnown,
+      edge == .start && p.firstMonth % len.months != 0
+        || edge == .end && (p.lastMonth + 1) % len.months != 0
     {
-      error(
+      return (
         "misaligned-period",
         "\(what) \(p) does not \(edge == .start ? "start" : "end") a \(len.rawValue)",
-        at: ref.range,
-        hint: "the contract settles \(len.frequencyWord); terms change at period boundaries")
-      return nil
+        "the contract settles \(len.frequencyWord); terms change at period boundaries"
+      )
     }
-    return edge == .end
-      ? Period(containing: p.lastMonth, length: len) : Period(containing: p.firstMonth, length: len)
+    return nil
   }
 
   mutating func checkTariffs() {
@@ -36,12 +47,15 @@ extension Checker {
         discounted.append((t, d))
         continue
       }
-      guard let written = t.unit, let (unit, factor) = unit(written) else { continue }
-      guard unit == currency / .kWh else {
+      guard let written = t.unit else { continue }
+      // A wrong or unknown unit is reported and the bands are still checked.
+      let resolved = unit(written)
+      var (unit, factor) = resolved ?? (currency / .kWh, .one)
+      if resolved != nil, unit != currency / .kWh {
         error(
           "unit-mismatch", "a tariff is priced in \(contract.currency.code)/kWh, not \(unit)",
           at: written.range)
-        continue
+        (unit, factor) = (currency / .kWh, .one)
       }
       var bands: [Tariff.Band] = []
       var owner = [Int](repeating: -1, count: 24 * 60)
@@ -76,6 +90,11 @@ extension Checker {
           }
           for m in minutes where owner[m] < 0 { owner[m] = bands.count }
           spans.append([from, to])
+        }
+        if band.price.value.isNegative {
+          error(
+            "negative", "the price of band '\(band.name.text)' cannot be negative",
+            at: band.price.range, hint: "a tariff band prices the kWh delivered: 0 or more")
         }
         guard let price = try? band.price.value * factor else {
           error("overflow", "the price is too large", at: band.price.range)
@@ -134,7 +153,8 @@ extension Checker {
   mutating func checkDefinitions() {
     let currency = Unit.base(contract.currency.code)
     for d in file.declarations {
-      guard case .definition(let def) = d.kind, let t = typeDefinition(def.id.text)
+      guard case .definition(let def) = d.kind,
+        let t = typeDefinition(def.id.text) ?? partialTyped[def.id.text]
       else { continue }
       if t.isCondition {
         error(
@@ -177,13 +197,18 @@ extension Checker {
     let currency = Unit.base(contract.currency.code)
     for d in file.declarations {
       guard case .subsidy(let s) = d.kind else { continue }
-      let t = typeDefinition(s.id.text)
+      let t = typeDefinition(s.id.text) ?? partialTyped[s.id.text]
       if let t, t.unit != currency || t.per != nil || t.isCondition {
         error(
           "unit-mismatch",
           "subsidy '\(s.id.text)' must be one amount in \(contract.currency.code), not \(t.unit)\(t.per.map { " per '\($0)'" } ?? "")",
           at: s.expr.range,
           hint: t.unit == .kWh ? "multiply by a rate in \(contract.currency.code)/kWh" : nil)
+      }
+      if let t, t.unit == currency {
+        refuseNegative(
+          t.formula, at: s.expr.range, what: "subsidy '\(s.id.text)'",
+          hint: "a subsidy is paid into the pool by its payer: write the rate without '-'")
       }
       if let payer = s.payer { _ = resolve(payer, as: [.party], what: "party") }
       let once = s.once.flatMap { checkPeriod($0, .start, what: "the payment period") }
@@ -214,7 +239,7 @@ extension Checker {
                   "the subsidy rises from \(last.factor.percentText) to \(factor.value.percentText) in \(at.period)",
                   at: factor.range, hint: "a phase-out (退坡) usually only falls; check the table")
               }
-            } else if at.period.firstMonth > contract.term.from.firstMonth {
+            } else if termKnown, at.period.firstMonth > contract.term.from.firstMonth {
               error(
                 "uncovered-term",
                 "the phase-out table starts in \(at.period) but the term starts in \(contract.term.from)",
@@ -222,7 +247,7 @@ extension Checker {
                 hint: "add a step for \(contract.term.from.year) saying what is paid from the start"
               )
             }
-            if at.period.firstMonth > contract.term.to.lastMonth {
+            if termKnown, at.period.firstMonth > contract.term.to.lastMonth {
               error(
                 "outside-term",
                 "phase-out step \(at.period) is after the term ends (\(contract.term.to))",
@@ -240,9 +265,11 @@ extension Checker {
             "month": .month, "quarter": .quarter, "half-year": .half, "year": .year,
           ]
           guard let length = lengths[every.text] else {
+            let words = ["month", "quarter", "half-year", "year"]
             error(
               "bad-frequency", "degression per '\(every.text)'?", at: every.range,
-              hint: "per month, quarter, half-year or year")
+              hint: Spelling.nearest(every.text, in: words).map { "did you mean '\($0)'?" }
+                ?? "per month, quarter, half-year or year")
             continue
           }
           guard rate.value > .zero, rate.value < .one else {
@@ -295,7 +322,10 @@ extension Checker {
       for rule in p.rules {
         switch rule {
         case .per(let points, let unitExpr, let expr, _):
-          guard let (u, factor) = unit(unitExpr), let t = type(expr) else { continue }
+          refuseNegativePoints(points)
+          let resolved = unit(unitExpr)
+          let typedRule = type(expr)
+          guard let (u, factor) = resolved, let t = typedRule else { continue }
           guard t.unit == u, !t.isCondition else {
             error(
               "unit-mismatch", "points per \(unitExpr.text) need a value in \(u), not \(t.unit)",
@@ -310,6 +340,7 @@ extension Checker {
           }
           rules.append(.per(points: points.value, per: factor, formula: t.formula))
         case .bonus(let points, let condition, _):
+          refuseNegativePoints(points)
           guard let t = type(condition) else { continue }
           guard t.isCondition || t.unit.isDimensionless else {
             error(
@@ -331,6 +362,15 @@ extension Checker {
         PointsScheme(
           id: p.id.text, group: p.group.text, cap: p.cap?.value, rules: rules, written: written,
           clause: d.range.clause))
+    }
+  }
+
+  /// Points weigh members in a rebate: a negative weight has no share to give.
+  mutating func refuseNegativePoints(_ points: Literal) {
+    if points.value.isNegative {
+      error(
+        "negative", "points cannot be negative", at: points.range,
+        hint: "points weigh each member's share of a rebate: 0 or more")
     }
   }
 }

@@ -29,10 +29,22 @@ public struct Checker {
   var typed: [String: Typed] = [:]
   var typingStack: [String] = []
   var failedDefinitions: Set<String> = []
+  /// Definitions with a part that failed, typed from the rest (see `Typed.partial`): checked
+  /// where they are defined, silent where they are used.
+  var partialTyped: [String: Typed] = [:]
   /// Definitions in the order their typing finished: each after everything it uses.
   var typedOrder: [String] = []
   /// Which pool allocates each revenue or subsidy.
   var allocatedBy: [String: Name] = [:]
+  /// The signs definitions can take, and how many of `typedOrder` have theirs (see Sign.swift).
+  var signs: [String: Sign] = [:]
+  var signed = 0
+  /// Parties whose capital was reported: a split by stake does not also call it missing.
+  var brokenCapital: Set<String> = []
+  /// Whether the `settle` line gave a frequency and a term. Until it does, nothing is checked
+  /// against them: a misspelt or missing `settle` is one error, not one per date in the file.
+  var frequencyKnown = false
+  var termKnown = false
 
   /// Parses and checks the contract at `path`, reading registries beside it from disk: only
   /// inside the contract's folder unless `allowOutsideFiles` (`ContractFiles`).

@@ -94,9 +94,15 @@ public struct DataBundle: Sendable {
     let readingFiles = findReadings(dir)
     let stamped = ["meters.csv", "facts.csv"].map { dir + "/" + $0 } + readingFiles
     let stamps = stamped.map(FileStamp.init(path:))
-    let factsSheet = CSVSheet.load(
-      dir + "/facts.csv", required: Facts.columns, optional: Facts.optionalColumns,
-      diagnostics: &diagnostics, sources: &sources)
+    // facts.csv holds the values of the contract's inputs: without inputs it may be left out.
+    let factsOptional =
+      contract.inputs.isEmpty && !FileManager.default.fileExists(atPath: dir + "/facts.csv")
+    let factsSheet =
+      factsOptional
+      ? nil
+      : CSVSheet.load(
+        dir + "/facts.csv", required: Facts.columns, optional: Facts.optionalColumns,
+        diagnostics: &diagnostics, sources: &sources)
     var facts = Facts()
     if let factsSheet {
       facts = Facts.read(factsSheet, contract: contract, period: period, diagnostics: &diagnostics)

@@ -21,8 +21,10 @@ public struct Facts: Sendable {
   ) -> Facts {
     var facts = Facts()
     var lines: [String: [Facet: Int]] = [:]
-    // Facts with a refused row are not also reported missing.
-    var refused: Set<String> = []
+    // Facts with a refused row are not also reported missing: neither those refused here nor
+    // those whose row has the wrong number of fields (reported by CSVSheet), so the real cause
+    // is the one error shown.
+    var refused = Set(sheet.refusedRows.map { sheet.field($0, "fact") })
     var memberSets: [String: Set<String>] = [:]
     let inputs = Dictionary(contract.inputs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for row in sheet.rows {

@@ -6,6 +6,13 @@ extension Evaluator {
     let key = "subsidy \(s.id)"
     let formula = try evaluate(s.formula)
     let base = try arithmetic { () throws(ArithmeticError) in try formula.total() }
+    // Written negative, the checker refused it; computed negative from the data, its payer
+    // would receive the subsidy: refused here, at the subsidy's clause.
+    if base.isNegative {
+      throw EvaluationFailure(
+        "the subsidy is \(base.grouped) \(contract.currency.code) this period; it cannot be negative",
+        hint: "check the data it is computed from")
+    }
     var details: [Detail] = [
       Detail("\(s.id) before phase-out", "\(base.grouped) \(contract.currency.code)")
     ]

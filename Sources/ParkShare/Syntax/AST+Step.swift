@@ -52,4 +52,7 @@ public struct TierRow: Sendable {
   public var upper: Expr?
   public var shares: [ShareSpec]
   public var range: SourceRange
+  /// A row that failed to parse (reported): kept in place so the rows around it are not judged
+  /// as if it were not there.
+  public var broken = false
 }

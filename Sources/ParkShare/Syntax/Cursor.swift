@@ -49,7 +49,11 @@ struct Cursor {
   }
 
   mutating func expect(word: String, hint: String? = nil) throws(ParseFailure) -> Token {
-    guard let t = accept(word: word) else { throw fail("'\(word)'", hint: hint) }
+    guard let t = accept(word: word) else {
+      // A misspelt keyword (`settle quarterly form 2026Q1`) gets the word it is close to.
+      let near = peek.flatMap { $0.kind == .word ? Spelling.nearest($0.text, in: [word]) : nil }
+      throw fail("'\(word)'", hint: near.map { "did you mean '\($0)'?" } ?? hint)
+    }
     return t
   }
 
@@ -61,7 +65,7 @@ struct Cursor {
   /// A name: a word that is not a reserved keyword.
   mutating func expectName(_ what: String, hint: String? = nil) throws(ParseFailure) -> Name {
     guard let t = peek, t.kind == .word, !Keywords.reserved.contains(t.text) else {
-      throw fail(what, hint: hint)
+      throw fail(what, hint: Cursor.reservedHint(peek) ?? hint)
     }
     index += 1
     return Name(text: t.text, range: t.range)
@@ -74,15 +78,32 @@ struct Cursor {
   }
 
   mutating func expectPercent(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
-    guard let t = peek, t.kind == .percent, let n = t.number else { throw fail(what, hint: hint) }
-    index += 1
-    return Literal(value: Cursor.percentValue(n), text: t.text, range: t.range)
+    guard let l = signed(.percent) else { throw fail(what, hint: hint) }
+    return Literal(value: Cursor.percentValue(l.value), text: l.text, range: l.range)
   }
 
   mutating func expectNumber(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
-    guard let t = peek, t.kind == .number, let n = t.number else { throw fail(what, hint: hint) }
-    index += 1
-    return Literal(value: n, text: t.text, range: t.range)
+    guard let l = signed(.number) else { throw fail(what, hint: hint) }
+    return l
+  }
+
+  /// Whether a signed literal of `kind` comes next: `15%`, or `-15%` written tight.
+  func atSigned(_ kind: Token.Kind) -> Bool {
+    if peek?.kind == kind { return true }
+    guard let minus = peek, minus.isSymbol("-"), let t = peek(1) else { return false }
+    return t.kind == kind && !t.spaceBefore
+  }
+
+  /// A number or percent literal with its sign: the parser reads `-15%` and `-5` as written so
+  /// the checker can refuse the sign where the construct is unsigned, with a hint, rather than
+  /// report a syntax error at the '-'.
+  mutating func signed(_ kind: Token.Kind) -> Literal? {
+    guard atSigned(kind) else { return nil }
+    let minus = peek!.kind == kind ? nil : next()
+    guard let t = next(), let n = t.number else { return nil }
+    return Literal(
+      value: minus == nil ? n : n.negated, text: (minus == nil ? "" : "-") + t.text,
+      range: minus.map { $0.range.through(t.range) } ?? t.range)
   }
 
   /// A period (`2026Q1`), or a bare four-digit year where `allowYear`.
@@ -109,6 +130,16 @@ struct Cursor {
       .error(
         "syntax", "unexpected '\(t.text)' after \(what)",
         at: t.range.through(tokens[tokens.count - 1].range)))
+  }
+
+  /// Why a keyword cannot stand where a name goes: `x` above all, which reads as a name but is
+  /// the multiplication sign.
+  static func reservedHint(_ t: Token?) -> String? {
+    guard let t, t.kind == .word, Keywords.reserved.contains(t.text) else { return nil }
+    if t.text == "x" {
+      return "'x' is the multiplication sign (a x b), so it cannot be a name: choose another"
+    }
+    return "'\(t.text)' is a keyword of the contract language, so it cannot be a name"
   }
 
   static func percentValue(_ n: Exact) -> Exact {

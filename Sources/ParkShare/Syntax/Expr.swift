@@ -18,6 +18,14 @@ public indirect enum Expr: Sendable, Hashable {
   }
 }
 
+extension Expr {
+  /// A bare number, without a unit (`5`).
+  var isNumber: Bool {
+    if case .number(_, unit: nil, _, _) = self { return true }
+    return false
+  }
+}
+
 public enum BinaryOperator: String, Sendable, Hashable, Codable {
   case add = "+"
   case subtract = "-"

@@ -38,7 +38,9 @@ public struct Lexer {
       end: SourceLocation(line: line, column: to + 1))
   }
 
-  mutating func lexLine(_ c: [Character], number line: Int) -> LexedLine {
+  mutating func lexLine(_ chars: [Character], number line: Int) -> LexedLine {
+    var c = chars
+    readFullWidthAsASCII(&c, line: line)
     var i = 0
     while i < c.count, c[i] == " " { i += 1 }
     if i < c.count, c[i] == "\t" {
@@ -102,6 +104,52 @@ public struct Lexer {
     return LexedLine(
       number: line, indent: indent, tokens: tokens, comment: comment,
       range: range(line, indent, c.count))
+  }
+
+  /// Full-width forms outside strings and comments (`10％`, `（`, `１２`): each run is reported once
+  /// and read as the ASCII it stands for (as many characters, so columns stay right), so the
+  /// rest of the line is still parsed and checked. Strings and comments keep theirs.
+  mutating func readFullWidthAsASCII(_ c: inout [Character], line: Int) {
+    var i = 0
+    var inString = false
+    while i < c.count {
+      let ch = c[i]
+      if inString {
+        if ch == "\\" {
+          i += 2
+          continue
+        }
+        if ch == "\"" { inString = false }
+      } else if ch == "#" {
+        return
+      } else if ch == "\"" {
+        inString = true
+      } else if FullWidth.ascii(ch) != nil {
+        fullWidth(&c, at: i, line: line)
+        continue  // read again as ASCII: it may open a string or a comment
+      }
+      i += 1
+    }
+  }
+
+  /// Reports the run of full-width characters at `start` (`１００`, `，`) once, naming the ASCII
+  /// to type instead, and puts that ASCII in their place.
+  mutating func fullWidth(_ c: inout [Character], at start: Int, line: Int) {
+    var end = start
+    var ascii = ""
+    while end < c.count, let a = FullWidth.ascii(c[end]) {
+      ascii.append(a)
+      end += 1
+    }
+    let text = String(c[start..<end])
+    let what = ascii.allSatisfy { $0 == " " } ? "an ASCII space" : "the ASCII '\(ascii)'"
+    diagnostics.append(
+      .error(
+        "bad-character",
+        "unexpected full-width character\(end - start == 1 ? "" : "s") '\(text)'",
+        at: range(line, start, end),
+        hint: "type \(what) instead (switch the input method to half-width)"))
+    c.replaceSubrange(start..<end, with: Array(ascii))
   }
 
   func symbol(_ c: [Character], _ i: Int) -> String? {

@@ -79,7 +79,7 @@ extension Parser {
       }
       return .call(name, args, range: t.range.through(c.tokens[c.index - 1].range))
     default:
-      throw c.fail("a value (a number, a name or '(')")
+      throw c.fail("a value (a number, a name or '(')", hint: Cursor.reservedHint(t))
     }
   }
 

@@ -115,7 +115,8 @@ extension Parser {
 
   /// amount := PERCENT ("of" ("pool" | "remainder"))? | EXPR
   mutating func parseAmount(_ c: inout Cursor) throws(ParseFailure) -> Amount {
-    if let t = c.peek, t.kind == .percent, c.peek(1).map({ binaryOperator($0) == nil }) ?? true {
+    let after = c.peek?.kind == .percent ? 1 : 2
+    if c.atSigned(.percent), c.peek(after).map({ binaryOperator($0) == nil }) ?? true {
       let share = try c.expectPercent("a percentage")
       var remainder = false
       if c.accept(word: "of") != nil {
@@ -154,7 +155,7 @@ extension Parser {
     var shares: [ShareSpec] = []
     repeat {
       let party = try c.expectName("a party", hint: Keywords.form(of: "split"))
-      if c.peek?.kind == .percent {
+      if c.atSigned(.percent) {
         shares.append(ShareSpec(party: party, share: try c.expectPercent("a share")))
       } else {
         names.append(party)
@@ -213,6 +214,8 @@ extension Parser {
         rows.append(TierRow(lower: lower, upper: upper, shares: shares, range: child.line.range))
       } catch {
         record(error)
+        rows.append(
+          TierRow(lower: nil, upper: nil, shares: [], range: child.line.range, broken: true))
       }
     }
     return rows

@@ -60,6 +60,7 @@ public struct Parser {
       switch word {
       case "contract": kind = try parseContract(&c)
       case "version":
+        guard c.peek?.kind == .number else { throw c.fail("a version number") }  // unsigned
         kind = .version(try c.expectNumber("a version number"))
         try c.expectEnd(after: "the version")
       case "currency": kind = try parseCurrency(&c)
@@ -79,8 +80,10 @@ public struct Parser {
       case "points": kind = .points(try parsePoints(&c, node.children))
       case "pool": kind = .pool(try parsePool(&c, node.children))
       default:
-        throw ParseFailure(
-          unknownWord(first, Keywords.declarations.map(\.word), what: "declaration"))
+        let words = Keywords.declarations.map(\.word)
+        // A misspelt `settle` is that line, broken: it is not also reported missing.
+        if let near = Spelling.nearest(word, in: words) { keywords.insert(near) }
+        throw ParseFailure(unknownWord(first, words, what: "declaration"))
       }
       return Declaration(kind: kind, range: node.line.range)
     } catch {
@@ -124,7 +127,10 @@ public struct Parser {
       } else if c.accept(word: "decimals") != nil {
         decimals = try c.expectNumber("the number of decimals")
       } else {
-        throw c.fail("'rounding' or 'decimals'", hint: Keywords.form(of: "currency"))
+        let near = c.peek.flatMap { Spelling.nearest($0.text, in: ["rounding", "decimals"]) }
+        throw c.fail(
+          "'rounding' or 'decimals'",
+          hint: near.map { "did you mean '\($0)'?" } ?? Keywords.form(of: "currency"))
       }
     }
     return .currency(code: code, rounding: rounding, decimals: decimals)
