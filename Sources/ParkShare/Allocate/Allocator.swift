@@ -124,11 +124,15 @@ struct Allocator {
         clause: pool.clause)
     }
     // Recipients in the order of their first line: the tie-break's "earlier position".
-    var order: [String] = []
-    var linesOf: [String: [Int]] = [:]
+    var position: [String: Int] = [:]
+    var groups: [[Int]] = []
     for (i, l) in flow.lines.enumerated() {
-      if linesOf[l.recipient] == nil { order.append(l.recipient) }
-      linesOf[l.recipient, default: []].append(i)
+      if let k = position[l.recipient] {
+        groups[k].append(i)
+      } else {
+        position[l.recipient] = groups.count
+        groups.append([i])
+      }
     }
     var lines = flow.lines
     let target = try exact { () throws(ArithmeticError) in
@@ -137,15 +141,20 @@ struct Allocator {
     let hasRest = !flow.unallocated.isZero
     let rest: Int128 = try exact { () throws(ArithmeticError) -> Int128 in
       var takes: [Fraction] = []
-      takes.reserveCapacity(order.count + 1)
-      for r in order { takes.append(try linesOf[r, default: []].map { lines[$0].exact }.sum()) }
+      takes.reserveCapacity(groups.count + 1)
+      for g in groups {
+        takes.append(g.count == 1 ? lines[g[0]].exact : try g.map { lines[$0].exact }.sum())
+      }
       if hasRest { takes.append(flow.unallocated) }
       let parts = try Apportionment.roundToTotal(takes, total: target, decimals: decimals)
-      for (k, r) in order.enumerated() {
-        let indices = linesOf[r, default: []]
-        let paid = try Apportionment.roundToTotal(
-          indices.map { lines[$0].exact }, total: parts[k], decimals: decimals)
-        for (i, v) in zip(indices, paid) {
+      for (g, part) in zip(groups, parts) {
+        // A recipient's one line is paid what the recipient is; several are rounded to it.
+        let paid =
+          g.count == 1
+          ? [part]
+          : try Apportionment.roundToTotal(
+            g.map { lines[$0].exact }, total: part, decimals: decimals)
+        for (i, v) in zip(g, paid) {
           lines[i].amount = try Exact(minorUnits: v, decimals: decimals)
         }
       }

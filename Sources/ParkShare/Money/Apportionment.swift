@@ -59,10 +59,15 @@ extension Apportionment {
     }
     // The floors already meet the total: no unit to hand out, no order needed.
     if missing == 0 { return floors }
+    // Sort by a 64-bit key first (floor of remainder x 2^64: a larger key is a larger
+    // remainder); exact comparisons only where keys are equal.
+    let keys = remainders.map(\.unitKey)
     let order = amounts.indices.sorted { i, j in
-      remainders[i] != remainders[j]
-        ? remainders[j] < remainders[i]
-        : (amounts[i] != amounts[j] ? amounts[j] < amounts[i] : i < j)
+      if keys[i] != keys[j] { return keys[i] > keys[j] }
+      let c = Fraction.compare(remainders[i], remainders[j])
+      if c != 0 { return c > 0 }
+      let a = Fraction.compare(amounts[i], amounts[j])
+      return a != 0 ? a > 0 : i < j
     }
     return handOut(missing, to: floors, in: order)
   }

@@ -95,7 +95,7 @@ struct BigInt: Sendable, Equatable {
     return out
   }
 
-  /// Quotient and remainder of magnitudes (binary long division: the slow path only).
+  /// Quotient and remainder of magnitudes.
   static func divideMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> (q: [UInt64], r: [UInt64]) {
     precondition(!b.isEmpty, "division by zero is checked by the caller")
     if compareMagnitudes(a, b) < 0 { return ([], a) }
@@ -120,33 +120,89 @@ struct BigInt: Sendable, Equatable {
       for i in stride(from: a.count - 1, through: 0, by: -1) {
         (q[i], r) = b[0].dividingFullWidth((high: r, low: a[i]))
       }
+      while q.last == 0 { q.removeLast() }
       return (q, r == 0 ? [] : [r])
     }
-    let bits = a.count * 64 - a[a.count - 1].leadingZeroBitCount
-    var q = [UInt64](repeating: 0, count: a.count)
-    var r: [UInt64] = []
-    for bit in stride(from: bits - 1, through: 0, by: -1) {
-      r = shiftedLeftOne(r, setting: (a[bit / 64] >> UInt64(bit % 64)) & 1 == 1)
-      if compareMagnitudes(r, b) >= 0 {
-        r = subtractMagnitudes(r, b)
-        while r.last == 0 { r.removeLast() }
-        q[bit / 64] |= 1 << UInt64(bit % 64)
-      }
-    }
-    while q.last == 0 { q.removeLast() }
-    return (q, r)
+    return knuthDivide(a, b)
   }
 
-  static func shiftedLeftOne(_ m: [UInt64], setting low: Bool) -> [UInt64] {
-    var out: [UInt64] = []
-    out.reserveCapacity(m.count + 1)
-    var carry: UInt64 = low ? 1 : 0
-    for limb in m {
-      out.append(limb << 1 | carry)
-      carry = limb >> 63
+  /// Knuth's algorithm D (TAOCP 4.3.1) for divisors of three limbs or more: normalise so the
+  /// divisor's top bit is set, estimate each quotient limb from the top two limbs of the running
+  /// remainder, correct it at most twice, multiply and subtract, add back on the rare overshoot.
+  static func knuthDivide(_ a: [UInt64], _ b: [UInt64]) -> (q: [UInt64], r: [UInt64]) {
+    let n = b.count
+    let m = a.count - n
+    let shift = UInt64(b[n - 1].leadingZeroBitCount)
+    func shifted(_ x: [UInt64], extra: Bool) -> [UInt64] {
+      var out = [UInt64](repeating: 0, count: x.count + (extra ? 1 : 0))
+      for i in 0..<x.count {
+        out[i] |= shift == 0 ? x[i] : x[i] << shift
+        if shift > 0 && i + 1 < out.count { out[i + 1] = x[i] >> (64 - shift) }
+      }
+      return out
     }
-    if carry > 0 { out.append(carry) }
-    return out
+    let v = shifted(b, extra: false)
+    var u = shifted(a, extra: true)
+    var q = [UInt64](repeating: 0, count: m + 1)
+    let top = v[n - 1]
+    let next = v[n - 2]
+    for j in stride(from: m, through: 0, by: -1) {
+      // Estimate: (u[j+n], u[j+n-1]) / top, capped at B - 1.
+      var qhat: UInt128
+      var rhat: UInt128
+      if u[j + n] >= top {
+        qhat = UInt128(UInt64.max)
+        rhat = (UInt128(u[j + n]) << 64 | UInt128(u[j + n - 1])) &- qhat &* UInt128(top)
+      } else {
+        let (qq, rr) = top.dividingFullWidth((high: u[j + n], low: u[j + n - 1]))
+        qhat = UInt128(qq)
+        rhat = UInt128(rr)
+      }
+      while rhat >> 64 == 0
+        && qhat * UInt128(next) > (rhat << 64 | UInt128(u[j + n - 2]))
+      {
+        qhat -= 1
+        rhat += UInt128(top)
+      }
+      // u[j...j+n] -= qhat x v
+      var borrow: UInt64 = 0
+      var carry: UInt64 = 0
+      let qd = UInt64(qhat)
+      for i in 0..<n {
+        let (hi, lo) = qd.multipliedFullWidth(by: v[i])
+        let (p, c) = lo.addingReportingOverflow(carry)
+        carry = hi &+ (c ? 1 : 0)
+        let (d1, b1) = u[i + j].subtractingReportingOverflow(p)
+        let (d2, b2) = d1.subtractingReportingOverflow(borrow)
+        u[i + j] = d2
+        borrow = (b1 ? 1 : 0) + (b2 ? 1 : 0)
+      }
+      let (d1, b1) = u[j + n].subtractingReportingOverflow(carry)
+      let (d2, b2) = d1.subtractingReportingOverflow(borrow)
+      u[j + n] = d2
+      var digit = qd
+      if b1 || b2 {
+        // Overshot by one: add the divisor back.
+        digit &-= 1
+        var c: UInt64 = 0
+        for i in 0..<n {
+          let (s1, o1) = u[i + j].addingReportingOverflow(v[i])
+          let (s2, o2) = s1.addingReportingOverflow(c)
+          u[i + j] = s2
+          c = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+        }
+        u[j + n] &+= c
+      }
+      q[j] = digit
+    }
+    // The remainder is u[0..<n] shifted back.
+    var r = [UInt64](repeating: 0, count: n)
+    for i in 0..<n {
+      r[i] = shift == 0 ? u[i] : (u[i] >> shift | u[i + 1] << (64 - shift))
+    }
+    while q.last == 0 { q.removeLast() }
+    while r.last == 0 { r.removeLast() }
+    return (q, r)
   }
 
   // MARK: signed arithmetic
@@ -202,6 +258,21 @@ struct BigInt: Sendable, Equatable {
     var y = b.limbs
     while !y.isEmpty { (x, y) = (y, divideMagnitudes(x, y).r) }
     return BigInt(limbs: x, negative: false)
+  }
+
+  /// An integer written in decimal digits (an optional `-`), or nil.
+  init?(decimal text: some StringProtocol) {
+    let negative = text.hasPrefix("-")
+    let digits = text.dropFirst(negative ? 1 : 0)
+    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    var value = BigInt(0)
+    var chunk = digits[...]
+    while !chunk.isEmpty {
+      let head = chunk.prefix(18)
+      chunk = chunk.dropFirst(head.count)
+      value = value * BigInt(Int128(Exact.powersOfTen[head.count])) + BigInt(Int128(head)!)
+    }
+    self = negative ? value.negated : value
   }
 
   /// Decimal digits, with a leading `-` when negative.

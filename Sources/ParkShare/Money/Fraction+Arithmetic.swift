@@ -126,6 +126,19 @@ extension Fraction {
     return (floor, try Fraction.normalized(r, d))
   }
 
+  /// For a value in [0, 1): floor(value x 2^64), a sort key that orders remainders without
+  /// comparing fractions (equal keys still need the exact comparison).
+  var unitKey: UInt64 {
+    switch storage {
+    case .small(let n, let d):
+      let (q, _) = UInt128(d).dividingFullWidth((high: UInt128(n) >> 64, low: UInt128(n) << 64))
+      return UInt64(truncatingIfNeeded: q)
+    case .big(let n, let d):
+      let q = (n * BigInt(Int128(1) << 64)).flooredDivision(by: d).quotient
+      return q.limbs.first ?? 0
+    }
+  }
+
   /// The value rounded to `places` fraction digits half-even: for display next to the exact
   /// fraction, never for money.
   public func rounded(places: Int) throws(ArithmeticError) -> Exact {

@@ -27,13 +27,15 @@ extension Fraction: CustomStringConvertible, Codable {
   public init(parsing text: some StringProtocol) throws(ArithmeticError) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count <= 2 else { throw .invalidNumber("more than one '/' in '\(text)'") }
-    let n = try Exact(parsing: parts[0])
     guard parts.count == 2 else {
-      self.init(n)
+      self.init(try Exact(parsing: parts[0]))
       return
     }
-    let d = try Exact(parsing: parts[1])
-    self = try Fraction(n) / Fraction(d)
+    // Numerator and denominator are integers of any size.
+    guard let n = BigInt(decimal: parts[0]), let d = BigInt(decimal: parts[1]) else {
+      throw .invalidNumber("'\(text)' is not INTEGER/INTEGER")
+    }
+    self = try Fraction.normalized(n, d)
   }
 
   public init(from decoder: any Decoder) throws {
