@@ -8,8 +8,49 @@ public struct DiagnosticRenderer: Sendable {
     self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
+  /// Diagnostics shown of one file: a file with 400,000 mistakes prints its first 200 and
+  /// one line with the count of the rest, so the output (and the memory it takes) stays small
+  /// however many were found; fixing the first ones usually removes many of the rest.
+  public static let shownPerFile = 200
+
+  /// Every diagnostic, at most `shownPerFile` of each file; then, for each file that had more,
+  /// a `more-problems` line counting the rest, after the problems it counts.
   public func render(_ diagnostics: [Diagnostic]) -> String {
-    diagnostics.map(render).joined()
+    var out = ""
+    var shown: [String: Int] = [:]
+    var hidden: [(file: String, count: Int, errors: Int)] = []
+    var hiddenIndex: [String: Int] = [:]
+    for d in diagnostics {
+      let file = d.range.file
+      let n = shown[file, default: 0]
+      if n < Self.shownPerFile {
+        shown[file] = n + 1
+        out += render(d)
+        continue
+      }
+      let i = hiddenIndex[file] ?? hidden.count
+      if i == hidden.count {
+        hiddenIndex[file] = i
+        hidden.append((file, 0, 0))
+      }
+      hidden[i].count += 1
+      if d.severity == .error { hidden[i].errors += 1 }
+    }
+    for h in hidden {
+      out += render(Self.moreProblems(h.file, count: h.count, errors: h.errors))
+    }
+    return out
+  }
+
+  /// The line counting what was not shown of a file.
+  static func moreProblems(_ file: String, count: Int, errors: Int) -> Diagnostic {
+    let problems = count == 1 ? "problem" : "problems"
+    let message = "\(Limits.grouped(count)) more \(problems) in this file"
+    let hint =
+      "\(Limits.grouped(count + shownPerFile)) in all; the first \(shownPerFile) are shown: fix them and run again"
+    return errors > 0
+      ? .error("more-problems", message, at: .whole(file), hint: hint)
+      : .warning("more-problems", message, at: .whole(file), hint: hint)
   }
 
   public func render(_ d: Diagnostic) -> String {

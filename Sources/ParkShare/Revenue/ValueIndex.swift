@@ -6,7 +6,9 @@
 /// is built only past `searched` values.
 struct ValueIndex: Sendable {
   enum Place: Sendable {
-    case definition(Int), subsidy(Int), points(Int)
+    case definition(Int)
+    case subsidy(Int)
+    case points(Int)
   }
 
   static let searched = 32
@@ -20,7 +22,9 @@ struct ValueIndex: Sendable {
     }
     var places: [String: Place] = [:]
     places.reserveCapacity(count)
-    for (i, d) in contract.definitions.enumerated() { places[d.id] = places[d.id] ?? .definition(i) }
+    for (i, d) in contract.definitions.enumerated() {
+      places[d.id] = places[d.id] ?? .definition(i)
+    }
     for (i, s) in contract.subsidies.enumerated() { places[s.id] = places[s.id] ?? .subsidy(i) }
     for (i, p) in contract.points.enumerated() { places[p.id] = places[p.id] ?? .points(i) }
     self.places = places
