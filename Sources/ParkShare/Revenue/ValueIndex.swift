@@ -77,6 +77,20 @@ extension Evaluator {
     guard !inProgress.contains(id) else {
       throw EvaluationFailure("'\(id)' depends on itself")
     }
+    // Usually every value read is already known (definitions come before their uses): then
+    // there is nothing to order, and the thousands of periods of a projection skip the stack.
+    if formulas(of: id).allSatisfy(readsAreSettled) {
+      inProgress.insert(id)
+      defer { inProgress.remove(id) }
+      do {
+        let q = try ownValue(id)
+        memo[id] = q
+        return q
+      } catch {
+        failures[id] = error
+        throw error
+      }
+    }
     var frames: [(id: String, reads: [String], next: Int)] = [(id, valuesRead(by: id), 0)]
     inProgress.insert(id)
     while let top = frames.indices.last {
@@ -99,6 +113,18 @@ extension Evaluator {
     }
     if let failure = failures[id] { throw failure }
     return memo[id]!
+  }
+
+  /// Whether every value `f` reads is computed or has failed. A formula is at most 256 levels
+  /// deep (the parser's bound), so this walk may recurse.
+  func readsAreSettled(_ f: Formula) -> Bool {
+    switch f {
+    case .value(let id): memo[id] != nil || failures[id] != nil
+    case .constant, .input, .meter, .tou: true
+    case .gec(let a), .sum(let a), .negate(let a): readsAreSettled(a)
+    case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
+      readsAreSettled(a) && readsAreSettled(b)
+    }
   }
 
   /// Computes one value whose reads are all settled (see `value`).
