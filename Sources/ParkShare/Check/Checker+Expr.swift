@@ -163,7 +163,7 @@ extension Checker {
   /// The lets, KPIs, revenues and subsidies a definition's expression reads, in the order
   /// `type` meets them: names in calls that `type` does not type (a `tou`'s meter and tariff,
   /// arguments of a call with the wrong count) are left out, so typing them first changes
-  /// nothing. The walk uses its own stack: a sum of 10,000 terms is 10,000 levels deep.
+  /// nothing.
   func definitionsUsed(by id: String) -> [String] {
     let root: Expr
     switch declarations[id]?.kind {
