@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Fuzz the contract parser/checker/formatter, the data-bundle readers and the scenario reader
 # with libFuzzer.
-#   scripts/fuzz.sh contract|bundle|scenario [SECONDS]
+#   scripts/fuzz.sh contract|bundle|scenario [SECONDS] [LIBFUZZER-OPTION...]
 # Builds the library's sources with the harness (-sanitize=fuzzer,address), seeds the corpus
 # from the test fixtures, and runs for SECONDS (default 60). Crashes land in .build/fuzz/.
+# Further options go to libFuzzer: `scripts/fuzz.sh contract 600 -max_len=1048576` lets
+# inputs grow to 1 MiB (libFuzzer's default keeps them near the seeds' sizes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-contract}
 seconds=${2:-60}
+shift $(( $# < 2 ? $# : 2 ))
 out=.build/fuzz
 mkdir -p "$out/corpus-$which"
 case "$which" in
@@ -39,4 +42,4 @@ else
 fi
 # Leak checks off: FoundationEssentials.readBytesFromFile leaks 4 KiB a call in this toolchain.
 ASAN_OPTIONS=detect_leaks=0 "$out/fuzz-$which" "$out/corpus-$which" -dict="$dict" -max_total_time="$seconds" \
-  -artifact_prefix="$out/" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+  -artifact_prefix="$out/" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$@"

@@ -394,7 +394,9 @@ extension Checker {
   }
 
   mutating func baseUnit(_ n: Name) -> (unit: Unit, factor: Exact)? {
-    let declared = symbols.filter { $0.value.kind == .unit }.map(\.key)
+    // Only whether this name is a declared unit matters: filtering every symbol at every
+    // number with a unit made a contract of 100,000 lets quadratic.
+    let declared = symbols[n.text]?.kind == .unit ? [n.text] : []
     if let found = Unit.named(n.text, currency: contract.currency.code, declared: declared) {
       return found
     }

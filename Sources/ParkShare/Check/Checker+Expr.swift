@@ -97,40 +97,114 @@ extension Checker {
 
   /// Types a `let`, `kpi`, `revenue` or `subsidy` once, detecting definitions that depend on
   /// themselves.
+  ///
+  /// A chain of 100,000 definitions, each using the next, is typed without recursion: the
+  /// definitions it reads are typed first, deepest first, from an explicit stack, so that when
+  /// `type` meets a name its definition is already typed (or failed, or on the stack: a cycle).
   mutating func typeDefinition(_ id: String) -> Typed? {
     if let done = typed[id] { return done }
     if failedDefinitions.contains(id) { return nil }
-    if let start = typingStack.firstIndex(of: id) {
-      let cycle = typingStack[start...] + [id]
-      if let range = symbols[id]?.range {
-        error(
-          "cycle", "'\(id)' depends on itself: \(cycle.joined(separator: " -> "))", at: range,
-          hint: "a definition cannot use its own value, directly or through others")
-      }
+    if typing.contains(id) {
+      reportCycle(at: id)
       return nil
     }
-    guard let d = declarations[id] else { return nil }
+    guard declarations[id] != nil else { return nil }
+    var frames: [(id: String, uses: [String], next: Int)] = [(id, definitionsUsed(by: id), 0)]
+    typingStack.append(id)
+    typing.insert(id)
+    while let top = frames.indices.last {
+      let frame = frames[top]
+      if frame.next < frame.uses.count {
+        frames[top].next += 1
+        let used = frame.uses[frame.next]
+        if typed[used] != nil || failedDefinitions.contains(used) || typing.contains(used) {
+          continue  // done, or a cycle that `type` reports when it meets the name
+        }
+        typingStack.append(used)
+        typing.insert(used)
+        frames.append((used, definitionsUsed(by: used), 0))
+        continue
+      }
+      frames.removeLast()
+      typeOwnExpression(frame.id)
+      typingStack.removeLast()
+      typing.remove(frame.id)
+    }
+    return typed[id]
+  }
+
+  /// Types one definition whose uses are already typed; it is the top of `typingStack`.
+  private mutating func typeOwnExpression(_ id: String) {
+    guard let d = declarations[id] else { return }
     let expr: Expr
     switch d.kind {
     case .definition(let def): expr = def.expr
     case .subsidy(let s): expr = s.expr
-    default: return nil
+    default: return
     }
-    typingStack.append(id)
-    let result = type(expr)
-    typingStack.removeLast()
-    guard let result else {
+    guard let result = type(expr) else {
       failedDefinitions.insert(id)  // reported once, where it is defined
-      return nil
+      return
     }
     if result.isPartial {  // checked where it is defined, quiet where it is used
       failedDefinitions.insert(id)
       partialTyped[id] = result
-      return result
+      return
     }
     typed[id] = result
     typedOrder.append(id)
-    return result
+  }
+
+  /// `'a' depends on itself: a -> b -> a`, at the definition the cycle was entered by. A cycle
+  /// of thousands of definitions is shown by its ends and the count between.
+  private mutating func reportCycle(at id: String) {
+    guard let start = typingStack.firstIndex(of: id), let range = symbols[id]?.range else {
+      return
+    }
+    var cycle = Array(typingStack[start...]) + [id]
+    let shown = 10
+    if cycle.count > 2 * shown {
+      let hidden = cycle.count - 2 * shown
+      cycle = cycle.prefix(shown) + ["... \(Limits.grouped(hidden)) more ..."] + cycle.suffix(shown)
+    }
+    error(
+      "cycle", "'\(id)' depends on itself: \(cycle.joined(separator: " -> "))", at: range,
+      hint: "a definition cannot use its own value, directly or through others")
+  }
+
+  /// The lets, KPIs, revenues and subsidies a definition's expression reads, in the order
+  /// `type` meets them: names in calls that `type` does not type (a `tou`'s meter and tariff,
+  /// arguments of a call with the wrong count) are left out, so typing them first changes
+  /// nothing.
+  func definitionsUsed(by id: String) -> [String] {
+    let root: Expr
+    switch declarations[id]?.kind {
+    case .definition(let def)?: root = def.expr
+    case .subsidy(let s)?: root = s.expr
+    default: return []
+    }
+    var out: [String] = []
+    var stack = [root]
+    while let e = stack.popLast() {
+      switch e {
+      case .number, .percent: break
+      case .name(let n):
+        if let kind = symbols[n.text]?.kind, [.let, .kpi, .revenue, .subsidy].contains(kind) {
+          out.append(n.text)
+        }
+      case .negate(let inner, _): stack.append(inner)
+      case .binary(_, let l, let r, _): stack += [r, l]  // left is met first
+      case .call(let name, let args, _):
+        let typedArgs: Int =
+          switch name.text {
+          case "gec", "sum": 1
+          case "min", "max": 2
+          default: -1
+          }
+        if args.count == typedArgs { stack += args.reversed() }
+      }
+    }
+    return out
   }
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {

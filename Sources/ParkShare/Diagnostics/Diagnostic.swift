@@ -52,11 +52,14 @@ extension [Diagnostic] {
   public var hasErrors: Bool { contains { $0.severity == .error } }
 
   /// Sorted by file, position, then message: the order of output never depends on the order of
-  /// the checks that found them.
+  /// the checks that found them. A `more-problems` count comes after the problems of its file
+  /// that it counts the rest of.
   public var ordered: [Diagnostic] {
     sorted {
-      ($0.range.file, $0.range.start.line, $0.range.start.column, $0.message)
-        < ($1.range.file, $1.range.start.line, $1.range.start.column, $1.message)
+      let a = $0.id == "more-problems" ? 1 : 0
+      let b = $1.id == "more-problems" ? 1 : 0
+      return ($0.range.file, a, $0.range.start.line, $0.range.start.column, $0.message)
+        < ($1.range.file, b, $1.range.start.line, $1.range.start.column, $1.message)
     }
   }
 }

@@ -28,7 +28,7 @@ public struct JournalAccounts: Sendable {
   public static func parse(_ text: String) -> Result<JournalAccounts, JournalError> {
     var accounts = JournalAccounts()
     let roots = ["Assets", "Liabilities", "Equity", "Income", "Expenses"]
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (i, raw) in SourceFile.lines(of: text).enumerated() {
       let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
         .trimmingCharacters(in: .whitespaces)
       if line.isEmpty { continue }

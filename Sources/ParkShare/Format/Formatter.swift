@@ -37,7 +37,9 @@ public enum Formatter {
       }
     }
     while out.last == "" { out.removeLast() }
-    return (out.joined(separator: "\n") + "\n", [])
+    // A Windows file stays a Windows file: its own line end, not LF (docs/cli.md).
+    let end = source.lineEnding
+    return (out.joined(separator: end) + end, [])
   }
 
   static func trimTrailing(_ s: String) -> String {

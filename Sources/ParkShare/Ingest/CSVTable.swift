@@ -1,5 +1,5 @@
-/// A small CSV file read whole (registries: hundreds of rows). RFC 4180 quoting, CRLF and a
-/// UTF-8 BOM are accepted. Readings, which are large, are streamed by a different reader.
+/// A small CSV file read whole (registries: hundreds of rows). RFC 4180 quoting, CRLF, a lone
+/// CR and a UTF-8 BOM are accepted. Readings, which are large, are streamed by a different reader.
 public struct CSVTable: Sendable {
   public struct Row: Sendable {
     /// The 1-based line the row starts on.
@@ -42,7 +42,10 @@ public struct CSVTable: Sendable {
             inQuotes = false
           }
         } else {
-          if ch == "\n" { line += 1 }
+          // A line break inside quotes: CR LF, LF or a lone CR counts one line.
+          if ch == "\n" || (ch == "\r" && (i + 1 == chars.count || chars[i + 1] != "\n")) {
+            line += 1
+          }
           field.unicodeScalars.append(ch)
         }
       } else if ch == "\"" {
@@ -56,7 +59,7 @@ public struct CSVTable: Sendable {
         field = ""
       } else if ch == "\r" && i + 1 < chars.count && chars[i + 1] == "\n" {
         // CRLF: the LF ends the record.
-      } else if ch == "\n" {
+      } else if ch == "\n" || ch == "\r" {  // a lone CR ends a record too (old Mac files)
         endRecord()
         line += 1
         recordLine = line

@@ -84,7 +84,10 @@ public struct PlacedJSON: Sendable {
     }
 
     mutating func advance() {
-      if chars[at] == "\n" {
+      // CR LF, LF and a lone CR each end a line: a Windows or old Mac file keeps its line numbers.
+      if chars[at] == "\n"
+        || (chars[at] == "\r" && (at + 1 == chars.count || chars[at + 1] != "\n"))
+      {
         line += 1
         column = 1
       } else {
@@ -190,7 +193,7 @@ public struct PlacedJSON: Sendable {
       advance()
       var out = String.UnicodeScalarView()
       while true {
-        guard at < chars.count, chars[at] != "\n" else {
+        guard at < chars.count, chars[at] != "\n", chars[at] != "\r" else {
           throw failure("a string is not closed on its line")
         }
         let c = chars[at]

@@ -40,7 +40,7 @@ public struct Fairness: Sendable, Codable {
     var out: [String: [String]] = [:]
     var firstLine: [String: Int] = [:]
     var problems: [Diagnostic] = []
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (i, raw) in SourceFile.lines(of: text).enumerated() {
       let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
       // Columns count characters; each field is located in `line` before it is trimmed.
       func range(_ field: Substring) -> SourceRange {

@@ -270,36 +270,54 @@ public struct Simulator: Sendable {
           || $0.discountOf.map { random.contains("tariff:" + $0) } == true
       }.map(\.id))
     let subsidies = Set(contract.subsidies.map(\.id))
-    var verdict: [String: Bool] = [:]
-    func formulas(_ id: String) -> [Formula]? {
-      if let d = contract.definitions.first(where: { $0.id == id }) { return [d.formula] }
-      if let p = contract.points.first(where: { $0.id == id }) {
-        return p.rules.map {
-          switch $0 {
-          case .per(_, _, let f), .bonus(_, let f): f
-          }
+    // Each value's formulas, found by id at once: a contract may hold 100,000 lets.
+    var formulas: [String: [Formula]] = [:]
+    for d in contract.definitions { formulas[d.id] = formulas[d.id] ?? [d.formula] }
+    for p in contract.points where formulas[p.id] == nil {
+      formulas[p.id] = p.rules.map {
+        switch $0 {
+        case .per(_, _, let f), .bonus(_, let f): f
         }
       }
-      return nil
     }
+    var verdict: [String: Bool] = [:]
     func fixed(_ f: Formula) -> Bool {
       switch f {
       case .constant, .meter: true
       case .input(let id): !random.contains("input:" + id)
-      case .value(let id): isInvariant(id)
+      case .value(let id): verdict[id] ?? false
       case .tou(_, let t): !randomTariffs.contains(t)
       case .gec: false
       case .sum(let a), .negate(let a): fixed(a)
       case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b): fixed(a) && fixed(b)
       }
     }
-    func isInvariant(_ id: String) -> Bool {
-      if let v = verdict[id] { return v }
-      guard !subsidies.contains(id), let fs = formulas(id) else { return false }
-      verdict[id] = false  // a cycle is not invariant (the checker refuses cycles anyway)
-      let v = fs.allSatisfy(fixed)
-      verdict[id] = v
-      return v
+    // The values a value reads get their verdict first, from an explicit stack (a chain of
+    // 100,000 lets must not recurse 100,000 deep). A value on the stack counts as not invariant
+    // meanwhile: a cycle is not invariant (the checker refuses cycles anyway).
+    func isInvariant(_ root: String) -> Bool {
+      if let v = verdict[root] { return v }
+      func reads(_ id: String) -> [String] {
+        guard !subsidies.contains(id), let fs = formulas[id] else { return [] }
+        return fs.flatMap(\.references).filter { formulas[$0] != nil }
+      }
+      var frames: [(id: String, reads: [String], next: Int)] = [(root, reads(root), 0)]
+      verdict[root] = false
+      while let top = frames.indices.last {
+        let frame = frames[top]
+        if frame.next < frame.reads.count {
+          frames[top].next += 1
+          let read = frame.reads[frame.next]
+          guard verdict[read] == nil else { continue }
+          verdict[read] = false
+          frames.append((read, reads(read), 0))
+          continue
+        }
+        frames.removeLast()
+        guard !subsidies.contains(frame.id), let fs = formulas[frame.id] else { continue }
+        verdict[frame.id] = fs.allSatisfy(fixed)
+      }
+      return verdict[root]!
     }
     return (contract.definitions.map(\.id) + contract.points.map(\.id)).filter(isInvariant)
   }

@@ -3,7 +3,7 @@ extension Evaluator {
   mutating func computed(_ id: String) throws(EvaluationFailure) -> Computed {
     let q = try value(id)
     let currency = contract.currency.code
-    if let d = contract.definitions.first(where: { $0.id == id }) {
+    if let d = definition(id) {
       let kind: Computed.Kind =
         switch d.kind {
         case .let: .let
@@ -14,13 +14,13 @@ extension Evaluator {
         id: id, kind: kind, clause: d.clause, formula: d.written,
         unit: d.unit.description, value: q, details: explain(d.formula))
     }
-    if let s = contract.subsidies.first(where: { $0.id == id }) {
+    if let s = subsidy(id) {
       let details = explain(s.formula) + (callDetails["subsidy \(id)"] ?? [])
       return Computed(
         id: id, kind: .subsidy, clause: s.clause, formula: s.written, unit: currency,
         value: q, details: details)
     }
-    let p = contract.points.first { $0.id == id }!
+    let p = pointsScheme(id)!
     let inputs = formulas(of: id).flatMap { explain($0) }
     return Computed(
       id: id, kind: .points, clause: p.clause,
@@ -66,9 +66,7 @@ extension Evaluator {
       case .value(let id):
         guard let q = memo[id] else { return }
         let clause =
-          contract.definitions.first { $0.id == id }?.clause
-          ?? contract.subsidies.first { $0.id == id }?.clause
-          ?? contract.points.first { $0.id == id }?.clause
+          definition(id)?.clause ?? subsidy(id)?.clause ?? pointsScheme(id)?.clause
         out.append(Detail(id, summary(q, unit: unit(of: id)), source: clause))
       case .tou(let m, let t):
         walk(.meter(m))
@@ -87,10 +85,10 @@ extension Evaluator {
   }
 
   func unit(of id: String) -> String {
-    if let d = contract.definitions.first(where: { $0.id == id }) {
+    if let d = definition(id) {
       return d.unit.isDimensionless ? "" : d.unit.description
     }
-    if contract.subsidies.contains(where: { $0.id == id }) { return contract.currency.code }
+    if subsidy(id) != nil { return contract.currency.code }
     return "points"
   }
 

@@ -10,6 +10,10 @@ public struct Evaluator: Sendable {
   /// Values computed so far, by id, and those being computed (a guard against cycles).
   var memo: [String: Quantity] = [:]
   var inProgress: Set<String> = []
+  /// Values that could not be computed, with why: asked again, they fail the same way at once.
+  var failures: [String: EvaluationFailure] = [:]
+  /// Where each value is declared, for a contract too long to search (see `ValueIndex`).
+  let index: ValueIndex
   /// `tou(...)` and `gec(...)` results by their text: each is computed once a period, so two
   /// revenues reading the same certificates cannot both advance the carried kWh.
   var calls: [String: Quantity] = [:]
@@ -36,6 +40,7 @@ public struct Evaluator: Sendable {
     closing.period = bundle.period
     self.closing = closing
     self.months = Array(bundle.period.firstMonth...bundle.period.lastMonth)
+    self.index = ValueIndex(contract)
   }
 
   /// Computes every value of `contract` for the bundle's period. `opening` is the closing state
@@ -175,11 +180,11 @@ public struct Evaluator: Sendable {
   }
 
   func formulas(of id: String) -> [Formula] {
-    if let d = contract.definitions.first(where: { $0.id == id }) { return [d.formula] }
-    if let s = contract.subsidies.first(where: { $0.id == id }) {
+    if let d = definition(id) { return [d.formula] }
+    if let s = subsidy(id) {
       return [s.formula] + s.triggers.map(\.condition)
     }
-    if let p = contract.points.first(where: { $0.id == id }) {
+    if let p = pointsScheme(id) {
       return p.rules.map {
         switch $0 {
         case .per(_, _, let f), .bonus(_, let f): f
@@ -187,30 +192,6 @@ public struct Evaluator: Sendable {
       }
     }
     return []
-  }
-
-  /// A value by id: a let, KPI, revenue, subsidy or points scheme, computed once.
-  mutating func value(_ id: String) throws(EvaluationFailure) -> Quantity {
-    if let done = memo[id] { return done }
-    guard inProgress.insert(id).inserted else {
-      throw EvaluationFailure("'\(id)' depends on itself")
-    }
-    defer { inProgress.remove(id) }
-    let q: Quantity
-    if let d = contract.definitions.first(where: { $0.id == id }) {
-      let raw = try evaluate(d.formula)
-      q =
-        d.kind == .revenue
-        ? Quantity(try arithmetic { () throws(ArithmeticError) in try raw.total() }) : raw
-    } else if let s = contract.subsidies.first(where: { $0.id == id }) {
-      q = Quantity(try subsidy(s).amount)
-    } else if let p = contract.points.first(where: { $0.id == id }) {
-      q = try points(p)
-    } else {
-      throw EvaluationFailure("unknown value '\(id)'")
-    }
-    memo[id] = q
-    return q
   }
 
   /// Runs exact arithmetic, turning its failure into words.

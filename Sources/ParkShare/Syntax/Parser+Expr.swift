@@ -31,10 +31,44 @@ extension Parser {
       let rhs = try parseBinary(&c, minPrecedence: op.precedence + 1, depth: depth + 1)
       lhs = .binary(op, lhs, rhs, range: lhs.range.through(rhs.range))
     }
+    if depth == 0 { try Parser.checkHeight(lhs) }
     return lhs
   }
 
+  /// Operations allowed on the way from an expression's top to its deepest value. `depth`
+  /// counts parentheses and operands on the right; a chain `a + b + c + ...` grows the tree to
+  /// its left without them, and everything that walks the tree later (typing, evaluation,
+  /// formatting) recurses once a level.
+  static let maxExpressionHeight = 256
+
+  /// Refuses a whole expression (or a bare operand) whose tree is deeper than
+  /// `maxExpressionHeight`, measured without recursion.
+  static func checkHeight(_ e: Expr) throws(ParseFailure) {
+    var deepest = 0
+    var stack = [(e, 0)]
+    while let (next, level) = stack.popLast() {
+      deepest = max(deepest, level)
+      switch next {
+      case .number, .percent, .name: break
+      case .negate(let a, _): stack.append((a, level + 1))
+      case .binary(_, let a, let b, _): stack += [(a, level + 1), (b, level + 1)]
+      case .call(_, let args, _): stack += args.map { ($0, level + 1) }
+      }
+    }
+    guard deepest > maxExpressionHeight else { return }
+    throw ParseFailure(
+      .error(
+        "too-deep", "expression is more than \(maxExpressionHeight) operations deep",
+        at: e.range, hint: "a long sum or product: name parts of it with 'let'"))
+  }
+
   mutating func parseOperand(_ c: inout Cursor, depth: Int) throws(ParseFailure) -> Expr {
+    let operand = try parseNestedOperand(&c, depth: depth)
+    if depth == 0 { try Parser.checkHeight(operand) }  // a tier bound is a bare operand
+    return operand
+  }
+
+  mutating func parseNestedOperand(_ c: inout Cursor, depth: Int) throws(ParseFailure) -> Expr {
     guard depth < Parser.maxExpressionDepth else {
       throw ParseFailure(
         .error(

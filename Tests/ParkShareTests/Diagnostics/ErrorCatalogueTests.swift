@@ -130,6 +130,9 @@ import Testing
       | readings line | \(Limits.size(ReadingsReader.lineLimit)) | `line-too-long` |
       | readings file | none: streamed in constant memory (1 GiB summed under a 128 MiB heap limit) | |
       | expression nesting | \(Parser.maxExpressionDepth) levels | `too-deep` |
+      | expression depth, from its top to its deepest value (a sum of N terms is N - 1 deep) | \(Parser.maxExpressionHeight) operations | `too-deep` |
+      | chains of definitions (`let a = b`, `let b = c`, ...) | none: checked and computed without recursion (100,000 tested) | |
+      | diagnostics printed of one file | \(DiagnosticRenderer.shownPerFile), then one `more-problems` line with the count of the rest | `more-problems` |
       | indentation | \(Limits.nesting) levels | `too-deep` |
       | lines under one clause (tiers, schedule and table rows, bands, steps) | \(Limits.grouped(Limits.blockLines)) | `too-many` |
       | parties, counting registry members | \(Limits.grouped(Limits.parties)) | `too-many` |
