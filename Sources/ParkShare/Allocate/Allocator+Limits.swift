@@ -54,9 +54,11 @@ extension Allocator {
       }
     }
     let shared = floors.filter { $0.payer == nil }
-    let (boundCaps, boundFloors, free) = try fixedPoint(caps, shared, flow)
+    let (boundCaps, boundFloors, drained, free) = try fixedPoint(caps, shared, flow)
     let before = try takes(flow)
     let weight = try exact { () throws(ArithmeticError) in try free.map(\.amount).sum() }
+    // What the bound limits move that no free party is left to take or give.
+    var undistributed = Fraction.zero
     for hold in boundCaps {
       let has = try exact { () throws(ArithmeticError) in
         try hold.members.map { before[$0] ?? .zero }.sum()
@@ -79,7 +81,7 @@ extension Allocator {
       try share(
         cut, among: free, weight: weight, kind: .capShare,
         why: "\(hold.members.count == 1 ? hold.members[0] + "'s " : "")\(hold.scope)",
-        step: hold.step, pool: pool, &flow)
+        step: hold.step, pool: pool, &flow, undistributed: &undistributed)
     }
     for hold in boundFloors {
       let has = before[hold.party] ?? .zero
@@ -91,7 +93,37 @@ extension Allocator {
           basis: "\(why); take \(has.grouped(places: 6))", rate: ""))
       try share(
         short.negated, among: free, weight: weight, kind: .floorShare, why: why,
-        step: hold.step, pool: pool, &flow)
+        step: hold.step, pool: pool, &flow, undistributed: &undistributed)
+    }
+    // A party of the split that the floors would take below zero gives all it took, no more.
+    for party in drained {
+      guard let step = boundFloors.first?.step else { break }
+      let has = before[party] ?? .zero
+      flow.lines.append(
+        line(
+          pool, step, to: party, .floorShare, has.negated,
+          basis:
+            "gives all it took toward the floors, never below zero; take \(has.grouped(places: 6))",
+          rate: ""))
+      try share(
+        has, among: free, weight: weight, kind: .floorShare,
+        why: "what \(party) gives toward the floors", step: step, pool: pool, &flow,
+        undistributed: &undistributed)
+    }
+    if undistributed.isNegative {
+      let need = undistributed.negated
+      throw EvaluationFailure(
+        "the floors of pool '\(pool.id)' need \(need.grouped(places: 6)) \(currency) more than the parties of its split can give",
+        hint: "lower the floors, or say who bears a shortfall: 'floor PARTY AMOUNT paid by PAYER'",
+        clause: boundFloors.first?.step.clause ?? pool.clause)
+    }
+    if !undistributed.isZero {
+      flow.notes.append(
+        "\(undistributed.grouped(places: 6)) \(currency) cut by caps: no free party left to take it"
+      )
+      flow.unallocated = try exact { () throws(ArithmeticError) in
+        try flow.unallocated + undistributed
+      }
     }
     for hold in floors {
       guard let payer = hold.payer else { continue }
@@ -158,7 +190,8 @@ extension Allocator {
   /// Which caps and floors bind, and the parties left free (with what the split gave them).
   func fixedPoint(_ caps: [CapHold], _ floors: [FloorHold], _ flow: Flow)
     throws(EvaluationFailure) -> (
-      caps: [CapHold], floors: [FloorHold], free: [(party: String, amount: Fraction)]
+      caps: [CapHold], floors: [FloorHold], drained: [String],
+      free: [(party: String, amount: Fraction)]
     )
   {
     let take = try takes(flow)
@@ -166,6 +199,7 @@ extension Allocator {
     var capBound = [Bool](repeating: false, count: caps.count)
     var floorBound = [Bool](repeating: false, count: floors.count)
     var held: Set<String> = []
+    var drained: [String] = []
     var net = Fraction.zero
     while true {
       let free = candidates.filter { !held.contains($0.party) }
@@ -204,10 +238,20 @@ extension Allocator {
         net = try exact { () throws(ArithmeticError) in try net - (hold.minimum - has) }
         bound = true
       }
+      if bound { continue }
+      // Floors take from the free parties, but never below zero: a free party that would end
+      // below zero is held at zero, and the rest fall on the others.
+      for f in free where !held.contains(f.party) {
+        guard try value(f.party).isNegative else { continue }
+        held.insert(f.party)
+        drained.append(f.party)
+        net = try exact { () throws(ArithmeticError) in try net + (take[f.party] ?? .zero) }
+        bound = true
+      }
       if !bound {
         return (
           caps.indices.filter { capBound[$0] }.map { caps[$0] },
-          floors.indices.filter { floorBound[$0] }.map { floors[$0] }, free
+          floors.indices.filter { floorBound[$0] }.map { floors[$0] }, drained, free
         )
       }
     }
@@ -228,11 +272,11 @@ extension Allocator {
   /// no one can take is left unallocated.
   mutating func share(
     _ amount: Fraction, among free: [(party: String, amount: Fraction)], weight: Fraction,
-    kind: AllocationLine.Kind, why: String, step: PoolStep, pool: Pool, _ flow: inout Flow
+    kind: AllocationLine.Kind, why: String, step: PoolStep, pool: Pool, _ flow: inout Flow,
+    undistributed: inout Fraction
   ) throws(EvaluationFailure) {
     guard !weight.isZero else {
-      flow.notes.append("\(why): no other party to take \(amount.grouped(places: 6)) \(currency)")
-      flow.unallocated = try exact { () throws(ArithmeticError) in try flow.unallocated + amount }
+      undistributed = try exact { () throws(ArithmeticError) in try undistributed + amount }
       return
     }
     let perWeight = try exact { () throws(ArithmeticError) in try amount / weight }

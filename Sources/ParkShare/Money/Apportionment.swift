@@ -39,14 +39,14 @@ extension Apportionment {
     throws(ArithmeticError) -> [Int128]
   {
     var floors: [Int128] = []
-    var remainders: [Fraction] = []
+    var keys: [UInt64] = []
     floors.reserveCapacity(amounts.count)
-    remainders.reserveCapacity(amounts.count)
+    keys.reserveCapacity(amounts.count)
     var sum: Int128 = 0
     for a in amounts {
-      let (f, r) = try a.minorUnitsFloor(decimals: decimals)
+      let (f, k) = try a.minorUnitsKeyed(decimals: decimals)
       floors.append(f)
-      remainders.append(r)
+      keys.append(k)
       let (next, overflow) = sum.addingReportingOverflow(f)
       guard !overflow else { throw .overflow }
       sum = next
@@ -59,12 +59,17 @@ extension Apportionment {
     }
     // The floors already meet the total: no unit to hand out, no order needed.
     if missing == 0 { return floors }
-    // Sort by a 64-bit key first (floor of remainder x 2^64: a larger key is a larger
-    // remainder); exact comparisons only where keys are equal.
-    let keys = remainders.map(\.unitKey)
+    // Sort by the 64-bit key (a larger key is a larger remainder); the exact remainders are
+    // worked out, and compared, only for amounts whose keys are equal.
+    var count: [UInt64: Int] = [:]
+    for k in keys { count[k, default: 0] += 1 }
+    var remainders: [Int: Fraction] = [:]
+    for (i, k) in keys.enumerated() where count[k, default: 0] > 1 {
+      remainders[i] = try amounts[i].minorUnitsFloor(decimals: decimals).remainder
+    }
     let order = amounts.indices.sorted { i, j in
       if keys[i] != keys[j] { return keys[i] > keys[j] }
-      let c = Fraction.compare(remainders[i], remainders[j])
+      let c = Fraction.compare(remainders[i] ?? .zero, remainders[j] ?? .zero)
       if c != 0 { return c > 0 }
       let a = Fraction.compare(amounts[i], amounts[j])
       return a != 0 ? a > 0 : i < j

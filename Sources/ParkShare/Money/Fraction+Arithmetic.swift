@@ -126,17 +126,42 @@ extension Fraction {
     return (floor, try Fraction.normalized(r, d))
   }
 
-  /// For a value in [0, 1): floor(value x 2^64), a sort key that orders remainders without
-  /// comparing fractions (equal keys still need the exact comparison).
-  var unitKey: UInt64 {
-    switch storage {
-    case .small(let n, let d):
-      let (q, _) = UInt128(d).dividingFullWidth((high: UInt128(n) >> 64, low: UInt128(n) << 64))
-      return UInt64(truncatingIfNeeded: q)
-    case .big(let n, let d):
-      let q = (n * BigInt(Int128(1) << 64)).flooredDivision(by: d).quotient
-      return q.limbs.first ?? 0
+  /// Floor of `self x 10^decimals`, and a 64-bit sort key of what is left over: floor(rest x
+  /// 2^64) for the rest in [0, 1), so a larger key is a larger remainder (equal keys need the
+  /// exact remainder, `minorUnitsFloor`). One division for both: how a pool is rounded.
+  public func minorUnitsKeyed(decimals: Int) throws(ArithmeticError) -> (
+    floor: Int128, key: UInt64
+  ) {
+    let unit = Int128(Exact.powersOfTen[decimals])
+    if case .small(let n, let d) = storage {
+      let (m, o) = n.multipliedReportingOverflow(by: unit)
+      if !o {
+        var q = m / d
+        var r = m % d
+        if r < 0 {
+          q -= 1
+          r += d
+        }
+        let (key, _) = UInt128(d).dividingFullWidth(
+          (high: UInt128(r) >> 64, low: UInt128(r) << 64))
+        return (q, UInt64(truncatingIfNeeded: key))
+      }
     }
+    let (n, d) = wide
+    let scaled = n * BigInt(unit)
+    let twoTo64 = BigInt(Int128(1) << 64)
+    if scaled.negative {
+      // Floor toward minus infinity, then the key of the (non-negative) remainder.
+      let (q, r) = scaled.flooredDivision(by: d)
+      guard let floor = q.int128 else { throw .overflow }
+      return (floor, (r * twoTo64).flooredDivision(by: d).quotient.limbs.first ?? 0)
+    }
+    // One division: floor(scaled x 2^64 / d) holds the floor above its low limb, the key in it.
+    let q = (scaled * twoTo64).flooredDivision(by: d).quotient
+    guard let floor = BigInt(limbs: Array(q.limbs.dropFirst()), negative: false).int128 else {
+      throw .overflow
+    }
+    return (floor, q.limbs.first ?? 0)
   }
 
   /// The value rounded to `places` fraction digits half-even: for display next to the exact

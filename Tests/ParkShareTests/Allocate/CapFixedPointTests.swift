@@ -90,6 +90,42 @@ import Testing
         == ["355555.55", "266666.67", "177777.78", "200000"].map(x))
   }
 
+  static let three = """
+    party a "a" enterprise capital 1 CNY
+    party b "b" enterprise capital 1 CNY
+    party c "c" enterprise capital 1 CNY
+    """
+
+  /// a's cut (13.33...) and c's share fund b's floor: a 20, b 60, c 100/3 + 20/3 - 80/3 = 20.
+  @Test func aCapsCutFundsAFloor() throws {
+    let s = try AllocationTests.settle(
+      AllocationTests.contract(
+        Self.three,
+        """
+          split a, b, c by stake
+          cap a 20 CNY per period
+          floor b 60 CNY
+        """), amount: "100")
+    #expect(["a", "b", "c"].map { s.net($0) } == ["20", "60", "20"].map(x))
+  }
+
+  /// Floors that the split cannot fund: the pool never pays out more than it holds, and no
+  /// party of the split goes below zero for a floor without a payer. Both used to settle with
+  /// exit 0: 110.00 paid out of a pool of 100.00, or a and c at -50.00 each.
+  @Test(arguments: [
+    ("  cap a 20 CNY per period\n  floor b 45 CNY\n  floor c 45 CNY", "need 10 CNY more"),
+    ("  floor b 200 CNY", "need 100 CNY more"),
+  ])
+  func floorsNoOneCanFundAreRefused(steps: String, message: String) throws {
+    let t = try TestBundle(
+      contract: AllocationTests.contract(Self.three, "  split a, b, c by stake\n" + steps))
+    defer { t.remove() }
+    let (s, messages) = t.settle(try t.facts("2026Q1", [("amount", "100")]), period: "2026Q1")
+    #expect(s == nil)
+    #expect(messages.contains("error[cannot-allocate]"))
+    #expect(messages.contains(message), "\(messages)")
+  }
+
   /// A cap on a group's sum: borrowers m1, m2 take 300 and 100 of 1,000 by stake; capped at 200
   /// together, each keeps half (150, 50), and op gets the 200 cut.
   @Test func aGroupCapHoldsTheMembersSum() throws {

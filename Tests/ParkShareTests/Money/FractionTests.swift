@@ -62,6 +62,15 @@ import Testing
       #expect(try (a - b).isNegative == (a < b))
       #expect(try (wide - a).isNegative == (wide < a))
       #expect(try Fraction(parsing: wide.description) == wide)
+      // The keyed floor (one division) agrees with the exact floor and remainder, on the
+      // 128-bit path and the wide one (a small value over a wide denominator).
+      for v in [a, try a / (c * c), try a * b / (c * c * c), try (a / (c * c)).negated] {
+        let (f1, rem) = try v.minorUnitsFloor(decimals: 2)
+        let (f2, key) = try v.minorUnitsKeyed(decimals: 2)
+        #expect(f1 == f2)
+        let scaled = try rem * Fraction(Int128(1) << 64, over: 1)
+        #expect(Int128(key) == (try scaled.minorUnitsFloor(decimals: 0).floor))
+      }
       let (floor, rest) = try a.minorUnitsFloor(decimals: 2)
       #expect(!rest.isNegative && rest < Fraction(1))
       #expect(try Fraction(floor, over: 100) + rest / Fraction(100) == a)
