@@ -44,6 +44,15 @@ enum SettleCommand {
     if args.options["--contract-changed"] != nil && args.options["--ledger"] == nil {
       return usage("--contract-changed acknowledges a change against a ledger: give --ledger DIR")
     }
+    // Reasons are kept in the ledger and printed on statements: no line break, tab, escape or
+    // bidi control may forge or reorder what a statement shows.
+    for option in ["--reason", "--contract-changed"] {
+      if let text = args.options[option], let found = ControlCharacters.first(in: text) {
+        return usage(
+          "\(option) holds \(ControlCharacters.describe(found.scalar)) at character \(found.position): write the reason on one line, without control characters"
+        )
+      }
+    }
     // The ledger is taken first: a second settle on a ledger in use is refused at once, before
     // any data is read.
     if let dir = args.options["--ledger"] {

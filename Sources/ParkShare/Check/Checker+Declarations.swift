@@ -18,6 +18,13 @@ extension Checker {
         guard once("contract", d.range, into: &self) else { continue }
         contract.id = id.text
         contract.title = title ?? id.text
+        // The title heads every statement: held to the rule of names.
+        if let title, let found = ControlCharacters.first(in: title) {
+          error(
+            "control-character",
+            "the contract's title holds \(ControlCharacters.describe(found.scalar)) at character \(found.position)",
+            at: d.range, hint: "titles may not hold tabs, NULs or bidi controls: remove it")
+        }
       case .version(let v):
         guard once("version", d.range, into: &self) else { continue }
         contract.version = v.text

@@ -92,3 +92,20 @@ import Testing
     #expect(try String(contentsOf: file, encoding: .utf8) == broken)
   }
 }
+
+/// A reason is kept in the ledger and printed on statements: a line break or an escape in it
+/// would forge a row, so it is a usage error before anything is read.
+@Suite struct ReasonTextTests {
+  @Test(arguments: ["--reason", "--contract-changed"])
+  func controlCharactersInAReasonAreRefused(option: String) throws {
+    var args = [
+      "settle", "contracts/suyin-microgrid.contract", "--data",
+      "contracts/data/suyin-microgrid/2026Q1", "--period", "2026Q1", "--ledger", "/nonexistent",
+      option, "ok\nno.  party  FORGED",
+    ]
+    if option == "--reason" { args.append("--amend") }
+    let r = try runParkshare(args)
+    #expect(r.status == 64)
+    #expect(r.err.contains("\(option) holds"), "\(r.err)")
+  }
+}
