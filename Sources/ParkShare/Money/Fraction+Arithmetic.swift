@@ -102,24 +102,23 @@ extension Fraction {
   public static func min(_ a: Fraction, _ b: Fraction) -> Fraction { b < a ? b : a }
   public static func max(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? b : a }
 
+  /// Floor of `self x unit` and its non-negative remainder over the denominator, in 128 bits;
+  /// nil when the product does not fit (the wide path).
+  private func smallFloor(_ unit: Int128) -> (q: Int128, r: Int128, d: Int128)? {
+    guard case .small(let n, let d) = storage else { return nil }
+    let (m, o) = n.multipliedReportingOverflow(by: unit)
+    guard !o else { return nil }
+    let (q, r) = (m / d, m % d)
+    return r < 0 ? (q - 1, r + d, d) : (q, r, d)
+  }
+
   /// Floor of `self x 10^decimals`, and what is left over as a fraction of one minor unit in
   /// [0, 1): how a line is rounded to the fen.
   public func minorUnitsFloor(decimals: Int) throws(ArithmeticError) -> (
     floor: Int128, remainder: Fraction
   ) {
     let unit = Int128(Exact.powersOfTen[decimals])
-    if case .small(let n, let d) = storage {
-      let (m, o) = n.multipliedReportingOverflow(by: unit)
-      if !o {
-        var q = m / d
-        var r = m % d
-        if r < 0 {
-          q -= 1
-          r += d
-        }
-        return (q, Fraction(storage: .small(r, d)))
-      }
-    }
+    if let (q, r, d) = smallFloor(unit) { return (q, Fraction(storage: .small(r, d))) }
     let (n, d) = wide
     let (q, r) = (n * BigInt(unit)).flooredDivision(by: d)
     guard let floor = q.int128 else { throw .overflow }
@@ -133,19 +132,9 @@ extension Fraction {
     floor: Int128, key: UInt64
   ) {
     let unit = Int128(Exact.powersOfTen[decimals])
-    if case .small(let n, let d) = storage {
-      let (m, o) = n.multipliedReportingOverflow(by: unit)
-      if !o {
-        var q = m / d
-        var r = m % d
-        if r < 0 {
-          q -= 1
-          r += d
-        }
-        let (key, _) = UInt128(d).dividingFullWidth(
-          (high: UInt128(r) >> 64, low: UInt128(r) << 64))
-        return (q, UInt64(truncatingIfNeeded: key))
-      }
+    if let (q, r, d) = smallFloor(unit) {
+      let (key, _) = UInt128(d).dividingFullWidth((high: UInt128(r) >> 64, low: UInt128(r) << 64))
+      return (q, UInt64(truncatingIfNeeded: key))
     }
     let (n, d) = wide
     let scaled = n * BigInt(unit)
