@@ -84,13 +84,7 @@ extension Allocator {
         step: hold.step, pool: pool, &flow, undistributed: &undistributed)
     }
     for hold in boundFloors {
-      let has = before[hold.party] ?? .zero
-      let short = try exact { () throws(ArithmeticError) in try hold.minimum - has }
-      let why = "floor \(hold.minimum.grouped(places: 6)) \(currency) for \(hold.party)"
-      flow.lines.append(
-        line(
-          pool, hold.step, to: hold.party, .floor, short,
-          basis: "\(why); take \(has.grouped(places: 6))", rate: ""))
+      let (short, why) = try topUp(hold, from: before[hold.party] ?? .zero, pool: pool, &flow)
       try share(
         short.negated, among: free, weight: weight, kind: .floorShare, why: why,
         step: hold.step, pool: pool, &flow, undistributed: &undistributed)
@@ -129,18 +123,27 @@ extension Allocator {
       guard let payer = hold.payer else { continue }
       let has = try takes(flow)[hold.party] ?? .zero
       guard has < hold.minimum else { continue }
-      let short = try exact { () throws(ArithmeticError) in try hold.minimum - has }
-      let why = "floor \(hold.minimum.grouped(places: 6)) \(currency) for \(hold.party)"
       // The payer gives the shortfall and may go below zero doing so: it bears it by contract.
-      flow.lines.append(
-        line(
-          pool, hold.step, to: hold.party, .floor, short,
-          basis: "\(why); take \(has.grouped(places: 6))", rate: ""))
+      let (short, why) = try topUp(hold, from: has, pool: pool, &flow)
       flow.lines.append(
         line(
           pool, hold.step, to: payer, .floorShare, short.negated,
           basis: "\(why): the shortfall, paid by \(payer)", rate: ""))
     }
+  }
+
+  /// The line that tops a floor's party up from what it has to its minimum; the shortfall and
+  /// the words that name the floor, for the lines that fund it.
+  func topUp(_ hold: FloorHold, from has: Fraction, pool: Pool, _ flow: inout Flow)
+    throws(EvaluationFailure) -> (short: Fraction, why: String)
+  {
+    let short = try exact { () throws(ArithmeticError) in try hold.minimum - has }
+    let why = "floor \(hold.minimum.grouped(places: 6)) \(currency) for \(hold.party)"
+    flow.lines.append(
+      line(
+        pool, hold.step, to: hold.party, .floor, short,
+        basis: "\(why); take \(has.grouped(places: 6))", rate: ""))
+    return (short, why)
   }
 
   /// The holds of one cap step: one for a party, one on a group's sum, or one per member
