@@ -141,7 +141,8 @@ extension Allocator {
   /// weights as a fraction over one denominator, so the parts sum to `amount` exactly and the
   /// pool's rounding, not a decimal cut, decides each fen.
   mutating func proRata(
-    _ amount: Fraction, _ weights: [(party: String, weight: Exact)], metric: String,
+    _ amount: Fraction, _ weights: [(party: String, weight: Exact)],
+    metric: @autoclosure () -> String,
     kind: AllocationLine.Kind, step: PoolStep, pool: Pool, _ flow: inout Flow
   ) throws(EvaluationFailure) -> [(party: String, amount: Fraction)] {
     let sum = try exact { () throws(ArithmeticError) in
@@ -149,7 +150,7 @@ extension Allocator {
     }
     guard !sum.isZero else {
       flow.notes.append(
-        "no one has any '\(metric)': \(amount.grouped(places: 6)) \(currency) not divided")
+        "no one has any '\(metric())': \(amount.grouped(places: 6)) \(currency) not divided")
       return []
     }
     var parts: [(party: String, amount: Fraction)] = []
@@ -161,7 +162,7 @@ extension Allocator {
         line(
           pool, step, to: party, kind, share,
           basis:
-            "\(amount.grouped(places: 6)) \(currency) by \(metric): \(w.grouped(places: 6)) of \(sum.grouped(places: 6))",
+            "\(amount.grouped(places: 6)) \(currency) by \(metric()): \(w.grouped(places: 6)) of \(sum.grouped(places: 6))",
           rate: (try? (w / sum).rounded(scale: 6, .halfEven).percentText) ?? ""))
       parts.append((party, share))
     }
@@ -211,9 +212,10 @@ extension Allocator {
     case .fixed(let shares):
       parts = try byShares(shares, of: base, basis: what, step: step, pool: pool, &flow)
     case .metric(let parties, let metric):
-      let name = metric == .value("stake") ? "stake" : "\(metric)"
       parts = try proRata(
-        base, try weights(parties, metric), metric: name, kind: .split, step: step, pool: pool,
+        base, try weights(parties, metric),
+        metric: metric == .value("stake") ? "stake" : "\(metric)", kind: .split, step: step,
+        pool: pool,
         &flow)
     case .tiered(let tiers):
       var byParty: [String: Fraction] = [:]

@@ -125,7 +125,9 @@ struct Allocator {
     }
     // Recipients in the order of their first line: the tie-break's "earlier position".
     var position: [String: Int] = [:]
+    position.reserveCapacity(flow.lines.count)
     var groups: [[Int]] = []
+    groups.reserveCapacity(flow.lines.count)
     for (i, l) in flow.lines.enumerated() {
       if let k = position[l.recipient] {
         groups[k].append(i)

@@ -59,20 +59,28 @@ extension Apportionment {
     }
     // The floors already meet the total: no unit to hand out, no order needed.
     if missing == 0 { return floors }
-    // Sort by the 64-bit key (a larger key is a larger remainder); the exact remainders are
-    // worked out, and compared, only for amounts whose keys are equal.
-    var count: [UInt64: Int] = [:]
-    for k in keys { count[k, default: 0] += 1 }
-    var remainders: [Int: Fraction] = [:]
-    for (i, k) in keys.enumerated() where count[k, default: 0] > 1 {
-      remainders[i] = try amounts[i].minorUnitsFloor(decimals: decimals).remainder
-    }
-    let order = amounts.indices.sorted { i, j in
-      if keys[i] != keys[j] { return keys[i] > keys[j] }
-      let c = Fraction.compare(remainders[i] ?? .zero, remainders[j] ?? .zero)
-      if c != 0 { return c > 0 }
-      let a = Fraction.compare(amounts[i], amounts[j])
-      return a != 0 ? a > 0 : i < j
+    // Sort by the 64-bit key (a larger key is a larger remainder), then settle each run of
+    // equal keys by the exact rule: remainders are worked out only for amounts in such a run.
+    var order = Array(amounts.indices)
+    order.sort { i, j in keys[i] != keys[j] ? keys[i] > keys[j] : i < j }
+    var start = 0
+    while start < order.count {
+      var end = start + 1
+      while end < order.count && keys[order[end]] == keys[order[start]] { end += 1 }
+      if end - start > 1 {
+        var run: [(index: Int, remainder: Fraction)] = []
+        for i in order[start..<end] {
+          run.append((i, try amounts[i].minorUnitsFloor(decimals: decimals).remainder))
+        }
+        run.sort { x, y in
+          let c = Fraction.compare(x.remainder, y.remainder)
+          if c != 0 { return c > 0 }
+          let a = Fraction.compare(amounts[x.index], amounts[y.index])
+          return a != 0 ? a > 0 : x.index < y.index
+        }
+        for (k, entry) in run.enumerated() { order[start + k] = entry.index }
+      }
+      start = end
     }
     return handOut(missing, to: floors, in: order)
   }

@@ -95,110 +95,19 @@ struct BigInt: Sendable, Equatable {
     return out
   }
 
-  /// Quotient and remainder of magnitudes.
+  /// Quotient and remainder of magnitudes. Only the two results are allocated: the division
+  /// itself runs in `divide(_:by:quotient:remainder:)` on stack scratch.
   static func divideMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> (q: [UInt64], r: [UInt64]) {
     precondition(!b.isEmpty, "division by zero is checked by the caller")
     if compareMagnitudes(a, b) < 0 { return ([], a) }
-    if b.count == 2 {
-      // A divisor of 128 bits (a split's denominator, usually): one 192-by-128-bit division per
-      // limb; each quotient digit fits 64 bits because the running remainder is below it.
-      let divisor = UInt128(b[1]) << 64 | UInt128(b[0])
-      var q = [UInt64](repeating: 0, count: a.count)
-      var r: UInt128 = 0
-      for i in stride(from: a.count - 1, through: 0, by: -1) {
-        let (digit, rest) = divisor.dividingFullWidth((high: r >> 64, low: r << 64 | UInt128(a[i])))
-        q[i] = UInt64(digit)
-        r = rest
-      }
-      while q.last == 0 { q.removeLast() }
-      let rest = [UInt64(truncatingIfNeeded: r), UInt64(truncatingIfNeeded: r >> 64)]
-      return (q, rest[1] == 0 ? (rest[0] == 0 ? [] : [rest[0]]) : rest)
-    }
-    if b.count == 1 {
-      var q = [UInt64](repeating: 0, count: a.count)
-      var r: UInt64 = 0
-      for i in stride(from: a.count - 1, through: 0, by: -1) {
-        (q[i], r) = b[0].dividingFullWidth((high: r, low: a[i]))
-      }
-      while q.last == 0 { q.removeLast() }
-      return (q, r == 0 ? [] : [r])
-    }
-    return knuthDivide(a, b)
-  }
-
-  /// Knuth's algorithm D (TAOCP 4.3.1) for divisors of three limbs or more: normalise so the
-  /// divisor's top bit is set, estimate each quotient limb from the top two limbs of the running
-  /// remainder, correct it at most twice, multiply and subtract, add back on the rare overshoot.
-  static func knuthDivide(_ a: [UInt64], _ b: [UInt64]) -> (q: [UInt64], r: [UInt64]) {
-    let n = b.count
-    let m = a.count - n
-    let shift = UInt64(b[n - 1].leadingZeroBitCount)
-    func shifted(_ x: [UInt64], extra: Bool) -> [UInt64] {
-      var out = [UInt64](repeating: 0, count: x.count + (extra ? 1 : 0))
-      for i in 0..<x.count {
-        out[i] |= shift == 0 ? x[i] : x[i] << shift
-        if shift > 0 && i + 1 < out.count { out[i + 1] = x[i] >> (64 - shift) }
-      }
-      return out
-    }
-    let v = shifted(b, extra: false)
-    var u = shifted(a, extra: true)
-    var q = [UInt64](repeating: 0, count: m + 1)
-    let top = v[n - 1]
-    let next = v[n - 2]
-    for j in stride(from: m, through: 0, by: -1) {
-      // Estimate: (u[j+n], u[j+n-1]) / top, capped at B - 1.
-      var qhat: UInt128
-      var rhat: UInt128
-      if u[j + n] >= top {
-        qhat = UInt128(UInt64.max)
-        rhat = (UInt128(u[j + n]) << 64 | UInt128(u[j + n - 1])) &- qhat &* UInt128(top)
-      } else {
-        let (qq, rr) = top.dividingFullWidth((high: u[j + n], low: u[j + n - 1]))
-        qhat = UInt128(qq)
-        rhat = UInt128(rr)
-      }
-      while rhat >> 64 == 0
-        && qhat * UInt128(next) > (rhat << 64 | UInt128(u[j + n - 2]))
-      {
-        qhat -= 1
-        rhat += UInt128(top)
-      }
-      // u[j...j+n] -= qhat x v
-      var borrow: UInt64 = 0
-      var carry: UInt64 = 0
-      let qd = UInt64(qhat)
-      for i in 0..<n {
-        let (hi, lo) = qd.multipliedFullWidth(by: v[i])
-        let (p, c) = lo.addingReportingOverflow(carry)
-        carry = hi &+ (c ? 1 : 0)
-        let (d1, b1) = u[i + j].subtractingReportingOverflow(p)
-        let (d2, b2) = d1.subtractingReportingOverflow(borrow)
-        u[i + j] = d2
-        borrow = (b1 ? 1 : 0) + (b2 ? 1 : 0)
-      }
-      let (d1, b1) = u[j + n].subtractingReportingOverflow(carry)
-      let (d2, b2) = d1.subtractingReportingOverflow(borrow)
-      u[j + n] = d2
-      var digit = qd
-      if b1 || b2 {
-        // Overshot by one: add the divisor back.
-        digit &-= 1
-        var c: UInt64 = 0
-        for i in 0..<n {
-          let (s1, o1) = u[i + j].addingReportingOverflow(v[i])
-          let (s2, o2) = s1.addingReportingOverflow(c)
-          u[i + j] = s2
-          c = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+    var q = [UInt64](repeating: 0, count: a.count - b.count + 1)
+    var r = [UInt64](repeating: 0, count: b.count)
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        q.withUnsafeMutableBufferPointer { q in
+          r.withUnsafeMutableBufferPointer { r in divide(a, by: b, quotient: q, remainder: r) }
         }
-        u[j + n] &+= c
       }
-      q[j] = digit
-    }
-    // The remainder is u[0..<n] shifted back.
-    var r = [UInt64](repeating: 0, count: n)
-    for i in 0..<n {
-      r[i] = shift == 0 ? u[i] : (u[i] >> shift | u[i + 1] << (64 - shift))
     }
     while q.last == 0 { q.removeLast() }
     while r.last == 0 { r.removeLast() }
@@ -218,10 +127,64 @@ struct BigInt: Sendable, Equatable {
       : BigInt(limbs: subtractMagnitudes(b.limbs, a.limbs), negative: b.negative)
   }
 
+  /// `self += other`, in place when the signs agree (the lines of a split): a sum of many
+  /// wide terms then allocates once, not once a term.
+  mutating func add(_ other: BigInt) {
+    guard negative == other.negative || other.isZero else {
+      self = self + other
+      return
+    }
+    if isZero {
+      self = other
+      return
+    }
+    if limbs.count < other.limbs.count {
+      limbs.append(contentsOf: repeatElement(0, count: other.limbs.count - limbs.count))
+    }
+    var carry: UInt64 = 0
+    for i in 0..<limbs.count {
+      let (s1, c1) = limbs[i].addingReportingOverflow(i < other.limbs.count ? other.limbs[i] : 0)
+      let (s2, c2) = s1.addingReportingOverflow(carry)
+      limbs[i] = s2
+      carry = (c1 ? 1 : 0) + (c2 ? 1 : 0)
+      if carry == 0 && i >= other.limbs.count { break }
+    }
+    if carry > 0 { limbs.append(carry) }
+  }
+
   static func - (a: BigInt, b: BigInt) -> BigInt { a + b.negated }
 
   static func * (a: BigInt, b: BigInt) -> BigInt {
     BigInt(limbs: multiplyMagnitudes(a.limbs, b.limbs), negative: a.negative != b.negative)
+  }
+
+  /// `self x m` for a 128-bit magnitude `m`: one pass over the limbs, one allocation.
+  func multiplied(byMagnitude m: UInt128) -> BigInt {
+    var out = [UInt64](repeating: 0, count: limbs.count + 2)
+    for j in 0..<2 {
+      let digit = UInt64(truncatingIfNeeded: j == 0 ? m : m >> 64)
+      if digit == 0 { continue }
+      var carry: UInt64 = 0
+      for i in 0..<limbs.count {
+        let (hi, lo) = limbs[i].multipliedFullWidth(by: digit)
+        let (s1, c1) = out[i + j].addingReportingOverflow(lo)
+        let (s2, c2) = s1.addingReportingOverflow(carry)
+        out[i + j] = s2
+        carry = hi &+ (c1 ? 1 : 0) &+ (c2 ? 1 : 0)
+      }
+      out[limbs.count + j] = carry
+    }
+    return BigInt(limbs: out, negative: negative)
+  }
+
+  /// A 256-bit magnitude with a sign.
+  init(_ magnitude: Wide, negative: Bool) {
+    self.init(
+      limbs: [
+        UInt64(truncatingIfNeeded: magnitude.low), UInt64(truncatingIfNeeded: magnitude.low >> 64),
+        UInt64(truncatingIfNeeded: magnitude.high),
+        UInt64(truncatingIfNeeded: magnitude.high >> 64),
+      ], negative: negative)
   }
 
   /// Floor division: the remainder has the sign of the divisor (never negative for a positive

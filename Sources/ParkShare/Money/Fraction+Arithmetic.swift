@@ -10,6 +10,7 @@ extension Fraction {
         return sum
       }
     }
+    if let sum = fixedWidthSum(a, b) { return sum }
     let (n1, d1) = a.wide
     let (n2, d2) = b.wide
     // The parts of one split share a denominator: add their numerators. A decimal amount's
@@ -55,6 +56,7 @@ extension Fraction {
         if !o3 && !o4 && rn != Int128.min { return Fraction(storage: .small(rn, rd)) }
       }
     }
+    if let product = fixedWidthProduct(a, b) { return product }
     let (n1, d1) = a.wide
     let (n2, d2) = b.wide
     return try normalized(n1 * n2, d1 * d2)
@@ -70,7 +72,9 @@ extension Fraction {
   func reciprocal() throws(ArithmeticError) -> Fraction {
     switch storage {
     case .small(let n, let d): return Fraction(storage: .small(n < 0 ? -d : d, Int128(n.magnitude)))
-    case .big(let n, let d): return try Fraction.normalized(d, n)
+    case .mid, .big:
+      let (n, d) = wide
+      return try Fraction.normalized(d, n)
     }
   }
 
@@ -82,6 +86,23 @@ extension Fraction {
     -> [Fraction]
   {
     let scale = weights.map(\.scale).max() ?? 0
+    if let parts = fixedWidthProRata(amount, weights: weights, scale: scale) { return parts }
+    let (n, d) = amount.wide
+    // Weights at one scale are 128-bit magnitudes in practice (10^10 points at 28 digits):
+    // their sum is taken in 256 bits and each part is one multiplication by a limb pair.
+    if let units = alignedUnits(weights, scale: scale) {
+      var sum = Wide(low: 0)
+      for u in units {
+        guard let next = sum.adding(Wide(low: u)) else { throw .overflow }
+        sum = next
+      }
+      guard !sum.isZero else { throw .divisionByZero }
+      let denominator = d * BigInt(sum, negative: false)
+      var parts: [Fraction] = []
+      parts.reserveCapacity(units.count)
+      for u in units { parts.append(try normalized(n.multiplied(byMagnitude: u), denominator)) }
+      return parts
+    }
     var units: [BigInt] = []
     units.reserveCapacity(weights.count)
     var sum = BigInt(0)
@@ -91,12 +112,26 @@ extension Fraction {
       sum = sum + u
     }
     guard !sum.isZero else { throw .divisionByZero }
-    let (n, d) = amount.wide
     let denominator = d * sum
     var parts: [Fraction] = []
     parts.reserveCapacity(weights.count)
     for u in units { parts.append(try normalized(n * u, denominator)) }
     return parts
+  }
+
+  /// The weights' significands at `scale` as 128-bit magnitudes; nil when one is negative or
+  /// does not fit (the general path takes those).
+  static func alignedUnits(_ weights: [Exact], scale: Int) -> [UInt128]? {
+    var units: [UInt128] = []
+    units.reserveCapacity(weights.count)
+    for w in weights {
+      guard !w.isNegative else { return nil }
+      let (u, o) = UInt128(w.significand).multipliedReportingOverflow(
+        by: Exact.powersOfTen[scale - w.scale])
+      guard !o else { return nil }
+      units.append(u)
+    }
+    return units
   }
 
   public static func min(_ a: Fraction, _ b: Fraction) -> Fraction { b < a ? b : a }
@@ -136,21 +171,36 @@ extension Fraction {
       let (key, _) = UInt128(d).dividingFullWidth((high: UInt128(r) >> 64, low: UInt128(r) << 64))
       return (q, UInt64(truncatingIfNeeded: key))
     }
+    if let keyed = try fixedWidthKeyed(unit) { return keyed }
     let (n, d) = wide
-    let scaled = n * BigInt(unit)
-    let twoTo64 = BigInt(Int128(1) << 64)
-    if scaled.negative {
-      // Floor toward minus infinity, then the key of the (non-negative) remainder.
-      let (q, r) = scaled.flooredDivision(by: d)
-      guard let floor = q.int128 else { throw .overflow }
-      return (floor, (r * twoTo64).flooredDivision(by: d).quotient.limbs.first ?? 0)
-    }
-    // One division: floor(scaled x 2^64 / d) holds the floor above its low limb, the key in it.
-    let q = (scaled * twoTo64).flooredDivision(by: d).quotient
-    guard let floor = BigInt(limbs: Array(q.limbs.dropFirst()), negative: false).int128 else {
+    // The unit is one limb for any currency; past 19 decimals it goes into the numerator.
+    let fits = unit <= Int128(UInt64.max)
+    let scaled = fits ? n : n * BigInt(unit)
+    guard let (high, low, exact) = scaled.scaledQuotient(unit: fits ? UInt64(unit) : 1, by: d)
+    else {
       throw .overflow
     }
-    return (floor, q.limbs.first ?? 0)
+    return try Fraction.keyedFloor(high: high, low: low, exact: exact, negative: n.negative)
+  }
+
+  /// The floor and key of `minorUnitsKeyed` from q = floor(|value| x unit x 2^64) (its part
+  /// above the low limb, the low limb, and whether the division was exact) and the sign.
+  static func keyedFloor(high: UInt128, low: UInt64, exact: Bool, negative: Bool)
+    throws(ArithmeticError) -> (floor: Int128, key: UInt64)
+  {
+    guard high <= UInt128(Int128.max) else { throw .overflow }
+    if !negative { return (Int128(high), low) }
+    // A negative value floors away from zero: its magnitude x 2^64 is rounded up, then the
+    // floor is minus that rounded up to whole units and the key what is left to reach it.
+    // (A carry out of the low limb leaves it zero, so `up` grows by one at most: <= 2^127.)
+    var (up, rest) = (high, low)
+    if !exact {
+      let (l, c) = rest.addingReportingOverflow(1)
+      rest = l
+      if c { up += 1 }
+    }
+    if rest != 0 { up += 1 }
+    return (up == UInt128(Int128.max) + 1 ? Int128.min : -Int128(up), 0 &- rest)
   }
 
   /// The value rounded to `places` fraction digits half-even: for display next to the exact
@@ -175,6 +225,7 @@ extension Fraction: Equatable, Comparable {
       if x.high != y.high { return x.high < y.high ? -1 : 1 }
       return x.low == y.low ? 0 : (x.low < y.low ? -1 : 1)
     }
+    if let c = fixedWidthCompare(a, b) { return c }
     let (n1, d1) = a.wide
     let (n2, d2) = b.wide
     let (x, y) = d1 == d2 ? (n1, n2) : (n1 * d2, n2 * d1)
@@ -184,17 +235,25 @@ extension Fraction: Equatable, Comparable {
 
 extension Sequence<Fraction> {
   /// The exact sum. Terms over one denominator (a split's lines) are added first, numerators
-  /// only; then the few sums of different denominators are combined.
+  /// only (wide numerators in place); then the few sums of different denominators are combined.
   public func sum() throws(ArithmeticError) -> Fraction {
     var groups: [Fraction] = []
+    var wide: [(n: BigInt, d: BigInt)] = []
     for f in self where !f.isZero {
-      if let i = groups.lastIndex(where: { $0.sharesDenominator(with: f) }) {
+      if case .big(let n, let d) = f.storage {
+        if let i = wide.lastIndex(where: { $0.d == d }) {
+          wide[i].n.add(n)
+        } else {
+          wide.append((n, d))
+        }
+      } else if let i = groups.lastIndex(where: { $0.sharesDenominator(with: f) }) {
         groups[i] = try groups[i] + f
       } else {
         groups.append(f)
       }
     }
     var total = Fraction.zero
+    for (n, d) in wide { total = try total + Fraction.normalized(n, d) }
     for g in groups { total = try total + g }
     return total
   }
@@ -203,9 +262,9 @@ extension Sequence<Fraction> {
 extension Fraction {
   func sharesDenominator(with other: Fraction) -> Bool {
     switch (storage, other.storage) {
-    case (.small(_, let a), .small(_, let b)): a == b
     case (.big(_, let a), .big(_, let b)): a == b
-    default: false
+    case (.big, _), (_, .big): false
+    default: fixedWidth?.denominator == other.fixedWidth?.denominator
     }
   }
 }

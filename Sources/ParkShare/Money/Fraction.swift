@@ -7,13 +7,16 @@
 /// pool exactly and remainders compare exactly.
 ///
 /// Numerator and denominator live in 128 bits while they fit (the common case: a decimal
-/// amount times a weight over a sum of weights, no gcd needed), else in `BigInt`. They are not
-/// kept in lowest terms: a split's parts share one denominator and add without a gcd; terms are
+/// amount times a weight over a sum of weights, no gcd needed), then in 256 bits inline
+/// (`Fraction+FixedWidth`), else in `BigInt`. They are not kept in lowest terms: a split's parts share one denominator and add without a gcd; terms are
 /// reduced only when a result would not fit, and when shown.
 public struct Fraction: Sendable {
   @usableFromInline enum Storage: Sendable {
     /// Denominator > 0.
     case small(Int128, Int128)
+    /// Sign and magnitude of the numerator, and the denominator (> 0), when one of them is past
+    /// 128 bits and both are within 256.
+    case mid(Wide, Bool, Wide)
     /// Denominator > 0; used only when a part does not fit 128 bits.
     case big(BigInt, BigInt)
   }
@@ -52,6 +55,9 @@ public struct Fraction: Sendable {
     if let sn = n.int128, sn != Int128.min, let sd = d.int128 {
       return Fraction(storage: .small(sn, sd))
     }
+    if let m = n.wideMagnitude, let wd = d.wideMagnitude {
+      return make(m, negative: n.negative, over: wd)
+    }
     if n.bitWidth > reduceBits || d.bitWidth > reduceBits {
       (n, d) = reduced(n, d)
       if let sn = n.int128, sn != Int128.min, let sd = d.int128 {
@@ -74,6 +80,8 @@ public struct Fraction: Sendable {
   var wide: (n: BigInt, d: BigInt) {
     switch storage {
     case .small(let n, let d): (BigInt(n), BigInt(d))
+    case .mid(let m, let negative, let d):
+      (BigInt(m, negative: negative), BigInt(d, negative: false))
     case .big(let n, let d): (n, d)
     }
   }
@@ -81,6 +89,7 @@ public struct Fraction: Sendable {
   public var isZero: Bool {
     switch storage {
     case .small(let n, _): n == 0
+    case .mid: false
     case .big(let n, _): n.isZero
     }
   }
@@ -88,6 +97,7 @@ public struct Fraction: Sendable {
   public var isNegative: Bool {
     switch storage {
     case .small(let n, _): n < 0
+    case .mid(_, let negative, _): negative
     case .big(let n, _): n.negative
     }
   }
@@ -95,6 +105,7 @@ public struct Fraction: Sendable {
   public var negated: Fraction {
     switch storage {
     case .small(let n, let d): Fraction(storage: .small(-n, d))
+    case .mid(let m, let negative, let d): Fraction(storage: .mid(m, !negative, d))
     case .big(let n, let d): Fraction(storage: .big(n.negated, d))
     }
   }
@@ -129,7 +140,8 @@ public struct Fraction: Sendable {
     case .small(let n, let d):
       let g = Fraction.gcd(n.magnitude, UInt128(d))
       return (n / Int128(g), d / Int128(g))
-    case .big(let n, let d):
+    case .mid, .big:
+      let (n, d) = wide
       let (rn, rd) = Fraction.reduced(n, d)
       guard let sn = rn.int128, let sd = rd.int128 else { return nil }
       return (sn, sd)

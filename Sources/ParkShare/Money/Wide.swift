@@ -56,24 +56,33 @@ struct Wide: Sendable, Equatable {
     )
   }
 
-  /// Quotient and remainder by a 128-bit divisor: native 128-bit division when the dividend
-  /// fits 128 bits, else binary long division from the dividend's highest set bit.
+  /// Quotient and remainder by a 128-bit divisor, as two 128-bit digits: the high digit by
+  /// native division, then the remainder and the low digit by the hardware-backed full-width
+  /// division (valid because that remainder is below the divisor).
   func divided(by d: UInt128) -> (quotient: Wide, remainder: UInt128) {
     if d <= UInt128(UInt64.max) {
       let (q, r) = divided(by: UInt64(d))
       return (q, UInt128(r))
     }
     if high == 0 { return (Wide(low: low / d), low % d) }
-    var quotient = Wide(low: 0)
-    var rem: UInt128 = 0
-    for bit in stride(from: 255 - high.leadingZeroBitCount, through: 0, by: -1) {
-      let carry = rem >> 127 == 1
-      rem = rem << 1 | (bit >= 128 ? (high >> (bit - 128)) & 1 : (low >> bit) & 1)
-      if carry || rem >= d {
-        rem = rem &- d
-        if bit >= 128 { quotient.high |= 1 << (bit - 128) } else { quotient.low |= 1 << bit }
-      }
-    }
-    return (quotient, rem)
+    let (qh, rh) = high.quotientAndRemainder(dividingBy: d)
+    let (ql, r) = d.dividingFullWidth((high: rh, low: low))
+    return (Wide(high: qh, low: ql), r)
+  }
+
+  /// Whether the magnitude fits `Int128` (as a non-negative value or the magnitude of a
+  /// negative one other than `Int128.min`).
+  var fitsInt128: Bool { high == 0 && low <= UInt128(Int128.max) }
+
+  /// `self << 64`, or nil when bits would be lost.
+  var shiftedUp64: Wide? {
+    guard high >> 64 == 0 else { return nil }
+    return Wide(high: high << 64 | low >> 64, low: low << 64)
+  }
+
+  /// `self + 1` (the caller knows it does not wrap).
+  var successor: Wide {
+    let (l, c) = low.addingReportingOverflow(1)
+    return Wide(high: c ? high &+ 1 : high, low: l)
   }
 }
