@@ -59,8 +59,10 @@ struct PeriodInputs {
     }
     var opening: CarryState? = nil
     if let path = args.options["--opening"] {
-      let (state, problem) = State.read(path)
-      if let problem { return .failure(.input(diagnostics + [problem], sources)) }
+      let (state, problems) = State.read(path, contract: contract)
+      if !problems.isEmpty {
+        return .failure(.input(diagnostics + problems, sources + State.source(path)))
+      }
       opening = state
     }
     let loaded = DataBundle.load(

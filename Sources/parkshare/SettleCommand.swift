@@ -68,7 +68,8 @@ enum SettleCommand {
     case .success(let i): inputs = i
     }
     let digests = inputs.digests
-    let contractDigest = digests.first { $0.path == inputs.contract.file }?.blake2b256
+    // The file's bytes as recorded among the inputs, and its text, from one read.
+    let contractDigest = ContractDigest.of(inputs.contract.file)
     // With a ledger, the ledger decides where the period starts from, whether it may be settled
     // at all, and whether the contract may differ from the text of its last record.
     var amends: Ledger.Record? = nil
@@ -79,10 +80,18 @@ enum SettleCommand {
           for: inputs.period, contract: inputs.contract, amend: args.flags.contains("--amend"))
         inputs.opening = start.state
         amends = start.amends
-        if let contractDigest {
-          change = try l.contractChange(
-            digest: contractDigest, reason: args.options["--contract-changed"])
+        // A file changed between the reads would leave a record whose digests disagree, and
+        // a contract whose text cannot be read again cannot be compared: neither is skipped.
+        guard let contractDigest,
+          contractDigest.bytes
+            == digests.first(where: { $0.path == inputs.contract.file })?.blake2b256
+        else {
+          throw Ledger.Refusal(
+            message:
+              "the contract '\(inputs.contract.file)' changed while it was read, or cannot be read again",
+            hint: "settle again once nothing writes to the contract")
         }
+        change = try l.contractChange(contractDigest, reason: args.options["--contract-changed"])
       } catch {
         return refuse(
           error, l.directory, sources: inputs.sources, earlier: inputs.diagnostics, json: json)
@@ -118,7 +127,7 @@ enum SettleCommand {
     // The record is built before any file is written, so every statement can show the record
     // it is and that record's digest (the ledger's head once written).
     let pending = ledger.map {
-      $0.prepare(settlement, contractDigest: contractDigest, amends: amends, numbers: numbers)
+      $0.prepare(settlement, contract: contractDigest, amends: amends, numbers: numbers)
     }
     if let pending {
       settlement.issue?.record = pending.record.sequence

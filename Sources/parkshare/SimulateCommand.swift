@@ -102,7 +102,7 @@ enum SimulateCommand {
   static func cannotProject(_ error: EvaluationFailure, _ sim: Simulator) -> Int32 {
     let d = Diagnostic.error(
       "cannot-project", "the projection stops: \(error.message)",
-      at: error.clause.map(SourceRange.init(clause:)) ?? .whole(sim.contract.file),
+      at: error.clause.map(sim.contract.range(ofClause:)) ?? .whole(sim.contract.file),
       hint: error.hint ?? "check the scenario's factors against the contract's terms")
     let source = (try? Limits.readText(sim.contract.file, maxBytes: Limits.contractBytes).get()).map
     {

@@ -148,9 +148,16 @@ extension Allocator {
     let sum = try exact { () throws(ArithmeticError) in
       try weights.map(\.weight).sum()
     }
+    // Weights computed from data (points, kWh) can all be 0 in a period: not an error (no one
+    // earned a share), but never a silent zero. A rebate's amount stays in the remainder; a
+    // split's is left unallocated, shown on the statement and in the reconciliation.
     guard !sum.isZero else {
+      let fate =
+        kind == .rebate
+        ? "it stays in the remainder for the steps after it" : "it is left unallocated"
       flow.notes.append(
-        "no one has any '\(metric())': \(amount.grouped(places: 6)) \(currency) not divided")
+        "\(evaluator.period): no one has any '\(metric())' (\(step.clause)): \(amount.grouped(places: 6)) \(currency) not divided; \(fate)"
+      )
       return []
     }
     var parts: [(party: String, amount: Fraction)] = []

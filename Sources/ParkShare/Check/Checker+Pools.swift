@@ -293,7 +293,22 @@ extension Checker {
               ? "add 'capital AMOUNT' to the party, or split by another metric"
               : "fill the registry's 'capital' column for every member")
         }
-        return ok ? .metric(parties: parties.map(\.text), metric: .value("stake")) : nil
+        guard ok else { return nil }
+        // Capital is known now: stakes that are all zero would divide nothing, every period.
+        let members = Set(
+          parties.flatMap { p in contract.groups.first { $0.id == p.text }?.members ?? [p.text] })
+        if contract.parties.allSatisfy({ !members.contains($0.id) || $0.capital?.isZero == true }) {
+          error(
+            "zero-stakes",
+            "every stake in this split is 0: \(parties.count == 1 && members.count > 1 ? "every member of '\(parties[0].text)' has" : "the parties have") capital 0, so the split would divide nothing",
+            at: step.range,
+            hint: parties.count == 1 && members.count > 1
+              ? "fill the registry's 'capital' column with what each member put in, or split the group by another metric"
+              : "give the parties the capital they put in, or split by fixed shares ('split a 60%, b 40%')"
+          )
+          return nil
+        }
+        return .metric(parties: parties.map(\.text), metric: .value("stake"))
       }
       guard let m = perMemberMetric(metric, group: "party") else { return nil }
       return .metric(parties: parties.map(\.text), metric: m)

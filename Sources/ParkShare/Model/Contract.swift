@@ -21,6 +21,21 @@ public struct Contract: Sendable, Encodable {
   public var points: [PointsScheme]
   public var pools: [Pool]
   public var funds: [String]
+  /// Every clause's source range, by the `file:line` its `clause` field cites: a diagnostic
+  /// raised while computing or allocating (`cannot-allocate`) points at the clause's column and
+  /// underlines it. Not part of the contract's JSON.
+  public var clauseRanges: [String: SourceRange] = [:]
+
+  enum CodingKeys: String, CodingKey {
+    case id, title, version, file, currency, frequency, term, gaps, parties, groups, units
+    case inputs, meters, tariffs, definitions, subsidies, points, pools, funds
+  }
+
+  /// Where the clause `file:line` is written; the start of that line when no clause is known
+  /// there.
+  public func range(ofClause clause: String) -> SourceRange {
+    clauseRanges[clause] ?? SourceRange(clause: clause)
+  }
 }
 
 public struct Currency: Sendable, Encodable, Hashable {

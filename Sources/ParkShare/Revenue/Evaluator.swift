@@ -94,7 +94,7 @@ public struct Evaluator: Sendable {
           diagnostics.append(
             .error(
               "cannot-compute", "cannot compute '\(id)': \(error.message)",
-              at: Evaluator.range(clause), hint: error.hint))
+              at: contract.range(ofClause: clause), hint: error.hint))
         }
       }
     }
@@ -164,8 +164,6 @@ public struct Evaluator: Sendable {
     guard let colon = clause.lastIndex(of: ":") else { return Int(clause) ?? 0 }
     return Int(clause[clause.index(after: colon)...]) ?? 0
   }
-
-  static func range(_ clause: String) -> SourceRange { SourceRange(clause: clause) }
 
   /// Whether `id` reads a value that already failed.
   func dependsOnFailure(_ id: String, failed: Set<String>) -> Bool {

@@ -1,18 +1,23 @@
 import Foundation
 
 extension Ledger {
-  /// The BLAKE2b-256 of the contract file `record` was settled under: the record's own field, or
-  /// for a record written before it was kept, the contract's entry among the settlement's inputs.
-  public func contractDigest(of record: Record) -> String? {
-    if let d = record.contractDigest { return d }
-    guard let s = try? settlement(of: record) else { return nil }
-    return s.inputs.first { $0.path == s.contract.file }?.blake2b256
+  /// The contract `record` was settled under: its file's digest (the record's own field, or for
+  /// a record written before it was kept, the contract's entry among the settlement's inputs)
+  /// and its text's digest (nil for a record written before text digests were kept).
+  public func contractDigest(of record: Record) -> ContractDigest? {
+    let text = record.contractText
+    if let d = record.contractDigest { return ContractDigest(bytes: d, text: text) }
+    guard let s = try? settlement(of: record),
+      let d = s.inputs.first(where: { $0.path == s.contract.file })?.blake2b256
+    else { return nil }
+    return ContractDigest(bytes: d, text: text)
   }
 
-  /// Whether the contract (its file's `digest`) may settle the next record: the text the last
-  /// record was settled under, or a changed text whose change is acknowledged with `reason`.
-  /// Same id, a fee from 3% to 30%: without this, the change would pass unseen.
-  public func contractChange(digest: String, reason: String?) throws(Refusal)
+  /// Whether the contract (`now`, its file's digests) may settle the next record: the text the
+  /// last record was settled under, or a changed text whose change is acknowledged with
+  /// `reason`. Same id, a fee from 3% to 30%: without this, the change would pass unseen. Line
+  /// ends and a byte-order mark are not a change (`ContractDigest`).
+  public func contractChange(_ now: ContractDigest, reason: String?) throws(Refusal)
     -> Settlement.ContractChange?
   {
     guard let last = records.last, let previous = contractDigest(of: last) else {
@@ -24,7 +29,7 @@ extension Ledger {
       }
       return nil
     }
-    if previous == digest {
+    if previous.sameText(as: now) {
       guard reason == nil else {
         throw .error(
           "contract-changed",
@@ -36,11 +41,11 @@ extension Ledger {
     guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw .error(
         "contract-changed",
-        "the contract '\(last.contract)' is not the text \(last.period) was settled under (\(last.file)): its BLAKE2b-256 was \(previous), now \(digest)",
+        "the contract '\(last.contract)' is not the text \(last.period) was settled under (\(last.file)): its BLAKE2b-256 was \(previous.shown), now \(now.shown)",
         hint:
           "settle under the contract as signed; if the parties agreed the change, acknowledge it with --contract-changed \"REASON\": the ledger keeps the reason and the statements show it"
       )
     }
-    return .init(since: last.period, previous: previous, digest: digest, reason: reason)
+    return .init(since: last.period, previous: previous.shown, digest: now.shown, reason: reason)
   }
 }

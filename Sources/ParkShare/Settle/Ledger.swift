@@ -41,13 +41,16 @@ public struct Ledger: Sendable {
     /// BLAKE2b-256 of the contract file the period was settled under (absent in records written
     /// before it was kept: the settlement's inputs hold it too).
     public var contractDigest: String?
+    /// BLAKE2b-256 of the contract's text (`ContractDigest`), which decides whether the contract
+    /// changed; absent in records written before it was kept.
+    public var contractText: String?
     /// Filled when the ledger is read: the record's file name and SHA-256.
     public var file = ""
     public var digest = ""
 
     enum CodingKeys: String, CodingKey {
       case sequence, kind, contract, period, previous, amends, opening, closing, issued, numbers
-      case contractDigest
+      case contractDigest, contractText
     }
   }
 
@@ -326,7 +329,7 @@ public struct Ledger: Sendable {
 
   /// Builds the record that would follow the ledger's last for `settlement`.
   public func prepare(
-    _ settlement: Settlement, contractDigest: String?, amends: Record?, numbers: [String: Int]
+    _ settlement: Settlement, contract: ContractDigest?, amends: Record?, numbers: [String: Int]
   ) -> Pending {
     let kind: Kind = amends == nil ? .settlement : .amendment
     let sequence = records.count + 1
@@ -336,8 +339,11 @@ public struct Ledger: Sendable {
       amends.map { "{ \"digest\" : \"\($0.digest)\", \"sequence\" : \($0.sequence) }" } ?? "null"
     json += ",\n  \"closing\" : " + Ledger.compact(settlement.closing)
     json += ",\n  \"contract\" : " + Ledger.compact(settlement.contract.id)
-    if let contractDigest {
-      json += ",\n  \"contractDigest\" : " + Ledger.compact(contractDigest)
+    if let contract {
+      json += ",\n  \"contractDigest\" : " + Ledger.compact(contract.bytes)
+    }
+    if let text = contract?.text {
+      json += ",\n  \"contractText\" : " + Ledger.compact(text)
     }
     json += ",\n  \"issued\" : " + Ledger.compact(settlement.issue?.issued)
     json += ",\n  \"numbers\" : " + Ledger.compact(numbers)
@@ -354,7 +360,7 @@ public struct Ledger: Sendable {
       previous: previous,
       amends: amends.map { Reference(sequence: $0.sequence, digest: $0.digest) },
       opening: settlement.opening, closing: settlement.closing, issued: settlement.issue?.issued,
-      numbers: numbers, contractDigest: contractDigest)
+      numbers: numbers, contractDigest: contract?.bytes, contractText: contract?.text)
     record.file = Ledger.fileName(sequence, settlement.period, kind)
     record.digest = SHA256.hex(data)
     return Pending(record: record, data: data)

@@ -208,6 +208,11 @@ public struct LedgerVerification: Sendable {
     differs("statement numbers", r.numbers ?? [:], numbers)
     let contractDigest = s.inputs.first { $0.path == s.contract.file }?.blake2b256
     if let d = r.contractDigest { differs("contract digest", d, contractDigest ?? "") }
+    if let t = r.contractText, let now = ContractDigest.of(s.contract.file),
+      now.bytes == contractDigest, let text = now.text
+    {
+      differs("contract text digest", t, text)
+    }
     // Numbers run on from the last one issued, without gaps.
     let next = (earlier.flatMap { ($0.numbers ?? [:]).values }.max() ?? 0) + 1
     let issued = (r.numbers ?? [:]).values.sorted()
@@ -223,7 +228,7 @@ public struct LedgerVerification: Sendable {
         "'\(e.name)' is for contract '\(r.contract)', '\(other.file)' for '\(other.contract)'")
     }
     checkContinuity(entries, at: i)
-    checkContractChange(entries, at: i, digest: contractDigest)
+    checkContractChange(entries, at: i)
     // The files it was settled from, as far as they are still here.
     var missing: [String] = []
     for input in s.inputs {
@@ -231,12 +236,21 @@ public struct LedgerVerification: Sendable {
         missing.append("'\(input.path)'")
         continue
       }
+      // The contract saved again with other line ends or a BOM: the same text, still here.
+      if input.path == s.contract.file, now.blake2b256 != input.blake2b256,
+        Self.resaved(e, in: entries)
+      {
+        continue
+      }
       // A file replaced in place by a later record that accounts for it (an amendment of this
-      // period settled from corrected data, or an acknowledged contract change): the old file
-      // is gone, so this period cannot be re-settled, but nothing was changed unseen.
+      // period settled from corrected data, or a later record settled under the contract's
+      // text now): the old file is gone, so this period cannot be re-settled, but nothing was
+      // changed unseen (a contract change is checked on the record that made it).
       if now.blake2b256 != input.blake2b256,
         let later = entries[(i + 1)...].first(where: {
-          Self.accounts(for: now, in: $0, period: r.period, contract: input.path == s.contract.file)
+          input.path == s.contract.file
+            ? Self.settledUnder(now.path, $0, in: entries)
+            : Self.accounts(for: now, in: $0, period: r.period)
         })
       {
         missing.append("'\(input.path)' (replaced, as recorded in '\(later.name)')")
@@ -270,11 +284,10 @@ public struct LedgerVerification: Sendable {
         + (failedHere() ? "FAILED" : "chain and digests hold; re-settled to the same bytes"))
   }
 
-  /// Whether record `e` accounts for the file `now` replacing an earlier one: it was settled
-  /// from it, either amending `period` or acknowledging a contract change to it.
-  static func accounts(for now: FileDigest, in e: Entry, period: Period, contract: Bool) -> Bool {
+  /// Whether record `e` accounts for the data file `now` replacing an earlier one: it amends
+  /// `period` and was settled from it.
+  static func accounts(for now: FileDigest, in e: Entry, period: Period) -> Bool {
     guard let s = e.settlement, s.inputs.contains(now) else { return false }
-    if contract { return s.issue?.contractChange?.digest == now.blake2b256 }
     return e.record?.kind == .amendment && e.record?.period == period
   }
 
@@ -326,33 +339,6 @@ public struct LedgerVerification: Sendable {
     }
   }
 
-  /// A contract text that differs from the previous record's carries an acknowledged change
-  /// naming both digests.
-  mutating func checkContractChange(_ entries: [Entry], at i: Int, digest: String?) {
-    let e = entries[i]
-    guard let digest, i > 0, let before = entries[i - 1].settlement,
-      let previous = before.inputs.first(where: { $0.path == before.contract.file })?.blake2b256
-    else { return }
-    let change = e.settlement?.issue?.contractChange
-    if previous == digest {
-      if change != nil {
-        fail(e.name, "'\(e.name)' acknowledges a contract change, but the contract is unchanged")
-      }
-    } else if let change {
-      if change.previous != previous || change.digest != digest {
-        fail(
-          e.name,
-          "'\(e.name)' acknowledges a change from \(change.previous) to \(change.digest), but the contract went from \(previous) to \(digest)",
-          hint: Ledger.tamperHint)
-      }
-    } else {
-      fail(
-        e.name,
-        "the contract changed between '\(entries[i - 1].name)' and '\(e.name)' (BLAKE2b-256 \(previous), then \(digest)) and no change was acknowledged",
-        hint: Ledger.tamperHint)
-    }
-  }
-
   /// Settles the record's period again from its recorded inputs and opening state, issued as it
   /// was, and compares the result with the record's settlement byte for byte.
   mutating func resettle(_ entries: [Entry], at i: Int, threads: Int) {
@@ -381,7 +367,8 @@ public struct LedgerVerification: Sendable {
       )
       return
     }
-    let inputs = Settlement.inputDigests(contract: contract, bundle: bundle)
+    let inputs = Self.asRecorded(
+      Settlement.inputDigests(contract: contract, bundle: bundle), e, in: entries)
     let extra = Set(inputs.map(\.path)).subtracting(recorded.inputs.map(\.path)).sorted()
     if !extra.isEmpty {
       fail(

@@ -77,7 +77,8 @@ extension Settlement {
   public struct ContractChange: Sendable, Codable, Equatable {
     /// The period of the last record settled under the previous text.
     public var since: Period
-    /// BLAKE2b-256 of the contract file then and now.
+    /// BLAKE2b-256 of the contract's text then and now (`ContractDigest`; of the file's bytes
+    /// in records written before text digests were kept).
     public var previous: String
     public var digest: String
     public var reason: String

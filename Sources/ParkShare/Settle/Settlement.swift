@@ -68,14 +68,15 @@ public struct Settlement: Sendable, Encodable {
       diagnostics.append(
         .error(
           "cannot-allocate", "cannot allocate: \(error.message)",
-          at: error.clause.map(Evaluator.range) ?? SourceRange.whole(contract.file),
+          at: error.clause.map(contract.range(ofClause:)) ?? SourceRange.whole(contract.file),
           hint: error.hint))
       return Outcome(settlement: nil, diagnostics: diagnostics)
     }
     for pool in pools {
       for note in pool.notes {
         diagnostics.append(
-          .warning("pool-note", "pool '\(pool.pool)': \(note)", at: Evaluator.range(pool.clause)))
+          .warning(
+            "pool-note", "pool '\(pool.pool)': \(note)", at: contract.range(ofClause: pool.clause)))
       }
     }
     let statements = Settlement.statements(contract, pools, computed, closing: allocator.state)

@@ -112,17 +112,23 @@ import Testing
   /// Floors that the split cannot fund: the pool never pays out more than it holds, and no
   /// party of the split goes below zero for a floor without a payer. Both used to settle with
   /// exit 0: 110.00 paid out of a pool of 100.00, or a and c at -50.00 each.
+  /// The error points at the first floor, column and all (it once pointed at column 1).
   @Test(arguments: [
-    ("  cap a 20 CNY per period\n  floor b 45 CNY\n  floor c 45 CNY", "need 10 CNY more"),
-    ("  floor b 200 CNY", "need 100 CNY more"),
+    (
+      "  cap a 20 CNY per period\n  floor b 45 CNY\n  floor c 45 CNY", "need 10 CNY more",
+      "floor b 45 CNY"
+    ),
+    ("  floor b 200 CNY", "need 100 CNY more", "floor b 200 CNY"),
   ])
-  func floorsNoOneCanFundAreRefused(steps: String, message: String) throws {
-    let t = try TestBundle(
-      contract: AllocationTests.contract(Self.three, "  split a, b, c by stake\n" + steps))
+  func floorsNoOneCanFundAreRefused(steps: String, message: String, clause: String) throws {
+    let contract = AllocationTests.contract(Self.three, "  split a, b, c by stake\n" + steps)
+    let t = try TestBundle(contract: contract)
     defer { t.remove() }
     let (s, messages) = t.settle(try t.facts("2026Q1", [("amount", "100")]), period: "2026Q1")
     #expect(s == nil)
-    #expect(messages.contains("error[cannot-allocate]"))
+    let lines = contract.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = try #require(lines.firstIndex { $0.hasSuffix(clause) }) + 1
+    #expect(messages.contains("test.contract:\(line):3: error[cannot-allocate]"), "\(messages)")
     #expect(messages.contains(message), "\(messages)")
   }
 
