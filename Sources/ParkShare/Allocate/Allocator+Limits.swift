@@ -35,14 +35,14 @@ extension Allocator {
   mutating func resolve(_ steps: [PoolStep], pool: Pool, _ flow: inout Flow)
     throws(EvaluationFailure)
   {
-    var caps: [CapHold] = []
+    var caps = CapHolds()
     var floors: [FloorHold] = []
     for step in steps {
       do throws(EvaluationFailure) {
         switch step.kind {
         case .cap(let target, let amount, let cumulative, let each):
           for hold in try capHolds(target, amount, cumulative, each, step: step, pool: pool) {
-            try add(hold, to: &caps)
+            try caps.add(hold)
           }
         case .floor(let party, let amount, let payer):
           let minimum = try wholeUnits(try unsigned(scalar(amount), "the floor"), .up)
@@ -54,7 +54,7 @@ extension Allocator {
       }
     }
     let shared = floors.filter { $0.payer == nil }
-    let (boundCaps, boundFloors, drained, free) = try fixedPoint(caps, shared, flow)
+    let (boundCaps, boundFloors, drained, free) = try fixedPoint(caps.holds, shared, flow)
     let before = try takes(flow)
     let weight = try exact { () throws(ArithmeticError) in try free.map(\.amount).sum() }
     // What the bound limits move that no free party is left to take or give.
@@ -170,24 +170,6 @@ extension Allocator {
       out.append(CapHold(members: members, allowed: allowed, scope: scope, step: step))
     }
     return out
-  }
-
-  /// Adds a hold; two caps on the same parties (per period and over the term) hold at the
-  /// tighter of the two. Caps on overlapping but different sets cannot both be met by moving
-  /// money among free parties in one way, and are refused.
-  func add(_ hold: CapHold, to caps: inout [CapHold]) throws(EvaluationFailure) {
-    if let k = caps.firstIndex(where: { Set($0.members) == Set(hold.members) }) {
-      if hold.allowed < caps[k].allowed { caps[k] = hold }
-      return
-    }
-    if let other = caps.first(where: { !Set($0.members).isDisjoint(with: hold.members) }),
-      let party = hold.members.first(where: other.members.contains)
-    {
-      throw EvaluationFailure(
-        "'\(party)' is held by two caps on different parties in pool, here and at \(other.step.clause)",
-        hint: "cap a party on its own or within one group, not both")
-    }
-    caps.append(hold)
   }
 
   /// What the pool's lines so far give each recipient.
