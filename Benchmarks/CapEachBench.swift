@@ -4,7 +4,7 @@ import ParkShare
 /// The `cap each` benchmark: one pool split by stake between an operator (stake 100) and a
 /// registry of MEMBERS tenants (stakes 100 to 999) and FREE more (stake 1), then
 /// `cap each tenants 1,000 CNY per period`, settled in process (`Settlement.run`: evaluation,
-/// allocation and the statements, without and with explanation text). The pool, 1,000.00 CNY a
+/// allocation and the statements, without and with explanation text). The pool, 1,010.00 CNY a
 /// tenant and a fen, puts about half the tenants above the cap at once; the others bind one
 /// after another as the cuts raise their shares (the rounds took one round each), all but the
 /// FREE ones. Each cut is shared on its own line per free party (docs/statement.md), so FREE
@@ -35,7 +35,7 @@ enum CapEachBench {
     }
     try tenants.write(toFile: root + "/tenants.csv", atomically: true, encoding: .utf8)
     try contract.write(toFile: root + "/capeach.contract", atomically: true, encoding: .utf8)
-    try "fact,value\namount,\(members * 1_000).01\n"
+    try "fact,value\namount,\(members * 1_010).01\n"
       .write(toFile: root + "/data/facts.csv", atomically: true, encoding: .utf8)
     let (_, checked) = Checker.check(path: root + "/capeach.contract")
     guard let contract = checked.contract else {
