@@ -31,7 +31,8 @@ extension Allocator {
   ///    the clause that caused it. With no free party, it is left unallocated.
   /// 4. A floor `paid by` a party is settled last, from that party alone.
   ///
-  /// So no capped party ends above its cap, and a bound party takes exactly its limit.
+  /// So no capped party ends above its cap, and a bound party takes exactly its limit. Step 2
+  /// is `fixedPoint`, which binds the caps in one walk by threshold rather than round by round.
   mutating func resolve(_ steps: [PoolStep], pool: Pool, _ flow: inout Flow)
     throws(EvaluationFailure)
   {
