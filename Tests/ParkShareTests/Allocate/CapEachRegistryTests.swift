@@ -46,6 +46,18 @@ import Testing
         == ["op 40.00", "t1 10.00", "op 120.00", "t1 30.00"])
   }
 
+  /// The same members alone (the operator has no stake) sharing 600: 100, 200, 300. t3 and t2
+  /// bind at 150; their cuts, 150 + 50, all go to t1, which then has 300 and binds too. No one
+  /// is left free: the 150 cut from t1 is unallocated, with a note.
+  @Test func threeMembersAloneAllBind() throws {
+    let s = try Self.settle(
+      op: 0, members: [("t1", 1), ("t2", 2), ("t3", 3)], cap: "150", amount: "600")
+    #expect(["t1", "t2", "t3"].map { s.net($0) } == ["150", "150", "150"].map(x))
+    let pool = try #require(s.pools.first)
+    #expect(pool.unallocated == x("150"))
+    #expect(pool.notes.contains { $0.contains("no free party left to take it") })
+  }
+
   /// 9,999 tenants with stakes 100 to 999 (and one with a stake of 1, which no cap reaches)
   /// share 10,000,000.01 CNY with an operator of stake 100: 10,000 parties, the most a contract
   /// may have. Capped at 1,000 CNY each: 5,007 tenants start above the cap and the other 4,991
