@@ -1,7 +1,7 @@
 import Foundation
 import ParkShare
 
-// Release-mode benchmarks: `swift run -c release parkshare-bench [money | revenue]`.
+// Release-mode benchmarks: `swift run -c release parkshare-bench [money | revenue | ...]`.
 // Figures, not tests: the targets they measure are stated in the issues and docs/benchmarks.md.
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -90,11 +90,17 @@ case "sha256":
   let tb = seconds { for c in chunks { c.withUnsafeBytes { b.update($0) } } }
   print(
     String(format: "blake2b-256: %d bytes in %.3f s: %.0f MB/s", few, tb, Double(few) / tb / 1e6))
+case "capeach":
+  // parkshare-bench capeach [MEMBERS [FREE]]: one pool over a registry under `cap each`.
+  let rest = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
+  try CapEachBench.run(
+    NSTemporaryDirectory() + "parkshare-capeach", members: rest.first ?? 2_000,
+    free: rest.dropFirst().first ?? 1)
 case "sample-data":
   try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:
   FileHandle.standardError.write(
-    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS]] | sha256 FILE | sample-data DIR]\n"
+    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS]] | capeach [MEMBERS [FREE]] | sha256 FILE | sample-data DIR]\n"
       .data(
         using: .utf8)!)
   exit(64)

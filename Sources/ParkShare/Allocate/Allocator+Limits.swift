@@ -31,18 +31,19 @@ extension Allocator {
   ///    the clause that caused it. With no free party, it is left unallocated.
   /// 4. A floor `paid by` a party is settled last, from that party alone.
   ///
-  /// So no capped party ends above its cap, and a bound party takes exactly its limit.
+  /// So no capped party ends above its cap, and a bound party takes exactly its limit. Step 2
+  /// is `fixedPoint`, which binds the caps in one walk by threshold rather than round by round.
   mutating func resolve(_ steps: [PoolStep], pool: Pool, _ flow: inout Flow)
     throws(EvaluationFailure)
   {
-    var caps: [CapHold] = []
+    var caps = CapHolds()
     var floors: [FloorHold] = []
     for step in steps {
       do throws(EvaluationFailure) {
         switch step.kind {
         case .cap(let target, let amount, let cumulative, let each):
           for hold in try capHolds(target, amount, cumulative, each, step: step, pool: pool) {
-            try add(hold, to: &caps)
+            try caps.add(hold)
           }
         case .floor(let party, let amount, let payer):
           let minimum = try wholeUnits(try unsigned(scalar(amount), "the floor"), .up)
@@ -54,7 +55,7 @@ extension Allocator {
       }
     }
     let shared = floors.filter { $0.payer == nil }
-    let (boundCaps, boundFloors, drained, free) = try fixedPoint(caps, shared, flow)
+    let (boundCaps, boundFloors, drained, free) = try fixedPoint(caps.holds, shared, flow)
     let before = try takes(flow)
     let weight = try exact { () throws(ArithmeticError) in try free.map(\.amount).sum() }
     // What the bound limits move that no free party is left to take or give.
@@ -170,94 +171,6 @@ extension Allocator {
       out.append(CapHold(members: members, allowed: allowed, scope: scope, step: step))
     }
     return out
-  }
-
-  /// Adds a hold; two caps on the same parties (per period and over the term) hold at the
-  /// tighter of the two. Caps on overlapping but different sets cannot both be met by moving
-  /// money among free parties in one way, and are refused.
-  func add(_ hold: CapHold, to caps: inout [CapHold]) throws(EvaluationFailure) {
-    if let k = caps.firstIndex(where: { Set($0.members) == Set(hold.members) }) {
-      if hold.allowed < caps[k].allowed { caps[k] = hold }
-      return
-    }
-    if let other = caps.first(where: { !Set($0.members).isDisjoint(with: hold.members) }),
-      let party = hold.members.first(where: other.members.contains)
-    {
-      throw EvaluationFailure(
-        "'\(party)' is held by two caps on different parties in pool, here and at \(other.step.clause)",
-        hint: "cap a party on its own or within one group, not both")
-    }
-    caps.append(hold)
-  }
-
-  /// Which caps and floors bind, and the parties left free (with what the split gave them).
-  func fixedPoint(_ caps: [CapHold], _ floors: [FloorHold], _ flow: Flow)
-    throws(EvaluationFailure) -> (
-      caps: [CapHold], floors: [FloorHold], drained: [String],
-      free: [(party: String, amount: Fraction)]
-    )
-  {
-    let take = try takes(flow)
-    let candidates = flow.lastSplit.filter { $0.amount > .zero }
-    var capBound = [Bool](repeating: false, count: caps.count)
-    var floorBound = [Bool](repeating: false, count: floors.count)
-    var held: Set<String> = []
-    var drained: [String] = []
-    var net = Fraction.zero
-    while true {
-      let free = candidates.filter { !held.contains($0.party) }
-      let weight = try exact { () throws(ArithmeticError) in try free.map(\.amount).sum() }
-      let perWeight =
-        weight.isZero ? Fraction.zero : try exact { () throws(ArithmeticError) in try net / weight }
-      var shareOf: [String: Fraction] = [:]
-      for f in free { shareOf[f.party] = f.amount }
-      func value(_ p: String) throws(EvaluationFailure) -> Fraction {
-        let own = take[p] ?? .zero
-        guard let w = shareOf[p] else { return own }
-        return try exact { () throws(ArithmeticError) in try own + w * perWeight }
-      }
-      var bound = false
-      for (k, hold) in caps.enumerated() where !capBound[k] {
-        var sum = Fraction.zero
-        for m in hold.members {
-          let v = try value(m)
-          sum = try exact { () throws(ArithmeticError) in try sum + v }
-        }
-        guard hold.allowed < sum else { continue }
-        capBound[k] = true
-        held.formUnion(hold.members)
-        let has = try exact { () throws(ArithmeticError) in
-          try hold.members.map { take[$0] ?? .zero }.sum()
-        }
-        net = try exact { () throws(ArithmeticError) in try net + has - hold.allowed }
-        bound = true
-      }
-      if bound { continue }
-      for (k, hold) in floors.enumerated() where !floorBound[k] && !held.contains(hold.party) {
-        guard try value(hold.party) < hold.minimum else { continue }
-        floorBound[k] = true
-        held.insert(hold.party)
-        let has = take[hold.party] ?? .zero
-        net = try exact { () throws(ArithmeticError) in try net - (hold.minimum - has) }
-        bound = true
-      }
-      if bound { continue }
-      // Floors take from the free parties, but never below zero: a free party that would end
-      // below zero is held at zero, and the rest fall on the others.
-      for f in free where !held.contains(f.party) {
-        guard try value(f.party).isNegative else { continue }
-        held.insert(f.party)
-        drained.append(f.party)
-        net = try exact { () throws(ArithmeticError) in try net + (take[f.party] ?? .zero) }
-        bound = true
-      }
-      if !bound {
-        return (
-          caps.indices.filter { capBound[$0] }.map { caps[$0] },
-          floors.indices.filter { floorBound[$0] }.map { floors[$0] }, drained, free
-        )
-      }
-    }
   }
 
   /// What the pool's lines so far give each recipient.

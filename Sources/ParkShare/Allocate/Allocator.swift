@@ -13,6 +13,9 @@ struct Allocator {
   let items: [String: Computed]
   /// The closing state, built up pool by pool from the evaluator's.
   var state: CarryState
+  /// Caps and floors resolved round by round (`fixedPointByRounds`), for the tests that hold
+  /// the water-filling to the rounds' answer.
+  var limitsByRounds = false
 
   init(evaluator: Evaluator, revenue: PeriodRevenue) {
     self.evaluator = evaluator
