@@ -4,7 +4,7 @@ extension Allocator {
   struct CapHold {
     var members: [String]
     var allowed: Fraction
-    var scope: String
+    var scope: LineBasis.CapScope
     var step: PoolStep
   }
 
@@ -75,19 +75,17 @@ extension Allocator {
         flow.lines.append(
           line(
             pool, hold.step, to: m, filled ? .capShare : .cap, part.negated,
-            basis: filled
-              ? "\(hold.scope); take \(has.grouped(places: 6)), filled up to the cap from the others' cuts"
-              : "\(hold.scope); take \(has.grouped(places: 6))", rate: ""))
+            basis: .cap(hold.scope, take: has, filled: filled), rate: .none))
       }
       try share(
         cut, among: free, weight: weight, kind: .capShare,
-        why: "\(hold.members.count == 1 ? hold.members[0] + "'s " : "")\(hold.scope)",
+        why: .cap(hold.scope, member: hold.members.count == 1 ? hold.members[0] : nil),
         step: hold.step, pool: pool, &flow, undistributed: &undistributed)
     }
     for hold in boundFloors {
-      let (short, why) = try topUp(hold, from: before[hold.party] ?? .zero, pool: pool, &flow)
+      let (short, scope) = try topUp(hold, from: before[hold.party] ?? .zero, pool: pool, &flow)
       try share(
-        short.negated, among: free, weight: weight, kind: .floorShare, why: why,
+        short.negated, among: free, weight: weight, kind: .floorShare, why: .floor(scope),
         step: hold.step, pool: pool, &flow, undistributed: &undistributed)
     }
     // A party of the split that the floors would take below zero gives all it took, no more.
@@ -96,13 +94,10 @@ extension Allocator {
       let has = before[party] ?? .zero
       flow.lines.append(
         line(
-          pool, step, to: party, .floorShare, has.negated,
-          basis:
-            "gives all it took toward the floors, never below zero; take \(has.grouped(places: 6))",
-          rate: ""))
+          pool, step, to: party, .floorShare, has.negated, basis: .drained(take: has), rate: .none))
       try share(
         has, among: free, weight: weight, kind: .floorShare,
-        why: "what \(party) gives toward the floors", step: step, pool: pool, &flow,
+        why: .drained(party: party), step: step, pool: pool, &flow,
         undistributed: &undistributed)
     }
     if undistributed.isNegative {
@@ -125,26 +120,27 @@ extension Allocator {
       let has = try takes(flow)[hold.party] ?? .zero
       guard has < hold.minimum else { continue }
       // The payer gives the shortfall and may go below zero doing so: it bears it by contract.
-      let (short, why) = try topUp(hold, from: has, pool: pool, &flow)
+      let (short, scope) = try topUp(hold, from: has, pool: pool, &flow)
       flow.lines.append(
         line(
           pool, hold.step, to: payer, .floorShare, short.negated,
-          basis: "\(why): the shortfall, paid by \(payer)", rate: ""))
+          basis: .shortfall(scope, payer: payer), rate: .none))
     }
   }
 
   /// The line that tops a floor's party up from what it has to its minimum; the shortfall and
-  /// the words that name the floor, for the lines that fund it.
+  /// the floor as written, for the lines that fund it.
   func topUp(_ hold: FloorHold, from has: Fraction, pool: Pool, _ flow: inout Flow)
-    throws(EvaluationFailure) -> (short: Fraction, why: String)
+    throws(EvaluationFailure) -> (short: Fraction, scope: LineBasis.FloorScope)
   {
     let short = try exact { () throws(ArithmeticError) in try hold.minimum - has }
-    let why = "floor \(hold.minimum.grouped(places: 6)) \(currency) for \(hold.party)"
+    let scope = LineBasis.FloorScope(
+      minimum: hold.minimum, currency: currency, party: hold.party)
     flow.lines.append(
       line(
-        pool, hold.step, to: hold.party, .floor, short,
-        basis: "\(why); take \(has.grouped(places: 6))", rate: ""))
-    return (short, why)
+        pool, hold.step, to: hold.party, .floor, short, basis: .floor(scope, take: has),
+        rate: .none))
+    return (short, scope)
   }
 
   /// The holds of one cap step: one for a party, one on a group's sum, or one per member
@@ -163,23 +159,20 @@ extension Allocator {
       }
       let left = try exact { () throws(ArithmeticError) in try limit - received }
       let allowed = try wholeUnits(Exact.max(left, .zero), .down)
-      var scope =
-        cumulative
-        ? "cap \(limit.grouped(places: 6)) \(currency) over the term, \(received.grouped(places: 6)) received before"
-        : "cap \(limit.grouped(places: 6)) \(currency) per period"
-      if let group { scope += each ? " for each member of \(group.id)" : " on group \(group.id)" }
+      let scope = LineBasis.CapScope(
+        limit: limit, currency: currency, receivedBefore: cumulative ? received : nil,
+        group: group?.id, each: each)
       out.append(CapHold(members: members, allowed: allowed, scope: scope, step: step))
     }
     return out
   }
 
-  /// What the pool's lines so far give each recipient.
+  /// What the pool's lines so far give each party (caps and floors hold parties, not funds).
   func takes(_ flow: Flow) throws(EvaluationFailure) -> [String: Fraction] {
     var out: [String: Fraction] = [:]
     for l in flow.lines {
-      out[l.recipient] = try exact { () throws(ArithmeticError) in
-        try (out[l.recipient] ?? .zero) + l.exact
-      }
+      guard case .party(let p) = l.recipient else { continue }
+      out[p] = try exact { () throws(ArithmeticError) in try (out[p] ?? .zero) + l.exact }
     }
     return out
   }
@@ -188,7 +181,8 @@ extension Allocator {
   /// no one can take is left unallocated.
   mutating func share(
     _ amount: Fraction, among free: [(party: String, amount: Fraction)], weight: Fraction,
-    kind: AllocationLine.Kind, why: String, step: PoolStep, pool: Pool, _ flow: inout Flow,
+    kind: AllocationLine.Kind, why: LineBasis.LimitCause, step: PoolStep, pool: Pool,
+    _ flow: inout Flow,
     undistributed: inout Fraction
   ) throws(EvaluationFailure) {
     guard !weight.isZero else {
@@ -201,8 +195,8 @@ extension Allocator {
       flow.lines.append(
         line(
           pool, step, to: other, kind, v,
-          basis: "\(why): \(amount.magnitude.grouped(places: 6)) \(currency) by the split's shares",
-          rate: (try? (base / weight).rounded(places: 6).percentText) ?? ""))
+          basis: .limitShare(why, amount: amount.magnitude, currency: currency),
+          rate: .weight(base, of: weight)))
     }
   }
 

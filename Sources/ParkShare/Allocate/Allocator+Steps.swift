@@ -12,33 +12,30 @@ extension Allocator {
   /// A step amount: a share of the pool or of the remainder, or a formula (a fixed amount, a
   /// rate x a basis). Returns the amount, what it was computed on, and the rate or share.
   mutating func amount(_ a: StepAmount, _ flow: Flow) throws(EvaluationFailure) -> (
-    Fraction, basis: String, rate: String
+    Fraction, basis: LineBasis, rate: LineRate
   ) {
     switch a {
     case .ofPool(let share):
       let v = try exact { () throws(ArithmeticError) in try Fraction(flow.total) * Fraction(share) }
-      guard evaluator.explaining else { return (v, "", "") }
-      return (v, "pool \(flow.total.grouped(places: 6)) \(currency)", share.percentText)
+      return (v, .pool(flow.total, currency: currency), .percent(share))
     case .ofRemainder(let share):
       let base = Fraction.max(flow.remaining, .zero)
       let v = try exact { () throws(ArithmeticError) in try base * Fraction(share) }
-      guard evaluator.explaining else { return (v, "", "") }
-      return (v, "remainder \(base.grouped(places: 6)) \(currency)", share.percentText)
+      return (v, .remainder(base, currency: currency), .percent(share))
     case .amount(let formula):
       let e = try unsigned(scalar(formula), "the amount")
       let v = Fraction(e)
-      guard evaluator.explaining else { return (v, "", "") }
-      // `RATE x BASIS`: show the basis and the rate apart, as a statement line reads.
+      // `RATE x BASIS`: the basis and the rate apart, as a statement line reads.
       if case .binary(.multiply, .constant(let rate), let basis) = formula {
         let b = try scalar(basis)
         let unit = unitText(of: basis)
         return (
-          v, "\(basis) \(b.grouped(places: 6))\(unit.isEmpty ? "" : " " + unit)",
-          "\(rate.grouped(places: 6)) \(currency)\(unit.isEmpty ? "" : "/" + unit)"
+          v, .quantity(basis, value: b, unit: unit),
+          .unitPrice(rate, currency: currency, unit: unit)
         )
       }
-      if case .constant = formula { return (v, "fixed", "\(e.grouped(places: 6)) \(currency)") }
-      return (v, "\(formula)", "")
+      if case .constant = formula { return (v, .fixed, .amount(e, currency: currency)) }
+      return (v, .formula(formula), .none)
     }
   }
 
@@ -69,8 +66,7 @@ extension Allocator {
     let paid = Fraction.max(Fraction.min(claim, flow.remaining), .zero)
     let unpaid = try exact { () throws(ArithmeticError) in try claim - paid }
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - paid }
-    var text = basis
-    if !owed.isZero { text += "; arrears brought forward \(owed.grouped(places: 6)) \(currency)" }
+    let text = owed.isZero ? basis : .withArrears(basis, owed: owed, currency: currency)
     if !paid.isZero || !claim.isZero {
       flow.lines.append(line(pool, step, to: party, .pay, paid, basis: text, rate: rate))
     }
@@ -98,7 +94,7 @@ extension Allocator {
     let (want, basis, rate) = try amount(a, flow)
     let r = Fraction.max(Fraction.min(want, flow.remaining), .zero)
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - r }
-    flow.lines.append(line(pool, step, to: "fund:\(fund)", .reserve, r, basis: basis, rate: rate))
+    flow.lines.append(line(pool, step, to: .fund(fund), .reserve, r, basis: basis, rate: rate))
   }
 
   /// Weights of `parties` under a metric: capital for `stake`, else the metric's value per
@@ -142,7 +138,7 @@ extension Allocator {
   /// pool's rounding, not a decimal cut, decides each fen.
   mutating func proRata(
     _ amount: Fraction, _ weights: [(party: String, weight: Exact)],
-    metric: @autoclosure () -> String,
+    metric: Formula,
     kind: AllocationLine.Kind, step: PoolStep, pool: Pool, _ flow: inout Flow
   ) throws(EvaluationFailure) -> [(party: String, amount: Fraction)] {
     let sum = try exact { () throws(ArithmeticError) in
@@ -156,7 +152,7 @@ extension Allocator {
         kind == .rebate
         ? "it stays in the remainder for the steps after it" : "it is left unallocated"
       flow.notes.append(
-        "\(evaluator.period): no one has any '\(metric())' (\(step.clause)): \(amount.grouped(places: 6)) \(currency) not divided; \(fate)"
+        "\(evaluator.period): no one has any '\(metric)' (\(step.clause)): \(amount.grouped(places: 6)) \(currency) not divided; \(fate)"
       )
       return []
     }
@@ -168,9 +164,9 @@ extension Allocator {
       flow.lines.append(
         line(
           pool, step, to: party, kind, share,
-          basis:
-            "\(amount.grouped(places: 6)) \(currency) by \(metric()): \(w.grouped(places: 6)) of \(sum.grouped(places: 6))",
-          rate: (try? (w / sum).rounded(scale: 6, .halfEven).percentText) ?? ""))
+          basis: .metric(
+            .init(amount: amount, currency: currency, metric: metric, value: w, total: sum)),
+          rate: .proportion(w, of: sum)))
       parts.append((party, share))
     }
     return parts
@@ -184,7 +180,7 @@ extension Allocator {
     let (want, _, _) = try amount(a, flow)
     let r = Fraction.max(Fraction.min(want, flow.remaining), .zero)
     let w = try weights([group], metric)
-    let parts = try proRata(r, w, metric: "\(metric)", kind: .rebate, step: step, pool: pool, &flow)
+    let parts = try proRata(r, w, metric: metric, kind: .rebate, step: step, pool: pool, &flow)
     // Exact parts sum to what was divided (the pool's check before rounding holds this): take
     // that, not their sum, whose denominator would carry into every later step.
     let given = parts.isEmpty ? Fraction.zero : r
@@ -193,7 +189,7 @@ extension Allocator {
 
   /// `amount` at fixed shares (parties by id): one split line each.
   mutating func byShares(
-    _ shares: [Share], of amount: Fraction, basis: @autoclosure () -> String, step: PoolStep,
+    _ shares: [Share], of amount: Fraction, basis: LineBasis, step: PoolStep,
     pool: Pool,
     _ flow: inout Flow
   ) throws(EvaluationFailure) -> [(party: String, amount: Fraction)] {
@@ -201,7 +197,7 @@ extension Allocator {
     for s in shares.sorted(by: { $0.party < $1.party }) {
       let v = try exact { () throws(ArithmeticError) in try amount * Fraction(s.share) }
       flow.lines.append(
-        line(pool, step, to: s.party, .split, v, basis: basis(), rate: s.share.percentText))
+        line(pool, step, to: s.party, .split, v, basis: basis, rate: .percent(s.share)))
       parts.append((s.party, v))
     }
     return parts
@@ -214,14 +210,14 @@ extension Allocator {
   {
     let base = Fraction.max(flow.remaining, .zero)
     var parts: [(party: String, amount: Fraction)] = []
-    let what = evaluator.explaining ? "remainder \(base.grouped(places: 6)) \(currency)" : ""
+    let what = LineBasis.remainder(base, currency: currency)
     switch allocation {
     case .fixed(let shares):
       parts = try byShares(shares, of: base, basis: what, step: step, pool: pool, &flow)
     case .metric(let parties, let metric):
       parts = try proRata(
         base, try weights(parties, metric),
-        metric: metric == .value("stake") ? "stake" : "\(metric)", kind: .split, step: step,
+        metric: metric, kind: .split, step: step,
         pool: pool,
         &flow)
     case .tiered(let tiers):
@@ -234,14 +230,9 @@ extension Allocator {
           try exact { () throws(ArithmeticError) in try Fraction(u) - Fraction(lower) }
         }
         let portion = width.map { Fraction.min($0, above) } ?? above
-        // Text for statements only, built when a line is described (not in projections).
-        let cur = currency
-        let range = {
-          "\(lower.grouped(places: 6))-\(tier.upper.map { $0.grouped(places: 6) } ?? "")"
-        }
         let slice = try byShares(
           tier.shares, of: portion,
-          basis: "tier \(range()) \(cur): \(portion.grouped(places: 6)) \(cur)",
+          basis: .tier(lower: lower, upper: tier.upper, portion: portion, currency: currency),
           step: step, pool: pool, &flow)
         for (party, v) in slice {
           byParty[party] = try exact { () throws(ArithmeticError) in
@@ -259,17 +250,11 @@ extension Allocator {
       else {
         throw EvaluationFailure("no row of the step table holds '\(kpi)' = \(v)")
       }
-      let range =
-        switch (row.lower, row.upper) {
-        case (nil, let u?): "below \(u.percentText)"
-        case (let l?, let u?): "from \(l.percentText) to \(u.percentText)"
-        case (let l?, nil): "from \(l.percentText)"
-        case (nil, nil): "any value"
-        }
-      let shown = v.percentText(inside: row.lower, row.upper)
-      parts = try byShares(
-        row.shares, of: base, basis: "\(what); \(kpi) = \(shown): \(range) (\(row.clause))",
-        step: step, pool: pool, &flow)
+      let basis = LineBasis.kpiRow(
+        .init(
+          remainder: base, currency: currency, kpi: kpi, value: v, lower: row.lower,
+          upper: row.upper, clause: row.clause))
+      parts = try byShares(row.shares, of: base, basis: basis, step: step, pool: pool, &flow)
     }
     // Fixed shares and rows sum to 100% and marginal tiers cover the remainder from 0 (the
     // checker holds both), so a split that gave anything gave the whole base, exactly.

@@ -127,7 +127,7 @@ struct Allocator {
         clause: pool.clause)
     }
     // Recipients in the order of their first line: the tie-break's "earlier position".
-    var position: [String: Int] = [:]
+    var position: [Recipient: Int] = [:]
     position.reserveCapacity(flow.lines.count)
     var groups: [[Int]] = []
     groups.reserveCapacity(flow.lines.count)
@@ -167,13 +167,13 @@ struct Allocator {
     }
     for line in lines {
       let paid = line.amount
-      if line.recipient.hasPrefix("fund:") {
-        let fund = String(line.recipient.dropFirst(5))
+      switch line.recipient {
+      case .fund(let fund):
         state.funds[fund] = try exact { () throws(ArithmeticError) in
           try (state.funds[fund] ?? .zero) + paid
         }
-      } else {
-        let key = pool.id + "/" + line.recipient
+      case .party(let party):
+        let key = pool.id + "/" + party
         state.received[key] = try exact { () throws(ArithmeticError) in
           try (state.received[key] ?? .zero) + paid
         }
@@ -202,16 +202,21 @@ struct Allocator {
     return try exact { () throws(ArithmeticError) in try q.total() }
   }
 
-  /// A line; its basis and rate text are only built when the settlement is explained.
+  /// A line to a party; its basis and rate are values, worded by Render.
   func line(
-    _ pool: Pool, _ step: PoolStep, to recipient: String, _ kind: AllocationLine.Kind,
-    _ amount: Fraction, basis: @autoclosure () -> String, rate: @autoclosure () -> String
+    _ pool: Pool, _ step: PoolStep, to party: String, _ kind: AllocationLine.Kind,
+    _ amount: Fraction, basis: LineBasis, rate: LineRate
   ) -> AllocationLine {
-    let explaining = evaluator.explaining
-    return AllocationLine(
-      pool: pool.id, recipient: recipient, kind: kind, clause: step.clause,
-      basis: explaining ? basis() : "", rate: explaining ? rate() : "", exact: amount,
-      amount: .zero)
+    line(pool, step, to: .party(party), kind, amount, basis: basis, rate: rate)
+  }
+
+  func line(
+    _ pool: Pool, _ step: PoolStep, to recipient: Recipient, _ kind: AllocationLine.Kind,
+    _ amount: Fraction, basis: LineBasis, rate: LineRate
+  ) -> AllocationLine {
+    AllocationLine(
+      pool: pool.id, recipient: recipient, kind: kind, clause: step.clause, basis: basis,
+      rate: rate, exact: amount, amount: .zero)
   }
 
   var currency: String { contract.currency.code }

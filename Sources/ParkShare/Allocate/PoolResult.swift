@@ -35,16 +35,15 @@ public struct AllocationLine: Sendable, Codable {
   }
 
   public var pool: String
-  /// A party id, or `fund:NAME` for a reserve.
-  public var recipient: String
+  public var recipient: Recipient
   public var kind: Kind
   /// `file:line` of the step.
   public var clause: String
-  /// What the amount was computed on (`pool 1,234.56 CNY`, `pv_gen 1,000 kWh`, `green_points
-  /// 35 of 420`).
-  public var basis: String
-  /// The rate or share applied (`2%`, `0.05 CNY/kWh`, `stake 15%`).
-  public var rate: String
+  /// What the amount was computed on (the pool, a metric's value of its total, a tier band),
+  /// with its exact numbers; Render words it.
+  public var basis: LineBasis
+  /// The rate or share applied (a percentage, a price per unit, a party's weight).
+  public var rate: LineRate
   /// The exact amount: a fraction when a pro-rata share has no finite decimal (`1000/3`).
   public var exact: Fraction
   /// Rounded to the minor unit; the lines of a pool sum to its rounded total.

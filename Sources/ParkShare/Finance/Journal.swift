@@ -168,9 +168,10 @@ public struct Journal: Sendable {
       var paid = Exact.zero
       for l in pool.lines {
         let account =
-          l.recipient.hasPrefix("fund:")
-          ? names.name("fund", ["contract": c, "fund": String(l.recipient.dropFirst(5))])
-          : names.name("payable", ["contract": c, "party": l.recipient])
+          switch l.recipient {
+          case .fund(let fund): names.name("fund", ["contract": c, "fund": fund])
+          case .party(let party): names.name("payable", ["contract": c, "party": party])
+          }
         add(&distribution, account, l.amount.negated)
         paid = (try? paid + l.amount) ?? paid
       }

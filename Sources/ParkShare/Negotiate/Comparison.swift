@@ -56,18 +56,19 @@ public struct Comparison: Sendable, Codable {
   static func byRecipient(_ s: Settlement, _ zero: Exact) -> [String: Statement] {
     var out = Dictionary(s.statements.map { ($0.party, $0) }, uniquingKeysWith: { x, _ in x })
     for pool in s.pools {
-      for l in pool.lines where l.recipient.hasPrefix("fund:") {
+      for l in pool.lines where l.recipient.isFund {
+        let id = l.recipient.recorded
         var st =
-          out[l.recipient]
+          out[id]
           ?? Statement(
-            party: l.recipient, name: "fund", role: "", lines: [], gross: zero, deductions: zero,
+            party: id, name: "fund", role: "", lines: [], gross: zero, deductions: zero,
             net: zero, payable: [], arrearsOwed: zero)
         st.lines.append(
           StatementLine(
             pool: l.pool, kind: l.kind, clause: l.clause, basis: l.basis, rate: l.rate,
             exact: l.exact, amount: l.amount))
         st.net = (try? st.net + l.amount) ?? st.net
-        out[l.recipient] = st
+        out[id] = st
       }
     }
     return out

@@ -9,7 +9,9 @@ public enum ExplainText {
     func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
     var out =
       "\(st.party) \(st.name): net \(money(st.net)) \(c) in \(s.period) (\(s.contract.id))\n"
-    let pools = s.pools.filter { p in p.lines.contains { $0.recipient == party } }
+    let w = Wording.en
+    let me = Recipient.party(party)
+    let pools = s.pools.filter { p in p.lines.contains { $0.recipient == me } }
     let items = Dictionary(s.revenue.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for (pi, pool) in pools.enumerated() {
       let lastPool = pi == pools.count - 1 && st.payable.isEmpty
@@ -27,13 +29,15 @@ public enum ExplainText {
       }
       out += "\(i1)├─ waterfall (→ marks \(party)'s lines)\n"
       for l in pool.lines {
-        let mark = l.recipient == party ? "→" : " "
-        let rate = l.rate.isEmpty ? "" : " \(l.rate)"
+        let mark = l.recipient == me ? "→" : " "
+        let rateText = w.rate(l.rate)
+        let rate = rateText.isEmpty ? "" : " \(rateText)"
         out +=
-          "\(i1)│  \(mark) \(l.kind.rawValue) \(l.recipient)\(rate): \(l.basis); exact \(l.exact.exactText) -> paid \(money(l.amount))    [\(l.clause)]\n"
+          "\(i1)│  \(mark) \(l.kind.rawValue) \(w.recipient(l.recipient))\(rate): \(w.basis(l.basis)); exact \(l.exact.exactText) -> paid \(money(l.amount))    [\(l.clause)]\n"
         // A share by points or another per-member value: how this party earned its weight.
-        guard l.recipient == party else { continue }
-        for item in s.revenue.items where l.basis.contains(" by \(item.id):") {
+        guard l.recipient == me, case .metric(let m) = l.basis else { continue }
+        let metric = "\(m.metric)"
+        for item in s.revenue.items where metric == item.id {
           for d in item.details where d.what.hasSuffix(" \(party)") {
             out +=
               "\(i1)│       \(d.what): \(d.value)" + (d.source.map { "    [\($0)]" } ?? "") + "\n"
@@ -43,7 +47,7 @@ public enum ExplainText {
       if !pool.unallocated.isZero {
         out += "\(i1)│    unallocated: \(money(pool.unallocated))\n"
       }
-      let mine = pool.lines.filter { $0.recipient == party }
+      let mine = pool.lines.filter { $0.recipient == me }
       let sum = (try? mine.map(\.amount).sum()) ?? .zero
       out += "\(i1)└─ \(party) from \(pool.pool): \(money(sum)) \(c)\n"
     }

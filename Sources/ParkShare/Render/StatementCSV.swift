@@ -24,7 +24,8 @@ public enum StatementCSV {
       for l in st.lines {
         rows.append(
           head + [
-            st.party, st.name, l.pool, l.kind.rawValue, l.clause, l.basis, l.rate,
+            st.party, st.name, l.pool, l.kind.rawValue, l.clause, Wording.en.basis(l.basis),
+            Wording.en.rate(l.rate),
             l.exact.description, plain(l.amount, s.decimals), s.currency,
           ])
       }

@@ -4,6 +4,7 @@ public enum StatementText {
   public static func render(_ s: Settlement) -> String {
     let c = s.currency
     func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    let w = Wording.en
     var out = "\(s.contract.id) \(s.period): settlement (\(c), rounding \(s.rounding))\n"
     switch s.issue?.kind {
     case nil: out += "preview: not recorded in a ledger, no statement numbers\n"
@@ -63,7 +64,8 @@ public enum StatementText {
       var lines: [[String]] = []
       for l in pool.lines {
         lines.append([
-          l.kind.rawValue, l.recipient, l.rate, money(l.amount), l.basis, "[\(l.clause)]",
+          l.kind.rawValue, w.recipient(l.recipient), w.rate(l.rate), money(l.amount),
+          w.basis(l.basis), "[\(l.clause)]",
         ])
       }
       if !pool.unallocated.isZero {

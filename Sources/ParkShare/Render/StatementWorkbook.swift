@@ -27,7 +27,8 @@ public enum StatementWorkbook {
         st.lines.map { l in
           [
             number(st.number), .text(st.party), .text(st.name), .text(l.pool),
-            .text(l.kind.rawValue), .text(l.clause), .text(l.basis), .text(l.rate), money(l.amount),
+            .text(l.kind.rawValue), .text(l.clause), .text(Wording.en.basis(l.basis)),
+            .text(Wording.en.rate(l.rate)), money(l.amount),
           ]
         }
       })

@@ -122,11 +122,12 @@ public struct Settlement: Sendable, Encodable {
     var nets: [String: Exact] = [:]
     for p in contract.parties { nets[p.id] = zero }
     for pool in pools {
-      for l in pool.lines where !l.recipient.hasPrefix("fund:") {
+      for l in pool.lines {
+        guard case .party(let party) = l.recipient else { continue }
         do {
-          nets[l.recipient] = try (nets[l.recipient] ?? zero) + l.amount
+          nets[party] = try (nets[party] ?? zero) + l.amount
         } catch {
-          throw EvaluationFailure("\(bundle.period): \(l.recipient)'s net: \(error)")
+          throw EvaluationFailure("\(bundle.period): \(party)'s net: \(error)")
         }
       }
     }
@@ -148,8 +149,9 @@ public struct Settlement: Sendable, Encodable {
   ) -> [Statement] {
     var lines: [String: [StatementLine]] = [:]
     for pool in pools {
-      for l in pool.lines where !l.recipient.hasPrefix("fund:") {
-        lines[l.recipient, default: []].append(
+      for l in pool.lines {
+        guard case .party(let party) = l.recipient else { continue }
+        lines[party, default: []].append(
           StatementLine(
             pool: l.pool, kind: l.kind, clause: l.clause, basis: l.basis, rate: l.rate,
             exact: l.exact, amount: l.amount))
@@ -191,8 +193,8 @@ public struct Settlement: Sendable, Encodable {
     func sum(_ values: [Exact]) -> Exact { (try? ([zero] + values).sum()) ?? zero }
     let all = pools.flatMap(\.lines)
     let total = sum(pools.map(\.total))
-    let allocated = sum(all.filter { !$0.recipient.hasPrefix("fund:") }.map(\.amount))
-    let reserved = sum(all.filter { $0.recipient.hasPrefix("fund:") }.map(\.amount))
+    let allocated = sum(all.filter { !$0.recipient.isFund }.map(\.amount))
+    let reserved = sum(all.filter(\.recipient.isFund).map(\.amount))
     let unallocated = sum(pools.map(\.unallocated))
     let residual = (try? total - allocated - reserved - unallocated) ?? total
     return Reconciliation(

@@ -33,8 +33,8 @@ public struct StatementLine: Sendable, Codable {
   public var pool: String
   public var kind: AllocationLine.Kind
   public var clause: String
-  public var basis: String
-  public var rate: String
+  public var basis: LineBasis
+  public var rate: LineRate
   /// Before rounding, and as paid.
   public var exact: Fraction
   public var amount: Exact

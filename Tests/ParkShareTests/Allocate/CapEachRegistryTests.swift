@@ -39,10 +39,10 @@ import Testing
     #expect(["t1", "t2", "t3", "op"].map { s.net($0) } == ["140", "150", "150", "560"].map(x))
     let pool = try #require(s.pools.first)
     #expect(
-      pool.lines.filter { $0.kind == .cap }.map { "\($0.recipient) \($0.amount)" }
+      pool.lines.filter { $0.kind == .cap }.map { "\($0.recipient.recorded) \($0.amount)" }
         == ["t2 -50.00", "t3 -150.00"])
     #expect(
-      pool.lines.filter { $0.kind == .capShare }.map { "\($0.recipient) \($0.amount)" }
+      pool.lines.filter { $0.kind == .capShare }.map { "\($0.recipient.recorded) \($0.amount)" }
         == ["op 40.00", "t1 10.00", "op 120.00", "t1 30.00"])
   }
 

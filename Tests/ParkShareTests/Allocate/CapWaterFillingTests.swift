@@ -118,12 +118,15 @@ import Testing
 
   static func same(_ a: [PoolResult], _ b: [PoolResult], _ what: String) {
     #expect(a.count == b.count, "\(what)")
+    let w = Wording.en
     for (p, q) in zip(a, b) {
       #expect(p.lines.count == q.lines.count, "\(what)")
       for (l, m) in zip(p.lines, q.lines) {
         #expect(
-          [l.recipient, l.kind.rawValue, l.clause, l.basis, l.rate, Self.terms(l.exact)]
-            == [m.recipient, m.kind.rawValue, m.clause, m.basis, m.rate, Self.terms(m.exact)],
+          [l.recipient.recorded, l.kind.rawValue, l.clause, w.basis(l.basis), w.rate(l.rate)]
+            + [Self.terms(l.exact)]
+            == [m.recipient.recorded, m.kind.rawValue, m.clause, w.basis(m.basis), w.rate(m.rate)]
+            + [Self.terms(m.exact)],
           "\(what)")
         #expect(l.amount == m.amount && "\(l.amount)" == "\(m.amount)", "\(what)")
       }

@@ -30,7 +30,7 @@ import Testing
     let dir = try t.facts("d", [("supply", supply), ("use", use), ("income", "1000")])
     let (s, messages) = t.settle(dir, period: "2026-01")
     let settlement = try #require(s, "\(messages)")
-    return try #require(settlement.pools.first?.lines.first?.basis)
+    return Wording.en.basis(try #require(settlement.pools.first?.lines.first?.basis))
   }
 
   /// 19.99999% falls in the row below 20%: it is shown with the digits that keep it there.

@@ -1,0 +1,81 @@
+/// What a line's amount was computed on, with its exact numbers. The allocator records it and
+/// Render words it (`Wording`), so the engine composes no text and each language reads the same
+/// numbers.
+public indirect enum LineBasis: Sendable, Equatable {
+  /// `N% of pool`: the pool's total.
+  case pool(Exact, currency: String)
+  /// `N% of remainder`, or a split by fixed shares: what the steps before it left.
+  case remainder(Fraction, currency: String)
+  /// A fixed amount (`pay verifier 30,000 CNY`).
+  case fixed
+  /// `RATE x BASIS`: the basis formula, its value this period and its unit ("" for none).
+  case quantity(Formula, value: Exact, unit: String)
+  /// An amount by any other formula.
+  case formula(Formula)
+  /// A `pay` step's basis, with what earlier periods left owed to the party.
+  case withArrears(LineBasis, owed: Exact, currency: String)
+  /// A pro-rata share: the amount divided by `metric`, the party's value and the total.
+  case metric(Metric)
+  /// A marginal tier's band, and the part of the remainder that falls in it.
+  case tier(lower: Exact, upper: Exact?, portion: Fraction, currency: String)
+  /// A KPI step table: the remainder, the KPI's value and the row it falls in.
+  case kpiRow(KPIRow)
+  /// A cap's cut of what its party took (or, `filled`, the fill up to the cap from the others'
+  /// cuts).
+  case cap(CapScope, take: Fraction, filled: Bool)
+  /// A floor's top-up of its party from what the party took.
+  case floor(FloorScope, take: Fraction)
+  /// A party's part of a limit's cut or top-up (`amount`, its size), by the split's shares.
+  case limitShare(LimitCause, amount: Fraction, currency: String)
+  /// A party of the split that gives all it took toward the floors, never going below zero.
+  case drained(take: Fraction)
+  /// A floor's shortfall, borne by the payer the floor names.
+  case shortfall(FloorScope, payer: String)
+  /// A line read back from a ledger record: its basis as recorded there, shown as it is.
+  case recorded(String)
+
+  public struct Metric: Sendable, Equatable {
+    public var amount: Fraction
+    public var currency: String
+    /// The metric as written (`green_points`), or `stake` for declared capital.
+    public var metric: Formula
+    public var value: Exact
+    public var total: Exact
+  }
+
+  public struct KPIRow: Sendable, Equatable {
+    public var remainder: Fraction
+    public var currency: String
+    public var kpi: Formula
+    public var value: Exact
+    public var lower: Exact?
+    public var upper: Exact?
+    public var clause: String
+  }
+
+  /// A cap as written: its limit per period, or over the term less what was received before,
+  /// on one party, on a group's sum (`group`) or on each member of a group (`each`).
+  public struct CapScope: Sendable, Equatable {
+    public var limit: Exact
+    public var currency: String
+    /// Over the term: what the cap's parties received from the pool in earlier periods.
+    public var receivedBefore: Exact?
+    public var group: String?
+    public var each: Bool
+  }
+
+  /// A floor: its minimum in whole minor units, for its party.
+  public struct FloorScope: Sendable, Equatable {
+    public var minimum: Fraction
+    public var currency: String
+    public var party: String
+  }
+
+  /// Why a limit's cut or top-up is shared: a cap (`member`, the one party it holds), a floor,
+  /// or a party that gives all it took toward the floors.
+  public enum LimitCause: Sendable, Equatable {
+    case cap(CapScope, member: String?)
+    case floor(FloorScope)
+    case drained(party: String)
+  }
+}

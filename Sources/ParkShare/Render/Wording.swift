@@ -1,0 +1,78 @@
+/// The words of the calculation lines in one language: each phrase is a template that takes
+/// numbers already written out (`Wording+Lines` writes them, the same in every language). The
+/// engine records values (`LineBasis`, `LineRate`); only this catalogue turns them into words,
+/// so a language is one more instance, not a change to the engine.
+public struct Wording: Sendable {
+  /// A share of the pool's total (`pool 1,234.56 CNY`).
+  public var pool: @Sendable (_ total: String) -> String
+  /// What the steps before left.
+  public var remainder: @Sendable (_ left: String) -> String
+  /// A fixed amount.
+  public var fixed: String
+  /// A basis carried with the arrears an earlier period left owed.
+  public var withArrears: @Sendable (_ basis: String, _ owed: String) -> String
+  /// A pro-rata share: the amount divided by a metric, the party's value of the total.
+  public var byMetric:
+    @Sendable (_ amount: String, _ metric: String, _ value: String, _ total: String) -> String
+  /// A marginal tier's band (its upper bound "" when open) and the part that falls in it.
+  public var tier:
+    @Sendable (_ lower: String, _ upper: String, _ currency: String, _ portion: String) -> String
+  /// A KPI step table: the remainder, the KPI and its value, the row and its clause.
+  public var kpiRow:
+    @Sendable (_ remainder: String, _ kpi: String, _ value: String, _ row: String, _ clause: String)
+      -> String
+  public var rowBelow: @Sendable (_ upper: String) -> String
+  public var rowBetween: @Sendable (_ lower: String, _ upper: String) -> String
+  public var rowFrom: @Sendable (_ lower: String) -> String
+  public var rowAny: String
+  /// A cap per period, or over the term with what was received before.
+  public var capPerPeriod: @Sendable (_ limit: String) -> String
+  public var capOverTerm: @Sendable (_ limit: String, _ received: String) -> String
+  public var capEachMember: @Sendable (_ cap: String, _ group: String) -> String
+  public var capOnGroup: @Sendable (_ cap: String, _ group: String) -> String
+  /// A cap's cut of a party's take, or its fill up to the cap from the others' cuts.
+  public var capCut: @Sendable (_ cap: String, _ take: String) -> String
+  public var capFilled: @Sendable (_ cap: String, _ take: String) -> String
+  /// A floor as written, and its top-up of its party.
+  public var floorFor: @Sendable (_ minimum: String, _ party: String) -> String
+  public var floorTopUp: @Sendable (_ floor: String, _ take: String) -> String
+  /// Why a party's part of a limit's cut or top-up is moved, and the part.
+  public var capOf: @Sendable (_ party: String, _ cap: String) -> String
+  public var drainedCause: @Sendable (_ party: String) -> String
+  public var limitShare: @Sendable (_ why: String, _ amount: String) -> String
+  /// A party of the split that gives all it took toward the floors.
+  public var drained: @Sendable (_ take: String) -> String
+  /// A floor's shortfall, borne by its payer.
+  public var shortfall: @Sendable (_ floor: String, _ payer: String) -> String
+  /// A reserve's recipient: the fund, by name.
+  public var fund: @Sendable (_ name: String) -> String
+}
+
+extension Wording {
+  public static let en = Wording(
+    pool: { "pool \($0)" },
+    remainder: { "remainder \($0)" },
+    fixed: "fixed",
+    withArrears: { "\($0); arrears brought forward \($1)" },
+    byMetric: { "\($0) by \($1): \($2) of \($3)" },
+    tier: { "tier \($0)-\($1) \($2): \($3)" },
+    kpiRow: { "\($0); \($1) = \($2): \($3) (\($4))" },
+    rowBelow: { "below \($0)" },
+    rowBetween: { "from \($0) to \($1)" },
+    rowFrom: { "from \($0)" },
+    rowAny: "any value",
+    capPerPeriod: { "cap \($0) per period" },
+    capOverTerm: { "cap \($0) over the term, \($1) received before" },
+    capEachMember: { "\($0) for each member of \($1)" },
+    capOnGroup: { "\($0) on group \($1)" },
+    capCut: { "\($0); take \($1)" },
+    capFilled: { "\($0); take \($1), filled up to the cap from the others' cuts" },
+    floorFor: { "floor \($0) for \($1)" },
+    floorTopUp: { "\($0); take \($1)" },
+    capOf: { "\($0)'s \($1)" },
+    drainedCause: { "what \($0) gives toward the floors" },
+    limitShare: { "\($0): \($1) by the split's shares" },
+    drained: { "gives all it took toward the floors, never below zero; take \($0)" },
+    shortfall: { "\($0): the shortfall, paid by \($1)" },
+    fund: { "fund:\($0)" })
+}
