@@ -155,7 +155,9 @@ extension Allocator {
     var out: [CapHold] = []
     for members in sets {
       let received = try exact { () throws(ArithmeticError) in
-        try members.map { cumulative ? state.received["\(pool.id)/\($0)"] ?? .zero : .zero }.sum()
+        try members.map {
+          cumulative ? state.received[PoolParty(pool: pool.id, party: $0)] ?? .zero : .zero
+        }.sum()
       }
       let left = try exact { () throws(ArithmeticError) in try limit - received }
       let allowed = try wholeUnits(Exact.max(left, .zero), .down)

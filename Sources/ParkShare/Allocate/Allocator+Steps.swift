@@ -60,7 +60,7 @@ extension Allocator {
     _ flow: inout Flow
   ) throws(EvaluationFailure) {
     let (due, basis, rate) = try amount(a, flow)
-    let key = "\(pool.id)/\(index + 1)/\(party)"
+    let key = ArrearsKey(pool: pool.id, step: index + 1, party: party)
     let owed = state.arrears[key] ?? .zero
     let claim = try exact { () throws(ArithmeticError) in try due + Fraction(owed) }
     let paid = Fraction.max(Fraction.min(claim, flow.remaining), .zero)

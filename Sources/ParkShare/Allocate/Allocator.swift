@@ -173,7 +173,7 @@ struct Allocator {
           try (state.funds[fund] ?? .zero) + paid
         }
       case .party(let party):
-        let key = pool.id + "/" + party
+        let key = PoolParty(pool: pool.id, party: party)
         state.received[key] = try exact { () throws(ArithmeticError) in
           try (state.received[key] ?? .zero) + paid
         }

@@ -52,7 +52,7 @@ public struct AllocationLine: Sendable, Codable {
 
 /// A `pay` step's arrears this period: owed before, due now, paid, owed after.
 public struct ArrearsMovement: Sendable, Codable {
-  public var key: String
+  public var key: ArrearsKey
   public var party: String
   public var clause: String
   public var opening: Exact

@@ -53,7 +53,7 @@ public struct PeriodReport: Sendable, Codable {
       }
       var owed: [String: Exact] = [:]
       for (key, v) in s.closing.arrears {
-        let party = String(key.split(separator: "/").last ?? "")
+        let party = key.party
         owed[party] = (try? (owed[party] ?? .zero) + v) ?? v
       }
       arrears[p] = owed

@@ -81,13 +81,14 @@ public struct CarryStateReader {
             : nil
         }
       case "arrears":
-        state.arrears = amounts(m.value, m.key) { [contract] in Self.arrears($0, $1, contract) }
+        state.arrears = keyed(
+          amounts(m.value, m.key) { [contract] in Self.arrears($0, $1, contract) }, ArrearsKey.init)
       case "funds":
         state.funds = amounts(m.value, m.key) { [contract] in Self.fund($0, $1, contract) }
       default:
-        state.received = amounts(m.value, m.key) { [contract] in
-          Self.received($0, $1, contract)
-        }
+        state.received = keyed(
+          amounts(m.value, m.key) { [contract] in Self.received($0, $1, contract) },
+          PoolParty.init)
       }
     }
     if !sawContract {
@@ -125,6 +126,13 @@ public struct CarryStateReader {
   struct Problem {
     var why: String
     var atKey = false
+  }
+
+  /// Amounts whose keys `amounts` has checked, under the keys as values.
+  func keyed<K: Hashable>(_ map: [String: Exact], _ parse: (String) -> K?) -> [K: Exact] {
+    var out: [K: Exact] = [:]
+    for (text, v) in map { if let k = parse(text) { out[k] = v } }
+    return out
   }
 
   /// A map of amounts, each a plain decimal (in a string, as `--closing` writes it, or a JSON

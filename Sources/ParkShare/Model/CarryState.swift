@@ -13,16 +13,16 @@ public struct CarryState: Sendable, Codable, Equatable {
   /// once fired, a reduction stays for the rest of the term.
   public var triggered: [String: Period]
   /// Unpaid amounts of `pay` steps, by `POOL/STEP/PARTY` (the step's position in its pool).
-  public var arrears: [String: Exact]
+  public var arrears: [ArrearsKey: Exact]
   /// Fund balances, by fund name.
   public var funds: [String: Exact]
   /// What each party has been paid from each pool over the term, by `POOL/PARTY`.
-  public var received: [String: Exact]
+  public var received: [PoolParty: Exact]
 
   public init(
     contract: String, period: Period? = nil, gecRemainders: [String: Exact] = [:],
-    triggered: [String: Period] = [:], arrears: [String: Exact] = [:],
-    funds: [String: Exact] = [:], received: [String: Exact] = [:]
+    triggered: [String: Period] = [:], arrears: [ArrearsKey: Exact] = [:],
+    funds: [String: Exact] = [:], received: [PoolParty: Exact] = [:]
   ) {
     self.contract = contract
     self.period = period
@@ -46,8 +46,39 @@ public struct CarryState: Sendable, Codable, Equatable {
     period = try c.decodeIfPresent(Period.self, forKey: .period)
     gecRemainders = try c.decodeIfPresent([String: Exact].self, forKey: .gecRemainders) ?? [:]
     triggered = try c.decodeIfPresent([String: Period].self, forKey: .triggered) ?? [:]
-    arrears = try c.decodeIfPresent([String: Exact].self, forKey: .arrears) ?? [:]
+    arrears = try Self.keyed(c, .arrears, ArrearsKey.init)
     funds = try c.decodeIfPresent([String: Exact].self, forKey: .funds) ?? [:]
-    received = try c.decodeIfPresent([String: Exact].self, forKey: .received) ?? [:]
+    received = try Self.keyed(c, .received, PoolParty.init)
+  }
+
+  /// Keys as the state file writes them (`POOL/STEP/PARTY`, `POOL/PARTY`), sorted like every
+  /// JSON output, so a state written before keys were values is written the same.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(contract, forKey: .contract)
+    try c.encodeIfPresent(period, forKey: .period)
+    try c.encode(gecRemainders, forKey: .gecRemainders)
+    try c.encode(triggered, forKey: .triggered)
+    try c.encode(Self.texts(arrears), forKey: .arrears)
+    try c.encode(funds, forKey: .funds)
+    try c.encode(Self.texts(received), forKey: .received)
+  }
+
+  static func texts<K: CustomStringConvertible>(_ map: [K: Exact]) -> [String: Exact] {
+    Dictionary(map.map { ($0.key.description, $0.value) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  static func keyed<K: Hashable>(
+    _ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, _ parse: (String) -> K?
+  ) throws -> [K: Exact] {
+    var out: [K: Exact] = [:]
+    for (text, v) in try c.decodeIfPresent([String: Exact].self, forKey: key) ?? [:] {
+      guard let k = parse(text) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: key, in: c, debugDescription: "'\(text)' is not a key of \(key.stringValue)")
+      }
+      out[k] = v
+    }
+    return out
   }
 }

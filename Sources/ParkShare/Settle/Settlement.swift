@@ -167,7 +167,7 @@ public struct Settlement: Sendable, Encodable {
     }
     var owed: [String: Exact] = [:]
     for (key, v) in closing.arrears {
-      let party = String(key.split(separator: "/").last ?? "")
+      let party = key.party
       owed[party] = (try? (owed[party] ?? .zero) + v) ?? v
     }
     let ids = Set(contract.parties.map(\.id)).union(lines.keys).union(payables.keys).sorted()

@@ -100,7 +100,8 @@ extension Settlement {
     let q1 = try Self.settle(Self.arrearsContract, amount: "100000")
     #expect(q1.net("bank") == x("100000"))
     #expect(q1.net("esco") == x("0"))
-    #expect(q1.closing.arrears == ["p/1/bank": x("150000")])  // esco's is forgone
+    // esco's is forgone.
+    #expect(q1.closing.arrears == [ArrearsKey(pool: "p", step: 1, party: "bank"): x("150000")])
     #expect(q1.reconciliation.arrearsClosing == x("150000"))
     let q2 = try Self.settle(
       Self.arrearsContract, amount: "500000", period: "2026Q2", opening: q1.closing)
@@ -127,7 +128,7 @@ extension Settlement {
       Self.capContract, amount: "1000", period: "2026Q2", opening: q1.closing)
     #expect(q2.net("esco") == x("200"))  // 1,000 over the term, 800 received before
     #expect(q2.net("host") == x("800"))
-    #expect(q2.closing.received["p/esco"] == x("1000"))
+    #expect(q2.closing.received[PoolParty(pool: "p", party: "esco")] == x("1000"))
     let q3 = try Self.settle(
       Self.capContract, amount: "1000", period: "2026Q3", opening: q2.closing)
     #expect(q3.net("esco") == x("0"))

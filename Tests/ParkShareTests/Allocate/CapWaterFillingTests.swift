@@ -105,8 +105,10 @@ import Testing
     var files: [String: String] = [:]
     files["g.csv"] = "id,name,capital\n" + g.map { "\($0),\($0),\(capital[$0]!)\n" }.joined()
     files["h.csv"] = "id,name,capital\n" + h.map { "\($0),\($0),\(capital[$0]!)\n" }.joined()
-    var received: [String: Exact] = [:]
-    for m in g + h where pick(3) == 0 { received["p/\(m)"] = Exact(pick(200 * unit)) }
+    var received: [PoolParty: Exact] = [:]
+    for m in g + h where pick(3) == 0 {
+      received[PoolParty(pool: "p", party: m)] = Exact(pick(200 * unit))
+    }
     return (
       AllocationTests.contract(parties, steps), files, amount,
       CarryState(contract: "alloc", received: received)

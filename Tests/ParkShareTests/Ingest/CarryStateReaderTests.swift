@@ -36,9 +36,9 @@ import Testing
         "gecRemainderKWh" : { "e" : "999.9" }, "triggered" : { } }
       """)
     #expect(problems.isEmpty, "\(problems.map(\.message))")
-    #expect(state?.received["p/c"] == Exact("-12.50"))
+    #expect(state?.received[PoolParty(pool: "p", party: "c")] == Exact("-12.50"))
     #expect(state?.funds["upkeep"] == Exact("5.25"))
-    #expect(state?.arrears["p/1/a"] == Exact("3.333333"))
+    #expect(state?.arrears[ArrearsKey(pool: "p", step: 1, party: "a")] == Exact("3.333333"))
   }
 
   @Test(arguments: [
