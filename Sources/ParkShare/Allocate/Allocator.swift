@@ -100,7 +100,7 @@ struct Allocator {
         try flow.unallocated + flow.remaining
       }
     }
-    return try settle(pool, sources: sources, flow)
+    return try settle(pool, sources: sources, &flow)
   }
 
   /// Rounds the pool to the minor unit and records what the period leaves for the next: funds,
@@ -112,7 +112,7 @@ struct Allocator {
   /// recipients sum to the pool's rounded total, then each recipient's lines are rounded to its
   /// amount. So a party's take is within one fen of its exact take, and a party held exactly at
   /// a cap or a floor (a whole number of fen) is paid exactly that.
-  mutating func settle(_ pool: Pool, sources: [PoolResult.Source], _ flow: Flow)
+  mutating func settle(_ pool: Pool, sources: [PoolResult.Source], _ flow: inout Flow)
     throws(EvaluationFailure) -> PoolResult
   {
     let decimals = contract.currency.decimals
@@ -131,15 +131,18 @@ struct Allocator {
     position.reserveCapacity(flow.lines.count)
     var groups: [[Int]] = []
     groups.reserveCapacity(flow.lines.count)
-    for (i, l) in flow.lines.enumerated() {
-      if let k = position[l.recipient] {
+    for i in flow.lines.indices {
+      let recipient = flow.lines[i].recipient
+      if let k = position[recipient] {
         groups[k].append(i)
       } else {
-        position[l.recipient] = groups.count
+        position[recipient] = groups.count
         groups.append([i])
       }
     }
+    // Taken out of the flow, so rounding them in place does not copy every line.
     var lines = flow.lines
+    flow.lines = []
     let target = try exact { () throws(ArithmeticError) in
       try flow.total.minorUnits(decimals: decimals, mode)
     }
@@ -165,9 +168,9 @@ struct Allocator {
       }
       return hasRest ? parts[parts.count - 1] : 0
     }
-    for line in lines {
-      let paid = line.amount
-      switch line.recipient {
+    for i in lines.indices {
+      let paid = lines[i].amount
+      switch lines[i].recipient {
       case .fund(let fund):
         state.funds[fund] = try exact { () throws(ArithmeticError) in
           try (state.funds[fund] ?? .zero) + paid

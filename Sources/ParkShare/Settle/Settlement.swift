@@ -122,10 +122,11 @@ public struct Settlement: Sendable, Encodable {
     var nets: [String: Exact] = [:]
     for p in contract.parties { nets[p.id] = zero }
     for pool in pools {
-      for l in pool.lines {
-        guard case .party(let party) = l.recipient else { continue }
+      // By index: a line is read field by field, not copied whole, in every Monte Carlo run.
+      for i in pool.lines.indices {
+        guard case .party(let party) = pool.lines[i].recipient else { continue }
         do {
-          nets[party] = try (nets[party] ?? zero) + l.amount
+          nets[party] = try (nets[party] ?? zero) + pool.lines[i].amount
         } catch {
           throw EvaluationFailure("\(bundle.period): \(party)'s net: \(error)")
         }
