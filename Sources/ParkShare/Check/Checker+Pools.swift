@@ -232,7 +232,7 @@ extension Checker {
       kind = .floor(party: party.text, amount: t.formula, payer: payer?.text)
     }
     guard datesOK else { return nil }
-    return PoolStep(kind: kind, from: from, until: until, clause: step.range.clause)
+    return PoolStep(kind: kind, from: from, until: until, range: step.range)
   }
 
   /// A metric that gives each member of `group` a value: an input, meter, let or points per

@@ -20,7 +20,29 @@ public struct PoolStep: Sendable, Encodable, Hashable {
   public var kind: Kind
   public var from: Period?
   public var until: Period?
-  public var clause: String
+  /// Where the step is written: the lines it pays cite it.
+  public var range: SourceRange
+
+  public init(kind: Kind, from: Period?, until: Period?, range: SourceRange) {
+    self.kind = kind
+    self.from = from
+    self.until = until
+    self.range = range
+  }
+
+  /// `file:line`, as statements cite it.
+  public var clause: String { range.clause }
+
+  enum CodingKeys: String, CodingKey { case kind, from, until, clause }
+
+  /// The contract's JSON cites the step by `file:line`, as before it kept its range.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(kind, forKey: .kind)
+    try c.encodeIfPresent(from, forKey: .from)
+    try c.encodeIfPresent(until, forKey: .until)
+    try c.encode(clause, forKey: .clause)
+  }
 
   /// A cap or a floor: it moves money among the parties the steps before it paid.
   public var isLimit: Bool {

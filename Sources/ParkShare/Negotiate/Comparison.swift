@@ -103,10 +103,10 @@ public struct Comparison: Sendable, Codable {
           }
           if isA {
             cells[key]!.a = (try? cells[key]!.a + l.amount) ?? cells[key]!.a
-            cells[key]!.clauseA = cells[key]!.clauseA ?? l.clause
+            cells[key]!.clauseA = cells[key]!.clauseA ?? l.clause.clause
           } else {
             cells[key]!.b = (try? cells[key]!.b + l.amount) ?? cells[key]!.b
-            cells[key]!.clauseB = cells[key]!.clauseB ?? l.clause
+            cells[key]!.clauseB = cells[key]!.clauseB ?? l.clause.clause
           }
         }
       }

@@ -33,7 +33,7 @@ public enum ExplainText {
         let rateText = w.rate(l.rate)
         let rate = rateText.isEmpty ? "" : " \(rateText)"
         out +=
-          "\(i1)│  \(mark) \(l.kind.rawValue) \(w.recipient(l.recipient))\(rate): \(w.basis(l.basis)); exact \(l.exact.exactText) -> paid \(money(l.amount))    [\(l.clause)]\n"
+          "\(i1)│  \(mark) \(l.kind.rawValue) \(w.recipient(l.recipient))\(rate): \(w.basis(l.basis)); exact \(l.exact.exactText) -> paid \(money(l.amount))    [\(l.clause.clause)]\n"
         // A share by points or another per-member value: how this party earned its weight.
         guard l.recipient == me, case .metric(let m) = l.basis else { continue }
         let metric = "\(m.metric)"

@@ -24,7 +24,7 @@ public enum StatementCSV {
       for l in st.lines {
         rows.append(
           head + [
-            st.party, st.name, l.pool, l.kind.rawValue, l.clause, Wording.en.basis(l.basis),
+            st.party, st.name, l.pool, l.kind.rawValue, l.clause.clause, Wording.en.basis(l.basis),
             Wording.en.rate(l.rate),
             l.exact.description, plain(l.amount, s.decimals), s.currency,
           ])

@@ -127,7 +127,7 @@ public enum StatementHTML {
       }
       for l in st.lines {
         out +=
-          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(Wording.en.basis(l.basis)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause))</span></td><td class=\"n\">\(escape(Wording.en.rate(l.rate)))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(Wording.en.basis(l.basis)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(Wording.en.rate(l.rate)))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
       }
       out +=
         "<tr class=\"total\"><td colspan=\"4\">\(t("gross"))</td><td class=\"n\">\(money(st.gross))</td></tr>\n"

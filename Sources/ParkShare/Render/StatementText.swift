@@ -65,7 +65,7 @@ public enum StatementText {
       for l in pool.lines {
         lines.append([
           l.kind.rawValue, w.recipient(l.recipient), w.rate(l.rate), money(l.amount),
-          w.basis(l.basis), "[\(l.clause)]",
+          w.basis(l.basis), "[\(l.clause.clause)]",
         ])
       }
       if !pool.unallocated.isZero {

@@ -27,7 +27,7 @@ public enum StatementWorkbook {
         st.lines.map { l in
           [
             number(st.number), .text(st.party), .text(st.name), .text(l.pool),
-            .text(l.kind.rawValue), .text(l.clause), .text(Wording.en.basis(l.basis)),
+            .text(l.kind.rawValue), .text(l.clause.clause), .text(Wording.en.basis(l.basis)),
             .text(Wording.en.rate(l.rate)), money(l.amount),
           ]
         }

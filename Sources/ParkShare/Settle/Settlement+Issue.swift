@@ -30,7 +30,9 @@ extension Settlement {
     for party in Set(before.keys).union(now.keys).sorted() {
       let old = before[party]?.lines ?? []
       let new = now[party]?.lines ?? []
-      func key(_ l: StatementLine) -> String { "\(l.pool)\u{1}\(l.kind.rawValue)\u{1}\(l.clause)" }
+      func key(_ l: StatementLine) -> String {
+        "\(l.pool)\u{1}\(l.kind.rawValue)\u{1}\(l.clause.clause)"
+      }
       var order: [String] = []
       var amounts: [String: (line: StatementLine, previous: Exact, amount: Exact)] = [:]
       for l in old {
@@ -50,7 +52,7 @@ extension Settlement {
         let d = (try? e.amount - e.previous) ?? zero
         guard !d.isZero else { return nil }
         return .init(
-          pool: e.line.pool, kind: e.line.kind, clause: e.line.clause, previous: e.previous,
+          pool: e.line.pool, kind: e.line.kind, clause: e.line.clause.clause, previous: e.previous,
           amount: e.amount, difference: d)
       }
       guard !lines.isEmpty else { continue }

@@ -37,8 +37,8 @@ import Testing
     #expect(
       c.lines.filter { $0.kind == .capShare }.map(\.amount) == [x("66666.67"), x("33333.33")])
     #expect(
-      c.lines.filter { $0.kind == .capShare }.map { $0.clause.split(separator: ":").last }
-        == ["12", "13"])
+      c.lines.filter { $0.kind == .capShare }.map { $0.clause.start.line }
+        == [12, 13])
     #expect(s.reconciliation.residual == x("0"))
   }
 

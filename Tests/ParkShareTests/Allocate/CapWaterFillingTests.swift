@@ -125,9 +125,15 @@ import Testing
       #expect(p.lines.count == q.lines.count, "\(what)")
       for (l, m) in zip(p.lines, q.lines) {
         #expect(
-          [l.recipient.recorded, l.kind.rawValue, l.clause, w.basis(l.basis), w.rate(l.rate)]
+          [
+            l.recipient.recorded, l.kind.rawValue, l.clause.clause, w.basis(l.basis),
+            w.rate(l.rate),
+          ]
             + [Self.terms(l.exact)]
-            == [m.recipient.recorded, m.kind.rawValue, m.clause, w.basis(m.basis), w.rate(m.rate)]
+            == [
+              m.recipient.recorded, m.kind.rawValue, m.clause.clause, w.basis(m.basis),
+              w.rate(m.rate),
+            ]
             + [Self.terms(m.exact)],
           "\(what)")
         #expect(l.amount == m.amount && "\(l.amount)" == "\(m.amount)", "\(what)")
