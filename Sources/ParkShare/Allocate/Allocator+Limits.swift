@@ -108,9 +108,7 @@ extension Allocator {
         clause: boundFloors.first?.step.clause ?? pool.clause)
     }
     if !undistributed.isZero {
-      flow.notes.append(
-        "\(undistributed.grouped(places: 6)) \(currency) cut by caps: no free party left to take it"
-      )
+      flow.notes.append(.capCutUnplaced(undistributed, currency: currency))
       flow.unallocated = try exact { () throws(ArithmeticError) in
         try flow.unallocated + undistributed
       }

@@ -148,12 +148,10 @@ extension Allocator {
     // earned a share), but never a silent zero. A rebate's amount stays in the remainder; a
     // split's is left unallocated, shown on the statement and in the reconciliation.
     guard !sum.isZero else {
-      let fate =
-        kind == .rebate
-        ? "it stays in the remainder for the steps after it" : "it is left unallocated"
       flow.notes.append(
-        "\(evaluator.period): no one has any '\(metric)' (\(step.clause)): \(amount.grouped(places: 6)) \(currency) not divided; \(fate)"
-      )
+        .noWeights(
+          period: evaluator.period, metric: metric, clause: step.clause, amount: amount,
+          currency: currency, rebate: kind == .rebate))
       return []
     }
     var parts: [(party: String, amount: Fraction)] = []

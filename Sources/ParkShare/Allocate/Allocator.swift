@@ -40,7 +40,7 @@ struct Allocator {
     var lines: [AllocationLine] = []
     var arrears: [ArrearsMovement] = []
     var unallocated = Fraction.zero
-    var notes: [String] = []
+    var notes: [PoolNote] = []
     /// What the latest split gave each party: caps and floors move money among these.
     var lastSplit: [(party: String, amount: Fraction)] = []
   }
@@ -58,9 +58,7 @@ struct Allocator {
     }
     var flow = Flow(total: total, remaining: Fraction(total))
     if total.isNegative {
-      flow.notes.append(
-        "the pool is \(total.grouped) \(contract.currency.code): a loss no step allocates; it is left unallocated"
-      )
+      flow.notes.append(.loss(total, currency: contract.currency.code))
     }
     // Caps and floors that follow one another act together: they are resolved at once, to a
     // fixed point (Allocator+Limits), when the run of them ends.
@@ -93,8 +91,7 @@ struct Allocator {
     if !limits.isEmpty { try resolve(limits, pool: pool, &flow) }
     if !flow.remaining.isZero {
       if flow.remaining > .zero {
-        flow.notes.append(
-          "\(flow.remaining.grouped(places: 6)) \(contract.currency.code) no step took")
+        flow.notes.append(.untaken(flow.remaining, currency: contract.currency.code))
       }
       flow.unallocated = try exact { () throws(ArithmeticError) in
         try flow.unallocated + flow.remaining

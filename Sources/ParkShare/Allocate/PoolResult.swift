@@ -13,7 +13,7 @@ public struct PoolResult: Sendable, Codable {
   /// What no step could place (a negative pool, nobody to split among): exact and rounded.
   public var unallocatedExact: Fraction
   public var unallocated: Exact
-  public var notes: [String]
+  public var notes: [PoolNote]
 
   public struct Source: Sendable, Codable {
     public var id: String

@@ -55,7 +55,7 @@ import Testing
     #expect(["t1", "t2", "t3"].map { s.net($0) } == ["150", "150", "150"].map(x))
     let pool = try #require(s.pools.first)
     #expect(pool.unallocated == x("150"))
-    #expect(pool.notes.contains { $0.contains("no free party left to take it") })
+    #expect(pool.notes.contains { $0.description.contains("no free party left to take it") })
   }
 
   /// 9,999 tenants with stakes 100 to 999 (and one with a stake of 1, which no cap reaches)

@@ -1,0 +1,45 @@
+/// Something a pool's waterfall could not place, as a value with its numbers; Render words it.
+public enum PoolNote: Sendable, Equatable {
+  /// The pool is negative: a loss no step allocates, left unallocated.
+  case loss(Exact, currency: String)
+  /// What was left after the last step.
+  case untaken(Fraction, currency: String)
+  /// Nobody had any of the metric a share is taken by: the amount was not divided; a rebate's
+  /// stays in the remainder, a split's is left unallocated.
+  case noWeights(
+    period: Period, metric: Formula, clause: String, amount: Fraction, currency: String,
+    rebate: Bool)
+  /// What caps cut with no free party left to take it.
+  case capCutUnplaced(Fraction, currency: String)
+  /// A note read back from a ledger record, as recorded.
+  case recorded(String)
+}
+
+/// A note is also the message of a `pool-note` diagnostic, raised where the pool is settled, and
+/// diagnostics are worded where they are raised; JSON outputs and ledgers record that message.
+extension PoolNote: CustomStringConvertible, Codable {
+  public var description: String {
+    switch self {
+    case .loss(let total, let c):
+      return "the pool is \(total.grouped) \(c): a loss no step allocates; it is left unallocated"
+    case .untaken(let v, let c): return "\(v.grouped(places: 6)) \(c) no step took"
+    case .noWeights(let period, let metric, let clause, let amount, let c, let rebate):
+      let fate =
+        rebate ? "it stays in the remainder for the steps after it" : "it is left unallocated"
+      return
+        "\(period): no one has any '\(metric)' (\(clause)): \(amount.grouped(places: 6)) \(c) not divided; \(fate)"
+    case .capCutUnplaced(let v, let c):
+      return "\(v.grouped(places: 6)) \(c) cut by caps: no free party left to take it"
+    case .recorded(let text): return text
+    }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    self = .recorded(try decoder.singleValueContainer().decode(String.self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(description)
+  }
+}
