@@ -78,7 +78,7 @@ public struct Simulator: Sendable {
       var facts = step.facts
       // Only the inputs with a random path change from run to run.
       for (id, values) in step.randomFacts {
-        let f = try factor("input:" + id, scenario.prices[id]!, step.year, draws, plan.adjust)
+        let f = try factor(.input(id), scenario.prices[id]!, step.year, draws, plan.adjust)
         var moved = values
         for (facet, v) in values {
           do { moved[facet]!.value = try v.value * f } catch {
@@ -102,9 +102,8 @@ public struct Simulator: Sendable {
     return try summarize(periods: plan.steps.map(\.period), received: received, names: names)
   }
 
-  /// What sensitivity moves: an input (`input:ID`), a tariff (`tariff:ID`) or a meter kind's
-  /// kWh (`kWh:KIND`), by a factor.
-  public typealias Adjustment = (name: String, factor: Exact)
+  /// What sensitivity moves (an input, a tariff or a meter kind's kWh), by a factor.
+  public typealias Adjustment = (driver: Driver, factor: Exact)
 
   /// Everything about the projected periods that does not depend on the random draws: made
   /// once, then shared by every Monte Carlo run.
@@ -130,9 +129,9 @@ public struct Simulator: Sendable {
 
   /// Random draws first, in a fixed order, so a seed means the same numbers however the
   /// projection is computed.
-  func draws(seed: UInt64?, years: Int) -> [String: [Exact]] {
+  func draws(seed: UInt64?, years: Int) -> [Driver: [Exact]] {
     guard var rng = seed.map({ SplitMixRandom(seed: $0) }) else { return [:] }
-    var draws: [String: [Exact]] = [:]
+    var draws: [Driver: [Exact]] = [:]
     for key in randomKeys {
       draws[key] = (0..<years).map { _ in
         Exact(unchecked: Int128(rng.next() % 1_000_000), scale: 6)
@@ -141,20 +140,22 @@ public struct Simulator: Sendable {
     return draws
   }
 
-  /// `input:ID` and `tariff:ID` of the scenario paths with a distribution, sorted.
-  var randomKeys: [String] {
-    (scenario.prices.filter { $0.value.isRandom }.map { "input:" + $0.key }
-      + scenario.tariffs.filter { $0.value.isRandom }.map { "tariff:" + $0.key }).sorted()
+  /// The inputs and tariffs of the scenario paths with a distribution, in the order of their
+  /// names (`input:ID`, `tariff:ID`): the order a seed's numbers are drawn in.
+  var randomKeys: [Driver] {
+    (scenario.prices.filter { $0.value.isRandom }.map { Driver.input($0.key) }
+      + scenario.tariffs.filter { $0.value.isRandom }.map { Driver.tariff($0.key) })
+      .sorted { $0.description < $1.description }
   }
 
   func factor(
-    _ key: String, _ path: Scenario.Path, _ y: Int, _ draws: [String: [Exact]],
+    _ key: Driver, _ path: Scenario.Path, _ y: Int, _ draws: [Driver: [Exact]],
     _ adjust: Adjustment?
   ) throws(EvaluationFailure) -> Exact {
     let drawn = draws[key].map { d in { d[y] } }
     do {
       var f = try path.factor(year: y, draw: drawn)
-      if let adjust, adjust.name == key { f = try f * adjust.factor }
+      if let adjust, adjust.driver == key { f = try f * adjust.factor }
       return f
     } catch {
       throw EvaluationFailure("scenario factor of '\(key)': \(error)")
@@ -163,20 +164,17 @@ public struct Simulator: Sendable {
 
   /// The contract with year `y`'s tariff factors: tariffs with a scenario path, and the one a
   /// sensitivity run moves.
-  func contractOfYear(_ y: Int, _ draws: [String: [Exact]], _ adjust: Adjustment?)
+  func contractOfYear(_ y: Int, _ draws: [Driver: [Exact]], _ adjust: Adjustment?)
     throws(EvaluationFailure) -> Contract
   {
     var c = contract
     var moved = scenario.tariffs
-    if let adjust, adjust.name.hasPrefix("tariff:") {
-      let t = String(adjust.name.dropFirst(7))
-      if moved[t] == nil { moved[t] = Scenario.Path() }
-    }
+    if case .tariff(let t) = adjust?.driver, moved[t] == nil { moved[t] = Scenario.Path() }
     for (t, path) in moved.sorted(by: { $0.key < $1.key }) {
       guard let ti = c.tariffs.firstIndex(where: { $0.id == t }) else {
         throw EvaluationFailure("'\(t)' in the scenario's tariffs is not a tariff of '\(c.id)'")
       }
-      let f = try factor("tariff:" + t, path, y, draws, adjust)
+      let f = try factor(.tariff(t), path, y, draws, adjust)
       // A discounted tariff follows the tariff it discounts.
       for k in c.tariffs.indices where k == ti || c.tariffs[k].discountOf == t {
         for b in c.tariffs[k].bands.indices {
@@ -213,7 +211,7 @@ public struct Simulator: Sendable {
         do {
           let step = try Exact.one + g
           for _ in 0..<y { f = try f * step }
-          if let adjust, adjust.name == "kWh:" + kind { f = try f * adjust.factor }
+          if let adjust, adjust.driver == .kWh(kind) { f = try f * adjust.factor }
         } catch {
           throw EvaluationFailure("growth of '\(kind)': \(error)")
         }
@@ -223,13 +221,13 @@ public struct Simulator: Sendable {
       var randomFacts: [String: [Facet: Facts.Value]] = [:]
       for (id, values) in base.facts.values {
         var moved: [Facet: Facts.Value] = [:]
-        let isRandom = random.contains("input:" + id)
+        let isRandom = random.contains(.input(id))
         var f: Exact? = nil
         if !isRandom, let path = scenario.prices[id] {
-          f = try factor("input:" + id, path, y, [:], adjust)
+          f = try factor(.input(id), path, y, [:], adjust)
         }
         // Sensitivity moves any input, with a scenario path or without.
-        if f == nil, !isRandom, let adjust, adjust.name == "input:" + id { f = adjust.factor }
+        if f == nil, !isRandom, let adjust, adjust.driver == .input(id) { f = adjust.factor }
         for (facet, v) in values {
           var key = facet
           key.month = facet.month.map { $0 + shift }
@@ -263,11 +261,11 @@ public struct Simulator: Sendable {
 
   /// Lets, KPIs, revenues and points schemes that read no random input or tariff and carry no
   /// state (certificates, subsidies): the same in every run of a period.
-  func invariantValues(random: Set<String>) -> [String] {
+  func invariantValues(random: Set<Driver>) -> [String] {
     let randomTariffs = Set(
       contract.tariffs.filter {
-        random.contains("tariff:" + $0.id)
-          || $0.discountOf.map { random.contains("tariff:" + $0) } == true
+        random.contains(.tariff($0.id))
+          || $0.discountOf.map { random.contains(.tariff($0)) } == true
       }.map(\.id))
     let subsidies = Set(contract.subsidies.map(\.id))
     // Each value's formulas, found by id at once: a contract may hold 100,000 lets.
@@ -284,7 +282,7 @@ public struct Simulator: Sendable {
     func fixed(_ f: Formula) -> Bool {
       switch f {
       case .constant, .meter: true
-      case .input(let id): !random.contains("input:" + id)
+      case .input(let id): !random.contains(.input(id))
       case .value(let id): verdict[id] ?? false
       case .tou(_, let t): !randomTariffs.contains(t)
       case .gec: false

@@ -30,9 +30,9 @@ public struct Sensitivity: Sendable, Codable {
 
   public static func run(_ sim: Simulator, change: Exact) throws(EvaluationFailure) -> Sensitivity {
     let base = try sim.run()
-    var names = sim.scenario.growth.keys.sorted().map { "kWh:" + $0 }
-    names += sim.base.facts.values.keys.sorted().map { "input:" + $0 }
-    names += sim.contract.tariffs.map { "tariff:" + $0.id }.sorted()
+    var drivers = sim.scenario.growth.keys.sorted().map { Driver.kWh($0) }
+    drivers += sim.base.facts.values.keys.sorted().map { Driver.input($0) }
+    drivers += sim.contract.tariffs.map(\.id).sorted().map { Driver.tariff($0) }
     func exact<T>(_ body: () throws(ArithmeticError) -> T) throws(EvaluationFailure) -> T {
       do { return try body() } catch { throw EvaluationFailure("sensitivity: \(error)") }
     }
@@ -41,9 +41,10 @@ public struct Sensitivity: Sendable, Codable {
     let npv = Dictionary(uniqueKeysWithValues: base.parties.map { ($0.party, $0.npv) })
     var inputs: [Input] = []
     var tornado: [String: [Bar]] = [:]
-    for name in names {
-      let lowRun = try sim.run(adjust: (name, down))
-      let highRun = try sim.run(adjust: (name, up))
+    for driver in drivers {
+      let name = driver.description
+      let lowRun = try sim.run(adjust: (driver, down))
+      let highRun = try sim.run(adjust: (driver, up))
       var low: [String: Exact] = [:]
       var high: [String: Exact] = [:]
       var impact = Exact.zero
