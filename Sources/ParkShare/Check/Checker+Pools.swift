@@ -276,7 +276,7 @@ extension Checker {
       where resolve(p, as: stake ? [.party, .group] : [.party], what: "party") == nil {
         ok = false
       }
-      guard ok else { return nil }
+      guard ok, checkNamedOnce(parties) else { return nil }
       if stake {
         let capitalized = Set(contract.parties.filter { $0.capital != nil }.map(\.id))
         for p in parties {

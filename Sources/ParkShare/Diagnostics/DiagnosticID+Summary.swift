@@ -55,6 +55,7 @@ extension DiagnosticID {
     case .duplicateInterval: "a meter has two readings for one interval"
     case .duplicateMeter: "a meter is registered twice"
     case .duplicateName: "a name is defined twice"
+    case .duplicateParty: "a party is named twice in one split, directly or through its group"
     case .duplicateShare: "a party has two shares in one fixed split or tier"
     case .emptyFile: "a data file is empty"
     case .emptyName: "a party's display name is empty"

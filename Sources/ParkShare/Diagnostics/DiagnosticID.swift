@@ -53,6 +53,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case duplicateInterval = "duplicate-interval"
   case duplicateMeter = "duplicate-meter"
   case duplicateName = "duplicate-name"
+  case duplicateParty = "duplicate-party"
   case duplicateShare = "duplicate-share"
   case emptyFile = "empty-file"
   case emptyName = "empty-name"
