@@ -73,7 +73,7 @@ enum CompareCommand {
     }
     func refused(_ message: String, hint: String? = nil) -> Result<Comparison, PeriodInputs.Failure>
     {
-      .failure(.input([.error("ledger", message, at: .whole(dir), hint: hint)], sources))
+      .failure(.input([.error(.ledger, message, at: .whole(dir), hint: hint)], sources))
     }
     let ledger: Ledger
     do throws(Ledger.Refusal) {

@@ -16,7 +16,7 @@ enum FairnessCommand {
     }
     let text: String
     switch Limits.read(
-      assetsPath, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
+      assetsPath, maxBytes: Limits.tableBytes, unreadableID: .missingFile,
       unreadableHint: "check the path of --assets")
     {
     case .failure(let d): return fail(d)
@@ -40,7 +40,7 @@ enum FairnessCommand {
     do throws(EvaluationFailure) {
       fairness = try Fairness(settlement, contract: contract, assets: assets)
     } catch {
-      return fail(.error("bad-assets", error.message, at: .whole(assetsPath)))
+      return fail(.error(.badAssets, error.message, at: .whole(assetsPath)))
     }
     switch format {
     case "json": Output.out(Output.json(fairness))

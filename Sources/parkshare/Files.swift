@@ -31,7 +31,7 @@ enum Files {
       default:
         return .failure(
           .error(
-            "would-overwrite", "'\(path)' already exists with other content; nothing was written",
+            .wouldOverwrite, "'\(path)' already exists with other content; nothing was written",
             at: .whole(path),
             hint: "choose another path, or remove the old file if it is not a record"))
       }
@@ -63,7 +63,7 @@ enum Files {
   /// The diagnostic for a final name that holds a link, a FIFO, a folder...
   static func unsafe(_ path: String, _ kind: String) -> Diagnostic {
     .error(
-      "unsafe-output", "'\(path)' is \(kind), not a regular file; nothing was written",
+      .unsafeOutput, "'\(path)' is \(kind), not a regular file; nothing was written",
       at: .whole(path),
       hint: "parkshare never writes through or over a link: remove it or choose another path")
   }
@@ -74,7 +74,7 @@ enum Files {
       (error as? AtomicFile.Failure).map { "\($0.step.rawValue): \($0.message)" }
       ?? error.localizedDescription
     return .error(
-      "unwritable-file", "cannot write '\(path)' (\(reason)); nothing was written",
+      .unwritableFile, "cannot write '\(path)' (\(reason)); nothing was written",
       at: .whole(path), hint: "free disk space or fix the folder's permissions, then run again")
   }
 

@@ -25,7 +25,7 @@ enum JournalCommand {
     var accounts = JournalAccounts()
     if let path = args.options["--accounts"] {
       let text: String
-      switch Limits.read(path, maxBytes: Limits.tableBytes, unreadableID: "missing-file") {
+      switch Limits.read(path, maxBytes: Limits.tableBytes, unreadableID: .missingFile) {
       case .success(let t): text = t
       case .failure(let d): return fail(d)
       }
@@ -35,7 +35,7 @@ enum JournalCommand {
         let range = SourceRange(
           file: path, start: .init(line: e.line, column: 1), end: .init(line: e.line, column: 1))
         return fail(
-          .error("bad-accounts", e.message, at: range), source: SourceFile(path: path, text: text))
+          .error(.badAccounts, e.message, at: range), source: SourceFile(path: path, text: text))
       }
     }
     let journal: Journal
@@ -46,7 +46,7 @@ enum JournalCommand {
       }
       journal = try Journal.build(ledger, period: period, accounts: accounts)
     } catch {
-      return fail(.error("ledger", error.message, at: .whole(dir), hint: error.hint))
+      return fail(.error(.ledger, error.message, at: .whole(dir), hint: error.hint))
     }
     let data =
       format.map { Data(JournalText.render(journal, format: $0).utf8) }

@@ -25,7 +25,7 @@ enum ReportCommand {
     } catch {
       Output.err(
         DiagnosticRenderer(sources: []).render([
-          .error("ledger", error.message, at: .whole(dir), hint: error.hint)
+          .error(.ledger, error.message, at: .whole(dir), hint: error.hint)
         ]))
       return ExitCode.inputError
     }

@@ -39,7 +39,7 @@ enum SimulateCommand {
         one.options["--data"] = try ledger.bundleDirectory(of: record)
         opening = record.opening.period == nil ? nil : record.opening
       } catch {
-        let d = Diagnostic.error("ledger", error.message, at: .whole(dir), hint: error.hint)
+        let d = Diagnostic.error(.ledger, error.message, at: .whole(dir), hint: error.hint)
         Output.err(DiagnosticRenderer(sources: []).render([d]))
         return (nil, ExitCode.inputError)
       }
@@ -101,7 +101,7 @@ enum SimulateCommand {
   /// A projected period that cannot be computed: the diagnostic, at the clause when known.
   static func cannotProject(_ error: EvaluationFailure, _ sim: Simulator) -> Int32 {
     let d = Diagnostic.error(
-      "cannot-project", "the projection stops: \(error.message)",
+      .cannotProject, "the projection stops: \(error.message)",
       at: error.clause.map(sim.contract.range(ofClause:)) ?? .whole(sim.contract.file),
       hint: error.hint ?? "check the scenario's factors against the contract's terms")
     let source = (try? Limits.readText(sim.contract.file, maxBytes: Limits.contractBytes).get()).map

@@ -22,7 +22,7 @@ extension Limits {
 
   /// `readText`, with its problem as the diagnostic to report.
   public static func read(
-    _ path: String, maxBytes: Int, unreadableID: String = "unreadable-file",
+    _ path: String, maxBytes: Int, unreadableID: DiagnosticID = .unreadableFile,
     unreadableHint: String = "check the path and permissions", at range: SourceRange? = nil
   ) -> Result<String, Diagnostic> {
     readText(path, maxBytes: maxBytes).mapError {
@@ -34,7 +34,8 @@ extension Limits {
 
   /// The diagnostic for a file that cannot be read, is too large or is not UTF-8.
   public static func diagnostic(
-    _ problem: ReadProblem, path: String, maxBytes: Int, unreadableID: String = "unreadable-file",
+    _ problem: ReadProblem, path: String, maxBytes: Int,
+    unreadableID: DiagnosticID = .unreadableFile,
     unreadableHint: String = "check the path and permissions", at range: SourceRange? = nil
   ) -> Diagnostic {
     let top =
@@ -45,12 +46,12 @@ extension Limits {
       return .error(unreadableID, "cannot read '\(path)'", at: top, hint: unreadableHint)
     case .tooLarge(let bytes):
       return .error(
-        "too-large",
+        .tooLarge,
         "'\(path)' is \(grouped(bytes)) bytes, above the limit of \(size(maxBytes))", at: top,
         hint: "check that this is the right file; parkshare reads at most \(size(maxBytes)) of it")
     case .notUTF8:
       return .error(
-        "not-utf8", "'\(path)' is not UTF-8 text", at: top, hint: "save the file as UTF-8")
+        .notUTF8, "'\(path)' is not UTF-8 text", at: top, hint: "save the file as UTF-8")
     case .notRegular(let kind):
       return notRegular(path, kind: kind, at: top)
     }
@@ -59,7 +60,7 @@ extension Limits {
   /// The diagnostic for an input that is a FIFO, a device, a directory...: never read.
   public static func notRegular(_ path: String, kind: String, at range: SourceRange) -> Diagnostic {
     .error(
-      "not-regular-file", "'\(path)' is \(kind), not a regular file; it was not read", at: range,
+      .notRegularFile, "'\(path)' is \(kind), not a regular file; it was not read", at: range,
       hint: "parkshare reads regular files only: copy the data into a file and name that")
   }
 }

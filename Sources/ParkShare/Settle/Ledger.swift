@@ -110,7 +110,7 @@ public struct Ledger: Sendable {
     public var message: String
     public var hint: String?
     /// The diagnostic id it is reported under.
-    public var id = "ledger"
+    public var id = DiagnosticID.ledger
 
     public init(message: String, hint: String? = nil) {
       self.message = message
@@ -118,7 +118,7 @@ public struct Ledger: Sendable {
     }
 
     /// A refusal with its own diagnostic id.
-    static func error(_ id: String, _ message: String, hint: String?) -> Refusal {
+    static func error(_ id: DiagnosticID, _ message: String, hint: String?) -> Refusal {
       var r = Refusal(message: message, hint: hint)
       r.id = id
       return r

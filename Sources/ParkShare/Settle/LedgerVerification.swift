@@ -50,7 +50,7 @@ public struct LedgerVerification: Sendable {
     else {
       v.diagnostics.append(
         .error(
-          "ledger", "'\(directory)' is not a ledger: it holds no HEAD and no ledger record",
+          .ledger, "'\(directory)' is not a ledger: it holds no HEAD and no ledger record",
           at: .whole(directory), hint: "give the folder a `settle --ledger` wrote"))
       return v
     }
@@ -59,7 +59,7 @@ public struct LedgerVerification: Sendable {
     do throws(Ledger.Refusal) {
       lock = try Ledger.Lock(directory, exclusive: false)
     } catch {
-      v.diagnostics.append(.error("ledger", error.message, at: .whole(directory), hint: error.hint))
+      v.diagnostics.append(.error(.ledger, error.message, at: .whole(directory), hint: error.hint))
       return v
     }
     defer { withExtendedLifetime(lock) {} }
@@ -80,13 +80,13 @@ public struct LedgerVerification: Sendable {
     guard !entries.isEmpty else { return v.diagnostics }
     v.check(entries, at: entries.count - 1, threads: threads)
     return v.diagnostics.filter { $0.severity == .error }
-      + v.diagnostics.filter { $0.id == "not-resettled" }
+      + v.diagnostics.filter { $0.id == .notResettled }
   }
 
   func place(_ name: String) -> SourceRange { .whole(directory + "/" + name) }
 
   mutating func fail(_ name: String, _ message: String, hint: String? = nil) {
-    diagnostics.append(.error("ledger-verify", message, at: place(name), hint: hint))
+    diagnostics.append(.error(.ledgerVerify, message, at: place(name), hint: hint))
   }
 
   /// Reads every record and checks each names the digest of the one before it.
@@ -268,7 +268,7 @@ public struct LedgerVerification: Sendable {
     guard missing.isEmpty else {
       diagnostics.append(
         .warning(
-          "not-resettled",
+          .notResettled,
           "\(r.period) ('\(e.name)') is not re-settled: \(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? " and \(missing.count - 3) more" : "") \(missing.count == 1 ? "is" : "are") no longer there as settled",
           at: place(e.name),
           hint:

@@ -67,7 +67,7 @@ public struct Settlement: Sendable, Encodable {
     } catch {
       diagnostics.append(
         .error(
-          "cannot-allocate", "cannot allocate: \(error.message)",
+          .cannotAllocate, "cannot allocate: \(error.message)",
           at: error.clause.map(contract.range(ofClause:)) ?? SourceRange.whole(contract.file),
           hint: error.hint))
       return Outcome(settlement: nil, diagnostics: diagnostics)
@@ -76,7 +76,7 @@ public struct Settlement: Sendable, Encodable {
       for note in pool.notes {
         diagnostics.append(
           .warning(
-            "pool-note", "pool '\(pool.pool)': \(note)", at: contract.range(ofClause: pool.clause)))
+            .poolNote, "pool '\(pool.pool)': \(note)", at: contract.range(ofClause: pool.clause)))
       }
     }
     let statements = Settlement.statements(contract, pools, computed, closing: allocator.state)

@@ -33,7 +33,7 @@ struct Cursor {
   }
 
   func fail(_ what: String, hint: String? = nil) -> ParseFailure {
-    ParseFailure(.error("syntax", "expected \(what), found \(found())", at: here, hint: hint))
+    ParseFailure(.error(.syntax, "expected \(what), found \(found())", at: here, hint: hint))
   }
 
   mutating func accept(word: String) -> Token? {
@@ -117,7 +117,7 @@ struct Cursor {
     guard let p = Period(t.text) else {
       throw ParseFailure(
         .error(
-          "bad-period", "'\(t.text)' is not a valid period", at: t.range,
+          .badPeriod, "'\(t.text)' is not a valid period", at: t.range,
           hint: "quarters are Q1-Q4, halves H1-H2, months 01-12, years 1900-2200"))
     }
     index += 1
@@ -128,7 +128,7 @@ struct Cursor {
     guard let t = peek else { return }
     throw ParseFailure(
       .error(
-        "syntax", "unexpected '\(t.text)' after \(what)",
+        .syntax, "unexpected '\(t.text)' after \(what)",
         at: t.range.through(tokens[tokens.count - 1].range)))
   }
 

@@ -58,7 +58,7 @@ extension Parser {
     guard deepest > maxExpressionHeight else { return }
     throw ParseFailure(
       .error(
-        "too-deep", "expression is more than \(maxExpressionHeight) operations deep",
+        .tooDeep, "expression is more than \(maxExpressionHeight) operations deep",
         at: e.range, hint: "a long sum or product: name parts of it with 'let'"))
   }
 
@@ -72,7 +72,7 @@ extension Parser {
     guard depth < Parser.maxExpressionDepth else {
       throw ParseFailure(
         .error(
-          "too-deep", "expression nests more than \(Parser.maxExpressionDepth) levels", at: c.here,
+          .tooDeep, "expression nests more than \(Parser.maxExpressionDepth) levels", at: c.here,
           hint: "name parts of it with 'let'"))
     }
     guard let t = c.peek else { throw c.fail("a value") }
