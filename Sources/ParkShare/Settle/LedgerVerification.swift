@@ -402,7 +402,13 @@ public struct LedgerVerification: Sendable {
     again.issue?.contractChange = recorded.issue?.contractChange
     // The engine that wrote the record; another engine version must settle the same bytes.
     if let engine = e.engine { again.engine = engine }
-    let now = Ledger.body(again)
+    let now: Data
+    do throws(JSONOutput.Failure) {
+      now = try Ledger.body(again)
+    } catch {
+      fail(e.name, "re-settling \(r.period) gives a settlement that \(error.message)", hint: nil)
+      return
+    }
     guard now != body else { return }
     let (line, key, was, is_) = Self.firstDifference(body, now)
     fail(

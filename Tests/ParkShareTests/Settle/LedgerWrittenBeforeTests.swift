@@ -48,7 +48,8 @@ import Testing
       ],
     ]
     for args in runs {
-      let r = try runParkshare(["settle", "standard.contract", "--ledger", "again"] + args, cwd: dir)
+      let r = try runParkshare(
+        ["settle", "standard.contract", "--ledger", "again"] + args, cwd: dir)
       #expect(r.status == 0, "\(r.err)")
     }
     for name in [
