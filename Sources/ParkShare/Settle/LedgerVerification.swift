@@ -393,9 +393,14 @@ public struct LedgerVerification: Sendable {
       for earlier in entries[..<i].compactMap(\.record) where earlier.period == r.period {
         for (party, n) in earlier.numbers ?? [:] { latest[party] = n }
       }
-      _ = again.issueAmendment(
-        against: original, latest: latest, from: from, issued: date,
-        reason: recorded.issue?.reason ?? "")
+      do throws(ArithmeticError) {
+        _ = try again.issueAmendment(
+          against: original, latest: latest, from: from, issued: date,
+          reason: recorded.issue?.reason ?? "")
+      } catch {
+        fail(e.name, "re-settling \(r.period) gives no difference statements: \(error)")
+        return
+      }
     } else {
       _ = again.issueInitial(from: from, issued: date)
     }

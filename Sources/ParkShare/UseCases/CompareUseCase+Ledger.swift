@@ -60,11 +60,24 @@ extension CompareUseCase {
         states[i] = s.closing
         settled.append(s)
       }
-      periods.append(Comparison(settled[0], settled[1]))
+      do throws(ArithmeticError) {
+        periods.append(try Comparison(settled[0], settled[1]))
+      } catch {
+        return .failure(.input([tooLarge(error, settled[0])], sources))
+      }
     }
-    guard let total = Comparison.over(periods) else {
-      return refused("the ledger holds no settled period in the range")
+    do throws(ArithmeticError) {
+      guard let total = try Comparison.over(periods) else {
+        return refused("the ledger holds no settled period in the range")
+      }
+      return .success(total)
+    } catch {
+      return .failure(
+        .input(
+          [
+            .error(
+              "overflow", "the comparison cannot add up the periods: \(error)", at: .whole(dir))
+          ], sources))
     }
-    return .success(total)
   }
 }

@@ -44,8 +44,20 @@ public enum CompareUseCase {
         }
         settled.append(value.settlement)
       }
-      return UseCaseOutcome(
-        Comparison(settled[0], settled[1]), diagnostics: diagnostics, sources: sources)
+      do throws(ArithmeticError) {
+        return UseCaseOutcome(
+          try Comparison(settled[0], settled[1]), diagnostics: diagnostics, sources: sources)
+      } catch {
+        return UseCaseOutcome(
+          nil, diagnostics: diagnostics + [tooLarge(error, settled[0])], sources: sources)
+      }
     }
+  }
+
+  /// Differences or sums too large to compute: an error of the comparison.
+  static func tooLarge(_ error: ArithmeticError, _ a: Settlement) -> Diagnostic {
+    .error(
+      "overflow", "the comparison cannot add up the variants' amounts: \(error)",
+      at: .whole(a.contract.file))
   }
 }

@@ -189,8 +189,15 @@ public enum SettleUseCase {
     guard let original = amends else {
       return settlement.issueInitial(from: l.nextNumber, issued: rec.issued)
     }
-    return settlement.issueAmendment(
-      against: try l.settlement(of: original), latest: l.latestNumbers(for: period),
-      from: l.nextNumber, issued: rec.issued, reason: rec.amendment ?? "")
+    let recorded = try l.settlement(of: original)
+    do throws(ArithmeticError) {
+      return try settlement.issueAmendment(
+        against: recorded, latest: l.latestNumbers(for: period), from: l.nextNumber,
+        issued: rec.issued, reason: rec.amendment ?? "")
+    } catch {
+      throw Ledger.Refusal(
+        message: "the difference statements against '\(original.file)' cannot be computed: \(error)"
+      )
+    }
   }
 }
