@@ -356,16 +356,24 @@ extension Checker {
           hint: "a split divides what is left among the parties: each share is 0% or more")
         ok = false
       }
-      total = (try? total + s.share.value) ?? total
+      do throws(ArithmeticError) {
+        total = try total + s.share.value
+      } catch {
+        self.error(.overflow, "the shares of \(what) are too large to add up: \(error)", at: range)
+        return nil
+      }
       out.append(Share(party: s.party.text, share: s.share.value))
     }
     if total != .one {
-      let gap = (try? Exact.one - total) ?? .zero
+      // Shares that added up leave a gap that fits: 1 - total cannot overflow.
+      let gap = try? Exact.one - total
       error(
         .sharesSum, "shares of \(what) sum to \(total.percentText), not 100%", at: range,
-        hint: gap.isNegative
-          ? "remove \(gap.negated.percentText) from the shares"
-          : "add the missing \(gap.percentText)")
+        hint: gap.map {
+          $0.isNegative
+            ? "remove \($0.negated.percentText) from the shares"
+            : "add the missing \($0.percentText)"
+        })
       ok = false
     }
     return ok ? out : nil

@@ -359,7 +359,15 @@ enum ReadingsReader {
               "complete the readings, or declare 'gaps zero' in the contract to count them as 0 kWh"
           ))
       case .zero(let limit):
-        let share = (try? Exact(missing[m]) / Exact(count)) ?? .one
+        let share: Exact
+        do throws(ArithmeticError) {
+          share = try Exact(missing[m]) / Exact(count)
+        } catch {
+          // count >= missing > 0, so this cannot happen; were it to, the gap is not tolerated.
+          out.append(.error(.gap, message + " (\(error))", at: at))
+          continue
+        }
+        // Display only: the exact share when it cannot be rounded up to four places.
         let shown = (try? share.rounded(scale: 4, .up)) ?? share
         if let limit, limit < share {
           out.append(

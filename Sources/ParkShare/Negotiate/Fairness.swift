@@ -117,9 +117,14 @@ public struct Fairness: Sendable, Codable {
     }
     let players = Set(assets.values.flatMap { $0 }).sorted()
     let index = Dictionary(uniqueKeysWithValues: players.enumerated().map { ($1, $0) })
-    let revenues = assets.keys.sorted().map { id -> (mask: Int, value: Exact) in
+    var revenues: [(mask: Int, value: Exact)] = []
+    for id in assets.keys.sorted() {
       let mask = assets[id]!.reduce(0) { $0 | (1 << index[$1]!) }
-      return (mask, s.revenue.item(id)!.total)
+      do throws(ArithmeticError) {
+        revenues.append((mask, try s.revenue.item(id)!.total))
+      } catch {
+        throw EvaluationFailure("'\(id)': \(error)")
+      }
     }
     func worth(_ coalition: Int) throws(ArithmeticError) -> Exact {
       var v = Exact.zero

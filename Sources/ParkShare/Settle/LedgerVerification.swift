@@ -393,16 +393,27 @@ public struct LedgerVerification: Sendable {
       for earlier in entries[..<i].compactMap(\.record) where earlier.period == r.period {
         for (party, n) in earlier.numbers ?? [:] { latest[party] = n }
       }
-      _ = again.issueAmendment(
-        against: original, latest: latest, from: from, issued: date,
-        reason: recorded.issue?.reason ?? "")
+      do throws(ArithmeticError) {
+        _ = try again.issueAmendment(
+          against: original, latest: latest, from: from, issued: date,
+          reason: recorded.issue?.reason ?? "")
+      } catch {
+        fail(e.name, "re-settling \(r.period) gives no difference statements: \(error)")
+        return
+      }
     } else {
       _ = again.issueInitial(from: from, issued: date)
     }
     again.issue?.contractChange = recorded.issue?.contractChange
     // The engine that wrote the record; another engine version must settle the same bytes.
     if let engine = e.engine { again.engine = engine }
-    let now = Ledger.body(again)
+    let now: Data
+    do throws(JSONOutput.Failure) {
+      now = try Ledger.body(again)
+    } catch {
+      fail(e.name, "re-settling \(r.period) gives a settlement that \(error.message)", hint: nil)
+      return
+    }
     guard now != body else { return }
     let (line, key, was, is_) = Self.firstDifference(body, now)
     fail(

@@ -79,7 +79,7 @@ struct Cursor {
 
   mutating func expectPercent(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
     guard let l = signed(.percent) else { throw fail(what, hint: hint) }
-    return Literal(value: Cursor.percentValue(l.value), text: l.text, range: l.range)
+    return Literal(value: try Cursor.percentValue(l.value, l.range), text: l.text, range: l.range)
   }
 
   mutating func expectNumber(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
@@ -142,8 +142,15 @@ struct Cursor {
     return "'\(t.text)' is a keyword of the contract language, so it cannot be a name"
   }
 
-  static func percentValue(_ n: Exact) -> Exact {
-    (try? n * Exact.percent) ?? n
+  /// `n` percent as a number (30 -> 0.3); a percentage with more decimals than a number can
+  /// hold is an error where it is written, never read as `n` itself.
+  static func percentValue(_ n: Exact, _ range: SourceRange) throws(ParseFailure) -> Exact {
+    do {
+      return try n * Exact.percent
+    } catch {
+      throw ParseFailure(
+        .error(.overflow, "the percentage is too large or too precise: \(error)", at: range))
+    }
   }
 }
 

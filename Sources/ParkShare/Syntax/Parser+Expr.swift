@@ -99,7 +99,8 @@ extension Parser {
         range: unit.map { t.range.through($0.range) } ?? t.range)
     case .percent:
       _ = c.next()
-      return .percent(Cursor.percentValue(t.number ?? .zero), text: t.text, range: t.range)
+      return .percent(
+        try Cursor.percentValue(t.number ?? .zero, t.range), text: t.text, range: t.range)
     case .word where !Keywords.reserved.contains(t.text):
       _ = c.next()
       let name = Name(text: t.text, range: t.range)

@@ -12,7 +12,7 @@ import Testing
   /// a decision, not an accident.
   static let stages = [
     "Money", "Digest", "Diagnostics", "Model", "Syntax", "Ingest", "Check", "Format", "Revenue",
-    "Allocate", "Settle", "Finance", "Negotiate", "Render",
+    "Allocate", "Settle", "Finance", "Negotiate", "UseCases", "Render",
   ]
 
   static let library = URL(fileURLWithPath: #filePath)
@@ -47,7 +47,7 @@ import Testing
 
   @Test func everyFileIsInAStage() throws {
     let loose = try Self.sources().filter { !Self.stages.contains($0.stage) }
-    #expect(loose.isEmpty, "not in a known stage folder: \(loose.map(\.file))")
+    #expect(loose.isEmpty, "not in a known stage folder: \(loose.map { "\($0.stage)/\($0.file)" })")
   }
 
   @Test func stagesReferOnlyDownward() throws {
