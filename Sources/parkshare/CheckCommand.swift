@@ -2,24 +2,12 @@ import ParkShare
 
 /// `parkshare check [--json] FILE...`
 enum CheckCommand {
-  struct FileResult: Encodable {
-    var file: String
-    var contract: Contract?
-    var diagnostics: [Diagnostic]
-  }
-
   static func run(_ args: Arguments) -> Int32 {
-    var failed = false
-    var results: [FileResult] = []
-    for path in args.operands {
-      let (source, result) = Checker.check(
-        path: path, allowOutsideFiles: args.flags.contains(ContractFiles.option))
-      let renderer = DiagnosticRenderer(sources: (source.map { [$0] } ?? []) + result.sources)
-      Output.err(renderer.render(result.diagnostics))
-      if result.diagnostics.hasErrors { failed = true }
-      results.append(
-        FileResult(file: path, contract: result.contract, diagnostics: result.diagnostics))
+    let results = CheckUseCase.run(.init(files: args.operands, allowOutsideFiles: args.outside))
+    for r in results {
+      Output.err(DiagnosticRenderer(sources: r.sources).render(r.diagnostics))
     }
+    let failed = results.contains { $0.diagnostics.hasErrors }
     if args.flags.contains("--json") {
       Output.out(Output.json(results))
     } else if !failed {

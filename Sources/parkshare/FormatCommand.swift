@@ -31,14 +31,14 @@ enum FormatCommand {
       } else if formatted != text {
         // A contract reached through a link is not rewritten: the rename would replace the link.
         if let kind = AtomicFile.refusedTarget(path) {
-          Output.err(DiagnosticRenderer(sources: []).render(Files.unsafe(path, kind)))
+          Output.err(DiagnosticRenderer(sources: []).render(OutputFiles.unsafe(path, kind)))
           status = ExitCode.inputError
           continue
         }
         do {
-          try AtomicFile.write(Data(formatted.utf8), to: path, faults: Files.faults)
+          try AtomicFile.write(Data(formatted.utf8), to: path, faults: Output.faults)
         } catch {
-          Output.err(DiagnosticRenderer(sources: []).render(Files.unwritable(path, error)))
+          Output.err(DiagnosticRenderer(sources: []).render(OutputFiles.unwritable(path, error)))
           status = ExitCode.inputError
         }
       }

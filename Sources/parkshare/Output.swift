@@ -1,4 +1,5 @@
 import Foundation
+import ParkShare
 
 /// The only place the program writes to the terminal.
 enum Output {
@@ -10,12 +11,41 @@ enum Output {
     FileHandle.standardError.write(Data(text.utf8))
   }
 
+  /// A JSON output, by the library's one encoder. None of the engine's types can fail to encode
+  /// (they write strings and containers only); if one did, the output is an empty object, shown
+  /// rather than a crash, as before.
   static func json<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(value) else { return "{}\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    (try? JSONOutput.text(value)) ?? "{}\n"
   }
+
+  /// Shows a use case's diagnostics on stderr and returns its value; its usage problem is
+  /// thrown, to be reported as the command's own.
+  static func show<V>(_ outcome: UseCaseOutcome<V>) throws(Arguments.UsageError) -> V? {
+    if !outcome.diagnostics.isEmpty {
+      err(DiagnosticRenderer(sources: outcome.sources).render(outcome.diagnostics))
+    }
+    if let usage = outcome.usage { throw Arguments.UsageError(message: usage) }
+    return outcome.value
+  }
+
+  /// Writes `data` to `path` when given (all or nothing, never over another file), else to stdout.
+  static func write(_ data: Data, to path: String?) -> Int32 {
+    guard let path else {
+      out(String(decoding: data, as: UTF8.self))
+      return ExitCode.success
+    }
+    if case .failure(let problem) = OutputFiles.write([(path, data)], faults: faults) {
+      err(DiagnosticRenderer(sources: []).render([problem]))
+      return ExitCode.inputError
+    }
+    return ExitCode.success
+  }
+
+  /// Failure injection for tests (`PARKSHARE_FAULT=kill@3`, see `WriteFaults`): every write of
+  /// the run, outputs and ledger alike, counts towards the step it strikes at.
+  static let faults: WriteFaults? = ProcessInfo.processInfo.environment[
+    "PARKSHARE_FAULT"
+  ].flatMap(WriteFaults.init)
 }
 
 /// Exit codes: 0 success, 1 input errors (contract or data), 64 usage (BSD sysexits EX_USAGE).

@@ -8,30 +8,22 @@ enum RevenueCommand {
     var diagnostics: [Diagnostic]
   }
 
-  static func run(_ args: Arguments) -> Int32 {
-    let json = args.flags.contains("--json")
-    let inputs: PeriodInputs
-    switch PeriodInputs.load(args) {
-    case .failure(let f): return PeriodInputs.report(f, command: "revenue", json: json)
-    case .success(let i): inputs = i
-    }
-    let outcome = Evaluator.run(
-      contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
-      statePath: args.options["--opening"])
-    var diagnostics = inputs.diagnostics + outcome.diagnostics
-    var revenue = outcome.revenue
-    if let r = revenue, let path = args.options["--closing"],
-      let problem = State.write(r.closing, to: path)
+  static func run(_ args: Arguments) throws(Arguments.UsageError) -> Int32 {
+    var outcome = RevenueUseCase.run(try args.periodRequest())
+    // The closing state is a record: written beside the figures, never over a different file.
+    if let r = outcome.value, let path = args.options["--closing"],
+      case .failure(let problem) = OutputFiles.write(
+        [(path, Data(Output.json(r.closing).utf8))], faults: Output.faults)
     {
-      diagnostics.append(problem)
-      revenue = nil
+      outcome.diagnostics.append(problem)
+      outcome.value = nil
     }
-    Output.err(DiagnosticRenderer(sources: inputs.sources).render(diagnostics))
-    if json {
-      Output.out(Output.json(Report(revenue: revenue, diagnostics: diagnostics)))
+    let revenue = try Output.show(outcome)
+    if args.flags.contains("--json") {
+      Output.out(Output.json(Report(revenue: revenue, diagnostics: outcome.diagnostics)))
     } else if let revenue {
       Output.out(RevenueText.render(revenue))
     }
-    return revenue == nil || diagnostics.hasErrors ? ExitCode.inputError : ExitCode.success
+    return outcome.failed ? ExitCode.inputError : ExitCode.success
   }
 }

@@ -3,41 +3,27 @@ import ParkShare
 
 /// `parkshare sensitivity CONTRACT --scenario FILE [--change 10%] [--party ID] [--format F]`
 enum SensitivityCommand {
-  static func run(_ args: Arguments) -> Int32 {
-    func usage(_ m: String) -> Int32 {
-      PeriodInputs.report(.usage(m), command: "sensitivity", json: false)
-    }
-    let format = args.options["--format"] ?? "text"
-    guard ["text", "json", "html"].contains(format) else {
-      return usage("--format is text, json or html")
-    }
+  typealias Usage = Arguments.UsageError
+
+  static func run(_ args: Arguments) throws(Usage) -> Int32 {
+    let format = try args.format(["text", "json", "html"], "--format is text, json or html")
     var change = Exact("0.1")!  // 10%
     if let text = args.options["--change"] {
       let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
-      guard let v = Exact(digits), v > .zero, v < Exact(100) else {
-        return usage("--change takes a percentage, such as 10%")
+      // Below 100 with at most the digits a number may have: a hundredth of it is exact.
+      guard let v = Exact(digits), v > .zero, v < Exact(100), let c = try? v * .percent else {
+        throw Usage(message: "--change takes a percentage, such as 10%")
       }
-      change = (try? v * .percent) ?? change
+      change = c
     }
-    let (prepared, status) = SimulateCommand.prepare(args, command: "sensitivity")
-    guard let sim = prepared else { return status }
-    if let p = args.options["--party"], !sim.contract.parties.contains(where: { $0.id == p }) {
-      return usage("--party: '\(p)' is not a party of '\(sim.contract.id)'")
+    let outcome = SensitivityUseCase.run(
+      try SimulateCommand.request(args), change: change, party: args.options["--party"])
+    guard let s = try Output.show(outcome) else { return ExitCode.inputError }
+    switch format {
+    case "json": Output.out(Output.json(s.sensitivity))
+    case "html": Output.out(NegotiationHTML.sensitivity(s.sensitivity, parties: s.parties))
+    default: Output.out(ProjectionText.sensitivity(s.sensitivity, parties: s.parties))
     }
-    do throws(EvaluationFailure) {
-      let s = try Sensitivity.run(sim, change: change)
-      // The parties that invest (or the one asked for): theirs is the decision on the table.
-      let parties =
-        args.options["--party"].map { [$0] }
-        ?? Set(sim.scenario.investments.map(\.party)).sorted()
-      switch format {
-      case "json": Output.out(Output.json(s))
-      case "html": Output.out(NegotiationHTML.sensitivity(s, parties: parties))
-      default: Output.out(ProjectionText.sensitivity(s, parties: parties))
-      }
-      return ExitCode.success
-    } catch {
-      return SimulateCommand.cannotProject(error, sim)
-    }
+    return ExitCode.success
   }
 }

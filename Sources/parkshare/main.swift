@@ -1,9 +1,10 @@
 import Foundation
 import ParkShare
 
-// The CLI is a thin shell: parse argv, call the library, print, exit. The options each command
+// The CLI is a thin shell: parse argv into a command's typed request, call the library's use
+// case, render, write, exit. The options each command
 // accepts are the ones its help lists (Help.all).
-let commands: [String: (Arguments) -> Int32] = [
+let commands: [String: (Arguments) throws(Arguments.UsageError) -> Int32] = [
   "check": CheckCommand.run, "fmt": FormatCommand.run, "settle": SettleCommand.run,
   "compare": CompareCommand.run, "fairness": FairnessCommand.run,
   "simulate": SimulateCommand.run, "sensitivity": SensitivityCommand.run,
@@ -13,7 +14,7 @@ let commands: [String: (Arguments) -> Int32] = [
 
 @MainActor func main() -> Int32 {
   let argv = Array(CommandLine.arguments.dropFirst())
-  if let fault = ProcessInfo.processInfo.environment["PARKSHARE_FAULT"], Files.faults == nil {
+  if let fault = ProcessInfo.processInfo.environment["PARKSHARE_FAULT"], Output.faults == nil {
     Output.err("parkshare: PARKSHARE_FAULT='\(fault)' is not kill@N, enospc@N, eacces@N or eio@N\n")
     return ExitCode.usage
   }
@@ -61,7 +62,7 @@ let commands: [String: (Arguments) -> Int32] = [
     guard !args.operands.isEmpty || ["journal", "report", "ledger"].contains(name) else {
       throw Arguments.UsageError(message: "no files given")
     }
-    return command(args)
+    return try command(args)
   } catch {
     Output.err("parkshare \(name): \(error.message)\n\n" + (Help.commands[name] ?? Help.main))
     return ExitCode.usage

@@ -32,42 +32,65 @@ extension Allocator {
     while true {
       try bindCaps(caps, &capBound, take: take, candidates, &held, net: &net)
       let free = candidates.filter { !held.contains($0.party) }
-      let weight = try exact { () throws(ArithmeticError) in try free.map(\.amount).sum() }
-      let perWeight =
-        weight.isZero ? Fraction.zero : try exact { () throws(ArithmeticError) in try net / weight }
-      var shareOf: [String: Fraction] = [:]
-      for f in free { shareOf[f.party] = f.amount }
-      func value(_ p: String) throws(EvaluationFailure) -> Fraction {
-        let own = take[p] ?? .zero
-        guard let w = shareOf[p] else { return own }
-        return try exact { () throws(ArithmeticError) in try own + w * perWeight }
+      let value = try valuation(free: free, take: take, net: net)
+      if try bindFloors(
+        floors, &floorBound, free: free, take: take, value: value, held: &held,
+        drained: &drained, net: &net)
+      {
+        continue
       }
-      var bound = false
-      for (k, hold) in floors.enumerated() where !floorBound[k] && !held.contains(hold.party) {
-        guard try value(hold.party) < hold.minimum else { continue }
-        floorBound[k] = true
-        held.insert(hold.party)
-        let has = take[hold.party] ?? .zero
-        net = try exact { () throws(ArithmeticError) in try net - (hold.minimum - has) }
-        bound = true
-      }
-      if bound { continue }
-      // Floors take from the free parties, but never below zero: a free party that would end
-      // below zero is held at zero, and the rest fall on the others.
-      for f in free where !held.contains(f.party) {
-        guard try value(f.party).isNegative else { continue }
-        held.insert(f.party)
-        drained.append(f.party)
-        net = try exact { () throws(ArithmeticError) in try net + (take[f.party] ?? .zero) }
-        bound = true
-      }
-      if !bound {
-        return (
-          caps.indices.filter { capBound[$0] }.map { caps[$0] },
-          floors.indices.filter { floorBound[$0] }.map { floors[$0] }, drained, free
-        )
-      }
+      return (
+        caps.indices.filter { capBound[$0] }.map { caps[$0] },
+        floors.indices.filter { floorBound[$0] }.map { floors[$0] }, drained, free
+      )
     }
+  }
+
+  /// What each party ends with at the current level: its own take, plus, when it is free, its
+  /// split weight times the level (`net`, what the bound limits hand the free parties, over
+  /// their weight; 0 with no weight left).
+  func valuation(free: [(party: String, amount: Fraction)], take: [String: Fraction], net: Fraction)
+    throws(EvaluationFailure) -> (String) throws(EvaluationFailure) -> Fraction
+  {
+    let weight = try exact { () throws(ArithmeticError) in try free.map(\.amount).sum() }
+    let perWeight =
+      weight.isZero ? Fraction.zero : try exact { () throws(ArithmeticError) in try net / weight }
+    var shareOf: [String: Fraction] = [:]
+    for f in free { shareOf[f.party] = f.amount }
+    return { [self] (p: String) throws(EvaluationFailure) -> Fraction in
+      let own = take[p] ?? .zero
+      guard let w = shareOf[p] else { return own }
+      return try exact { () throws(ArithmeticError) in try own + w * perWeight }
+    }
+  }
+
+  /// One look at the floors, then at draining, as both fixed points take it: binds every floor
+  /// the level leaves short of its minimum; when none binds, holds at zero each free party the
+  /// floors would take below zero (floors take from the free parties, never below zero, and the
+  /// rest falls on the others). True when anything was bound: the caller goes round again.
+  func bindFloors(
+    _ floors: [FloorHold], _ floorBound: inout [Bool], free: [(party: String, amount: Fraction)],
+    take: [String: Fraction], value: (String) throws(EvaluationFailure) -> Fraction,
+    held: inout Set<String>, drained: inout [String], net: inout Fraction
+  ) throws(EvaluationFailure) -> Bool {
+    var bound = false
+    for (k, hold) in floors.enumerated() where !floorBound[k] && !held.contains(hold.party) {
+      guard try value(hold.party) < hold.minimum else { continue }
+      floorBound[k] = true
+      held.insert(hold.party)
+      let has = take[hold.party] ?? .zero
+      net = try exact { () throws(ArithmeticError) in try net - (hold.minimum - has) }
+      bound = true
+    }
+    if bound { return true }
+    for f in free where !held.contains(f.party) {
+      guard try value(f.party).isNegative else { continue }
+      held.insert(f.party)
+      drained.append(f.party)
+      net = try exact { () throws(ArithmeticError) in try net + (take[f.party] ?? .zero) }
+      bound = true
+    }
+    return bound
   }
 
   /// Binds every cap that rounds of caps alone would bind, from the state they start in: `net`

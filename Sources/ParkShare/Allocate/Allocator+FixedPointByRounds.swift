@@ -19,16 +19,7 @@ extension Allocator {
     var net = Fraction.zero
     while true {
       let free = candidates.filter { !held.contains($0.party) }
-      let weight = try exact { () throws(ArithmeticError) in try free.map(\.amount).sum() }
-      let perWeight =
-        weight.isZero ? Fraction.zero : try exact { () throws(ArithmeticError) in try net / weight }
-      var shareOf: [String: Fraction] = [:]
-      for f in free { shareOf[f.party] = f.amount }
-      func value(_ p: String) throws(EvaluationFailure) -> Fraction {
-        let own = take[p] ?? .zero
-        guard let w = shareOf[p] else { return own }
-        return try exact { () throws(ArithmeticError) in try own + w * perWeight }
-      }
+      let value = try valuation(free: free, take: take, net: net)
       var bound = false
       for (k, hold) in caps.enumerated() where !capBound[k] {
         var sum = Fraction.zero
@@ -46,30 +37,16 @@ extension Allocator {
         bound = true
       }
       if bound { continue }
-      for (k, hold) in floors.enumerated() where !floorBound[k] && !held.contains(hold.party) {
-        guard try value(hold.party) < hold.minimum else { continue }
-        floorBound[k] = true
-        held.insert(hold.party)
-        let has = take[hold.party] ?? .zero
-        net = try exact { () throws(ArithmeticError) in try net - (hold.minimum - has) }
-        bound = true
+      if try bindFloors(
+        floors, &floorBound, free: free, take: take, value: value, held: &held,
+        drained: &drained, net: &net)
+      {
+        continue
       }
-      if bound { continue }
-      // Floors take from the free parties, but never below zero: a free party that would end
-      // below zero is held at zero, and the rest fall on the others.
-      for f in free where !held.contains(f.party) {
-        guard try value(f.party).isNegative else { continue }
-        held.insert(f.party)
-        drained.append(f.party)
-        net = try exact { () throws(ArithmeticError) in try net + (take[f.party] ?? .zero) }
-        bound = true
-      }
-      if !bound {
-        return (
-          caps.indices.filter { capBound[$0] }.map { caps[$0] },
-          floors.indices.filter { floorBound[$0] }.map { floors[$0] }, drained, free
-        )
-      }
+      return (
+        caps.indices.filter { capBound[$0] }.map { caps[$0] },
+        floors.indices.filter { floorBound[$0] }.map { floors[$0] }, drained, free
+      )
     }
   }
 }

@@ -53,8 +53,9 @@ struct Allocator {
         throw EvaluationFailure(
           "pool '\(pool.id)' reads '\(id)', which has no value", clause: pool.clause)
       }
-      sources.append(.init(id: id, clause: item.clause, amount: item.total))
-      total = try exact { () throws(ArithmeticError) in try total + item.total }
+      let amount = try exact { () throws(ArithmeticError) in try item.total }
+      sources.append(.init(id: id, clause: item.clause, amount: amount))
+      total = try exact { () throws(ArithmeticError) in try total + amount }
     }
     var flow = Flow(total: total, remaining: Fraction(total))
     if total.isNegative {

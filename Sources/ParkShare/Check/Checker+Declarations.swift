@@ -5,7 +5,7 @@ extension Checker {
     func once(_ word: String, _ range: SourceRange, into checker: inout Checker) -> Bool {
       if let first = seen[word] {
         checker.error(
-          "duplicate-header", "'\(word)' is given twice", at: range,
+          .duplicateHeader, "'\(word)' is given twice", at: range,
           notes: [.init(message: "first given here", range: first)])
         return false
       }
@@ -21,7 +21,7 @@ extension Checker {
         // The title heads every statement: held to the rule of names.
         if let title, let found = ControlCharacters.first(in: title) {
           error(
-            "control-character",
+            .controlCharacter,
             "the contract's title holds \(ControlCharacters.describe(found.scalar)) at character \(found.position)",
             at: d.range, hint: "titles may not hold tabs, NULs or bidi controls: remove it")
         }
@@ -36,7 +36,7 @@ extension Checker {
         } else {
           // Reported, and the rest of the line still checked.
           error(
-            "bad-currency", "'\(code.text)' is not a currency code", at: code.range,
+            .badCurrency, "'\(code.text)' is not a currency code", at: code.range,
             hint: "use an ISO 4217 code such as CNY")
         }
         if let rounding {
@@ -44,7 +44,7 @@ extension Checker {
             contract.currency.rounding = mode
           } else {
             error(
-              "bad-rounding", "unknown rounding mode '\(rounding.text)'", at: rounding.range,
+              .badRounding, "unknown rounding mode '\(rounding.text)'", at: rounding.range,
               hint: "one of: \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))")
           }
         }
@@ -52,7 +52,7 @@ extension Checker {
           if let n = Int(decimals.value.description), (0...6).contains(n) {
             contract.currency.decimals = n
           } else {
-            error("bad-decimals", "decimals must be a whole number from 0 to 6", at: decimals.range)
+            error(.badDecimals, "decimals must be a whole number from 0 to 6", at: decimals.range)
           }
         }
       case .settle(let frequency, let from, let to):
@@ -72,7 +72,7 @@ extension Checker {
       ("settle", "settle quarterly from 2026Q1 to 2035Q4"),
     ] where !file.keywords.contains(word) {
       error(
-        "missing-header", "the contract has no '\(word)' line", at: top,
+        .missingHeader, "the contract has no '\(word)' line", at: top,
         hint: "add '\(example)' near the top")
     }
   }
@@ -87,25 +87,25 @@ extension Checker {
       frequencyKnown = true
       if from.period.firstMonth % length.months != 0 {
         error(
-          "misaligned-period", "the term must start at the start of a \(length.rawValue)",
+          .misalignedPeriod, "the term must start at the start of a \(length.rawValue)",
           at: from.range)
       }
       if (to.period.lastMonth + 1) % length.months != 0 {
         error(
-          "misaligned-period", "the term must end at the end of a \(length.rawValue)",
+          .misalignedPeriod, "the term must end at the end of a \(length.rawValue)",
           at: to.range)
       }
     } else {
       let words = ["monthly", "quarterly", "half-yearly", "yearly"]
       error(
-        "bad-frequency", "unknown settlement frequency '\(frequency.text)'", at: frequency.range,
+        .badFrequency, "unknown settlement frequency '\(frequency.text)'", at: frequency.range,
         hint: Spelling.nearest(frequency.text, in: words).map { "did you mean '\($0)'?" }
           ?? "one of: \(words.joined(separator: ", "))")
       ok = false
     }
     if from.period.firstMonth > to.period.lastMonth {
       error(
-        "bad-term", "the term ends (\(to.period)) before it starts (\(from.period))", at: to.range)
+        .badTerm, "the term ends (\(to.period)) before it starts (\(from.period))", at: to.range)
       ok = false
     }
     guard ok, let length else { return }
@@ -121,18 +121,18 @@ extension Checker {
     case "error":
       if let limit {
         error(
-          "bad-gaps", "'up to' only goes with 'gaps zero'", at: limit.range,
+          .badGaps, "'up to' only goes with 'gaps zero'", at: limit.range,
           hint: "write 'gaps zero up to \(limit.text)'")
       }
       contract.gaps = .error
     case "zero":
       if let limit, limit.value.isNegative || Exact.one < limit.value || limit.value.isZero {
-        error("bad-gaps", "the limit must be above 0% and at most 100%", at: limit.range)
+        error(.badGaps, "the limit must be above 0% and at most 100%", at: limit.range)
       }
       contract.gaps = .zero(limit: limit?.value)
     default:
       error(
-        "bad-gaps", "unknown gap policy '\(policy.text)'", at: policy.range,
+        .badGaps, "unknown gap policy '\(policy.text)'", at: policy.range,
         hint: "'gaps error' (the default) or 'gaps zero [up to 1%]'")
     }
   }
@@ -183,7 +183,7 @@ extension Checker {
     let hint =
       Spelling.nearest(name.text, in: Keywords.roles).map { "did you mean '\($0)'?" }
       ?? "one of: \(Keywords.roles.joined(separator: ", "))"
-    error("unknown-role", "unknown role '\(name.text)'", at: name.range, hint: hint)
+    error(.unknownRole, "unknown role '\(name.text)'", at: name.range, hint: hint)
     return nil
   }
 
@@ -198,7 +198,7 @@ extension Checker {
           capital = constant(expr, unit: .base(contract.currency.code), what: "capital")
           if let c = capital, c.isNegative {
             error(
-              "negative", "capital cannot be negative", at: expr.range,
+              .negative, "capital cannot be negative", at: expr.range,
               hint: "capital is what the party put in, the weight of its stake: drop the '-'")
             capital = nil
           }
@@ -206,13 +206,13 @@ extension Checker {
         }
         if p.displayName.trimmingCharacters(in: .whitespaces).isEmpty {
           error(
-            "empty-name", "party '\(p.id.text)' has an empty name", at: p.id.range,
+            .emptyName, "party '\(p.id.text)' has an empty name", at: p.id.range,
             hint: "give the name as it appears on statements")
         }
         // As in registries (`ControlCharacters`): a tab, NUL or bidi control in a string.
         if let found = ControlCharacters.first(in: p.displayName) {
           error(
-            "control-character",
+            .controlCharacter,
             "the name of party '\(p.id.text)' holds \(ControlCharacters.describe(found.scalar)) at character \(found.position)",
             at: p.id.range, hint: "names may not hold tabs, NULs or bidi controls: remove it")
         }
@@ -231,7 +231,7 @@ extension Checker {
       }
       if contract.parties.count > Limits.parties {
         error(
-          "too-many",
+          .tooMany,
           "this brings the parties to \(Limits.grouped(contract.parties.count)), above the limit of \(Limits.grouped(Limits.parties))",
           at: d.range, hint: "split the park into several contracts")
         return
@@ -244,7 +244,7 @@ extension Checker {
     let loaded: (path: String, text: String)
     func outside(_ why: ContractFiles.Outside) {
       error(
-        "outside-file", "registry '\(g.file)' \(why.reason); it was not read", at: g.fileRange,
+        .outsideFile, "registry '\(g.file)' \(why.reason); it was not read", at: g.fileRange,
         hint: ContractFiles.hint)
     }
     if !allowOutsideFiles, let why = ContractFiles.outside(g.file) {
@@ -258,23 +258,23 @@ extension Checker {
       return []
     } catch Limits.ReadProblem.notRegular(let kind) {
       self.error(
-        "not-regular-file", "registry '\(g.file)' is \(kind), not a regular file; it was not read",
+        .notRegularFile, "registry '\(g.file)' is \(kind), not a regular file; it was not read",
         at: g.fileRange, hint: "name a registry file (CSV: id,name,capital)")
       return []
     } catch Limits.ReadProblem.tooLarge(let bytes) {
       self.error(
-        "too-large",
+        .tooLarge,
         "registry '\(g.file)' is \(Limits.grouped(bytes)) bytes, above the limit of \(Limits.size(Limits.tableBytes))",
         at: g.fileRange, hint: "check that this is the right file")
       return []
     } catch Limits.ReadProblem.notUTF8 {
       self.error(
-        "not-utf8", "registry '\(g.file)' is not UTF-8 text", at: g.fileRange,
+        .notUTF8, "registry '\(g.file)' is not UTF-8 text", at: g.fileRange,
         hint: "save it as UTF-8")
       return []
     } catch {
       self.error(
-        "missing-registry", "cannot read registry '\(g.file)'", at: g.fileRange,
+        .missingRegistry, "cannot read registry '\(g.file)'", at: g.fileRange,
         hint: "the path is relative to the contract's folder; check that the file exists")
       return []
     }
@@ -289,7 +289,7 @@ extension Checker {
       }
     guard firstLine.contains("id") && firstLine.contains("name") else {
       error(
-        "bad-registry",
+        .badRegistry,
         "'\(loaded.path)' is not a party registry: its first line does not name the columns 'id' and 'name' (its content is not shown)",
         at: .whole(loaded.path), hint: "the first line should read: id,name,capital", notes: [here])
       return []
@@ -304,7 +304,7 @@ extension Checker {
     switch CSVTable.parse(loaded.text) {
     case .failure(let e):
       error(
-        "bad-registry", "registry is not valid CSV: \(e.message)", at: at(e.line), notes: [here])
+        .badRegistry, "registry is not valid CSV: \(e.message)", at: at(e.line), notes: [here])
       return []
     case .success(let t): table = t
     }
@@ -312,7 +312,7 @@ extension Checker {
     guard let idColumn = header.firstIndex(of: "id"), let nameColumn = header.firstIndex(of: "name")
     else {
       error(
-        "bad-registry", "registry header must name the columns 'id' and 'name'", at: at(1),
+        .badRegistry, "registry header must name the columns 'id' and 'name'", at: at(1),
         hint: "the first line should read: id,name,capital", notes: [here])
       return []
     }
@@ -323,7 +323,7 @@ extension Checker {
       func bad(_ message: String, hint: String? = nil) {
         rowErrors += 1
         if rowErrors <= 50 {
-          error("bad-registry", message, at: at(row.line), hint: hint, notes: [here])
+          error(.badRegistry, message, at: at(row.line), hint: hint, notes: [here])
         }
       }
       guard row.fields.count == header.count else {
@@ -382,11 +382,11 @@ extension Checker {
     }
     if rowErrors > 50 {
       error(
-        "bad-registry", "\(rowErrors - 50) more registry errors not shown", at: at(1), notes: [here]
+        .badRegistry, "\(rowErrors - 50) more registry errors not shown", at: at(1), notes: [here]
       )
     }
     if members.isEmpty && rowErrors == 0 {
-      error("bad-registry", "registry '\(g.file)' lists no parties", at: g.fileRange)
+      error(.badRegistry, "registry '\(g.file)' lists no parties", at: g.fileRange)
     }
     return members
   }
@@ -409,7 +409,7 @@ extension Checker {
     }
     let known = [contract.currency.code] + Unit.builtInNames + contract.units
     error(
-      "unknown-unit", "unknown unit '\(n.text)'",
+      .unknownUnit, "unknown unit '\(n.text)'",
       at: n.range,
       hint: Spelling.nearest(n.text, in: known).map { "did you mean '\($0)'?" }
         ?? "known units: \(known.joined(separator: ", ")); declare others with 'unit NAME'")
@@ -449,7 +449,7 @@ extension Checker {
         guard let kind = MeterKind(rawValue: m.kind.text) else {
           let kinds = MeterKind.allCases.map(\.rawValue)
           error(
-            "unknown-meter-kind", "unknown meter kind '\(m.kind.text)'", at: m.kind.range,
+            .unknownMeterKind, "unknown meter kind '\(m.kind.text)'", at: m.kind.range,
             hint: Spelling.nearest(m.kind.text, in: kinds).map { "did you mean '\($0)'?" }
               ?? "one of: \(kinds.joined(separator: ", "))")
           continue

@@ -6,7 +6,7 @@ extension Checker {
       guard let u else { return Typed(formula: .constant(v), unit: .none) }
       guard let (unit, factor) = unit(u) else { return nil }
       guard let value = try? v * factor else {
-        error("overflow", "the number is too large", at: e.range)
+        error(.overflow, "the number is too large", at: e.range)
         return nil
       }
       return Typed(formula: .constant(value), unit: unit)
@@ -24,7 +24,7 @@ extension Checker {
       let rt = type(r)
       guard let lt, let rt else { return Typed.partial(op, lt ?? rt) }
       if lt.isCondition || rt.isCondition {
-        error("bad-condition", "a comparison cannot be part of a calculation", at: e.range)
+        error(.badCondition, "a comparison cannot be part of a calculation", at: e.range)
         return nil
       }
       guard let per = mergePer(lt.per, rt.per, at: e.range) else { return nil }
@@ -39,7 +39,7 @@ extension Checker {
             ? "multiply kWh by a price in \(contract.currency.code)/kWh to get \(contract.currency.code)"
             : "both sides need the same unit"
           error(
-            "unit-mismatch", "cannot \(verb) \(lt.unit.spoken) and \(rt.unit.spoken)", at: e.range,
+            .unitMismatch, "cannot \(verb) \(lt.unit.spoken) and \(rt.unit.spoken)", at: e.range,
             hint: hint)
           return nil
         }
@@ -54,7 +54,7 @@ extension Checker {
         // A divisor that is zero whatever the data (`/ 0`, `/ (2 - 2)`) can never be computed.
         if let d = try? Checker.fold(rt.formula), d.isZero {
           error(
-            "division-by-zero", "division by zero", at: r.range,
+            .divisionByZero, "division by zero", at: r.range,
             hint: "the divisor is always 0: check the formula")
           return nil
         }
@@ -71,7 +71,7 @@ extension Checker {
     case (let x?, nil), (nil, let x?): return x
     case (let x?, let y?):
       if x == y { return x }
-      error("per-mismatch", "cannot combine a value per '\(x)' with one per '\(y)'", at: range)
+      error(.perMismatch, "cannot combine a value per '\(x)' with one per '\(y)'", at: range)
       return nil
     }
   }
@@ -168,7 +168,7 @@ extension Checker {
       cycle = cycle.prefix(shown) + ["... \(Limits.grouped(hidden)) more ..."] + cycle.suffix(shown)
     }
     error(
-      "cycle", "'\(id)' depends on itself: \(cycle.joined(separator: " -> "))", at: range,
+      .cycle, "'\(id)' depends on itself: \(cycle.joined(separator: " -> "))", at: range,
       hint: "a definition cannot use its own value, directly or through others")
   }
 
@@ -212,7 +212,7 @@ extension Checker {
     func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
       if args.count == n { return true }
       checker.error(
-        "bad-call", "'\(name.text)' takes \(n) argument\(n == 1 ? "" : "s"), not \(args.count)",
+        .badCall, "'\(name.text)' takes \(n) argument\(n == 1 ? "" : "s"), not \(args.count)",
         at: range, hint: form)
       return false
     }
@@ -222,7 +222,7 @@ extension Checker {
       else { return nil }
       guard case .name(let m) = args[0], case .name(let t) = args[1] else {
         error(
-          "bad-call", "tou() takes a meter and a tariff by name", at: range,
+          .badCall, "tou() takes a meter and a tariff by name", at: range,
           hint: "tou(supply, grid_tou)")
         return nil
       }
@@ -241,12 +241,12 @@ extension Checker {
         let a = type(args[0])
       else { return nil }
       guard a.unit == .kWh else {
-        error("unit-mismatch", "gec() takes kWh, not \(a.unit)", at: args[0].range)
+        error(.unitMismatch, "gec() takes kWh, not \(a.unit)", at: args[0].range)
         return nil
       }
       guard a.per == nil else {
         error(
-          "per-mismatch", "gec() takes a total, not a value per '\(a.per!)'", at: args[0].range,
+          .perMismatch, "gec() takes a total, not a value per '\(a.per!)'", at: args[0].range,
           hint: "wrap it in sum(...)")
         return nil
       }
@@ -257,7 +257,7 @@ extension Checker {
       else { return nil }
       guard a.per != nil else {
         error(
-          "bad-call", "sum() takes a value per member of a group; this is already a total",
+          .badCall, "sum() takes a value per member of a group; this is already a total",
           at: args[0].range)
         return nil
       }
@@ -269,7 +269,7 @@ extension Checker {
       guard let a, let b else { return nil }
       guard a.unit == b.unit else {
         error(
-          "unit-mismatch", "\(name.text)() of \(a.unit) and \(b.unit)", at: range,
+          .unitMismatch, "\(name.text)() of \(a.unit) and \(b.unit)", at: range,
           hint: "both arguments need the same unit")
         return nil
       }
@@ -278,7 +278,7 @@ extension Checker {
       return Typed(formula: f, unit: a.unit, per: per.isEmpty ? nil : per)
     default:
       error(
-        "unknown-function", "unknown function '\(name.text)'", at: name.range,
+        .unknownFunction, "unknown function '\(name.text)'", at: name.range,
         hint: Spelling.nearest(name.text, in: functions).map { "did you mean '\($0)'?" }
           ?? "functions: \(functions.joined(separator: ", "))")
       return nil
@@ -289,12 +289,12 @@ extension Checker {
   mutating func typeAmount(_ e: Expr, unit expected: Unit, what: String) -> Typed? {
     guard let t = type(e) else { return nil }
     if t.isCondition {
-      error("bad-condition", "\(what) cannot be a comparison", at: e.range)
+      error(.badCondition, "\(what) cannot be a comparison", at: e.range)
       return nil
     }
     guard t.unit == expected else {
       error(
-        "unit-mismatch",
+        .unitMismatch,
         "\(what) must be \(expected.isDimensionless ? expected.spoken : "in \(expected)"), not \(t.unit.spoken)",
         at: e.range,
         hint: expected == .base(contract.currency.code) && t.unit == .kWh
@@ -305,7 +305,7 @@ extension Checker {
     }
     guard t.per == nil else {
       error(
-        "per-mismatch", "\(what) must be a total, not a value per '\(t.per!)'", at: e.range,
+        .perMismatch, "\(what) must be a total, not a value per '\(t.per!)'", at: e.range,
         hint: "wrap it in sum(...)")
       return nil
     }
@@ -317,12 +317,12 @@ extension Checker {
     guard let t = typeAmount(e, unit: expected, what: what) else { return nil }
     do {
       guard let v = try Checker.fold(t.formula) else {
-        error("not-constant", "\(what) must be a number, not a calculation on data", at: e.range)
+        error(.notConstant, "\(what) must be a number, not a calculation on data", at: e.range)
         return nil
       }
       return v
     } catch {
-      self.error("overflow", "\(what): \(error)", at: e.range)
+      self.error(.overflow, "\(what): \(error)", at: e.range)
       return nil
     }
   }

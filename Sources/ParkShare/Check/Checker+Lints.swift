@@ -41,19 +41,19 @@ extension Checker {
       switch d.kind {
       case .input(let i) where !refs.contains(i.id.text):
         warning(
-          "unused-input", "input '\(i.id.text)' is declared but never used", at: i.id.range,
+          .unusedInput, "input '\(i.id.text)' is declared but never used", at: i.id.range,
           hint: "remove it, or the data bundle must supply a value nothing reads")
       case .meter(let m) where !refs.contains(m.id.text):
         warning(
-          "unused-input", "meter '\(m.id.text)' is declared but never used", at: m.id.range,
+          .unusedInput, "meter '\(m.id.text)' is declared but never used", at: m.id.range,
           hint: "remove it, or use it in a revenue or KPI")
       case .definition(let def) where def.kind == .revenue && allocatedBy[def.id.text] == nil:
         warning(
-          "unallocated", "revenue '\(def.id.text)' is not allocated by any pool", at: def.id.range,
+          .unallocated, "revenue '\(def.id.text)' is not allocated by any pool", at: def.id.range,
           hint: "add it to a pool, or nobody is paid from it")
       case .subsidy(let s) where allocatedBy[s.id.text] == nil:
         warning(
-          "unallocated", "subsidy '\(s.id.text)' is not allocated by any pool", at: s.id.range,
+          .unallocated, "subsidy '\(s.id.text)' is not allocated by any pool", at: s.id.range,
           hint: "add it to a pool, or nobody is paid from it")
       default: continue
       }
@@ -85,14 +85,14 @@ extension Checker {
             continue
           case .greenTrade?:
             error(
-              "double-counting",
+              .doubleCounting,
               "kWh in '\(meter)' are sold with their certificates by green-power trade; they cannot earn certificates again",
               at: range,
               hint:
                 "issue certificates on on-grid output less traded output: gec(export - \(meter))")
           case let kind?:
             error(
-              "double-counting",
+              .doubleCounting,
               "certificates are issued only on on-grid output; '\(meter)' is \(kind.rawValue)",
               at: range,
               hint:
@@ -108,7 +108,7 @@ extension Checker {
         where !exports.isEmpty && !subtracted.contains(traded) {
           let revenueRange = symbols[revenue]?.range ?? range
           error(
-            "double-counting",
+            .doubleCounting,
             "on-grid kWh traded as green power ('\(traded)') would also earn certificates here",
             at: range, hint: "subtract the traded kWh: gec(\(exports[0].0) - \(traded))",
             notes: [

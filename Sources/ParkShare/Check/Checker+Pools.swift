@@ -8,7 +8,7 @@ extension Checker {
         }
         if let first = allocatedBy[source.text] {
           error(
-            "double-allocation", "'\(source.text)' is already allocated by another pool",
+            .doubleAllocation, "'\(source.text)' is already allocated by another pool",
             at: source.range,
             hint: "each revenue goes into one pool, or it would be paid out twice",
             notes: [.init(message: "first allocated here", range: first.range)])
@@ -38,7 +38,7 @@ extension Checker {
     if p.steps.isEmpty {
       if p.brokenSteps == 0 {
         error(
-          "no-split", "pool '\(p.id.text)' has no steps", at: p.id.range,
+          .noSplit, "pool '\(p.id.text)' has no steps", at: p.id.range,
           hint: "add an indented 'split' line saying who gets the pool")
       }
       return
@@ -68,7 +68,7 @@ extension Checker {
       if active.count > 1 && !reportedOverlap {
         reportedOverlap = true
         error(
-          "overlapping-splits", "two splits of pool '\(p.id.text)' apply in \(period)",
+          .overlappingSplits, "two splits of pool '\(p.id.text)' apply in \(period)",
           at: active[1].step.range,
           hint: "date them apart with 'until' and 'from'",
           notes: [.init(message: "the other split", range: active[0].step.range)])
@@ -78,7 +78,7 @@ extension Checker {
     if p.brokenSteps == 0, let first = uncovered.first, let last = uncovered.last {
       let span = first == last ? "\(first)" : "\(first) to \(last)"
       error(
-        "no-split",
+        .noSplit,
         "pool '\(p.id.text)' has no split for \(span): its remainder would have no owner",
         at: p.id.range,
         hint: "add a split that applies then (uncovered periods: \(uncovered.count))")
@@ -112,7 +112,7 @@ extension Checker {
           if case .split = $0.0.kind { true } else { false }
         }
         error(
-          "limit-cannot-act",
+          .limitCannotAct,
           later
             ? "this \(what) comes before the split it limits: it would never act"
             : "no split comes before this \(what): there is no one to \(step.isCap ? "hand the cut to" : "take the shortfall from")",
@@ -130,7 +130,7 @@ extension Checker {
       }
       if !paid {
         error(
-          "limit-cannot-act", "no step before this cap pays '\(target)': it would never act",
+          .limitCannotAct, "no step before this cap pays '\(target)': it would never act",
           at: ast.range, hint: "cap a party that a step above pays, or move the cap below that step"
         )
       }
@@ -168,14 +168,14 @@ extension Checker {
       if until == nil { datesOK = false }
     }
     if let f = from, let u = until, f.firstMonth > u.lastMonth {
-      error("bad-term", "this step starts (\(f)) after it ends (\(u))", at: step.range)
+      error(.badTerm, "this step starts (\(f)) after it ends (\(u))", at: step.range)
     }
     func amount(_ a: Amount, _ what: String, into checker: inout Checker) -> StepAmount? {
       switch a {
       case .percentOf(let p, let remainder):
         guard p.value > .zero, p.value <= .one else {
           checker.error(
-            "bad-percent", "a share of the pool must be above 0% and at most 100%", at: p.range,
+            .badPercent, "a share of the pool must be above 0% and at most 100%", at: p.range,
             hint: p.value.isNegative
               ? "\(what) takes money out of the pool: write the share without '-'"
               : "a step takes part of the pool, at most all of it")
@@ -241,7 +241,7 @@ extension Checker {
     guard let t = typeName(metric) else { return nil }
     guard t.per == group else {
       error(
-        "per-mismatch", "'\(metric.text)' is not a value per member of '\(group)'",
+        .perMismatch, "'\(metric.text)' is not a value per member of '\(group)'",
         at: metric.range,
         hint: "declare it with 'per \(group)', e.g. 'input \(metric.text) kWh per \(group)'")
       return nil
@@ -260,7 +260,7 @@ extension Checker {
     case .metric(let parties, let metric):
       guard !parties.isEmpty else {
         error(
-          "syntax",
+          .syntax,
           "name who shares: 'split gov, op by \(metric.text)' or 'split GROUP by \(metric.text)'",
           at: metric.range)
         return nil
@@ -276,7 +276,7 @@ extension Checker {
       where resolve(p, as: stake ? [.party, .group] : [.party], what: "party") == nil {
         ok = false
       }
-      guard ok else { return nil }
+      guard ok, checkNamedOnce(parties) else { return nil }
       if stake {
         let capitalized = Set(contract.parties.filter { $0.capital != nil }.map(\.id))
         for p in parties {
@@ -285,7 +285,7 @@ extension Checker {
           ok = false
           if brokenCapital.contains(p.text) { continue }  // its capital was reported
           error(
-            "no-capital",
+            .noCapital,
             m == p.text
               ? "party '\(p.text)' has no capital to take a stake by"
               : "member '\(m)' of '\(p.text)' has no capital to take a stake by", at: p.range,
@@ -299,7 +299,7 @@ extension Checker {
           parties.flatMap { p in contract.groups.first { $0.id == p.text }?.members ?? [p.text] })
         if contract.parties.allSatisfy({ !members.contains($0.id) || $0.capital?.isZero == true }) {
           error(
-            "zero-stakes",
+            .zeroStakes,
             "every stake in this split is 0: \(parties.count == 1 && members.count > 1 ? "every member of '\(parties[0].text)' has" : "the parties have") capital 0, so the split would divide nothing",
             at: step.range,
             hint: parties.count == 1 && members.count > 1
@@ -323,7 +323,7 @@ extension Checker {
       }
       guard t.per == nil else {
         error(
-          "per-mismatch", "a step table reads one total, not a value per '\(t.per!)'", at: kpi.range
+          .perMismatch, "a step table reads one total, not a value per '\(t.per!)'", at: kpi.range
         )
         return nil
       }
@@ -345,27 +345,35 @@ extension Checker {
       if resolve(s.party, as: [.party], what: "party") == nil { ok = false }
       if let first = seen[s.party.text] {
         error(
-          "duplicate-share", "'\(s.party.text)' is named twice in \(what)", at: s.party.range,
+          .duplicateShare, "'\(s.party.text)' is named twice in \(what)", at: s.party.range,
           notes: [.init(message: "first named here", range: first)])
         ok = false
       }
       seen[s.party.text] = s.party.range
       if s.share.value.isNegative {
         error(
-          "bad-percent", "a share cannot be negative", at: s.share.range,
+          .badPercent, "a share cannot be negative", at: s.share.range,
           hint: "a split divides what is left among the parties: each share is 0% or more")
         ok = false
       }
-      total = (try? total + s.share.value) ?? total
+      do throws(ArithmeticError) {
+        total = try total + s.share.value
+      } catch {
+        self.error(.overflow, "the shares of \(what) are too large to add up: \(error)", at: range)
+        return nil
+      }
       out.append(Share(party: s.party.text, share: s.share.value))
     }
     if total != .one {
-      let gap = (try? Exact.one - total) ?? .zero
+      // Shares that added up leave a gap that fits: 1 - total cannot overflow.
+      let gap = try? Exact.one - total
       error(
-        "shares-sum", "shares of \(what) sum to \(total.percentText), not 100%", at: range,
-        hint: gap.isNegative
-          ? "remove \(gap.negated.percentText) from the shares"
-          : "add the missing \(gap.percentText)")
+        .sharesSum, "shares of \(what) sum to \(total.percentText), not 100%", at: range,
+        hint: gap.map {
+          $0.isNegative
+            ? "remove \($0.negated.percentText) from the shares"
+            : "add the missing \($0.percentText)"
+        })
       ok = false
     }
     return ok ? out : nil
@@ -399,26 +407,26 @@ extension Checker {
       // table's bounds are a KPI's values, which may be negative.)
       if marginal, let u = upper, u.isNegative {
         error(
-          "negative", "a tier bound on the amount cannot be negative", at: row.upper!.range,
+          .negative, "a tier bound on the amount cannot be negative", at: row.upper!.range,
           hint: "tiers divide the amount from 0 up")
         ok = false
       }
       if let l = lower, let u = upper, u <= l {
         error(
-          "tier-order", "tier bounds are out of order: \(show(u)) is not above \(show(l))",
+          .tierOrder, "tier bounds are out of order: \(show(u)) is not above \(show(l))",
           at: row.range)
         ok = false
       }
       if i == 0 {
         if marginal, let l = lower, l != .zero {
           error(
-            "tier-gap", "the first tier starts at \(show(l)): amounts below it have no shares",
+            .tierGap, "the first tier starts at \(show(l)): amounts below it have no shares",
             at: row.range,
             hint: "start the first tier at 0")
           ok = false
         } else if !marginal, lower != nil {
           error(
-            "tier-gap", "values below \(show(lower!)) are not covered", at: row.range,
+            .tierGap, "values below \(show(lower!)) are not covered", at: row.range,
             hint: "make the first row 'below \(row.lower.map { Checker.text(of: $0) } ?? "X"):'")
           ok = false
         }
@@ -426,29 +434,29 @@ extension Checker {
         previousBroken = false  // where the broken row ends is unknown: no order to judge
       } else if let p = previousUpper {
         if lower == nil {
-          error("tier-order", "only the first row can be 'below'", at: row.range)
+          error(.tierOrder, "only the first row can be 'below'", at: row.range)
           ok = false
         } else if let l = lower, l > p {
           error(
-            "tier-gap", "the tiers leave a gap from \(show(p)) to \(show(l))", at: row.range,
+            .tierGap, "the tiers leave a gap from \(show(p)) to \(show(l))", at: row.range,
             hint: "start this tier at \(show(p))")
           ok = false
         } else if let l = lower, l < p {
           error(
-            "tier-overlap",
+            .tierOverlap,
             "this tier starts at \(show(l)), inside the previous tier (which ends at \(show(p)))",
             at: row.range, hint: "start this tier at \(show(p))")
           ok = false
         }
       } else if i > 0 {
         error(
-          "tier-order", "the previous row is open-ended, so this row is never reached",
+          .tierOrder, "the previous row is open-ended, so this row is never reached",
           at: row.range)
         ok = false
       }
       if i == rows.count - 1, let u = upper {
         error(
-          "tier-gap", "the last tier ends at \(show(u)): values above it have no shares",
+          .tierGap, "the last tier ends at \(show(u)): values above it have no shares",
           at: row.range,
           hint: "make the last row open: 'from \(show(u)) ...:'")
         ok = false

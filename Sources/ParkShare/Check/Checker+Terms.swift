@@ -14,14 +14,14 @@ extension Checker {
   }
 
   func periodProblem(_ ref: PeriodRef, _ edge: Edge, what: String) -> (
-    id: String, message: String, hint: String
+    id: DiagnosticID, message: String, hint: String
   )? {
     let p = ref.period
     let term = contract.term
     let len = contract.frequency
     if termKnown, p.lastMonth < term.from.firstMonth || p.firstMonth > term.to.lastMonth {
       return (
-        "outside-term", "\(what) \(p) is outside the term (\(term.from) to \(term.to))",
+        .outsideTerm, "\(what) \(p) is outside the term (\(term.from) to \(term.to))",
         "dates must fall within the 'settle' term"
       )
     }
@@ -30,7 +30,7 @@ extension Checker {
         || edge == .end && (p.lastMonth + 1) % len.months != 0
     {
       return (
-        "misaligned-period",
+        .misalignedPeriod,
         "\(what) \(p) does not \(edge == .start ? "start" : "end") a \(len.rawValue)",
         "the contract settles \(len.frequencyWord); terms change at period boundaries"
       )
@@ -53,7 +53,7 @@ extension Checker {
       var (unit, factor) = resolved ?? (currency / .kWh, .one)
       if resolved != nil, unit != currency / .kWh {
         error(
-          "unit-mismatch", "a tariff is priced in \(contract.currency.code)/kWh, not \(unit)",
+          .unitMismatch, "a tariff is priced in \(contract.currency.code)/kWh, not \(unit)",
           at: written.range)
         (unit, factor) = (currency / .kWh, .one)
       }
@@ -63,7 +63,7 @@ extension Checker {
       for band in t.bands {
         if let first = names[band.name.text] {
           error(
-            "duplicate-name", "band '\(band.name.text)' is given twice", at: band.name.range,
+            .duplicateName, "band '\(band.name.text)' is given twice", at: band.name.range,
             notes: [.init(message: "first given here", range: first)])
           continue
         }
@@ -74,7 +74,7 @@ extension Checker {
           let to = Int(span.to.value.description) ?? 0
           guard from != to else {
             error(
-              "bad-band", "the span \(span.from.text)-\(span.to.text) is empty",
+              .badBand, "the span \(span.from.text)-\(span.to.text) is empty",
               at: span.from.range.through(span.to.range))
             continue
           }
@@ -83,7 +83,7 @@ extension Checker {
             let other =
               bands.indices.contains(owner[clash]) ? bands[owner[clash]].name : band.name.text
             error(
-              "band-overlap",
+              .bandOverlap,
               "band '\(band.name.text)' overlaps band '\(other)' at \(Tariff.clock(clash))",
               at: span.from.range.through(span.to.range),
               hint: "each minute of the day belongs to one band")
@@ -93,23 +93,23 @@ extension Checker {
         }
         if band.price.value.isNegative {
           error(
-            "negative", "the price of band '\(band.name.text)' cannot be negative",
+            .negative, "the price of band '\(band.name.text)' cannot be negative",
             at: band.price.range, hint: "a tariff band prices the kWh delivered: 0 or more")
         }
         guard let price = try? band.price.value * factor else {
-          error("overflow", "the price is too large", at: band.price.range)
+          error(.overflow, "the price is too large", at: band.price.range)
           continue
         }
         bands.append(Tariff.Band(name: band.name.text, price: price, spans: spans))
       }
       if t.bands.isEmpty {
         error(
-          "bad-band", "tariff '\(t.id.text)' has no bands", at: t.id.range,
+          .badBand, "tariff '\(t.id.text)' has no bands", at: t.id.range,
           hint: "add indented lines like 'band peak 1.49 08:00-11:00'")
       } else if let gap = owner.firstIndex(of: -1) {
         let end = owner[gap...].firstIndex { $0 >= 0 } ?? 1440
         error(
-          "band-gap",
+          .bandGap,
           "no band of tariff '\(t.id.text)' covers \(Tariff.clock(gap))-\(Tariff.clock(end))",
           at: t.id.range,
           hint: "the bands must cover all 24 hours")
@@ -119,7 +119,7 @@ extension Checker {
         let triple = try? valley.price * Exact(3), peak.price < triple
       {
         warning(
-          "tou-ratio", "peak price \(peak.price) is less than 3x the valley price \(valley.price)",
+          .touRatio, "peak price \(peak.price) is less than 3x the valley price \(valley.price)",
           at: t.id.range,
           hint: "national TOU rules set peak:valley at 3:1 or more")
       }
@@ -132,7 +132,7 @@ extension Checker {
         let original = contract.tariffs.first(where: { $0.id == base.text })
       else { continue }
       guard discount.value > .zero, discount.value < .one else {
-        error("bad-percent", "a discount must be above 0% and below 100%", at: discount.range)
+        error(.badPercent, "a discount must be above 0% and below 100%", at: discount.range)
         continue
       }
       let bands = original.bands.compactMap { b -> Tariff.Band? in
@@ -140,7 +140,7 @@ extension Checker {
         return Tariff.Band(name: b.name, price: price, spans: b.spans)
       }
       guard bands.count == original.bands.count else {
-        error("overflow", "a discounted price is too large", at: discount.range)
+        error(.overflow, "a discounted price is too large", at: discount.range)
         continue
       }
       contract.tariffs.append(
@@ -158,12 +158,12 @@ extension Checker {
       else { continue }
       if t.isCondition {
         error(
-          "bad-condition",
+          .badCondition,
           "'\(def.id.text)' is a comparison; a \(def.kind.rawValue) must be a value",
           at: def.expr.range)
       } else if def.kind == .revenue && t.unit != currency {
         error(
-          "unit-mismatch",
+          .unitMismatch,
           "revenue '\(def.id.text)' is in \(t.unit), not \(contract.currency.code)",
           at: def.expr.range,
           hint: t.unit == .kWh
@@ -172,7 +172,7 @@ extension Checker {
               ? "multiply certificates by a price in \(contract.currency.code)/cert" : nil))
       } else if def.kind == .revenue, let per = t.per {
         error(
-          "per-mismatch", "revenue '\(def.id.text)' varies per '\(per)'; a revenue is one total",
+          .perMismatch, "revenue '\(def.id.text)' varies per '\(per)'; a revenue is one total",
           at: def.expr.range,
           hint: "wrap it in sum(...)")
       }
@@ -200,7 +200,7 @@ extension Checker {
       let t = typeDefinition(s.id.text) ?? partialTyped[s.id.text]
       if let t, t.unit != currency || t.per != nil || t.isCondition {
         error(
-          "unit-mismatch",
+          .unitMismatch,
           "subsidy '\(s.id.text)' must be one amount in \(contract.currency.code), not \(t.unit)\(t.per.map { " per '\($0)'" } ?? "")",
           at: s.expr.range,
           hint: t.unit == .kWh ? "multiply by a rate in \(contract.currency.code)/kWh" : nil)
@@ -221,27 +221,27 @@ extension Checker {
         case .steps(let steps, _):
           for (at, factor) in steps {
             guard factor.value >= .zero, factor.value <= .one else {
-              error("bad-percent", "a phase-out factor must be from 0% to 100%", at: factor.range)
+              error(.badPercent, "a phase-out factor must be from 0% to 100%", at: factor.range)
               continue
             }
             let start = Period(containing: at.period.firstMonth, length: contract.frequency)
             if let last = lastStep {
               if start <= last.period {
                 error(
-                  "unordered-schedule",
+                  .unorderedSchedule,
                   "phase-out \(at.period) does not come after \(last.written)", at: at.range,
                   hint: "list the steps in time order")
                 continue
               }
               if factor.value > last.factor {
                 warning(
-                  "rising-phase-out",
+                  .risingPhaseOut,
                   "the subsidy rises from \(last.factor.percentText) to \(factor.value.percentText) in \(at.period)",
                   at: factor.range, hint: "a phase-out (退坡) usually only falls; check the table")
               }
             } else if termKnown, at.period.firstMonth > contract.term.from.firstMonth {
               error(
-                "uncovered-term",
+                .uncoveredTerm,
                 "the phase-out table starts in \(at.period) but the term starts in \(contract.term.from)",
                 at: at.range,
                 hint: "add a step for \(contract.term.from.year) saying what is paid from the start"
@@ -249,7 +249,7 @@ extension Checker {
             }
             if termKnown, at.period.firstMonth > contract.term.to.lastMonth {
               error(
-                "outside-term",
+                .outsideTerm,
                 "phase-out step \(at.period) is after the term ends (\(contract.term.to))",
                 at: at.range)
             }
@@ -258,7 +258,7 @@ extension Checker {
           }
         case .degression(let rate, let every, let from, let range):
           guard degression == nil else {
-            error("duplicate-header", "a subsidy has one degression rule", at: range)
+            error(.duplicateHeader, "a subsidy has one degression rule", at: range)
             continue
           }
           let lengths: [String: Period.Length] = [
@@ -267,14 +267,14 @@ extension Checker {
           guard let length = lengths[every.text] else {
             let words = ["month", "quarter", "half-year", "year"]
             error(
-              "bad-frequency", "degression per '\(every.text)'?", at: every.range,
+              .badFrequency, "degression per '\(every.text)'?", at: every.range,
               hint: Spelling.nearest(every.text, in: words).map { "did you mean '\($0)'?" }
                 ?? "per month, quarter, half-year or year")
             continue
           }
           guard rate.value > .zero, rate.value < .one else {
             error(
-              "bad-percent", "a degression rate must be above 0% and below 100%", at: rate.range)
+              .badPercent, "a degression rate must be above 0% and below 100%", at: rate.range)
             continue
           }
           let start =
@@ -282,13 +282,13 @@ extension Checker {
           degression = Subsidy.Degression(rate: rate.value, every: length, from: start)
         case .trigger(let factor, let condition, _):
           guard factor.value >= .zero, factor.value <= .one else {
-            error("bad-percent", "a reduced factor must be from 0% to 100%", at: factor.range)
+            error(.badPercent, "a reduced factor must be from 0% to 100%", at: factor.range)
             continue
           }
           guard let c = type(condition) else { continue }
           guard c.isCondition, c.per == nil else {
             error(
-              "bad-condition",
+              .badCondition,
               "'when' needs a comparison of totals, like 'market_revenue >= 1,000,000 CNY'",
               at: condition.range)
             continue
@@ -311,11 +311,11 @@ extension Checker {
       guard case .points(let p) = d.kind else { continue }
       guard resolve(p.group, as: [.group], what: "group") != nil else { continue }
       if let cap = p.cap, cap.value <= .zero {
-        error("bad-cap", "a points cap must be above zero", at: cap.range)
+        error(.badCap, "a points cap must be above zero", at: cap.range)
       }
       if p.rules.isEmpty {
         error(
-          "syntax", "points '\(p.id.text)' has no rules", at: p.id.range,
+          .syntax, "points '\(p.id.text)' has no rules", at: p.id.range,
           hint: "add indented lines like '2 per % green_share'")
       }
       var rules: [PointsScheme.Rule] = []
@@ -328,13 +328,13 @@ extension Checker {
           guard let (u, factor) = resolved, let t = typedRule else { continue }
           guard t.unit == u, !t.isCondition else {
             error(
-              "unit-mismatch", "points per \(unitExpr.text) need a value in \(u), not \(t.unit)",
+              .unitMismatch, "points per \(unitExpr.text) need a value in \(u), not \(t.unit)",
               at: expr.range)
             continue
           }
           if let per = t.per, per != p.group.text {
             error(
-              "per-mismatch", "points for '\(p.group.text)' cannot use a value per '\(per)'",
+              .perMismatch, "points for '\(p.group.text)' cannot use a value per '\(per)'",
               at: expr.range)
             continue
           }
@@ -344,7 +344,7 @@ extension Checker {
           guard let t = type(condition) else { continue }
           guard t.isCondition || t.unit.isDimensionless else {
             error(
-              "bad-condition", "a bonus needs a condition, like 'reported_on_time >= 1'",
+              .badCondition, "a bonus needs a condition, like 'reported_on_time >= 1'",
               at: condition.range)
             continue
           }
@@ -369,7 +369,7 @@ extension Checker {
   mutating func refuseNegativePoints(_ points: Literal) {
     if points.value.isNegative {
       error(
-        "negative", "points cannot be negative", at: points.range,
+        .negative, "points cannot be negative", at: points.range,
         hint: "points weigh each member's share of a rebate: 0 or more")
     }
   }

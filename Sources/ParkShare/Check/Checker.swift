@@ -95,14 +95,15 @@ public struct Checker {
   }
 
   mutating func error(
-    _ id: String, _ message: String, at range: SourceRange, hint: String? = nil,
+    _ id: DiagnosticID, _ message: String, at range: SourceRange, hint: String? = nil,
     notes: [Diagnostic.Note] = []
   ) {
     diagnostics.append(.error(id, message, at: range, hint: hint, notes: notes))
   }
 
-  mutating func warning(_ id: String, _ message: String, at range: SourceRange, hint: String? = nil)
-  {
+  mutating func warning(
+    _ id: DiagnosticID, _ message: String, at range: SourceRange, hint: String? = nil
+  ) {
     diagnostics.append(.warning(id, message, at: range, hint: hint))
   }
 
@@ -144,12 +145,12 @@ public struct Checker {
           hint = "to subtract, put spaces around '-': '\(parts.joined(separator: " - "))'"
         }
       }
-      error("unknown-name", "unknown \(what) '\(name.text)'", at: name.range, hint: hint)
+      error(.unknownName, "unknown \(what) '\(name.text)'", at: name.range, hint: hint)
       return nil
     }
     guard kinds.contains(symbol.kind) else {
       error(
-        "wrong-kind",
+        .wrongKind,
         "'\(name.text)' is \(Checker.article(symbol.kind.rawValue)), not \(Checker.article(what))",
         at: name.range,
         notes: [.init(message: "'\(name.text)' is defined here", range: symbol.range)])
@@ -161,7 +162,7 @@ public struct Checker {
   /// One name, two definitions: the error points at the second, a note at the first.
   mutating func alreadyDefined(_ name: String, at range: SourceRange, first: Symbol) {
     error(
-      "duplicate-name", "'\(name)' is already defined as \(Checker.article(first.kind.rawValue))",
+      .duplicateName, "'\(name)' is already defined as \(Checker.article(first.kind.rawValue))",
       at: range, hint: "give each party, input, revenue, fund and pool its own name",
       notes: [.init(message: "first defined here", range: first.range)])
   }

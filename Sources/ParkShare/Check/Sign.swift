@@ -102,6 +102,6 @@ extension Checker {
   ) {
     fillSigns()
     guard sign(of: f).isNegative else { return }
-    error("negative", "\(what) cannot be negative", at: range, hint: hint)
+    error(.negative, "\(what) cannot be negative", at: range, hint: hint)
   }
 }

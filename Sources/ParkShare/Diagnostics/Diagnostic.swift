@@ -15,7 +15,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error {
 
   public var severity: Severity
   /// A stable identifier (`unknown-name`), listed with an example in docs/errors.md.
-  public var id: String
+  public var id: DiagnosticID
   public var message: String
   public var range: SourceRange
   public var hint: String?
@@ -24,7 +24,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error {
   public var quote: String?
 
   public init(
-    _ severity: Severity, _ id: String, _ message: String, at range: SourceRange,
+    _ severity: Severity, _ id: DiagnosticID, _ message: String, at range: SourceRange,
     hint: String? = nil, notes: [Note] = []
   ) {
     self.severity = severity
@@ -36,13 +36,15 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error {
   }
 
   public static func error(
-    _ id: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Note] = []
+    _ id: DiagnosticID, _ message: String, at range: SourceRange, hint: String? = nil,
+    notes: [Note] = []
   ) -> Diagnostic {
     Diagnostic(.error, id, message, at: range, hint: hint, notes: notes)
   }
 
   public static func warning(
-    _ id: String, _ message: String, at range: SourceRange, hint: String? = nil, notes: [Note] = []
+    _ id: DiagnosticID, _ message: String, at range: SourceRange, hint: String? = nil,
+    notes: [Note] = []
   ) -> Diagnostic {
     Diagnostic(.warning, id, message, at: range, hint: hint, notes: notes)
   }
@@ -56,8 +58,8 @@ extension [Diagnostic] {
   /// that it counts the rest of.
   public var ordered: [Diagnostic] {
     sorted {
-      let a = $0.id == "more-problems" ? 1 : 0
-      let b = $1.id == "more-problems" ? 1 : 0
+      let a = $0.id == .moreProblems ? 1 : 0
+      let b = $1.id == .moreProblems ? 1 : 0
       return ($0.range.file, a, $0.range.start.line, $0.range.start.column, $0.message)
         < ($1.range.file, b, $1.range.start.line, $1.range.start.column, $1.message)
     }

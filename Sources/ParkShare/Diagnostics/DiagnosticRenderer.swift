@@ -49,12 +49,13 @@ public struct DiagnosticRenderer: Sendable {
     let hint =
       "\(Limits.grouped(count + shownPerFile)) in all; the first \(shownPerFile) are shown: fix them and run again"
     return errors > 0
-      ? .error("more-problems", message, at: .whole(file), hint: hint)
-      : .warning("more-problems", message, at: .whole(file), hint: hint)
+      ? .error(.moreProblems, message, at: .whole(file), hint: hint)
+      : .warning(.moreProblems, message, at: .whole(file), hint: hint)
   }
 
   public func render(_ d: Diagnostic) -> String {
-    var out = Self.visible("\(d.range): \(d.severity.rawValue)[\(d.id)]: \(d.message)") + "\n"
+    var out =
+      Self.visible("\(d.range): \(d.severity.rawValue)[\(d.id.rawValue)]: \(d.message)") + "\n"
     out += excerpt(
       d.range,
       text: sources[d.range.file]?.line(d.range.start.line) ?? d.quote.map { Substring($0) })

@@ -68,11 +68,15 @@ public struct Journal: Sendable {
       if include && first == nil { first = record.period }
       if period != nil && record.period < period! {
         for (_, postings) in groups.sorted(by: { $0.key < $1.key }) {
-          for (a, v) in postings { running[a] = (try? (running[a] ?? .zero) + v) ?? .zero }
+          for (a, v) in postings {
+            running[a] = try Self.plus(running[a] ?? .zero, v, record.period)
+          }
         }
         // Earlier records' postings are replaced by the later ones of the same period.
         for (_, postings) in previous {
-          for (a, v) in postings { running[a] = (try? (running[a] ?? .zero) - v) ?? .zero }
+          for (a, v) in postings {
+            running[a] = try Self.plus(running[a] ?? .zero, v.negated, record.period)
+          }
         }
         continue
       }
@@ -85,14 +89,14 @@ public struct Journal: Sendable {
       for key in Set(groups.keys).union(previous.keys).sorted(by: Self.bookingOrder) {
         var postings: [String: Exact] = groups[key] ?? [:]
         for (a, v) in previous[key] ?? [:] {
-          postings[a] = (try? (postings[a] ?? .zero) - v) ?? .zero
+          postings[a] = try Self.plus(postings[a] ?? .zero, v.negated, record.period)
         }
         let list = postings.filter { !$0.value.isZero }.sorted { $0.key < $1.key }.map {
           Posting(account: $0.key, amount: $0.value)
         }
         guard !list.isEmpty else { continue }
         for p in list {
-          running[p.account] = (try? (running[p.account] ?? .zero) + p.amount) ?? .zero
+          running[p.account] = try Self.plus(running[p.account] ?? .zero, p.amount, record.period)
         }
         transactions.append(
           Transaction(
@@ -125,7 +129,8 @@ public struct Journal: Sendable {
     var postings = running.filter { !$0.value.isZero }.sorted { $0.key < $1.key }.map {
       Posting(account: $0.key, amount: $0.value)
     }
-    let total = (try? postings.map(\.amount).sum()) ?? .zero
+    var total = Exact.zero
+    for p in postings { total = try plus(total, p.amount, nil) }
     if !total.isZero {
       postings.append(
         Posting(account: names.name("opening", ["contract": contract]), amount: total.negated))
@@ -147,22 +152,22 @@ public struct Journal: Sendable {
         throw Ledger.Refusal(message: "an amount of \(s.period) does not fit: \(error)")
       }
     }
-    func add(_ into: inout [String: Exact], _ account: String, _ v: Exact) {
-      into[account] = (try? (into[account] ?? .zero) + v) ?? v
+    func add(_ into: inout [String: Exact], _ account: String, _ v: Exact) throws(Ledger.Refusal) {
+      into[account] = try plus(into[account] ?? .zero, v, s.period)
     }
     var out: [String: [String: Exact]] = [:]
     for pool in s.pools {
       var revenue: [String: Exact] = [:]
-      add(&revenue, names.name("pool", ["contract": c, "pool": pool.pool]), pool.total)
+      try add(&revenue, names.name("pool", ["contract": c, "pool": pool.pool]), pool.total)
       var booked = Exact.zero
       for src in pool.sources {
         let v = try fen(src.amount)
-        add(&revenue, names.name("income", ["contract": c, "source": src.id]), v.negated)
-        booked = (try? booked + v) ?? booked
+        try add(&revenue, names.name("income", ["contract": c, "source": src.id]), v.negated)
+        booked = try plus(booked, v, s.period)
       }
       // The pool's total is rounded once; the sources one by one: the difference is explicit.
-      let rest = (try? pool.total - booked) ?? .zero
-      if !rest.isZero { add(&revenue, names.name("rounding", ["contract": c]), rest.negated) }
+      let rest = try plus(pool.total, booked.negated, s.period)
+      if !rest.isZero { try add(&revenue, names.name("rounding", ["contract": c]), rest.negated) }
       out["revenue \(pool.pool)"] = revenue
       var distribution: [String: Exact] = [:]
       var paid = Exact.zero
@@ -172,19 +177,19 @@ public struct Journal: Sendable {
           case .fund(let fund): names.name("fund", ["contract": c, "fund": fund])
           case .party(let party): names.name("payable", ["contract": c, "party": party])
           }
-        add(&distribution, account, l.amount.negated)
-        paid = (try? paid + l.amount) ?? paid
+        try add(&distribution, account, l.amount.negated)
+        paid = try plus(paid, l.amount, s.period)
       }
-      add(&distribution, names.name("distribution", ["contract": c, "pool": pool.pool]), paid)
+      try add(&distribution, names.name("distribution", ["contract": c, "pool": pool.pool]), paid)
       out["distribution \(pool.pool)"] = distribution
     }
     var arrears: [String: Exact] = [:]
     for pool in s.pools {
       for a in pool.arrears {
-        let change = (try? (try fen(a.closing)) - (try fen(a.opening))) ?? .zero
+        let change = try plus(try fen(a.closing), try fen(a.opening).negated, s.period)
         guard !change.isZero else { continue }
-        add(&arrears, names.name("arrears-expense", ["contract": c, "party": a.party]), change)
-        add(&arrears, names.name("arrears", ["contract": c, "party": a.party]), change.negated)
+        try add(&arrears, names.name("arrears-expense", ["contract": c, "party": a.party]), change)
+        try add(&arrears, names.name("arrears", ["contract": c, "party": a.party]), change.negated)
       }
     }
     if !arrears.isEmpty { out["arrears"] = arrears }

@@ -44,9 +44,8 @@ public struct PeriodReport: Sendable, Codable {
         for st in s.statements { settled[p, default: [:]][st.party] = st.net }
       }
       for d in s.issue?.differences ?? [] {
-        amended[p, default: [:]][d.party] =
-          (try? (amended[p]?[d.party] ?? .zero) + d.difference)
-          ?? d.difference
+        amended[p, default: [:]][d.party] = try Self.plus(
+          amended[p]?[d.party] ?? .zero, d.difference, p)
       }
       for (party, n) in record.numbers ?? [:] {
         numbers[p, default: [:]][party, default: []].append(n)
@@ -54,11 +53,16 @@ public struct PeriodReport: Sendable, Codable {
       var owed: [String: Exact] = [:]
       for (key, v) in s.closing.arrears {
         let party = key.party
-        owed[party] = (try? (owed[party] ?? .zero) + v) ?? v
+        owed[party] = try Self.plus(owed[party] ?? .zero, v, p)
       }
       arrears[p] = owed
     }
-    let zero = (try? Exact(minorUnits: 0, decimals: decimals)) ?? .zero
+    let zero: Exact
+    do throws(ArithmeticError) {
+      zero = try Exact(minorUnits: 0, decimals: decimals)
+    } catch {
+      throw Ledger.Refusal(message: "the ledger's currency has \(decimals) decimals: \(error)")
+    }
     var balance: [String: Exact] = [:]
     var rows: [Row] = []
     for p in Set(settled.keys).union(amended.keys).sorted() where !(to < p) {
@@ -66,7 +70,7 @@ public struct PeriodReport: Sendable, Codable {
         let opening = balance[party] ?? zero
         let s = settled[p]?[party] ?? zero
         let a = amended[p]?[party] ?? zero
-        let closing = (try? opening + s + a) ?? opening
+        let closing = try Self.plus(try Self.plus(opening, s, p), a, p)
         balance[party] = closing
         guard !(p < from) else { continue }
         rows.append(
@@ -78,5 +82,16 @@ public struct PeriodReport: Sendable, Codable {
     }
     return PeriodReport(
       contract: contract, currency: currency, decimals: decimals, from: from, to: to, rows: rows)
+  }
+}
+
+extension PeriodReport {
+  /// `a + b`, or the refusal of the report: a balance that does not fit is not shown at all.
+  static func plus(_ a: Exact, _ b: Exact, _ period: Period) throws(Ledger.Refusal) -> Exact {
+    do {
+      return try a + b
+    } catch {
+      throw Ledger.Refusal(message: "a balance of \(period) does not fit: \(error)")
+    }
   }
 }

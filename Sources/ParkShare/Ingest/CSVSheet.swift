@@ -20,7 +20,7 @@ struct CSVSheet {
     let top = SourceRange.whole(path)
     let text: String
     let read = Limits.read(
-      path, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
+      path, maxBytes: Limits.tableBytes, unreadableID: .missingFile,
       unreadableHint: "a data bundle holds \(DataBundle.requiredFiles); see docs/data-format.md",
       at: top)
     switch read {
@@ -35,7 +35,7 @@ struct CSVSheet {
     let table: CSVTable
     switch CSVTable.parse(text) {
     case .failure(let e):
-      diagnostics.append(.error("bad-csv", "not valid CSV: \(e.message)", at: at(e.line)))
+      diagnostics.append(.error(.badCSV, "not valid CSV: \(e.message)", at: at(e.line)))
       return nil
     case .success(let t): table = t
     }
@@ -47,7 +47,7 @@ struct CSVSheet {
       if !(required + optional).contains(name) || columns[name] != nil {
         diagnostics.append(
           .error(
-            "bad-header",
+            .badHeader,
             columns[name] != nil ? "column '\(name)' is named twice" : "unknown column '\(name)'",
             at: at(1), hint: "the columns are \(form), in any order"))
         ok = false
@@ -57,7 +57,7 @@ struct CSVSheet {
     for name in required where columns[name] == nil {
       diagnostics.append(
         .error(
-          "bad-header", "the header has no '\(name)' column", at: at(1),
+          .badHeader, "the header has no '\(name)' column", at: at(1),
           hint: "the columns are \(form), in any order"))
       ok = false
     }
@@ -71,7 +71,7 @@ struct CSVSheet {
         refused.append(row)
         diagnostics.append(
           .error(
-            "bad-row", "row has \(row.fields.count) fields, the header has \(header.count)",
+            .badRow, "row has \(row.fields.count) fields, the header has \(header.count)",
             at: at(row.line), hint: "quote fields that contain commas"))
       }
     }

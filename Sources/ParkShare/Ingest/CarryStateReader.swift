@@ -28,7 +28,7 @@ public struct CarryStateReader {
         nil, [Limits.diagnostic(.tooLarge(bytes: bytes), path: path, maxBytes: Limits.tableBytes)]
       )
     case .failure:
-      return (nil, [.error("missing-file", "cannot read state file '\(path)'", at: top)])
+      return (nil, [.error(.missingFile, "cannot read state file '\(path)'", at: top)])
     }
     let json: PlacedJSON
     switch PlacedJSON.parse(String(decoding: data, as: UTF8.self), file: path) {
@@ -38,7 +38,7 @@ public struct CarryStateReader {
         nil,
         [
           .error(
-            "bad-state", "'\(path)' is not a parkshare state file: \(d.message)", at: d.range,
+            .badState, "'\(path)' is not a parkshare state file: \(d.message)", at: d.range,
             hint: "pass the file written by --closing for the previous period")
         ]
       )
@@ -49,7 +49,7 @@ public struct CarryStateReader {
   }
 
   mutating func fail(_ message: String, at range: SourceRange, hint: String? = Self.hint) {
-    problems.append(.error("bad-state", message, at: range, hint: hint))
+    problems.append(.error(.badState, message, at: range, hint: hint))
   }
 
   mutating func state(_ json: PlacedJSON) -> CarryState? {

@@ -85,7 +85,7 @@ public struct DataBundle: Sendable {
         bundle: nil,
         diagnostics: [
           .error(
-            "missing-file", "no data bundle directory '\(dir)'", at: range,
+            .missingFile, "no data bundle directory '\(dir)'", at: range,
             hint: "a bundle is a directory with \(requiredFiles)")
         ], sources: [])
     }
@@ -124,7 +124,7 @@ public struct DataBundle: Sendable {
       if !readingFiles.isEmpty {
         diagnostics.append(
           .warning(
-            "unused-readings",
+            .unusedReadings,
             "contract '\(contract.id)' reads no meters; \(readingFiles.count) readings file(s) not used",
             at: SourceRange.whole(readingFiles[0])))
       }
@@ -138,7 +138,7 @@ public struct DataBundle: Sendable {
       if readingFiles.isEmpty {
         diagnostics.append(
           .error(
-            "missing-file", "no readings in '\(dir)'", at: sheet.at(1),
+            .missingFile, "no readings in '\(dir)'", at: sheet.at(1),
             hint: "put the interval readings in readings.csv (or readings-*.csv, or readings/*.csv)"
           ))
       } else {
@@ -160,13 +160,13 @@ public struct DataBundle: Sendable {
     for (path, digest) in digestBox.value where digest == nil && existed.contains(path) {
       diagnostics.append(
         .error(
-          "changed-file", "'\(path)' could not be read again to compute its digest",
+          .changedFile, "'\(path)' could not be read again to compute its digest",
           at: .whole(path), hint: "check that nothing moves or locks the data while it is settled"))
     }
     for (path, before) in zip(stamped, stamps) where FileStamp(path: path) != before {
       diagnostics.append(
         .error(
-          "changed-file",
+          .changedFile,
           before == nil
             ? "'\(path)' appeared while the bundle was read"
             : "'\(path)' changed or disappeared while it was read; nothing was computed from it",
@@ -176,7 +176,7 @@ public struct DataBundle: Sendable {
     for path in Set(findReadings(dir)).subtracting(readingFiles).sorted() {
       diagnostics.append(
         .error(
-          "changed-file", "'\(path)' appeared while the bundle was read", at: .whole(path),
+          .changedFile, "'\(path)' appeared while the bundle was read", at: .whole(path),
           hint: "wait until the data is complete (copy it in, then settle), and run again"))
     }
     let ok = !diagnostics.hasErrors

@@ -30,21 +30,22 @@ public struct Facts: Sendable {
     for row in sheet.rows {
       let at = sheet.at(row.line)
       let name = sheet.field(row, "fact")
-      func bad(_ id: String, _ message: String, hint: String? = nil, notes: [Diagnostic.Note] = [])
-      {
+      func bad(
+        _ id: DiagnosticID, _ message: String, hint: String? = nil, notes: [Diagnostic.Note] = []
+      ) {
         diagnostics.append(.error(id, message, at: at, hint: hint, notes: notes))
         refused.insert(name)
       }
       // A member, vintage or month given for an input that has none.
-      func unexpected(_ column: String, _ value: String, _ what: String, _ clause: String) {
+      func unexpected(_ id: DiagnosticID, _ value: String, _ what: String, _ clause: String) {
         bad(
-          "unexpected-\(column)", "'\(name)' \(what): remove '\(value)'",
+          id, "'\(name)' \(what): remove '\(value)'",
           hint: "or declare 'input \(name) ... \(clause)' in the contract")
       }
       guard let input = inputs[name] else {
         diagnostics.append(
           .warning(
-            "unused-fact", "'\(name)' is not an input of contract '\(contract.id)'; not used",
+            .unusedFact, "'\(name)' is not an input of contract '\(contract.id)'; not used",
             at: at,
             hint: Spelling.nearest(name, in: inputs.keys.sorted()).map { "did you mean '\($0)'?" }
               ?? "declare it with 'input \(name) ...' to use it"))
@@ -52,7 +53,7 @@ public struct Facts: Sendable {
       }
       let valueText = sheet.field(row, "value")
       guard let raw = Facts.number(valueText) else {
-        bad("bad-value", "'\(valueText)' is not a number (fact '\(name)')", hint: "write 62.36")
+        bad(.badValue, "'\(valueText)' is not a number (fact '\(name)')", hint: "write 62.36")
         continue
       }
       let unitText = sheet.field(row, "unit")
@@ -64,7 +65,7 @@ public struct Facts: Sendable {
           u.unit == input.unit
         else {
           bad(
-            "bad-unit", "'\(name)' is in \(input.unitText) in the contract, not '\(unitText)'",
+            .badUnit, "'\(name)' is in \(input.unitText) in the contract, not '\(unitText)'",
             hint: "give the value in \(input.unitText) or a unit that converts to it")
           continue
         }
@@ -72,7 +73,7 @@ public struct Facts: Sendable {
       }
       guard let value = try? raw * factor else {
         bad(
-          "bad-value",
+          .badValue,
           "'\(valueText)' is too large to convert to \(input.unitText) (fact '\(name)')",
           hint: "check the value and its unit")
         continue
@@ -81,26 +82,26 @@ public struct Facts: Sendable {
       let member = sheet.field(row, "member")
       if let group = input.per {
         guard !member.isEmpty else {
-          bad("missing-member", "'\(name)' is given per member of '\(group)': the member is empty")
+          bad(.missingMember, "'\(name)' is given per member of '\(group)': the member is empty")
           continue
         }
         if memberSets[group] == nil {
           memberSets[group] = MeterRegistry.members(of: group, in: contract)
         }
         guard memberSets[group]!.contains(member) else {
-          bad("unknown-member", "'\(member)' is not a member of '\(group)' (fact '\(name)')")
+          bad(.unknownMember, "'\(member)' is not a member of '\(group)' (fact '\(name)')")
           continue
         }
         key.member = member
       } else if !member.isEmpty {
-        unexpected("member", member, "is one total, not per member", "per GROUP")
+        unexpected(.unexpectedMember, member, "is one total, not per member", "per GROUP")
         continue
       }
       let vintage = sheet.field(row, "vintage")
       if input.byVintage {
         guard let y = Int(vintage), (1990...2200).contains(y) else {
           bad(
-            "bad-vintage",
+            .badVintage,
             vintage.isEmpty
               ? "'\(name)' is given by vintage: the vintage (production year) is empty"
               : "vintage '\(vintage)' is not a year", hint: "write the production year: 2025")
@@ -108,27 +109,27 @@ public struct Facts: Sendable {
         }
         key.vintage = y
       } else if !vintage.isEmpty {
-        unexpected("vintage", vintage, "has no vintages", "by vintage")
+        unexpected(.unexpectedVintage, vintage, "has no vintages", "by vintage")
         continue
       }
       let month = sheet.field(row, "month")
       if input.monthly {
         guard let p = Period(month), p.length == .month else {
-          bad("bad-month", "'\(name)' is monthly: '\(month)' is not a month", hint: "write 2026-01")
+          bad(.badMonth, "'\(name)' is monthly: '\(month)' is not a month", hint: "write 2026-01")
           continue
         }
         guard p.firstMonth >= period.firstMonth, p.firstMonth <= period.lastMonth else {
-          bad("outside-period", "month \(p) of '\(name)' is outside \(period)")
+          bad(.outsidePeriod, "month \(p) of '\(name)' is outside \(period)")
           continue
         }
         key.month = p.firstMonth
       } else if !month.isEmpty {
-        unexpected("month", month, "is one value for the period", "monthly")
+        unexpected(.unexpectedMonth, month, "is one value for the period", "monthly")
         continue
       }
       if let first = lines[name]?[key] {
         bad(
-          "duplicate-fact", "'\(name)' is given twice",
+          .duplicateFact, "'\(name)' is given twice",
           notes: [.init(message: "first given here", range: sheet.at(first))])
         continue
       }
@@ -200,7 +201,7 @@ public struct Facts: Sendable {
       if input.monthly { columns.append("month (each month of \(period))") }
       out.append(
         .error(
-          "missing-fact", message, at: top,
+          .missingFact, message, at: top,
           hint: "add to facts.csv a row with " + columns.joined(separator: ", ")))
     }
     return out

@@ -41,19 +41,20 @@ enum MeterRegistry {
       })
     for row in sheet.rows {
       let at = sheet.at(row.line)
-      func bad(_ id: String, _ message: String, hint: String? = nil, notes: [Diagnostic.Note] = [])
-      {
+      func bad(
+        _ id: DiagnosticID, _ message: String, hint: String? = nil, notes: [Diagnostic.Note] = []
+      ) {
         diagnostics.append(.error(id, message, at: at, hint: hint, notes: notes))
         refused.insert(sheet.field(row, "meter"))
       }
       let id = sheet.field(row, "meter")
       guard !id.isEmpty else {
-        bad("bad-meter", "the meter id is empty")
+        bad(.badMeter, "the meter id is empty")
         continue
       }
       if let first = firstLine[id] {
         bad(
-          "duplicate-meter", "meter '\(id)' is registered twice",
+          .duplicateMeter, "meter '\(id)' is registered twice",
           notes: [.init(message: "first registered here", range: sheet.at(first))])
         continue
       }
@@ -61,7 +62,7 @@ enum MeterRegistry {
       let kindText = sheet.field(row, "kind")
       guard let kind = MeterKind(rawValue: kindText) else {
         bad(
-          "bad-meter", "unknown meter kind '\(kindText)' for meter '\(id)'",
+          .badMeter, "unknown meter kind '\(kindText)' for meter '\(id)'",
           hint: Spelling.nearest(kindText, in: kinds).map { "did you mean '\($0)'?" }
             ?? "one of: \(kinds.joined(separator: ", "))")
         continue
@@ -69,7 +70,7 @@ enum MeterRegistry {
       let intervalText = sheet.field(row, "interval")
       guard let interval = Int(intervalText), intervals.contains(interval) else {
         bad(
-          "bad-meter", "interval '\(intervalText)' of meter '\(id)' is not a number of minutes",
+          .badMeter, "interval '\(intervalText)' of meter '\(id)' is not a number of minutes",
           hint: "one of \(intervals.map(String.init).joined(separator: ", ")) (minutes per reading)"
         )
         continue
@@ -77,14 +78,14 @@ enum MeterRegistry {
       let stamp = sheet.field(row, "stamp")
       guard ["", "start", "end"].contains(stamp) else {
         bad(
-          "bad-meter", "stamp '\(stamp)' of meter '\(id)' is neither 'start' nor 'end'",
+          .badMeter, "stamp '\(stamp)' of meter '\(id)' is neither 'start' nor 'end'",
           hint: "'start' (the default): a timestamp names the start of its interval")
         continue
       }
       let party = sheet.field(row, "party")
       if !party.isEmpty && !parties.contains(party) {
         bad(
-          "unknown-party",
+          .unknownParty,
           "meter '\(id)' belongs to '\(party)', who is not a party of the contract",
           hint: Spelling.nearest(party, in: parties.sorted()).map { "did you mean '\($0)'?" }
             ?? "use a party id or a registry member id, or leave it empty for a park asset")
@@ -95,7 +96,7 @@ enum MeterRegistry {
         let group = wanted.per, !(memberSets[group] ?? []).contains(party)
       {
         bad(
-          "meter-owner",
+          .meterOwner,
           party.isEmpty
             ? "meter '\(id)' (\(kind.rawValue)) belongs to no one, but '\(wanted.id)' is read per '\(group)'"
             : "meter '\(id)' (\(kind.rawValue)) belongs to '\(party)', who is not in '\(group)'",
@@ -116,7 +117,7 @@ enum MeterRegistry {
     {
       diagnostics.append(
         .error(
-          "no-meter", "no '\(m.kind.rawValue)' meter is registered, but '\(m.id)' reads them",
+          .noMeter, "no '\(m.kind.rawValue)' meter is registered, but '\(m.id)' reads them",
           at: top,
           hint:
             "register the meter (with its readings) even when it recorded 0 kWh; '\(m.id)' is at \(m.clause)"
@@ -129,7 +130,7 @@ enum MeterRegistry {
       let kinds = Set(unread.map(\.kind.rawValue)).sorted().joined(separator: ", ")
       diagnostics.append(
         .warning(
-          "unread-meter",
+          .unreadMeter,
           "\(unread.count) registered meter\(unread.count == 1 ? "" : "s") of kind \(kinds) \(unread.count == 1 ? "is" : "are") not read by contract '\(contract.id)': \(unread.prefix(5).map(\.id).joined(separator: ", "))\(unread.count > 5 ? ", ..." : "")",
           at: top, hint: "their readings are checked but count toward no value"))
     }

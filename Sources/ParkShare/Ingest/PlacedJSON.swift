@@ -50,7 +50,7 @@ public struct PlacedJSON: Sendable {
     } catch {
       return .failure(
         .error(
-          "bad-json", error.message, at: error.range,
+          .badJSON, error.message, at: error.range,
           hint: "check the JSON near this place: quotes, commas, brackets"))
     }
   }

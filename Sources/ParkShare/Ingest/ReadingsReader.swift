@@ -95,7 +95,7 @@ enum ReadingsReader {
     for m in total.overflowMeters.sorted() {
       diagnostics.append(
         .error(
-          "kwh-overflow",
+          .kwhOverflow,
           "meter '\(meters[m].id)': its readings for one interval of the day add up past 9.2 trillion kWh in \(period)",
           at: registry.at(meters[m].line), hint: "check the readings' units: they must be kWh"))
     }
@@ -129,7 +129,7 @@ enum ReadingsReader {
       diagnostics.append(Limits.notRegular(path, kind: kind, at: top))
       return nil
     case .failure(.unreadable):
-      diagnostics.append(.error("missing-file", "cannot read '\(path)'", at: top))
+      diagnostics.append(.error(.missingFile, "cannot read '\(path)'", at: top))
       return nil
     }
     var info = stat()
@@ -142,7 +142,7 @@ enum ReadingsReader {
     guard !head.isEmpty, newline != nil || size <= lineLimit else {
       diagnostics.append(
         .error(
-          "empty-file", head.isEmpty ? "readings file is empty" : "the header line is too long",
+          .emptyFile, head.isEmpty ? "readings file is empty" : "the header line is too long",
           at: top, hint: "a readings file starts with the header meter,timestamp,kwh"))
       close(fd)
       return nil
@@ -167,7 +167,7 @@ enum ReadingsReader {
         file: path, start: .init(line: 1, column: 1),
         end: .init(line: 1, column: String(decoding: line, as: UTF8.self).count + 1))
       var d = Diagnostic.error(
-        "bad-header", "the header must name the columns meter, timestamp and kwh", at: range,
+        .badHeader, "the header must name the columns meter, timestamp and kwh", at: range,
         hint: "the first line should read: meter,timestamp,kwh")
       d.quote = String(decoding: line, as: UTF8.self)
       diagnostics.append(d)
@@ -254,7 +254,7 @@ enum ReadingsReader {
       if complete.tooLong {
         problems.append(
           RowProblem(
-            file: c.file, line: line, columns: 1..<2, id: "line-too-long",
+            file: c.file, line: line, columns: 1..<2, id: .lineTooLong,
             message:
               "line is longer than \(lineLimit / 1024) KiB; the rest of the file was not read",
             hint: "a readings row is meter,timestamp,kwh on one line", text: ""))
@@ -276,10 +276,15 @@ enum ReadingsReader {
   ) -> [Diagnostic] {
     let problems = sequentialPass(chunks, files: files, layout: layout, ids: ids).problems
       .filter { $0.meter.map { !refusedMeters.contains($0) } ?? true }
-    var shown: [String: Int] = [:]
+    // Counted per file and kind of problem.
+    struct Kind: Hashable {
+      var file: Int
+      var id: DiagnosticID
+    }
+    var shown: [Kind: Int] = [:]
     var kept: [RowProblem] = []
     for p in problems {
-      let key = "\(p.file) \(p.id)"
+      let key = Kind(file: p.file, id: p.id)
       shown[key, default: 0] += 1
       if shown[key]! <= shownPerKind { kept.append(p) }
     }
@@ -307,13 +312,16 @@ enum ReadingsReader {
       d.quote = p.text.isEmpty ? nil : p.text
       out.append(d)
     }
-    for (key, count) in shown.sorted(by: { $0.key < $1.key }) where count > shownPerKind {
-      let parts = key.split(separator: " ")
+    // In the order of "file id" as text, the order these counts have always come in.
+    let counts = shown.sorted {
+      (String($0.key.file), $0.key.id.rawValue) < (String($1.key.file), $1.key.id.rawValue)
+    }
+    for (key, count) in counts where count > shownPerKind {
       out.append(
         .error(
-          "more-problems",
-          "\(count - shownPerKind) more '\(parts[1])' problem\(count - shownPerKind == 1 ? "" : "s") in this file",
-          at: SourceRange.whole(files[Int(parts[0])!].path),
+          .moreProblems,
+          "\(count - shownPerKind) more '\(key.id.rawValue)' problem\(count - shownPerKind == 1 ? "" : "s") in this file",
+          at: SourceRange.whole(files[key.file].path),
           hint: "\(count) rows in all; the first \(shownPerKind) are shown"))
     }
     return out
@@ -331,7 +339,7 @@ enum ReadingsReader {
       if tally.rows[m] == 0 {
         out.append(
           .error(
-            "no-readings", "meter '\(meter.id)' has no readings in \(period)", at: at,
+            .noReadings, "meter '\(meter.id)' has no readings in \(period)", at: at,
             hint:
               "add its readings (0 kWh rows if it recorded nothing), or remove it from meters.csv"
           ))
@@ -346,17 +354,25 @@ enum ReadingsReader {
       case .error:
         out.append(
           .error(
-            "gap", message, at: at,
+            .gap, message, at: at,
             hint:
               "complete the readings, or declare 'gaps zero' in the contract to count them as 0 kWh"
           ))
       case .zero(let limit):
-        let share = (try? Exact(missing[m]) / Exact(count)) ?? .one
+        let share: Exact
+        do throws(ArithmeticError) {
+          share = try Exact(missing[m]) / Exact(count)
+        } catch {
+          // count >= missing > 0, so this cannot happen; were it to, the gap is not tolerated.
+          out.append(.error(.gap, message + " (\(error))", at: at))
+          continue
+        }
+        // Display only: the exact share when it cannot be rounded up to four places.
         let shown = (try? share.rounded(scale: 4, .up)) ?? share
         if let limit, limit < share {
           out.append(
             .error(
-              "gap", message + " (\(shown.percentText), above the contract's \(limit.percentText))",
+              .gap, message + " (\(shown.percentText), above the contract's \(limit.percentText))",
               at: at,
               hint:
                 "complete the readings: the contract counts at most \(limit.percentText) as 0 kWh"))
@@ -371,7 +387,7 @@ enum ReadingsReader {
       let more = tolerated.count > 10 ? ", and \(tolerated.count - 10) more" : ""
       out.append(
         .warning(
-          "gap",
+          .gap,
           "\(tolerated.count) meter\(tolerated.count == 1 ? "" : "s") miss intervals in \(period), counted as 0 kWh by the contract's 'gaps zero': \(shown)\(more)",
           at: registry.at(1)))
     }

@@ -84,7 +84,7 @@ struct ReadingsScanner {
       var fields = 1
       for q in a..<e where q.pointee == 44 { fields += 1 }
       fail(
-        "bad-row", "row has \(fields) field\(fields == 1 ? "" : "s"); readings have 3",
+        .badRow, "row has \(fields) field\(fields == 1 ? "" : "s"); readings have 3",
         hint: "each row is meter,timestamp,kwh", a, e, field: a..<e, line: line)
       return
     }
@@ -123,7 +123,7 @@ struct ReadingsScanner {
       } else if b == 34 {
         guard scratch.count == fieldStart, !wasQuoted else {
           fail(
-            "bad-quote", "a quote inside an unquoted field", hint: "quote the whole field: \"a,b\"",
+            .badQuote, "a quote inside an unquoted field", hint: "quote the whole field: \"a,b\"",
             a, e, field: q..<q + 1, line: line)
           return
         }
@@ -136,7 +136,7 @@ struct ReadingsScanner {
       } else {
         guard !wasQuoted else {
           fail(
-            "bad-quote", "text after a closing quote", hint: "a quoted field ends at its quote",
+            .badQuote, "text after a closing quote", hint: "a quoted field ends at its quote",
             a, e, field: q..<q + 1, line: line)
           return
         }
@@ -146,7 +146,7 @@ struct ReadingsScanner {
     }
     guard !quoted else {
       fail(
-        "bad-quote", "a quoted field is not closed on its line",
+        .badQuote, "a quoted field is not closed on its line",
         hint: "readings files do not allow line breaks inside quotes", a, e, field: a..<e,
         line: line)
       return
@@ -154,7 +154,7 @@ struct ReadingsScanner {
     bounds.append(fieldStart..<scratch.count)
     guard bounds.count == 3 else {
       fail(
-        "bad-row", "row has \(bounds.count) fields; readings have 3",
+        .badRow, "row has \(bounds.count) fields; readings have 3",
         hint: "each row is meter,timestamp,kwh", a, e, field: a..<e, line: line)
       return
     }
@@ -189,7 +189,7 @@ struct ReadingsScanner {
         let id = ReadingsScanner.clip(String(decoding: meter, as: UTF8.self))
         let near = Spelling.nearest(id, in: meterIds)
         fail(
-          "unknown-meter", "unknown meter '\(id)'",
+          .unknownMeter, "unknown meter '\(id)'",
           hint: near.map { "did you mean '\($0)'?" } ?? "register it in meters.csv", a, e,
           field: locate(meter, a, e), line: line)
         problems[problems.count - 1].meter = id
@@ -206,7 +206,7 @@ struct ReadingsScanner {
     guard rel >= 0, rel < layout.minutes else {
       if reporting {
         fail(
-          "outside-period",
+          .outsidePeriod,
           "reading for the interval starting \(Timestamp.text(parkMinutes: start)) is outside the period",
           hint: layout.stampAtEnd[m]
             ? "meter '\(meterIds[m])' stamps the end of each interval; readings of another period belong in that period's bundle"
@@ -220,7 +220,7 @@ struct ReadingsScanner {
     guard rel % step == 0 else {
       if reporting {
         fail(
-          "misaligned",
+          .misaligned,
           "reading at \(Timestamp.text(parkMinutes: local)) is not on meter '\(meterIds[m])''s \(step)-minute grid",
           hint: "a \(step)-minute meter reads at whole multiples of \(step) minutes past midnight",
           a, e, field: locate(time, a, e), line: line)
@@ -239,7 +239,7 @@ struct ReadingsScanner {
       tally.duplicates += 1
       if reporting {
         fail(
-          "duplicate-interval",
+          .duplicateInterval,
           "a second reading for meter '\(meterIds[m])', interval starting \(Timestamp.text(parkMinutes: start))",
           hint: "keep one reading per interval", a, e, field: locate(time, a, e), line: line,
           counted: true)
@@ -305,18 +305,18 @@ struct ReadingsScanner {
     let text = ReadingsScanner.clip(String(decoding: f, as: UTF8.self))
     if bad {
       fail(
-        "bad-kwh", f.isEmpty ? "the kWh field is empty" : "'\(text)' is not a number of kWh",
+        .badKWh, f.isEmpty ? "the kWh field is empty" : "'\(text)' is not a number of kWh",
         hint: "a plain decimal such as 12.5: no unit, spaces, exponent or thousands separator",
         a, e, field: locate(f, a, e), line: line)
     } else if negative {
       fail(
-        "negative-kwh", "negative reading \(text) kWh",
+        .negativeKWh, "negative reading \(text) kWh",
         hint:
           "each meter kind counts one direction; register a reverse flow as its own meter (storage-charge and storage-discharge)",
         a, e, field: locate(f, a, e), line: line)
     } else {
       fail(
-        "bad-kwh",
+        .badKWh,
         "'\(text)' has \(places) decimal places; at most \(ReadingsScanner.maxDecimals) are kept",
         hint: "round readings to 0.000001 kWh (1 mWh) at the meter system", a, e,
         field: locate(f, a, e), line: line)
@@ -376,20 +376,20 @@ struct ReadingsScanner {
       switch error.problem {
       case .malformed:
         fail(
-          "bad-timestamp", "'\(text)' is not an ISO 8601 timestamp",
+          .badTimestamp, "'\(text)' is not an ISO 8601 timestamp",
           hint: "write 2026-01-01T00:15:00+08:00", a, e, field: field, line: line)
       case .noOffset:
         fail(
-          "no-offset", "timestamp '\(text)' has no UTC offset",
+          .noOffset, "timestamp '\(text)' has no UTC offset",
           hint: "append the meter system's offset: +08:00 for China Standard Time, Z for UTC",
           a, e, field: field, line: line)
       case .invalidDate:
         fail(
-          "bad-timestamp", "'\(text)' is not a real date and time",
+          .badTimestamp, "'\(text)' is not a real date and time",
           hint: "check the month, day, hour (00-23) and minute", a, e, field: field, line: line)
       case .notOnMinute:
         fail(
-          "misaligned", "timestamp '\(text)' is not on a whole minute",
+          .misaligned, "timestamp '\(text)' is not on a whole minute",
           hint: "intervals start on whole minutes: seconds must be 00", a, e, field: field,
           line: line)
       }
@@ -412,7 +412,7 @@ struct ReadingsScanner {
   }
 
   private mutating func fail(
-    _ id: String, _ message: String, hint: String?, _ a: UnsafePointer<UInt8>,
+    _ id: DiagnosticID, _ message: String, hint: String?, _ a: UnsafePointer<UInt8>,
     _ e: UnsafePointer<UInt8>, field: Range<UnsafePointer<UInt8>>, line: Int, counted: Bool = false
   ) {
     if !counted { tally.problems += 1 }

@@ -4,7 +4,7 @@ struct RowProblem: Sendable {
   var line: Int
   /// 1-based character columns of the offending field, `[start, end)`.
   var columns: Range<Int>
-  var id: String
+  var id: DiagnosticID
   var message: String
   var hint: String?
   var text: String

@@ -141,7 +141,7 @@ public struct Tariff: Sendable, Encodable, Hashable {
 
 public struct Definition: Sendable, Encodable, Hashable {
   public var id: String
-  public var kind: DefinitionDecl.Kind
+  public var kind: DefinitionKind
   public var formula: Formula
   /// The expression as the contract writes it, units included.
   public var written: String

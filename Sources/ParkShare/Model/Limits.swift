@@ -19,35 +19,6 @@ public enum Limits {
   /// Parties, counting every member of every registry group.
   public static let parties = 10_000
 
-  /// Why a file could not be read as text.
-  public enum ReadProblem: Error, Equatable {
-    case unreadable
-    case tooLarge(bytes: Int)
-    case notUTF8
-    /// A FIFO, a device, a directory...: `RegularFile` says what.
-    case notRegular(kind: String)
-  }
-
-  /// Reads a whole text file of at most `maxBytes`, checking the size before reading a byte so
-  /// a 50 GB file costs nothing; regular files only (`RegularFile`).
-  public static func readText(_ path: String, maxBytes: Int) -> Result<String, ReadProblem> {
-    RegularFile.read(path, maxBytes: maxBytes).flatMap { data in
-      String(data: data, encoding: .utf8).map { .success($0) } ?? .failure(.notUTF8)
-    }
-  }
-
-  /// `readText`, with its problem as the diagnostic to report.
-  public static func read(
-    _ path: String, maxBytes: Int, unreadableID: String = "unreadable-file",
-    unreadableHint: String = "check the path and permissions", at range: SourceRange? = nil
-  ) -> Result<String, Diagnostic> {
-    readText(path, maxBytes: maxBytes).mapError {
-      diagnostic(
-        $0, path: path, maxBytes: maxBytes, unreadableID: unreadableID,
-        unreadableHint: unreadableHint, at: range)
-    }
-  }
-
   /// "4 MiB", "64 MiB": how the bounds are named in messages.
   public static func size(_ bytes: Int) -> String {
     bytes >= 1 << 20
@@ -65,34 +36,4 @@ public enum Limits {
     return String(digits)
   }
 
-  /// The diagnostic for a file that cannot be read, is too large or is not UTF-8.
-  public static func diagnostic(
-    _ problem: ReadProblem, path: String, maxBytes: Int, unreadableID: String = "unreadable-file",
-    unreadableHint: String = "check the path and permissions", at range: SourceRange? = nil
-  ) -> Diagnostic {
-    let top =
-      range
-      ?? SourceRange(file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-    switch problem {
-    case .unreadable:
-      return .error(unreadableID, "cannot read '\(path)'", at: top, hint: unreadableHint)
-    case .tooLarge(let bytes):
-      return .error(
-        "too-large",
-        "'\(path)' is \(grouped(bytes)) bytes, above the limit of \(size(maxBytes))", at: top,
-        hint: "check that this is the right file; parkshare reads at most \(size(maxBytes)) of it")
-    case .notUTF8:
-      return .error(
-        "not-utf8", "'\(path)' is not UTF-8 text", at: top, hint: "save the file as UTF-8")
-    case .notRegular(let kind):
-      return notRegular(path, kind: kind, at: top)
-    }
-  }
-
-  /// The diagnostic for an input that is a FIFO, a device, a directory...: never read.
-  public static func notRegular(_ path: String, kind: String, at range: SourceRange) -> Diagnostic {
-    .error(
-      "not-regular-file", "'\(path)' is \(kind), not a regular file; it was not read", at: range,
-      hint: "parkshare reads regular files only: copy the data into a file and name that")
-  }
 }

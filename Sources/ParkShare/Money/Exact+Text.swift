@@ -64,6 +64,7 @@ extension Exact: CustomStringConvertible, LosslessStringConvertible {
   /// `grouped`, with at most `places` decimal places (rounded half-even): for explanations of
   /// values whose exact digits run long (a ratio, a third of a point).
   public func grouped(places: Int) -> String {
+    // Display only: a value that cannot be rounded shows its exact digits.
     ((try? rounded(scale: places, .halfEven)) ?? self).grouped
   }
 
@@ -84,6 +85,7 @@ extension Exact: CustomStringConvertible, LosslessStringConvertible {
 
   /// The value as a percentage with the `%` sign: 0.3 -> "30%", 0.333333 -> "33.3333%".
   public var percentText: String {
+    // Display only: a ratio too large to scale by 100 (beyond 10^36) shows its exact digits.
     let hundred = (try? self * Exact(100)) ?? self
     return hundred.trimmed.description + "%"
   }

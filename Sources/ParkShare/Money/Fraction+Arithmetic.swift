@@ -235,26 +235,42 @@ extension Fraction: Equatable, Comparable {
 
 extension Sequence<Fraction> {
   /// The exact sum. Terms over one denominator (a split's lines) are added first, numerators
-  /// only (wide numerators in place); then the few sums of different denominators are combined.
+  /// only: in 256 bits on the stack, or in place on the heap for wider ones; then the few sums
+  /// of different denominators are combined.
   public func sum() throws(ArithmeticError) -> Fraction {
-    var groups: [Fraction] = []
+    var fixed: [(magnitude: Wide, negative: Bool, denominator: Wide)] = []
     var wide: [(n: BigInt, d: BigInt)] = []
-    for f in self where !f.isZero {
-      if case .big(let n, let d) = f.storage {
+    var spilled: [Fraction] = []
+    for f in self {
+      switch f.storage {
+      case .big(let n, let d):
         if let i = wide.lastIndex(where: { $0.d == d }) {
           wide[i].n.add(n)
         } else {
           wide.append((n, d))
         }
-      } else if let i = groups.lastIndex(where: { $0.sharesDenominator(with: f) }) {
-        groups[i] = try groups[i] + f
-      } else {
-        groups.append(f)
+      case .small, .mid:
+        guard let x = f.fixedWidth, !x.magnitude.isZero else { continue }
+        guard let i = fixed.lastIndex(where: { $0.denominator == x.denominator }) else {
+          fixed.append(x)
+          continue
+        }
+        let a = fixed[i]
+        if let s = Fraction.signedSum((a.magnitude, a.negative), (x.magnitude, x.negative)) {
+          fixed[i] = (s.magnitude, s.negative, a.denominator)
+        } else {
+          // Past 256 bits: this group goes on as a heap fraction.
+          spilled.append(Fraction.make(a.magnitude, negative: a.negative, over: a.denominator))
+          fixed[i] = x
+        }
       }
     }
     var total = Fraction.zero
+    for g in fixed {
+      total = try total + Fraction.make(g.magnitude, negative: g.negative, over: g.denominator)
+    }
     for (n, d) in wide { total = try total + Fraction.normalized(n, d) }
-    for g in groups { total = try total + g }
+    for f in spilled { total = try total + f }
     return total
   }
 }

@@ -30,18 +30,25 @@ extension Fraction {
 
   /// `a + b` when both share one denominator and the sum fits 256 bits; else nil.
   static func fixedWidthSum(_ a: Fraction, _ b: Fraction) -> Fraction? {
-    guard let x = a.fixedWidth, let y = b.fixedWidth, x.denominator == y.denominator else {
-      return nil
-    }
+    guard let x = a.fixedWidth, let y = b.fixedWidth, x.denominator == y.denominator,
+      let s = signedSum((x.magnitude, x.negative), (y.magnitude, y.negative))
+    else { return nil }
+    return make(s.magnitude, negative: s.negative, over: x.denominator)
+  }
+
+  /// The sum of two signed 256-bit magnitudes; nil when it needs more bits.
+  static func signedSum(
+    _ x: (magnitude: Wide, negative: Bool), _ y: (magnitude: Wide, negative: Bool)
+  )
+    -> (magnitude: Wide, negative: Bool)?
+  {
     if x.negative == y.negative {
       guard let s = x.magnitude.adding(y.magnitude) else { return nil }
-      return make(s, negative: x.negative, over: x.denominator)
+      return (s, x.negative)
     }
     // Opposite signs: the larger magnitude keeps its sign.
-    if x.magnitude < y.magnitude {
-      return make(y.magnitude.subtracting(x.magnitude), negative: y.negative, over: x.denominator)
-    }
-    return make(x.magnitude.subtracting(y.magnitude), negative: x.negative, over: x.denominator)
+    if x.magnitude < y.magnitude { return (y.magnitude.subtracting(x.magnitude), y.negative) }
+    return (x.magnitude.subtracting(y.magnitude), x.negative)
   }
 
   /// -1, 0 or 1 when both share one denominator; else nil.

@@ -13,6 +13,7 @@ extension Fraction: CustomStringConvertible, Codable {
   /// (`333.3333333333… = 1000/3`). Shows what decided each fen; never a silent approximation.
   public var exactText: String {
     if let e = decimal { return e.grouped }
+    // Display only: without a decimal approximation the exact fraction stands alone.
     let approx = (try? rounded(places: 10).grouped) ?? ""
     return "\(approx)… = \(description)"
   }
@@ -20,6 +21,7 @@ extension Fraction: CustomStringConvertible, Codable {
   /// At most `places` decimal places (rounded half-even), grouped: for the basis of a line,
   /// like `Exact.grouped(places:)`; the line's exact amount is shown by `exactText`.
   public func grouped(places: Int) -> String {
+    // Display only: a fraction that cannot be rounded shows its exact text.
     (try? rounded(places: places).grouped) ?? description
   }
 

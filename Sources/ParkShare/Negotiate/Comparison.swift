@@ -53,7 +53,9 @@ public struct Comparison: Sendable, Codable {
 
   /// Statements by party, and for each fund a statement of its reserves (`fund:NAME`), so money
   /// a variant moves into or out of a fund shows too.
-  static func byRecipient(_ s: Settlement, _ zero: Exact) -> [String: Statement] {
+  static func byRecipient(_ s: Settlement, _ zero: Exact) throws(ArithmeticError)
+    -> [String: Statement]
+  {
     var out = Dictionary(s.statements.map { ($0.party, $0) }, uniquingKeysWith: { x, _ in x })
     for pool in s.pools {
       for l in pool.lines where l.recipient.isFund {
@@ -67,23 +69,25 @@ public struct Comparison: Sendable, Codable {
           StatementLine(
             pool: l.pool, kind: l.kind, clause: l.clause, basis: l.basis, rate: l.rate,
             exact: l.exact, amount: l.amount))
-        st.net = (try? st.net + l.amount) ?? st.net
+        st.net = try st.net + l.amount
         out[id] = st
       }
     }
     return out
   }
 
-  public init(_ a: Settlement, _ b: Settlement) {
+  /// An amount too large to add up is an error of the comparison, never a sum left short.
+  public init(_ a: Settlement, _ b: Settlement) throws(ArithmeticError) {
     self.a = Variant(contract: a.contract.id, file: a.contract.file)
     self.b = Variant(contract: b.contract.id, file: b.contract.file)
     period = a.period
     currency = a.currency
     decimals = a.decimals
-    let zero = (try? Exact(minorUnits: 0, decimals: a.decimals)) ?? .zero
-    let sa = Comparison.byRecipient(a, zero)
-    let sb = Comparison.byRecipient(b, zero)
-    parties = Set(sa.keys).union(sb.keys).sorted().map { party in
+    let zero = try Exact(minorUnits: 0, decimals: a.decimals)
+    let sa = try Comparison.byRecipient(a, zero)
+    let sb = try Comparison.byRecipient(b, zero)
+    var parties: [PartyDifference] = []
+    for party in Set(sa.keys).union(sb.keys).sorted() {
       struct Cell {
         var pool: String
         var kind: AllocationLine.Kind
@@ -102,34 +106,38 @@ public struct Comparison: Sendable, Codable {
             cells[key] = Cell(pool: l.pool, kind: l.kind, a: zero, b: zero)
           }
           if isA {
-            cells[key]!.a = (try? cells[key]!.a + l.amount) ?? cells[key]!.a
+            cells[key]!.a = try cells[key]!.a + l.amount
             cells[key]!.clauseA = cells[key]!.clauseA ?? l.clause.clause
           } else {
-            cells[key]!.b = (try? cells[key]!.b + l.amount) ?? cells[key]!.b
+            cells[key]!.b = try cells[key]!.b + l.amount
             cells[key]!.clauseB = cells[key]!.clauseB ?? l.clause.clause
           }
         }
       }
-      let clauses = order.map { k -> ClauseDifference in
+      var clauses: [ClauseDifference] = []
+      for k in order {
         let c = cells[k]!
-        return ClauseDifference(
-          pool: c.pool, kind: c.kind, clauseA: c.clauseA, clauseB: c.clauseB, a: c.a, b: c.b,
-          difference: (try? c.b - c.a) ?? zero)
+        clauses.append(
+          ClauseDifference(
+            pool: c.pool, kind: c.kind, clauseA: c.clauseA, clauseB: c.clauseB, a: c.a, b: c.b,
+            difference: try c.b - c.a))
       }
       let na = sa[party]?.net ?? zero
       let nb = sb[party]?.net ?? zero
-      return PartyDifference(
-        party: party, name: sa[party]?.name ?? sb[party]?.name ?? party, a: na, b: nb,
-        difference: (try? nb - na) ?? zero, clauses: clauses)
+      parties.append(
+        PartyDifference(
+          party: party, name: sa[party]?.name ?? sb[party]?.name ?? party, a: na, b: nb,
+          difference: try nb - na, clauses: clauses))
     }
+    self.parties = parties
   }
 
   /// The comparisons of consecutive periods added up: per party and per clause, the sums of
   /// the periods' rounded amounts, so the breakdown still sums exactly to each difference.
-  public static func over(_ periods: [Comparison]) -> Comparison? {
+  public static func over(_ periods: [Comparison]) throws(ArithmeticError) -> Comparison? {
     guard var total = periods.first, let last = periods.last else { return nil }
-    let zero = (try? Exact(minorUnits: 0, decimals: total.decimals)) ?? .zero
-    func add(_ x: Exact, _ y: Exact) -> Exact { (try? x + y) ?? x }
+    let zero = try Exact(minorUnits: 0, decimals: total.decimals)
+    func add(_ x: Exact, _ y: Exact) throws(ArithmeticError) -> Exact { try x + y }
     var parties: [String: PartyDifference] = [:]
     var order: [String] = []
     for c in periods {
@@ -140,14 +148,14 @@ public struct Comparison: Sendable, Codable {
             party: p.party, name: p.name, a: zero, b: zero, difference: zero, clauses: [])
         }
         var t = parties[p.party]!
-        t.a = add(t.a, p.a)
-        t.b = add(t.b, p.b)
-        t.difference = add(t.difference, p.difference)
+        t.a = try add(t.a, p.a)
+        t.b = try add(t.b, p.b)
+        t.difference = try add(t.difference, p.difference)
         for d in p.clauses {
           if let i = t.clauses.firstIndex(where: { $0.pool == d.pool && $0.kind == d.kind }) {
-            t.clauses[i].a = add(t.clauses[i].a, d.a)
-            t.clauses[i].b = add(t.clauses[i].b, d.b)
-            t.clauses[i].difference = add(t.clauses[i].difference, d.difference)
+            t.clauses[i].a = try add(t.clauses[i].a, d.a)
+            t.clauses[i].b = try add(t.clauses[i].b, d.b)
+            t.clauses[i].difference = try add(t.clauses[i].difference, d.difference)
             t.clauses[i].clauseA = t.clauses[i].clauseA ?? d.clauseA
             t.clauses[i].clauseB = t.clauses[i].clauseB ?? d.clauseB
           } else {

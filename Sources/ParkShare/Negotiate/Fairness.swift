@@ -58,7 +58,7 @@ public struct Fairness: Sendable, Codable {
       guard let colon = line.firstIndex(of: ":"), !trimmed(line[..<colon]).isEmpty else {
         problems.append(
           .error(
-            "bad-assets", "expected 'REVENUE: PARTY, PARTY'", at: range(trimmed(line)),
+            .badAssets, "expected 'REVENUE: PARTY, PARTY'", at: range(trimmed(line)),
             hint: "name a revenue of the contract, a colon, then the parties its assets need"))
         continue
       }
@@ -66,13 +66,13 @@ public struct Fairness: Sendable, Codable {
       if !revenues.contains(String(revenue)) {
         problems.append(
           .error(
-            "bad-assets", "'\(revenue)' is not a revenue or subsidy of '\(c.id)'",
+            .badAssets, "'\(revenue)' is not a revenue or subsidy of '\(c.id)'",
             at: range(revenue),
             hint: "one of: \(revenues.sorted().joined(separator: ", "))"))
       } else if let first = firstLine[String(revenue)] {
         problems.append(
           .error(
-            "bad-assets", "'\(revenue)' is listed twice (first at line \(first))",
+            .badAssets, "'\(revenue)' is listed twice (first at line \(first))",
             at: range(revenue), hint: "name all the parties it needs on one line"))
       }
       firstLine[String(revenue)] = firstLine[String(revenue)] ?? i + 1
@@ -83,7 +83,7 @@ public struct Fairness: Sendable, Codable {
         if !parties.contains(String(party)) {
           problems.append(
             .error(
-              "bad-assets", "'\(party)' is not a party of '\(c.id)'", at: range(party),
+              .badAssets, "'\(party)' is not a party of '\(c.id)'", at: range(party),
               hint: "use party ids as the contract declares them"))
         }
         needs.append(String(party))
@@ -91,7 +91,7 @@ public struct Fairness: Sendable, Codable {
       if needs.isEmpty {
         problems.append(
           .error(
-            "bad-assets", "'\(revenue)' names no party", at: range(trimmed(line)),
+            .badAssets, "'\(revenue)' names no party", at: range(trimmed(line)),
             hint: "name the parties whose assets earn it"))
       }
       out[String(revenue)] = needs
@@ -117,9 +117,14 @@ public struct Fairness: Sendable, Codable {
     }
     let players = Set(assets.values.flatMap { $0 }).sorted()
     let index = Dictionary(uniqueKeysWithValues: players.enumerated().map { ($1, $0) })
-    let revenues = assets.keys.sorted().map { id -> (mask: Int, value: Exact) in
+    var revenues: [(mask: Int, value: Exact)] = []
+    for id in assets.keys.sorted() {
       let mask = assets[id]!.reduce(0) { $0 | (1 << index[$1]!) }
-      return (mask, s.revenue.item(id)!.total)
+      do throws(ArithmeticError) {
+        revenues.append((mask, try s.revenue.item(id)!.total))
+      } catch {
+        throw EvaluationFailure("'\(id)': \(error)")
+      }
     }
     func worth(_ coalition: Int) throws(ArithmeticError) -> Exact {
       var v = Exact.zero

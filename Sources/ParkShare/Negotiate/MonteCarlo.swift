@@ -65,6 +65,8 @@ public struct MonteCarlo: Sendable, Codable {
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       // A plan of its own per worker: two threads reading one plan would contend on its
       // reference counts.
+      // (The same computation succeeded just above; were a copy to fail, the worker shares the
+      // first plan, which gives the same figures, only slower.)
       let plan = w == 0 ? plan : ((try? sim.plan(adjust: nil)) ?? plan)
       var r = w
       while r < runs {

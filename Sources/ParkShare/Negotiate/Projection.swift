@@ -355,8 +355,9 @@ public struct Simulator: Sendable {
       let cash = years.map(\.cash)
       let total = try exact { () throws(ArithmeticError) in try list.sum() }
       let invested = try exact { () throws(ArithmeticError) in try years.map(\.invested).sum() }
-      func share(_ v: Exact, _ of: Exact) -> Exact {
-        of.isZero ? .zero : ((try? (v / of).rounded(scale: 6, .halfEven)) ?? .zero)
+      func share(_ v: Exact, _ of: Exact) throws(EvaluationFailure) -> Exact {
+        guard !of.isZero else { return .zero }
+        return try exact { () throws(ArithmeticError) in try (v / of).rounded(scale: 6, .halfEven) }
       }
       parties.append(
         Projection.Party(
@@ -365,8 +366,11 @@ public struct Simulator: Sendable {
           npv: try exact { () throws(ArithmeticError) in
             try Finance.npv(cash, rate: scenario.discountRate)
           },
-          irr: Finance.irr(cash), payback: invested.isZero ? nil : Finance.payback(cash),
-          valueShare: share(total, allReceived), investmentShare: share(invested, allInvested)))
+          irr: Finance.irr(cash),
+          payback: invested.isZero
+            ? nil : try exact { () throws(ArithmeticError) in try Finance.payback(cash) },
+          valueShare: try share(total, allReceived),
+          investmentShare: try share(invested, allInvested)))
     }
     return Projection(
       contract: contract.id, currency: contract.currency.code,
@@ -408,10 +412,14 @@ public enum Finance {
   /// bisection step whenever one end has stayed twice: a third of bisection's NPVs, and never
   /// slower than it. Trial rates are kept to 12 decimals so each NPV stays cheap; the answer is
   /// the middle of a bracket narrower than 1e-10.
+  ///
+  /// Every figure here is a rate between -0.99 and 10 or an NPV at one: a trial whose NPV does
+  /// not fit in 38 digits (a long term at -99%) cannot bracket the root and ends the search, as
+  /// an NPV that does not change sign does; no amount is ever replaced by another.
   public static func irr(_ cash: [Exact]) -> Exact? {
     guard cash.contains(where: \.isNegative), cash.contains(where: { !$0.isNegative && !$0.isZero })
     else { return nil }
-    var low = (try? Exact(parsing: "-0.99")) ?? .zero
+    var low = Exact(unchecked: -99, scale: 2)
     var high = Exact(10)
     guard var fLow = try? npv(cash, rate: low), var fHigh = try? npv(cash, rate: high),
       fLow.isNegative != fHigh.isNegative
@@ -431,7 +439,7 @@ public enum Finance {
         next = secant
       }
       guard low < next, next < high, let f = try? npv(cash, rate: next) else { break }
-      if f.isZero { return (try? next.rounded(scale: 6, .halfEven)) ?? next }
+      if f.isZero { return try? next.rounded(scale: 6, .halfEven) }
       let moved = f.isNegative == fLow.isNegative ? -1 : 1
       stayed = moved == lastMoved ? stayed + 1 : 0
       lastMoved = moved
@@ -447,16 +455,15 @@ public enum Finance {
       }
       if stayed >= 2 { stayed = 2 }
     }
-    let mid = (try? (low + high) / Exact(2)) ?? low
-    return (try? mid.rounded(scale: 6, .halfEven)) ?? mid
+    return try? ((low + high) / Exact(2)).rounded(scale: 6, .halfEven)
   }
 
   /// The number of years until the cumulative cash flow is back at zero or above.
-  public static func payback(_ cash: [Exact]) -> Int? {
+  public static func payback(_ cash: [Exact]) throws(ArithmeticError) -> Int? {
     var cumulative = Exact.zero
     var wasNegative = false
     for (i, c) in cash.enumerated() {
-      cumulative = (try? cumulative + c) ?? cumulative
+      cumulative = try cumulative + c
       if cumulative.isNegative { wasNegative = true } else if wasNegative { return i + 1 }
     }
     return wasNegative ? nil : 1

@@ -15,7 +15,7 @@ extension Scenario {
   ) {
     let text: String
     switch Limits.read(
-      path, maxBytes: Limits.tableBytes, unreadableID: "missing-file",
+      path, maxBytes: Limits.tableBytes, unreadableID: .missingFile,
       unreadableHint: "check the path", at: .whole(path))
     {
     case .success(let t): text = t
@@ -152,7 +152,7 @@ extension Scenario {
     func fail(_ message: String, _ place: String, hint: String? = nil) {
       out.append(
         .error(
-          "bad-scenario", message, at: places[place] ?? .whole(places.values.first?.file ?? ""),
+          .badScenario, message, at: places[place] ?? .whole(places.values.first?.file ?? ""),
           hint: hint))
     }
     func suggest(_ word: String, _ candidates: [String], _ what: String) -> String {
@@ -206,7 +206,7 @@ struct ScenarioReader {
   var places: [String: SourceRange] = [:]
 
   mutating func fail(_ message: String, at range: SourceRange, hint: String? = nil) {
-    problems.append(.error("bad-scenario", message, at: range, hint: hint))
+    problems.append(.error(.badScenario, message, at: range, hint: hint))
   }
 
   mutating func fail(_ message: String, at place: SourceLocation, hint: String? = nil) {
@@ -230,7 +230,7 @@ struct ScenarioReader {
       if let first = seen[m.key] {
         problems.append(
           .error(
-            "bad-scenario", "'\(m.key)' is given twice in \(what)", at: m.keyRange,
+            .badScenario, "'\(m.key)' is given twice in \(what)", at: m.keyRange,
             notes: [.init(message: "first given here", range: first)]))
         continue
       }

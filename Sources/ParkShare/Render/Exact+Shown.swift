@@ -5,6 +5,7 @@ extension Exact {
   /// inside "from 10% to 20%", not "20%"), at worst every digit.
   func percentText(inside lower: Exact?, _ upper: Exact?) -> String {
     for places in 6...Exact.maxScale {
+      // Display only: a value that cannot be rounded shows every digit (below).
       guard let r = try? rounded(scale: places, .halfEven) else { break }
       if (lower.map { !(r < $0) } ?? true) && (upper.map { r < $0 } ?? true) {
         return r.percentText

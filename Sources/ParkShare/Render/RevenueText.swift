@@ -43,7 +43,9 @@ public enum RevenueText {
     let cells = item.value.sorted
     var shown = cells.prefix(shownCells).map { "\($0.facet.label) \($0.value.grouped)" }
     if cells.count > shownCells { shown.append("... (\(cells.count) in all; see --json)") }
-    let total = item.unit == "1" ? "" : "\(item.total.grouped)\(unit) in all: "
+    // Display only: a total too large to add up is left out, and the cells still show.
+    let sum = item.unit == "1" ? nil : try? item.total
+    let total = sum.map { "\($0.grouped)\(unit) in all: " } ?? ""
     return total + shown.joined(separator: ", ")
   }
 }

@@ -56,7 +56,7 @@ public struct Evaluator: Sendable {
       if opening.contract != contract.id {
         diagnostics.append(
           .error(
-            "bad-state",
+            .badState,
             "the opening state is for contract '\(opening.contract)', not '\(contract.id)'",
             at: here))
       }
@@ -64,14 +64,14 @@ public struct Evaluator: Sendable {
       if expected != period {
         diagnostics.append(
           .error(
-            "bad-state",
+            .badState,
             "the opening state closes \(opening.period.map(\.description) ?? "nothing"); \(period) needs the state that closes the period before it",
             at: here, hint: "pass the closing state of the previous period"))
       }
     } else if period != contract.term.from, !carried(contract).isEmpty {
       diagnostics.append(
         .warning(
-          "no-opening-state",
+          .noOpeningState,
           "no opening state: \(period) is not the first period of the term, so \(carried(contract).joined(separator: " and "))",
           at: here, hint: "pass the closing state of the previous period with --opening"))
     }
@@ -93,7 +93,7 @@ public struct Evaluator: Sendable {
         if !e.dependsOnFailure(id, failed: failed) {
           diagnostics.append(
             .error(
-              "cannot-compute", "cannot compute '\(id)': \(error.message)",
+              .cannotCompute, "cannot compute '\(id)': \(error.message)",
               at: contract.range(ofClause: clause), hint: error.hint))
         }
       }

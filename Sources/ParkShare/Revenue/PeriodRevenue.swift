@@ -32,8 +32,11 @@ public struct Computed: Sendable, Encodable {
   /// The inputs, meter sums, band prices, certificate months and factors behind the value.
   public var details: [Detail]
 
-  /// The value summed into one number.
-  public var total: Exact { (try? value.total()) ?? .zero }
+  /// The value summed into one number; a sum too large for 38 digits is an error, never a
+  /// smaller number.
+  public var total: Exact {
+    get throws(ArithmeticError) { try value.total() }
+  }
 }
 
 /// One line of an explanation: `what` was `value`, read from `source` when it came from data.

@@ -23,7 +23,7 @@ extension Ledger {
     guard let last = records.last, let previous = contractDigest(of: last) else {
       if reason != nil {
         throw .error(
-          "contract-changed",
+          .contractChanged,
           "--contract-changed acknowledges a change since the ledger's last record, and the ledger has none",
           hint: "leave out --contract-changed")
       }
@@ -32,7 +32,7 @@ extension Ledger {
     if previous.sameText(as: now) {
       guard reason == nil else {
         throw .error(
-          "contract-changed",
+          .contractChanged,
           "the contract is the text \(last.period) was settled under (\(last.file)): there is no change to acknowledge",
           hint: "leave out --contract-changed")
       }
@@ -40,7 +40,7 @@ extension Ledger {
     }
     guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw .error(
-        "contract-changed",
+        .contractChanged,
         "the contract '\(last.contract)' is not the text \(last.period) was settled under (\(last.file)): its BLAKE2b-256 was \(previous.shown), now \(now.shown)",
         hint:
           "settle under the contract as signed; if the parties agreed the change, acknowledge it with --contract-changed \"REASON\": the ledger keeps the reason and the statements show it"

@@ -110,7 +110,7 @@ public struct Ledger: Sendable {
     public var message: String
     public var hint: String?
     /// The diagnostic id it is reported under.
-    public var id = "ledger"
+    public var id = DiagnosticID.ledger
 
     public init(message: String, hint: String? = nil) {
       self.message = message
@@ -118,7 +118,7 @@ public struct Ledger: Sendable {
     }
 
     /// A refusal with its own diagnostic id.
-    static func error(_ id: String, _ message: String, hint: String?) -> Refusal {
+    static func error(_ id: DiagnosticID, _ message: String, hint: String?) -> Refusal {
       var r = Refusal(message: message, hint: hint)
       r.id = id
       return r
@@ -315,52 +315,34 @@ public struct Ledger: Sendable {
     let data: Data
   }
 
-  /// The JSON a record holds for `settlement`: sorted keys, so the same settlement gives the
-  /// same bytes (`ledger verify` re-settles and compares them).
-  public static func body(_ settlement: Settlement) -> Data {
+  /// The JSON a record holds for `settlement`: the shared encoder's document, so the same
+  /// settlement gives the same bytes (`ledger verify` re-settles and compares them).
+  public static func body(_ settlement: Settlement) throws(JSONOutput.Failure) -> Data {
     var s = settlement
     s.issue?.record = nil
     s.issue?.head = nil
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(s) else { return Data("{}\n".utf8) }
-    return data + Data("\n".utf8)
+    return try JSONOutput.document(s)
   }
 
   /// Builds the record that would follow the ledger's last for `settlement`.
   public func prepare(
     _ settlement: Settlement, contract: ContractDigest?, amends: Record?, numbers: [String: Int]
-  ) -> Pending {
+  ) throws(Refusal) -> Pending {
     let kind: Kind = amends == nil ? .settlement : .amendment
     let sequence = records.count + 1
     let previous = records.last?.digest ?? Ledger.genesis
-    var json = "{\n  \"amends\" : "
-    json +=
-      amends.map { "{ \"digest\" : \"\($0.digest)\", \"sequence\" : \($0.sequence) }" } ?? "null"
-    json += ",\n  \"closing\" : " + Ledger.compact(settlement.closing)
-    json += ",\n  \"contract\" : " + Ledger.compact(settlement.contract.id)
-    if let contract {
-      json += ",\n  \"contractDigest\" : " + Ledger.compact(contract.bytes)
-    }
-    if let text = contract?.text {
-      json += ",\n  \"contractText\" : " + Ledger.compact(text)
-    }
-    json += ",\n  \"issued\" : " + Ledger.compact(settlement.issue?.issued)
-    json += ",\n  \"numbers\" : " + Ledger.compact(numbers)
-    json += ",\n  \"kind\" : \"\(kind.rawValue)\""
-    json += ",\n  \"opening\" : " + Ledger.compact(settlement.opening)
-    json += ",\n  \"period\" : \"\(settlement.period)\""
-    json += ",\n  \"previous\" : \"\(previous)\""
-    json += ",\n  \"sequence\" : \(sequence)"
-    json += Ledger.bodyMarker + String(decoding: Ledger.body(settlement), as: UTF8.self)
-    json += Ledger.bodyEnd
-    let data = Data(json.utf8)
     var record = Record(
       sequence: sequence, kind: kind, contract: settlement.contract.id, period: settlement.period,
       previous: previous,
       amends: amends.map { Reference(sequence: $0.sequence, digest: $0.digest) },
       opening: settlement.opening, closing: settlement.closing, issued: settlement.issue?.issued,
       numbers: numbers, contractDigest: contract?.bytes, contractText: contract?.text)
+    let data: Data
+    do throws(JSONOutput.Failure) {
+      data = try record.encoded(settlement)
+    } catch {
+      throw Refusal(message: "the record cannot be written: \(error.message)")
+    }
     record.file = Ledger.fileName(sequence, settlement.period, kind)
     record.digest = SHA256.hex(data)
     return Pending(record: record, data: data)
@@ -409,9 +391,9 @@ public struct Ledger: Sendable {
     }
   }
 
+  /// A value on one line, to compare two states or quote one in a message (never hashed: a
+  /// value the encoder refused, which none of the engine's types is, reads as null).
   static func compact<T: Encodable>(_ value: T) -> String {
-    let e = JSONEncoder()
-    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return (try? e.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    (try? JSONOutput.line(value)) ?? "null"
   }
 }

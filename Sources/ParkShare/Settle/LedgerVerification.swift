@@ -50,7 +50,7 @@ public struct LedgerVerification: Sendable {
     else {
       v.diagnostics.append(
         .error(
-          "ledger", "'\(directory)' is not a ledger: it holds no HEAD and no ledger record",
+          .ledger, "'\(directory)' is not a ledger: it holds no HEAD and no ledger record",
           at: .whole(directory), hint: "give the folder a `settle --ledger` wrote"))
       return v
     }
@@ -59,7 +59,7 @@ public struct LedgerVerification: Sendable {
     do throws(Ledger.Refusal) {
       lock = try Ledger.Lock(directory, exclusive: false)
     } catch {
-      v.diagnostics.append(.error("ledger", error.message, at: .whole(directory), hint: error.hint))
+      v.diagnostics.append(.error(.ledger, error.message, at: .whole(directory), hint: error.hint))
       return v
     }
     defer { withExtendedLifetime(lock) {} }
@@ -80,13 +80,13 @@ public struct LedgerVerification: Sendable {
     guard !entries.isEmpty else { return v.diagnostics }
     v.check(entries, at: entries.count - 1, threads: threads)
     return v.diagnostics.filter { $0.severity == .error }
-      + v.diagnostics.filter { $0.id == "not-resettled" }
+      + v.diagnostics.filter { $0.id == .notResettled }
   }
 
   func place(_ name: String) -> SourceRange { .whole(directory + "/" + name) }
 
   mutating func fail(_ name: String, _ message: String, hint: String? = nil) {
-    diagnostics.append(.error("ledger-verify", message, at: place(name), hint: hint))
+    diagnostics.append(.error(.ledgerVerify, message, at: place(name), hint: hint))
   }
 
   /// Reads every record and checks each names the digest of the one before it.
@@ -268,7 +268,7 @@ public struct LedgerVerification: Sendable {
     guard missing.isEmpty else {
       diagnostics.append(
         .warning(
-          "not-resettled",
+          .notResettled,
           "\(r.period) ('\(e.name)') is not re-settled: \(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? " and \(missing.count - 3) more" : "") \(missing.count == 1 ? "is" : "are") no longer there as settled",
           at: place(e.name),
           hint:
@@ -393,16 +393,27 @@ public struct LedgerVerification: Sendable {
       for earlier in entries[..<i].compactMap(\.record) where earlier.period == r.period {
         for (party, n) in earlier.numbers ?? [:] { latest[party] = n }
       }
-      _ = again.issueAmendment(
-        against: original, latest: latest, from: from, issued: date,
-        reason: recorded.issue?.reason ?? "")
+      do throws(ArithmeticError) {
+        _ = try again.issueAmendment(
+          against: original, latest: latest, from: from, issued: date,
+          reason: recorded.issue?.reason ?? "")
+      } catch {
+        fail(e.name, "re-settling \(r.period) gives no difference statements: \(error)")
+        return
+      }
     } else {
       _ = again.issueInitial(from: from, issued: date)
     }
     again.issue?.contractChange = recorded.issue?.contractChange
     // The engine that wrote the record; another engine version must settle the same bytes.
     if let engine = e.engine { again.engine = engine }
-    let now = Ledger.body(again)
+    let now: Data
+    do throws(JSONOutput.Failure) {
+      now = try Ledger.body(again)
+    } catch {
+      fail(e.name, "re-settling \(r.period) gives a settlement that \(error.message)", hint: nil)
+      return
+    }
     guard now != body else { return }
     let (line, key, was, is_) = Self.firstDifference(body, now)
     fail(

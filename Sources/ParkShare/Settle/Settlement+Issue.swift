@@ -20,13 +20,13 @@ extension Settlement {
   public mutating func issueAmendment(
     against original: RecordedSettlement, latest: [String: Int], from next: Int, issued: String,
     reason: String
-  ) -> [String: Int] {
+  ) throws(ArithmeticError) -> [String: Int] {
     var numbers: [String: Int] = [:]
     var differences: [DifferenceStatement] = []
     let before = Dictionary(
       original.statements.map { ($0.party, $0) }, uniquingKeysWith: { a, _ in a })
     let now = Dictionary(statements.map { ($0.party, $0) }, uniquingKeysWith: { a, _ in a })
-    let zero = (try? Exact(minorUnits: 0, decimals: decimals)) ?? .zero
+    let zero = try Exact(minorUnits: 0, decimals: decimals)
     for party in Set(before.keys).union(now.keys).sorted() {
       let old = before[party]?.lines ?? []
       let new = now[party]?.lines ?? []
@@ -39,21 +39,23 @@ extension Settlement {
         let k = key(l)
         if amounts[k] == nil { order.append(k) }
         let e = amounts[k] ?? (l, zero, zero)
-        amounts[k] = (e.line, (try? e.previous + l.amount) ?? e.previous, e.amount)
+        amounts[k] = (e.line, try e.previous + l.amount, e.amount)
       }
       for l in new {
         let k = key(l)
         if amounts[k] == nil { order.append(k) }
         let e = amounts[k] ?? (l, zero, zero)
-        amounts[k] = (e.line, e.previous, (try? e.amount + l.amount) ?? e.amount)
+        amounts[k] = (e.line, e.previous, try e.amount + l.amount)
       }
-      let lines = order.compactMap { k -> DifferenceStatement.Line? in
+      var lines: [DifferenceStatement.Line] = []
+      for k in order {
         let e = amounts[k]!
-        let d = (try? e.amount - e.previous) ?? zero
-        guard !d.isZero else { return nil }
-        return .init(
-          pool: e.line.pool, kind: e.line.kind, clause: e.line.clause.clause, previous: e.previous,
-          amount: e.amount, difference: d)
+        let d = try e.amount - e.previous
+        guard !d.isZero else { continue }
+        lines.append(
+          .init(
+            pool: e.line.pool, kind: e.line.kind, clause: e.line.clause.clause,
+            previous: e.previous, amount: e.amount, difference: d))
       }
       guard !lines.isEmpty else { continue }
       let previousNet = before[party]?.net ?? zero
@@ -65,7 +67,7 @@ extension Settlement {
           number: number, issued: issued, party: party,
           name: now[party]?.name ?? before[party]?.name ?? party, amends: latest[party],
           reason: reason, lines: lines, previousNet: previousNet, net: net,
-          difference: (try? net - previousNet) ?? zero))
+          difference: try net - previousNet))
     }
     issue = Issue(kind: .amendment, issued: issued, reason: reason, differences: differences)
     return numbers

@@ -67,7 +67,7 @@ public struct Settlement: Sendable, Encodable {
     } catch {
       diagnostics.append(
         .error(
-          "cannot-allocate", "cannot allocate: \(error.message)",
+          .cannotAllocate, "cannot allocate: \(error.message)",
           at: error.clause.map(contract.range(ofClause:)) ?? SourceRange.whole(contract.file),
           hint: error.hint))
       return Outcome(settlement: nil, diagnostics: diagnostics)
@@ -76,10 +76,25 @@ public struct Settlement: Sendable, Encodable {
       for note in pool.notes {
         diagnostics.append(
           .warning(
-            "pool-note", "pool '\(pool.pool)': \(note)", at: contract.range(ofClause: pool.clause)))
+            .poolNote, "pool '\(pool.pool)': \(note)", at: contract.range(ofClause: pool.clause)))
       }
     }
-    let statements = Settlement.statements(contract, pools, computed, closing: allocator.state)
+    // Totals that overflow are an error of the period, like an allocation that does: a
+    // statement never shows a total that is not the sum of its lines.
+    let statements: [Statement]
+    let reconciliation: Reconciliation
+    do throws(ArithmeticError) {
+      statements = try Settlement.statements(contract, pools, computed, closing: allocator.state)
+      reconciliation = try Settlement.reconcile(
+        pools, opening: computed.opening, closing: allocator.state,
+        decimals: contract.currency.decimals)
+    } catch {
+      diagnostics.append(
+        .error(
+          .cannotAllocate, "cannot allocate: the statements' totals: \(error)",
+          at: SourceRange.whole(contract.file)))
+      return Outcome(settlement: nil, diagnostics: diagnostics)
+    }
     let settlement = Settlement(
       engine: Engine.version,
       contract: ContractInfo(
@@ -87,9 +102,7 @@ public struct Settlement: Sendable, Encodable {
       period: computed.period, currency: contract.currency.code,
       decimals: contract.currency.decimals, rounding: contract.currency.rounding.rawValue,
       inputs: inputs, revenue: computed, pools: pools, statements: statements,
-      reconciliation: Settlement.reconcile(
-        pools, opening: computed.opening, closing: allocator.state,
-        decimals: contract.currency.decimals),
+      reconciliation: reconciliation,
       opening: computed.opening, closing: allocator.state, issue: nil)
     return Outcome(settlement: settlement, diagnostics: diagnostics)
   }
@@ -118,7 +131,12 @@ public struct Settlement: Sendable, Encodable {
         "\(bundle.period): cannot allocate: \(error.message)", hint: error.hint,
         clause: error.clause)
     }
-    let zero = (try? Exact(minorUnits: 0, decimals: contract.currency.decimals)) ?? .zero
+    let zero: Exact
+    do throws(ArithmeticError) {
+      zero = try Exact(minorUnits: 0, decimals: contract.currency.decimals)
+    } catch {
+      throw EvaluationFailure("\(bundle.period): \(error)")
+    }
     var nets: [String: Exact] = [:]
     for p in contract.parties { nets[p.id] = zero }
     for pool in pools {
@@ -134,10 +152,13 @@ public struct Settlement: Sendable, Encodable {
     }
     // A subsidy's payer has a statement (what it pays), with nothing received.
     for s in contract.subsidies {
-      if let payer = s.payer, nets[payer] == nil, let item = computed.item(s.id),
-        !item.total.isZero
-      {
-        nets[payer] = zero
+      guard let payer = s.payer, nets[payer] == nil, let item = computed.item(s.id) else {
+        continue
+      }
+      do throws(ArithmeticError) {
+        if !(try item.total).isZero { nets[payer] = zero }
+      } catch {
+        throw EvaluationFailure("\(bundle.period): subsidy '\(s.id)': \(error)")
       }
     }
     return (nets, allocator.state)
@@ -147,7 +168,7 @@ public struct Settlement: Sendable, Encodable {
   /// party id.
   static func statements(
     _ contract: Contract, _ pools: [PoolResult], _ revenue: PeriodRevenue, closing: CarryState
-  ) -> [Statement] {
+  ) throws(ArithmeticError) -> [Statement] {
     var lines: [String: [StatementLine]] = [:]
     for pool in pools {
       for l in pool.lines {
@@ -161,46 +182,50 @@ public struct Settlement: Sendable, Encodable {
     var payables: [String: [Statement.Payable]] = [:]
     let decimals = contract.currency.decimals
     for s in contract.subsidies {
-      guard let payer = s.payer, let item = revenue.item(s.id), !item.total.isZero else { continue }
-      let amount =
-        (try? item.total.rounded(scale: decimals, contract.currency.rounding)) ?? item.total
+      guard let payer = s.payer, let item = revenue.item(s.id), !(try item.total).isZero else {
+        continue
+      }
+      let amount = try item.total.rounded(scale: decimals, contract.currency.rounding)
       payables[payer, default: []].append(.init(subsidy: s.id, clause: s.clause, amount: amount))
     }
     var owed: [String: Exact] = [:]
     for (key, v) in closing.arrears {
       let party = key.party
-      owed[party] = (try? (owed[party] ?? .zero) + v) ?? v
+      owed[party] = try (owed[party] ?? .zero) + v
     }
     let ids = Set(contract.parties.map(\.id)).union(lines.keys).union(payables.keys).sorted()
     let parties = Dictionary(contract.parties.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    return ids.map { id in
+    let zero = try Exact(minorUnits: 0, decimals: decimals)
+    var statements: [Statement] = []
+    for id in ids {
       let party = parties[id]
       let ls = lines[id] ?? []
-      let zero = (try? Exact(minorUnits: 0, decimals: decimals)) ?? .zero
-      let gross = (try? ([zero] + ls.map(\.amount).filter { !$0.isNegative }).sum()) ?? zero
-      let deductions = (try? ([zero] + ls.map(\.amount).filter(\.isNegative)).sum()) ?? zero
-      return Statement(
-        party: id, name: party?.name ?? id, role: party?.role.rawValue ?? "", group: party?.group,
-        lines: ls, gross: gross, deductions: deductions, net: (try? gross + deductions) ?? gross,
-        payable: payables[id] ?? [], arrearsOwed: owed[id] ?? .zero)
+      let gross = try ([zero] + ls.map(\.amount).filter { !$0.isNegative }).sum()
+      let deductions = try ([zero] + ls.map(\.amount).filter(\.isNegative)).sum()
+      statements.append(
+        Statement(
+          party: id, name: party?.name ?? id, role: party?.role.rawValue ?? "",
+          group: party?.group, lines: ls, gross: gross, deductions: deductions,
+          net: try gross + deductions, payable: payables[id] ?? [], arrearsOwed: owed[id] ?? .zero))
     }
+    return statements
   }
 
   static func reconcile(
     _ pools: [PoolResult], opening: CarryState, closing: CarryState, decimals: Int
-  ) -> Reconciliation {
+  ) throws(ArithmeticError) -> Reconciliation {
     // Money sums keep the minor unit even when empty: "0.00", not "0".
-    let zero = (try? Exact(minorUnits: 0, decimals: decimals)) ?? .zero
-    func sum(_ values: [Exact]) -> Exact { (try? ([zero] + values).sum()) ?? zero }
+    let zero = try Exact(minorUnits: 0, decimals: decimals)
+    func sum(_ values: [Exact]) throws(ArithmeticError) -> Exact { try ([zero] + values).sum() }
     let all = pools.flatMap(\.lines)
-    let total = sum(pools.map(\.total))
-    let allocated = sum(all.filter { !$0.recipient.isFund }.map(\.amount))
-    let reserved = sum(all.filter(\.recipient.isFund).map(\.amount))
-    let unallocated = sum(pools.map(\.unallocated))
-    let residual = (try? total - allocated - reserved - unallocated) ?? total
+    let total = try sum(pools.map(\.total))
+    let allocated = try sum(all.filter { !$0.recipient.isFund }.map(\.amount))
+    let reserved = try sum(all.filter(\.recipient.isFund).map(\.amount))
+    let unallocated = try sum(pools.map(\.unallocated))
+    let residual = try total - allocated - reserved - unallocated
     return Reconciliation(
       pools: total, allocated: allocated, reserved: reserved, unallocated: unallocated,
-      residual: residual, arrearsOpening: sum(Array(opening.arrears.values)),
-      arrearsClosing: sum(Array(closing.arrears.values)), funds: closing.funds)
+      residual: residual, arrearsOpening: try sum(Array(opening.arrears.values)),
+      arrearsClosing: try sum(Array(closing.arrears.values)), funds: closing.funds)
   }
 }

@@ -114,7 +114,7 @@ public struct TariffDecl: Sendable {
 
 /// `let`, `kpi` and `revenue` definitions: a name bound to a unit-checked expression.
 public struct DefinitionDecl: Sendable {
-  public enum Kind: String, Sendable, Codable { case `let`, kpi, revenue }
+  public typealias Kind = DefinitionKind
   public var kind: Kind
   public var id: Name
   public var expr: Expr

@@ -33,7 +33,7 @@ struct Cursor {
   }
 
   func fail(_ what: String, hint: String? = nil) -> ParseFailure {
-    ParseFailure(.error("syntax", "expected \(what), found \(found())", at: here, hint: hint))
+    ParseFailure(.error(.syntax, "expected \(what), found \(found())", at: here, hint: hint))
   }
 
   mutating func accept(word: String) -> Token? {
@@ -79,7 +79,7 @@ struct Cursor {
 
   mutating func expectPercent(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
     guard let l = signed(.percent) else { throw fail(what, hint: hint) }
-    return Literal(value: Cursor.percentValue(l.value), text: l.text, range: l.range)
+    return Literal(value: try Cursor.percentValue(l.value, l.range), text: l.text, range: l.range)
   }
 
   mutating func expectNumber(_ what: String, hint: String? = nil) throws(ParseFailure) -> Literal {
@@ -117,7 +117,7 @@ struct Cursor {
     guard let p = Period(t.text) else {
       throw ParseFailure(
         .error(
-          "bad-period", "'\(t.text)' is not a valid period", at: t.range,
+          .badPeriod, "'\(t.text)' is not a valid period", at: t.range,
           hint: "quarters are Q1-Q4, halves H1-H2, months 01-12, years 1900-2200"))
     }
     index += 1
@@ -128,7 +128,7 @@ struct Cursor {
     guard let t = peek else { return }
     throw ParseFailure(
       .error(
-        "syntax", "unexpected '\(t.text)' after \(what)",
+        .syntax, "unexpected '\(t.text)' after \(what)",
         at: t.range.through(tokens[tokens.count - 1].range)))
   }
 
@@ -142,8 +142,15 @@ struct Cursor {
     return "'\(t.text)' is a keyword of the contract language, so it cannot be a name"
   }
 
-  static func percentValue(_ n: Exact) -> Exact {
-    (try? n * Exact.percent) ?? n
+  /// `n` percent as a number (30 -> 0.3); a percentage with more decimals than a number can
+  /// hold is an error where it is written, never read as `n` itself.
+  static func percentValue(_ n: Exact, _ range: SourceRange) throws(ParseFailure) -> Exact {
+    do {
+      return try n * Exact.percent
+    } catch {
+      throw ParseFailure(
+        .error(.overflow, "the percentage is too large or too precise: \(error)", at: range))
+    }
   }
 }
 

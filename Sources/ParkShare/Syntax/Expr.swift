@@ -26,16 +26,8 @@ extension Expr {
   }
 }
 
-public enum BinaryOperator: String, Sendable, Hashable, Codable {
-  case add = "+"
-  case subtract = "-"
-  case multiply = "x"
-  case divide = "/"
-  case less = "<"
-  case lessOrEqual = "<="
-  case greater = ">"
-  case greaterOrEqual = ">="
-
+extension BinaryOperator {
+  /// How tightly the operator binds when parsed: comparisons loosest, then + and -, then x and /.
   var precedence: Int {
     switch self {
     case .less, .lessOrEqual, .greater, .greaterOrEqual: 1

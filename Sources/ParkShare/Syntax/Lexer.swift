@@ -16,7 +16,7 @@ public struct Lexer {
         // Not lexed: the rest of the file still is. Column 1 keeps the excerpt short.
         lexer.diagnostics.append(
           .error(
-            "line-too-long",
+            .lineTooLong,
             "line is \(Limits.grouped(text.utf8.count)) bytes long, above the limit of \(Limits.size(Limits.lineBytes))",
             at: lexer.range(i + 1, 0, 1),
             hint: "split it: a long formula can be built from several 'let' definitions"))
@@ -46,7 +46,7 @@ public struct Lexer {
     if i < c.count, c[i] == "\t" {
       diagnostics.append(
         .error(
-          "tab-indent", "tab in indentation", at: range(line, i, i + 1),
+          .tabIndent, "tab in indentation", at: range(line, i, i + 1),
           hint: "indent with spaces (two per level)"))
       while i < c.count, c[i] == " " || c[i] == "\t" { i += 1 }
     }
@@ -92,7 +92,7 @@ public struct Lexer {
       } else {
         diagnostics.append(
           .error(
-            "bad-character", "unexpected character '\(ch)'", at: range(line, i, i + 1),
+            .badCharacter, "unexpected character '\(ch)'", at: range(line, i, i + 1),
             hint: "remove it; comments start with '#'"))
         i += 1
         space = false
@@ -145,7 +145,7 @@ public struct Lexer {
     let what = ascii.allSatisfy { $0 == " " } ? "an ASCII space" : "the ASCII '\(ascii)'"
     diagnostics.append(
       .error(
-        "bad-character",
+        .badCharacter,
         "unexpected full-width character\(end - start == 1 ? "" : "s") '\(text)'",
         at: range(line, start, end),
         hint: "type \(what) instead (switch the input method to half-width)"))
@@ -198,7 +198,7 @@ public struct Lexer {
     if grouped && run > 3 {
       diagnostics.append(
         .error(
-          "bad-number", "thousands separators must group three digits", at: range(line, start, k),
+          .badNumber, "thousands separators must group three digits", at: range(line, start, k),
           hint: "write 1,000,000 or 1000000"))
     }
     if k + 1 < c.count, c[k] == ".", digit(k + 1) {
@@ -212,7 +212,7 @@ public struct Lexer {
     do {
       value = try Exact(parsing: plain)
     } catch {
-      diagnostics.append(.error("bad-number", "\(error)", at: range(line, start, k)))
+      diagnostics.append(.error(.badNumber, "\(error)", at: range(line, start, k)))
     }
     if i < c.count, c[i] == "%" {
       i += 1
@@ -250,7 +250,7 @@ public struct Lexer {
     if !closed {
       diagnostics.append(
         .error(
-          "unterminated-string", "string is not closed", at: range(line, start, i),
+          .unterminatedString, "string is not closed", at: range(line, start, i),
           hint: "end it with '\"' on the same line"))
     }
     var t = Token(

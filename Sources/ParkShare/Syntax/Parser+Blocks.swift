@@ -13,7 +13,7 @@ extension Parser {
       if let child = children.first {
         diagnostics.append(
           .error(
-            "bad-indent", "a discounted tariff takes its bands from '\(base.text)'",
+            .badIndent, "a discounted tariff takes its bands from '\(base.text)'",
             at: child.line.range,
             hint: "remove the indented lines, or give the tariff its own bands"))
       }
@@ -53,7 +53,7 @@ extension Parser {
     guard parts.count == 2, parts[1] < 60, parts[0] * 60 + parts[1] <= 24 * 60 else {
       throw ParseFailure(
         .error(
-          "bad-time", "'\(t.text)' is not a clock time", at: t.range, hint: "use 00:00 to 24:00"))
+          .badTime, "'\(t.text)' is not a clock time", at: t.range, hint: "use 00:00 to 24:00"))
     }
     c.index += 1
     return Literal(value: Exact(parts[0] * 60 + parts[1]), text: t.text, range: t.range)
@@ -62,7 +62,7 @@ extension Parser {
   mutating func rejectChildren(of node: SyntaxLine, _ what: String) {
     if let child = node.children.first {
       diagnostics.append(
-        .error("bad-indent", "unexpected indented line under \(what)", at: child.line.range))
+        .error(.badIndent, "unexpected indented line under \(what)", at: child.line.range))
     }
   }
 

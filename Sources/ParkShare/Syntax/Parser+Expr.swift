@@ -58,7 +58,7 @@ extension Parser {
     guard deepest > maxExpressionHeight else { return }
     throw ParseFailure(
       .error(
-        "too-deep", "expression is more than \(maxExpressionHeight) operations deep",
+        .tooDeep, "expression is more than \(maxExpressionHeight) operations deep",
         at: e.range, hint: "a long sum or product: name parts of it with 'let'"))
   }
 
@@ -72,7 +72,7 @@ extension Parser {
     guard depth < Parser.maxExpressionDepth else {
       throw ParseFailure(
         .error(
-          "too-deep", "expression nests more than \(Parser.maxExpressionDepth) levels", at: c.here,
+          .tooDeep, "expression nests more than \(Parser.maxExpressionDepth) levels", at: c.here,
           hint: "name parts of it with 'let'"))
     }
     guard let t = c.peek else { throw c.fail("a value") }
@@ -99,7 +99,8 @@ extension Parser {
         range: unit.map { t.range.through($0.range) } ?? t.range)
     case .percent:
       _ = c.next()
-      return .percent(Cursor.percentValue(t.number ?? .zero), text: t.text, range: t.range)
+      return .percent(
+        try Cursor.percentValue(t.number ?? .zero, t.range), text: t.text, range: t.range)
     case .word where !Keywords.reserved.contains(t.text):
       _ = c.next()
       let name = Name(text: t.text, range: t.range)

@@ -38,7 +38,7 @@ extension Parser {
       guard let p = Period(last.text) else {
         throw ParseFailure(
           .error(
-            "bad-period", "'\(last.text)' is not a valid period", at: last.range,
+            .badPeriod, "'\(last.text)' is not a valid period", at: last.range,
             hint: "periods are written 2026Q1, 2026H2, 2026-03 or 2026"))
       }
       let ref = PeriodRef(period: p, range: last.range)
@@ -164,7 +164,7 @@ extension Parser {
     if !shares.isEmpty && !names.isEmpty {
       throw ParseFailure(
         .error(
-          "syntax", "every party in a fixed split needs a share", at: names[0].range,
+          .syntax, "every party in a fixed split needs a share", at: names[0].range,
           hint: "write '\(names[0].text) 25%'"))
     }
     if shares.isEmpty {
@@ -187,7 +187,7 @@ extension Parser {
     if node.children.isEmpty {
       diagnostics.append(
         .error(
-          "syntax", "'\(what)' needs indented rows", at: node.line.range,
+          .syntax, "'\(what)' needs indented rows", at: node.line.range,
           hint: "e.g. 'from 0 CNY to 1,000,000 CNY: esco 80%, host 20%'"))
     }
     var rows: [TierRow] = []

@@ -51,7 +51,7 @@ public struct Parser {
     if !takesChildren, let child = node.children.first {
       diagnostics.append(
         .error(
-          "bad-indent", "unexpected indented line under '\(word.isEmpty ? first.text : word)'",
+          .badIndent, "unexpected indented line under '\(word.isEmpty ? first.text : word)'",
           at: child.line.range, hint: "only tariff, subsidy, points and pool take indented lines"))
     }
     do throws(ParseFailure) {
@@ -96,11 +96,11 @@ public struct Parser {
   func unknownWord(_ t: Token, _ candidates: [String], what: String) -> Diagnostic {
     if let near = Spelling.nearest(t.text, in: candidates) {
       return .error(
-        "unknown-keyword", "unknown \(what) '\(t.text)'", at: t.range,
+        .unknownKeyword, "unknown \(what) '\(t.text)'", at: t.range,
         hint: "did you mean '\(near)'?")
     }
     return .error(
-      "unknown-keyword", "unknown \(what) '\(t.text)'", at: t.range,
+      .unknownKeyword, "unknown \(what) '\(t.text)'", at: t.range,
       hint: "expected one of: \(candidates.joined(separator: ", "))")
   }
 

@@ -17,7 +17,7 @@ public struct SyntaxLine: Sendable {
         if l.indent > level, depth >= Limits.nesting {
           diagnostics.append(
             .error(
-              "too-deep", "indentation nests more than \(Limits.nesting) levels", at: l.range,
+              .tooDeep, "indentation nests more than \(Limits.nesting) levels", at: l.range,
               hint: "no clause nests that deep: check the indentation"))
           while i < code.count, code[i].indent > level { i += 1 }
           continue
@@ -26,7 +26,7 @@ public struct SyntaxLine: Sendable {
           if nodes.isEmpty || !nodes[nodes.count - 1].children.isEmpty {
             diagnostics.append(
               .error(
-                "bad-indent",
+                .badIndent,
                 nodes.isEmpty
                   ? "unexpected indentation" : "indentation does not match the lines above",
                 at: l.range, hint: "indent each level by the same amount (two spaces)"))
@@ -40,7 +40,7 @@ public struct SyntaxLine: Sendable {
             if children.count > Limits.blockLines {
               diagnostics.append(
                 .error(
-                  "too-many",
+                  .tooMany,
                   "more than \(Limits.grouped(Limits.blockLines)) lines under one clause",
                   at: children[Limits.blockLines].line.range,
                   hint: "no table needs that many rows: merge tiers or entries"))

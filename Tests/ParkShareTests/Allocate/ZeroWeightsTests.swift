@@ -66,7 +66,7 @@ import Testing
     try FileManager.default.createDirectory(at: f, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: f) }
     let (result, _) = checkContract(text, name: "z.contract", folder: f)
-    let d = try #require(result.diagnostics.first { $0.id == "zero-stakes" })
+    let d = try #require(result.diagnostics.first { $0.id == .zeroStakes })
     #expect(d.severity == .error)
     #expect(d.range.start == SourceLocation(line: 9, column: 3))
     // One party with capital is enough: the others take nothing by their 0.

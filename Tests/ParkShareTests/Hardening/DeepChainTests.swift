@@ -73,7 +73,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: url) }
     let (_, checked) = Checker.check(path: url.path)
     let errors = checked.diagnostics.filter { $0.severity == .error }
-    #expect(errors.map(\.id) == ["cycle"])
+    #expect(errors.map(\.id) == [.cycle])
     #expect(
       errors.first?.message
         == "'a0' depends on itself: a0 -> a1 -> a2 -> a3 -> a4 -> a5 -> a6 -> a7 -> a8 -> a9 -> ... 99,981 more ... -> a99991 -> a99992 -> a99993 -> a99994 -> a99995 -> a99996 -> a99997 -> a99998 -> a99999 -> a0"
@@ -100,7 +100,7 @@ import Testing
     }
     let errors = r.diagnostics.filter { $0.severity == .error }
     // The revenue reading `s` stays quiet: `s`'s own line was reported.
-    #expect(errors.map(\.id) == ["too-deep", "too-deep"], "\(errors)")
+    #expect(errors.map(\.id) == [.tooDeep, .tooDeep], "\(errors)")
     #expect(errors.first?.message == "expression is more than 256 operations deep")
     #expect(errors.map(\.range.start.line) == [9, 10])
     // 256 levels are allowed: a sum of 257 terms is 256 operations.

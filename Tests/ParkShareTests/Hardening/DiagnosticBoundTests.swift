@@ -42,8 +42,8 @@ import Testing
       SourceRange(
         file: file, start: .init(line: line, column: 1), end: .init(line: line, column: 2))
     }
-    let warnings = (1...203).map { Diagnostic.warning("w", "w\($0)", at: at("a", $0)) }
-    let errors = (1...201).map { Diagnostic.error("e", "e\($0)", at: at("b", $0)) }
+    let warnings = (1...203).map { Diagnostic.warning(.unusedInput, "w\($0)", at: at("a", $0)) }
+    let errors = (1...201).map { Diagnostic.error(.syntax, "e\($0)", at: at("b", $0)) }
     let out = DiagnosticRenderer(sources: []).render(warnings + errors)
     let lines = out.split(separator: "\n")
     #expect(lines.filter { $0.hasPrefix("a:") && !$0.contains("more-problems") }.count == 200)
@@ -62,10 +62,10 @@ import Testing
     let row = SourceRange(
       file: "r.csv", start: .init(line: 9, column: 1), end: .init(line: 9, column: 2))
     let ds: [Diagnostic] = [
-      .error("more-problems", "1 more", at: .whole("r.csv")),
-      .error("bad-kwh", "x", at: row),
-      .error("unreadable-file", "cannot read", at: .whole("q.csv")),
+      .error(.moreProblems, "1 more", at: .whole("r.csv")),
+      .error(.badKWh, "x", at: row),
+      .error(.unreadableFile, "cannot read", at: .whole("q.csv")),
     ]
-    #expect(ds.ordered.map(\.id) == ["unreadable-file", "bad-kwh", "more-problems"])
+    #expect(ds.ordered.map(\.id) == [.unreadableFile, .badKWh, .moreProblems])
   }
 }

@@ -221,7 +221,7 @@ import Testing
       default: break
       }
     }
-    let changed = loaded.diagnostics.filter { $0.id == "changed-file" }
+    let changed = loaded.diagnostics.filter { $0.id == .changedFile }
     if change == "none" {
       #expect(changed.isEmpty)
       #expect(loaded.bundle?.digests.count == 3)

@@ -33,7 +33,7 @@ import Testing
     let r = Self.check(Self.head + "let n = \(nest) x price\nlet m = \(minus)\nlet z = kwh +\n")
     let ids = r.diagnostics.filter { $0.severity == .error }.map(\.id)
     // Both nests are refused, and the broken third line is still reported: the file was read on.
-    #expect(ids == ["too-deep", "too-deep", "syntax"], "\(r.diagnostics)")
+    #expect(ids == [.tooDeep, .tooDeep, .syntax], "\(r.diagnostics)")
     #expect(r.diagnostics[0].message == "expression nests more than 64 levels")
     #expect(r.diagnostics[0].range.start.line == 11)
   }
@@ -42,7 +42,7 @@ import Testing
     var text = Self.head
     for i in 1...2_000 { text += String(repeating: " ", count: i) + "split a 50%, b 50%\n" }
     let r = Self.check(text)
-    let deep = r.diagnostics.filter { $0.id == "too-deep" }
+    let deep = r.diagnostics.filter { $0.id == .tooDeep }
     #expect(deep.count == 1)
     #expect(deep.first?.message == "indentation nests more than 16 levels")
     #expect(r.contract == nil)
@@ -61,7 +61,7 @@ import Testing
     try handle.close()
     let (source, r) = Checker.check(path: url.path)
     #expect(source == nil)
-    #expect(r.diagnostics.map(\.id) == ["too-large"])
+    #expect(r.diagnostics.map(\.id) == [.tooLarge])
     #expect(r.diagnostics[0].message.hasSuffix("bytes, above the limit of 4 MiB"))
     let run = try runParkshare(["check", url.path])
     #expect(run.status == 1)
@@ -71,7 +71,7 @@ import Testing
   @Test func anOverlongLineIsReportedAndTheRestOfTheFileStillChecked() {
     let long = "let n = kwh x price  # " + String(repeating: "长", count: 12_000)
     let r = Self.check(Self.head + long + "\nlet y = nothing\n")
-    #expect(r.diagnostics.map(\.id) == ["line-too-long", "unknown-name"], "\(r.diagnostics)")
+    #expect(r.diagnostics.map(\.id) == [.lineTooLong, .unknownName], "\(r.diagnostics)")
     #expect(r.diagnostics[0].message == "line is 36,023 bytes long, above the limit of 32 KiB")
     let rendered = DiagnosticRenderer(sources: [SourceFile(path: "t.contract", text: long)])
       .render(r.diagnostics[0])
@@ -83,7 +83,7 @@ import Testing
     let text = Self.head + "parties tenants from \"tenants.csv\" enterprise\n"
     let r = Self.check(text, files: ["tenants.csv": "id,name\n" + rows])
     let errors = r.diagnostics.filter { $0.severity == .error }
-    #expect(errors.map(\.id) == ["too-many"])
+    #expect(errors.map(\.id) == [.tooMany])
     #expect(errors.first?.message == "this brings the parties to 10,003, above the limit of 10,000")
     #expect(errors.first?.range.start.line == 11)
     // 9,998 members and the two parties are within the bound.
@@ -93,7 +93,7 @@ import Testing
         "tenants.csv": "id,name\n"
           + rows.split(separator: "\n").prefix(9_998).map { $0 + "\n" }.joined()
       ])
-    #expect(fits.diagnostics.filter { $0.id == "too-many" }.isEmpty)
+    #expect(fits.diagnostics.filter { $0.id == .tooMany }.isEmpty)
   }
 
   @Test func aHugeRegistryFileIsRefusedByItsSize() throws {
@@ -106,7 +106,7 @@ import Testing
     try handle.close()
     try t.write("big.contract", Self.head + "parties tenants from \"tenants.csv\" enterprise\n")
     let (_, r) = Checker.check(path: t.folder.appendingPathComponent("big.contract").path)
-    #expect(r.diagnostics.map(\.id) == ["too-large"])
+    #expect(r.diagnostics.map(\.id) == [.tooLarge])
     #expect(
       r.diagnostics.first?.message
         == "registry 'tenants.csv' is 67,108,865 bytes, above the limit of 64 MiB")

@@ -39,7 +39,9 @@ import Testing
       diagnostics += outcome.diagnostics
       if let r = outcome.revenue {
         computed = true
-        lines = r.items.filter { $0.kind == .revenue }.map { "\($0.id) = \($0.total) CNY" }
+        lines = r.items.filter { $0.kind == .revenue }.map {
+          "\($0.id) = \((try? $0.total).map { "\($0)" } ?? "too large to add up") CNY"
+        }
       }
     }
     let renderer = DiagnosticRenderer(sources: [source!] + checked.sources + loaded.sources)

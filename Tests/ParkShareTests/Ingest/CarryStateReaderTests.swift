@@ -58,7 +58,7 @@ import Testing
     #expect(state == nil)
     let text = problems.map { "\($0.range): \($0.message) \($0.hint ?? "")" }.joined(
       separator: "\n")
-    #expect(problems.allSatisfy { $0.id == "bad-state" && $0.range.start.line == 1 }, "\(text)")
+    #expect(problems.allSatisfy { $0.id == .badState && $0.range.start.line == 1 }, "\(text)")
     #expect(text.contains(message), "\(text)")
   }
 }

@@ -118,7 +118,8 @@ import Testing
   /// Every revenue total and the closing state: what must not change.
   static func fingerprint(_ r: PeriodRevenue?) -> String {
     guard let r else { return "refused" }
-    return r.items.map { "\($0.id)=\($0.total)" }.joined(separator: " ")
+    return r.items.map { "\($0.id)=\((try? $0.total).map { "\($0)" } ?? "overflow")" }.joined(
+      separator: " ")
       + " carry=\(r.closing.gecRemainders.sorted { $0.key < $1.key })"
   }
 

@@ -90,5 +90,5 @@ struct TestBundle {
 
 extension PeriodRevenue {
   /// The total of item `id`, or nil when there is none.
-  func total(_ id: String) -> Exact? { item(id)?.total }
+  func total(_ id: String) -> Exact? { try? item(id)?.total }
 }

@@ -11,7 +11,7 @@ import Testing
     #expect(try npv.rounded(scale: 12, .halfEven) == x("4.132231404959"))
     // 60/(1+r) + 60/(1+r)^2 = 100 at r = 13.0662%.
     #expect(Finance.irr(cash) == x("0.130662"))
-    #expect(Finance.payback(cash) == 3)
+    #expect(try Finance.payback(cash) == 3)
     #expect(Finance.irr([x("10"), x("10")]) == nil)  // never negative: no rate
   }
 

@@ -1,24 +1,16 @@
 import Foundation
-import ParkShare
 
 /// Writing output files: all or none, each atomically (a temporary file renamed into place), and
 /// never over an existing file with different content (what was written is a record) or over
 /// anything but a regular file.
-enum Files {
-  /// Failure injection for tests (`PARKSHARE_FAULT=kill@3`, see `WriteFaults`): every write of
-  /// the run, outputs and ledger alike, counts towards the step it strikes at.
-  static let faults: WriteFaults? = ProcessInfo.processInfo.environment[
-    "PARKSHARE_FAULT"
-  ].flatMap(WriteFaults.init)
-
-  /// Writes every `(path, text)`; nothing at all when any target holds something else or any
+/// `faults` injects failures for tests (`PARKSHARE_FAULT=kill@3`, see `WriteFaults`): every
+/// write of a run, outputs and ledger alike, counts towards the step it strikes at.
+public enum OutputFiles {
+  /// Writes every `(path, data)`; nothing at all when any target holds something else or any
   /// write fails (files this call wrote are removed again). Returns the files it wrote.
-  static func writeAll(_ files: [(path: String, text: String)]) -> Result<[String], Diagnostic> {
-    write(files.map { ($0.path, Data($0.text.utf8)) })
-  }
-
-  /// `writeAll` for bytes (an .xlsx).
-  static func write(_ files: [(path: String, data: Data)]) -> Result<[String], Diagnostic> {
+  public static func write(_ files: [(path: String, data: Data)], faults: WriteFaults? = nil)
+    -> Result<[String], Diagnostic>
+  {
     var pending: [(String, Data)] = []
     for (path, data) in files {
       // A link (or a FIFO, a folder) at a final name is neither followed nor replaced: a link
@@ -31,7 +23,7 @@ enum Files {
       default:
         return .failure(
           .error(
-            "would-overwrite", "'\(path)' already exists with other content; nothing was written",
+            .wouldOverwrite, "'\(path)' already exists with other content; nothing was written",
             at: .whole(path),
             hint: "choose another path, or remove the old file if it is not a record"))
       }
@@ -55,31 +47,31 @@ enum Files {
   }
 
   /// Whether anything at all stands at `path` (a dangling link too).
-  static func exists(_ path: String) -> Bool {
+  public static func exists(_ path: String) -> Bool {
     var info = stat()
     return lstat(path, &info) == 0
   }
 
   /// The diagnostic for a final name that holds a link, a FIFO, a folder...
-  static func unsafe(_ path: String, _ kind: String) -> Diagnostic {
+  public static func unsafe(_ path: String, _ kind: String) -> Diagnostic {
     .error(
-      "unsafe-output", "'\(path)' is \(kind), not a regular file; nothing was written",
+      .unsafeOutput, "'\(path)' is \(kind), not a regular file; nothing was written",
       at: .whole(path),
       hint: "parkshare never writes through or over a link: remove it or choose another path")
   }
 
   /// The diagnostic for a file that could not be written (nothing of it is left behind).
-  static func unwritable(_ path: String, _ error: any Error) -> Diagnostic {
+  public static func unwritable(_ path: String, _ error: any Error) -> Diagnostic {
     let reason =
       (error as? AtomicFile.Failure).map { "\($0.step.rawValue): \($0.message)" }
       ?? error.localizedDescription
     return .error(
-      "unwritable-file", "cannot write '\(path)' (\(reason)); nothing was written",
+      .unwritableFile, "cannot write '\(path)' (\(reason)); nothing was written",
       at: .whole(path), hint: "free disk space or fix the folder's permissions, then run again")
   }
 
   /// Takes back files a command wrote before a later step failed.
-  static func remove(_ paths: [String]) {
+  public static func remove(_ paths: [String]) {
     for p in paths { try? FileManager.default.removeItem(atPath: p) }
   }
 }

@@ -1,0 +1,83 @@
+extension CompareUseCase {
+  /// Both variants replayed on the data of each settled period of the ledger (the latest record
+  /// of each, amendments included), from the state the ledger opened the first of them with,
+  /// each variant then carrying its own state. The data must be the data that was settled: every
+  /// file's digest is checked against the record.
+  static func overLedger(_ request: Request, _ dir: String, from: Period?, to: Period?)
+    -> Result<Comparison, UseCaseStop>
+  {
+    var sources: [SourceFile] = []
+    var contracts: [Contract] = []
+    for file in request.contracts {
+      let (source, checked) = Checker.check(
+        path: file, allowOutsideFiles: request.allowOutsideFiles)
+      sources += (source.map { [$0] } ?? []) + checked.sources
+      guard let c = checked.contract else { return .failure(.input(checked.diagnostics, sources)) }
+      contracts.append(c)
+    }
+    func refused(_ message: String, hint: String? = nil) -> Result<Comparison, UseCaseStop> {
+      .failure(.input([.error(.ledger, message, at: .whole(dir), hint: hint)], sources))
+    }
+    let ledger: Ledger
+    do throws(Ledger.Refusal) {
+      ledger = try Ledger.open(dir)
+    } catch {
+      return refused(error.message, hint: error.hint)
+    }
+    let records = ledger.latest.filter { r in
+      (from.map { !(r.period < $0) } ?? true) && (to.map { !($0 < r.period) } ?? true)
+    }
+    guard let first = records.first else {
+      return refused("the ledger holds no settled period in the range")
+    }
+    var states: [CarryState?] = contracts.map { c in
+      guard first.opening.period != nil else { return nil }
+      var s = first.opening
+      s.contract = c.id
+      return s
+    }
+    var periods: [Comparison] = []
+    for record in records {
+      let bundleDir: String
+      do throws(Ledger.Refusal) {
+        bundleDir = try ledger.bundleDirectory(of: record)
+      } catch {
+        return refused(error.message, hint: error.hint)
+      }
+      var settled: [Settlement] = []
+      for (i, contract) in contracts.enumerated() {
+        let loaded = DataBundle.load(
+          directory: bundleDir, contract: contract, period: record.period)
+        sources += loaded.sources
+        guard let bundle = loaded.bundle else {
+          return .failure(.input(loaded.diagnostics, sources))
+        }
+        let outcome = Settlement.run(
+          contract: contract, bundle: bundle, opening: states[i], explain: false)
+        guard let s = outcome.settlement else {
+          return .failure(.input(loaded.diagnostics + outcome.diagnostics, sources))
+        }
+        states[i] = s.closing
+        settled.append(s)
+      }
+      do throws(ArithmeticError) {
+        periods.append(try Comparison(settled[0], settled[1]))
+      } catch {
+        return .failure(.input([tooLarge(error, settled[0])], sources))
+      }
+    }
+    do throws(ArithmeticError) {
+      guard let total = try Comparison.over(periods) else {
+        return refused("the ledger holds no settled period in the range")
+      }
+      return .success(total)
+    } catch {
+      return .failure(
+        .input(
+          [
+            .error(
+              .overflow, "the comparison cannot add up the periods: \(error)", at: .whole(dir))
+          ], sources))
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/// `explain`: the period settled, for one party's calculation tree (which Render draws).
+public enum ExplainUseCase {
+  public static func run(_ request: PeriodRequest, party: String) -> UseCaseOutcome<Settlement> {
+    let settled = PeriodInputs.settle(request)
+    guard let settlement = settled.value?.settlement else {
+      return UseCaseOutcome(
+        nil, diagnostics: settled.diagnostics, sources: settled.sources, usage: settled.usage)
+    }
+    guard settlement.statements.contains(where: { $0.party == party }) else {
+      let known = settlement.statements.map(\.party)
+      let near = Spelling.nearest(party, in: known).map { "; did you mean '\($0)'?" } ?? ""
+      return UseCaseOutcome(
+        nil, diagnostics: settled.diagnostics, sources: settled.sources,
+        usage: "'\(party)' is not a party of '\(settlement.contract.id)'\(near)")
+    }
+    return UseCaseOutcome(settlement, diagnostics: settled.diagnostics, sources: settled.sources)
+  }
+}

@@ -1,0 +1,47 @@
+/// `journal`: the double-entry journal of a ledger's settled periods (all, or one).
+public enum JournalUseCase {
+  public struct Request: Sendable {
+    public var ledger: String
+    public var period: Period?
+    /// The account names file; nil keeps the default names.
+    public var accounts: String?
+
+    public init(ledger: String, period: Period? = nil, accounts: String? = nil) {
+      self.ledger = ledger
+      self.period = period
+      self.accounts = accounts
+    }
+  }
+
+  public static func run(_ request: Request) -> UseCaseOutcome<Journal> {
+    var accounts = JournalAccounts()
+    if let path = request.accounts {
+      let text: String
+      switch Limits.read(path, maxBytes: Limits.tableBytes, unreadableID: .missingFile) {
+      case .success(let t): text = t
+      case .failure(let d): return UseCaseOutcome(nil, diagnostics: [d])
+      }
+      switch JournalAccounts.parse(text) {
+      case .success(let a): accounts = a
+      case .failure(let e):
+        let at = SourceLocation(line: e.line, column: 1)
+        return UseCaseOutcome(
+          nil,
+          diagnostics: [
+            .error(.badAccounts, e.message, at: SourceRange(file: path, start: at, end: at))
+          ], sources: [SourceFile(path: path, text: text)])
+      }
+    }
+    let dir = request.ledger
+    do throws(Ledger.Refusal) {
+      let ledger = try Ledger.open(dir)
+      if let period = request.period, !ledger.records.contains(where: { $0.period == period }) {
+        return UseCaseOutcome(nil, usage: "\(period) is not in the ledger")
+      }
+      return UseCaseOutcome(try Journal.build(ledger, period: request.period, accounts: accounts))
+    } catch {
+      return UseCaseOutcome(
+        nil, diagnostics: [.error(.ledger, error.message, at: .whole(dir), hint: error.hint)])
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// `simulate`: the term projected from a settled period under a scenario, with Monte Carlo runs
+/// when asked. The scenario names the period's data (or the ledger that settled it); loading it
+/// is part of the use case, so `sensitivity` starts from the same simulator.
+public enum SimulateUseCase {
+  public struct Request: Sendable {
+    public var contract: String
+    public var scenario: String
+    /// Monte Carlo runs and seed; nil takes the scenario's (none, seed 1).
+    public var runs: Int?
+    public var seed: UInt64?
+    public var allowOutsideFiles: Bool
+    public var threads: Int
+
+    public init(
+      contract: String, scenario: String, runs: Int? = nil, seed: UInt64? = nil,
+      allowOutsideFiles: Bool = false, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+      self.contract = contract
+      self.scenario = scenario
+      self.runs = runs
+      self.seed = seed
+      self.allowOutsideFiles = allowOutsideFiles
+      self.threads = threads
+    }
+  }
+
+  /// The projection and, with runs, the Monte Carlo percentiles.
+  public struct Simulation: Encodable {
+    public var projection: Projection
+    public var monteCarlo: MonteCarlo?
+  }
+
+  public static func run(_ request: Request) -> UseCaseOutcome<Simulation> {
+    var prepared = prepare(request)
+    guard let sim = prepared.value else {
+      return .init(
+        nil, diagnostics: prepared.diagnostics,
+        sources: prepared.sources, usage: prepared.usage)
+    }
+    let runs = request.runs ?? sim.scenario.runs ?? 0
+    let seed = request.seed ?? sim.scenario.seed ?? 1
+    do throws(EvaluationFailure) {
+      let base = try sim.run()
+      let mc =
+        runs > 0
+        ? try MonteCarlo.run(sim, runs: runs, seed: seed, threads: max(1, request.threads)) : nil
+      return UseCaseOutcome(
+        Simulation(projection: base, monteCarlo: mc), diagnostics: prepared.diagnostics,
+        sources: prepared.sources)
+    } catch {
+      prepared.diagnostics.append(cannotProject(error, sim))
+      return UseCaseOutcome(nil, diagnostics: prepared.diagnostics, sources: prepared.sources)
+    }
+  }
+
+  /// The simulator for the contract and scenario, with the inputs' errors (a projection shows
+  /// no warning of its base period), or why there is none.
+  public static func prepare(_ request: Request) -> UseCaseOutcome<Simulator> {
+    let loaded = Scenario.load(request.scenario)
+    let sources = loaded.source.map { [$0] } ?? []
+    guard let scenario = loaded.scenario else {
+      return UseCaseOutcome(nil, diagnostics: loaded.problems, sources: sources)
+    }
+    var period = PeriodRequest(
+      contract: request.contract, data: scenario.data, period: scenario.period,
+      allowOutsideFiles: request.allowOutsideFiles, threads: request.threads)
+    var opening: CarryState? = nil
+    if let dir = scenario.ledger {
+      // The period as settled: its bundle (checked by digest) and its opening state.
+      do throws(Ledger.Refusal) {
+        let ledger = try Ledger.open(dir)
+        guard let record = ledger.latest.first(where: { $0.period == scenario.period }) else {
+          throw Ledger.Refusal(message: "the ledger holds no settlement of \(scenario.period)")
+        }
+        period.data = try ledger.bundleDirectory(of: record)
+        opening = record.opening.period == nil ? nil : record.opening
+      } catch {
+        return UseCaseOutcome(
+          nil, diagnostics: [.error(.ledger, error.message, at: .whole(dir), hint: error.hint)])
+      }
+    }
+    // What the scenario names is checked against the contract before any data is read.
+    let checked = PeriodInputs.load(period) { contract in
+      let problems = scenario.problems(with: contract)
+      return problems.isEmpty ? nil : .input(problems, sources)
+    }
+    switch checked {
+    case .failure(let stop): return .stopped(stop)
+    case .success(let inputs):
+      return UseCaseOutcome(
+        Simulator(
+          contract: inputs.contract, base: inputs.bundle, scenario: scenario, opening: opening),
+        diagnostics: inputs.diagnostics.filter { $0.severity == .error }, sources: inputs.sources)
+    }
+  }
+
+  /// A projected period that cannot be computed: the diagnostic, at the clause when known.
+  static func cannotProject(_ error: EvaluationFailure, _ sim: Simulator) -> Diagnostic {
+    .error(
+      .cannotProject, "the projection stops: \(error.message)",
+      at: error.clause.map(sim.contract.range(ofClause:)) ?? .whole(sim.contract.file),
+      hint: error.hint ?? "check the scenario's factors against the contract's terms")
+  }
+}
