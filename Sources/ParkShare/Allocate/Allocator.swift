@@ -124,19 +124,30 @@ struct Allocator {
         hint: "this is a defect of parkshare; please report it with the contract and data",
         clause: pool.clause)
     }
-    // Recipients in the order of their first line: the tie-break's "earlier position".
+    // Recipients in the order of their first line: the tie-break's "earlier position". Most
+    // recipients have one line; the lines of those with several are gathered only then.
     var position: [Recipient: Int] = [:]
     position.reserveCapacity(flow.lines.count)
-    var groups: [[Int]] = []
-    groups.reserveCapacity(flow.lines.count)
+    var firstLine: [Int] = []
+    firstLine.reserveCapacity(flow.lines.count)
+    var groupOf: [Int] = []
+    groupOf.reserveCapacity(flow.lines.count)
+    var shared = false
     for i in flow.lines.indices {
       let recipient = flow.lines[i].recipient
       if let k = position[recipient] {
-        groups[k].append(i)
+        groupOf.append(k)
+        shared = true
       } else {
-        position[recipient] = groups.count
-        groups.append([i])
+        position[recipient] = firstLine.count
+        groupOf.append(firstLine.count)
+        firstLine.append(i)
       }
+    }
+    var members: [[Int]] = []
+    if shared {
+      members = Array(repeating: [], count: firstLine.count)
+      for (i, k) in groupOf.enumerated() { members[k].append(i) }
     }
     // Taken out of the flow, so rounding them in place does not copy every line.
     var lines = flow.lines
@@ -147,19 +158,23 @@ struct Allocator {
     let hasRest = !flow.unallocated.isZero
     let rest: Int128 = try exact { () throws(ArithmeticError) -> Int128 in
       var takes: [Fraction] = []
-      takes.reserveCapacity(groups.count + 1)
-      for g in groups {
-        takes.append(g.count == 1 ? lines[g[0]].exact : try g.map { lines[$0].exact }.sum())
+      takes.reserveCapacity(firstLine.count + 1)
+      for k in firstLine.indices {
+        let g = shared ? members[k] : []
+        takes.append(g.count > 1 ? try g.map { lines[$0].exact }.sum() : lines[firstLine[k]].exact)
       }
       if hasRest { takes.append(flow.unallocated) }
       let parts = try Apportionment.roundToTotal(takes, total: target, decimals: decimals)
-      for (g, part) in zip(groups, parts) {
-        // A recipient's one line is paid what the recipient is; several are rounded to it.
-        let paid =
-          g.count == 1
-          ? [part]
-          : try Apportionment.roundToTotal(
-            g.map { lines[$0].exact }, total: part, decimals: decimals)
+      for k in firstLine.indices {
+        let g = shared ? members[k] : []
+        guard g.count > 1 else {
+          // A recipient's one line is paid what the recipient is.
+          lines[firstLine[k]].amount = try Exact(minorUnits: parts[k], decimals: decimals)
+          continue
+        }
+        // Several lines are rounded to what the recipient is paid.
+        let paid = try Apportionment.roundToTotal(
+          g.map { lines[$0].exact }, total: parts[k], decimals: decimals)
         for (i, v) in zip(g, paid) {
           lines[i].amount = try Exact(minorUnits: v, decimals: decimals)
         }
@@ -174,10 +189,14 @@ struct Allocator {
           try (state.funds[fund] ?? .zero) + paid
         }
       case .party(let party):
+        // One hash a line: the key is found once and its value replaced in place.
         let key = PoolParty(pool: pool.id, party: party)
-        state.received[key] = try exact { () throws(ArithmeticError) in
-          try (state.received[key] ?? .zero) + paid
+        guard let at = state.received.index(forKey: key) else {
+          state.received[key] = paid
+          continue
         }
+        let sum = try exact { () throws(ArithmeticError) in try state.received.values[at] + paid }
+        state.received.values[at] = sum
       }
     }
     let (unallocated, total) = try exact { () throws(ArithmeticError) in
