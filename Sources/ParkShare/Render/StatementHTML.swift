@@ -2,7 +2,7 @@
 /// its own A4 page, with Chinese or English labels. Plain HTML and CSS, no scripts, nothing
 /// fetched, nothing dated: the same settlement gives the same bytes.
 public enum StatementHTML {
-  public enum Language: String, Sendable, CaseIterable { case zh, en }
+  public typealias Language = ParkShare.Language
 
   static let labels: [String: (zh: String, en: String)] = [
     "title": ("收益分配结算单", "Settlement statement"),
@@ -60,6 +60,7 @@ public enum StatementHTML {
   public static func render(_ s: Settlement, language lang: Language = .zh) -> String {
     func t(_ key: String) -> String { escape(label(key, lang)) }
     func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    let w = Wording.of(lang)
     var out = """
       <!DOCTYPE html>
       <html lang="\(lang == .zh ? "zh-CN" : "en")">
@@ -127,7 +128,7 @@ public enum StatementHTML {
       }
       for l in st.lines {
         out +=
-          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(Wording.en.basis(l.basis)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(Wording.en.rate(l.rate)))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(w.basis(l.basis)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(w.rate(l.rate)))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
       }
       out +=
         "<tr class=\"total\"><td colspan=\"4\">\(t("gross"))</td><td class=\"n\">\(money(st.gross))</td></tr>\n"

@@ -1,0 +1,43 @@
+extension Labels {
+  public static let en = Labels(
+    settlementTitle: { "\($0) \($1): settlement (\($2), rounding \($3))" },
+    preview: "preview: not recorded in a ledger, no statement numbers",
+    issued: { "issued \($0)" },
+    amendmentIssued: { "amendment issued \($0): \($1)" },
+    ledgerRecord: { "ledger record \($0), head \($1)" },
+    contractChanged: {
+      "contract text changed since \($0) (BLAKE2b-256 \($1) -> \($2)): \($3)"
+    },
+    summaryHeader: ["no.", "party", "name", "gross", "deductions", "net", "payable"],
+    differenceTitle: { "difference statement \($0) for \($1) \($2), correcting \($3): \($4)" },
+    nothingIssuedBefore: "nothing issued before",
+    differenceHeader: ["pool", "kind", "previous", "now", "difference", "clause"],
+    net: "net",
+    reconciliation: "reconciliation",
+    pools: "pools (revenues and subsidies)",
+    allocated: "paid to parties",
+    reserved: "reserved into funds",
+    unallocated: "unallocated",
+    residual: "residual",
+    arrearsBeforeAfter: "arrears owed before / after",
+    fundBalance: { "fund \($0) balance" },
+    pool: { "pool \($0)" },
+    kind: { $0.rawValue },
+    arrears: { "arrears \($0): owed \($1) + due \($2) - paid \($3) = \($4)" },
+    forgone: { ", forgone \($0) (without arrears)" },
+    explainTitle: { "\($0) \($1): net \($2) in \($3) (\($4))" },
+    exact: { " (exact \($0))" },
+    waterfall: { "waterfall (→ marks \($0)'s lines)" },
+    step: { "\($0): \($1); \($2)" },
+    exactPaid: { "exact \($0) -> paid \($1)" },
+    fromPool: { "\($0) from \($1): \($2)" },
+    paysSubsidy: { "pays subsidy \($0): \($1) (not part of net)" },
+    netSum: { "net = gross \($0) + deductions \($1) = \($2)" },
+    arrearsOwedAfter: { "arrears owed to \($0) after \($1): \($2)" },
+    reportTitle: { "\($0): balances owed to each party, \($1) to \($2) (\($3))" },
+    reportHeader: [
+      "party", "name", "period", "opening", "settled", "amendments", "arrears", "closing",
+      "statements",
+    ],
+    negotiation: .en)
+}
