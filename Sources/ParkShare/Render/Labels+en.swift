@@ -39,5 +39,6 @@ extension Labels {
       "party", "name", "period", "opening", "settled", "amendments", "arrears", "closing",
       "statements",
     ],
+    page: pageEN,
     negotiation: .en)
 }

@@ -50,5 +50,6 @@ extension Labels {
     reportHeader: [
       "参与方", "名称", "结算期", "期初余额", "本期结算", "更正", "欠付", "期末余额", "结算单编号",
     ],
+    page: pageZH,
     negotiation: .zh)
 }

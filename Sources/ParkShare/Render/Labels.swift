@@ -62,6 +62,8 @@ public struct Labels: Sendable {
     @Sendable (_ contract: String, _ from: String, _ to: String, _ currency: String) -> String
   /// party, name, period, opening, settled, amendments, arrears, closing, statements.
   public var reportHeader: [String]
+  /// The printable HTML statements' labels, by key (`Labels+Page`).
+  public var page: [String: String]
   /// simulate, sensitivity, compare and fairness.
   public var negotiation: NegotiationLabels
 }

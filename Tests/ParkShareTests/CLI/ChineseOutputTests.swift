@@ -121,7 +121,8 @@ import Testing
     }
   }
 
-  /// The words of 3+ ASCII letters of every phrase of `Wording.en` and its labels.
+  /// The words of 3+ ASCII letters of every phrase of `Wording.en` and its labels, less the
+  /// few that are also identifiers.
   static func catalogueWords() -> Set<String> {
     let w = Wording.en
     let t = w.labels
@@ -154,12 +155,14 @@ import Testing
     ]
     phrases += n.projectionHeader + n.monteCarloHeader + n.sensitivityHeader + n.compareHeader
     phrases += n.fairnessHeader
+    phrases += t.page.values
     phrases += [
       AllocationLine.Kind.pay, .reserve, .rebate, .split, .cap, .capShare, .floor, .floorShare,
     ]
     .map(t.kind)
-    // BLAKE2b is the name of a hash, written the same in every language.
-    return Set(phrases.flatMap(words)).subtracting(["BLAKE"])
+    // BLAKE2b is the name of a hash, written the same in every language; `energy` (of the
+    // role "energy service") is also the id of the example's first pool.
+    return Set(phrases.flatMap(words)).subtracting(["BLAKE", "energy"])
   }
 
   /// Runs of 3+ ASCII letters standing alone: a token joined to digits, `_`, `.`, `/` or `-`
