@@ -294,7 +294,7 @@ enum Help {
         data, period,
         ("--opening FILE", "the previous period's closing state (kWh carried toward certificates)"),
         ("--closing FILE", "write this period's closing state there (never over a different file)"),
-        threads, ("--json", "print the computation as JSON on stdout"), outside,
+        threads, ("--json", "print the computation as JSON on stdout"), outside, lang,
       ],
       exit: "0 computed (warnings allowed), 1 errors in the contract or data, 64 usage"),
   ]

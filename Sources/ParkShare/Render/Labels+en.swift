@@ -40,5 +40,6 @@ extension Labels {
       "statements",
     ],
     page: pageEN,
+    revenue: .en,
     negotiation: .en)
 }

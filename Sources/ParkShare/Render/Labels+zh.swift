@@ -51,5 +51,6 @@ extension Labels {
       "参与方", "名称", "结算期", "期初余额", "本期结算", "更正", "欠付", "期末余额", "结算单编号",
     ],
     page: pageZH,
+    revenue: .zh,
     negotiation: .zh)
 }

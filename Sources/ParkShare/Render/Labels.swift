@@ -64,6 +64,8 @@ public struct Labels: Sendable {
   public var reportHeader: [String]
   /// The printable HTML statements' labels, by key (`Labels+Page`).
   public var page: [String: String]
+  /// `revenue` as text.
+  public var revenue: RevenueLabels
   /// simulate, sensitivity, compare and fairness.
   public var negotiation: NegotiationLabels
 }

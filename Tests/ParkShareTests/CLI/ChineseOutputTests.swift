@@ -85,6 +85,21 @@ import Testing
     ]
   }
 
+  /// Revenue's own words: not the formulas (contract text, `2 per % green_share, cap 100`),
+  /// nor the details under each value (indented four), still worded by the revenue engine.
+  static func revenue() throws -> (full: String, ours: String) {
+    let out = try run(["revenue"] + suyin)
+    let ours = out.split(separator: "\n").filter { !$0.hasPrefix("    ") }.map {
+      $0.hasPrefix(" ") ? $0 : $0.prefix { $0 != "=" }
+    }
+    return (out, ours.joined(separator: "\n"))
+  }
+
+  @Test func revenueText() throws {
+    let out = try Self.revenue().full
+    #expect(try out == Golden.check(out, at: Self.snapshot("revenue-suyin-microgrid.zh.txt")))
+  }
+
   @Test func negotiationText() throws {
     for (name, out) in try Self.negotiation() where name != "compare" {
       #expect(try out == Golden.check(out, at: Self.snapshot("\(name)-suyin.zh.txt")))
@@ -112,7 +127,7 @@ import Testing
     let html = try runParkshare(["settle"] + Self.suyin + ["--format", "html", "--lang", "zh"]).out
     for (name, out) in [
       ("statement", try Self.settleText()), ("explain", tree), ("report", try Self.report()),
-      ("html", Self.visibleText(html)),
+      ("html", Self.visibleText(html)), ("revenue", try Self.revenue().ours),
     ] + (try Self.negotiation()) {
       // Known limit: compare lists a fund as the party `fund:NAME` named "fund" (Negotiate).
       let allowed: Set<String> = name == "compare" ? ["fund"] : []
@@ -156,13 +171,20 @@ import Testing
     phrases += n.projectionHeader + n.monteCarloHeader + n.sensitivityHeader + n.compareHeader
     phrases += n.fairnessHeader
     phrases += t.page.values
+    let r = t.revenue
+    phrases += [
+      r.title(x, x, x), r.data(x, x, 2, x), r.carried, r.gecCarried(x, x), r.triggered(x, x),
+      r.missing, r.more(x), r.inAll(x),
+    ]
+    phrases += [Computed.Kind.let, .kpi, .revenue, .subsidy, .points].map(r.kind)
     phrases += [
       AllocationLine.Kind.pay, .reserve, .rebate, .split, .cap, .capShare, .floor, .floorShare,
     ]
     .map(t.kind)
     // BLAKE2b is the name of a hash, written the same in every language; `energy` (of the
-    // role "energy service") is also the id of the example's first pool.
-    return Set(phrases.flatMap(words)).subtracting(["BLAKE", "energy"])
+    // role "energy service") is also the id of the example's first pool; kWh is a unit, gec()
+    // a function of the contract language.
+    return Set(phrases.flatMap(words)).subtracting(["BLAKE", "energy", "kWh", "gec"])
   }
 
   /// Runs of 3+ ASCII letters standing alone: a token joined to digits, `_`, `.`, `/` or `-`
