@@ -25,9 +25,10 @@ enum SettleCommand {
     func render(_ s: Settlement, _ format: String) -> Data {
       switch format {
       case "json": Data(Output.json(s).utf8)
-      case "csv": Data(StatementCSV.render(s, bom: args.flags.contains("--bom")).utf8)
+      case "csv":
+        Data(StatementCSV.render(s, bom: args.flags.contains("--bom"), wording: .of(language)).utf8)
       case "html": Data(StatementHTML.render(s, language: htmlLanguage).utf8)
-      case "xlsx": Data(StatementWorkbook.build(s).bytes())
+      case "xlsx": Data(StatementWorkbook.build(s, wording: .of(language)).bytes())
       default: Data(StatementText.render(s, wording: .of(language)).utf8)
       }
     }

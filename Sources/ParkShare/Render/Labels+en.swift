@@ -10,6 +10,7 @@ extension Labels {
     },
     summaryHeader: ["no.", "party", "name", "gross", "deductions", "net", "payable"],
     differenceTitle: { "difference statement \($0) for \($1) \($2), correcting \($3): \($4)" },
+    differenceBasis: { "previous \($0), now \($1); \($2)" },
     nothingIssuedBefore: "nothing issued before",
     differenceHeader: ["pool", "kind", "previous", "now", "difference", "clause"],
     net: "net",

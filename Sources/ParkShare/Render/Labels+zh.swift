@@ -11,6 +11,7 @@ extension Labels {
     },
     summaryHeader: ["编号", "参与方", "名称", "应得", "扣减", "净额", "应付补贴"],
     differenceTitle: { "差额更正单 \($0)（\($1) \($2)），更正 \($3)：\($4)" },
+    differenceBasis: { "原金额 \($0)，更正后 \($1)；\($2)" },
     nothingIssuedBefore: "此前未开具",
     differenceHeader: ["收益池", "类型", "原金额", "更正后", "差额", "合同条款"],
     net: "净额",

@@ -20,6 +20,9 @@ public struct Labels: Sendable {
       _ number: String, _ party: String, _ name: String, _ corrects: String,
       _ reason: String
     ) -> String
+  /// A difference line's basis in CSV: the amounts before and after, and the reason.
+  public var differenceBasis:
+    @Sendable (_ previous: String, _ now: String, _ reason: String) -> String
   public var nothingIssuedBefore: String
   /// pool, kind, previous, now, difference, clause.
   public var differenceHeader: [String]

@@ -106,6 +106,17 @@ import Testing
     }
   }
 
+  /// CSV keeps its codes (header, type, kind) for programs and words each line's basis.
+  @Test func csvWordsTheBasisAndKeepsItsCodes() throws {
+    let out = try Self.run(["settle"] + Self.suyin + ["--format", "csv"])
+    let table = try CSVTable.parse(out).get()
+    #expect(table.header == StatementCSV.header)
+    let basis = try #require(table.header.firstIndex(of: "basis"))
+    let cells = table.rows.map { $0.fields[basis] }
+    #expect(cells.contains("15,081.3375 CNY 按 green_points 分配：100 / 531.666667"))
+    #expect(Set(cells.flatMap(Self.words)).isDisjoint(with: Self.catalogueWords()))
+  }
+
   @Test func theChartsRefuseChinese() throws {
     let r = try runParkshare(
       ["simulate", Self.contract] + Self.scenario + ["--format", "html", "--lang", "zh"])
@@ -153,6 +164,7 @@ import Testing
     phrases += [
       t.settlementTitle(x, x, x, x), t.preview, t.issued(x), t.amendmentIssued(x, x),
       t.ledgerRecord(x, x), t.contractChanged(x, x, x, x), t.differenceTitle(x, x, x, x, x),
+      t.differenceBasis(x, x, x),
       t.nothingIssuedBefore, t.net, t.reconciliation, t.pools, t.allocated, t.reserved,
       t.unallocated, t.residual, t.arrearsBeforeAfter, t.fundBalance(x), t.pool(x),
       t.arrears(x, x, x, x, x), t.forgone(x), t.explainTitle(x, x, x, x, x), t.exact(x),
