@@ -10,6 +10,7 @@ enum CompareCommand {
     guard args.operands.count == 2 else { throw Usage(message: "give two contract files: A and B") }
     let format = try args.format(
       ["text", "json", "csv", "html"], "--format is text, json, csv or html")
+    let wording = try args.wording(format: format)
     let range: CompareUseCase.Range
     if let dir = args.options["--ledger"] {
       guard args.options["--data"] == nil, args.options["--period"] == nil,
@@ -36,7 +37,7 @@ enum CompareCommand {
     case "json": Output.out(Output.json(comparison))
     case "csv": Output.out(ComparisonText.csv(comparison))
     case "html": Output.out(NegotiationHTML.compare(comparison))
-    default: Output.out(ComparisonText.text(comparison))
+    default: Output.out(ComparisonText.text(comparison, wording: wording))
     }
     return ExitCode.success
   }

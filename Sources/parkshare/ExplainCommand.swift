@@ -6,8 +6,11 @@ enum ExplainCommand {
     guard let party = args.options["--party"] else {
       throw Arguments.UsageError(message: "--party ID is required")
     }
+    let wording = Wording.of(try args.language())
     let outcome = ExplainUseCase.run(try args.periodRequest(), party: party)
-    guard let s = try Output.show(outcome), let text = ExplainText.render(s, party: party) else {
+    guard let s = try Output.show(outcome),
+      let text = ExplainText.render(s, party: party, wording: wording)
+    else {
       return ExitCode.inputError
     }
     Output.out(text)

@@ -8,12 +8,13 @@ enum FairnessCommand {
       throw Arguments.UsageError(message: "--assets FILE is required")
     }
     let format = try args.format(["text", "json", "html"], "--format is text, json or html")
+    let wording = try args.wording(format: format)
     let outcome = FairnessUseCase.run(try args.periodRequest(), assets: assets)
     guard let fairness = try Output.show(outcome) else { return ExitCode.inputError }
     switch format {
     case "json": Output.out(Output.json(fairness))
     case "html": Output.out(NegotiationHTML.fairness(fairness))
-    default: Output.out(FairnessText.text(fairness))
+    default: Output.out(FairnessText.text(fairness, wording: wording))
     }
     return ExitCode.success
   }

@@ -77,6 +77,8 @@ enum Help {
   static let data = ("--data DIR", "the period's data bundle (meters.csv, readings, facts.csv)")
   static let opening = ("--opening FILE", "the previous period's closing state")
   static let threads = ("--threads N", "reader threads (default: the number of cores)")
+  static let lang = ("--lang L", "the language of the words: en (default) or zh")
+  static let textLang = ("--lang L", "the language of the text output: en (default) or zh")
   static let usual = "0 done, 1 errors in the contract or data, 64 usage"
   static let outside = (
     "--allow-outside-files",
@@ -120,7 +122,7 @@ enum Help {
       options: [
         data, period,
         ("--format F", "text (default), json, csv, html, or with --out also xlsx and all"),
-        ("--lang L", "labels of the HTML statements: zh (default) or en"),
+        ("--lang L", "zh or en: the words of the statements (text: en by default; HTML: zh)"),
         ("--out DIR", "write DIR/CONTRACT-PERIOD.EXT instead of printing"),
         (
           "--ledger DIR",
@@ -165,7 +167,7 @@ enum Help {
       exit: "0 written, 1 ledger or account-file errors (a folder that is not a ledger), 64 usage"),
     "report": Command(
       usage:
-        "parkshare report --ledger DIR --from P --to P [--format text|csv|json|xlsx] [--out FILE]",
+        "parkshare report --ledger DIR --from P --to P [--format text|csv|json|xlsx] [--out FILE] [--lang zh|en]",
       about: """
         For each party and each period from the ledger: the balance owed to it before the period,
         what the period's statement settled, what amendments changed, the arrears owed to it and
@@ -176,6 +178,7 @@ enum Help {
         ("--from P", "the first period reported"), ("--to P", "the last period reported"),
         ("--format F", "text (default), csv, json or xlsx"),
         ("--out FILE", "write there instead of printing (needed for xlsx)"),
+        lang,
       ],
       exit: "0 written, 1 ledger errors (a folder that is not a ledger), 64 usage"),
     "ledger": Command(
@@ -215,6 +218,7 @@ enum Help {
         ("--from P", "with --ledger: the first period replayed"),
         ("--to P", "with --ledger: the last period replayed"),
         ("--format F", "text (default), json, csv or html"), threads, outside,
+        textLang,
       ],
       exit: usual),
     "simulate": Command(
@@ -233,6 +237,7 @@ enum Help {
         ("--runs N", "Monte Carlo runs (default: none, the projection alone)"),
         ("--seed S", "the seed of the runs (a whole number from 0)"),
         ("--format F", "text (default), json or html"), threads, outside,
+        textLang,
       ],
       exit: "0 done, 1 errors in the contract, scenario or data, 64 usage"),
     "sensitivity": Command(
@@ -247,6 +252,7 @@ enum Help {
         ("--change C", "how far each input moves down and up (default 10%)"),
         ("--party ID", "only that party's tornado"),
         ("--format F", "text (default), json or html"), threads, outside,
+        textLang,
       ],
       exit: "0 done, 1 errors in the contract, scenario or data, 64 usage"),
     "fairness": Command(
@@ -260,6 +266,7 @@ enum Help {
       options: [
         data, period, ("--assets FILE", "which parties each revenue needs"), opening,
         ("--format F", "text (default), json or html"), threads, outside,
+        textLang,
       ],
       exit: "0 done, 1 errors in the contract, assets file or data, 64 usage"),
     "explain": Command(
@@ -271,7 +278,9 @@ enum Help {
         its basis, rate, exact amount and rounded payment, then the net. Every node cites its clause
         (file:line).
         """,
-      options: [data, period, ("--party ID", "the party explained"), opening, threads, outside],
+      options: [
+        data, period, ("--party ID", "the party explained"), opening, threads, outside, lang,
+      ],
       exit: "0 explained, 1 errors in the contract or data, 64 usage (an unknown party)"),
     "revenue": Command(
       usage: "parkshare revenue CONTRACT --data DIR --period P [options]",
@@ -285,7 +294,7 @@ enum Help {
         data, period,
         ("--opening FILE", "the previous period's closing state (kWh carried toward certificates)"),
         ("--closing FILE", "write this period's closing state there (never over a different file)"),
-        threads, ("--json", "print the computation as JSON on stdout"), outside,
+        threads, ("--json", "print the computation as JSON on stdout"), outside, lang,
       ],
       exit: "0 computed (warnings allowed), 1 errors in the contract or data, 64 usage"),
   ]

@@ -39,5 +39,22 @@ extension Arguments {
     return f
   }
 
+  /// `--lang zh|en`: the language of the labels, `fallback` when not given.
+  func language(_ fallback: Language = .en) throws(Usage) -> Language {
+    guard let text = options["--lang"] else { return fallback }
+    guard let l = Language(rawValue: text) else { throw Usage(message: "--lang is zh or en") }
+    return l
+  }
+
+  /// The wording of a negotiation command, whose text speaks both languages and whose charts
+  /// (`--format html`) speak English only so far: `--lang zh` with them is refused, not ignored.
+  func wording(format: String) throws(Usage) -> Wording {
+    let language = try language()
+    if language == .zh && format == "html" {
+      throw Usage(message: "--lang zh words the text output; --format html is English only")
+    }
+    return .of(language)
+  }
+
   var outside: Bool { flags.contains(ContractFiles.option) }
 }

@@ -20,15 +20,16 @@ enum ReportCommand {
     if format == "xlsx" && args.options["--out"] == nil {
       throw Usage(message: "--format xlsx writes a file: give --out FILE")
     }
+    let wording = Wording.of(try args.language())
     guard let report = try Output.show(ReportUseCase.run(ledger: dir, from: from, to: to)) else {
       return ExitCode.inputError
     }
     let data: Data
     switch format {
-    case "csv": data = Data(ReportText.csv(report).utf8)
+    case "csv": data = Data(ReportText.csv(report, wording: wording).utf8)
     case "json": data = Data(Output.json(report).utf8)
-    case "xlsx": data = Data(ReportText.workbook(report).bytes())
-    default: data = Data(ReportText.text(report).utf8)
+    case "xlsx": data = Data(ReportText.workbook(report, wording: wording).bytes())
+    default: data = Data(ReportText.text(report, wording: wording).utf8)
     }
     return Output.write(data, to: args.options["--out"])
   }

@@ -9,6 +9,7 @@ enum RevenueCommand {
   }
 
   static func run(_ args: Arguments) throws(Arguments.UsageError) -> Int32 {
+    let wording = Wording.of(try args.language())
     var outcome = RevenueUseCase.run(try args.periodRequest())
     // The closing state is a record: written beside the figures, never over a different file.
     if let r = outcome.value, let path = args.options["--closing"],
@@ -22,7 +23,7 @@ enum RevenueCommand {
     if args.flags.contains("--json") {
       Output.out(Output.json(Report(revenue: revenue, diagnostics: outcome.diagnostics)))
     } else if let revenue {
-      Output.out(RevenueText.render(revenue))
+      Output.out(RevenueText.render(revenue, wording: wording))
     }
     return outcome.failed ? ExitCode.inputError : ExitCode.success
   }

@@ -7,6 +7,7 @@ enum SensitivityCommand {
 
   static func run(_ args: Arguments) throws(Usage) -> Int32 {
     let format = try args.format(["text", "json", "html"], "--format is text, json or html")
+    let wording = try args.wording(format: format)
     var change = Exact("0.1")!  // 10%
     if let text = args.options["--change"] {
       let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
@@ -22,7 +23,8 @@ enum SensitivityCommand {
     switch format {
     case "json": Output.out(Output.json(s.sensitivity))
     case "html": Output.out(NegotiationHTML.sensitivity(s.sensitivity, parties: s.parties))
-    default: Output.out(ProjectionText.sensitivity(s.sensitivity, parties: s.parties))
+    default:
+      Output.out(ProjectionText.sensitivity(s.sensitivity, parties: s.parties, wording: wording))
     }
     return ExitCode.success
   }

@@ -15,19 +15,21 @@ enum SettleCommand {
     if (format == "all" || format == "xlsx") && out == nil {
       throw Usage(message: "--format \(format) writes files: give --out DIR")
     }
-    guard let language = StatementHTML.Language(rawValue: args.options["--lang"] ?? "zh") else {
-      throw Usage(message: "--lang is zh or en")
-    }
+    // HTML statements have always been Chinese unless asked otherwise; every other format
+    // English.
+    let language = try args.language(.en)
+    let htmlLanguage = try args.language(.zh)
     let request = SettleUseCase.Request(
       inputs: try SettleOptions.inputs(args), ledger: try SettleOptions.recording(args),
       closing: args.options["--closing"], faults: Output.faults)
     func render(_ s: Settlement, _ format: String) -> Data {
       switch format {
       case "json": Data(Output.json(s).utf8)
-      case "csv": Data(StatementCSV.render(s, bom: args.flags.contains("--bom")).utf8)
-      case "html": Data(StatementHTML.render(s, language: language).utf8)
-      case "xlsx": Data(StatementWorkbook.build(s).bytes())
-      default: Data(StatementText.render(s).utf8)
+      case "csv":
+        Data(StatementCSV.render(s, bom: args.flags.contains("--bom"), wording: .of(language)).utf8)
+      case "html": Data(StatementHTML.render(s, language: htmlLanguage).utf8)
+      case "xlsx": Data(StatementWorkbook.build(s, wording: .of(language)).bytes())
+      default: Data(StatementText.render(s, wording: .of(language)).utf8)
       }
     }
     let outcome = SettleUseCase.run(request) { settlement, stem in

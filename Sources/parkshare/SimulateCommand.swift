@@ -27,13 +27,15 @@ enum SimulateCommand {
 
   static func run(_ args: Arguments) throws(Usage) -> Int32 {
     let format = try args.format(["text", "json", "html"], "--format is text, json or html")
+    let wording = try args.wording(format: format)
     guard let s = try Output.show(SimulateUseCase.run(try request(args))) else {
       return ExitCode.inputError
     }
     switch format {
     case "json": Output.out(Output.json(s))
     case "html": Output.out(NegotiationHTML.simulation(s.projection, monteCarlo: s.monteCarlo))
-    default: Output.out(ProjectionText.text(s.projection, monteCarlo: s.monteCarlo))
+    default:
+      Output.out(ProjectionText.text(s.projection, monteCarlo: s.monteCarlo, wording: wording))
     }
     return ExitCode.success
   }

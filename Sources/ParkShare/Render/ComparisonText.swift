@@ -2,18 +2,20 @@ import Foundation
 
 /// `parkshare compare` as text and CSV.
 public enum ComparisonText {
-  public static func text(_ c: Comparison) -> String {
+  public static func text(_ c: Comparison, wording w: Wording = .en) -> String {
     func money(_ v: Exact) -> String { Money.text(v, decimals: c.decimals) }
     func signed(_ v: Exact) -> String { (v.isNegative || v.isZero ? "" : "+") + money(v) }
-    let periods = c.through.map { "\(c.period) to \($0)" } ?? "\(c.period)"
+    let t = w.labels.negotiation
+    let periods = c.through.map { t.periodRange("\(c.period)", "\($0)") } ?? "\(c.period)"
     var out =
-      "compare \(c.a.contract) (A: \(c.a.file)) with \(c.b.contract) (B: \(c.b.file)), \(periods), \(c.currency)\n\n"
-    var rows: [[String]] = [["party", "name", "A", "B", "B - A"]]
+      t.compareTitle(c.a.contract, c.a.file, c.b.contract, c.b.file, periods, c.currency)
+      + "\n\n"
+    var rows: [[String]] = [t.compareHeader]
     for p in c.parties {
       rows.append([p.party, p.name, money(p.a), money(p.b), signed(p.difference)])
     }
     out += StatementText.table(rows, rightAligned: [2, 3, 4])
-    out += "\nby clause (pool and step; the rows of a party add up to its B - A):\n"
+    out += "\n\(t.byClause)\n"
     for p in c.parties where c.parties.contains(where: { $0.party == p.party }) {
       let moved = p.clauses.filter { !$0.difference.isZero }
       guard !moved.isEmpty else { continue }
@@ -21,15 +23,15 @@ public enum ComparisonText {
       var lines: [[String]] = []
       for d in moved {
         lines.append([
-          d.pool, d.kind.rawValue, money(d.a), money(d.b), signed(d.difference),
+          d.pool, w.labels.kind(d.kind), money(d.a), money(d.b), signed(d.difference),
           "A \(d.clauseA ?? "-")", "B \(d.clauseB ?? "-")",
         ])
       }
       out += StatementText.table(lines, rightAligned: [2, 3, 4], indent: "  ")
     }
     if let byPeriod = c.byPeriod {
-      out += "\nby period (B - A of each party's net):\n\n"
-      var rows: [[String]] = [["party"] + byPeriod.map(\.period.description)]
+      out += "\n\(t.byPeriod)\n\n"
+      var rows: [[String]] = [[t.party] + byPeriod.map(\.period.description)]
       for party in c.parties.map(\.party) {
         rows.append(
           [party]
@@ -63,17 +65,12 @@ public enum ComparisonText {
 
 /// `parkshare fairness` as text.
 public enum FairnessText {
-  public static func text(_ f: Fairness) -> String {
+  public static func text(_ f: Fairness, wording w: Wording = .en) -> String {
     func money(_ v: Exact) -> String { Money.text(v, decimals: f.decimals) }
-    var out = "\(f.contract) \(f.period): what each party brings and gets (\(f.currency))\n"
-    out += "value of all assets together: \(money(f.total))\n\n"
-    var rows: [[String]] = [
-      [
-        "party", "name", "capital", "share", "received", "share", "Shapley", "share",
-        "losses borne",
-        "arrears owed",
-      ]
-    ]
+    let t = w.labels.negotiation
+    var out = t.fairnessTitle(f.contract, "\(f.period)", f.currency) + "\n"
+    out += t.assetsValue(money(f.total)) + "\n\n"
+    var rows: [[String]] = [t.fairnessHeader]
     for r in f.parties {
       rows.append([
         r.party, r.name, money(r.capital), r.capitalShare.percentText, money(r.received),
@@ -82,6 +79,6 @@ public enum FairnessText {
       ])
     }
     return out + StatementText.table(rows, rightAligned: [2, 3, 4, 5, 6, 7, 8, 9])
-      + "\nShapley: each party's average marginal contribution over every order in which the parties could bring their assets; a revenue counts for a coalition when every party it needs is in it.\n"
+      + "\n\(t.shapleyNote)\n"
   }
 }

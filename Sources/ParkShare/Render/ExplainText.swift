@@ -3,13 +3,14 @@
 /// party's own lines marked), to the rounded payment and the net; each node cites its clause.
 public enum ExplainText {
   /// The tree, or nil when `party` has no statement.
-  public static func render(_ s: Settlement, party: String) -> String? {
+  public static func render(_ s: Settlement, party: String, wording w: Wording = .en) -> String? {
     guard let st = s.statements.first(where: { $0.party == party }) else { return nil }
     let c = s.currency
     func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    let t = w.labels
     var out =
-      "\(st.party) \(st.name): net \(money(st.net)) \(c) in \(s.period) (\(s.contract.id))\n"
-    let w = Wording.en
+      t.explainTitle(st.party, st.name, "\(money(st.net)) \(c)", "\(s.period)", s.contract.id)
+      + "\n"
     let me = Recipient.party(party)
     let pools = s.pools.filter { p in p.lines.contains { $0.recipient == me } }
     let items = Dictionary(s.revenue.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -18,7 +19,7 @@ public enum ExplainText {
       let p1 = lastPool ? "└─ " : "├─ "
       let i1 = lastPool ? "   " : "│  "
       out +=
-        "\(p1)pool \(pool.pool) = \(money(pool.total)) \(c) (exact \(pool.exactTotal.grouped))    [\(pool.clause)]\n"
+        "\(p1)\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(t.exact(pool.exactTotal.grouped))    [\(pool.clause)]\n"
       for src in pool.sources {
         out += "\(i1)├─ + \(src.id) = \(src.amount.grouped) \(c)"
         if let item = items[src.id] { out += " = \(item.formula)" }
@@ -27,13 +28,13 @@ public enum ExplainText {
           out += "\(i1)│  │  \(d.what): \(d.value)" + (d.source.map { "    [\($0)]" } ?? "") + "\n"
         }
       }
-      out += "\(i1)├─ waterfall (→ marks \(party)'s lines)\n"
+      out += "\(i1)├─ \(t.waterfall(party))\n"
       for l in pool.lines {
         let mark = l.recipient == me ? "→" : " "
         let rateText = w.rate(l.rate)
         let rate = rateText.isEmpty ? "" : " \(rateText)"
         out +=
-          "\(i1)│  \(mark) \(l.kind.rawValue) \(w.recipient(l.recipient))\(rate): \(w.basis(l.basis)); exact \(l.exact.exactText) -> paid \(money(l.amount))    [\(l.clause.clause)]\n"
+          "\(i1)│  \(mark) \(t.kind(l.kind)) \(w.recipient(l.recipient))\(t.step(rate, w.basis(l.basis), t.exactPaid(l.exact.exactText, money(l.amount))))    [\(l.clause.clause)]\n"
         // A share by points or another per-member value: how this party earned its weight.
         guard l.recipient == me, case .metric(let m) = l.basis else { continue }
         let metric = "\(m.metric)"
@@ -45,21 +46,20 @@ public enum ExplainText {
         }
       }
       if !pool.unallocated.isZero {
-        out += "\(i1)│    unallocated: \(money(pool.unallocated))\n"
+        out += "\(i1)│    \(t.unallocated): \(money(pool.unallocated))\n"
       }
       let mine = pool.lines.filter { $0.recipient == me }
       let sum = (try? mine.map(\.amount).sum()) ?? .zero
-      out += "\(i1)└─ \(party) from \(pool.pool): \(money(sum)) \(c)\n"
+      out += "\(i1)└─ \(t.fromPool(party, pool.pool, "\(money(sum)) \(c)"))\n"
     }
     for (i, p) in st.payable.enumerated() {
       let last = i == st.payable.count - 1
       out +=
-        "\(last ? "└─ " : "├─ ")pays subsidy \(p.subsidy): \(money(p.amount)) \(c) (not part of net)    [\(p.clause)]\n"
+        "\(last ? "└─ " : "├─ ")\(t.paysSubsidy(p.subsidy, "\(money(p.amount)) \(c)"))    [\(p.clause)]\n"
     }
-    out +=
-      "net = gross \(money(st.gross)) + deductions \(money(st.deductions)) = \(money(st.net)) \(c)\n"
+    out += t.netSum(money(st.gross), money(st.deductions), "\(money(st.net)) \(c)") + "\n"
     if !st.arrearsOwed.isZero {
-      out += "arrears owed to \(party) after \(s.period): \(st.arrearsOwed.grouped) \(c)\n"
+      out += t.arrearsOwedAfter(party, "\(s.period)", "\(st.arrearsOwed.grouped) \(c)") + "\n"
     }
     return out
   }

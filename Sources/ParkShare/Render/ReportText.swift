@@ -2,10 +2,6 @@ import Foundation
 
 /// `parkshare report` as text, CSV or a workbook: one row per party and period.
 public enum ReportText {
-  static let header = [
-    "party", "name", "period", "opening", "settled", "amendments", "arrears", "closing",
-    "statements",
-  ]
 
   static func cells(_ r: PeriodReport.Row, _ money: (Exact) -> String) -> [String] {
     [
@@ -15,24 +11,25 @@ public enum ReportText {
     ]
   }
 
-  public static func text(_ report: PeriodReport) -> String {
+  public static func text(_ report: PeriodReport, wording w: Wording = .en) -> String {
     let rows = report.rows.map { cells($0) { Money.text($0, decimals: report.decimals) } }
+    let t = w.labels
     return
-      "\(report.contract): balances owed to each party, \(report.from) to \(report.to) (\(report.currency))\n\n"
-      + StatementText.table([header] + rows, rightAligned: [3, 4, 5, 6, 7])
+      t.reportTitle(report.contract, "\(report.from)", "\(report.to)", report.currency) + "\n\n"
+      + StatementText.table([t.reportHeader] + rows, rightAligned: [3, 4, 5, 6, 7])
   }
 
-  public static func csv(_ report: PeriodReport) -> String {
+  public static func csv(_ report: PeriodReport, wording w: Wording = .en) -> String {
     let rows = report.rows.map {
       cells($0) {
         Money.text($0, decimals: report.decimals).replacingOccurrences(of: ",", with: "")
       }
     }
     // opening, settled, amendments, arrears, closing: amounts.
-    return StatementCSV.table([header] + rows, numbers: Set(3...7))
+    return StatementCSV.table([w.labels.reportHeader] + rows, numbers: Set(3...7))
   }
 
-  public static func workbook(_ report: PeriodReport) -> Workbook {
+  public static func workbook(_ report: PeriodReport, wording w: Wording = .en) -> Workbook {
     var book = Workbook()
     func money(_ v: Exact) -> Workbook.Cell {
       .number(
@@ -41,7 +38,7 @@ public enum ReportText {
           ?? v)
     }
     book.add(
-      "Report", header: header,
+      "Report", header: w.labels.reportHeader,
       rows: report.rows.map { r in
         [
           .text(r.party), .text(r.name), .text(r.period.description), money(r.opening),

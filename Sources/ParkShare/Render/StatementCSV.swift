@@ -10,7 +10,10 @@ public enum StatementCSV {
     "basis", "rate", "exact", "amount", "currency",
   ]
 
-  public static func render(_ s: Settlement, bom: Bool = false) -> String {
+  /// Headers, types and kinds are codes a program reads, the same in every language; the basis
+  /// and rate of each line are words, in `w`'s language.
+  public static func render(_ s: Settlement, bom: Bool = false, wording w: Wording = .en) -> String
+  {
     var rows = [header]
     // A preview has no numbers; an amendment restates the statements and issues differences.
     let type =
@@ -24,8 +27,8 @@ public enum StatementCSV {
       for l in st.lines {
         rows.append(
           head + [
-            st.party, st.name, l.pool, l.kind.rawValue, l.clause.clause, Wording.en.basis(l.basis),
-            Wording.en.rate(l.rate),
+            st.party, st.name, l.pool, l.kind.rawValue, l.clause.clause, w.basis(l.basis),
+            w.rate(l.rate),
             l.exact.description, plain(l.amount, s.decimals), s.currency,
           ])
       }
@@ -42,7 +45,8 @@ public enum StatementCSV {
         rows.append([
           s.contract.id, s.period.description, "difference", String(d.number),
           d.amends.map(String.init) ?? "", d.party, d.name, l.pool, l.kind.rawValue, l.clause,
-          "previous \(plain(l.previous, s.decimals)), now \(plain(l.amount, s.decimals)); \(d.reason)",
+          w.labels.differenceBasis(
+            plain(l.previous, s.decimals), plain(l.amount, s.decimals), d.reason),
           "", l.difference.description, plain(l.difference, s.decimals), s.currency,
         ])
       }

@@ -2,40 +2,7 @@
 /// its own A4 page, with Chinese or English labels. Plain HTML and CSS, no scripts, nothing
 /// fetched, nothing dated: the same settlement gives the same bytes.
 public enum StatementHTML {
-  public enum Language: String, Sendable, CaseIterable { case zh, en }
-
-  static let labels: [String: (zh: String, en: String)] = [
-    "title": ("收益分配结算单", "Settlement statement"),
-    "summary": ("结算汇总", "Summary"),
-    "party": ("参与方", "Party"), "name": ("名称", "Name"), "role": ("角色", "Role"),
-    "gross": ("应得", "Gross"), "deductions": ("扣减", "Deductions"), "net": ("净额", "Net"),
-    "payable": ("应付补贴", "Subsidies payable"), "pool": ("收益池", "Pool"),
-    "kind": ("类型", "Kind"), "basis": ("计算基础", "Basis"), "rate": ("比例/费率", "Rate or share"),
-    "amount": ("金额", "Amount"), "clause": ("合同条款", "Clause"),
-    "reconciliation": ("核对", "Reconciliation"),
-    "pools": ("收益池合计（收入与补贴）", "Pools (revenues and subsidies)"),
-    "allocated": ("分配给各方", "Paid to parties"), "reserved": ("计提基金", "Reserved into funds"),
-    "unallocated": ("未分配", "Unallocated"), "residual": ("差额", "Residual"),
-    "period": ("结算期", "Period"), "contract": ("合同", "Contract"),
-    "currency": ("币种", "Currency"), "rounding": ("舍入", "Rounding"),
-    "arrears": ("欠付余额", "Arrears owed"),
-    "inputs": ("输入文件 (BLAKE2b-256)", "Input files (BLAKE2b-256)"),
-    "engine": ("引擎版本", "Engine"), "nothing": ("本期无分配", "Nothing paid this period"),
-    "number": ("编号", "No."), "issued": ("开具日期", "Issued"),
-    "preview": ("预览（未入账，无编号）", "Preview (not recorded, no number)"),
-    "record": ("账本记录", "Ledger record"), "head": ("记录摘要 (SHA-256)", "Record digest (SHA-256)"),
-    "contractChanged": ("合同文本变更", "Contract text changed"), "since": ("自", "since"),
-    "differenceTitle": ("差额更正单（红字冲销）", "Difference statement"),
-    "corrects": ("更正原结算单", "Corrects statement"), "reason": ("更正原因", "Reason"),
-    "previous": ("原金额", "Previous"), "now": ("更正后", "Now"), "difference": ("差额", "Difference"),
-    // Roles and line kinds.
-    "government": ("政府", "government"), "operator": ("园区运营商", "operator"),
-    "enterprise": ("入园企业", "enterprise"), "energy-service": ("能源服务商", "energy service"),
-    "finance": ("金融机构", "finance"), "other": ("第三方", "other"),
-    "pay": ("支付", "pay"), "reserve": ("计提", "reserve"), "rebate": ("返还", "rebate"),
-    "split": ("分成", "split"), "cap": ("封顶扣减", "cap"), "cap-share": ("封顶再分配", "cap share"),
-    "floor": ("保底补足", "floor"), "floor-share": ("保底承担", "floor share"),
-  ]
+  public typealias Language = ParkShare.Language
 
   /// On every page of a recorded settlement: the ledger record and its digest (so the paper
   /// can be checked with `ledger verify --expect-head`), and an acknowledged contract change.
@@ -53,13 +20,13 @@ public enum StatementHTML {
   }
 
   static func label(_ key: String, _ lang: Language) -> String {
-    guard let l = labels[key] else { return key }
-    return lang == .zh ? l.zh : l.en
+    Wording.of(lang).labels.page[key] ?? key
   }
 
   public static func render(_ s: Settlement, language lang: Language = .zh) -> String {
     func t(_ key: String) -> String { escape(label(key, lang)) }
     func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    let w = Wording.of(lang)
     var out = """
       <!DOCTYPE html>
       <html lang="\(lang == .zh ? "zh-CN" : "en")">
@@ -127,7 +94,7 @@ public enum StatementHTML {
       }
       for l in st.lines {
         out +=
-          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(Wording.en.basis(l.basis)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(Wording.en.rate(l.rate)))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(w.basis(l.basis)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(w.rate(l.rate)))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
       }
       out +=
         "<tr class=\"total\"><td colspan=\"4\">\(t("gross"))</td><td class=\"n\">\(money(st.gross))</td></tr>\n"

@@ -1,28 +1,26 @@
 /// `parkshare settle` as text: a summary table (party, gross, deductions, net), the
 /// reconciliation, then each pool's waterfall line by line.
 public enum StatementText {
-  public static func render(_ s: Settlement) -> String {
+  public static func render(_ s: Settlement, wording w: Wording = .en) -> String {
     let c = s.currency
     func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
-    let w = Wording.en
-    var out = "\(s.contract.id) \(s.period): settlement (\(c), rounding \(s.rounding))\n"
+    let t = w.labels
+    var out = t.settlementTitle(s.contract.id, "\(s.period)", c, s.rounding) + "\n"
     switch s.issue?.kind {
-    case nil: out += "preview: not recorded in a ledger, no statement numbers\n"
-    case .initial: out += "issued \(s.issue!.issued)\n"
-    case .amendment:
-      out += "amendment issued \(s.issue!.issued): \(s.issue!.reason ?? "")\n"
+    case nil: out += t.preview + "\n"
+    case .initial: out += t.issued(s.issue!.issued) + "\n"
+    case .amendment: out += t.amendmentIssued(s.issue!.issued, s.issue!.reason ?? "") + "\n"
     }
     // The record and its digest let anyone holding this paper check it against the ledger
     // (`parkshare ledger verify --expect-head`): a ledger rolled back past it no longer has it.
     if let record = s.issue?.record, let head = s.issue?.head {
-      out += "ledger record \(record), head \(head)\n"
+      out += t.ledgerRecord("\(record)", head) + "\n"
     }
     if let c = s.issue?.contractChange {
-      out +=
-        "contract text changed since \(c.since) (BLAKE2b-256 \(c.previous) -> \(c.digest)): \(c.reason)\n"
+      out += t.contractChanged("\(c.since)", c.previous, c.digest, c.reason) + "\n"
     }
     out += "\n"
-    var rows: [[String]] = [["no.", "party", "name", "gross", "deductions", "net", "payable"]]
+    var rows: [[String]] = [t.summaryHeader]
     for st in s.statements {
       let payable = (try? st.payable.map(\.amount).sum()) ?? .zero
       rows.append([
@@ -33,49 +31,54 @@ public enum StatementText {
     out += table(rows, rightAligned: [3, 4, 5, 6])
     for d in s.issue?.differences ?? [] {
       out +=
-        "\ndifference statement \(Self.number(d.number)) for \(d.party) \(d.name), correcting \(d.amends.map(Self.number) ?? "nothing issued before"): \(d.reason)\n"
-      var lines: [[String]] = [["pool", "kind", "previous", "now", "difference", "clause"]]
+        "\n"
+        + t.differenceTitle(
+          Self.number(d.number), d.party, d.name,
+          d.amends.map(Self.number) ?? t.nothingIssuedBefore,
+          d.reason) + "\n"
+      var lines: [[String]] = [t.differenceHeader]
       for l in d.lines {
         lines.append([
-          l.pool, l.kind.rawValue, money(l.previous), money(l.amount), money(l.difference),
+          l.pool, t.kind(l.kind), money(l.previous), money(l.amount), money(l.difference),
           "[\(l.clause)]",
         ])
       }
-      lines.append(["net", "", money(d.previousNet), money(d.net), money(d.difference), ""])
+      lines.append([t.net, "", money(d.previousNet), money(d.net), money(d.difference), ""])
       out += table(lines, rightAligned: [2, 3, 4], indent: "  ")
     }
     let r = s.reconciliation
-    out += "\nreconciliation\n"
+    out += "\n\(t.reconciliation)\n"
     out += table(
       [
-        ["pools (revenues and subsidies)", money(r.pools)],
-        ["paid to parties", money(r.allocated)],
-        ["reserved into funds", money(r.reserved)],
-        ["unallocated", money(r.unallocated)],
-        ["residual", money(r.residual)],
-        ["arrears owed before / after", "\(money(r.arrearsOpening)) / \(money(r.arrearsClosing))"],
-      ] + r.funds.sorted { $0.key < $1.key }.map { ["fund \($0.key) balance", money($0.value)] },
+        [t.pools, money(r.pools)],
+        [t.allocated, money(r.allocated)],
+        [t.reserved, money(r.reserved)],
+        [t.unallocated, money(r.unallocated)],
+        [t.residual, money(r.residual)],
+        [t.arrearsBeforeAfter, "\(money(r.arrearsOpening)) / \(money(r.arrearsClosing))"],
+      ] + r.funds.sorted { $0.key < $1.key }.map { [t.fundBalance($0.key), money($0.value)] },
       rightAligned: [1])
     for pool in s.pools {
-      out += "\npool \(pool.pool) = \(money(pool.total)) \(c)    [\(pool.clause)]\n"
+      out += "\n\(t.pool(pool.pool)) = \(money(pool.total)) \(c)    [\(pool.clause)]\n"
       for src in pool.sources {
         out += "  + \(src.id) \(src.amount.grouped)    [\(src.clause)]\n"
       }
       var lines: [[String]] = []
       for l in pool.lines {
         lines.append([
-          l.kind.rawValue, w.recipient(l.recipient), w.rate(l.rate), money(l.amount),
+          t.kind(l.kind), w.recipient(l.recipient), w.rate(l.rate), money(l.amount),
           w.basis(l.basis), "[\(l.clause.clause)]",
         ])
       }
       if !pool.unallocated.isZero {
-        lines.append(["unallocated", "", "", money(pool.unallocated), "", ""])
+        lines.append([t.unallocated, "", "", money(pool.unallocated), "", ""])
       }
       out += table(lines, rightAligned: [3], indent: "  ")
       for a in pool.arrears {
         out +=
-          "  arrears \(a.party): owed \(money(a.opening)) + due \(money(a.due)) - paid \(money(a.paid)) = \(money(a.closing))"
-          + (a.forgone.isZero ? "" : ", forgone \(money(a.forgone)) (without arrears)") + "\n"
+          "  "
+          + t.arrears(a.party, money(a.opening), money(a.due), money(a.paid), money(a.closing))
+          + (a.forgone.isZero ? "" : t.forgone(money(a.forgone))) + "\n"
       }
     }
     return out

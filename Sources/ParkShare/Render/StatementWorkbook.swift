@@ -2,7 +2,9 @@
 /// filters), the reconciliation, and the difference statements of an amendment. Amounts are
 /// numbers with two decimals; text (Chinese names) is UTF-8.
 public enum StatementWorkbook {
-  public static func build(_ s: Settlement) -> Workbook {
+  /// Sheet names, headers and kinds are codes, the same in every language; the basis and rate
+  /// of each line are words, in `w`'s language.
+  public static func build(_ s: Settlement, wording w: Wording = .en) -> Workbook {
     func money(_ v: Exact) -> Workbook.Cell {
       .number(
         (try? Exact(minorUnits: v.minorUnits(decimals: s.decimals, .halfEven), decimals: s.decimals))
@@ -27,8 +29,8 @@ public enum StatementWorkbook {
         st.lines.map { l in
           [
             number(st.number), .text(st.party), .text(st.name), .text(l.pool),
-            .text(l.kind.rawValue), .text(l.clause.clause), .text(Wording.en.basis(l.basis)),
-            .text(Wording.en.rate(l.rate)), money(l.amount),
+            .text(l.kind.rawValue), .text(l.clause.clause), .text(w.basis(l.basis)),
+            .text(w.rate(l.rate)), money(l.amount),
           ]
         }
       })

@@ -46,6 +46,8 @@ public struct Wording: Sendable {
   public var shortfall: @Sendable (_ floor: String, _ payer: String) -> String
   /// A reserve's recipient: the fund, by name.
   public var fund: @Sendable (_ name: String) -> String
+  /// The words around the numbers of statements, explain trees and reports.
+  public var labels: Labels
 }
 
 extension Wording {
@@ -74,5 +76,6 @@ extension Wording {
     limitShare: { "\($0): \($1) by the split's shares" },
     drained: { "gives all it took toward the floors, never below zero; take \($0)" },
     shortfall: { "\($0): the shortfall, paid by \($1)" },
-    fund: { "fund:\($0)" })
+    fund: { "fund:\($0)" },
+    labels: .en)
 }

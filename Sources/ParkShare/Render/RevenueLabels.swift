@@ -1,0 +1,49 @@
+/// The words around the numbers of `parkshare revenue` as text (`Labels.revenue`). The details
+/// under each value (meter sums, certificate months) are still worded by the revenue engine.
+public struct RevenueLabels: Sendable {
+  public var title: @Sendable (_ contract: String, _ period: String, _ currency: String) -> String
+  public var data:
+    @Sendable (_ directory: String, _ meters: String, _ files: Int, _ rows: String) -> String
+  public var kind: @Sendable (_ kind: Computed.Kind) -> String
+  public var carried: String
+  public var gecCarried: @Sendable (_ formula: String, _ kWh: String) -> String
+  public var triggered: @Sendable (_ trigger: String, _ period: String) -> String
+  public var missing: String
+  /// Cells left out of a long list, and a list's total.
+  public var more: @Sendable (_ count: String) -> String
+  public var inAll: @Sendable (_ total: String) -> String
+}
+
+extension RevenueLabels {
+  public static let en = RevenueLabels(
+    title: { "\($0) \($1): computed values (exact, unrounded; \($2))" },
+    data: {
+      "data: \($0) (\($1) meters, \($2.grouped) readings file\($2 == 1 ? "" : "s"), \($3) rows)"
+    },
+    kind: { $0.rawValue },
+    carried: "carried to the next period:",
+    gecCarried: { "gec(\($0)): \($1) kWh toward the next certificate" },
+    triggered: { "trigger \($0): fired in \($1)" },
+    missing: "missing intervals counted as 0 kWh (gaps zero):",
+    more: { "... (\($0) in all; see --json)" },
+    inAll: { "\($0) in all: " })
+
+  public static let zh = RevenueLabels(
+    title: { "\($0) \($1)：计算结果（精确值，未四舍五入；\($2)）" },
+    data: { "数据：\($0)（\($1) 个计量表，\($2.grouped) 个读数文件，\($3) 行）" },
+    kind: {
+      switch $0 {
+      case .let: "定义"
+      case .kpi: "指标"
+      case .revenue: "收入"
+      case .subsidy: "补贴"
+      case .points: "积分"
+      }
+    },
+    carried: "结转下期：",
+    gecCarried: { "gec(\($0))：\($1) kWh 计入下一张绿证" },
+    triggered: { "触发条件 \($0)：于 \($1) 触发" },
+    missing: "缺失时段按 0 kWh 计（gaps zero）：",
+    more: { "……（共 \($0) 项；详见 --json）" },
+    inAll: { "合计 \($0)：" })
+}

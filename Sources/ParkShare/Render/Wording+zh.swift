@@ -1,0 +1,30 @@
+extension Wording {
+  /// Simplified Chinese, as a finance statement words a calculation: 收益池, 余额, 上限, 下限.
+  public static let zh = Wording(
+    pool: { "收益池总额 \($0)" },
+    remainder: { "余额 \($0)" },
+    fixed: "固定金额",
+    withArrears: { "\($0)；含上期结转欠付 \($1)" },
+    byMetric: { "\($0) 按 \($1) 分配：\($2) / \($3)" },
+    tier: { $1.isEmpty ? "阶梯 \($0) 以上 \($2)：\($3)" : "阶梯 \($0)-\($1) \($2)：\($3)" },
+    kpiRow: { "\($0)；\($1) = \($2)：\($3)（\($4)）" },
+    rowBelow: { "低于 \($0)" },
+    rowBetween: { "\($0) 至 \($1)" },
+    rowFrom: { "\($0) 及以上" },
+    rowAny: "任意值",
+    capPerPeriod: { "每期上限 \($0)" },
+    capOverTerm: { "合同期内上限 \($0)，此前已得 \($1)" },
+    capEachMember: { "\($0)（\($1) 每个成员）" },
+    capOnGroup: { "\($0)（\($1) 合计）" },
+    capCut: { "\($0)；应得 \($1)" },
+    capFilled: { "\($0)；应得 \($1)，以其他方扣减额补足至上限" },
+    floorFor: { "\($1) 下限 \($0)" },
+    floorTopUp: { "\($0)；应得 \($1)" },
+    capOf: { "\($0) 的\($1)" },
+    drainedCause: { "\($0) 为保底让出的金额" },
+    limitShare: { "\($0)：按分成比例承担 \($1)" },
+    drained: { "所得全部用于保底，不低于零；应得 \($0)" },
+    shortfall: { "\($0)：差额由 \($1) 支付" },
+    fund: { "基金 \($0)" },
+    labels: .zh)
+}
