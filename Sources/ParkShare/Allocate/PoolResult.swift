@@ -38,7 +38,7 @@ public struct AllocationLine: Sendable, Codable {
   public var recipient: Recipient
   public var kind: Kind
   /// Where the step is written (JSON cites it as `file:line`).
-  public var clause: SourceRange
+  @ClauseText public var clause: SourceRange
   /// What the amount was computed on (the pool, a metric's value of its total, a tier band),
   /// with its exact numbers; Render words it.
   public var basis: LineBasis
@@ -48,38 +48,6 @@ public struct AllocationLine: Sendable, Codable {
   public var exact: Fraction
   /// Rounded to the minor unit; the lines of a pool sum to its rounded total.
   public var amount: Exact
-}
-
-extension AllocationLine {
-  enum CodingKeys: String, CodingKey {
-    case pool, recipient, kind, clause, basis, rate, exact, amount
-  }
-
-  /// The clause is written `file:line`, as every record before clauses were ranges; a line read
-  /// back cites the start of that line.
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    pool = try c.decode(String.self, forKey: .pool)
-    recipient = try c.decode(Recipient.self, forKey: .recipient)
-    kind = try c.decode(Kind.self, forKey: .kind)
-    clause = SourceRange(clause: try c.decode(String.self, forKey: .clause))
-    basis = try c.decode(LineBasis.self, forKey: .basis)
-    rate = try c.decode(LineRate.self, forKey: .rate)
-    exact = try c.decode(Fraction.self, forKey: .exact)
-    amount = try c.decode(Exact.self, forKey: .amount)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(pool, forKey: .pool)
-    try c.encode(recipient, forKey: .recipient)
-    try c.encode(kind, forKey: .kind)
-    try c.encode(clause.clause, forKey: .clause)
-    try c.encode(basis, forKey: .basis)
-    try c.encode(rate, forKey: .rate)
-    try c.encode(exact, forKey: .exact)
-    try c.encode(amount, forKey: .amount)
-  }
 }
 
 /// A `pay` step's arrears this period: owed before, due now, paid, owed after.

@@ -33,7 +33,7 @@ public struct StatementLine: Sendable, Codable {
   public var pool: String
   public var kind: AllocationLine.Kind
   /// Where the step is written (JSON cites it as `file:line`).
-  public var clause: SourceRange
+  @ClauseText public var clause: SourceRange
   public var basis: LineBasis
   public var rate: LineRate
   /// Before rounding, and as paid.
@@ -64,32 +64,5 @@ public struct DifferenceStatement: Sendable, Codable {
     public var previous: Exact
     public var amount: Exact
     public var difference: Exact
-  }
-}
-
-extension StatementLine {
-  enum CodingKeys: String, CodingKey { case pool, kind, clause, basis, rate, exact, amount }
-
-  /// The clause is written `file:line`, as in every record before clauses were ranges.
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    pool = try c.decode(String.self, forKey: .pool)
-    kind = try c.decode(AllocationLine.Kind.self, forKey: .kind)
-    clause = SourceRange(clause: try c.decode(String.self, forKey: .clause))
-    basis = try c.decode(LineBasis.self, forKey: .basis)
-    rate = try c.decode(LineRate.self, forKey: .rate)
-    exact = try c.decode(Fraction.self, forKey: .exact)
-    amount = try c.decode(Exact.self, forKey: .amount)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(pool, forKey: .pool)
-    try c.encode(kind, forKey: .kind)
-    try c.encode(clause.clause, forKey: .clause)
-    try c.encode(basis, forKey: .basis)
-    try c.encode(rate, forKey: .rate)
-    try c.encode(exact, forKey: .exact)
-    try c.encode(amount, forKey: .amount)
   }
 }
