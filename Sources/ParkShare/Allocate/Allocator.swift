@@ -41,6 +41,7 @@ struct Allocator {
     var arrears: [ArrearsMovement] = []
     var unallocated = Fraction.zero
     var notes: [PoolNote] = []
+    var conditions: [ConditionOutcome] = []
     /// What the latest split gave each party: caps and floors move money among these.
     var lastSplit: [(party: String, amount: Fraction)] = []
   }
@@ -65,6 +66,12 @@ struct Allocator {
     // fixed point (Allocator+Limits), when the run of them ends.
     var limits: [PoolStep] = []
     for (index, step) in pool.steps.enumerated() where step.applies(to: period) {
+      if let condition = step.condition {
+        let outcome = try judge(condition, step: step)
+        flow.conditions.append(outcome)
+        // Not taken, the step takes nothing: the steps after it work on what was left before it.
+        guard outcome.taken else { continue }
+      }
       if step.isLimit {
         limits.append(step)
         continue
@@ -208,7 +215,8 @@ struct Allocator {
     return PoolResult(
       pool: pool.id, clause: pool.clause, sources: sources, exactTotal: flow.total, total: total,
       lines: lines, arrears: flow.arrears, unallocatedExact: flow.unallocated,
-      unallocated: unallocated, notes: flow.notes)
+      unallocated: unallocated, notes: flow.notes,
+      conditions: flow.conditions.isEmpty ? nil : flow.conditions)
   }
 
   /// Exact arithmetic, its failure in words.

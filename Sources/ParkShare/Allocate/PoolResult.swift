@@ -14,6 +14,9 @@ public struct PoolResult: Sendable, Codable {
   public var unallocatedExact: Fraction
   public var unallocated: Exact
   public var notes: [PoolNote]
+  /// The conditional steps of the period and how their conditions came out; nil (and not
+  /// recorded) when the pool has none, so records of pools without conditions keep their bytes.
+  public var conditions: [ConditionOutcome]? = nil
 
   public struct Source: Sendable, Codable {
     public var id: String

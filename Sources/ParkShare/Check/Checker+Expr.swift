@@ -202,13 +202,15 @@ extension Checker {
           default: -1
           }
         if args.count == typedArgs { stack += args.reversed() }
+        // A running total includes this period's value: the value is computed first.
+        if name.text == "to-date", let first = args.first { stack.append(first) }
       }
     }
     return out
   }
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
-    let functions = ["tou", "gec", "sum", "min", "max"]
+    let functions = ["tou", "gec", "sum", "min", "max", "to-date", "received"]
     func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
       if args.count == n { return true }
       checker.error(
@@ -262,6 +264,8 @@ extension Checker {
         return nil
       }
       return Typed(formula: .sum(a.formula), unit: a.unit)
+    case "to-date": return typeToDate(name, args, range)
+    case "received": return typeReceived(args, range)
     case "min", "max":
       guard arity(2, "\(name.text)(A, B)", into: &self) else { return nil }
       let a = type(args[0])

@@ -59,12 +59,38 @@ extension Checker {
     }
     var uncovered: [Period] = []
     var reportedOverlap = false
+    var reportedUnpaired: Set<String> = []
     for period in contract.term.periods(contract.frequency) {
-      let active = splits.filter { s in
+      var active = splits.filter { s in
         (s.from.map { period.firstMonth >= $0.firstMonth } ?? true)
           && (s.until.map { period.lastMonth <= $0.lastMonth } ?? true)
       }
-      if active.isEmpty { uncovered.append(period) }
+      // A conditional split covers a period together with the split of the opposite word on
+      // the same condition (`if C` and `unless C`): one of the two always applies.
+      var conditional: [String: [Step]] = [:]
+      var order: [String] = []
+      for s in active {
+        guard let c = s.step.condition else { continue }
+        let key = c.expr.written
+        if conditional[key] == nil { order.append(key) }
+        conditional[key, default: []].append(s.step)
+      }
+      active.removeAll { $0.step.condition != nil }
+      for key in order {
+        let pair = conditional[key]!
+        let ifs = pair.filter { $0.condition!.keyword.text == "if" }.count
+        if ifs == 1 && pair.count == 2 {
+          active.append((pair[0], nil, nil))
+        } else if reportedUnpaired.insert(key).inserted {
+          let word = pair[0].condition!.keyword.text == "if" ? "unless" : "if"
+          error(
+            .unpairedCondition,
+            "a conditional split of pool '\(p.id.text)' needs one split '\(word) \(key)' beside it in \(period)",
+            at: pair[0].condition!.expr.range,
+            hint: "when the condition does not decide, the remainder would have no owner (or two)")
+        }
+      }
+      if active.isEmpty && conditional.isEmpty { uncovered.append(period) }
       if active.count > 1 && !reportedOverlap {
         reportedOverlap = true
         error(
@@ -190,6 +216,8 @@ extension Checker {
         return .amount(formula: t.formula)
       }
     }
+    // A wrong condition is reported and the step is still checked.
+    let condition = step.condition.map { checkCondition($0, step: step) }
     let kind: PoolStep.Kind
     switch step.kind {
     case .pay(let party, let a, let arrears):
@@ -231,8 +259,9 @@ extension Checker {
         hint: "a floor is the least a party receives: 0 \(contract.currency.code) or more")
       kind = .floor(party: party.text, amount: t.formula, payer: payer?.text)
     }
-    guard datesOK else { return nil }
-    return PoolStep(kind: kind, from: from, until: until, range: step.range)
+    guard datesOK, condition.map({ $0 != nil }) ?? true else { return nil }
+    return PoolStep(
+      kind: kind, from: from, until: until, range: step.range, condition: condition ?? nil)
   }
 
   /// A metric that gives each member of `group` a value: an input, meter, let or points per

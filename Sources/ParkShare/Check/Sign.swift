@@ -65,6 +65,16 @@ extension Checker {
     case .constant(let v): return Sign(of: v)
     case .input: return .any
     case .meter, .tou, .gec: return .nonNegative
+    case .toDate(let subject, _):
+      // A sum of values that are never negative is never negative; other sums can be anything.
+      switch subject {
+      case .meter: return .nonNegative
+      case .value(let id):
+        let s = symbols[id]?.kind == .points ? .nonNegative : signs[id] ?? .any
+        return s.isSubset(of: .nonNegative) ? .nonNegative : .any
+      case .input, .pool: return .any
+      }
+    case .received: return .any  // a floor's payer can go below zero
     case .value(let id):
       if symbols[id]?.kind == .points { return .nonNegative }
       return signs[id] ?? .any

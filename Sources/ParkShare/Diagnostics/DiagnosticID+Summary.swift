@@ -39,11 +39,14 @@ extension DiagnosticID {
     case .badVintage: "a fact given by vintage has no or a malformed vintage"
     case .bandGap: "the bands of a tariff leave hours of the day uncovered"
     case .bandOverlap: "two bands of a tariff cover the same hours"
+    case .cannotAccumulate:
+      "a running total (to-date) of something that does not add up over periods, or of a value per member"
     case .cannotAllocate:
       "a pool cannot be allocated with this period's data (a negative metric, no weights)"
     case .cannotCompute: "a value cannot be computed from this period's data"
     case .cannotProject: "a projection run stops at a period that cannot be allocated"
     case .changedFile: "a data file changed while the bundle was read"
+    case .constantCondition: "a step's condition compares constants: it always or never holds"
     case .contractChanged: "a ledger's contract text is not the one a period was settled under"
     case .controlCharacter: "a name or text holds a control character"
     case .cycle: "definitions depend on themselves"
@@ -121,6 +124,8 @@ extension DiagnosticID {
     case .unknownRole: "an unknown party role"
     case .unknownUnit: "an unknown unit"
     case .unorderedSchedule: "schedule entries out of order"
+    case .unpairedCondition:
+      "a conditional split without the split of the opposite condition ('if C' needs 'unless C')"
     case .unreadMeter: "a registered meter the contract does not read"
     case .unreadableFile: "a file that cannot be read"
     case .unsafeOutput: "an output path that is not a regular file"

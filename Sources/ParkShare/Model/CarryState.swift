@@ -18,11 +18,14 @@ public struct CarryState: Sendable, Codable, Equatable {
   public var funds: [String: Exact]
   /// What each party has been paid from each pool over the term, by `POOL/PARTY`.
   public var received: [PoolParty: Exact]
+  /// Running totals (`to-date`) by the id they add up: only those the contract reads.
+  public var totals: [String: RunningTotal]
 
   public init(
     contract: String, period: Period? = nil, gecRemainders: [String: Exact] = [:],
     triggered: [String: Period] = [:], arrears: [ArrearsKey: Exact] = [:],
-    funds: [String: Exact] = [:], received: [PoolParty: Exact] = [:]
+    funds: [String: Exact] = [:], received: [PoolParty: Exact] = [:],
+    totals: [String: RunningTotal] = [:]
   ) {
     self.contract = contract
     self.period = period
@@ -31,12 +34,13 @@ public struct CarryState: Sendable, Codable, Equatable {
     self.arrears = arrears
     self.funds = funds
     self.received = received
+    self.totals = totals
   }
 
   enum CodingKeys: String, CodingKey {
     case contract, period
     case gecRemainders = "gecRemainderKWh"
-    case triggered, arrears, funds, received
+    case triggered, arrears, funds, received, totals
   }
 
   /// Keys a state file leaves out are empty (a state written by `revenue` has no arrears).
@@ -49,6 +53,7 @@ public struct CarryState: Sendable, Codable, Equatable {
     arrears = try Self.keyed(c, .arrears, ArrearsKey.init)
     funds = try c.decodeIfPresent([String: Exact].self, forKey: .funds) ?? [:]
     received = try Self.keyed(c, .received, PoolParty.init)
+    totals = try c.decodeIfPresent([String: RunningTotal].self, forKey: .totals) ?? [:]
   }
 
   /// Keys as the state file writes them (`POOL/STEP/PARTY`, `POOL/PARTY`), sorted like every
@@ -62,6 +67,9 @@ public struct CarryState: Sendable, Codable, Equatable {
     try c.encode(Self.texts(arrears), forKey: .arrears)
     try c.encode(funds, forKey: .funds)
     try c.encode(Self.texts(received), forKey: .received)
+    // Written only when the contract keeps running totals, so the states and ledgers of
+    // contracts without them keep their bytes.
+    if !totals.isEmpty { try c.encode(totals, forKey: .totals) }
   }
 
   static func texts<K: CustomStringConvertible>(_ map: [K: Exact]) -> [String: Exact] {

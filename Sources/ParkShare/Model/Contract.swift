@@ -21,6 +21,8 @@ public struct Contract: Sendable, Encodable {
   public var points: [PointsScheme]
   public var pools: [Pool]
   public var funds: [String]
+  /// The ids read by `to-date`, with how many earlier periods' values their windows need.
+  public var runningTotals: [String: RunningSubjectUse] = [:]
   /// Every clause's source range, by the `file:line` its `clause` field cites: a diagnostic
   /// raised while computing or allocating (`cannot-allocate`) points at the clause's column and
   /// underlines it. Not part of the contract's JSON.

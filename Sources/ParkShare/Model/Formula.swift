@@ -16,16 +16,39 @@ public indirect enum Formula: Sendable, Hashable {
   case max(Formula, Formula)
   case negate(Formula)
   case binary(BinaryOperator, Formula, Formula)
+  /// A running total: the subject's total over the window, this period included.
+  case toDate(RunningSubject, RunningWindow)
+  /// What a party (or each member of a group) has been paid before this period, from one pool
+  /// or from every pool of the contract.
+  case received(party: String, pool: String?)
 
   /// Every input, meter and value id this formula reads.
   public var references: [String] {
     switch self {
     case .constant: []
     case .input(let id), .meter(let id), .value(let id): [id]
+    case .toDate(let subject, _): [subject.id]
+    case .received(let party, let pool): [party] + (pool.map { [$0] } ?? [])
     case .tou(let m, let t): [m, t]
     case .gec(let f), .sum(let f), .negate(let f): f.references
     case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
       a.references + b.references
+    }
+  }
+}
+
+/// What a running total adds up, period by period.
+public enum RunningSubject: Sendable, Hashable {
+  case meter(String)
+  case input(String)
+  /// A `let`, `kpi`, `revenue` or `subsidy`.
+  case value(String)
+  /// A pool's total: the sum of its sources.
+  case pool(String)
+
+  public var id: String {
+    switch self {
+    case .meter(let id), .input(let id), .value(let id), .pool(let id): id
     }
   }
 }

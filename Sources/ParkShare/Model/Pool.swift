@@ -22,18 +22,24 @@ public struct PoolStep: Sendable, Encodable, Hashable {
   public var until: Period?
   /// Where the step is written: the lines it pays cite it.
   public var range: SourceRange
+  /// `if CONDITION` / `unless CONDITION`: in a period where it does not hold, the step takes
+  /// nothing and the steps after it work on what the steps before it left.
+  public var condition: StepCondition?
 
-  public init(kind: Kind, from: Period?, until: Period?, range: SourceRange) {
+  public init(
+    kind: Kind, from: Period?, until: Period?, range: SourceRange, condition: StepCondition? = nil
+  ) {
     self.kind = kind
     self.from = from
     self.until = until
     self.range = range
+    self.condition = condition
   }
 
   /// `file:line`, as statements cite it.
   public var clause: String { range.clause }
 
-  enum CodingKeys: String, CodingKey { case kind, from, until, clause }
+  enum CodingKeys: String, CodingKey { case kind, from, until, condition, clause }
 
   /// The contract's JSON cites the step by `file:line`, as before it kept its range.
   public func encode(to encoder: any Encoder) throws {
@@ -41,6 +47,7 @@ public struct PoolStep: Sendable, Encodable, Hashable {
     try c.encode(kind, forKey: .kind)
     try c.encodeIfPresent(from, forKey: .from)
     try c.encodeIfPresent(until, forKey: .until)
+    try c.encodeIfPresent(condition, forKey: .condition)
     try c.encode(clause, forKey: .clause)
   }
 
@@ -87,4 +94,22 @@ public struct Tier: Sendable, Encodable, Hashable {
   public var upper: Exact?
   public var shares: [Share]
   public var clause: String
+}
+
+/// A step's `if` or `unless`: a comparison evaluated each period.
+public struct StepCondition: Sendable, Encodable, Hashable {
+  public var formula: Formula
+  /// True for `if` (the step applies when the comparison holds), false for `unless`.
+  public var when: Bool
+
+  public init(formula: Formula, when: Bool) {
+    self.formula = formula
+    self.when = when
+  }
+
+  /// As the contract's JSON shows it: `if a >= b` or `unless a >= b`.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode((when ? "if " : "unless ") + formula.description)
+  }
 }

@@ -98,6 +98,16 @@ public struct Evaluator: Sendable {
         }
       }
     }
+    if !diagnostics.hasErrors {
+      do throws(EvaluationFailure) {
+        try e.closeRunningTotals()
+      } catch {
+        diagnostics.append(
+          .error(
+            .cannotCompute, "cannot keep the running totals: \(error.message)",
+            at: SourceRange.whole(contract.file), hint: error.hint))
+      }
+    }
     guard !diagnostics.hasErrors else { return Outcome(revenue: nil, diagnostics: diagnostics) }
     let sums = bundle.sums
     var missing: [String: Int] = [:]
@@ -145,6 +155,9 @@ public struct Evaluator: Sendable {
     }
     if contract.subsidies.contains(where: { !$0.triggers.isEmpty }) {
       out.append("subsidy reductions count as not yet triggered")
+    }
+    if !contract.runningTotals.isEmpty {
+      out.append("running totals (to-date) count nothing before it")
     }
     return out
   }
@@ -229,6 +242,8 @@ public struct Evaluator: Sendable {
       }
     case .binary(let op, let a, let b):
       return try binary(op, a, b)
+    case .toDate(let subject, let window): return try runningTotal(subject, window)
+    case .received(let party, let pool): return try received(party, pool: pool)
     }
   }
 

@@ -120,7 +120,9 @@ extension Evaluator {
   func readsAreSettled(_ f: Formula) -> Bool {
     switch f {
     case .value(let id): memo[id] != nil || failures[id] != nil
-    case .constant, .input, .meter, .tou: true
+    case .constant, .input, .meter, .tou, .received: true
+    case .toDate(let subject, _):
+      if case .value(let id) = subject { memo[id] != nil || failures[id] != nil } else { true }
     case .gec(let a), .sum(let a), .negate(let a): readsAreSettled(a)
     case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
       readsAreSettled(a) && readsAreSettled(b)

@@ -19,6 +19,14 @@ public struct Step: Sendable {
   public var effective: Effective
   public var keyword: Name
   public var range: SourceRange
+  /// `if CONDITION` or `unless CONDITION` after the step.
+  public var condition: Condition? = nil
+
+  /// `if direct_green_ratio >= 50%`: `keyword` is `if` or `unless`.
+  public struct Condition: Sendable {
+    public var keyword: Name
+    public var expr: Expr
+  }
 }
 
 /// What a pay, reserve or rebate takes: a percentage of the pool or of what remains, or an

@@ -2,7 +2,8 @@
 public enum Keywords {
   /// Words that end an expression or name a clause, so they cannot name anything.
   public static let reserved: Set<String> = [
-    "from", "until", "to", "of", "per", "by", "paid", "when", "if", "in", "x", "for", "discount",
+    "from", "until", "to", "of", "per", "by", "paid", "when", "if", "unless", "in", "x", "for",
+    "discount",
     "over", "on", "below", "cap", "floor", "pool", "remainder", "term", "period", "without",
     "arrears",
     "capital", "monthly", "vintage", "stake", "band", "tiered",

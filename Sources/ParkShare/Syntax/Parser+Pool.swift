@@ -25,10 +25,12 @@ extension Parser {
     return PoolDecl(id: id, sources: sources, steps: steps, brokenSteps: broken)
   }
 
-  /// step := (pay | reserve | rebate | split | cap | floor) ("from" PERIOD)? ("until" PERIOD)?
+  /// step := (pay | reserve | rebate | split | cap | floor) (("if" | "unless") CONDITION)?
+  ///         ("from" PERIOD)? ("until" PERIOD)?
   mutating func parseStep(_ node: SyntaxLine) throws(ParseFailure) -> Step {
     var line = node.line
     var effective = Effective.always
+    let condition = try peelCondition(&line)
     // Qualifiers stand at the end of the line: peel them off before reading the step itself.
     while line.tokens.count >= 3, let last = line.tokens.last,
       last.kind == .period || last.kind == .number
@@ -110,7 +112,34 @@ extension Parser {
       throw ParseFailure(unknownWord(first, Keywords.steps.map(\.word), what: "step"))
     }
     if case .split = kind {} else { rejectChildren(of: node, "'\(first.text)'") }
-    return Step(kind: kind, effective: effective, keyword: keyword, range: node.line.range)
+    return Step(
+      kind: kind, effective: effective, keyword: keyword, range: node.line.range,
+      condition: condition)
+  }
+
+  /// Takes `if CONDITION` / `unless CONDITION` out of a step's line: the condition runs to the
+  /// end of the line or to its `from` / `until` dates, which may stand on either side of it.
+  mutating func peelCondition(_ line: inout LexedLine) throws(ParseFailure) -> Step.Condition? {
+    guard
+      let k = line.tokens.firstIndex(where: { $0.isWord("if") || $0.isWord("unless") }), k > 0
+    else { return nil }
+    let word = line.tokens[k]
+    let end =
+      line.tokens[(k + 1)...].firstIndex { $0.isWord("from") || $0.isWord("until") }
+      ?? line.tokens.endIndex
+    var sub = line
+    sub.tokens = Array(line.tokens[(k + 1)..<end])
+    var c = Cursor(sub)
+    guard !c.atEnd else {
+      throw ParseFailure(
+        .error(
+          .syntax, "expected a condition after '\(word.text)'", at: word.range,
+          hint: "e.g. '\(word.text) direct_green_ratio >= 50%'"))
+    }
+    let expr = try parseExpr(&c)
+    try c.expectEnd(after: "the condition")
+    line.tokens.removeSubrange(k..<end)
+    return Step.Condition(keyword: Name(text: word.text, range: word.range), expr: expr)
   }
 
   /// amount := PERCENT ("of" ("pool" | "remainder"))? | EXPR

@@ -1,0 +1,122 @@
+extension Checker {
+  /// `to-date(X)`, `to-date(X, year)`, `to-date(X, 4 quarters)`: X's total over the term, the
+  /// calendar year or the last periods, this period included. X is named: a meter, an input, a
+  /// `let`, `kpi`, `revenue` or `subsidy`, or a pool; it must be one total of something that
+  /// adds up over time (energy, money, carbon, certificates, points), not a price or a ratio.
+  mutating func typeToDate(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
+    let form = "to-date(X), to-date(X, year) or to-date(X, 4 quarters)"
+    guard (1...2).contains(args.count) else {
+      error(
+        .badCall, "'to-date' takes 1 or 2 arguments, not \(args.count)", at: range, hint: form)
+      return nil
+    }
+    guard case .name(let n) = args[0] else {
+      error(
+        .badCall, "to-date() takes a name: a meter, input, value or pool", at: args[0].range,
+        hint: "name the quantity with 'let' and take to-date() of the name")
+      return nil
+    }
+    let window: RunningWindow
+    if args.count == 2 {
+      guard let w = runningWindow(args[1]) else { return nil }
+      window = w
+    } else {
+      window = .term
+    }
+    let subject: RunningSubject
+    let unit: Unit
+    let per: String?
+    if symbols[n.text]?.kind == .pool {
+      subject = .pool(n.text)
+      unit = .base(contract.currency.code)
+      per = nil
+    } else {
+      guard let t = typeName(n) else { return nil }
+      switch t.formula {
+      case .meter(let id): subject = .meter(id)
+      case .input(let id): subject = .input(id)
+      default: subject = .value(n.text)
+      }
+      unit = t.unit
+      per = t.per
+    }
+    if let per {
+      error(
+        .cannotAccumulate,
+        "to-date() of '\(n.text)', a value per '\(per)', is not supported: it takes one total",
+        at: args[0].range, hint: "name the total with 'let', e.g. 'let total = sum(\(n.text))'")
+      return nil
+    }
+    if unit.isDimensionless || unit.exponents.values.contains(where: { $0 < 0 }) {
+      error(
+        .cannotAccumulate,
+        "'\(n.text)' is \(unit.spoken): a \(unit.isDimensionless ? "ratio or count" : "rate") does not add up over periods",
+        at: args[0].range,
+        hint: "take to-date() of what it is computed from (kWh, money, tCO2e), then divide")
+      return nil
+    }
+    let history = max(contract.runningTotals[subject.id]?.history ?? 0, window.history)
+    contract.runningTotals[subject.id] = RunningSubjectUse(subject: subject, history: history)
+    return Typed(formula: .toDate(subject, window), unit: unit)
+  }
+
+  /// `year`, or a whole number of the contract's periods: `4 quarters`, `12 months`, `2 years`.
+  mutating func runningWindow(_ e: Expr) -> RunningWindow? {
+    let hint = "'year' (this calendar year so far) or a length such as '4 quarters'"
+    if case .name(let n) = e, n.text == "year" { return .year }
+    guard case .number(let v, let unit?, _, _) = e, unit.denominator == nil,
+      let count = Int(v.description), count > 0
+    else {
+      error(.badCall, "a running total's window is 'year' or a length", at: e.range, hint: hint)
+      return nil
+    }
+    let months: Int
+    switch unit.numerator.text {
+    case "month", "months": months = count
+    case "quarter", "quarters": months = count * 3
+    case "half-year", "half-years": months = count * 6
+    case "year", "years": months = count * 12
+    case "period", "periods": months = count * contract.frequency.months
+    default:
+      error(
+        .badCall, "'\(unit.numerator.text)' is not a length of time", at: unit.range, hint: hint)
+      return nil
+    }
+    guard months % contract.frequency.months == 0 else {
+      error(
+        .badCall,
+        "a window of \(months) month\(months == 1 ? "" : "s") is not a whole number of \(contract.frequency.frequencyWord) periods",
+        at: e.range, hint: hint)
+      return nil
+    }
+    return .periods(months / contract.frequency.months)
+  }
+
+  /// `received(P)`, `received(P, POOL)`: what party P (or a group's members together) was paid
+  /// before this period, from every pool or from one. Before this period, so a step may read it
+  /// without reading its own result.
+  mutating func typeReceived(_ args: [Expr], _ range: SourceRange) -> Typed? {
+    let form = "received(PARTY) or received(PARTY, POOL)"
+    guard (1...2).contains(args.count) else {
+      error(
+        .badCall, "'received' takes 1 or 2 arguments, not \(args.count)", at: range, hint: form)
+      return nil
+    }
+    guard case .name(let p) = args[0], args.count == 1 || isName(args[1]) else {
+      error(.badCall, "received() takes a party and a pool by name", at: range, hint: form)
+      return nil
+    }
+    guard resolve(p, as: [.party, .group], what: "party or group") != nil else { return nil }
+    var pool: String? = nil
+    if args.count == 2, case .name(let q) = args[1] {
+      guard resolve(q, as: [.pool], what: "pool") != nil else { return nil }
+      pool = q.text
+    }
+    return Typed(formula: .received(party: p.text, pool: pool), unit: .base(contract.currency.code))
+  }
+
+  func isName(_ e: Expr) -> Bool {
+    if case .name = e { return true }
+    return false
+  }
+}

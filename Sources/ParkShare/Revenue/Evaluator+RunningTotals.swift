@@ -1,0 +1,58 @@
+extension Evaluator {
+  /// `to-date(X, window)`: what the window held when the previous period closed, plus X this
+  /// period.
+  mutating func runningTotal(_ subject: RunningSubject, _ window: RunningWindow)
+    throws(EvaluationFailure) -> Quantity
+  {
+    let now = try periodValue(subject)
+    let carried = opening.totals[subject.id] ?? RunningTotal()
+    return try arithmetic { () throws(ArithmeticError) in
+      Quantity(try carried.before(period, window) + now)
+    }
+  }
+
+  /// The subject's total this period.
+  mutating func periodValue(_ subject: RunningSubject) throws(EvaluationFailure) -> Exact {
+    let q: Quantity
+    switch subject {
+    case .meter(let id): q = try meter(id)
+    case .input(let id): q = try input(id)
+    case .value(let id): q = try value(id)
+    case .pool(let id):
+      guard let pool = contract.pools.first(where: { $0.id == id }) else {
+        throw EvaluationFailure("unknown pool '\(id)'")
+      }
+      var sum = Exact.zero
+      for source in pool.sources {
+        let v = try value(source)
+        sum = try arithmetic { () throws(ArithmeticError) in try sum + v.total() }
+      }
+      return sum
+    }
+    return try arithmetic { () throws(ArithmeticError) in try q.total() }
+  }
+
+  /// `received(P)` or `received(P, POOL)`: paid to P (or to the group P's members) in earlier
+  /// periods, as the opening state records it.
+  func received(_ party: String, pool: String?) throws(EvaluationFailure) -> Quantity {
+    let who = Set(contract.groups.first { $0.id == party }?.members ?? [party])
+    var sum = Exact.zero
+    for (key, paid) in opening.received
+    where who.contains(key.party) && (pool == nil || key.pool == pool) {
+      sum = try arithmetic { () throws(ArithmeticError) in try sum + paid }
+    }
+    return Quantity(sum)
+  }
+
+  /// Adds this period's value of every subject the contract reads with `to-date` to the
+  /// closing state, keeping as many earlier periods as its longest window needs.
+  mutating func closeRunningTotals() throws(EvaluationFailure) {
+    for (id, use) in contract.runningTotals.sorted(by: { $0.key < $1.key }) {
+      let now = try periodValue(use.subject)
+      let carried = opening.totals[id] ?? RunningTotal()
+      closing.totals[id] = try arithmetic { () throws(ArithmeticError) in
+        try carried.adding(now, for: period, history: use.history)
+      }
+    }
+  }
+}
