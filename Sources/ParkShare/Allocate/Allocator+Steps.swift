@@ -240,6 +240,11 @@ extension Allocator {
       }
       parts = byParty.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     case .steps(let kpi, let rows):
+      if let run = try runningBase(kpi, pool: pool) {
+        parts = try crossSteps(
+          run, kpi: kpi, rows: rows, base: base, step: step, pool: pool, &flow)
+        break
+      }
       let v = try scalar(kpi)
       guard
         let row = rows.first(where: { r in

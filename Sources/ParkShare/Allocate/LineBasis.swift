@@ -51,6 +51,19 @@ public indirect enum LineBasis: Sendable, Equatable {
     public var lower: Exact?
     public var upper: Exact?
     public var clause: String
+    /// On a running total (`to-date`, `received`), the row takes only the part of the remainder
+    /// during which the total was in its range: nil when the row takes the whole remainder.
+    public var crossing: Crossing? = nil
+  }
+
+  /// The part of a remainder a step-table row takes while a running total moves through the
+  /// row's range: the part, and the total where the part starts and ends.
+  public struct Crossing: Sendable, Equatable {
+    public var portion: Fraction
+    public var from: Fraction
+    public var to: Fraction
+    /// The running total's unit (`CNY`, `kWh`).
+    public var unit: String
   }
 
   /// A cap as written: its limit per period, or over the term less what was received before,

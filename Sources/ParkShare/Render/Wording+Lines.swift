@@ -19,6 +19,20 @@ extension Wording {
       return tier(
         lower.grouped(places: 6), upper.map { $0.grouped(places: 6) } ?? "", c,
         Self.amount(portion, c))
+    case .kpiRow(let k) where k.crossing != nil:
+      let c = k.crossing!
+      let bound = { (v: Exact) in v.grouped }
+      let row =
+        switch (k.lower, k.upper) {
+        case (nil, let u?): rowBelow(bound(u))
+        case (let l?, let u?): rowBetween(bound(l), bound(u))
+        case (let l?, nil): rowFrom(bound(l))
+        case (nil, nil): rowAny
+        }
+      let unit = c.unit.isEmpty ? "" : " " + c.unit
+      return kpiCrossing(
+        Self.amount(c.portion, k.currency), remainder(Self.amount(k.remainder, k.currency)),
+        "\(k.kpi)", c.from.grouped(places: 6), c.to.grouped(places: 6) + unit, row, k.clause)
     case .kpiRow(let k):
       let row =
         switch (k.lower, k.upper) {

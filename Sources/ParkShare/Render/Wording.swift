@@ -21,6 +21,13 @@ public struct Wording: Sendable {
   public var kpiRow:
     @Sendable (_ remainder: String, _ kpi: String, _ value: String, _ row: String, _ clause: String)
       -> String
+  /// A step-table row on a running total: the part of the remainder it takes, the remainder,
+  /// the running total and where it went from and to during the part, the row and its clause.
+  public var kpiCrossing:
+    @Sendable (
+      _ portion: String, _ remainder: String, _ kpi: String, _ from: String, _ to: String,
+      _ row: String, _ clause: String
+    ) -> String
   public var rowBelow: @Sendable (_ upper: String) -> String
   public var rowBetween: @Sendable (_ lower: String, _ upper: String) -> String
   public var rowFrom: @Sendable (_ lower: String) -> String
@@ -59,6 +66,7 @@ extension Wording {
     byMetric: { "\($0) by \($1): \($2) of \($3)" },
     tier: { "tier \($0)-\($1) \($2): \($3)" },
     kpiRow: { "\($0); \($1) = \($2): \($3) (\($4))" },
+    kpiCrossing: { "\($0) of \($1); \($2) from \($3) to \($4): \($5) (\($6))" },
     rowBelow: { "below \($0)" },
     rowBetween: { "from \($0) to \($1)" },
     rowFrom: { "from \($0)" },

@@ -43,7 +43,16 @@ extension Evaluator {
           "degression \(d.rate.percentText) per \(d.every == .half ? "half-year" : d.every.rawValue) from \(d.from)",
           "\(steps) step\(steps == 1 ? "" : "s"): x \(compounded)", source: s.clause))
     }
-    for trigger in s.triggers {
+    let crossing = try crossings(s.triggers)
+    for (i, trigger) in s.triggers.enumerated() {
+      if let c = crossing[i] {
+        details.append(
+          Detail(
+            "reduce to \(trigger.factor.percentText) when \(trigger.condition)",
+            "\(c.before.grouped) to \(c.after.grouped) this period, threshold \(c.threshold.grouped)",
+            source: s.clause))
+        continue
+      }
       let id = "\(s.id): \(trigger.condition)"
       var fired = closing.triggered[id]
       if fired == nil {
@@ -67,7 +76,14 @@ extension Evaluator {
             source: s.clause))
       }
     }
-    let amount = try arithmetic { () throws(ArithmeticError) in try base * factor }
+    let marginal = try arithmetic { () throws(ArithmeticError) in
+      try crossingFactor(Array(crossing.values))
+    }
+    let amount = try arithmetic { () throws(ArithmeticError) in
+      marginal.denominator == .one
+        ? try base * factor * marginal.numerator
+        : try (base * factor * marginal.numerator) / marginal.denominator
+    }
     details.append(Detail("\(s.id) factor", factor.trimmed.description))
     if explaining { callDetails[key] = details }
     return (base, amount)
