@@ -25,7 +25,7 @@ extension SampleYear {
     let supplyBase = ["120000", "80000", "150000", "60000", "90000", "40000"].map(SampleData.milli)
     let useBase = ["200000", "160000", "260000", "90000", "150000", "300000"].map(SampleData.milli)
     // Per mille of the Q1 monthly figure: direct supply follows the sun, use the seasons.
-    let supplyFactor: [Int64] = [1100, 1200, 1250, 1250, 1200, 1100, 1000, 850, 800]
+    let supplyFactor: [Int64] = [1100, 1200, 1250, 1300, 1250, 1120, 1000, 850, 800]
     let useFactor: [Int64] = [1000, 1020, 1050, 1100, 1100, 1030, 1000, 1020, 1050]
     let dataCentreFactor: [Int64] = [1020, 1060, 1120, 1180, 1180, 1080, 1000, 980, 1000]
     let discharge = milli([
