@@ -206,5 +206,7 @@ enum SampleData {
         energy_price,0.65,CNY/kWh,,,,
 
         """, byMonth: false)
+
+    try SampleYear.run(root)
   }
 }
