@@ -16,7 +16,9 @@ extension Allocator {
   ) {
     switch a {
     case .ofPool(let share):
-      let v = try exact { () throws(ArithmeticError) in try Fraction(flow.total) * Fraction(share) }
+      // A share of a negative pool is nothing: the loss rule bears the pool, not this step.
+      let total = Fraction.max(Fraction(flow.total), .zero)
+      let v = try exact { () throws(ArithmeticError) in try total * Fraction(share) }
       return (v, .pool(flow.total, currency: currency), .percent(share))
     case .ofRemainder(let share):
       let base = Fraction.max(flow.remaining, .zero)
@@ -188,14 +190,14 @@ extension Allocator {
   /// `amount` at fixed shares (parties by id): one split line each.
   mutating func byShares(
     _ shares: [Share], of amount: Fraction, basis: LineBasis, step: PoolStep,
-    pool: Pool,
+    pool: Pool, kind: AllocationLine.Kind = .split,
     _ flow: inout Flow
   ) throws(EvaluationFailure) -> [(party: String, amount: Fraction)] {
     var parts: [(party: String, amount: Fraction)] = []
     for s in shares.sorted(by: { $0.party < $1.party }) {
       let v = try exact { () throws(ArithmeticError) in try amount * Fraction(s.share) }
       flow.lines.append(
-        line(pool, step, to: s.party, .split, v, basis: basis, rate: .percent(s.share)))
+        line(pool, step, to: s.party, kind, v, basis: basis, rate: .percent(s.share)))
       parts.append((s.party, v))
     }
     return parts
@@ -263,6 +265,12 @@ extension Allocator {
     // checker holds both), so a split that gave anything gave the whole base, exactly.
     let given = parts.isEmpty ? Fraction.zero : base
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - given }
+    if parts.isEmpty, case .metric = allocation, !base.isZero {
+      // Nobody had any of the metric: the note says the remainder is left unallocated; it is
+      // moved there now, so it is not reported a second time as taken by no step.
+      flow.unallocated = try exact { () throws(ArithmeticError) in try flow.unallocated + base }
+      flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - base }
+    }
     flow.lastSplit = parts
   }
 }

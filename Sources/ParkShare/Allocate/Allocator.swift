@@ -59,9 +59,7 @@ struct Allocator {
       total = try exact { () throws(ArithmeticError) in try total + amount }
     }
     var flow = Flow(total: total, remaining: Fraction(total))
-    if total.isNegative {
-      flow.notes.append(.loss(total, currency: contract.currency.code))
-    }
+    try recoverDeficit(pool, &flow)
     // Caps and floors that follow one another act together: they are resolved at once, to a
     // fixed point (Allocator+Limits), when the run of them ends.
     var limits: [PoolStep] = []
@@ -90,13 +88,16 @@ struct Allocator {
           try rebate(share, group: group, metric: metric, step: step, pool: pool, &flow)
         case .split(let allocation):
           try split(allocation, step: step, pool: pool, &flow)
-        case .cap, .floor: break
+        case .clawback(let party, let amount):
+          try clawback(party, amount, step: step, pool: pool, &flow)
+        case .cap, .floor, .loss: break
         }
       } catch {
         throw error.at(step.clause)
       }
     }
     if !limits.isEmpty { try resolve(limits, pool: pool, &flow) }
+    if flow.remaining < .zero { try bearLoss(pool, &flow) }
     if !flow.remaining.isZero {
       if flow.remaining > .zero {
         flow.notes.append(.untaken(flow.remaining, currency: contract.currency.code))

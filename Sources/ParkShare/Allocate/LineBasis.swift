@@ -31,6 +31,10 @@ public indirect enum LineBasis: Sendable, Equatable {
   case drained(take: Fraction)
   /// A floor's shortfall, borne by the payer the floor names.
   case shortfall(FloorScope, payer: String)
+  /// A negative pool borne by the loss rule: the pool's (negative) total.
+  case loss(Exact, currency: String)
+  /// What a fund's deficit was before the recovery.
+  case deficit(owed: Exact, currency: String)
   /// A line read back from a ledger record: its basis as recorded there, shown as it is.
   case recorded(String)
 

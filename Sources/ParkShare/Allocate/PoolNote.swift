@@ -1,7 +1,5 @@
 /// Something a pool's waterfall could not place, as a value with its numbers; Render words it.
 public enum PoolNote: Sendable, Equatable {
-  /// The pool is negative: a loss no step allocates, left unallocated.
-  case loss(Exact, currency: String)
   /// What was left after the last step.
   case untaken(Fraction, currency: String)
   /// Nobody had any of the metric a share is taken by: the amount was not divided; a rebate's
@@ -20,8 +18,6 @@ public enum PoolNote: Sendable, Equatable {
 extension PoolNote: CustomStringConvertible, Codable {
   public var description: String {
     switch self {
-    case .loss(let total, let c):
-      return "the pool is \(total.grouped) \(c): a loss no step allocates; it is left unallocated"
     case .untaken(let v, let c): return "\(v.grouped(places: 6)) \(c) no step took"
     case .noWeights(let period, let metric, let clause, let amount, let c, let rebate):
       let fate =

@@ -35,6 +35,9 @@ public struct AllocationLine: Sendable, Codable {
     case capShare = "cap-share"
     case floor
     case floorShare = "floor-share"
+    /// A party's (negative) part of a negative pool, or the deficit carried in a fund; a
+    /// deficit's recovery from a later positive pool; an amount clawed back (negative).
+    case loss, recovery, clawback
   }
 
   public var pool: String

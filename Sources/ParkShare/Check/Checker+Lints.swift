@@ -16,6 +16,7 @@ extension Checker {
     }
     for pool in contract.pools {
       for step in pool.steps {
+        if let c = step.condition { refs.formUnion(c.formula.references) }
         switch step.kind {
         case .pay(_, let a, _), .reserve(_, let a):
           if case .amount(formula: let f) = a { refs.formUnion(f.references) }
@@ -27,7 +28,10 @@ extension Checker {
           case .metric(_, let m), .steps(let m, _): refs.formUnion(m.references)
           default: break
           }
-        case .cap(_, let f, _, _), .floor(_, let f, _): refs.formUnion(f.references)
+        case .cap(_, let f, _, _), .floor(_, let f, _), .clawback(_, let f):
+          refs.formUnion(f.references)
+        case .loss(.split(.metric(_, let m))): refs.formUnion(m.references)
+        case .loss: break
         }
       }
     }

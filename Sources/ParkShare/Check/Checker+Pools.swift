@@ -22,6 +22,7 @@ extension Checker {
       }
       checkSplitCoverage(p)
       checkLimitPlacement(steps)
+      checkLossCoverage(steps, pool: p)
       contract.pools.append(
         Pool(
           id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0),
@@ -173,7 +174,8 @@ extension Checker {
     case .split(.metric(let parties, _)): names = parties
     case .split(.tiered(let rows)), .split(.steps(_, let rows)):
       names = rows.flatMap { $0.shares.map(\.party) }
-    case .reserve, .cap, .floor: names = []
+    case .clawback(let party, _): names = [party]
+    case .reserve, .cap, .floor, .loss: names = []
     }
     for g in contract.groups where names.contains(g.id) { names += g.members }
     return Set(names)
@@ -227,7 +229,8 @@ extension Checker {
       }
       kind = .pay(party: party.text, amount: a, arrears: arrears)
     case .reserve(let fund, let a):
-      if let existing = symbols[fund.text], existing.kind != .fund {
+      if let existing = symbols[fund.text], existing.kind != .fund || deficitFunds[fund.text] != nil
+      {
         alreadyDefined(fund.text, at: fund.range, first: existing)
         return nil
       }
@@ -250,6 +253,16 @@ extension Checker {
         t.formula, at: e.range, what: "a cap on '\(party.text)'",
         hint: "a cap is the most a party receives: 0 \(contract.currency.code) or more")
       kind = .cap(party: party.text, amount: t.formula, cumulative: cumulative, each: each)
+    case .loss(let rule):
+      guard let rule = checkLoss(rule, step: step, pool: pool) else { return nil }
+      kind = .loss(rule)
+    case .clawback(let party, let e):
+      let p = resolve(party, as: [.party], what: "party")
+      guard let t = typeAmount(e, unit: currency, what: "a clawback"), p != nil else { return nil }
+      refuseNegative(
+        t.formula, at: e.range, what: "a clawback from '\(party.text)'",
+        hint: "a clawback takes an amount back: write it without '-'")
+      kind = .clawback(party: party.text, amount: t.formula)
     case .floor(let party, let e, let payer):
       let p = resolve(party, as: [.party], what: "party")
       let q = payer.map { resolve($0, as: [.party], what: "party") != nil } ?? true

@@ -36,6 +36,8 @@ public struct Checker {
   var partialTyped: [String: Typed] = [:]
   /// Definitions in the order their typing finished: each after everything it uses.
   var typedOrder: [String] = []
+  /// Funds that carry a pool's deficit (`loss carried to FUND`), with the pool.
+  var deficitFunds: [String: String] = [:]
   /// Which pool allocates each revenue or subsidy.
   var allocatedBy: [String: Name] = [:]
   /// The signs definitions can take, and how many of `typedOrder` have theirs (see Sign.swift).

@@ -15,6 +15,12 @@ public struct PoolStep: Sendable, Encodable, Hashable {
     /// `party` is a party, or a group: on the sum of its members, or `each` member alone.
     case cap(party: String, amount: Formula, cumulative: Bool, each: Bool)
     case floor(party: String, amount: Formula, payer: String?)
+    /// Who bears the pool when its total is negative; not a step of a positive period (except
+    /// that a deficit carried in a fund is recovered first, before every other step).
+    case loss(LossRule)
+    /// Takes `amount` back from `party` into the pool: a negative line for the party, and more
+    /// for the steps after it to pay out.
+    case clawback(party: String, amount: Formula)
   }
 
   public var kind: Kind
@@ -67,6 +73,15 @@ public struct PoolStep: Sendable, Encodable, Hashable {
     (from.map { p.firstMonth >= $0.firstMonth } ?? true)
       && (until.map { p.lastMonth <= $0.lastMonth } ?? true)
   }
+}
+
+/// How a negative pool is borne: by fixed shares or stakes (each party's line negative), by one
+/// party, or carried in a fund as a deficit the next positive periods recover before anything
+/// else.
+public enum LossRule: Sendable, Encodable, Hashable {
+  case split(Allocation)
+  case charged(party: String)
+  case carried(fund: String)
 }
 
 public enum StepAmount: Sendable, Encodable, Hashable {

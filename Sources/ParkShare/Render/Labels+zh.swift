@@ -34,6 +34,9 @@ extension Labels {
       case .capShare: "封顶再分配"
       case .floor: "保底补足"
       case .floorShare: "保底承担"
+      case .loss: "亏损承担"
+      case .recovery: "亏损弥补"
+      case .clawback: "追回"
       }
     },
     arrears: { "欠付 \($0)：期初欠付 \($1) + 本期应付 \($2) - 本期已付 \($3) = 期末欠付 \($4)" },

@@ -51,6 +51,8 @@ extension Wording {
       return limitShare(cause(why), Self.amount(amount, c))
     case .drained(let take): return drained(take.grouped(places: 6))
     case .shortfall(let scope, let payer): return shortfall(floor(scope), payer)
+    case .loss(let total, let c): return loss(Self.amount(total, c))
+    case .deficit(let owed, let c): return deficit(Self.amount(owed, c))
     case .recorded(let text): return text
     }
   }

@@ -26,6 +26,8 @@ extension Wording {
     limitShare: { "\($0)：按分成比例承担 \($1)" },
     drained: { "所得全部用于保底，不低于零；应得 \($0)" },
     shortfall: { "\($0)：差额由 \($1) 支付" },
+    loss: { "亏损：收益池总额 \($0)" },
+    deficit: { "上期结转亏损 \($0)" },
     fund: { "基金 \($0)" },
     labels: .zh)
 }

@@ -51,6 +51,9 @@ public struct Wording: Sendable {
   public var drained: @Sendable (_ take: String) -> String
   /// A floor's shortfall, borne by its payer.
   public var shortfall: @Sendable (_ floor: String, _ payer: String) -> String
+  /// A negative pool borne by the loss rule, and a deficit recovered before the other steps.
+  public var loss: @Sendable (_ total: String) -> String
+  public var deficit: @Sendable (_ owed: String) -> String
   /// A reserve's recipient: the fund, by name.
   public var fund: @Sendable (_ name: String) -> String
   /// The words around the numbers of statements, explain trees and reports.
@@ -84,6 +87,8 @@ extension Wording {
     limitShare: { "\($0): \($1) by the split's shares" },
     drained: { "gives all it took toward the floors, never below zero; take \($0)" },
     shortfall: { "\($0): the shortfall, paid by \($1)" },
+    loss: { "loss: pool \($0)" },
+    deficit: { "deficit brought forward \($0)" },
     fund: { "fund:\($0)" },
     labels: .en)
 }

@@ -13,6 +13,18 @@ public struct Step: Sendable {
     case cap(party: Name, amount: Expr, cumulative: Bool, each: Bool)
     /// `floor host 200,000 CNY paid by esco`
     case floor(party: Name, amount: Expr, payer: Name?)
+    /// `loss split gov 30%, op 70%`, `loss to esco`, `loss carried to deficit`: who bears a
+    /// negative pool.
+    case loss(Loss)
+    /// `clawback esco received(esco, capex)`: takes an amount back from a party into the pool.
+    case clawback(party: Name, amount: Expr)
+  }
+
+  /// How a negative pool is borne.
+  public enum Loss: Sendable {
+    case split(Split)
+    case to(Name)
+    case carried(fund: Name)
   }
 
   public var kind: Kind

@@ -41,6 +41,14 @@ public enum Keywords {
     ("split", "split A 30%, B 70% | split A, B by METRIC | split tiered | split on KPI"),
     ("cap", "cap [each] PARTY|GROUP AMOUNT per period|over term"),
     ("floor", "floor PARTY AMOUNT [paid by PARTY]"),
+    (
+      "loss",
+      "loss split A 30%, B 70% | loss split A, B by stake | loss to PARTY | loss carried to FUND"
+    ),
+    (
+      "clawback",
+      "clawback PARTY AMOUNT, e.g. 'clawback esco received(esco, capex) if accepted < 1'"
+    ),
   ]
 
   public static let roles = [

@@ -108,6 +108,41 @@ extension Parser {
       }
       try c.expectEnd(after: "the floor")
       kind = .floor(party: party, amount: amount, payer: payer)
+    case "loss":
+      let hint = Keywords.form(of: "loss")
+      if c.accept(word: "to") != nil {
+        let party = try c.expectName("the party that bears the loss", hint: hint)
+        try c.expectEnd(after: "the party")
+        kind = .loss(.to(party))
+      } else if let carried = c.peek, carried.isWord("carried") {
+        _ = c.next()
+        _ = try c.expect(word: "to", hint: hint)
+        let fund = try c.expectName("the fund the deficit is carried in", hint: hint)
+        try c.expectEnd(after: "the fund")
+        kind = .loss(.carried(fund: fund))
+      } else {
+        guard let word = c.peek, word.isWord("split") else {
+          throw c.fail("'split', 'to' or 'carried to'", hint: hint)
+        }
+        _ = c.next()
+        let split = try parseSplit(&c, node)
+        if case .tiered = split {
+          throw ParseFailure(
+            .error(.syntax, "a loss is shared by shares or stakes, not by tiers", at: word.range))
+        }
+        if case .steps = split {
+          throw ParseFailure(
+            .error(
+              .syntax, "a loss is shared by shares or stakes, not by a step table", at: word.range))
+        }
+        kind = .loss(.split(split))
+      }
+    case "clawback":
+      let party = try c.expectName(
+        "the party an amount is clawed back from", hint: Keywords.form(of: "clawback"))
+      let amount = try parseExpr(&c)
+      try c.expectEnd(after: "the amount clawed back")
+      kind = .clawback(party: party, amount: amount)
     default:
       throw ParseFailure(unknownWord(first, Keywords.steps.map(\.word), what: "step"))
     }

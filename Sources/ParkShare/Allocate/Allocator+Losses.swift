@@ -1,0 +1,94 @@
+extension Allocator {
+  /// A negative pool is borne by the pool's loss rule for the period: by fixed shares or stakes
+  /// (each party's line negative), by one party, or carried in a fund as a deficit. Without a
+  /// rule the period stops: a loss is never left unallocated in silence.
+  mutating func bearLoss(_ pool: Pool, _ flow: inout Flow) throws(EvaluationFailure) {
+    let loss = flow.remaining
+    var rule: (LossRule, PoolStep)? = nil
+    for step in pool.steps where step.applies(to: period) {
+      guard case .loss(let r) = step.kind else { continue }
+      if let c = step.condition {
+        let outcome = try judge(c, step: step)
+        flow.conditions.append(outcome)
+        guard outcome.taken else { continue }
+      }
+      rule = (r, step)
+      break
+    }
+    guard let (r, step) = rule else {
+      throw EvaluationFailure(
+        "pool '\(pool.id)' is \(loss.grouped(places: 6)) \(currency) this period: a loss, and no loss rule bears it",
+        hint:
+          "say who bears a loss: 'loss split A 50%, B 50%', 'loss split A, B by stake', 'loss to PARTY' or 'loss carried to FUND'",
+        clause: pool.clause)
+    }
+    let basis = LineBasis.loss(try decimal(loss, "the loss"), currency: currency)
+    do throws(EvaluationFailure) {
+      switch r {
+      case .charged(let party):
+        flow.lines.append(line(pool, step, to: party, .loss, loss, basis: basis, rate: .none))
+      case .carried(let fund):
+        flow.lines.append(
+          line(pool, step, to: .fund(fund), .loss, loss, basis: basis, rate: .none))
+      case .split(.fixed(let shares)):
+        _ = try byShares(shares, of: loss, basis: basis, step: step, pool: pool, kind: .loss, &flow)
+      case .split(.metric(let parties, let metric)):
+        let w = try weights(parties, metric)
+        let total = try exact { () throws(ArithmeticError) in try w.map(\.weight).sum() }
+        guard !total.isZero else {
+          throw EvaluationFailure("no one has any '\(metric)' to bear the loss by")
+        }
+        var placed = Fraction.zero
+        for (k, (party, weight)) in w.enumerated() {
+          // The last party takes what is left, so the parts sum to the loss exactly.
+          let part =
+            k == w.count - 1
+            ? try exact { () throws(ArithmeticError) in try loss - placed }
+            : try exact { () throws(ArithmeticError) in
+              try loss * Fraction(weight) / Fraction(total)
+            }
+          placed = try exact { () throws(ArithmeticError) in try placed + part }
+          flow.lines.append(
+            line(
+              pool, step, to: party, .loss, part, basis: basis,
+              rate: .proportion(weight, of: total)))
+        }
+      case .split:
+        throw EvaluationFailure("internal error: a loss shared by tiers")
+      }
+    } catch {
+      throw error.at(step.clause)
+    }
+    flow.remaining = .zero
+  }
+
+  /// A deficit carried in a fund by `loss carried to FUND` is recovered from the next positive
+  /// pools before every other step.
+  mutating func recoverDeficit(_ pool: Pool, _ flow: inout Flow) throws(EvaluationFailure) {
+    for step in pool.steps {
+      guard case .loss(.carried(let fund)) = step.kind else { continue }
+      let balance = state.funds[fund] ?? .zero
+      guard balance < .zero, flow.remaining > .zero else { continue }
+      let owed = Fraction(balance.negated)
+      let take = Fraction.min(owed, flow.remaining)
+      flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - take }
+      flow.lines.append(
+        line(
+          pool, step, to: .fund(fund), .recovery, take,
+          basis: .deficit(owed: balance.negated, currency: currency), rate: .none))
+    }
+  }
+
+  /// `clawback PARTY AMOUNT`: the party gives the amount back; the pool has that much more.
+  mutating func clawback(
+    _ party: String, _ amount: Formula, step: PoolStep, pool: Pool, _ flow: inout Flow
+  ) throws(EvaluationFailure) {
+    let v = try unsigned(scalar(amount), "the amount clawed back")
+    let back = Fraction(v)
+    flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining + back }
+    flow.lines.append(
+      line(
+        pool, step, to: party, .clawback, back.negated, basis: .formula(amount),
+        rate: .amount(v, currency: currency)))
+  }
+}
