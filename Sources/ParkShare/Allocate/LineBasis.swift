@@ -50,7 +50,7 @@ public indirect enum LineBasis: Sendable, Equatable {
     public var value: Exact
     public var lower: Exact?
     public var upper: Exact?
-    public var clause: String
+    public var clause: SourceRange
   }
 
   /// A cap as written: its limit per period, or over the term less what was received before,

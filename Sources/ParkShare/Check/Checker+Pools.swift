@@ -25,7 +25,7 @@ extension Checker {
       contract.pools.append(
         Pool(
           id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0),
-          clause: d.range.clause))
+          clause: d.range))
     }
     contract.funds = symbols.filter { $0.value.kind == .fund }.keys.sorted()
   }
@@ -232,7 +232,7 @@ extension Checker {
       kind = .floor(party: party.text, amount: t.formula, payer: payer?.text)
     }
     guard datesOK else { return nil }
-    return PoolStep(kind: kind, from: from, until: until, range: step.range)
+    return PoolStep(kind: kind, from: from, until: until, clause: step.range)
   }
 
   /// A metric that gives each member of `group` a value: an input, meter, let or points per
@@ -467,7 +467,7 @@ extension Checker {
         ok = false
         continue
       }
-      tiers.append(Tier(lower: lower, upper: upper, shares: shares, clause: row.range.clause))
+      tiers.append(Tier(lower: lower, upper: upper, shares: shares, clause: row.range))
     }
     return ok ? tiers : nil
   }

@@ -29,7 +29,7 @@ extension Wording {
         }
       return kpiRow(
         remainder(Self.amount(k.remainder, k.currency)), "\(k.kpi)",
-        k.value.percentText(inside: k.lower, k.upper), row, k.clause)
+        k.value.percentText(inside: k.lower, k.upper), row, k.clause.clause)
     case .cap(let scope, let take, let filled):
       return (filled ? capFilled : capCut)(cap(scope), take.grouped(places: 6))
     case .floor(let scope, let take): return floorTopUp(floor(scope), take.grouped(places: 6))

@@ -54,7 +54,7 @@ extension Settlement {
         guard !d.isZero else { continue }
         lines.append(
           .init(
-            pool: e.line.pool, kind: e.line.kind, clause: e.line.clause.clause,
+            pool: e.line.pool, kind: e.line.kind, clause: e.line.clause,
             previous: e.previous, amount: e.amount, difference: d))
       }
       guard !lines.isEmpty else { continue }
