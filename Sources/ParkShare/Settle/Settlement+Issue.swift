@@ -30,6 +30,7 @@ extension Settlement {
     for party in Set(before.keys).union(now.keys).sorted() {
       let old = before[party]?.lines ?? []
       let new = now[party]?.lines ?? []
+      // By `file:line`, not the whole range: a statement read back from a ledger knows no column.
       func key(_ l: StatementLine) -> String {
         "\(l.pool)\u{1}\(l.kind.rawValue)\u{1}\(l.clause.clause)"
       }
