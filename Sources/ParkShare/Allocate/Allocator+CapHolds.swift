@@ -22,7 +22,7 @@ extension Allocator {
         let party = hold.members.first(where: holds[k].members.contains)
       {
         throw EvaluationFailure(
-          "'\(party)' is held by two caps on different parties in pool, here and at \(holds[k].step.clause)",
+          "'\(party)' is held by two caps on different parties in pool, here and at \(holds[k].step.clause.clause)",
           hint: "cap a party on its own or within one group, not both")
       }
       bySet[set] = holds.count

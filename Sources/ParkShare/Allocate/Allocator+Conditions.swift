@@ -18,7 +18,7 @@ extension Allocator {
         default: !(left < right)
         }
       return ConditionOutcome(
-        clause: step.range, when: condition.when, condition: condition.formula.description,
+        clause: step.clause, when: condition.when, condition: condition.formula.description,
         left: left, right: right, holds: holds)
     } catch {
       throw error.at(step.clause)

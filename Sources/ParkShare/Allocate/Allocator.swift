@@ -244,7 +244,7 @@ struct Allocator {
     _ amount: Fraction, basis: LineBasis, rate: LineRate
   ) -> AllocationLine {
     AllocationLine(
-      pool: pool.id, recipient: recipient, kind: kind, clause: step.range, basis: basis,
+      pool: pool.id, recipient: recipient, kind: kind, clause: step.clause, basis: basis,
       rate: rate, exact: amount, amount: .zero)
   }
 

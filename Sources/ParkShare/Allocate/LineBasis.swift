@@ -54,7 +54,7 @@ public indirect enum LineBasis: Sendable, Equatable {
     public var value: Exact
     public var lower: Exact?
     public var upper: Exact?
-    public var clause: String
+    public var clause: SourceRange
     /// On a running total (`to-date`, `received`), the row takes only the part of the remainder
     /// during which the total was in its range: nil when the row takes the whole remainder.
     public var crossing: Crossing? = nil

@@ -5,7 +5,7 @@ public enum PoolNote: Sendable, Equatable {
   /// Nobody had any of the metric a share is taken by: the amount was not divided; a rebate's
   /// stays in the remainder, a split's is left unallocated.
   case noWeights(
-    period: Period, metric: Formula, clause: String, amount: Fraction, currency: String,
+    period: Period, metric: Formula, clause: SourceRange, amount: Fraction, currency: String,
     rebate: Bool)
   /// What caps cut with no free party left to take it.
   case capCutUnplaced(Fraction, currency: String)
@@ -23,7 +23,7 @@ extension PoolNote: CustomStringConvertible, Codable {
       let fate =
         rebate ? "it stays in the remainder for the steps after it" : "it is left unallocated"
       return
-        "\(period): no one has any '\(metric)' (\(clause)): \(amount.grouped(places: 6)) \(c) not divided; \(fate)"
+        "\(period): no one has any '\(metric)' (\(clause.clause)): \(amount.grouped(places: 6)) \(c) not divided; \(fate)"
     case .capCutUnplaced(let v, let c):
       return "\(v.grouped(places: 6)) \(c) cut by caps: no free party left to take it"
     case .recorded(let text): return text

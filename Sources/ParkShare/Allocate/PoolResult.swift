@@ -2,7 +2,7 @@
 /// total reconciles.
 public struct PoolResult: Sendable, Codable {
   public var pool: String
-  public var clause: String
+  @ClauseText public var clause: SourceRange
   /// The revenues and subsidies that fill the pool, exact.
   public var sources: [Source]
   /// The pool's exact total, and rounded to the minor unit: what its lines sum to.
@@ -20,7 +20,7 @@ public struct PoolResult: Sendable, Codable {
 
   public struct Source: Sendable, Codable {
     public var id: String
-    public var clause: String
+    @ClauseText public var clause: SourceRange
     public var amount: Exact
   }
 }
@@ -60,7 +60,7 @@ public struct AllocationLine: Sendable, Codable {
 public struct ArrearsMovement: Sendable, Codable {
   public var key: ArrearsKey
   public var party: String
-  public var clause: String
+  @ClauseText public var clause: SourceRange
   public var opening: Exact
   public var due: Exact
   public var paid: Exact

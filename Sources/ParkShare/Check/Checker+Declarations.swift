@@ -219,13 +219,13 @@ extension Checker {
         contract.parties.append(
           Party(
             id: p.id.text, name: p.displayName, role: r ?? .other, capital: capital, group: nil,
-            clause: d.range.clause))
+            clause: d.range))
       case .group(let g):
         let r = role(g.role)
         let members = loadRegistry(g, role: r ?? .other)
         contract.groups.append(
           PartyGroup(
-            id: g.id.text, file: g.file, role: r ?? .other, members: members, clause: d.range.clause
+            id: g.id.text, file: g.file, role: r ?? .other, members: members, clause: d.range
           ))
       default: continue
       }
@@ -378,7 +378,7 @@ extension Checker {
       contract.parties.append(
         Party(
           id: id, name: name, role: role, capital: capital, group: g.id.text,
-          clause: "\(loaded.path):\(row.line)"))
+          clause: at(row.line)))
     }
     if rowErrors > 50 {
       error(
@@ -442,7 +442,7 @@ extension Checker {
         contract.inputs.append(
           Input(
             id: i.id.text, unitText: i.unit?.text ?? "1", unit: u.unit, factor: u.factor, per: per,
-            byVintage: i.byVintage, monthly: i.monthly, clause: d.range.clause))
+            byVintage: i.byVintage, monthly: i.monthly, clause: d.range))
       case .meter(let m):
         let per = perGroup(m.per)
         symbols[m.id.text]?.per = per
@@ -454,7 +454,7 @@ extension Checker {
               ?? "one of: \(kinds.joined(separator: ", "))")
           continue
         }
-        contract.meters.append(Meter(id: m.id.text, kind: kind, per: per, clause: d.range.clause))
+        contract.meters.append(Meter(id: m.id.text, kind: kind, per: per, clause: d.range))
       default: continue
       }
     }

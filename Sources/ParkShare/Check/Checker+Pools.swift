@@ -26,7 +26,7 @@ extension Checker {
       contract.pools.append(
         Pool(
           id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0),
-          clause: d.range.clause))
+          clause: d.range))
     }
     contract.funds = symbols.filter { $0.value.kind == .fund }.keys.sorted()
   }
@@ -274,7 +274,7 @@ extension Checker {
     }
     guard datesOK, condition.map({ $0 != nil }) ?? true else { return nil }
     return PoolStep(
-      kind: kind, from: from, until: until, range: step.range, condition: condition ?? nil)
+      kind: kind, from: from, until: until, clause: step.range, condition: condition ?? nil)
   }
 
   /// A metric that gives each member of `group` a value: an input, meter, let or points per
@@ -509,7 +509,7 @@ extension Checker {
         ok = false
         continue
       }
-      tiers.append(Tier(lower: lower, upper: upper, shares: shares, clause: row.range.clause))
+      tiers.append(Tier(lower: lower, upper: upper, shares: shares, clause: row.range))
     }
     return ok ? tiers : nil
   }

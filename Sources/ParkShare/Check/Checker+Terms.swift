@@ -124,7 +124,7 @@ extension Checker {
           hint: "national TOU rules set peak:valley at 3:1 or more")
       }
       contract.tariffs.append(
-        Tariff(id: t.id.text, unit: unit, bands: bands, clause: d.range.clause))
+        Tariff(id: t.id.text, unit: unit, bands: bands, clause: d.range))
     }
     for (t, d) in discounted {
       guard let base = t.base, let discount = t.discount,
@@ -145,7 +145,7 @@ extension Checker {
       }
       contract.tariffs.append(
         Tariff(
-          id: t.id.text, unit: original.unit, bands: bands, clause: d.range.clause,
+          id: t.id.text, unit: original.unit, bands: bands, clause: d.range,
           discountOf: original.id))
     }
   }
@@ -189,7 +189,7 @@ extension Checker {
         Definition(
           id: id, kind: def.kind, formula: t.formula, written: def.expr.written, unit: t.unit,
           per: t.per,
-          clause: d.range.clause))
+          clause: d.range))
     }
   }
 
@@ -301,7 +301,7 @@ extension Checker {
           Subsidy(
             id: s.id.text, formula: t.formula, written: s.expr.written, payer: s.payer?.text,
             once: once, schedule: schedule,
-            degression: degression, triggers: triggers, clause: d.range.clause))
+            degression: degression, triggers: triggers, clause: d.range))
       }
     }
   }
@@ -361,7 +361,7 @@ extension Checker {
       contract.points.append(
         PointsScheme(
           id: p.id.text, group: p.group.text, cap: p.cap?.value, rules: rules, written: written,
-          clause: d.range.clause))
+          clause: d.range))
     }
   }
 

@@ -121,7 +121,6 @@ public struct Checker {
     checkPools()
     lintUsage()
     lintDoubleCounting()
-    contract.clauseRanges = Self.clauseRanges(of: file)
   }
 
   /// Binds `name` to a symbol, or reports the clash with a note at the first definition.

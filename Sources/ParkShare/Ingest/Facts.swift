@@ -191,7 +191,7 @@ public struct Facts: Sendable {
       let shown = absent.prefix(5).joined(separator: ", ") + (absent.count > 5 ? ", ..." : "")
       let message =
         absent == [""]
-        ? "no value for input '\(input.id)' (\(input.clause))"
+        ? "no value for input '\(input.id)' (\(input.clause.clause))"
         : "no value for input '\(input.id)' for \(absent.count) of \(members.count * months.count): \(shown)"
       var columns = [
         "fact \(input.id)", "value" + (input.unitText == "1" ? "" : " in \(input.unitText)"),

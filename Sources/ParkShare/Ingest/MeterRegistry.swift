@@ -101,7 +101,7 @@ enum MeterRegistry {
             ? "meter '\(id)' (\(kind.rawValue)) belongs to no one, but '\(wanted.id)' is read per '\(group)'"
             : "meter '\(id)' (\(kind.rawValue)) belongs to '\(party)', who is not in '\(group)'",
           hint:
-            "'\(wanted.id)' (\(wanted.clause)) sums \(kind.rawValue) meters per member of '\(group)'"
+            "'\(wanted.id)' (\(wanted.clause.clause)) sums \(kind.rawValue) meters per member of '\(group)'"
         )
         continue
       }
@@ -120,7 +120,7 @@ enum MeterRegistry {
           .noMeter, "no '\(m.kind.rawValue)' meter is registered, but '\(m.id)' reads them",
           at: top,
           hint:
-            "register the meter (with its readings) even when it recorded 0 kWh; '\(m.id)' is at \(m.clause)"
+            "register the meter (with its readings) even when it recorded 0 kWh; '\(m.id)' is at \(m.clause.clause)"
         ))
     }
     // Registered meters the contract does not read are checked like the others but count for

@@ -1,5 +1,6 @@
 /// A checked contract: every name resolved, every unit known, every term dated.
-/// Value types throughout; `clause` fields cite `file:line` for explanations.
+/// Value types throughout; each `clause` is where the declaration is written (its JSON cites it as
+/// `file:line`), so explanations cite it and diagnostics underline it.
 public struct Contract: Sendable, Encodable {
   public var id: String
   public var title: String
@@ -23,20 +24,10 @@ public struct Contract: Sendable, Encodable {
   public var funds: [String]
   /// The ids read by `to-date`, with how many earlier periods' values their windows need.
   public var runningTotals: [String: RunningSubjectUse] = [:]
-  /// Every clause's source range, by the `file:line` its `clause` field cites: a diagnostic
-  /// raised while computing or allocating (`cannot-allocate`) points at the clause's column and
-  /// underlines it. Not part of the contract's JSON.
-  public var clauseRanges: [String: SourceRange] = [:]
 
   enum CodingKeys: String, CodingKey {
     case id, title, version, file, currency, frequency, term, gaps, parties, groups, units
     case inputs, meters, tariffs, definitions, subsidies, points, pools, funds
-  }
-
-  /// Where the clause `file:line` is written; the start of that line when no clause is known
-  /// there.
-  public func range(ofClause clause: String) -> SourceRange {
-    clauseRanges[clause] ?? SourceRange(clause: clause)
   }
 }
 
@@ -76,7 +67,7 @@ public struct Party: Sendable, Encodable, Hashable {
   public var capital: Exact?
   /// The registry group the party came from, if any.
   public var group: String?
-  public var clause: String
+  @ClauseText public var clause: SourceRange
 }
 
 public struct PartyGroup: Sendable, Encodable, Hashable {
@@ -84,7 +75,7 @@ public struct PartyGroup: Sendable, Encodable, Hashable {
   public var file: String
   public var role: Role
   public var members: [String]
-  public var clause: String
+  @ClauseText public var clause: SourceRange
 }
 
 public struct Input: Sendable, Encodable, Hashable {
@@ -96,7 +87,7 @@ public struct Input: Sendable, Encodable, Hashable {
   public var per: String?
   public var byVintage: Bool
   public var monthly: Bool
-  public var clause: String
+  @ClauseText public var clause: SourceRange
 }
 
 public enum MeterKind: String, Sendable, Encodable, CaseIterable {
@@ -115,7 +106,7 @@ public struct Meter: Sendable, Encodable, Hashable {
   public var id: String
   public var kind: MeterKind
   public var per: String?
-  public var clause: String
+  @ClauseText public var clause: SourceRange
 }
 
 public struct Tariff: Sendable, Encodable, Hashable {
@@ -129,7 +120,7 @@ public struct Tariff: Sendable, Encodable, Hashable {
   public var id: String
   public var unit: Unit
   public var bands: [Band]
-  public var clause: String
+  @ClauseText public var clause: SourceRange
   /// For `tariff T = BASE discount P`: the base tariff, whose bands (at P off) these are.
   public var discountOf: String? = nil
 
@@ -149,7 +140,7 @@ public struct Definition: Sendable, Encodable, Hashable {
   public var written: String
   public var unit: Unit
   public var per: String?
-  public var clause: String
+  @ClauseText public var clause: SourceRange
 }
 
 public struct Subsidy: Sendable, Encodable, Hashable {
@@ -178,7 +169,7 @@ public struct Subsidy: Sendable, Encodable, Hashable {
   public var schedule: [Step]
   public var degression: Degression?
   public var triggers: [Trigger]
-  public var clause: String
+  @ClauseText public var clause: SourceRange
 }
 
 public struct PointsScheme: Sendable, Encodable, Hashable {
@@ -193,5 +184,5 @@ public struct PointsScheme: Sendable, Encodable, Hashable {
   public var rules: [Rule]
   /// The rules as the contract writes them.
   public var written: [String]
-  public var clause: String
+  @ClauseText public var clause: SourceRange
 }

@@ -3,7 +3,7 @@ public struct Pool: Sendable, Encodable, Hashable {
   public var id: String
   public var sources: [String]
   public var steps: [PoolStep]
-  public var clause: String
+  @ClauseText public var clause: SourceRange
 }
 
 public struct PoolStep: Sendable, Encodable, Hashable {
@@ -27,34 +27,20 @@ public struct PoolStep: Sendable, Encodable, Hashable {
   public var from: Period?
   public var until: Period?
   /// Where the step is written: the lines it pays cite it.
-  public var range: SourceRange
+  @ClauseText public var clause: SourceRange
   /// `if CONDITION` / `unless CONDITION`: in a period where it does not hold, the step takes
   /// nothing and the steps after it work on what the steps before it left.
   public var condition: StepCondition?
 
   public init(
-    kind: Kind, from: Period?, until: Period?, range: SourceRange, condition: StepCondition? = nil
+    kind: Kind, from: Period?, until: Period?, clause: SourceRange,
+    condition: StepCondition? = nil
   ) {
     self.kind = kind
     self.from = from
     self.until = until
-    self.range = range
+    self.clause = clause
     self.condition = condition
-  }
-
-  /// `file:line`, as statements cite it.
-  public var clause: String { range.clause }
-
-  enum CodingKeys: String, CodingKey { case kind, from, until, condition, clause }
-
-  /// The contract's JSON cites the step by `file:line`, as before it kept its range.
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(kind, forKey: .kind)
-    try c.encodeIfPresent(from, forKey: .from)
-    try c.encodeIfPresent(until, forKey: .until)
-    try c.encodeIfPresent(condition, forKey: .condition)
-    try c.encode(clause, forKey: .clause)
   }
 
   /// A cap or a floor: it moves money among the parties the steps before it paid.
@@ -108,7 +94,7 @@ public struct Tier: Sendable, Encodable, Hashable {
   public var lower: Exact?
   public var upper: Exact?
   public var shares: [Share]
-  public var clause: String
+  @ClauseText public var clause: SourceRange
 }
 
 /// A step's `if` or `unless`: a comparison evaluated each period.

@@ -44,8 +44,8 @@ public struct Comparison: Sendable, Codable {
   public struct ClauseDifference: Sendable, Codable {
     public var pool: String
     public var kind: AllocationLine.Kind
-    public var clauseA: String?
-    public var clauseB: String?
+    @OptionalClauseText public var clauseA: SourceRange?
+    @OptionalClauseText public var clauseB: SourceRange?
     public var a: Exact
     public var b: Exact
     public var difference: Exact
@@ -91,8 +91,8 @@ public struct Comparison: Sendable, Codable {
       struct Cell {
         var pool: String
         var kind: AllocationLine.Kind
-        var clauseA: String?
-        var clauseB: String?
+        var clauseA: SourceRange?
+        var clauseB: SourceRange?
         var a: Exact
         var b: Exact
       }
@@ -107,10 +107,10 @@ public struct Comparison: Sendable, Codable {
           }
           if isA {
             cells[key]!.a = try cells[key]!.a + l.amount
-            cells[key]!.clauseA = cells[key]!.clauseA ?? l.clause.clause
+            cells[key]!.clauseA = cells[key]!.clauseA ?? l.clause
           } else {
             cells[key]!.b = try cells[key]!.b + l.amount
-            cells[key]!.clauseB = cells[key]!.clauseB ?? l.clause.clause
+            cells[key]!.clauseB = cells[key]!.clauseB ?? l.clause
           }
         }
       }

@@ -24,7 +24,7 @@ public enum ComparisonText {
       for d in moved {
         lines.append([
           d.pool, w.labels.kind(d.kind), money(d.a), money(d.b), signed(d.difference),
-          "A \(d.clauseA ?? "-")", "B \(d.clauseB ?? "-")",
+          "A \(d.clauseA?.clause ?? "-")", "B \(d.clauseB?.clause ?? "-")",
         ])
       }
       out += StatementText.table(lines, rightAligned: [2, 3, 4], indent: "  ")
@@ -52,7 +52,8 @@ public enum ComparisonText {
     for p in c.parties {
       for d in p.clauses {
         rows.append([
-          p.party, p.name, d.pool, d.kind.rawValue, d.clauseA ?? "", d.clauseB ?? "", plain(d.a),
+          p.party, p.name, d.pool, d.kind.rawValue, d.clauseA?.clause ?? "",
+          d.clauseB?.clause ?? "", plain(d.a),
           plain(d.b), plain(d.difference),
         ])
       }

@@ -19,11 +19,11 @@ public enum ExplainText {
       let p1 = lastPool ? "└─ " : "├─ "
       let i1 = lastPool ? "   " : "│  "
       out +=
-        "\(p1)\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(t.exact(pool.exactTotal.grouped))    [\(pool.clause)]\n"
+        "\(p1)\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(t.exact(pool.exactTotal.grouped))    [\(pool.clause.clause)]\n"
       for src in pool.sources {
         out += "\(i1)├─ + \(src.id) = \(src.amount.grouped) \(c)"
         if let item = items[src.id] { out += " = \(item.formula)" }
-        out += "    [\(src.clause)]\n"
+        out += "    [\(src.clause.clause)]\n"
         for d in items[src.id]?.details ?? [] {
           out += "\(i1)│  │  \(d.what): \(d.value)" + (d.source.map { "    [\($0)]" } ?? "") + "\n"
         }
@@ -55,7 +55,7 @@ public enum ExplainText {
     for (i, p) in st.payable.enumerated() {
       let last = i == st.payable.count - 1
       out +=
-        "\(last ? "└─ " : "├─ ")\(t.paysSubsidy(p.subsidy, "\(money(p.amount)) \(c)"))    [\(p.clause)]\n"
+        "\(last ? "└─ " : "├─ ")\(t.paysSubsidy(p.subsidy, "\(money(p.amount)) \(c)"))    [\(p.clause.clause)]\n"
     }
     out += t.netSum(money(st.gross), money(st.deductions), "\(money(st.net)) \(c)") + "\n"
     if !st.arrearsOwed.isZero {

@@ -57,7 +57,7 @@ public enum NegotiationHTML {
     for p in c.parties {
       for d in p.clauses where !d.difference.isZero {
         body +=
-          "<tr><td>\(StatementHTML.escape(p.party))</td><td>\(StatementHTML.escape(d.pool))</td><td>\(d.kind.rawValue)</td><td class=\"n\">\(money(d.a))</td><td class=\"n\">\(money(d.b))</td><td class=\"n\">\(money(d.difference))</td><td>\(StatementHTML.escape("A \(d.clauseA ?? "-") / B \(d.clauseB ?? "-")"))</td></tr>\n"
+          "<tr><td>\(StatementHTML.escape(p.party))</td><td>\(StatementHTML.escape(d.pool))</td><td>\(d.kind.rawValue)</td><td class=\"n\">\(money(d.a))</td><td class=\"n\">\(money(d.b))</td><td class=\"n\">\(money(d.difference))</td><td>\(StatementHTML.escape("A \(d.clauseA?.clause ?? "-") / B \(d.clauseB?.clause ?? "-")"))</td></tr>\n"
       }
     }
     body += "</table>\n"

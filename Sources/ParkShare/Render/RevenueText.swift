@@ -8,7 +8,7 @@ public enum RevenueText {
       t.data(r.data.directory, "\(r.data.meters)", r.data.readingFiles.count, r.data.rows.grouped)
       + "\n"
     for item in r.items {
-      out += "\n\(t.kind(item.kind)) \(item.id) = \(item.formula)    [\(item.clause)]\n"
+      out += "\n\(t.kind(item.kind)) \(item.id) = \(item.formula)    [\(item.clause.clause)]\n"
       out += "  = \(value(item, t))\n"
       for d in item.details {
         let source = d.source.map { "    [\($0)]" } ?? ""

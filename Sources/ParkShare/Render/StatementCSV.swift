@@ -35,7 +35,7 @@ public enum StatementCSV {
       for p in st.payable {
         rows.append(
           head + [
-            st.party, st.name, "", "subsidy-payable", p.clause, p.subsidy, "",
+            st.party, st.name, "", "subsidy-payable", p.clause.clause, p.subsidy, "",
             p.amount.negated.description, plain(p.amount.negated, s.decimals), s.currency,
           ])
       }
@@ -44,7 +44,8 @@ public enum StatementCSV {
       for l in d.lines {
         rows.append([
           s.contract.id, s.period.description, "difference", String(d.number),
-          d.amends.map(String.init) ?? "", d.party, d.name, l.pool, l.kind.rawValue, l.clause,
+          d.amends.map(String.init) ?? "", d.party, d.name, l.pool, l.kind.rawValue,
+          l.clause.clause,
           w.labels.differenceBasis(
             plain(l.previous, s.decimals), plain(l.amount, s.decimals), d.reason),
           "", l.difference.description, plain(l.difference, s.decimals), s.currency,

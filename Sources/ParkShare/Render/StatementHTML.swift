@@ -107,7 +107,7 @@ public enum StatementHTML {
         out += "<h2>\(t("payable"))</h2>\n<table>\n"
         for p in st.payable {
           out +=
-            "<tr><td>\(escape(p.subsidy))</td><td class=\"small\">\(escape(p.clause))</td><td class=\"n\">\(money(p.amount))</td></tr>\n"
+            "<tr><td>\(escape(p.subsidy))</td><td class=\"small\">\(escape(p.clause.clause))</td><td class=\"n\">\(money(p.amount))</td></tr>\n"
         }
         out += "</table>\n"
       }
@@ -125,7 +125,7 @@ public enum StatementHTML {
         "<table>\n<tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("clause"))</th><th class=\"n\">\(t("previous"))</th><th class=\"n\">\(t("now"))</th><th class=\"n\">\(t("difference"))</th></tr>\n"
       for l in d.lines {
         out +=
-          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td class=\"small\">\(escape(l.clause))</td><td class=\"n\">\(money(l.previous))</td><td class=\"n\">\(money(l.amount))</td><td class=\"n\">\(money(l.difference))</td></tr>\n"
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td class=\"small\">\(escape(l.clause.clause))</td><td class=\"n\">\(money(l.previous))</td><td class=\"n\">\(money(l.amount))</td><td class=\"n\">\(money(l.difference))</td></tr>\n"
       }
       out +=
         "<tr class=\"total\"><td colspan=\"3\">\(t("net"))</td><td class=\"n\">\(money(d.previousNet))</td><td class=\"n\">\(money(d.net))</td><td class=\"n\">\(money(d.difference))</td></tr>\n</table>\n</section>\n"

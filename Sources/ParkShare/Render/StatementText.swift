@@ -40,7 +40,7 @@ public enum StatementText {
       for l in d.lines {
         lines.append([
           l.pool, t.kind(l.kind), money(l.previous), money(l.amount), money(l.difference),
-          "[\(l.clause)]",
+          "[\(l.clause.clause)]",
         ])
       }
       lines.append([t.net, "", money(d.previousNet), money(d.net), money(d.difference), ""])
@@ -59,9 +59,9 @@ public enum StatementText {
       ] + r.funds.sorted { $0.key < $1.key }.map { [t.fundBalance($0.key), money($0.value)] },
       rightAligned: [1])
     for pool in s.pools {
-      out += "\n\(t.pool(pool.pool)) = \(money(pool.total)) \(c)    [\(pool.clause)]\n"
+      out += "\n\(t.pool(pool.pool)) = \(money(pool.total)) \(c)    [\(pool.clause.clause)]\n"
       for src in pool.sources {
-        out += "  + \(src.id) \(src.amount.grouped)    [\(src.clause)]\n"
+        out += "  + \(src.id) \(src.amount.grouped)    [\(src.clause.clause)]\n"
       }
       var lines: [[String]] = []
       for l in pool.lines {

@@ -70,7 +70,7 @@ public enum StatementWorkbook {
           d.lines.map { l in
             [
               number(d.number), number(d.amends), .text(d.party), .text(d.name), .text(l.pool),
-              .text(l.kind.rawValue), .text(l.clause), money(l.previous), money(l.amount),
+              .text(l.kind.rawValue), .text(l.clause.clause), money(l.previous), money(l.amount),
               money(l.difference), .text(d.reason),
             ]
           }

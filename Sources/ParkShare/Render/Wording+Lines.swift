@@ -32,7 +32,7 @@ extension Wording {
       let unit = c.unit.isEmpty ? "" : " " + c.unit
       return kpiCrossing(
         Self.amount(c.portion, k.currency), remainder(Self.amount(k.remainder, k.currency)),
-        "\(k.kpi)", c.from.grouped(places: 6), c.to.grouped(places: 6) + unit, row, k.clause)
+        "\(k.kpi)", c.from.grouped(places: 6), c.to.grouped(places: 6) + unit, row, k.clause.clause)
     case .kpiRow(let k):
       let row =
         switch (k.lower, k.upper) {
@@ -43,7 +43,7 @@ extension Wording {
         }
       return kpiRow(
         remainder(Self.amount(k.remainder, k.currency)), "\(k.kpi)",
-        k.value.percentText(inside: k.lower, k.upper), row, k.clause)
+        k.value.percentText(inside: k.lower, k.upper), row, k.clause.clause)
     case .cap(let scope, let take, let filled):
       return (filled ? capFilled : capCut)(cap(scope), take.grouped(places: 6))
     case .floor(let scope, let take): return floorTopUp(floor(scope), take.grouped(places: 6))

@@ -67,7 +67,7 @@ extension Evaluator {
         guard let q = memo[id] else { return }
         let clause =
           definition(id)?.clause ?? subsidy(id)?.clause ?? pointsScheme(id)?.clause
-        out.append(Detail(id, summary(q, unit: unit(of: id)), source: clause))
+        out.append(Detail(id, summary(q, unit: unit(of: id)), source: clause?.clause))
       case .tou(let m, let t):
         walk(.meter(m))
         out += callDetails["tou(\(m), \(t))"] ?? []

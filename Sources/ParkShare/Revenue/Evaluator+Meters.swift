@@ -116,7 +116,7 @@ extension Evaluator {
         Detail(
           "\(key) \(band.name)",
           "\(kwh.grouped) kWh x \(band.price.grouped) \(contract.currency.code)/kWh = \(amount.grouped) \(contract.currency.code)",
-          source: tariff.clause))
+          source: tariff.clause.clause))
     }
     let q = Quantity(dims: decl.per == nil ? .month : [.member, .month], cells: cells)
     calls[key] = q

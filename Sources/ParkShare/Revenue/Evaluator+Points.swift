@@ -43,7 +43,7 @@ extension Evaluator {
       guard explaining else { continue }
       let sum = parts[m]!.isEmpty ? "0" : parts[m]!.joined(separator: " + ")
       details.append(
-        Detail("\(p.id) \(m)", "\(sum) = \(total.grouped) points\(note)", source: p.clause))
+        Detail("\(p.id) \(m)", "\(sum) = \(total.grouped) points\(note)", source: p.clause.clause))
     }
     callDetails["points \(p.id)"] = details
     return Quantity(dims: .member, cells: cells)

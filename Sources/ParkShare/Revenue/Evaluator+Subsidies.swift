@@ -20,7 +20,7 @@ extension Evaluator {
       !(once.firstMonth >= period.firstMonth && once.firstMonth <= period.lastMonth)
     {
       details.append(
-        Detail("\(s.id) paid once", "only in \(once): 0 in \(period)", source: s.clause))
+        Detail("\(s.id) paid once", "only in \(once): 0 in \(period)", source: s.clause.clause))
       callDetails[key] = details
       return (base, .zero)
     }
@@ -28,7 +28,7 @@ extension Evaluator {
     if let step = s.schedule.last(where: { $0.from.firstMonth <= period.firstMonth }) {
       factor = step.factor
       details.append(
-        Detail("phase-out from \(step.from)", step.factor.percentText, source: s.clause))
+        Detail("phase-out from \(step.from)", step.factor.percentText, source: s.clause.clause))
     }
     if let d = s.degression, period.firstMonth >= d.from.firstMonth {
       let steps = (period.firstMonth - d.from.firstMonth) / d.every.months + 1
@@ -41,7 +41,7 @@ extension Evaluator {
       details.append(
         Detail(
           "degression \(d.rate.percentText) per \(d.every == .half ? "half-year" : d.every.rawValue) from \(d.from)",
-          "\(steps) step\(steps == 1 ? "" : "s"): x \(compounded)", source: s.clause))
+          "\(steps) step\(steps == 1 ? "" : "s"): x \(compounded)", source: s.clause.clause))
     }
     let crossing = try crossings(s.triggers)
     for (i, trigger) in s.triggers.enumerated() {
@@ -50,7 +50,7 @@ extension Evaluator {
           Detail(
             "reduce to \(trigger.factor.percentText) when \(trigger.condition)",
             "\(c.before.grouped) to \(c.after.grouped) this period, threshold \(c.threshold.grouped)",
-            source: s.clause))
+            source: s.clause.clause))
         continue
       }
       let id = "\(s.id): \(trigger.condition)"
@@ -68,12 +68,12 @@ extension Evaluator {
         details.append(
           Detail(
             "reduce to \(trigger.factor.percentText) when \(trigger.condition)",
-            "fired in \(fired)", source: s.clause))
+            "fired in \(fired)", source: s.clause.clause))
       } else {
         details.append(
           Detail(
             "reduce to \(trigger.factor.percentText) when \(trigger.condition)", "not fired",
-            source: s.clause))
+            source: s.clause.clause))
       }
     }
     let marginal = try arithmetic { () throws(ArithmeticError) in

@@ -94,7 +94,7 @@ public struct Evaluator: Sendable {
           diagnostics.append(
             .error(
               .cannotCompute, "cannot compute '\(id)': \(error.message)",
-              at: contract.range(ofClause: clause), hint: error.hint))
+              at: clause, hint: error.hint))
         }
       }
     }
@@ -163,19 +163,12 @@ public struct Evaluator: Sendable {
   }
 
   /// Ids of lets, KPIs, revenues, subsidies and points schemes in source order.
-  func declarationOrder() -> [(String, String)] {
+  func declarationOrder() -> [(String, SourceRange)] {
     let all =
       contract.definitions.map { ($0.id, $0.clause) }
       + contract.subsidies.map { ($0.id, $0.clause) }
       + contract.points.map { ($0.id, $0.clause) }
-    // Line numbers parsed once, not at every comparison: this runs for every projected period.
-    return all.map { (line: Evaluator.line($0.1), item: $0) }
-      .sorted { $0.line < $1.line }.map(\.item)
-  }
-
-  static func line(_ clause: String) -> Int {
-    guard let colon = clause.lastIndex(of: ":") else { return Int(clause) ?? 0 }
-    return Int(clause[clause.index(after: colon)...]) ?? 0
+    return all.sorted { $0.1.start.line < $1.1.start.line }
   }
 
   /// Whether `id` reads a value that already failed.

@@ -22,8 +22,8 @@ public struct Computed: Sendable, Encodable {
 
   public var id: String
   public var kind: Kind
-  /// `file:line` of the clause that defines it.
-  public var clause: String
+  /// The clause that defines it (its JSON cites it as `file:line`).
+  @ClauseText public var clause: SourceRange
   /// The formula in contract syntax (for a subsidy, before its phase-out factor).
   public var formula: String
   public var unit: String

@@ -127,17 +127,17 @@ public struct Quantity: Sendable {
 public struct EvaluationFailure: Error, Sendable {
   public var message: String
   public var hint: String?
-  /// The clause (`file:line`) being computed when it failed, once known.
-  public var clause: String?
+  /// The clause being computed when it failed, once known.
+  public var clause: SourceRange?
 
-  public init(_ message: String, hint: String? = nil, clause: String? = nil) {
+  public init(_ message: String, hint: String? = nil, clause: SourceRange? = nil) {
     self.message = message
     self.hint = hint
     self.clause = clause
   }
 
   /// This failure, placed at `clause` unless a more precise place is known already.
-  func at(_ clause: String) -> EvaluationFailure {
+  func at(_ clause: SourceRange) -> EvaluationFailure {
     var e = self
     e.clause = e.clause ?? clause
     return e

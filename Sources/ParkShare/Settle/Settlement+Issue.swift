@@ -30,6 +30,7 @@ extension Settlement {
     for party in Set(before.keys).union(now.keys).sorted() {
       let old = before[party]?.lines ?? []
       let new = now[party]?.lines ?? []
+      // By `file:line`, not the whole range: a statement read back from a ledger knows no column.
       func key(_ l: StatementLine) -> String {
         "\(l.pool)\u{1}\(l.kind.rawValue)\u{1}\(l.clause.clause)"
       }
@@ -54,7 +55,7 @@ extension Settlement {
         guard !d.isZero else { continue }
         lines.append(
           .init(
-            pool: e.line.pool, kind: e.line.kind, clause: e.line.clause.clause,
+            pool: e.line.pool, kind: e.line.kind, clause: e.line.clause,
             previous: e.previous, amount: e.amount, difference: d))
       }
       guard !lines.isEmpty else { continue }

@@ -68,7 +68,7 @@ public struct Settlement: Sendable, Encodable {
       diagnostics.append(
         .error(
           .cannotAllocate, "cannot allocate: \(error.message)",
-          at: error.clause.map(contract.range(ofClause:)) ?? SourceRange.whole(contract.file),
+          at: error.clause ?? SourceRange.whole(contract.file),
           hint: error.hint))
       return Outcome(settlement: nil, diagnostics: diagnostics)
     }
@@ -76,7 +76,7 @@ public struct Settlement: Sendable, Encodable {
       for note in pool.notes {
         diagnostics.append(
           .warning(
-            .poolNote, "pool '\(pool.pool)': \(note)", at: contract.range(ofClause: pool.clause)))
+            .poolNote, "pool '\(pool.pool)': \(note)", at: pool.clause))
       }
     }
     // Totals that overflow are an error of the period, like an allocation that does: a
@@ -120,7 +120,7 @@ public struct Settlement: Sendable, Encodable {
       let errors = revenue.diagnostics.filter { $0.severity == .error }
       throw EvaluationFailure(
         "\(bundle.period): \(errors.map(\.message).joined(separator: "; "))",
-        hint: errors.first?.hint, clause: errors.first.map(\.range.clause))
+        hint: errors.first?.hint, clause: errors.first?.range)
     }
     var allocator = Allocator(evaluator: evaluator, revenue: computed)
     let pools: [PoolResult]

@@ -23,7 +23,7 @@ public struct Statement: Sendable, Codable {
 
   public struct Payable: Sendable, Codable {
     public var subsidy: String
-    public var clause: String
+    @ClauseText public var clause: SourceRange
     public var amount: Exact
   }
 }
@@ -60,7 +60,7 @@ public struct DifferenceStatement: Sendable, Codable {
   public struct Line: Sendable, Codable {
     public var pool: String
     public var kind: AllocationLine.Kind
-    public var clause: String
+    @ClauseText public var clause: SourceRange
     public var previous: Exact
     public var amount: Exact
     public var difference: Exact

@@ -100,7 +100,7 @@ public enum SimulateUseCase {
   static func cannotProject(_ error: EvaluationFailure, _ sim: Simulator) -> Diagnostic {
     .error(
       .cannotProject, "the projection stops: \(error.message)",
-      at: error.clause.map(sim.contract.range(ofClause:)) ?? .whole(sim.contract.file),
+      at: error.clause ?? .whole(sim.contract.file),
       hint: error.hint ?? "check the scenario's factors against the contract's terms")
   }
 }
