@@ -163,6 +163,7 @@ enum Help {
         ("--period P", "only that period (after an opening-balances transaction)"),
         ("--accounts FILE", "'key = template' lines overriding the account names"),
         ("--out FILE", "write there instead of printing (needed for xlsx)"),
+        ("--lang L", "the language of the narrations: en (default) or zh; account names stay"),
       ],
       exit: "0 written, 1 ledger or account-file errors (a folder that is not a ledger), 64 usage"),
     "report": Command(

@@ -1,8 +1,8 @@
 import Foundation
 import ParkShare
 
-/// `parkshare journal --ledger DIR [--period P] --format beancount|ledger|hledger
-/// [--accounts FILE] [--out FILE]`
+/// `parkshare journal --ledger DIR [--period P] --format beancount|ledger|hledger|xlsx
+/// [--accounts FILE] [--out FILE] [--lang zh|en]`
 enum JournalCommand {
   typealias Usage = Arguments.UsageError
 
@@ -18,6 +18,7 @@ enum JournalCommand {
     if formatName == "xlsx" && args.options["--out"] == nil {
       throw Usage(message: "--format xlsx writes a file: give --out FILE")
     }
+    let wording = Wording.of(try args.language())
     let period = try args.options["--period"].map { p throws(Usage) in
       guard let parsed = Period(p) else { throw Usage(message: "'\(p)' is not a period") }
       return parsed
@@ -26,8 +27,8 @@ enum JournalCommand {
       .init(ledger: dir, period: period, accounts: args.options["--accounts"]))
     guard let journal = try Output.show(outcome) else { return ExitCode.inputError }
     let data =
-      format.map { Data(JournalText.render(journal, format: $0).utf8) }
-      ?? Data(JournalWorkbook.build(journal).bytes())
+      format.map { Data(JournalText.render(journal, format: $0, wording: wording).utf8) }
+      ?? Data(JournalWorkbook.build(journal, wording: wording).bytes())
     return Output.write(data, to: args.options["--out"])
   }
 }

@@ -10,7 +10,7 @@ public struct Journal: Sendable {
 
   public struct Transaction: Sendable {
     public var date: String
-    public var narration: String
+    public var narration: Narration
     /// The ledger record it books, for the reader.
     public var record: String
     public var postings: [Posting]
@@ -43,7 +43,9 @@ public struct Journal: Sendable {
     var transactions: [Transaction] = []
     var balances: [Balance] = []
     var running: [String: Exact] = [:]
-    var latest: [Period: [String: [String: Exact]]] = [:]  // period -> transaction key -> postings
+    var latest: [Period: [Entry: [String: Exact]]] = [:]  // period -> entry -> postings
+    // The accounts whose balances parkshare keeps (payables, funds, arrears): asserted.
+    var checked = Set<String>()
     var currency = "CNY"
     var decimals = 2
     var contract = ""
@@ -56,11 +58,11 @@ public struct Journal: Sendable {
       decimals = s.decimals
       contract = s.contract.id
       for st in s.statements {
-        for key in ["payable", "arrears", "arrears-expense"] {
-          partyNames[names.name(key, ["contract": contract, "party": st.party])] = st.name
+        for kind in [JournalAccounts.Kind.payable, .arrears, .arrearsExpense] {
+          partyNames[names.name(kind, ["contract": contract, "party": st.party])] = st.name
         }
       }
-      let groups = try Self.postings(s, names)
+      let groups = try Self.postings(s, names, checked: &checked)
       let previous = latest[record.period] ?? [:]
       latest[record.period] = groups
       let date = Self.lastDay(record.period)
@@ -85,8 +87,9 @@ public struct Journal: Sendable {
         transactions.append(
           try Self.opening(running, date: Self.lastDay(record.period.previous), names, contract))
       }
-      let what = record.kind == .amendment ? "amendment \(s.issue?.reason ?? "")" : "settlement"
-      for key in Set(groups.keys).union(previous.keys).sorted(by: Self.bookingOrder) {
+      let event: Event =
+        record.kind == .amendment ? .amendment(reason: s.issue?.reason ?? "") : .settlement
+      for key in Set(groups.keys).union(previous.keys).sorted() {
         var postings: [String: Exact] = groups[key] ?? [:]
         for (a, v) in previous[key] ?? [:] {
           postings[a] = try Self.plus(postings[a] ?? .zero, v.negated, record.period)
@@ -100,7 +103,9 @@ public struct Journal: Sendable {
         }
         transactions.append(
           Transaction(
-            date: date, narration: "\(s.contract.id) \(record.period) \(what): \(key)",
+            date: date,
+            narration: .booking(
+              contract: s.contract.id, period: record.period, event: event, entry: key),
             record: record.file, postings: list))
       }
       // After the last record of a period: the payables, funds and arrears it leaves.
@@ -108,7 +113,7 @@ public struct Journal: Sendable {
       if lastOfPeriod {
         let next = Self.nextDay(date)
         for (account, amount) in running.sorted(by: { $0.key < $1.key })
-        where account.hasPrefix("Liabilities:") {
+        where checked.contains(account) {
           balances.append(
             Balance(date: next, account: account, amount: amount, after: transactions.count))
         }
@@ -116,9 +121,12 @@ public struct Journal: Sendable {
     }
     var used = Set<String>()
     for t in transactions { for p in t.postings { used.insert(p.account) } }
+    // Accounts open on the first day written: the opening-balances transaction's (the day
+    // before the period), else the first period's first day.
+    let opened = transactions.first { $0.narration.isOpening }?.date
     return Journal(
       contract: contract, currency: currency, decimals: decimals,
-      openDate: first.map { Self.firstDay($0) } ?? "1970-01-01", accounts: used.sorted(),
+      openDate: opened ?? first.map { Self.firstDay($0) } ?? "1970-01-01", accounts: used.sorted(),
       names: partyNames.filter { used.contains($0.key) }, transactions: transactions,
       balances: balances)
   }
@@ -133,16 +141,17 @@ public struct Journal: Sendable {
     for p in postings { total = try plus(total, p.amount, nil) }
     if !total.isZero {
       postings.append(
-        Posting(account: names.name("opening", ["contract": contract]), amount: total.negated))
+        Posting(account: names.name(.opening, ["contract": contract]), amount: total.negated))
     }
     return Transaction(
-      date: date, narration: "\(contract) opening balances", record: "", postings: postings)
+      date: date, narration: .opening(contract: contract), record: "", postings: postings)
   }
 
-  /// A settlement's postings, by transaction: `revenue POOL`, `distribution POOL`, `arrears`.
-  static func postings(_ s: RecordedSettlement, _ names: JournalAccounts) throws(Ledger.Refusal)
-    -> [String: [String: Exact]]
-  {
+  /// A settlement's postings, by entry (a pool's revenue, its distribution, arrears); the
+  /// payable, fund and arrears accounts it names join `checked`.
+  static func postings(
+    _ s: RecordedSettlement, _ names: JournalAccounts, checked: inout Set<String>
+  ) throws(Ledger.Refusal) -> [Entry: [String: Exact]] {
     let c = s.contract.id
     let mode = RoundingMode(rawValue: s.rounding) ?? .halfUp
     func fen(_ v: Exact) throws(Ledger.Refusal) -> Exact {
@@ -155,53 +164,48 @@ public struct Journal: Sendable {
     func add(_ into: inout [String: Exact], _ account: String, _ v: Exact) throws(Ledger.Refusal) {
       into[account] = try plus(into[account] ?? .zero, v, s.period)
     }
-    var out: [String: [String: Exact]] = [:]
+    var out: [Entry: [String: Exact]] = [:]
     for pool in s.pools {
       var revenue: [String: Exact] = [:]
-      try add(&revenue, names.name("pool", ["contract": c, "pool": pool.pool]), pool.total)
+      try add(&revenue, names.name(.pool, ["contract": c, "pool": pool.pool]), pool.total)
       var booked = Exact.zero
       for src in pool.sources {
         let v = try fen(src.amount)
-        try add(&revenue, names.name("income", ["contract": c, "source": src.id]), v.negated)
+        try add(&revenue, names.name(.income, ["contract": c, "source": src.id]), v.negated)
         booked = try plus(booked, v, s.period)
       }
       // The pool's total is rounded once; the sources one by one: the difference is explicit.
       let rest = try plus(pool.total, booked.negated, s.period)
-      if !rest.isZero { try add(&revenue, names.name("rounding", ["contract": c]), rest.negated) }
-      out["revenue \(pool.pool)"] = revenue
+      if !rest.isZero { try add(&revenue, names.name(.rounding, ["contract": c]), rest.negated) }
+      out[.revenue(pool: pool.pool)] = revenue
       var distribution: [String: Exact] = [:]
       var paid = Exact.zero
       for l in pool.lines {
         let account =
           switch l.recipient {
-          case .fund(let fund): names.name("fund", ["contract": c, "fund": fund])
-          case .party(let party): names.name("payable", ["contract": c, "party": party])
+          case .fund(let fund): names.name(.fund, ["contract": c, "fund": fund])
+          case .party(let party): names.name(.payable, ["contract": c, "party": party])
           }
+        checked.insert(account)
         try add(&distribution, account, l.amount.negated)
         paid = try plus(paid, l.amount, s.period)
       }
-      try add(&distribution, names.name("distribution", ["contract": c, "pool": pool.pool]), paid)
-      out["distribution \(pool.pool)"] = distribution
+      try add(&distribution, names.name(.distribution, ["contract": c, "pool": pool.pool]), paid)
+      out[.distribution(pool: pool.pool)] = distribution
     }
     var arrears: [String: Exact] = [:]
     for pool in s.pools {
       for a in pool.arrears {
         let change = try plus(try fen(a.closing), try fen(a.opening).negated, s.period)
         guard !change.isZero else { continue }
-        try add(&arrears, names.name("arrears-expense", ["contract": c, "party": a.party]), change)
-        try add(&arrears, names.name("arrears", ["contract": c, "party": a.party]), change.negated)
+        let owed = names.name(.arrears, ["contract": c, "party": a.party])
+        checked.insert(owed)
+        try add(&arrears, names.name(.arrearsExpense, ["contract": c, "party": a.party]), change)
+        try add(&arrears, owed, change.negated)
       }
     }
-    if !arrears.isEmpty { out["arrears"] = arrears }
+    if !arrears.isEmpty { out[.arrears] = arrears }
     return out.mapValues { $0.filter { !$0.value.isZero } }
-  }
-
-  /// Revenue of each pool first, then its distribution, then arrears.
-  static func bookingOrder(_ a: String, _ b: String) -> Bool {
-    func rank(_ k: String) -> Int {
-      k.hasPrefix("revenue") ? 0 : (k.hasPrefix("distribution") ? 1 : 2)
-    }
-    return (rank(a), a) < (rank(b), b)
   }
 
   static func firstDay(_ p: Period) -> String {

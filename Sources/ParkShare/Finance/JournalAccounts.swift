@@ -54,9 +54,15 @@ public struct JournalAccounts: Sendable {
     return .success(accounts)
   }
 
-  /// The account `key` names for `values`.
-  func name(_ key: String, _ values: [String: String]) -> String {
-    var out = templates[key] ?? key
+  /// The kinds of account a journal posts to; the raw value is the key of its template.
+  enum Kind: String, CaseIterable {
+    case pool, income, rounding, distribution, payable, fund, arrears, opening
+    case arrearsExpense = "arrears-expense"
+  }
+
+  /// The account of `kind` for `values`.
+  func name(_ kind: Kind, _ values: [String: String]) -> String {
+    var out = templates[kind.rawValue] ?? kind.rawValue
     for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: Self.component(v)) }
     return out
   }

@@ -64,7 +64,8 @@ extension Exact: CustomStringConvertible, LosslessStringConvertible {
   /// `grouped`, with at most `places` decimal places (rounded half-even): for explanations of
   /// values whose exact digits run long (a ratio, a third of a point).
   public func grouped(places: Int) -> String {
-    // Display only: a value that cannot be rounded shows its exact digits.
+    // Display only: a value that cannot be rounded (a carry past 38 digits) shows its exact
+    // digits, the same amount written longer, never another one.
     ((try? rounded(scale: places, .halfEven)) ?? self).grouped
   }
 
@@ -85,9 +86,14 @@ extension Exact: CustomStringConvertible, LosslessStringConvertible {
 
   /// The value as a percentage with the `%` sign: 0.3 -> "30%", 0.333333 -> "33.3333%".
   public var percentText: String {
-    // Display only: a ratio too large to scale by 100 (beyond 10^36) shows its exact digits.
-    let hundred = (try? self * Exact(100)) ?? self
-    return hundred.trimmed.description + "%"
+    // Times 100 by moving the decimal point two places, which cannot overflow: the digits stay,
+    // only the scale (or, for fewer than two decimals, the zeros appended) changes.
+    let t = trimmed
+    if t.scale >= 2 {
+      return Exact(unchecked: t.significand, scale: t.scale - 2).trimmed.description + "%"
+    }
+    let zeros = t.significand == 0 ? "" : String(repeating: "0", count: 2 - t.scale)
+    return String(t.significand) + zeros + "%"
   }
 }
 

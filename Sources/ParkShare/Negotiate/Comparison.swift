@@ -51,26 +51,32 @@ public struct Comparison: Sendable, Codable {
     public var difference: Exact
   }
 
-  /// Statements by party, and for each fund a statement of its reserves (`fund:NAME`), so money
-  /// a variant moves into or out of a fund shows too.
+  /// What one recipient is paid under a variant: its name, its lines and their sum.
+  struct Received {
+    var name: String
+    var lines: [StatementLine]
+    var net: Exact
+  }
+
+  /// Each party's statement, and for each fund its reserves, so money a variant moves into or
+  /// out of a fund shows too. Keyed by the recipient as a value; its recorded form (`fund:NAME`)
+  /// is only what the comparison writes.
   static func byRecipient(_ s: Settlement, _ zero: Exact) throws(ArithmeticError)
-    -> [String: Statement]
+    -> [Recipient: Received]
   {
-    var out = Dictionary(s.statements.map { ($0.party, $0) }, uniquingKeysWith: { x, _ in x })
+    var out: [Recipient: Received] = [:]
+    for st in s.statements where out[.party(st.party)] == nil {
+      out[.party(st.party)] = Received(name: st.name, lines: st.lines, net: st.net)
+    }
     for pool in s.pools {
       for l in pool.lines where l.recipient.isFund {
-        let id = l.recipient.recorded
-        var st =
-          out[id]
-          ?? Statement(
-            party: id, name: "fund", role: "", lines: [], gross: zero, deductions: zero,
-            net: zero, payable: [], arrearsOwed: zero)
-        st.lines.append(
+        var r = out[l.recipient] ?? Received(name: "fund", lines: [], net: zero)
+        r.lines.append(
           StatementLine(
             pool: l.pool, kind: l.kind, clause: l.clause, basis: l.basis, rate: l.rate,
             exact: l.exact, amount: l.amount))
-        st.net = try st.net + l.amount
-        out[id] = st
+        r.net = try r.net + l.amount
+        out[l.recipient] = r
       }
     }
     return out
@@ -87,7 +93,7 @@ public struct Comparison: Sendable, Codable {
     let sa = try Comparison.byRecipient(a, zero)
     let sb = try Comparison.byRecipient(b, zero)
     var parties: [PartyDifference] = []
-    for party in Set(sa.keys).union(sb.keys).sorted() {
+    for party in Set(sa.keys).union(sb.keys).sorted(by: { $0.recorded < $1.recorded }) {
       struct Cell {
         var pool: String
         var kind: AllocationLine.Kind
@@ -126,7 +132,8 @@ public struct Comparison: Sendable, Codable {
       let nb = sb[party]?.net ?? zero
       parties.append(
         PartyDifference(
-          party: party, name: sa[party]?.name ?? sb[party]?.name ?? party, a: na, b: nb,
+          party: party.recorded, name: sa[party]?.name ?? sb[party]?.name ?? party.recorded, a: na,
+          b: nb,
           difference: try nb - na, clauses: clauses))
     }
     self.parties = parties

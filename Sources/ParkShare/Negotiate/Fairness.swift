@@ -2,7 +2,7 @@
 /// (capital), the losses and arrears it bears, and its Shapley value: its average marginal
 /// contribution when the value of every coalition is the revenue its members' assets earn on
 /// their own (a revenue counts for a coalition when every party it needs is in it).
-public struct Fairness: Sendable, Codable {
+public struct Fairness: Sendable, Encodable {
   public var contract: String
   public var period: Period
   public var currency: String
@@ -11,7 +11,7 @@ public struct Fairness: Sendable, Codable {
   public var total: Exact
   public var parties: [Row]
 
-  public struct Row: Sendable, Codable {
+  public struct Row: Sendable, Encodable {
     public var party: String
     public var name: String
     public var capital: Exact
@@ -26,6 +26,15 @@ public struct Fairness: Sendable, Codable {
     /// Losses borne (negative lines) and arrears owed to it.
     public var lossesBorne: Exact
     public var arrearsOwed: Exact
+    /// `received - shapleyRounded`: what the contract pays above (below, negative) the Shapley
+    /// value, subtracted once here so the chart shows it as computed. Not written to JSON,
+    /// which has always carried the two figures it comes from.
+    public var aboveShapley: Exact
+
+    enum CodingKeys: String, CodingKey {
+      case party, name, capital, capitalShare, received, receivedShare, shapley, shapleyRounded
+      case shapleyShare, lossesBorne, arrearsOwed
+    }
   }
 
   /// `revenue: party, party` lines (`#` starts a comment): the parties whose assets each
@@ -164,7 +173,7 @@ public struct Fairness: Sendable, Codable {
             receivedShare: try share(received, receivedTotal), shapley: phi[i],
             shapleyRounded: shown[i],
             shapleyShare: try share(phi[i], grand), lossesBorne: st?.deductions.magnitude ?? .zero,
-            arrearsOwed: st?.arrearsOwed ?? .zero))
+            arrearsOwed: st?.arrearsOwed ?? .zero, aboveShapley: try received - shown[i]))
       }
       parties = rows
     } catch {

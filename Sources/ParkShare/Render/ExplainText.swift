@@ -48,8 +48,7 @@ public enum ExplainText {
       if !pool.unallocated.isZero {
         out += "\(i1)│    \(t.unallocated): \(money(pool.unallocated))\n"
       }
-      let mine = pool.lines.filter { $0.recipient == me }
-      let sum = (try? mine.map(\.amount).sum()) ?? .zero
+      let sum = st.poolTotals[pool.pool] ?? .zero
       out += "\(i1)└─ \(t.fromPool(party, pool.pool, "\(money(sum)) \(c)"))\n"
     }
     for (i, p) in st.payable.enumerated() {

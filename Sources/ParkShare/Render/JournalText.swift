@@ -2,10 +2,12 @@ import Foundation
 
 /// A `Journal` in the syntax of beancount, ledger or hledger. Amounts are plain decimals with
 /// every minor-unit digit and the currency after them; descriptions keep Chinese text as is.
+/// The heading and narrations are in `w`'s language; account names and metadata keys are not.
 public enum JournalText {
   public enum Format: String, Sendable, CaseIterable { case beancount, ledger, hledger }
 
-  public static func render(_ j: Journal, format: Format) -> String {
+  public static func render(_ j: Journal, format: Format, wording w: Wording = .en) -> String {
+    let t = w.labels.journal
     func amount(_ v: Exact) -> String {
       Money.text(v, decimals: j.decimals).replacingOccurrences(of: ",", with: "") + " " + j.currency
     }
@@ -21,7 +23,7 @@ public enum JournalText {
     var out = ""
     switch format {
     case .beancount:
-      out += ";; parkshare journal of \(j.contract) (beancount)\n"
+      out += ";; \(t.title(j.contract, "beancount"))\n"
       out += "option \"operating_currency\" \"\(j.currency)\"\n"
       // Exact to the minor unit: no tolerance for transactions or balance assertions (beancount
       // would otherwise let a balance be off by one unit of its last digit).
@@ -31,10 +33,10 @@ public enum JournalText {
         if let name = j.names[a] { out += "  name: \(quoted(name))\n" }
       }
       let zero = Money.text(.zero, decimals: j.decimals)
-      for (i, t) in j.transactions.enumerated() {
-        out += "\n\(t.date) * \(quoted(j.contract)) \(quoted(t.narration))\n"
-        if !t.record.isEmpty { out += "  record: \(quoted(t.record))\n" }
-        for p in t.postings { out += posting(p.account, amount(p.amount), indent: "  ") }
+      for (i, tx) in j.transactions.enumerated() {
+        out += "\n\(tx.date) * \(quoted(j.contract)) \(quoted(t.narration(tx.narration)))\n"
+        if !tx.record.isEmpty { out += "  record: \(quoted(tx.record))\n" }
+        for p in tx.postings { out += posting(p.account, amount(p.amount), indent: "  ") }
         let closing = j.balances.filter { $0.after == i + 1 }
         if !closing.isEmpty { out += "\n" }
         for b in closing {
@@ -48,24 +50,24 @@ public enum JournalText {
       func date(_ d: String) -> String {
         format == .ledger ? d.replacingOccurrences(of: "-", with: "/") : d
       }
-      out += "; parkshare journal of \(j.contract) (\(name))\n"
+      out += "; \(t.title(j.contract, name))\n"
       if format == .hledger {
         out += "commodity 1,000.00 \(j.currency)\n"
         for a in j.accounts {
           out += "account \(a)" + (j.names[a].map { "  ; \($0)" } ?? "") + "\n"
         }
       }
-      for (i, t) in j.transactions.enumerated() {
-        out += "\n\(date(t.date)) * \(t.narration)\n"
-        if !t.record.isEmpty { out += "    ; record: \(t.record)\n" }
-        for p in t.postings {
+      for (i, tx) in j.transactions.enumerated() {
+        out += "\n\(date(tx.date)) * \(t.narration(tx.narration))\n"
+        if !tx.record.isEmpty { out += "    ; record: \(tx.record)\n" }
+        for p in tx.postings {
           let note = j.names[p.account].map { "  ; \($0)" } ?? ""
           out += posting(p.account, amount(p.amount) + note, indent: "    ")
         }
         // Balance assertions, one posting of zero each, right after the period they close.
         let closing = j.balances.filter { $0.after == i + 1 }
         if let first = closing.first {
-          out += "\n\(date(first.date)) * balance assertions\n"
+          out += "\n\(date(first.date)) * \(t.balanceAssertions)\n"
           for b in closing {
             out += posting(b.account, "0 \(j.currency) = \(amount(b.amount))", indent: "    ")
           }
@@ -77,16 +79,18 @@ public enum JournalText {
 }
 
 /// `parkshare journal --format xlsx`: every posting on one filterable sheet, and the balance
-/// assertions on another; amounts are numbers.
+/// assertions on another; amounts are numbers. Sheet names and headers are codes, the same in
+/// every language; the narrations are in `w`'s.
 public enum JournalWorkbook {
-  public static func build(_ j: Journal) -> Workbook {
+  public static func build(_ j: Journal, wording w: Wording = .en) -> Workbook {
     var book = Workbook()
     book.add(
       "Postings", header: ["date", "narration", "record", "account", "name", "amount", "currency"],
       rows: j.transactions.flatMap { t in
         t.postings.map { p in
           [
-            .text(t.date), .text(t.narration), .text(t.record), .text(p.account),
+            .text(t.date), .text(w.labels.journal.narration(t.narration)), .text(t.record),
+            .text(p.account),
             .text(j.names[p.account] ?? ""), .number(p.amount), .text(j.currency),
           ]
         }

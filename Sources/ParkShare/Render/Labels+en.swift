@@ -42,5 +42,6 @@ extension Labels {
     ],
     page: pageEN,
     revenue: .en,
-    negotiation: .en)
+    negotiation: .en,
+    journal: .en)
 }

@@ -56,5 +56,6 @@ extension Labels {
     ],
     page: pageZH,
     revenue: .zh,
-    negotiation: .zh)
+    negotiation: .zh,
+    journal: .zh)
 }

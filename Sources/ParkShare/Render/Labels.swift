@@ -71,4 +71,6 @@ public struct Labels: Sendable {
   public var revenue: RevenueLabels
   /// simulate, sensitivity, compare and fairness.
   public var negotiation: NegotiationLabels
+  /// `journal`: its heading and narrations.
+  public var journal: JournalLabels
 }

@@ -44,7 +44,7 @@ public enum NegotiationHTML {
         start: ("under A", p.a),
         steps: p.clauses.filter { !$0.difference.isZero }.map {
           ("\($0.pool) \($0.kind.rawValue)", $0.difference)
-        }, end: "under B", text: money)
+        }, end: ("under B", p.b), text: money)
     }
     body +=
       "<table>\n<tr><th>party</th><th>name</th><th class=\"n\">A</th><th class=\"n\">B</th><th class=\"n\">B - A</th></tr>\n"
@@ -85,10 +85,7 @@ extension NegotiationHTML {
       "<p>\(f.period) · value of all assets together: \(money(f.total)) \(f.currency)</p>\n"
     body += SVGChart.bars(
       "contract pays minus Shapley value (\(f.currency))",
-      f.parties.map { r in
-        let d = (try? r.received - r.shapleyRounded) ?? .zero
-        return (r.party + " " + r.name, d, money(d))
-      })
+      f.parties.map { r in (r.party + " " + r.name, r.aboveShapley, money(r.aboveShapley)) })
     body +=
       "<table>\n<tr><th>party</th><th>name</th><th class=\"n\">capital</th><th class=\"n\">received</th><th class=\"n\">Shapley</th><th class=\"n\">capital share</th><th class=\"n\">received share</th><th class=\"n\">Shapley share</th></tr>\n"
     for r in f.parties {
@@ -132,16 +129,22 @@ extension NegotiationHTML {
     guard let low = values.min(), let high = values.max(), low < high else {
       return [(values.first?.grouped(places: 0) ?? "", Exact(values.count))]
     }
-    let width = (try? (high - low) / Exact(bins)) ?? .one
-    var counts = [Int](repeating: 0, count: bins)
-    for v in values {
-      let k =
-        (try? ((v - low) / width).rounded(scale: 0, .down)).flatMap { Int($0.description) } ?? 0
-      counts[min(max(k, 0), bins - 1)] += 1
-    }
-    return counts.enumerated().map { i, c in
-      let at = (try? low + width * Exact(i)) ?? low
-      return (at.grouped(places: 0), Exact(c))
+    do throws(ArithmeticError) {
+      let width = try (high - low) / Exact(bins)
+      var counts = [Int](repeating: 0, count: bins)
+      for v in values {
+        let k = Int(try ((v - low) / width).rounded(scale: 0, .down).description) ?? 0
+        counts[min(max(k, 0), bins - 1)] += 1
+      }
+      var out: [(label: String, value: Exact)] = []
+      for (i, c) in counts.enumerated() {
+        out.append(((try low + width * Exact(i)).grouped(places: 0), Exact(c)))
+      }
+      return out
+    } catch {
+      // Display only: a spread too wide to cut into bins (beyond 10^37) is one bar of every
+      // run at the lowest value, rather than bins whose bounds would be wrong.
+      return [(low.grouped(places: 0), Exact(values.count))]
     }
   }
 }

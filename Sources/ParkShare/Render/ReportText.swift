@@ -31,6 +31,8 @@ public enum ReportText {
 
   public static func workbook(_ report: PeriodReport, wording w: Wording = .en) -> Workbook {
     var book = Workbook()
+    // Display only: a value that cannot be rounded to the minor unit (a carry past 38 digits)
+    // is the cell with its exact digits, the same amount, never another one.
     func money(_ v: Exact) -> Workbook.Cell {
       .number(
         (try? Exact(

@@ -2,6 +2,8 @@
 /// computed from exact values and rounded to whole pixels: no floating point.
 public enum SVGChart {
   /// Pixels for `v` on a scale where `max` is `span` pixels.
+  /// Display only, never an amount: a position that cannot be scaled (a value beyond 10^37) is
+  /// drawn at 0 pixels; the figure printed beside it comes from the library.
   static func px(_ v: Exact, _ max: Exact, _ span: Int) -> Int {
     guard !max.isZero, let r = try? (v * Exact(span) / max).rounded(scale: 0, .halfEven) else {
       return 0
@@ -69,6 +71,7 @@ public enum SVGChart {
       high = Exact.max(high, c.value)
       low = Exact.min(low, c.value)
     }
+    // Display only: the scale of the bars; a range too wide to subtract scales by `high`.
     let span = (try? high - low) ?? high
     let plotHeight = bottom - top
     let zeroY = top + px(high, span, plotHeight)
@@ -93,15 +96,19 @@ public enum SVGChart {
   }
 
   /// A waterfall: the `start` total, each step's change floating from the running total before
-  /// it to the one after (green up, red down), and the `end` total, in rows on one scale.
+  /// it to the one after (green up, red down), and the `end` total, in rows on one scale. The
+  /// figures printed are the ones given (`end` is the library's total, not a sum made here).
   public static func waterfall(
     _ title: String, start: (label: String, value: Exact),
-    steps: [(label: String, delta: Exact)], end: String, text: (Exact) -> String,
+    steps: [(label: String, delta: Exact)], end: (label: String, value: Exact),
+    text: (Exact) -> String,
     width: Int = 720
   ) -> String {
     let rowHeight = 22
     let labelWidth = 220
     let plot = width - labelWidth - 130
+    // Display only: the running totals place the bars and are never printed; one too large to
+    // add up leaves its bar where the previous one ended.
     var running = [start.value]
     for s in steps { running.append((try? running.last! + s.delta) ?? running.last!) }
     var low = Exact.zero
@@ -110,6 +117,7 @@ public enum SVGChart {
       low = Exact.min(low, v)
       high = Exact.max(high, v)
     }
+    // Display only: pixel positions, as in `columns`.
     let span = (try? high - low) ?? high
     func x(_ v: Exact) -> Int { labelWidth + px((try? v - low) ?? v, span, plot) }
     let rows = steps.count + 2
@@ -134,8 +142,7 @@ public enum SVGChart {
         i + 1, s.label, from: running[i], to: running[i + 1], color: up ? "#27ae60" : "#c0392b",
         value: (up ? "+" : "") + text(s.delta))
     }
-    row(
-      rows - 1, end, from: .zero, to: running.last!, color: "#34495e", value: text(running.last!))
+    row(rows - 1, end.label, from: .zero, to: end.value, color: "#34495e", value: text(end.value))
     svg +=
       "<line x1=\"\(x(.zero))\" y1=\"24\" x2=\"\(x(.zero))\" y2=\"\(height - 6)\" stroke=\"#555\"/>\n"
     return svg + "</svg>\n"

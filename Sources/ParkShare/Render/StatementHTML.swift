@@ -60,7 +60,7 @@ public enum StatementHTML {
     out +=
       "<table>\n<tr><th>\(t("party"))</th><th>\(t("name"))</th><th class=\"n\">\(t("gross"))</th><th class=\"n\">\(t("deductions"))</th><th class=\"n\">\(t("net"))</th><th class=\"n\">\(t("payable"))</th></tr>\n"
     for st in s.statements {
-      let payable = (try? st.payable.map(\.amount).sum()) ?? .zero
+      let payable = st.payableTotal
       out +=
         "<tr><td>\(escape(st.party))</td><td>\(escape(st.name))</td><td class=\"n\">\(money(st.gross))</td><td class=\"n\">\(money(st.deductions))</td><td class=\"n\">\(money(st.net))</td><td class=\"n\">\(payable.isZero ? "" : money(payable))</td></tr>\n"
     }

@@ -22,7 +22,7 @@ public enum StatementText {
     out += "\n"
     var rows: [[String]] = [t.summaryHeader]
     for st in s.statements {
-      let payable = (try? st.payable.map(\.amount).sum()) ?? .zero
+      let payable = st.payableTotal
       rows.append([
         st.number.map(Self.number) ?? "", st.party, st.name, money(st.gross), money(st.deductions),
         money(st.net), payable.isZero ? "" : money(payable),
@@ -117,6 +117,8 @@ public enum StatementText {
 public enum Money {
   /// `1234567.5` with 2 decimals -> `1,234,567.50`: grouped, every minor-unit digit shown.
   public static func text(_ v: Exact, decimals: Int) -> String {
+    // Display only: a value that cannot be rounded to the minor unit (a carry past 38 digits)
+    // shows every exact digit, the same amount written longer, never another one.
     let fixed = (try? v.rounded(scale: decimals, .halfEven)) ?? v
     let plain = fixed.description
     let sign = plain.hasPrefix("-") ? "-" : ""

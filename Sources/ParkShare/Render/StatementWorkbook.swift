@@ -5,6 +5,8 @@ public enum StatementWorkbook {
   /// Sheet names, headers and kinds are codes, the same in every language; the basis and rate
   /// of each line are words, in `w`'s language.
   public static func build(_ s: Settlement, wording w: Wording = .en) -> Workbook {
+    // Display only: a value that cannot be rounded to the minor unit (a carry past 38 digits)
+    // is the cell with its exact digits, the same amount, never another one.
     func money(_ v: Exact) -> Workbook.Cell {
       .number(
         (try? Exact(minorUnits: v.minorUnits(decimals: s.decimals, .halfEven), decimals: s.decimals))
@@ -19,7 +21,7 @@ public enum StatementWorkbook {
         [
           number(st.number), .text(st.party), .text(st.name), .text(st.role), money(st.gross),
           money(st.deductions), money(st.net),
-          money((try? st.payable.map(\.amount).sum()) ?? .zero),
+          money(st.payableTotal),
         ]
       })
     book.add(

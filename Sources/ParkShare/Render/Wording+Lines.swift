@@ -66,6 +66,8 @@ extension Wording {
       return "\(price.grouped(places: 6)) \(c)\(unit.isEmpty ? "" : "/" + unit)"
     case .amount(let v, let c): return "\(v.grouped(places: 6)) \(c)"
     case .proportion(let value, let total):
+      // Display only: a share that cannot be divided out is left blank, never shown as
+      // another; the line's amount, basis and exact value still show.
       return (try? (value / total).rounded(scale: 6, .halfEven).percentText) ?? ""
     case .weight(let w, let total):
       return (try? (w / total).rounded(places: 6).percentText) ?? ""

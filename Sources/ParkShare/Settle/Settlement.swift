@@ -203,7 +203,7 @@ public struct Settlement: Sendable, Encodable {
       let gross = try ([zero] + ls.map(\.amount).filter { !$0.isNegative }).sum()
       let deductions = try ([zero] + ls.map(\.amount).filter(\.isNegative)).sum()
       statements.append(
-        Statement(
+        try Statement(
           party: id, name: party?.name ?? id, role: party?.role.rawValue ?? "",
           group: party?.group, lines: ls, gross: gross, deductions: deductions,
           net: try gross + deductions, payable: payables[id] ?? [], arrearsOwed: owed[id] ?? .zero))

@@ -10,16 +10,71 @@ public struct Statement: Sendable, Codable {
   public var role: String
   /// The registry group the party belongs to, if any.
   public var group: String?
-  public var lines: [StatementLine]
+  public private(set) var lines: [StatementLine]
   /// Sum of the positive lines, of the negative ones (a cap's cut, a floor's shortfall borne),
   /// and of all: what the party is paid.
   public var gross: Exact
   public var deductions: Exact
   public var net: Exact
   /// Subsidies this party funds (`paid by`), rounded; not part of `net`.
-  public var payable: [Payable]
+  public private(set) var payable: [Payable]
+  /// The sum of `payable`, added once here (overflow is a typed error where the statement is
+  /// built or read back), so no renderer adds amounts of its own. Not written: a record holds
+  /// the payables it sums.
+  public private(set) var payableTotal: Exact
+  /// The sum of the party's lines of each pool, by pool name (what `explain` shows it takes
+  /// from a pool); added once, like `payableTotal`, and not written either.
+  public private(set) var poolTotals: [String: Exact]
   /// Arrears owed to the party after this period.
   public var arrearsOwed: Exact
+
+  /// `payableTotal` and `poolTotals` are not members: records and JSON outputs keep the bytes they always had.
+  enum CodingKeys: String, CodingKey {
+    case number, issued, party, name, role, group, lines, gross, deductions, net, payable
+    case arrearsOwed
+  }
+
+  init(
+    party: String, name: String, role: String, group: String? = nil, lines: [StatementLine],
+    gross: Exact, deductions: Exact, net: Exact, payable: [Payable], arrearsOwed: Exact
+  ) throws(ArithmeticError) {
+    self.party = party
+    self.name = name
+    self.role = role
+    self.group = group
+    self.lines = lines
+    self.gross = gross
+    self.deductions = deductions
+    self.net = net
+    self.payable = payable
+    self.payableTotal = try payable.map(\.amount).sum()
+    self.poolTotals = try Statement.poolTotals(lines)
+    self.arrearsOwed = arrearsOwed
+  }
+
+  static func poolTotals(_ lines: [StatementLine]) throws(ArithmeticError) -> [String: Exact] {
+    var totals: [String: Exact] = [:]
+    for l in lines { totals[l.pool] = try (totals[l.pool] ?? .zero) + l.amount }
+    return totals
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    number = try c.decodeIfPresent(Int.self, forKey: .number)
+    issued = try c.decodeIfPresent(String.self, forKey: .issued)
+    party = try c.decode(String.self, forKey: .party)
+    name = try c.decode(String.self, forKey: .name)
+    role = try c.decode(String.self, forKey: .role)
+    group = try c.decodeIfPresent(String.self, forKey: .group)
+    lines = try c.decode([StatementLine].self, forKey: .lines)
+    gross = try c.decode(Exact.self, forKey: .gross)
+    deductions = try c.decode(Exact.self, forKey: .deductions)
+    net = try c.decode(Exact.self, forKey: .net)
+    payable = try c.decode([Payable].self, forKey: .payable)
+    payableTotal = try payable.map(\.amount).sum()
+    poolTotals = try Statement.poolTotals(lines)
+    arrearsOwed = try c.decode(Exact.self, forKey: .arrearsOwed)
+  }
 
   public struct Payable: Sendable, Codable {
     public var subsidy: String

@@ -75,6 +75,42 @@ import Testing
     #expect(violations.isEmpty, "references up the stages:\n\(violations.joined(separator: "\n"))")
   }
 
+  /// A conformance lives in the stage that owns the type (`extension LineBasis: Codable` in
+  /// Allocate): one added by a higher stage is invisible to the stages below that rely on it
+  /// (a JSON output, a ledger record encoding a line), and no reference names it, so the check
+  /// above cannot see it. A stage's own extensions without a conformance are fine anywhere.
+  @Test func conformancesLiveWithTheirType() throws {
+    let sources = try Self.sources().filter { Self.stages.contains($0.stage) }
+    var owner: [String: String] = [:]
+    for s in sources {
+      for (name, topLevel) in Self.declarations(s.text) where topLevel && owner[name] == nil {
+        owner[name] = s.stage
+      }
+    }
+    var elsewhere: [String] = []
+    for s in sources {
+      for type in Self.conformances(Self.code(s.text)) {
+        guard let stage = owner[type], stage != s.stage else { continue }
+        elsewhere.append("\(s.stage)/\(s.file) adds a conformance to \(type) of \(stage)")
+      }
+    }
+    #expect(
+      elsewhere.isEmpty, "conformances away from their type:\n\(elsewhere.joined(separator: "\n"))")
+    let probe =
+      "extension LineRate: Codable {}\nextension Exact {}\nextension Journal.Entry: Hashable {}\n"
+    #expect(Self.conformances(probe) == ["LineRate", "Journal"])
+  }
+
+  /// The types `code` extends with a conformance (`extension T: P`, `extension T.U: P`; the
+  /// outermost type's name).
+  static func conformances(_ code: String) -> [String] {
+    code.matches(
+      of:
+        /(?m)^(?:public |package |internal )?extension ([A-Z][A-Za-z0-9_]*)(?:\.[A-Za-z0-9_.]+)?\s*:/
+    )
+    .map { String($0.output.1) }
+  }
+
   /// The check itself: a reference up the stages in a source is found.
   @Test func aReferenceUpIsFound() {
     let text =

@@ -189,14 +189,21 @@ import Testing
       r.missing, r.more(x), r.inAll(x),
     ]
     phrases += [Computed.Kind.let, .kpi, .revenue, .subsidy, .points].map(r.kind)
+    let j = t.journal
+    phrases += [
+      j.title(x, x), j.booking(x, x, x, x), j.settlement, j.amendment(x), j.revenue(x),
+      j.distribution(x), j.arrears, j.opening(x), j.balanceAssertions,
+    ]
     phrases += [
       AllocationLine.Kind.pay, .reserve, .rebate, .split, .cap, .capShare, .floor, .floorShare,
     ]
     .map(t.kind)
     // BLAKE2b is the name of a hash, written the same in every language; `energy` (of the
     // role "energy service") is also the id of the example's first pool; kWh is a unit, gec()
-    // a function of the contract language.
-    return Set(phrases.flatMap(words)).subtracting(["BLAKE", "energy", "kWh", "gec"])
+    // a function of the contract language; parkshare is the program's name.
+    return Set(phrases.flatMap(words)).subtracting([
+      "BLAKE", "energy", "kWh", "gec", "parkshare",
+    ])
   }
 
   /// Runs of 3+ ASCII letters standing alone: a token joined to digits, `_`, `.`, `/` or `-`

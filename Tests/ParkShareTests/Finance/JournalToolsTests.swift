@@ -115,37 +115,42 @@ struct JournalToolsTests {
         payable[st.party] = try (payable[st.party] ?? .zero) + st.net
       }
     }
-    for format in ["beancount", "ledger", "hledger"] {
-      let file = folder.appendingPathComponent("journal.\(format)").path
-      let r = try runParkshare(["journal", "--ledger", ledger, "--format", format, "--out", file])
-      #expect(r.status == 0, "\(contract) \(format): \(r.err)")
-      switch format {
-      case "beancount":
-        let check = try Self.run("bean-check", [file])
-        #expect(check.status == 0, "\(contract): bean-check: \(check.out)")
-      case "ledger":
-        let balance = try Self.run("ledger", ["-f", file, "balance"])
-        #expect(balance.status == 0, "\(contract): ledger: \(balance.out)")
-      default:
-        let check = try Self.run("hledger", ["-f", file, "check"])
-        #expect(check.status == 0, "\(contract): hledger check: \(check.out)")
-        // hledger's balances of the payables equal parkshare's, party by party.
-        let csv = try Self.run(
-          "hledger", ["-f", file, "balance", "Payable", "--flat", "-N", "-O", "csv"])
-        #expect(csv.status == 0, "\(csv.out)")
-        var seen: [String: Exact] = [:]
-        for row in csv.out.split(separator: "\n").dropFirst() {
-          let cells = row.split(separator: ",").map {
-            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    // The Chinese journal (narrations in Chinese, the same accounts) passes the same checks.
+    for lang in ["en", "zh"] {
+      for format in ["beancount", "ledger", "hledger"] {
+        let file = folder.appendingPathComponent("journal.\(lang).\(format)").path
+        let r = try runParkshare([
+          "journal", "--ledger", ledger, "--format", format, "--out", file, "--lang", lang,
+        ])
+        #expect(r.status == 0, "\(contract) \(format) \(lang): \(r.err)")
+        switch format {
+        case "beancount":
+          let check = try Self.run("bean-check", [file])
+          #expect(check.status == 0, "\(contract): bean-check: \(check.out)")
+        case "ledger":
+          let balance = try Self.run("ledger", ["-f", file, "balance"])
+          #expect(balance.status == 0, "\(contract): ledger: \(balance.out)")
+        default:
+          let check = try Self.run("hledger", ["-f", file, "check"])
+          #expect(check.status == 0, "\(contract): hledger check: \(check.out)")
+          // hledger's balances of the payables equal parkshare's, party by party.
+          let csv = try Self.run(
+            "hledger", ["-f", file, "balance", "Payable", "--flat", "-N", "-O", "csv"])
+          #expect(csv.status == 0, "\(csv.out)")
+          var seen: [String: Exact] = [:]
+          for row in csv.out.split(separator: "\n").dropFirst() {
+            let cells = row.split(separator: ",").map {
+              $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+            let account = cells[0]
+            let party = String(account.split(separator: ":").last ?? "")
+            let value = cells[1].replacingOccurrences(of: " CNY", with: "").replacingOccurrences(
+              of: ",", with: "")
+            seen[party] = x(value).negated
           }
-          let account = cells[0]
-          let party = String(account.split(separator: ":").last ?? "")
-          let value = cells[1].replacingOccurrences(of: " CNY", with: "").replacingOccurrences(
-            of: ",", with: "")
-          seen[party] = x(value).negated
-        }
-        for (party, net) in payable where !net.isZero {
-          #expect(seen[JournalAccounts.component(party)] == net, "\(contract) \(party)")
+          for (party, net) in payable where !net.isZero {
+            #expect(seen[JournalAccounts.component(party)] == net, "\(contract) \(party)")
+          }
         }
       }
     }

@@ -82,12 +82,12 @@ struct WorkbookTests {
       income = Income:Park:{contract}:{source}
       """
     ).get()
-    #expect(a.name("payable", ["party": "T001"]) == "Liabilities:AP:T001")
+    #expect(a.name(.payable, ["party": "T001"]) == "Liabilities:AP:T001")
     #expect(
-      a.name("income", ["contract": "suyin-microgrid", "source": "green_trade"])
+      a.name(.income, ["contract": "suyin-microgrid", "source": "green_trade"])
         == "Income:Park:SuyinMicrogrid:GreenTrade")
     #expect(
-      a.name("fund", ["contract": "c", "fund": "storage_replacement"])
+      a.name(.fund, ["contract": "c", "fund": "storage_replacement"])
         == "Liabilities:Parkshare:C:Fund:StorageReplacement")
   }
 

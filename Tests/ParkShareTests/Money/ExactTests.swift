@@ -39,6 +39,18 @@ func x(_ text: String) -> Exact { try! Exact(parsing: text) }
     #expect(x("1000").grouped == "1,000")
     #expect(x("0.333333").percentText == "33.3333%")
   }
+
+  /// Times 100 moves the point, so a value whose product would not fit in 38 digits still shows
+  /// its own percentage, never its digits with a % sign as before.
+  @Test func percentTextNeverOverflows() throws {
+    #expect(x("0").percentText == "0%")
+    #expect(x("1.5").percentText == "150%")
+    #expect(x("-0.5").percentText == "-50%")
+    #expect(x("0.050").percentText == "5%")
+    let big = "12345678901234567890123456789012345678"  // 38 digits: times 100 does not fit
+    #expect(x(big).percentText == big + "00%")
+    #expect(x("1234567890123456789012345678901234567.8").percentText == big + "0%")
+  }
 }
 
 @Suite struct ExactArithmeticTests {
