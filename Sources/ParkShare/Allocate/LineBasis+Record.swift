@@ -32,6 +32,18 @@ extension LineBasis: Codable {
     case .tier(let lower, let upper, let portion, let c):
       let top = upper.map { $0.grouped(places: 6) } ?? ""
       return "tier \(lower.grouped(places: 6))-\(top) \(c): \(Self.amount(portion, c))"
+    case .kpiRow(let k) where k.crossing != nil:
+      let c = k.crossing!
+      let row =
+        switch (k.lower, k.upper) {
+        case (nil, let u?): "below \(u.grouped)"
+        case (let l?, let u?): "from \(l.grouped) to \(u.grouped)"
+        case (let l?, nil): "from \(l.grouped)"
+        case (nil, nil): "any value"
+        }
+      let unit = c.unit.isEmpty ? "" : " " + c.unit
+      return
+        "\(Self.amount(c.portion, k.currency)) of remainder \(Self.amount(k.remainder, k.currency)); \(k.kpi) from \(c.from.grouped(places: 6)) to \(c.to.grouped(places: 6))\(unit): \(row) (\(k.clause.clause))"
     case .kpiRow(let k):
       let row =
         switch (k.lower, k.upper) {
@@ -42,7 +54,7 @@ extension LineBasis: Codable {
         }
       let value = k.value.percentText(inside: k.lower, k.upper)
       return
-        "remainder \(Self.amount(k.remainder, k.currency)); \(k.kpi) = \(value): \(row) (\(k.clause))"
+        "remainder \(Self.amount(k.remainder, k.currency)); \(k.kpi) = \(value): \(row) (\(k.clause.clause))"
     case .cap(let scope, let take, let filled):
       let t = take.grouped(places: 6)
       return filled
@@ -56,6 +68,8 @@ extension LineBasis: Codable {
         "gives all it took toward the floors, never below zero; take \(take.grouped(places: 6))"
     case .shortfall(let scope, let payer):
       return "\(Self.floor(scope)): the shortfall, paid by \(payer)"
+    case .loss(let total, let c): return "loss: pool \(Self.amount(total, c))"
+    case .deficit(let owed, let c): return "deficit brought forward \(Self.amount(owed, c))"
     case .recorded(let text): return text
     }
   }

@@ -7,7 +7,7 @@ import Testing
 /// again where a record is read back, never by a renderer, and are not written to JSON.
 @Suite struct StatementTotalsTests {
   static func payable(_ amount: String) -> Statement.Payable {
-    Statement.Payable(subsidy: "s", clause: "c.contract:1", amount: x(amount))
+    Statement.Payable(subsidy: "s", clause: SourceRange(clause: "c.contract:1"), amount: x(amount))
   }
 
   @Test func totalsAreAddedOnceAndReadBack() throws {
