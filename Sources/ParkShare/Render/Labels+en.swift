@@ -42,5 +42,6 @@ extension Labels {
     ],
     page: pageEN,
     revenue: .en,
+    details: .en,
     negotiation: .en)
 }

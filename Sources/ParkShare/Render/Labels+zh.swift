@@ -53,5 +53,6 @@ extension Labels {
     ],
     page: pageZH,
     revenue: .zh,
+    details: .zh,
     negotiation: .zh)
 }

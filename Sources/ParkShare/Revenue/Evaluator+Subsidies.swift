@@ -14,13 +14,14 @@ extension Evaluator {
         hint: "check the data it is computed from")
     }
     var details: [Detail] = [
-      Detail("\(s.id) before phase-out", "\(base.grouped) \(contract.currency.code)")
+      .subsidy(
+        id: s.id, step: .beforePhaseOut(base: base, currency: contract.currency.code), clause: nil)
     ]
     if let once = s.once,
       !(once.firstMonth >= period.firstMonth && once.firstMonth <= period.lastMonth)
     {
       details.append(
-        Detail("\(s.id) paid once", "only in \(once): 0 in \(period)", source: s.clause))
+        .subsidy(id: s.id, step: .paidOnce(in: once, period: period), clause: s.clause))
       callDetails[key] = details
       return (base, .zero)
     }
@@ -28,7 +29,7 @@ extension Evaluator {
     if let step = s.schedule.last(where: { $0.from.firstMonth <= period.firstMonth }) {
       factor = step.factor
       details.append(
-        Detail("phase-out from \(step.from)", step.factor.percentText, source: s.clause))
+        .subsidy(id: s.id, step: .phaseOut(from: step.from, factor: step.factor), clause: s.clause))
     }
     if let d = s.degression, period.firstMonth >= d.from.firstMonth {
       let steps = (period.firstMonth - d.from.firstMonth) / d.every.months + 1
@@ -39,9 +40,11 @@ extension Evaluator {
       }
       factor = try arithmetic { () throws(ArithmeticError) in try factor * compounded }
       details.append(
-        Detail(
-          "degression \(d.rate.percentText) per \(d.every == .half ? "half-year" : d.every.rawValue) from \(d.from)",
-          "\(steps) step\(steps == 1 ? "" : "s"): x \(compounded)", source: s.clause))
+        .subsidy(
+          id: s.id,
+          step: .degression(
+            rate: d.rate, every: d.every, from: d.from, steps: steps, factor: compounded),
+          clause: s.clause))
     }
     for trigger in s.triggers {
       let id = "\(s.id): \(trigger.condition)"
@@ -54,22 +57,19 @@ extension Evaluator {
           closing.triggered[id] = period
         }
       }
-      if let fired {
+      if fired != nil {
         factor = try arithmetic { () throws(ArithmeticError) in try factor * trigger.factor }
-        details.append(
-          Detail(
-            "reduce to \(trigger.factor.percentText) when \(trigger.condition)",
-            "fired in \(fired)", source: s.clause))
-      } else {
-        details.append(
-          Detail(
-            "reduce to \(trigger.factor.percentText) when \(trigger.condition)", "not fired",
-            source: s.clause))
       }
+      details.append(
+        .subsidy(
+          id: s.id,
+          step: .trigger(
+            factor: trigger.factor, condition: "\(trigger.condition)", fired: fired),
+          clause: s.clause))
     }
     let amount = try arithmetic { () throws(ArithmeticError) in try base * factor }
-    details.append(Detail("\(s.id) factor", factor.trimmed.description))
-    if explaining { callDetails[key] = details }
+    details.append(.subsidy(id: s.id, step: .factor(factor), clause: nil))
+    callDetails[key] = details
     return (base, amount)
   }
 }
