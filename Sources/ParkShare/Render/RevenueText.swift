@@ -35,7 +35,7 @@ public enum RevenueText {
 
   static func value(_ item: Computed, _ w: Wording = .en) -> String {
     let t = w.labels.revenue
-    let unit = item.unit == "1" ? "" : " \(item.unit)"
+    let unit = item.unit == "1" ? "" : " \(item.kind == .points ? t.point : item.unit)"
     if let v = item.value.scalar {
       let percent = item.kind == .kpi && item.unit == "1" ? " (\(v.percentText))" : ""
       return v.grouped + unit + percent

@@ -183,7 +183,7 @@ import Testing
     let r = t.revenue
     phrases += [
       r.title(x, x, x), r.data(x, x, 2, x), r.carried, r.gecCarried(x, x), r.triggered(x, x),
-      r.missing, r.more(x), r.inAll(x),
+      r.missing, r.more(x), r.inAll(x), r.point,
     ]
     let d = t.details
     phrases += [
