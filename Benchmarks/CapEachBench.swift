@@ -48,14 +48,14 @@ enum CapEachBench {
       print("capeach: the data has errors: \(loaded.diagnostics.map(\.message))")
       exit(1)
     }
-    for explain in [false, true] {
+    do {
       var times: [Double] = []
       var settlement: Settlement? = nil
       for _ in 0..<3 {
         times.append(
           seconds {
             settlement =
-              Settlement.run(contract: contract, bundle: bundle, opening: nil, explain: explain)
+              Settlement.run(contract: contract, bundle: bundle, opening: nil)
               .settlement
           })
       }
@@ -68,8 +68,8 @@ enum CapEachBench {
       print(
         String(
           format:
-            "capeach: %d + %d tenants, explain %@: %d capped, %d lines; best %.3f s, median %.3f s (3 runs)",
-          members, free, explain ? "on" : "off", capped, pool.lines.count, times[0], times[1]))
+            "capeach: %d + %d tenants: %d capped, %d lines; best %.3f s, median %.3f s (3 runs)",
+          members, free, capped, pool.lines.count, times[0], times[1]))
     }
   }
 }

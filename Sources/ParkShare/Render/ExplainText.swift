@@ -24,8 +24,9 @@ public enum ExplainText {
         out += "\(i1)├─ + \(src.id) = \(src.amount.grouped) \(c)"
         if let item = items[src.id] { out += " = \(item.formula)" }
         out += "    [\(src.clause.clause)]\n"
-        for d in items[src.id]?.details ?? [] {
-          out += "\(i1)│  │  \(d.what): \(d.value)" + (d.source.map { "    [\($0)]" } ?? "") + "\n"
+        for d in (items[src.id]?.details ?? []).abbreviatingMeters() {
+          let (what, value, source) = w.detail(d, listing: "settle --format json")
+          out += "\(i1)│  │  \(what): \(value)" + (source.map { "    [\($0)]" } ?? "") + "\n"
         }
       }
       out += "\(i1)├─ \(t.waterfall(party))\n"
@@ -39,9 +40,9 @@ public enum ExplainText {
         guard l.recipient == me, case .metric(let m) = l.basis else { continue }
         let metric = "\(m.metric)"
         for item in s.revenue.items where metric == item.id {
-          for d in item.details where d.what.hasSuffix(" \(party)") {
-            out +=
-              "\(i1)│       \(d.what): \(d.value)" + (d.source.map { "    [\($0)]" } ?? "") + "\n"
+          for d in item.details where d.concerns(member: party) {
+            let (what, value, source) = w.detail(d)
+            out += "\(i1)│       \(what): \(value)" + (source.map { "    [\($0)]" } ?? "") + "\n"
           }
         }
       }

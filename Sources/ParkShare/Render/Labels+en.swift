@@ -42,6 +42,7 @@ extension Labels {
     ],
     page: pageEN,
     revenue: .en,
+    details: .en,
     negotiation: .en,
     journal: .en)
 }

@@ -56,6 +56,7 @@ extension Labels {
     ],
     page: pageZH,
     revenue: .zh,
+    details: .zh,
     negotiation: .zh,
     journal: .zh)
 }

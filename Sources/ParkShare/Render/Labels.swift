@@ -69,6 +69,8 @@ public struct Labels: Sendable {
   public var page: [String: String]
   /// `revenue` as text.
   public var revenue: RevenueLabels
+  /// The details under each computed value (`revenue`, `explain`).
+  public var details: DetailLabels
   /// simulate, sensitivity, compare and fairness.
   public var negotiation: NegotiationLabels
   /// `journal`: its heading and narrations.

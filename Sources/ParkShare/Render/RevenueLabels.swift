@@ -1,5 +1,5 @@
-/// The words around the numbers of `parkshare revenue` as text (`Labels.revenue`). The details
-/// under each value (meter sums, certificate months) are still worded by the revenue engine.
+/// The words around the numbers of `parkshare revenue` as text (`Labels.revenue`); the details
+/// under each value (meter sums, certificate months) have their own, `DetailLabels`.
 public struct RevenueLabels: Sendable {
   public var title: @Sendable (_ contract: String, _ period: String, _ currency: String) -> String
   public var data:
@@ -12,6 +12,8 @@ public struct RevenueLabels: Sendable {
   /// Cells left out of a long list, and a list's total.
   public var more: @Sendable (_ count: String) -> String
   public var inAll: @Sendable (_ total: String) -> String
+  /// The unit of green points (the engine's `point`).
+  public var point: String
 }
 
 extension RevenueLabels {
@@ -26,7 +28,8 @@ extension RevenueLabels {
     triggered: { "trigger \($0): fired in \($1)" },
     missing: "missing intervals counted as 0 kWh (gaps zero):",
     more: { "... (\($0) in all; see --json)" },
-    inAll: { "\($0) in all: " })
+    inAll: { "\($0) in all: " },
+    point: "point")
 
   public static let zh = RevenueLabels(
     title: { "\($0) \($1)：计算结果（精确值，未四舍五入；\($2)）" },
@@ -45,5 +48,6 @@ extension RevenueLabels {
     triggered: { "触发条件 \($0)：于 \($1) 触发" },
     missing: "缺失时段按 0 kWh 计（gaps zero）：",
     more: { "……（共 \($0) 项；详见 --json）" },
-    inAll: { "合计 \($0)：" })
+    inAll: { "合计 \($0)：" },
+    point: "积分")
 }

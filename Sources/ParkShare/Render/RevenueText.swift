@@ -9,10 +9,10 @@ public enum RevenueText {
       + "\n"
     for item in r.items {
       out += "\n\(t.kind(item.kind)) \(item.id) = \(item.formula)    [\(item.clause.clause)]\n"
-      out += "  = \(value(item, t))\n"
-      for d in item.details {
-        let source = d.source.map { "    [\($0)]" } ?? ""
-        out += "    \(d.what): \(d.value)\(source)\n"
+      out += "  = \(value(item, w))\n"
+      for d in item.details.abbreviatingMeters() {
+        let (what, value, source) = w.detail(d, listing: "--json")
+        out += "    \(what): \(value)\(source.map { "    [\($0)]" } ?? "")\n"
       }
     }
     let carried = r.closing.gecRemainders.sorted { $0.key < $1.key }
@@ -33,8 +33,9 @@ public enum RevenueText {
 
   static let shownCells = 12
 
-  static func value(_ item: Computed, _ t: RevenueLabels = .en) -> String {
-    let unit = item.unit == "1" ? "" : " \(item.unit)"
+  static func value(_ item: Computed, _ w: Wording = .en) -> String {
+    let t = w.labels.revenue
+    let unit = item.unit == "1" ? "" : " \(item.kind == .points ? t.point : item.unit)"
     if let v = item.value.scalar {
       let percent = item.kind == .kpi && item.unit == "1" ? " (\(v.percentText))" : ""
       return v.grouped + unit + percent
@@ -42,7 +43,7 @@ public enum RevenueText {
     // Members, months and vintages are listed; only amounts and quantities add up to a total
     // (a sum of per-member ratios would mean nothing).
     let cells = item.value.sorted
-    var shown = cells.prefix(shownCells).map { "\($0.facet.label) \($0.value.grouped)" }
+    var shown = cells.prefix(shownCells).map { "\(w.facet($0.facet)) \($0.value.grouped)" }
     if cells.count > shownCells { shown.append(t.more("\(cells.count)")) }
     // Display only: a total too large to add up is left out, and the cells still show.
     let sum = item.unit == "1" ? nil : try? item.total

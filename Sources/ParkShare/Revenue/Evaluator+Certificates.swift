@@ -39,13 +39,10 @@ extension Evaluator {
       cells[vintage] = try arithmetic { () throws(ArithmeticError) in
         try (cells[vintage] ?? .zero) + certs
       }
-      if explaining {
-        details.append(
-          Detail(
-            "\(key) \(name)",
-            "carried \(carry.grouped) + \(kwh.grouped) kWh = \(eligible.grouped) kWh -> \(certs.grouped) certificates (vintage \(name.year)), \(rest.grouped) kWh carried"
-          ))
-      }
+      details.append(
+        .certificates(
+          call: key, month: name, carried: carry, kWh: kwh, eligible: eligible, issued: certs,
+          rest: rest))
       carry = rest
     }
     closing.gecRemainders[argument] = carry

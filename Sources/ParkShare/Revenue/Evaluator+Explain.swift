@@ -1,5 +1,5 @@
 extension Evaluator {
-  /// The item `id` with its value and the details behind it.
+  /// The item `id` with its value; its details are filled in by `explained()`.
   mutating func computed(_ id: String) throws(EvaluationFailure) -> Computed {
     let q = try value(id)
     let currency = contract.currency.code
@@ -12,22 +12,28 @@ extension Evaluator {
         }
       return Computed(
         id: id, kind: kind, clause: d.clause, formula: d.written,
-        unit: d.unit.description, value: q, details: explain(d.formula))
+        unit: d.unit.description, value: q, details: [])
     }
     if let s = subsidy(id) {
-      let details = explain(s.formula) + (callDetails["subsidy \(id)"] ?? [])
       return Computed(
         id: id, kind: .subsidy, clause: s.clause, formula: s.written, unit: currency,
-        value: q, details: details)
+        value: q, details: [])
     }
     let p = pointsScheme(id)!
-    let inputs = formulas(of: id).flatMap { explain($0) }
     return Computed(
       id: id, kind: .points, clause: p.clause,
       formula: p.written.joined(separator: "; ") + (p.cap.map { "; cap \($0)" } ?? ""),
       unit: "point",
-      value: q,
-      details: unique(inputs + (callDetails["points \(id)"] ?? [])))
+      value: q, details: [])
+  }
+
+  /// The details behind the item `id`, once every value is computed: a pass of its own, so a
+  /// projection, which needs only the numbers, never walks the data for them.
+  func details(of id: String) -> [Detail] {
+    if let d = definition(id) { return explain(d.formula) }
+    if let s = subsidy(id) { return explain(s.formula) + (callDetails["subsidy \(id)"] ?? []) }
+    let inputs = formulas(of: id).flatMap { explain($0) }
+    return unique(inputs + (callDetails["points \(id)"] ?? []))
   }
 
   func unique(_ details: [Detail]) -> [Detail] {
@@ -37,37 +43,31 @@ extension Evaluator {
 
   /// The data and values a formula read, in the order it reads them.
   func explain(_ f: Formula) -> [Detail] {
-    guard explaining else { return [] }
     var out: [Detail] = []
     func walk(_ f: Formula) {
       switch f {
       case .constant: break
       case .input(let id):
         guard let decl = contract.inputs.first(where: { $0.id == id }) else { return }
-        let unit = decl.unit.isDimensionless ? "" : " \(decl.unit)"
+        let unit = decl.unit.isDimensionless ? "" : decl.unit.description
         for (facet, v) in (bundle.facts.values[id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-          let label = facet.label.isEmpty ? id : "\(id) \(facet.label)"
-          out.append(Detail(label, "\(v.value.grouped)\(unit)", source: v.row))
+          out.append(.input(id: id, facet: facet, value: v.value, unit: unit, row: v.row))
         }
       case .meter(let id):
         guard let (decl, meters) = try? registered(id), let sums = bundle.sums else { return }
-        for m in meters.prefix(12) {
+        for m in meters {
           let meter = sums.meters[m]
           let micro = (0..<sums.months).reduce(Int64(0)) { $0 + sums.micro(m, month: $1) }
-          let owner = meter.party.map { " (\($0))" } ?? ""
           out.append(
-            Detail(
-              "\(id): meter \(meter.id)\(owner)",
-              "\(MeterSums.kWh(micro).grouped) kWh (\(decl.kind.rawValue))", source: meter.row))
-        }
-        if meters.count > 12 {
-          out.append(Detail("\(id): \(meters.count - 12) more meters", "see --json"))
+            .meter(
+              formula: id, meter: meter.id, owner: meter.party, kWh: MeterSums.kWh(micro),
+              kind: decl.kind.rawValue, row: meter.row))
         }
       case .value(let id):
         guard let q = memo[id] else { return }
         let clause =
           definition(id)?.clause ?? subsidy(id)?.clause ?? pointsScheme(id)?.clause
-        out.append(Detail(id, summary(q, unit: unit(of: id)), source: clause?.clause))
+        out.append(.value(id: id, value: q, unit: unit(of: id), clause: clause))
       case .tou(let m, let t):
         walk(.meter(m))
         out += callDetails["tou(\(m), \(t))"] ?? []
@@ -85,21 +85,11 @@ extension Evaluator {
     return unique(out)
   }
 
-  func unit(of id: String) -> String {
+  func unit(of id: String) -> Detail.ValueUnit {
     if let d = definition(id) {
-      return d.unit.isDimensionless ? "" : d.unit.description
+      return .written(d.unit.isDimensionless ? "" : d.unit.description)
     }
-    if subsidy(id) != nil { return contract.currency.code }
-    return "points"
-  }
-
-  /// `1,030 CNY`, or `T001: 0.625, T002: 0.5` for a value per member.
-  func summary(_ q: Quantity, unit: String) -> String {
-    let suffix = unit.isEmpty ? "" : " \(unit)"
-    if let v = q.scalar { return v.grouped + suffix }
-    let cells = q.sorted
-    let shown = cells.prefix(6).map { "\($0.facet.label): \($0.value.grouped)" }
-    let more = cells.count > 6 ? ", ... (\(cells.count) in all)" : ""
-    return shown.joined(separator: ", ") + more + suffix
+    if subsidy(id) != nil { return .written(contract.currency.code) }
+    return .points
   }
 }

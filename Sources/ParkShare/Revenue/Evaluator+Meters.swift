@@ -109,14 +109,13 @@ extension Evaluator {
       cells[f] = amount
     }
     var details: [Detail] = []
-    for (b, band) in tariff.bands.enumerated() where explaining {
+    for (b, band) in tariff.bands.enumerated() {
       let kwh = MeterSums.kWh(bandTotals[b])
       let amount = try arithmetic { () throws(ArithmeticError) in try kwh * band.price }
       details.append(
-        Detail(
-          "\(key) \(band.name)",
-          "\(kwh.grouped) kWh x \(band.price.grouped) \(contract.currency.code)/kWh = \(amount.grouped) \(contract.currency.code)",
-          source: tariff.clause.clause))
+        .touBand(
+          call: key, band: band.name, kWh: kwh, price: band.price, amount: amount,
+          currency: contract.currency.code, clause: tariff.clause))
     }
     let q = Quantity(dims: decl.per == nil ? .month : [.member, .month], cells: cells)
     calls[key] = q

@@ -4,7 +4,7 @@ extension Evaluator {
   mutating func points(_ p: PointsScheme) throws(EvaluationFailure) -> Quantity {
     let group = members(p.group)
     var earned = Dictionary(uniqueKeysWithValues: group.map { ($0, Exact.zero) })
-    var parts = Dictionary(uniqueKeysWithValues: group.map { ($0, [String]()) })
+    var parts = Dictionary(uniqueKeysWithValues: group.map { ($0, [Detail.PointsTerm]()) })
     for (rule, written) in zip(p.rules, p.written) {
       switch rule {
       case .per(let pts, let per, let formula):
@@ -14,7 +14,7 @@ extension Evaluator {
           let v = q.cells[Facet(member: q.dims.contains(.member) ? m : nil)] ?? .zero
           let add = try arithmetic { () throws(ArithmeticError) in try rate * v }
           earned[m] = try arithmetic { () throws(ArithmeticError) in try earned[m]! + add }
-          if explaining { parts[m]!.append("\(add.grouped) (\(written))") }
+          parts[m]!.append(Detail.PointsTerm(points: add, rule: written, bonus: false))
         }
       case .bonus(let pts, let condition):
         let q = try totals(evaluate(condition))
@@ -22,7 +22,7 @@ extension Evaluator {
           let v = q.cells[Facet(member: q.dims.contains(.member) ? m : nil)] ?? .zero
           guard !v.isZero else { continue }
           earned[m] = try arithmetic { () throws(ArithmeticError) in try earned[m]! + pts }
-          if explaining { parts[m]!.append("\(pts) (\(written))") }
+          parts[m]!.append(Detail.PointsTerm(points: pts, rule: written, bonus: true))
         }
       }
     }
@@ -30,20 +30,19 @@ extension Evaluator {
     var cells: [Facet: Exact] = [:]
     for m in group {
       var total = earned[m]!
-      var note = ""
+      var limit: Detail.PointsLimit? = nil
       if total.isNegative {
         total = .zero
-        note = ", floored at 0"
+        limit = .flooredAtZero
       }
       if let cap = p.cap, cap < total {
         total = cap
-        note = ", capped at \(cap)"
+        limit = .capped(cap)
       }
       cells[Facet(member: m)] = total
-      guard explaining else { continue }
-      let sum = parts[m]!.isEmpty ? "0" : parts[m]!.joined(separator: " + ")
       details.append(
-        Detail("\(p.id) \(m)", "\(sum) = \(total.grouped) points\(note)", source: p.clause.clause))
+        .points(
+          scheme: p.id, member: m, terms: parts[m]!, total: total, limit: limit, clause: p.clause))
     }
     callDetails["points \(p.id)"] = details
     return Quantity(dims: .member, cells: cells)

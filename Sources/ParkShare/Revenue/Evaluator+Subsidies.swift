@@ -14,13 +14,14 @@ extension Evaluator {
         hint: "check the data it is computed from")
     }
     var details: [Detail] = [
-      Detail("\(s.id) before phase-out", "\(base.grouped) \(contract.currency.code)")
+      .subsidy(
+        id: s.id, step: .beforePhaseOut(base: base, currency: contract.currency.code), clause: nil)
     ]
     if let once = s.once,
       !(once.firstMonth >= period.firstMonth && once.firstMonth <= period.lastMonth)
     {
       details.append(
-        Detail("\(s.id) paid once", "only in \(once): 0 in \(period)", source: s.clause.clause))
+        .subsidy(id: s.id, step: .paidOnce(in: once, period: period), clause: s.clause))
       callDetails[key] = details
       return (base, .zero)
     }
@@ -28,7 +29,7 @@ extension Evaluator {
     if let step = s.schedule.last(where: { $0.from.firstMonth <= period.firstMonth }) {
       factor = step.factor
       details.append(
-        Detail("phase-out from \(step.from)", step.factor.percentText, source: s.clause.clause))
+        .subsidy(id: s.id, step: .phaseOut(from: step.from, factor: step.factor), clause: s.clause))
     }
     if let d = s.degression, period.firstMonth >= d.from.firstMonth {
       let steps = (period.firstMonth - d.from.firstMonth) / d.every.months + 1
@@ -39,18 +40,22 @@ extension Evaluator {
       }
       factor = try arithmetic { () throws(ArithmeticError) in try factor * compounded }
       details.append(
-        Detail(
-          "degression \(d.rate.percentText) per \(d.every == .half ? "half-year" : d.every.rawValue) from \(d.from)",
-          "\(steps) step\(steps == 1 ? "" : "s"): x \(compounded)", source: s.clause.clause))
+        .subsidy(
+          id: s.id,
+          step: .degression(
+            rate: d.rate, every: d.every, from: d.from, steps: steps, factor: compounded),
+          clause: s.clause))
     }
     let crossing = try crossings(s.triggers)
     for (i, trigger) in s.triggers.enumerated() {
       if let c = crossing[i] {
         details.append(
-          Detail(
-            "reduce to \(trigger.factor.percentText) when \(trigger.condition)",
-            "\(c.before.grouped) to \(c.after.grouped) this period, threshold \(c.threshold.grouped)",
-            source: s.clause.clause))
+          .subsidy(
+            id: s.id,
+            step: .crossing(
+              factor: trigger.factor, condition: "\(trigger.condition)", before: c.before,
+              after: c.after, threshold: c.threshold),
+            clause: s.clause))
         continue
       }
       let id = "\(s.id): \(trigger.condition)"
@@ -63,18 +68,15 @@ extension Evaluator {
           closing.triggered[id] = period
         }
       }
-      if let fired {
+      if fired != nil {
         factor = try arithmetic { () throws(ArithmeticError) in try factor * trigger.factor }
-        details.append(
-          Detail(
-            "reduce to \(trigger.factor.percentText) when \(trigger.condition)",
-            "fired in \(fired)", source: s.clause.clause))
-      } else {
-        details.append(
-          Detail(
-            "reduce to \(trigger.factor.percentText) when \(trigger.condition)", "not fired",
-            source: s.clause.clause))
       }
+      details.append(
+        .subsidy(
+          id: s.id,
+          step: .trigger(
+            factor: trigger.factor, condition: "\(trigger.condition)", fired: fired),
+          clause: s.clause))
     }
     let marginal = try arithmetic { () throws(ArithmeticError) in
       try crossingFactor(Array(crossing.values))
@@ -84,8 +86,8 @@ extension Evaluator {
         ? try base * factor * marginal.numerator
         : try (base * factor * marginal.numerator) / marginal.denominator
     }
-    details.append(Detail("\(s.id) factor", factor.trimmed.description))
-    if explaining { callDetails[key] = details }
+    details.append(.subsidy(id: s.id, step: .factor(factor), clause: nil))
+    callDetails[key] = details
     return (base, amount)
   }
 }

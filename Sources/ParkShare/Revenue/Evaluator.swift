@@ -20,9 +20,6 @@ public struct Evaluator: Sendable {
   var callDetails: [String: [Detail]] = [:]
   /// The absolute months of the period.
   let months: [Int]
-  /// Whether to build the explanation of every value (the text `revenue` and `explain` show);
-  /// projections run thousands of periods and need only the numbers.
-  var explaining = true
 
   public struct Outcome: Sendable {
     public var revenue: PeriodRevenue?
@@ -43,11 +40,28 @@ public struct Evaluator: Sendable {
     self.index = ValueIndex(contract)
   }
 
-  /// Computes every value of `contract` for the bundle's period. `opening` is the closing state
-  /// of the previous period (nil at the start of the term); `statePath` names it in messages.
+  /// Computes every value of `contract` for the bundle's period, each with the details behind
+  /// it. `opening` is the closing state of the previous period (nil at the start of the term);
+  /// `statePath` names it in messages.
   public static func run(
+    contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil
+  ) -> Outcome {
+    var outcome = numbers(
+      contract: contract, bundle: bundle, opening: opening, statePath: statePath)
+    if let e = outcome.evaluator, var revenue = outcome.revenue {
+      for i in revenue.items.indices {
+        revenue.items[i].details = e.details(of: revenue.items[i].id)
+      }
+      outcome.revenue = revenue
+    }
+    return outcome
+  }
+
+  /// The values alone, their details left empty: what a projection needs of each of its
+  /// thousands of periods. `known` are values computed before.
+  static func numbers(
     contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil,
-    explain: Bool = true, known: [String: Quantity] = [:]
+    known: [String: Quantity] = [:]
   ) -> Outcome {
     var diagnostics: [Diagnostic] = []
     let here = SourceRange.whole(statePath ?? bundle.directory)
@@ -80,7 +94,6 @@ public struct Evaluator: Sendable {
     var e = Evaluator(
       contract: contract, bundle: bundle,
       opening: opening ?? CarryState(contract: contract.id))
-    e.explaining = explain
     e.memo = known
     var items: [Computed] = []
     var failed: Set<String> = []
@@ -131,7 +144,6 @@ public struct Evaluator: Sendable {
   {
     var e = Evaluator(
       contract: contract, bundle: bundle, opening: CarryState(contract: contract.id))
-    e.explaining = false
     var out: [String: Quantity] = [:]
     for id in ids {
       if let q = try? e.value(id) { out[id] = q }

@@ -39,19 +39,6 @@ public struct Computed: Sendable, Encodable {
   }
 }
 
-/// One line of an explanation: `what` was `value`, read from `source` when it came from data.
-public struct Detail: Sendable, Encodable, Hashable {
-  public var what: String
-  public var value: String
-  public var source: String?
-
-  public init(_ what: String, _ value: String, source: String? = nil) {
-    self.what = what
-    self.value = value
-    self.source = source
-  }
-}
-
 /// The data a period was computed from, for the record.
 public struct DataSummary: Sendable, Encodable {
   public var directory: String

@@ -4,7 +4,7 @@
 /// certificate prices their vintages. Sums, differences and products work cell by cell; where
 /// only a total makes sense (a ratio, `min`, `max`, a comparison) months and vintages are summed
 /// first, so `supply / use` is a ratio of period totals, never a sum of monthly ratios.
-public struct Quantity: Sendable {
+public struct Quantity: Sendable, Hashable {
   public struct Dims: OptionSet, Sendable, Hashable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }

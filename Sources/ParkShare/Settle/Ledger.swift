@@ -319,6 +319,10 @@ public struct Ledger: Sendable {
   /// settlement gives the same bytes (`ledger verify` re-settles and compares them).
   public static func body(_ settlement: Settlement) throws(JSONOutput.Failure) -> Data {
     var s = settlement
+    // Record format 1 lists a contract meter's first 12 registered meters, then how many more.
+    for i in s.revenue.items.indices {
+      s.revenue.items[i].details = s.revenue.items[i].details.abbreviatingMeters()
+    }
     s.issue?.record = nil
     s.issue?.head = nil
     return try JSONOutput.document(s)

@@ -51,11 +51,10 @@ public struct Settlement: Sendable, Encodable {
   /// digests of the files read, recorded with the settlement.
   public static func run(
     contract: Contract, bundle: DataBundle, opening: CarryState?, statePath: String? = nil,
-    inputs: [FileDigest] = [], explain: Bool = true
+    inputs: [FileDigest] = []
   ) -> Outcome {
     let revenue = Evaluator.run(
-      contract: contract, bundle: bundle, opening: opening, statePath: statePath,
-      explain: explain)
+      contract: contract, bundle: bundle, opening: opening, statePath: statePath)
     var diagnostics = revenue.diagnostics
     guard let computed = revenue.revenue, let evaluator = revenue.evaluator else {
       return Outcome(settlement: nil, diagnostics: diagnostics)
@@ -114,8 +113,8 @@ public struct Settlement: Sendable, Encodable {
   static func nets(
     contract: Contract, bundle: DataBundle, opening: CarryState?, known: [String: Quantity]
   ) throws(EvaluationFailure) -> (nets: [String: Exact], closing: CarryState) {
-    let revenue = Evaluator.run(
-      contract: contract, bundle: bundle, opening: opening, explain: false, known: known)
+    let revenue = Evaluator.numbers(
+      contract: contract, bundle: bundle, opening: opening, known: known)
     guard let computed = revenue.revenue, let evaluator = revenue.evaluator else {
       let errors = revenue.diagnostics.filter { $0.severity == .error }
       throw EvaluationFailure(

@@ -53,7 +53,7 @@ extension CompareUseCase {
           return .failure(.input(loaded.diagnostics, sources))
         }
         let outcome = Settlement.run(
-          contract: contract, bundle: bundle, opening: states[i], explain: false)
+          contract: contract, bundle: bundle, opening: states[i])
         guard let s = outcome.settlement else {
           return .failure(.input(loaded.diagnostics + outcome.diagnostics, sources))
         }

@@ -85,11 +85,11 @@ import Testing
     ]
   }
 
-  /// Revenue's own words: not the formulas (contract text, `2 per % green_share, cap 100`),
-  /// nor the details under each value (indented four), still worded by the revenue engine.
+  /// Revenue's words: all but the formulas (contract text, `2 per % green_share, cap 100`) on
+  /// each value's first line; the details under each value are worded by Render too.
   static func revenue() throws -> (full: String, ours: String) {
     let out = try run(["revenue"] + suyin)
-    let ours = out.split(separator: "\n").filter { !$0.hasPrefix("    ") }.map {
+    let ours = out.split(separator: "\n").map {
       $0.hasPrefix(" ") ? $0 : $0.prefix { $0 != "=" }
     }
     return (out, ours.joined(separator: "\n"))
@@ -130,11 +130,8 @@ import Testing
     // The check finds the words where they are: in the English statement.
     let english = try runParkshare(["settle"] + Self.suyin).out
     #expect(Set(Self.words(english)).isSuperset(of: ["settlement", "reconciliation", "remainder"]))
-    // Revenue details (meter sums, certificate months, points) are still worded by the
-    // revenue engine in English: the explain tree is checked without those lines.
-    let tree = try Self.explain("T006").split(separator: "\n").filter {
-      !$0.contains("│  │  ") && !$0.contains("│       ")
-    }.joined(separator: "\n")
+    // The whole tree, revenue details (meter sums, certificate months, points) included.
+    let tree = try Self.explain("T006")
     let html = try runParkshare(["settle"] + Self.suyin + ["--format", "html", "--lang", "zh"]).out
     for (name, out) in [
       ("statement", try Self.settleText()), ("explain", tree), ("report", try Self.report()),
@@ -186,8 +183,17 @@ import Testing
     let r = t.revenue
     phrases += [
       r.title(x, x, x), r.data(x, x, 2, x), r.carried, r.gecCarried(x, x), r.triggered(x, x),
-      r.missing, r.more(x), r.inAll(x),
+      r.missing, r.more(x), r.inAll(x), r.point,
     ]
+    let d = t.details
+    phrases += [
+      d.input(x, x), d.vintage(0), d.meter(x, x, x), d.meterKWh(x, x), d.moreMeters(x, 0),
+      d.listedBy(x), d.moreCells(0), d.points, d.touBand(x, x, x, x),
+      d.certificates(x, x, x, x, 0, x), d.beforePhaseOut(x), d.paidOnce(x), d.paidOnlyIn(x, x),
+      d.phaseOut(x), d.degressionSteps(2, x), d.trigger(x, x), d.fired(x), d.notFired,
+      d.subsidyFactor(x), d.pointsTerm(x, x), d.pointsTotal(x, x), d.flooredAtZero, d.cappedAt(x),
+    ]
+    phrases += Period.Length.allCases.map { d.degression(x, $0, x) }
     phrases += [Computed.Kind.let, .kpi, .revenue, .subsidy, .points].map(r.kind)
     let j = t.journal
     phrases += [
@@ -199,10 +205,12 @@ import Testing
     ]
     .map(t.kind)
     // BLAKE2b is the name of a hash, written the same in every language; `energy` (of the
-    // role "energy service") is also the id of the example's first pool; kWh is a unit, gec()
-    // a function of the contract language; parkshare is the program's name.
+    // role "energy service") is also the id of the example's first pool and `certificates`
+    // the id of its certificate revenue; kWh is a unit, gec()
+    // a function of the contract language, and `per` one of its keywords (`2 per % green_share`,
+    // a points rule quoted in its member's details); parkshare is the program's name.
     return Set(phrases.flatMap(words)).subtracting([
-      "BLAKE", "energy", "kWh", "gec", "parkshare",
+      "BLAKE", "energy", "certificates", "kWh", "gec", "per", "parkshare",
     ])
   }
 

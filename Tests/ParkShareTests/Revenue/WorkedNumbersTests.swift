@@ -44,15 +44,24 @@ import Testing
     // 1,234 + 801 + 1,000 = 3,035 certificates at 5.15.
     #expect(revenue.total("certificates") == x("15630.25"))
     #expect(revenue.closing.gecRemainders["pv_export"] == x("166"))
-    let months = revenue.item("certificates")!.details.map(\.value).filter {
-      $0.contains("certificates (vintage")
+    // Each month as recorded: carried in, exported, eligible, issued (vintage), carried on.
+    let months = revenue.item("certificates")!.details.compactMap { d -> [String]? in
+      guard
+        case .certificates(_, let month, let carried, let kWh, let eligible, let issued, let rest) =
+          d
+      else { return nil }
+      return ["\(month)"] + [carried, kWh, eligible, issued, rest].map(\.description)
     }
     #expect(
       months == [
-        "carried 0 + 1,234,567 kWh = 1,234,567 kWh -> 1,234 certificates (vintage 2026), 567 kWh carried",
-        "carried 567 + 800,600 kWh = 801,167 kWh -> 801 certificates (vintage 2026), 167 kWh carried",
-        "carried 167 + 999,999 kWh = 1,000,166 kWh -> 1,000 certificates (vintage 2026), 166 kWh carried",
+        ["2026-01", "0", "1234567", "1234567", "1234", "567"],
+        ["2026-02", "567", "800600", "801167", "801", "167"],
+        ["2026-03", "167", "999999", "1000166", "1000", "166"],
       ])
+    #expect(
+      revenue.item("certificates")!.details.map { Wording.en.detail($0).value }.contains(
+        "carried 0 + 1,234,567 kWh = 1,234,567 kWh -> 1,234 certificates (vintage 2026), 567 kWh carried"
+      ))
   }
 
   @Test func certificatesCarryAcrossPeriodsThroughTheState() throws {

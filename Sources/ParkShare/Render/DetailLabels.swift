@@ -1,0 +1,111 @@
+/// The words of the details under each computed value (`parkshare revenue`, `explain`): the
+/// engine records them as `Detail` values, `Wording+Details` writes the numbers, and these
+/// templates put the words around them (`Labels.details`).
+public struct DetailLabels: Sendable {
+  /// An input's row: the input and its member, month or vintage.
+  public var input: @Sendable (_ id: String, _ facet: String) -> String
+  /// `vintage 2025` inside a member / month / vintage label.
+  public var vintage: @Sendable (_ year: Int) -> String
+  public var meter: @Sendable (_ formula: String, _ meter: String, _ owner: String?) -> String
+  public var meterKWh: @Sendable (_ kWh: String, _ kind: String) -> String
+  /// The meters the text leaves out, and the output that lists them all.
+  public var moreMeters: @Sendable (_ formula: String, _ count: Int) -> String
+  public var listedBy: @Sendable (_ output: String) -> String
+  /// The cells of a value per member beyond the first six.
+  public var moreCells: @Sendable (_ count: Int) -> String
+  public var points: String
+  public var touBand:
+    @Sendable (_ kWh: String, _ price: String, _ currency: String, _ amount: String) -> String
+  public var certificates:
+    @Sendable (
+      _ carried: String, _ kWh: String, _ eligible: String, _ issued: String, _ vintage: Int,
+      _ rest: String
+    ) -> String
+  public var beforePhaseOut: @Sendable (_ subsidy: String) -> String
+  public var paidOnce: @Sendable (_ subsidy: String) -> String
+  public var paidOnlyIn: @Sendable (_ once: String, _ period: String) -> String
+  public var phaseOut: @Sendable (_ from: String) -> String
+  public var degression:
+    @Sendable (_ rate: String, _ every: Period.Length, _ from: String) -> String
+  public var degressionSteps: @Sendable (_ steps: Int, _ factor: String) -> String
+  public var trigger: @Sendable (_ factor: String, _ condition: String) -> String
+  public var fired: @Sendable (_ period: String) -> String
+  public var notFired: String
+  /// A reduction on a running total this period: the total before and after, the threshold.
+  public var crossed: @Sendable (_ before: String, _ after: String, _ threshold: String) -> String
+  public var subsidyFactor: @Sendable (_ subsidy: String) -> String
+  /// One rule's points and the rule as written in the contract.
+  public var pointsTerm: @Sendable (_ points: String, _ rule: String) -> String
+  public var pointsTotal: @Sendable (_ terms: String, _ total: String) -> String
+  public var flooredAtZero: String
+  public var cappedAt: @Sendable (_ cap: String) -> String
+}
+
+extension DetailLabels {
+  public static let en = DetailLabels(
+    input: { $1.isEmpty ? $0 : "\($0) \($1)" },
+    vintage: { "vintage \($0)" },
+    meter: { "\($0): meter \($1)\($2.map { " (\($0))" } ?? "")" },
+    meterKWh: { "\($0) kWh (\($1))" },
+    moreMeters: { "\($0): \($1) more meters" },
+    listedBy: { "\($0) lists them all" },
+    moreCells: { ", ... (\($0) in all)" },
+    points: "points",
+    touBand: { "\($0) kWh x \($1) \($2)/kWh = \($3) \($2)" },
+    certificates: {
+      "carried \($0) + \($1) kWh = \($2) kWh -> \($3) certificates (vintage \($4)), \($5) kWh carried"
+    },
+    beforePhaseOut: { "\($0) before phase-out" },
+    paidOnce: { "\($0) paid once" },
+    paidOnlyIn: { "only in \($0): 0 in \($1)" },
+    phaseOut: { "phase-out from \($0)" },
+    degression: { "degression \($0) per \($1 == .half ? "half-year" : $1.rawValue) from \($2)" },
+    degressionSteps: { "\($0) step\($0 == 1 ? "" : "s"): x \($1)" },
+    trigger: { "reduce to \($0) when \($1)" },
+    fired: { "fired in \($0)" },
+    notFired: "not fired",
+    crossed: { "\($0) to \($1) this period, threshold \($2)" },
+    subsidyFactor: { "\($0) factor" },
+    pointsTerm: { "\($0) (\($1))" },
+    pointsTotal: { "\($0) = \($1) points" },
+    flooredAtZero: ", floored at 0",
+    cappedAt: { ", capped at \($0)" })
+
+  public static let zh = DetailLabels(
+    input: { $1.isEmpty ? $0 : "\($0) \($1)" },
+    vintage: { "\($0) 年度" },
+    meter: { "\($0) 计量表 \($1)\($2.map { "（\($0)）" } ?? "")" },
+    meterKWh: { "\($0) kWh（\($1)）" },
+    moreMeters: { "\($0) 另有 \($1) 个计量表" },
+    listedBy: { "\($0) 列出全部" },
+    moreCells: { "……（共 \($0) 项）" },
+    points: "积分",
+    touBand: { "\($0) kWh × \($1) \($2)/kWh = \($3) \($2)" },
+    certificates: {
+      "结转 \($0) + \($1) kWh = \($2) kWh → \($3) 张绿证（\($4) 年度），结转 \($5) kWh"
+    },
+    beforePhaseOut: { "\($0) 退坡前" },
+    paidOnce: { "\($0) 一次性支付" },
+    paidOnlyIn: { "仅于 \($0) 支付：\($1) 为 0" },
+    phaseOut: { "自 \($0) 起退坡" },
+    degression: {
+      let every =
+        switch $1 {
+        case .month: "每月"
+        case .quarter: "每季度"
+        case .half: "每半年"
+        case .year: "每年"
+        }
+      return "自 \($2) 起\(every)递减 \($0)"
+    },
+    degressionSteps: { "\($0) 步：× \($1)" },
+    trigger: { "当 \($1) 时降至 \($0)" },
+    fired: { "于 \($0) 触发" },
+    notFired: "未触发",
+    crossed: { "本期累计由 \($0) 至 \($1)，阈值 \($2)" },
+    subsidyFactor: { "\($0) 系数" },
+    pointsTerm: { "\($0)（\($1)）" },
+    pointsTotal: { "\($0) = \($1) 积分" },
+    flooredAtZero: "，下限为 0",
+    cappedAt: { "，上限 \($0)" })
+}
