@@ -161,7 +161,7 @@ extension Parser {
     return .expr(try parseExpr(&c))
   }
 
-  /// split := "split" share ("," share)* | "split" NAME ("," NAME)* "by" METRIC
+  /// split := "split" share ("," share)* | "split" NAME ("," NAME)* "by" ("column")? METRIC
   ///        | "split" "tiered" NEWLINE row+ | "split" "on" KPI NEWLINE row+
   /// share := PARTY PERCENT
   mutating func parseSplit(_ c: inout Cursor, _ node: SyntaxLine) throws(ParseFailure) -> Split {
@@ -176,6 +176,7 @@ extension Parser {
     }
     rejectChildren(of: node, "this split")
     if c.accept(word: "by") != nil {
+      if let column = try acceptColumn(&c) { return .column(parties: [], column: column) }
       let metric = try c.expectName("a metric", hint: "split tenants by consumption")
       try c.expectEnd(after: "the metric")
       return .metric(parties: [], metric: metric)
@@ -198,6 +199,7 @@ extension Parser {
     }
     if shares.isEmpty {
       _ = try c.expect(word: "by", hint: "'split A, B by METRIC' or 'split A 30%, B 70%'")
+      if let column = try acceptColumn(&c) { return .column(parties: names, column: column) }
       let metric: Name
       if let s = c.accept(word: "stake") {
         metric = Name(text: s.text, range: s.range)
@@ -209,6 +211,16 @@ extension Parser {
     }
     try c.expectEnd(after: "the shares")
     return .fixed(shares)
+  }
+
+  /// `column NAME` after `by`: a registry column named explicitly. `column` alone is a metric
+  /// spelled `column`.
+  mutating func acceptColumn(_ c: inout Cursor) throws(ParseFailure) -> Name? {
+    guard c.peek?.isWord("column") == true, c.peek(1)?.kind == .word else { return nil }
+    _ = c.next()
+    let column = try c.expectName("a registry column", hint: "split unitholders by column units")
+    try c.expectEnd(after: "the column")
+    return column
   }
 
   /// row := ("below" BOUND | "from" BOUND ("to" BOUND)?) ":" share ("," share)*
