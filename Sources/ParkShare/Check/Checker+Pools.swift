@@ -25,7 +25,7 @@ extension Checker {
       contract.pools.append(
         Pool(
           id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0),
-          clause: d.range.clause))
+          clause: d.range.clause, rounding: checkRounding(p)))
     }
     contract.funds = symbols.filter { $0.value.kind == .fund }.keys.sorted()
   }

@@ -1,5 +1,5 @@
 extension Parser {
-  /// pool := "pool" ID "=" NAME ("+" NAME)* NEWLINE step+
+  /// pool := "pool" ID "=" NAME ("+" NAME)* ("rounding" MODE)? ("decimals" NUMBER)? NEWLINE step+
   mutating func parsePool(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure)
     -> PoolDecl
   {
@@ -11,7 +11,12 @@ extension Parser {
       sources.append(
         try c.expectName("a revenue or subsidy", hint: "pool ID = certificates + ccer"))
     } while c.accept(symbol: "+") != nil
-    try c.expectEnd(after: "the pool's sources")
+    // The pool's own rounding, read as the `currency` line reads the contract's.
+    var rounding: Name? = nil
+    var decimals: Literal? = nil
+    while try acceptRounding(&c, &rounding, &decimals) {}
+    try c.expectEnd(
+      after: rounding == nil && decimals == nil ? "the pool's sources" : "the rounding")
     var steps: [Step] = []
     var broken = 0
     for child in children {
@@ -22,7 +27,9 @@ extension Parser {
         broken += 1
       }
     }
-    return PoolDecl(id: id, sources: sources, steps: steps, brokenSteps: broken)
+    return PoolDecl(
+      id: id, sources: sources, steps: steps, brokenSteps: broken, rounding: rounding,
+      decimals: decimals)
   }
 
   /// step := (pay | reserve | rebate | split | cap | floor) (("if" | "unless") CONDITION)?

@@ -57,6 +57,9 @@ import Testing
     #expect(m.metric == .column("units"))
     #expect(m.value == Exact("333333"))
     #expect(m.total == Exact("10000000"))
+    #expect(
+      StatementText.render(settlement).contains("1,234,567.89 CNY by units: 333,333 of 10,000,000")
+    )
   }
 
   @Test func theCheckedContractCarriesTheColumnPerMember() throws {
