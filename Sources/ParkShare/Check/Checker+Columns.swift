@@ -4,6 +4,7 @@ extension Checker {
   /// contract declares wins (a contract that checked before a registry grew a column of the same
   /// name means what it meant); `by column NAME` picks the column explicitly.
   mutating func isBareColumn(_ parties: [Name], _ metric: Name) -> Bool {
+    guard !registries.isEmpty else { return false }  // no registry: nothing to look up
     let registries = registryTables(of: parties)
     if symbols[metric.text] != nil || file.brokenNames.contains(metric.text) {
       if let t = registries.first(where: { $0.table.header.contains(metric.text) }) {
@@ -23,16 +24,23 @@ extension Checker {
   /// The registries of the groups a split names, and of the registry members it names, once
   /// each, in the order named.
   func registryTables(of parties: [Name]) -> [(group: String, table: RegistryTable)] {
+    // Looked up once: a split may name thousands of parties.
+    let groupOf = registryGroups
     var out: [(group: String, table: RegistryTable)] = []
+    var seen: Set<String> = []
     for p in parties {
-      let group =
-        registries[p.text] != nil ? p.text : contract.parties.first { $0.id == p.text }?.group
-      guard let group, let t = registries[group], !out.contains(where: { $0.group == group }) else {
-        continue
-      }
+      let group = registries[p.text] != nil ? p.text : groupOf[p.text]
+      guard let group, let t = registries[group], seen.insert(group).inserted else { continue }
       out.append((group, t))
     }
     return out
+  }
+
+  /// Each registry member's group, by member id.
+  var registryGroups: [String: String] {
+    Dictionary(
+      contract.parties.compactMap { p in p.group.map { (p.id, $0) } },
+      uniquingKeysWith: { a, _ in a })
   }
 
   /// `split GROUP by COLUMN` (or `by column COLUMN`): pro rata by a numeric column of the
@@ -53,8 +61,9 @@ extension Checker {
     }
     guard ok, checkNamedOnce(parties) else { return nil }
     // Declared parties have no registry row: they cannot be weighed by a column.
+    let groupOf = registryGroups
     for p in parties where symbols[p.text]?.kind == .party {
-      guard contract.parties.first(where: { $0.id == p.text })?.group == nil else { continue }
+      guard groupOf[p.text] == nil else { continue }
       error(
         .unknownColumn,
         "party '\(p.text)' is declared in the contract, not read from a registry: it has no '\(column.text)'",
@@ -105,9 +114,9 @@ extension Checker {
       if bad > 0 { ok = false }
     }
     guard ok else { return nil }
-    let members = parties.flatMap { p in
-      contract.groups.first { $0.id == p.text }?.members ?? [p.text]
-    }
+    let membersOf = Dictionary(
+      contract.groups.map { ($0.id, $0.members) }, uniquingKeysWith: { a, _ in a })
+    let members = parties.flatMap { p in membersOf[p.text] ?? [p.text] }
     // Known now, like capital: weights that are all zero would divide nothing, every period.
     if members.allSatisfy({ values[$0]?.isZero ?? true }) {
       let one = parties.count == 1 && symbols[parties[0].text]?.kind == .group
