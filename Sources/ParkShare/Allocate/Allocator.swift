@@ -215,7 +215,7 @@ struct Allocator {
       pool: pool.id, clause: pool.clause, sources: sources, exactTotal: flow.total, total: total,
       lines: lines, arrears: flow.arrears, unallocatedExact: flow.unallocated,
       unallocated: unallocated, notes: flow.notes,
-      conditions: flow.conditions.isEmpty ? nil : flow.conditions)
+      conditions: flow.conditions.isEmpty ? nil : flow.conditions, rounding: pool.rounding)
   }
 
   /// The pool's own rounding (`rounding down decimals 0`), or the contract's currency's.

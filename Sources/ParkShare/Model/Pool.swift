@@ -11,7 +11,7 @@ public struct Pool: Sendable, Encodable, Hashable {
 
 /// How a pool rounds its lines: its mode and its minor unit, at most the currency's decimals (a
 /// pool rounded to the yuan pays amounts with 0 fen, still written with the currency's decimals).
-public struct PoolRounding: Sendable, Encodable, Hashable {
+public struct PoolRounding: Sendable, Codable, Hashable {
   public var mode: RoundingMode
   public var decimals: Int
 }

@@ -55,6 +55,9 @@ import Testing
     // Amounts keep the currency's two decimals in every rendering: 3,086.00, not 3,086.
     let text = StatementText.render(settlement)
     #expect(text.contains("3,086.00"), "\(text)")
+    #expect(
+      text.contains("pool carbon_pool = 12,345.00 CNY (the pool rounds down to 0 decimals)"))
+    #expect(text.contains("pool green_pool = 1,000.01 CNY    ["))
     let csv = StatementCSV.render(settlement)
     #expect(csv.contains("3086.00"), "\(csv)")
     let json = try JSONOutput.text(settlement)
