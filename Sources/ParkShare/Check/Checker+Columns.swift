@@ -140,6 +140,9 @@ extension Checker {
     return .metric(parties: parties.map(\.text), metric: .column(column.text))
   }
 
+  /// The kinds of names a split can weigh by.
+  static let valueKinds: [Symbol.Kind] = [.input, .meter, .let, .kpi, .revenue, .subsidy, .points]
+
   /// A split names a column its registry lacks: at the name, with the columns it could name.
   mutating func missingColumn(
     _ column: Name, group: String, table: RegistryTable, explicit: Bool
@@ -149,7 +152,13 @@ extension Checker {
       numeric.isEmpty
       ? "'\(table.path)' has no numeric column: add one (e.g. 'units') with a number for every member"
       : "the numeric columns of '\(table.path)' are: \(numeric.joined(separator: ", "))"
-    if let near = Spelling.nearest(column.text, in: numeric) {
+    // A bare name may be a misspelt value per member as well as a misspelt column.
+    let values: [String] =
+      explicit
+      ? []
+      : symbols.filter { $0.value.per == group && Self.valueKinds.contains($0.value.kind) }.keys
+        .sorted()
+    if let near = Spelling.nearest(column.text, in: numeric + values) {
       hint = "did you mean '\(near)'? " + hint
     }
     error(
