@@ -46,7 +46,8 @@ extension Allocator {
             try caps.add(hold)
           }
         case .floor(let party, let amount, let payer):
-          let minimum = try wholeUnits(try unsigned(scalar(amount), "the floor"), .up)
+          let minimum = try wholeUnits(
+            try unsigned(scalar(amount), "the floor"), .up, decimals: rounding(of: pool).decimals)
           floors.append(FloorHold(party: party, minimum: minimum, payer: payer, step: step))
         default: break
         }
@@ -158,7 +159,8 @@ extension Allocator {
         }.sum()
       }
       let left = try exact { () throws(ArithmeticError) in try limit - received }
-      let allowed = try wholeUnits(Exact.max(left, .zero), .down)
+      let allowed = try wholeUnits(
+        Exact.max(left, .zero), .down, decimals: rounding(of: pool).decimals)
       let scope = LineBasis.CapScope(
         limit: limit, currency: currency, receivedBefore: cumulative ? received : nil,
         group: group?.id, each: each)
@@ -200,11 +202,14 @@ extension Allocator {
     }
   }
 
-  /// A limit in whole minor units: a cap rounds down and a floor up, so that a party held at
-  /// its limit is paid exactly that, never a fen over a cap or under a floor.
-  func wholeUnits(_ v: Exact, _ mode: RoundingMode) throws(EvaluationFailure) -> Fraction {
+  /// A limit in whole minor units of its pool (`decimals`): a cap rounds down and a floor up,
+  /// so that a party held at its limit is paid exactly that, never a fen (or, in a pool rounded
+  /// to the yuan, a yuan) over a cap or under a floor.
+  func wholeUnits(_ v: Exact, _ mode: RoundingMode, decimals: Int) throws(EvaluationFailure)
+    -> Fraction
+  {
     try exact { () throws(ArithmeticError) in
-      Fraction(try v.rounded(scale: contract.currency.decimals, mode))
+      Fraction(try v.rounded(scale: decimals, mode))
     }
   }
 }

@@ -121,8 +121,7 @@ struct Allocator {
   mutating func settle(_ pool: Pool, sources: [PoolResult.Source], _ flow: inout Flow)
     throws(EvaluationFailure) -> PoolResult
   {
-    let decimals = contract.currency.decimals
-    let mode = contract.currency.rounding
+    let (decimals, mode) = rounding(of: pool)
     let placed = try exact { () throws(ArithmeticError) in
       try (flow.lines.map(\.exact) + [flow.unallocated]).sum()
     }
@@ -177,14 +176,14 @@ struct Allocator {
         let g = shared ? members[k] : []
         guard g.count > 1 else {
           // A recipient's one line is paid what the recipient is.
-          lines[firstLine[k]].amount = try Exact(minorUnits: parts[k], decimals: decimals)
+          lines[firstLine[k]].amount = try money(parts[k], decimals)
           continue
         }
         // Several lines are rounded to what the recipient is paid.
         let paid = try Apportionment.roundToTotal(
           g.map { lines[$0].exact }, total: parts[k], decimals: decimals)
         for (i, v) in zip(g, paid) {
-          lines[i].amount = try Exact(minorUnits: v, decimals: decimals)
+          lines[i].amount = try money(v, decimals)
         }
       }
       return hasRest ? parts[parts.count - 1] : 0
@@ -209,15 +208,32 @@ struct Allocator {
     }
     let (unallocated, total) = try exact { () throws(ArithmeticError) in
       (
-        try Exact(minorUnits: rest, decimals: decimals),
-        try Exact(minorUnits: target, decimals: decimals)
+        try money(rest, decimals),
+        try money(target, decimals)
       )
     }
     return PoolResult(
       pool: pool.id, clause: pool.clause, sources: sources, exactTotal: flow.total, total: total,
       lines: lines, arrears: flow.arrears, unallocatedExact: flow.unallocated,
       unallocated: unallocated, notes: flow.notes,
-      conditions: flow.conditions.isEmpty ? nil : flow.conditions)
+      conditions: flow.conditions.isEmpty ? nil : flow.conditions, rounding: pool.rounding)
+  }
+
+  /// The pool's own rounding (`rounding down decimals 0`), or the contract's currency's.
+  func rounding(of pool: Pool) -> (decimals: Int, mode: RoundingMode) {
+    guard let r = pool.rounding else {
+      return (contract.currency.decimals, contract.currency.rounding)
+    }
+    return (r.decimals, r.mode)
+  }
+
+  /// `units` minor units of a pool rounded to `decimals`, written with the currency's decimals
+  /// (a pool rounded to the yuan pays 1234.00, not 1234): statements and their totals keep the
+  /// currency's minor unit. Widening is exact; a pool never rounds finer than the currency.
+  func money(_ units: Int128, _ decimals: Int) throws(ArithmeticError) -> Exact {
+    let v = try Exact(minorUnits: units, decimals: decimals)
+    let currency = contract.currency.decimals
+    return decimals < currency ? try v.rounded(scale: currency, .halfUp) : v
   }
 
   /// Exact arithmetic, its failure in words.

@@ -17,6 +17,9 @@ public struct PoolResult: Sendable, Codable {
   /// The conditional steps of the period and how their conditions came out; nil (and not
   /// recorded) when the pool has none, so records of pools without conditions keep their bytes.
   public var conditions: [ConditionOutcome]? = nil
+  /// The pool's own rounding (`rounding down decimals 0`); nil (and not recorded) when it
+  /// rounds as the currency does, so records of such pools keep their bytes.
+  public var rounding: PoolRounding? = nil
 
   public struct Source: Sendable, Codable {
     public var id: String

@@ -318,6 +318,7 @@ extension Checker {
     }
     let capitalColumn = header.firstIndex(of: "capital")
     var members: [String] = []
+    var kept: [RegistryTable.Row] = []
     var rowErrors = 0
     for row in table.rows {
       func bad(_ message: String, hint: String? = nil) {
@@ -375,6 +376,7 @@ extension Checker {
       }
       symbols[id] = Symbol(kind: .party, range: at(row.line))
       members.append(id)
+      kept.append(RegistryTable.Row(member: id, range: at(row.line), fields: row.fields))
       contract.parties.append(
         Party(
           id: id, name: name, role: role, capital: capital, group: g.id.text,
@@ -385,6 +387,7 @@ extension Checker {
         .badRegistry, "\(rowErrors - 50) more registry errors not shown", at: at(1), notes: [here]
       )
     }
+    registries[g.id.text] = RegistryTable(path: loaded.path, header: header, rows: kept)
     if members.isEmpty && rowErrors == 0 {
       error(.badRegistry, "registry '\(g.file)' lists no parties", at: g.fileRange)
     }

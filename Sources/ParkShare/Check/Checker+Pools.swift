@@ -26,7 +26,7 @@ extension Checker {
       contract.pools.append(
         Pool(
           id: p.id.text, sources: p.sources.map(\.text), steps: steps.map(\.0),
-          clause: d.range))
+          clause: d.range, rounding: checkRounding(p)))
     }
     contract.funds = symbols.filter { $0.value.kind == .fund }.keys.sorted()
   }
@@ -307,6 +307,9 @@ extension Checker {
           at: metric.range)
         return nil
       }
+      if metric.text != "stake", isBareColumn(parties, metric) {
+        return checkColumnSplit(parties, column: metric, explicit: false, step: step)
+      }
       if parties.count == 1, symbols[parties[0].text]?.kind == .group, metric.text != "stake" {
         guard let m = perMemberMetric(metric, group: parties[0].text) else { return nil }
         return .metric(parties: [parties[0].text], metric: m)
@@ -354,6 +357,8 @@ extension Checker {
       }
       guard let m = perMemberMetric(metric, group: "party") else { return nil }
       return .metric(parties: parties.map(\.text), metric: m)
+    case .column(let parties, let column):
+      return checkColumnSplit(parties, column: column, explicit: true, step: step)
     case .tiered(let rows):
       guard let tiers = checkRows(rows, unit: currency, marginal: true, pool: pool) else {
         return nil

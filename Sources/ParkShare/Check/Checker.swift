@@ -45,6 +45,8 @@ public struct Checker {
   var signed = 0
   /// Parties whose capital was reported: a split by stake does not also call it missing.
   var brokenCapital: Set<String> = []
+  /// Each registry group's columns, for splits by a registry column (Checker+Columns).
+  var registries: [String: RegistryTable] = [:]
   /// Whether the `settle` line gave a frequency and a term. Until it does, nothing is checked
   /// against them: a misspelt or missing `settle` is one error, not one per date in the file.
   var frequencyKnown = false

@@ -2,6 +2,8 @@ extension DiagnosticID {
   /// When the diagnostic is given, in a few words: the heading of its entry in docs/errors.md.
   public var summary: String {
     switch self {
+    case .ambiguousColumn:
+      "a split's metric is both a contract name and a registry column; the contract's name is used"
     case .badAccounts: "a journal accounts file holds a line that is not a valid account mapping"
     case .badAssets:
       "an assets file holds a malformed line or names a revenue the contract does not have"
@@ -114,6 +116,7 @@ extension DiagnosticID {
     case .unexpectedMonth: "a fact has a month but its input is one value for the period"
     case .unexpectedVintage: "a fact has a vintage but its input has none"
     case .unitMismatch: "units that do not fit together"
+    case .unknownColumn: "a split by a registry column names a column or a party the registry lacks"
     case .unknownFunction: "an unknown function"
     case .unknownKeyword: "an unknown declaration or keyword"
     case .unknownMember: "a member that is not in the group"

@@ -3,6 +3,7 @@
 /// with a real example (ErrorCatalogueTests holds each case to a fixture that produces it), so
 /// a new diagnostic is a new case here and a new fixture.
 public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
+  case ambiguousColumn = "ambiguous-column"
   case badAccounts = "bad-accounts"
   case badAssets = "bad-assets"
   case badBand = "bad-band"
@@ -110,6 +111,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case unexpectedMonth = "unexpected-month"
   case unexpectedVintage = "unexpected-vintage"
   case unitMismatch = "unit-mismatch"
+  case unknownColumn = "unknown-column"
   case unknownFunction = "unknown-function"
   case unknownKeyword = "unknown-keyword"
   case unknownMember = "unknown-member"

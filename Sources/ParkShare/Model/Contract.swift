@@ -68,6 +68,10 @@ public struct Party: Sendable, Encodable, Hashable {
   /// The registry group the party came from, if any.
   public var group: String?
   @ClauseText public var clause: SourceRange
+  /// A registry member's values in the numeric columns a split weighs by (`units`), read once
+  /// by the checker so that allocation needs no file. Nil when no split reads a column (the
+  /// contract's JSON is then as before).
+  public var columns: [String: Exact]? = nil
 }
 
 public struct PartyGroup: Sendable, Encodable, Hashable {

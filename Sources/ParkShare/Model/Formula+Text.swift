@@ -6,7 +6,7 @@ extension Formula: CustomStringConvertible, Encodable {
   func text(nested: Bool) -> String {
     switch self {
     case .constant(let v): return v.description
-    case .input(let id), .meter(let id), .value(let id): return id
+    case .input(let id), .meter(let id), .value(let id), .column(let id): return id
     case .tou(let m, let t): return "tou(\(m), \(t))"
     case .gec(let f): return "gec(\(f))"
     case .toDate(let subject, let window): return "to-date(\(subject.id)\(window.argument))"

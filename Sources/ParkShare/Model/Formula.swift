@@ -21,12 +21,16 @@ public indirect enum Formula: Sendable, Hashable {
   /// What a party (or each member of a group) has been paid before this period, from one pool
   /// or from every pool of the contract.
   case received(party: String, pool: String?)
+  /// A numeric column of a registry (`units`): each member's value as its registry gives it,
+  /// carried in the contract (`Party.columns`). Only a split's weights read it.
+  case column(String)
 
   /// Every input, meter and value id this formula reads.
   public var references: [String] {
     switch self {
     case .constant: []
     case .input(let id), .meter(let id), .value(let id): [id]
+    case .column: []
     case .toDate(let subject, _): [subject.id]
     case .received(let party, let pool): [party] + (pool.map { [$0] } ?? [])
     case .tou(let m, let t): [m, t]

@@ -4,6 +4,16 @@ public struct Pool: Sendable, Encodable, Hashable {
   public var sources: [String]
   public var steps: [PoolStep]
   @ClauseText public var clause: SourceRange
+  /// The pool's own rounding (`pool p = a rounding down decimals 0`); nil rounds with the
+  /// contract's currency (and the contract's JSON is as before).
+  public var rounding: PoolRounding? = nil
+}
+
+/// How a pool rounds its lines: its mode and its minor unit, at most the currency's decimals (a
+/// pool rounded to the yuan pays amounts with 0 fen, still written with the currency's decimals).
+public struct PoolRounding: Sendable, Codable, Hashable {
+  public var mode: RoundingMode
+  public var decimals: Int
 }
 
 public struct PoolStep: Sendable, Encodable, Hashable {

@@ -281,7 +281,7 @@ public struct Simulator: Sendable {
     var verdict: [String: Bool] = [:]
     func fixed(_ f: Formula) -> Bool {
       switch f {
-      case .constant, .meter: true
+      case .constant, .meter, .column: true
       case .input(let id): !random.contains(.input(id))
       case .value(let id): verdict[id] ?? false
       case .tou(_, let t): !randomTariffs.contains(t)

@@ -18,8 +18,9 @@ public enum ExplainText {
       let lastPool = pi == pools.count - 1 && st.payable.isEmpty
       let p1 = lastPool ? "└─ " : "├─ "
       let i1 = lastPool ? "   " : "│  "
+      let rounding = pool.rounding.map { t.poolRounding($0.mode.rawValue, $0.decimals) } ?? ""
       out +=
-        "\(p1)\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(t.exact(pool.exactTotal.grouped))    [\(pool.clause.clause)]\n"
+        "\(p1)\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(t.exact(pool.exactTotal.grouped))\(rounding)    [\(pool.clause.clause)]\n"
       for src in pool.sources {
         out += "\(i1)├─ + \(src.id) = \(src.amount.grouped) \(c)"
         if let item = items[src.id] { out += " = \(item.formula)" }

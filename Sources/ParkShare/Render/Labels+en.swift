@@ -23,6 +23,7 @@ extension Labels {
     arrearsBeforeAfter: "arrears owed before / after",
     fundBalance: { "fund \($0) balance" },
     pool: { "pool \($0)" },
+    poolRounding: { " (the pool rounds \($0) to \($1) decimals)" },
     kind: { $0.rawValue },
     arrears: { "arrears \($0): owed \($1) + due \($2) - paid \($3) = \($4)" },
     forgone: { ", forgone \($0) (without arrears)" },

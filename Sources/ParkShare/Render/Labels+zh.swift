@@ -24,6 +24,7 @@ extension Labels {
     arrearsBeforeAfter: "期初 / 期末欠付余额",
     fundBalance: { "基金 \($0) 余额" },
     pool: { "收益池 \($0)" },
+    poolRounding: { "（本池按 \($0) 取整至 \($1) 位小数）" },
     kind: {
       switch $0 {
       case .pay: "支付"

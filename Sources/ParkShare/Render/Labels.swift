@@ -38,6 +38,8 @@ public struct Labels: Sendable {
   public var fundBalance: @Sendable (_ fund: String) -> String
   /// A pool's heading (`pool energy`).
   public var pool: @Sendable (_ pool: String) -> String
+  /// After a pool's total, when the pool rounds its own way (`rounding down decimals 0`).
+  public var poolRounding: @Sendable (_ mode: String, _ decimals: Int) -> String
   /// A line's kind: pay, reserve, rebate, split, cap, cap-share, floor, floor-share.
   public var kind: @Sendable (_ kind: AllocationLine.Kind) -> String
   public var arrears:

@@ -59,7 +59,9 @@ public enum StatementText {
       ] + r.funds.sorted { $0.key < $1.key }.map { [t.fundBalance($0.key), money($0.value)] },
       rightAligned: [1])
     for pool in s.pools {
-      out += "\n\(t.pool(pool.pool)) = \(money(pool.total)) \(c)    [\(pool.clause.clause)]\n"
+      let rounding = pool.rounding.map { t.poolRounding($0.mode.rawValue, $0.decimals) } ?? ""
+      out +=
+        "\n\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(rounding)    [\(pool.clause.clause)]\n"
       for src in pool.sources {
         out += "  + \(src.id) \(src.amount.grouped)    [\(src.clause.clause)]\n"
       }

@@ -75,7 +75,7 @@ extension Evaluator {
         walk(inner)
         out += callDetails["gec(\(inner))"] ?? []
       case .sum(let a), .negate(let a): walk(a)
-      case .toDate, .received: break
+      case .toDate, .received, .column: break
       case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
         walk(a)
         walk(b)

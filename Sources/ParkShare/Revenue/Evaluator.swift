@@ -249,6 +249,11 @@ public struct Evaluator: Sendable {
       return try binary(op, a, b)
     case .toDate(let subject, let window): return try runningTotal(subject, window)
     case .received(let party, let pool): return try received(party, pool: pool)
+    case .column(let name):
+      // The registry's values, carried in the contract: one per member that has the column.
+      var cells: [Facet: Exact] = [:]
+      for p in contract.parties { if let v = p.columns?[name] { cells[Facet(member: p.id)] = v } }
+      return Quantity(dims: .member, cells: cells)
     }
   }
 

@@ -120,7 +120,7 @@ extension Evaluator {
   func readsAreSettled(_ f: Formula) -> Bool {
     switch f {
     case .value(let id): memo[id] != nil || failures[id] != nil
-    case .constant, .input, .meter, .tou, .received: true
+    case .constant, .input, .meter, .tou, .received, .column: true
     case .toDate(let subject, _):
       if case .value(let id) = subject { memo[id] != nil || failures[id] != nil } else { true }
     case .gec(let a), .sum(let a), .negate(let a): readsAreSettled(a)

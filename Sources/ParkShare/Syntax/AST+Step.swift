@@ -60,6 +60,9 @@ public enum Split: Sendable {
   case fixed([ShareSpec])
   /// `split gov, op, esco by stake`, `split tenants by consumption`
   case metric(parties: [Name], metric: Name)
+  /// `split unitholders by column units`: by a numeric column of the parties' registry, even
+  /// where a contract name is spelled the same (a bare `by units` means the contract's name).
+  case column(parties: [Name], column: Name)
   /// `split tiered` with rows: marginal tiers on the amount, like tax brackets.
   case tiered([TierRow])
   /// `split on intensity_cut` with rows: the row whose range holds the KPI applies to all.

@@ -167,4 +167,7 @@ public struct PoolDecl: Sendable {
   public var steps: [Step]
   /// Steps that failed to parse (already reported), so coverage is not judged without them.
   public var brokenSteps: Int
+  /// `rounding MODE` and `decimals N` after the sources: the pool's own rounding.
+  public var rounding: Name? = nil
+  public var decimals: Literal? = nil
 }

@@ -30,7 +30,10 @@ public enum Keywords {
     ("revenue", "revenue ID = EXPRESSION"),
     ("subsidy", "subsidy ID = EXPRESSION [paid by PARTY] [in PERIOD]"),
     ("points", "points ID for GROUP [cap N] (then indented rules)"),
-    ("pool", "pool ID = REVENUE + REVENUE ... (then indented steps)"),
+    (
+      "pool",
+      "pool ID = REVENUE + REVENUE ... [rounding half-up|half-even|down|up] [decimals N] (then indented steps)"
+    ),
   ]
 
   /// Pool steps and the form each takes.
@@ -38,7 +41,10 @@ public enum Keywords {
     ("pay", "pay PARTY AMOUNT, e.g. 'pay op 2% of pool' or 'pay bank 120,000 CNY'"),
     ("reserve", "reserve 5% [of pool|of remainder] to FUND"),
     ("rebate", "rebate 15% to GROUP by METRIC"),
-    ("split", "split A 30%, B 70% | split A, B by METRIC | split tiered | split on KPI"),
+    (
+      "split",
+      "split A 30%, B 70% | split A, B by METRIC | split GROUP by [column] COLUMN | split tiered | split on KPI"
+    ),
     ("cap", "cap [each] PARTY|GROUP AMOUNT per period|over term"),
     ("floor", "floor PARTY AMOUNT [paid by PARTY]"),
     (

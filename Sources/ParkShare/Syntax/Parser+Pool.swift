@@ -1,5 +1,5 @@
 extension Parser {
-  /// pool := "pool" ID "=" NAME ("+" NAME)* NEWLINE step+
+  /// pool := "pool" ID "=" NAME ("+" NAME)* ("rounding" MODE)? ("decimals" NUMBER)? NEWLINE step+
   mutating func parsePool(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure)
     -> PoolDecl
   {
@@ -11,7 +11,12 @@ extension Parser {
       sources.append(
         try c.expectName("a revenue or subsidy", hint: "pool ID = certificates + ccer"))
     } while c.accept(symbol: "+") != nil
-    try c.expectEnd(after: "the pool's sources")
+    // The pool's own rounding, read as the `currency` line reads the contract's.
+    var rounding: Name? = nil
+    var decimals: Literal? = nil
+    while try acceptRounding(&c, &rounding, &decimals) {}
+    try c.expectEnd(
+      after: rounding == nil && decimals == nil ? "the pool's sources" : "the rounding")
     var steps: [Step] = []
     var broken = 0
     for child in children {
@@ -22,7 +27,9 @@ extension Parser {
         broken += 1
       }
     }
-    return PoolDecl(id: id, sources: sources, steps: steps, brokenSteps: broken)
+    return PoolDecl(
+      id: id, sources: sources, steps: steps, brokenSteps: broken, rounding: rounding,
+      decimals: decimals)
   }
 
   /// step := (pay | reserve | rebate | split | cap | floor) (("if" | "unless") CONDITION)?
@@ -196,7 +203,7 @@ extension Parser {
     return .expr(try parseExpr(&c))
   }
 
-  /// split := "split" share ("," share)* | "split" NAME ("," NAME)* "by" METRIC
+  /// split := "split" share ("," share)* | "split" NAME ("," NAME)* "by" ("column")? METRIC
   ///        | "split" "tiered" NEWLINE row+ | "split" "on" KPI NEWLINE row+
   /// share := PARTY PERCENT
   mutating func parseSplit(_ c: inout Cursor, _ node: SyntaxLine) throws(ParseFailure) -> Split {
@@ -211,6 +218,7 @@ extension Parser {
     }
     rejectChildren(of: node, "this split")
     if c.accept(word: "by") != nil {
+      if let column = try acceptColumn(&c) { return .column(parties: [], column: column) }
       let metric = try c.expectName("a metric", hint: "split tenants by consumption")
       try c.expectEnd(after: "the metric")
       return .metric(parties: [], metric: metric)
@@ -233,6 +241,7 @@ extension Parser {
     }
     if shares.isEmpty {
       _ = try c.expect(word: "by", hint: "'split A, B by METRIC' or 'split A 30%, B 70%'")
+      if let column = try acceptColumn(&c) { return .column(parties: names, column: column) }
       let metric: Name
       if let s = c.accept(word: "stake") {
         metric = Name(text: s.text, range: s.range)
@@ -244,6 +253,16 @@ extension Parser {
     }
     try c.expectEnd(after: "the shares")
     return .fixed(shares)
+  }
+
+  /// `column NAME` after `by`: a registry column named explicitly. `column` alone is a metric
+  /// spelled `column`.
+  mutating func acceptColumn(_ c: inout Cursor) throws(ParseFailure) -> Name? {
+    guard c.peek?.isWord("column") == true, c.peek(1)?.kind == .word else { return nil }
+    _ = c.next()
+    let column = try c.expectName("a registry column", hint: "split unitholders by column units")
+    try c.expectEnd(after: "the column")
+    return column
   }
 
   /// row := ("below" BOUND | "from" BOUND ("to" BOUND)?) ":" share ("," share)*

@@ -118,14 +118,8 @@ public struct Parser {
     var rounding: Name? = nil
     var decimals: Literal? = nil
     while !c.atEnd {
-      if c.accept(word: "rounding") != nil {
-        guard let t = c.peek, t.kind == .word else {
-          throw c.fail("a rounding mode", hint: "half-up, half-even, down or up")
-        }
-        _ = c.next()
-        rounding = Name(text: t.text, range: t.range)
-      } else if c.accept(word: "decimals") != nil {
-        decimals = try c.expectNumber("the number of decimals")
+      if try acceptRounding(&c, &rounding, &decimals) {
+        continue
       } else {
         let near = c.peek.flatMap { Spelling.nearest($0.text, in: ["rounding", "decimals"]) }
         throw c.fail(
@@ -134,6 +128,26 @@ public struct Parser {
       }
     }
     return .currency(code: code, rounding: rounding, decimals: decimals)
+  }
+
+  /// rounding := "rounding" MODE | "decimals" NUMBER: one clause, if the cursor is at one. The
+  /// `currency` line and a `pool` line read them alike.
+  func acceptRounding(_ c: inout Cursor, _ rounding: inout Name?, _ decimals: inout Literal?)
+    throws(ParseFailure) -> Bool
+  {
+    if c.accept(word: "rounding") != nil {
+      guard let t = c.peek, t.kind == .word else {
+        throw c.fail("a rounding mode", hint: "half-up, half-even, down or up")
+      }
+      _ = c.next()
+      rounding = Name(text: t.text, range: t.range)
+      return true
+    }
+    if c.accept(word: "decimals") != nil {
+      decimals = try c.expectNumber("the number of decimals")
+      return true
+    }
+    return false
   }
 
   /// settle := "settle" FREQUENCY "from" PERIOD "to" PERIOD
