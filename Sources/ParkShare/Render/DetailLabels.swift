@@ -34,6 +34,11 @@ public struct DetailLabels: Sendable {
   /// A reduction on a running total this period: the total before and after, the threshold.
   public var crossed: @Sendable (_ before: String, _ after: String, _ threshold: String) -> String
   public var subsidyFactor: @Sendable (_ subsidy: String) -> String
+  /// A running total: before this period, this period, the total, its unit ("" for none).
+  public var runningTotal:
+    @Sendable (_ before: String, _ now: String, _ total: String, _ unit: String) -> String
+  /// What a party was paid before this period.
+  public var receivedBefore: @Sendable (_ amount: String, _ currency: String) -> String
   /// One rule's points and the rule as written in the contract.
   public var pointsTerm: @Sendable (_ points: String, _ rule: String) -> String
   public var pointsTotal: @Sendable (_ terms: String, _ total: String) -> String
@@ -66,6 +71,8 @@ extension DetailLabels {
     notFired: "not fired",
     crossed: { "\($0) to \($1) this period, threshold \($2)" },
     subsidyFactor: { "\($0) factor" },
+    runningTotal: { "\($0) before + \($1) this period = \($2)\($3.isEmpty ? "" : " " + $3)" },
+    receivedBefore: { "\($0) \($1) paid before this period" },
     pointsTerm: { "\($0) (\($1))" },
     pointsTotal: { "\($0) = \($1) points" },
     flooredAtZero: ", floored at 0",
@@ -104,6 +111,8 @@ extension DetailLabels {
     notFired: "未触发",
     crossed: { "本期累计由 \($0) 至 \($1)，阈值 \($2)" },
     subsidyFactor: { "\($0) 系数" },
+    runningTotal: { "此前 \($0) + 本期 \($1) = \($2)\($3.isEmpty ? "" : " " + $3)" },
+    receivedBefore: { "本期之前已收 \($0) \($1)" },
     pointsTerm: { "\($0)（\($1)）" },
     pointsTotal: { "\($0) = \($1) 积分" },
     flooredAtZero: "，下限为 0",

@@ -31,6 +31,9 @@ public enum ExplainText {
         }
       }
       out += "\(i1)├─ \(t.waterfall(party))\n"
+      for o in pool.conditions ?? [] {
+        out += "\(i1)│  ? \(StatementText.condition(o, t))    [\(o.clause.clause)]\n"
+      }
       for l in pool.lines {
         let mark = l.recipient == me ? "→" : " "
         let rateText = w.rate(l.rate)

@@ -24,6 +24,9 @@ extension Labels {
     fundBalance: { "fund \($0) balance" },
     pool: { "pool \($0)" },
     poolRounding: { " (the pool rounds \($0) to \($1) decimals)" },
+    condition: {
+      "\($0 ? "if" : "unless") \($1): \($2) against \($3), \($4 ? "holds" : "does not hold"); the step is \($5 ? "taken" : "not taken")"
+    },
     kind: { $0.rawValue },
     arrears: { "arrears \($0): owed \($1) + due \($2) - paid \($3) = \($4)" },
     forgone: { ", forgone \($0) (without arrears)" },

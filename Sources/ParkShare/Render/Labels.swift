@@ -40,6 +40,13 @@ public struct Labels: Sendable {
   public var pool: @Sendable (_ pool: String) -> String
   /// After a pool's total, when the pool rounds its own way (`rounding down decimals 0`).
   public var poolRounding: @Sendable (_ mode: String, _ decimals: Int) -> String
+  /// A step's condition this period: `if` or `unless`, the comparison, its two sides' values,
+  /// whether it held and whether the step was taken.
+  public var condition:
+    @Sendable (
+      _ when: Bool, _ condition: String, _ left: String, _ right: String, _ holds: Bool,
+      _ taken: Bool
+    ) -> String
   /// A line's kind: pay, reserve, rebate, split, cap, cap-share, floor, floor-share.
   public var kind: @Sendable (_ kind: AllocationLine.Kind) -> String
   public var arrears:

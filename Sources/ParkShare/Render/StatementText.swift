@@ -76,6 +76,9 @@ public enum StatementText {
         lines.append([t.unallocated, "", "", money(pool.unallocated), "", ""])
       }
       out += table(lines, rightAligned: [3], indent: "  ")
+      for o in pool.conditions ?? [] {
+        out += "  \(Self.condition(o, t))    [\(o.clause.clause)]\n"
+      }
       for a in pool.arrears {
         out +=
           "  "
@@ -84,6 +87,11 @@ public enum StatementText {
       }
     }
     return out
+  }
+
+  /// A step's condition and how it came out this period.
+  static func condition(_ o: ConditionOutcome, _ t: Labels) -> String {
+    t.condition(o.when, o.condition, o.left.grouped, o.right.grouped, o.holds, o.taken)
   }
 
   /// Statement numbers are shown with six digits: `000042`.

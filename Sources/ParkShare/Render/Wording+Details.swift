@@ -27,6 +27,10 @@ extension Wording {
           carried.grouped, kWh.grouped, eligible.grouped, issued.grouped, month.year, rest.grouped),
         nil
       )
+    case .runningTotal(let call, let before, let now, let total, let unit):
+      return (call, t.runningTotal(before.grouped, now.grouped, total.grouped, unit), nil)
+    case .received(let call, let amount, let currency):
+      return (call, t.receivedBefore(amount.grouped, currency), nil)
     case .subsidy(let id, let step, let clause):
       let (what, value) = subsidy(id, step)
       return (what, value, clause?.clause)

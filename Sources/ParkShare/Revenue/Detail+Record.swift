@@ -46,6 +46,13 @@ extension Detail: Encodable {
         "carried \(carried.grouped) + \(kWh.grouped) kWh = \(eligible.grouped) kWh -> \(issued.grouped) certificates (vintage \(month.year)), \(rest.grouped) kWh carried",
         nil
       )
+    case .runningTotal(let call, let before, let now, let total, let unit):
+      let u = unit.isEmpty ? "" : " \(unit)"
+      return (
+        call, "\(before.grouped) before + \(now.grouped) this period = \(total.grouped)\(u)", nil
+      )
+    case .received(let call, let amount, let currency):
+      return (call, "\(amount.grouped) \(currency) paid before this period", nil)
     case .subsidy(let id, let step, let clause):
       let (what, value) = Self.subsidy(id, step)
       return (what, value, clause?.clause)

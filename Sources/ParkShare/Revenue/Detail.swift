@@ -21,6 +21,11 @@ public enum Detail: Sendable, Hashable {
   case certificates(
     call: String, month: Period, carried: Exact, kWh: Exact, eligible: Exact, issued: Exact,
     rest: Exact)
+  /// A running total (`to-date`): what its window held before this period, this period's value
+  /// and the total, in its unit.
+  case runningTotal(call: String, before: Exact, now: Exact, total: Exact, unit: String)
+  /// `received(P[, POOL])`: what was paid to P before this period.
+  case received(call: String, amount: Exact, currency: String)
   /// One step of a subsidy's phase-out factor.
   case subsidy(id: String, step: SubsidyStep, clause: SourceRange?)
   /// A member's green points: the term of each rule, the total, and the floor or cap it met.

@@ -75,7 +75,8 @@ extension Evaluator {
         walk(inner)
         out += callDetails["gec(\(inner))"] ?? []
       case .sum(let a), .negate(let a): walk(a)
-      case .toDate, .received, .column: break
+      case .toDate, .received: out += callDetails["\(f)"] ?? []
+      case .column: break
       case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
         walk(a)
         walk(b)

@@ -6,9 +6,28 @@ extension Evaluator {
   {
     let now = try periodValue(subject)
     let carried = opening.totals[subject.id] ?? RunningTotal()
-    return try arithmetic { () throws(ArithmeticError) in
-      Quantity(try carried.before(period, window) + now)
+    let (before, total) = try arithmetic { () throws(ArithmeticError) in
+      let before = try carried.before(period, window)
+      return (before, try before + now)
     }
+    let call = "\(Formula.toDate(subject, window))"
+    callDetails[call] = [
+      .runningTotal(call: call, before: before, now: now, total: total, unit: unitText(subject))
+    ]
+    return Quantity(total)
+  }
+
+  /// The unit a running total counts in, as written ("" for none).
+  func unitText(_ subject: RunningSubject) -> String {
+    let unit: Unit? =
+      switch subject {
+      case .meter: .kWh
+      case .input(let id): contract.inputs.first { $0.id == id }?.unit
+      case .value(let id):
+        definition(id)?.unit ?? (subsidy(id) != nil ? .base(contract.currency.code) : .point)
+      case .pool: .base(contract.currency.code)
+      }
+    return unit.map { $0.isDimensionless ? "" : $0.description } ?? ""
   }
 
   /// The subject's total this period.
@@ -34,13 +53,15 @@ extension Evaluator {
 
   /// `received(P)` or `received(P, POOL)`: paid to P (or to the group P's members) in earlier
   /// periods, as the opening state records it.
-  func received(_ party: String, pool: String?) throws(EvaluationFailure) -> Quantity {
+  mutating func received(_ party: String, pool: String?) throws(EvaluationFailure) -> Quantity {
     let who = Set(contract.groups.first { $0.id == party }?.members ?? [party])
     var sum = Exact.zero
     for (key, paid) in opening.received
     where who.contains(key.party) && (pool == nil || key.pool == pool) {
       sum = try arithmetic { () throws(ArithmeticError) in try sum + paid }
     }
+    let call = "\(Formula.received(party: party, pool: pool))"
+    callDetails[call] = [.received(call: call, amount: sum, currency: contract.currency.code)]
     return Quantity(sum)
   }
 

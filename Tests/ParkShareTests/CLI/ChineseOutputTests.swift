@@ -156,7 +156,7 @@ import Testing
       w.rowFrom(x), w.rowAny, w.capPerPeriod(x), w.capOverTerm(x, x), w.capEachMember(x, x),
       w.capOnGroup(x, x), w.capCut(x, x), w.capFilled(x, x), w.floorFor(x, x),
       w.floorTopUp(x, x), w.capOf(x, x), w.drainedCause(x), w.limitShare(x, x), w.drained(x),
-      w.shortfall(x, x), w.fund(x),
+      w.shortfall(x, x), w.fund(x), w.kpiCrossing(x, x, x, x, x, x, x), w.loss(x), w.deficit(x),
     ]
     phrases += [
       t.settlementTitle(x, x, x, x), t.preview, t.issued(x), t.amendmentIssued(x, x),
@@ -167,7 +167,8 @@ import Testing
       t.arrears(x, x, x, x, x), t.forgone(x), t.explainTitle(x, x, x, x, x), t.exact(x),
       t.waterfall(x), t.step(x, x, x), t.exactPaid(x, x), t.fromPool(x, x, x),
       t.paysSubsidy(x, x), t.netSum(x, x, x), t.arrearsOwedAfter(x, x, x),
-      t.reportTitle(x, x, x, x),
+      t.reportTitle(x, x, x, x), t.poolRounding(x, 0),
+      t.condition(true, x, x, x, true, true), t.condition(false, x, x, x, false, false),
     ]
     phrases += t.summaryHeader + t.differenceHeader + t.reportHeader
     let n = t.negotiation
@@ -192,6 +193,7 @@ import Testing
       d.certificates(x, x, x, x, 0, x), d.beforePhaseOut(x), d.paidOnce(x), d.paidOnlyIn(x, x),
       d.phaseOut(x), d.degressionSteps(2, x), d.trigger(x, x), d.fired(x), d.notFired,
       d.subsidyFactor(x), d.pointsTerm(x, x), d.pointsTotal(x, x), d.flooredAtZero, d.cappedAt(x),
+      d.crossed(x, x, x), d.runningTotal(x, x, x, x), d.receivedBefore(x, x),
     ]
     phrases += Period.Length.allCases.map { d.degression(x, $0, x) }
     phrases += [Computed.Kind.let, .kpi, .revenue, .subsidy, .points].map(r.kind)
@@ -202,6 +204,7 @@ import Testing
     ]
     phrases += [
       AllocationLine.Kind.pay, .reserve, .rebate, .split, .cap, .capShare, .floor, .floorShare,
+      .loss, .recovery, .clawback,
     ]
     .map(t.kind)
     // BLAKE2b is the name of a hash, written the same in every language; `energy` (of the
