@@ -16,10 +16,11 @@ extension Allocator {
       let now = try evaluator.periodValue(subject)
       let before = try exact { () throws(ArithmeticError) in try after - now }
       return .toDate(before: Fraction(before), after: Fraction(after))
-    case .received(let party, let from):
+    case .received(let party, let from, let window):
       // Only a party's receipts from this pool move with this split; receipts from the whole
       // contract or another pool are what they were before the period.
       guard from == pool.id, contract.groups.allSatisfy({ $0.id != party }) else { return nil }
+      _ = window  // over a window too: the receipts before the period, then this split's
       return .received(party: party, opening: Fraction(try scalar(f)))
     default:
       return nil

@@ -29,6 +29,7 @@ struct Allocator {
   mutating func run() throws(EvaluationFailure) -> [PoolResult] {
     var out: [PoolResult] = []
     for pool in contract.pools { out.append(try run(pool)) }
+    try keepReceipts(out)
     return out
   }
 

@@ -245,14 +245,32 @@ extension Checker {
     case .split(let split):
       guard let allocation = checkSplit(split, step: step, pool: pool.id.text) else { return nil }
       kind = .split(allocation)
-    case .cap(let party, let e, let cumulative, let each):
+    case .cap(let party, let e, let span, let each):
       let p = resolve(
         party, as: each ? [.group] : [.party, .group], what: each ? "group" : "party or group")
       guard let t = typeAmount(e, unit: currency, what: "a cap"), p != nil else { return nil }
       refuseNegative(
         t.formula, at: e.range, what: "a cap on '\(party.text)'",
         hint: "a cap is the most a party receives: 0 \(contract.currency.code) or more")
-      kind = .cap(party: party.text, amount: t.formula, cumulative: cumulative, each: each)
+      var limit = t.formula
+      if span == .year {
+        guard !each else {
+          error(
+            .badCap, "'cap each ... per year' is not supported: cap the group's sum per year",
+            at: step.range, hint: "cap GROUP AMOUNT per year, or cap each GROUP AMOUNT per period")
+          return nil
+        }
+        // Year to date: what is left of the year's cap after what the party (or the group's
+        // members) received from this pool earlier in the calendar year, never below zero.
+        let earlier = Formula.received(party: party.text, pool: pool.id.text, window: .year)
+        guard
+          typeReceived(
+            [.name(party), .name(pool.id), .name(Name(text: "year", range: e.range))], e.range)
+            != nil
+        else { return nil }
+        limit = .max(.binary(.subtract, t.formula, earlier), .constant(.zero))
+      }
+      kind = .cap(party: party.text, amount: limit, cumulative: span == .term, each: each)
     case .loss(let rule):
       guard let rule = checkLoss(rule, step: step, pool: pool) else { return nil }
       kind = .loss(rule)

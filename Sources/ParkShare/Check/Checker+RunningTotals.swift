@@ -92,27 +92,50 @@ extension Checker {
     return .periods(months / contract.frequency.months)
   }
 
-  /// `received(P)`, `received(P, POOL)`: what party P (or a group's members together) was paid
-  /// before this period, from every pool or from one. Before this period, so a step may read it
+  /// `received(P)`, `received(P, POOL)`, `received(P, POOL, year)`, `received(P, year)`:
+  /// what party P (or a group's members together) was paid before this period, from every pool
+  /// or from one, over the term or a window (`year`: this calendar year before this period;
+  /// `4 quarters`: the four periods before this one). Before this period, so a step may read it
   /// without reading its own result.
   mutating func typeReceived(_ args: [Expr], _ range: SourceRange) -> Typed? {
-    let form = "received(PARTY) or received(PARTY, POOL)"
-    guard (1...2).contains(args.count) else {
+    let form = "received(PARTY), received(PARTY, POOL) or received(PARTY, POOL, year)"
+    guard (1...3).contains(args.count) else {
       error(
-        .badCall, "'received' takes 1 or 2 arguments, not \(args.count)", at: range, hint: form)
+        .badCall, "'received' takes 1 to 3 arguments, not \(args.count)", at: range, hint: form)
       return nil
     }
-    guard case .name(let p) = args[0], args.count == 1 || isName(args[1]) else {
-      error(.badCall, "received() takes a party and a pool by name", at: range, hint: form)
+    guard case .name(let p) = args[0] else {
+      error(.badCall, "received() takes a party by name", at: args[0].range, hint: form)
       return nil
     }
     guard resolve(p, as: [.party, .group], what: "party or group") != nil else { return nil }
     var pool: String? = nil
-    if args.count == 2, case .name(let q) = args[1] {
-      guard resolve(q, as: [.pool], what: "pool") != nil else { return nil }
-      pool = q.text
+    var window: RunningWindow? = nil
+    for (k, arg) in args.dropFirst().enumerated() {
+      if k == 0, case .name(let q) = arg, q.text != "year" {
+        guard resolve(q, as: [.pool], what: "pool") != nil else { return nil }
+        pool = q.text
+      } else if k == args.count - 2 {
+        guard let w = runningWindow(arg) else { return nil }
+        window = w
+      } else {
+        error(.badCall, "received() takes a party, a pool and a window", at: arg.range, hint: form)
+        return nil
+      }
     }
-    return Typed(formula: .received(party: p.text, pool: pool), unit: .base(contract.currency.code))
+    if let window {
+      // The window is kept as a running total of receipts; a `4 quarters` window sums the four
+      // periods before this one, so it keeps four.
+      let use = ReceivedUse(party: p.text, pool: pool, history: 0)
+      let history: Int =
+        if case .periods(let n) = window { n } else { 0 }
+      let kept = contract.receivedTotals[use.key]?.history ?? 0
+      contract.receivedTotals[use.key] = ReceivedUse(
+        party: p.text, pool: pool, history: max(kept, history))
+    }
+    return Typed(
+      formula: .received(party: p.text, pool: pool, window: window),
+      unit: .base(contract.currency.code))
   }
 
   func isName(_ e: Expr) -> Bool {

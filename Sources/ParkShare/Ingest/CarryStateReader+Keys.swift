@@ -25,7 +25,12 @@ extension CarryStateReader {
     guard c.funds.contains(key) else {
       return Problem(why: "'\(c.id)' reserves to no fund '\(key)'", atKey: true)
     }
-    if v.isNegative {
+    // A fund that carries a pool's deficit (`loss carried to FUND`) is below zero while the
+    // deficit is unrecovered.
+    let deficit = c.pools.contains { pool in
+      pool.steps.contains { if case .loss(.carried(key)) = $0.kind { true } else { false } }
+    }
+    if v.isNegative && !deficit {
       return Problem(why: "a fund's balance is what was reserved to it: 0 or more")
     }
     return minorUnits(v, c)
@@ -44,13 +49,19 @@ extension CarryStateReader {
       c.parties.contains(where: { $0.id == party })
         || c.groups.contains(where: { $0.members.contains(party) })
     else { return Problem(why: "'\(party)' is not a party of '\(c.id)'", atKey: true) }
+    // A party bears part of a loss, gives back a clawback or pays another's floor: it may have
+    // received less than nothing.
     let pays = pool.steps.contains {
-      if case .floor(_, _, let payer) = $0.kind { payer == party } else { false }
+      switch $0.kind {
+      case .floor(_, _, let payer): payer == party
+      case .loss, .clawback: true
+      default: false
+      }
     }
     if v.isNegative && !pays {
       return Problem(
         why:
-          "what '\(party)' received from pool '\(pool.id)' is a sum of amounts paid to it: 0 or more; only a party that pays a floor ('paid by') may have received less than nothing"
+          "what '\(party)' received from pool '\(pool.id)' is a sum of amounts paid to it: 0 or more; only a party that pays a floor ('paid by'), bears a loss or gives back a clawback may have received less than nothing"
       )
     }
     return minorUnits(v, c)

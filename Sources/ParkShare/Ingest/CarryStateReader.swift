@@ -11,7 +11,8 @@ public struct CarryStateReader {
   var problems: [Diagnostic] = []
 
   static let keys = [
-    "arrears", "contract", "funds", "gecRemainderKWh", "period", "received", "triggered",
+    "arrears", "contract", "funds", "gecRemainderKWh", "period", "received", "totals",
+    "triggered",
   ]
   static let hint = "correct it to what the previous period's --closing file holds"
 
@@ -85,6 +86,7 @@ public struct CarryStateReader {
           amounts(m.value, m.key) { [contract] in Self.arrears($0, $1, contract) }, ArrearsKey.init)
       case "funds":
         state.funds = amounts(m.value, m.key) { [contract] in Self.fund($0, $1, contract) }
+      case "totals": state.totals = totals(m.value)
       default:
         state.received = keyed(
           amounts(m.value, m.key) { [contract] in Self.received($0, $1, contract) },

@@ -24,6 +24,8 @@ public struct Contract: Sendable, Encodable {
   public var funds: [String]
   /// The ids read by `to-date`, with how many earlier periods' values their windows need.
   public var runningTotals: [String: RunningSubjectUse] = [:]
+  /// The receipts read by `received(P, POOL, WINDOW)` over a window, by their state key.
+  public var receivedTotals: [String: ReceivedUse] = [:]
 
   enum CodingKeys: String, CodingKey {
     case id, title, version, file, currency, frequency, term, gaps, parties, groups, units

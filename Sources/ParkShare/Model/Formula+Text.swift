@@ -10,7 +10,8 @@ extension Formula: CustomStringConvertible, Encodable {
     case .tou(let m, let t): return "tou(\(m), \(t))"
     case .gec(let f): return "gec(\(f))"
     case .toDate(let subject, let window): return "to-date(\(subject.id)\(window.argument))"
-    case .received(let party, let pool): return "received(\(party)\(pool.map { ", " + $0 } ?? ""))"
+    case .received(let party, let pool, let window):
+      return "received(\(party)\(pool.map { ", " + $0 } ?? "")\(window?.argument ?? ""))"
     case .sum(let f): return "sum(\(f))"
     case .min(let a, let b): return "min(\(a), \(b))"
     case .max(let a, let b): return "max(\(a), \(b))"

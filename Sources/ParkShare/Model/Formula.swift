@@ -20,7 +20,7 @@ public indirect enum Formula: Sendable, Hashable {
   case toDate(RunningSubject, RunningWindow)
   /// What a party (or each member of a group) has been paid before this period, from one pool
   /// or from every pool of the contract.
-  case received(party: String, pool: String?)
+  case received(party: String, pool: String?, window: RunningWindow?)
   /// A numeric column of a registry (`units`): each member's value as its registry gives it,
   /// carried in the contract (`Party.columns`). Only a split's weights read it.
   case column(String)
@@ -32,7 +32,7 @@ public indirect enum Formula: Sendable, Hashable {
     case .input(let id), .meter(let id), .value(let id): [id]
     case .column: []
     case .toDate(let subject, _): [subject.id]
-    case .received(let party, let pool): [party] + (pool.map { [$0] } ?? [])
+    case .received(let party, let pool, _): [party] + (pool.map { [$0] } ?? [])
     case .tou(let m, let t): [m, t]
     case .gec(let f), .sum(let f), .negate(let f): f.references
     case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):

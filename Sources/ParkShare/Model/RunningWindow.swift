@@ -26,6 +26,23 @@ extension RunningWindow {
   }
 }
 
+/// What `received(P, POOL, WINDOW)` reads: the party (or group), the pool (nil: every pool) and
+/// how many earlier periods' receipts its windows need.
+public struct ReceivedUse: Sendable, Hashable {
+  public var party: String
+  public var pool: String?
+  public var history: Int
+
+  public init(party: String, pool: String?, history: Int) {
+    self.party = party
+    self.pool = pool
+    self.history = history
+  }
+
+  /// The key its running total is kept under in the carried state: `received(P, POOL)`.
+  public var key: String { "\(Formula.received(party: party, pool: pool, window: nil))" }
+}
+
 /// A subject the contract reads with `to-date`, and the longest history its windows need.
 public struct RunningSubjectUse: Sendable, Hashable {
   public var subject: RunningSubject

@@ -51,18 +51,38 @@ extension Evaluator {
     return try arithmetic { () throws(ArithmeticError) in try q.total() }
   }
 
-  /// `received(P)` or `received(P, POOL)`: paid to P (or to the group P's members) in earlier
-  /// periods, as the opening state records it.
-  mutating func received(_ party: String, pool: String?) throws(EvaluationFailure) -> Quantity {
-    let who = Set(contract.groups.first { $0.id == party }?.members ?? [party])
+  /// `received(P[, POOL][, WINDOW])`: paid to P (or to the group P's members) in earlier
+  /// periods, as the opening state records it: over the term from the receipts by pool, over a
+  /// window from the running total of P's receipts.
+  mutating func received(_ party: String, pool: String?, window: RunningWindow?)
+    throws(EvaluationFailure) -> Quantity
+  {
     var sum = Exact.zero
-    for (key, paid) in opening.received
-    where who.contains(key.party) && (pool == nil || key.pool == pool) {
-      sum = try arithmetic { () throws(ArithmeticError) in try sum + paid }
+    if let window {
+      let kept = opening.totals[ReceivedUse(party: party, pool: pool, history: 0).key]
+      let carried = kept ?? RunningTotal()
+      sum = try arithmetic { () throws(ArithmeticError) in
+        switch window {
+        case .term: carried.term
+        case .year: carried.year == period.year ? carried.yearToDate : .zero
+        case .periods(let n): try carried.recent.suffix(n).sum()
+        }
+      }
+    } else {
+      let who = Set(members(ofParty: party))
+      for (key, paid) in opening.received
+      where who.contains(key.party) && (pool == nil || key.pool == pool) {
+        sum = try arithmetic { () throws(ArithmeticError) in try sum + paid }
+      }
     }
-    let call = "\(Formula.received(party: party, pool: pool))"
+    let call = "\(Formula.received(party: party, pool: pool, window: window))"
     callDetails[call] = [.received(call: call, amount: sum, currency: contract.currency.code)]
     return Quantity(sum)
+  }
+
+  /// A party alone, or a group's members.
+  func members(ofParty party: String) -> [String] {
+    contract.groups.first { $0.id == party }?.members ?? [party]
   }
 
   /// Adds this period's value of every subject the contract reads with `to-date` to the

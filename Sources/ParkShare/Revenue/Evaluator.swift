@@ -248,7 +248,8 @@ public struct Evaluator: Sendable {
     case .binary(let op, let a, let b):
       return try binary(op, a, b)
     case .toDate(let subject, let window): return try runningTotal(subject, window)
-    case .received(let party, let pool): return try received(party, pool: pool)
+    case .received(let party, let pool, let window):
+      return try received(party, pool: pool, window: window)
     case .column(let name):
       // The registry's values, carried in the contract: one per member that has the column.
       var cells: [Facet: Exact] = [:]

@@ -10,7 +10,7 @@ public struct Step: Sendable {
     case split(Split)
     /// `cap esco 150% x esco_investment over term`
     /// `cap borrowers 50,000 CNY per period` (a group's sum); `cap each borrowers ...` (each member)
-    case cap(party: Name, amount: Expr, cumulative: Bool, each: Bool)
+    case cap(party: Name, amount: Expr, span: CapSpan, each: Bool)
     /// `floor host 200,000 CNY paid by esco`
     case floor(party: Name, amount: Expr, payer: Name?)
     /// `loss split gov 30%, op 70%`, `loss to esco`, `loss carried to deficit`: who bears a
@@ -18,6 +18,11 @@ public struct Step: Sendable {
     case loss(Loss)
     /// `clawback esco received(esco, capex)`: takes an amount back from a party into the pool.
     case clawback(party: Name, amount: Expr)
+  }
+
+  /// What a cap limits: each period's take, the calendar year's (year to date), or the term's.
+  public enum CapSpan: Sendable {
+    case period, year, term
   }
 
   /// How a negative pool is borne.

@@ -45,7 +45,7 @@ public enum Keywords {
       "split",
       "split A 30%, B 70% | split A, B by METRIC | split GROUP by [column] COLUMN | split tiered | split on KPI"
     ),
-    ("cap", "cap [each] PARTY|GROUP AMOUNT per period|over term"),
+    ("cap", "cap [each] PARTY|GROUP AMOUNT per period|per year|over term"),
     ("floor", "floor PARTY AMOUNT [paid by PARTY]"),
     (
       "loss",

@@ -93,17 +93,23 @@ extension Parser {
       let each = c.peek(1)?.kind == .word && c.accept(word: "each") != nil
       let party = try c.expectName("the capped party or group", hint: Keywords.form(of: "cap"))
       let amount = try parseExpr(&c)
-      let cumulative: Bool
+      let span: Step.CapSpan
       if c.accept(word: "over") != nil {
         _ = try c.expect(word: "term", hint: "'over term' caps the total over the contract term")
-        cumulative = true
+        span = .term
       } else {
-        _ = try c.expect(word: "per", hint: "'per period' or 'over term'")
-        _ = try c.expect(word: "period", hint: "'per period' or 'over term'")
-        cumulative = false
+        let hint = "'per period', 'per year' or 'over term'"
+        _ = try c.expect(word: "per", hint: hint)
+        if let y = c.peek, y.isWord("year") {
+          _ = c.next()
+          span = .year
+        } else {
+          _ = try c.expect(word: "period", hint: hint)
+          span = .period
+        }
       }
       try c.expectEnd(after: "the cap")
-      kind = .cap(party: party, amount: amount, cumulative: cumulative, each: each)
+      kind = .cap(party: party, amount: amount, span: span, each: each)
     case "floor":
       let party = try c.expectName(
         "the party guaranteed a minimum", hint: Keywords.form(of: "floor"))
