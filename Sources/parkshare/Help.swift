@@ -139,7 +139,7 @@ enum Help {
         ),
         (
           "--issued DATE",
-          "with --ledger: the issue date (YYYY-MM-DD) of the statements; default\ntoday, recorded in the ledger"
+          "with --ledger: the issue date (YYYY-MM-DD) of the statements; default\ntoday, recorded in the ledger; not before the period ends nor before\nthe ledger's latest issue"
         ),
         ("--bom", "start CSV with a UTF-8 byte-order mark (for Excel)"),
         opening,

@@ -30,6 +30,12 @@ enum SettleOptions {
     if let d = args.options["--issued"], !isDate(d) {
       throw Usage(message: "--issued takes a date: YYYY-MM-DD")
     }
+    if args.options["--issued"] != nil && !ledger {
+      throw Usage(
+        message:
+          "--issued dates statements recorded in a ledger: give --ledger DIR (a preview is not issued)"
+      )
+    }
     if args.options["--contract-changed"] != nil && !ledger {
       throw Usage(
         message: "--contract-changed acknowledges a change against a ledger: give --ledger DIR")

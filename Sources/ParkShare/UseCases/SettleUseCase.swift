@@ -186,6 +186,7 @@ public enum SettleUseCase {
     _ settlement: inout Settlement, _ l: Ledger, _ rec: Recording, amends: Ledger.Record?,
     period: Period
   ) throws(Ledger.Refusal) -> [String: Int] {
+    try l.checkIssueDate(rec.issued, for: period)
     guard let original = amends else {
       return settlement.issueInitial(from: l.nextNumber, issued: rec.issued)
     }

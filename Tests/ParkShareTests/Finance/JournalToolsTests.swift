@@ -92,10 +92,10 @@ struct JournalToolsTests {
         to: dir.appendingPathComponent("facts.csv"), atomically: true, encoding: .utf8)
       return dir.path
     }
-    for (i, p) in periods.enumerated() {
+    for p in periods {
       let r = try runParkshare([
         "settle", contractPath, "--data", try bundle(p, amended: false), "--period", p.description,
-        "--ledger", ledger, "--issued", "2027-01-0\(i + 1)",
+        "--ledger", ledger, "--issued", issueDate(after: p),
       ])
       #expect(r.status == 0, "\(contract) \(p): \(r.err)")
     }
@@ -103,7 +103,7 @@ struct JournalToolsTests {
     let amend = try runParkshare([
       "settle", contractPath, "--data", try bundle(last, amended: true), "--period",
       last.description, "--ledger", ledger, "--amend", "--reason", "corrected data",
-      "--issued", "2027-02-01",
+      "--issued", issueDate(after: last),
     ])
     #expect(amend.status == 0, "\(contract) amendment: \(amend.err)")
 

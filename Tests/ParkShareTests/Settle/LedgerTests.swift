@@ -49,12 +49,16 @@ import Testing
     ) {
       var env = ProcessInfo.processInfo.environment
       if let crash { env["PARKSHARE_FAULT"] = crash }
+      // Issued the day after the period ends, unless the test dates it.
+      let issued =
+        extra.contains("--issued") || Period(period) == nil
+        ? [] : ["--issued", issueDate(after: Period(period)!)]
       return try runParkshare(
         [
           "settle", t.folder.appendingPathComponent("test.contract").path, "--data",
           t.folder.appendingPathComponent(period).path, "--period", period, "--ledger", ledger,
           "--format", "json",
-        ] + extra, environment: env)
+        ] + issued + extra, environment: env)
     }
 
     func closing(_ json: String) throws -> [String: Any] {
@@ -329,4 +333,9 @@ extension LedgerTests {
     #expect(
       csv.out.contains("bank,bank,2026Q2,4000.00,5000.00,1000.00,0.00,10000.00,000003 000005"))
   }
+}
+
+/// The first day after `period`: the earliest date its statements may be issued.
+func issueDate(after period: Period) -> String {
+  "\(Period(containing: period.lastMonth + 1, length: .month))-01"
 }

@@ -1,0 +1,21 @@
+extension Ledger {
+  /// Statements of `period` may be issued on `date` (YYYY-MM-DD): not before the period has
+  /// ended (the day after its last day at the earliest), and not before the ledger's latest
+  /// issue, so statement numbers and issue dates run in the same order.
+  public func checkIssueDate(_ date: String, for period: Period) throws(Refusal) {
+    let next = Period(containing: period.lastMonth + 1, length: .month)
+    let earliest = "\(next)-01"
+    // ISO dates compare as text.
+    guard date >= earliest else {
+      throw Refusal(
+        message: "statements of \(period) cannot be issued on \(date), before the period has ended",
+        hint: "issue them on \(earliest) or later (--issued YYYY-MM-DD)")
+    }
+    if let latest = records.compactMap(\.issued).max(), date < latest {
+      throw Refusal(
+        message:
+          "statements cannot be issued on \(date): the ledger already issued statements on \(latest)",
+        hint: "issue dates follow the statement numbers: use \(latest) or later")
+    }
+  }
+}
