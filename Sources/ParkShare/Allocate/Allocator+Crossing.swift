@@ -20,7 +20,12 @@ extension Allocator {
       // Only a party's receipts from this pool move with this split; receipts from the whole
       // contract or another pool are what they were before the period.
       guard from == pool.id, contract.groups.allSatisfy({ $0.id != party }) else { return nil }
-      return .received(party: party, opening: Fraction(try scalar(f)))
+      // In a cut period, what the earlier sub-periods paid the party has moved it on.
+      let before = Fraction(try scalar(f))
+      let opening = try exact { () throws(ArithmeticError) in
+        try before + (cutReceived[party] ?? .zero)
+      }
+      return .received(party: party, opening: opening)
     default:
       return nil
     }
