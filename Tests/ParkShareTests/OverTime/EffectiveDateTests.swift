@@ -138,6 +138,22 @@ import Testing
     #expect(by == ["op": x("20000.00"), "dev": x("25075.55"), "reit": x("54924.45")])
   }
 
+  /// Loss rules dated apart by a day bear each sub-period's part of a negative pool: -9,000.00
+  /// in 2029Q1 is -9,000 x 31/90 = -3,100.00 before the sale (the developer's) and the rest,
+  /// -5,900.00, after (the REIT's).
+  @Test func lossRulesDatedApartByADayBearTheirSubPeriods() throws {
+    let text =
+      Self.contract(until: "2029-01-31", from: "2029-02-01").replacingOccurrences(
+        of: "  pay op 9,000 CNY\n", with: "")
+      + "  loss to dev until 2029-01-31\n  loss to reit from 2029-02-01\n"
+    #expect(Self.errors(text).isEmpty)
+    let s = try Self.settle(text, "2029Q1", amount: "-9000")
+    #expect(
+      Self.lines(s).filter { $0.contains(" loss ") } == [
+        "2029-01-01..2029-01-31 loss dev -3100.00", "2029-02-01..2029-03-31 loss reit -5900.00",
+      ])
+  }
+
   /// A day on a period boundary is the period form exactly: the same contract, the same lines.
   @Test func aDayOnAPeriodBoundaryIsThePeriodForm() throws {
     let days = try TestBundle(contract: Self.contract(until: "2029-03-31", from: "2029-04-01"))
