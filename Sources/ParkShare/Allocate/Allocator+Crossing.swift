@@ -21,7 +21,12 @@ extension Allocator {
       // contract or another pool are what they were before the period.
       guard from == pool.id, contract.groups.allSatisfy({ $0.id != party }) else { return nil }
       _ = window  // over a window too: the receipts before the period, then this split's
-      return .received(party: party, opening: Fraction(try scalar(f)))
+      // In a cut period, what the earlier sub-periods paid the party has moved it on.
+      let before = Fraction(try scalar(f))
+      let opening = try exact { () throws(ArithmeticError) in
+        try before + (cutReceived[party] ?? .zero)
+      }
+      return .received(party: party, opening: opening)
     default:
       return nil
     }

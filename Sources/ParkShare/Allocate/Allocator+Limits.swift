@@ -47,7 +47,8 @@ extension Allocator {
           }
         case .floor(let party, let amount, let payer):
           let minimum = try wholeUnits(
-            try unsigned(scalar(amount), "the floor"), .up, decimals: rounding(of: pool).decimals)
+            try prorated(unsigned(scalar(amount), "the floor")), .up,
+            decimals: rounding(of: pool).decimals)
           floors.append(FloorHold(party: party, minimum: minimum, payer: payer, step: step))
         default: break
         }
@@ -148,7 +149,9 @@ extension Allocator {
     _ target: String, _ amount: Formula, _ cumulative: Bool, _ each: Bool, step: PoolStep,
     pool: Pool
   ) throws(EvaluationFailure) -> [CapHold] {
-    let limit = try unsigned(scalar(amount), "the cap")
+    // A cap per period is prorated in a sub-period; a cap over the term is not.
+    let whole = try unsigned(scalar(amount), "the cap")
+    let limit = cumulative ? whole : try prorated(whole)
     let group = contract.groups.first { $0.id == target }
     let sets = group.map { g in each ? g.members.map { [$0] } : [g.members] } ?? [[target]]
     var out: [CapHold] = []
@@ -159,8 +162,15 @@ extension Allocator {
         }.sum()
       }
       let left = try exact { () throws(ArithmeticError) in try limit - received }
-      let allowed = try wholeUnits(
+      var allowed = try wholeUnits(
         Exact.max(left, .zero), .down, decimals: rounding(of: pool).decimals)
+      if cumulative, subPeriod != nil {
+        // Over the term, what earlier sub-periods of this period paid counts too: the
+        // sub-periods together stay within the cap.
+        allowed = try exact { () throws(ArithmeticError) in
+          Fraction.max(try allowed - members.map { cutReceived[$0] ?? .zero }.sum(), .zero)
+        }
+      }
       let scope = LineBasis.CapScope(
         limit: limit, currency: currency, receivedBefore: cumulative ? received : nil,
         group: group?.id, each: each)

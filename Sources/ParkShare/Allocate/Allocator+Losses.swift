@@ -5,7 +5,7 @@ extension Allocator {
   mutating func bearLoss(_ pool: Pool, _ flow: inout Flow) throws(EvaluationFailure) {
     let loss = flow.remaining
     var rule: (LossRule, PoolStep)? = nil
-    for step in pool.steps where step.applies(to: period) {
+    for step in pool.steps where active(step) {
       guard case .loss(let r) = step.kind else { continue }
       if let c = step.condition {
         let outcome = try judge(c, step: step)
@@ -83,7 +83,7 @@ extension Allocator {
   mutating func clawback(
     _ party: String, _ amount: Formula, step: PoolStep, pool: Pool, _ flow: inout Flow
   ) throws(EvaluationFailure) {
-    let v = try unsigned(scalar(amount), "the amount clawed back")
+    let v = try prorated(unsigned(scalar(amount), "the amount clawed back"))
     let back = Fraction(v)
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining + back }
     flow.lines.append(

@@ -25,19 +25,22 @@ extension Allocator {
       let v = try exact { () throws(ArithmeticError) in try base * Fraction(share) }
       return (v, .remainder(base, currency: currency), .percent(share))
     case .amount(let formula):
-      let e = try unsigned(scalar(formula), "the amount")
-      let v = Fraction(e)
+      let whole = try unsigned(scalar(formula), "the amount")
+      // In a sub-period an effective date cut off, the period's amount for its days.
+      let v = Fraction(try prorated(whole))
       // `RATE x BASIS`: the basis and the rate apart, as a statement line reads.
       if case .binary(.multiply, .constant(let rate), let basis) = formula {
         let b = try scalar(basis)
         let unit = unitText(of: basis)
         return (
-          v, .quantity(basis, value: b, unit: unit),
+          v, prorated(.quantity(basis, value: b, unit: unit)),
           .unitPrice(rate, currency: currency, unit: unit)
         )
       }
-      if case .constant = formula { return (v, .fixed, .amount(e, currency: currency)) }
-      return (v, .formula(formula), .none)
+      if case .constant = formula {
+        return (v, prorated(.fixed), .amount(whole, currency: currency))
+      }
+      return (v, prorated(.formula(formula)), .none)
     }
   }
 

@@ -16,6 +16,12 @@ struct Allocator {
   /// Caps and floors resolved round by round (`fixedPointByRounds`), for the tests that hold
   /// the water-filling to the rounds' answer.
   var limitsByRounds = false
+  /// The sub-period being run when an effective date cuts the period (Allocator+SubPeriods);
+  /// nil while a period is settled whole.
+  var subPeriod: SubPeriod? = nil
+  /// What each party took from the pool in the earlier sub-periods of a cut period, exact: caps
+  /// over the term and the payback switch count it, as they count earlier periods.
+  var cutReceived: [String: Fraction] = [:]
 
   init(evaluator: Evaluator, revenue: PeriodRevenue) {
     self.evaluator = evaluator
@@ -61,10 +67,26 @@ struct Allocator {
     }
     var flow = Flow(total: total, remaining: Fraction(total))
     try recoverDeficit(pool, &flow)
+    if let subs = pool.subPeriods(of: period) {
+      try runCut(pool, subs, &flow)
+    } else {
+      try runSteps(pool, &flow)
+    }
+    return try settle(pool, sources: sources, &flow)
+  }
+
+  /// Whether a step applies in what is being run: the period, or the sub-period of it.
+  func active(_ step: PoolStep) -> Bool {
+    subPeriod.map { step.applies(to: period, in: $0) } ?? step.applies(to: period)
+  }
+
+  /// The waterfall of the steps that apply, on what `flow` holds; what no step placed is left
+  /// unallocated.
+  mutating func runSteps(_ pool: Pool, _ flow: inout Flow) throws(EvaluationFailure) {
     // Caps and floors that follow one another act together: they are resolved at once, to a
     // fixed point (Allocator+Limits), when the run of them ends.
     var limits: [PoolStep] = []
-    for (index, step) in pool.steps.enumerated() where step.applies(to: period) {
+    for (index, step) in pool.steps.enumerated() where active(step) {
       if let condition = step.condition {
         let outcome = try judge(condition, step: step)
         flow.conditions.append(outcome)
@@ -107,7 +129,6 @@ struct Allocator {
         try flow.unallocated + flow.remaining
       }
     }
-    return try settle(pool, sources: sources, &flow)
   }
 
   /// Rounds the pool to the minor unit and records what the period leaves for the next: funds,

@@ -70,6 +70,8 @@ extension LineBasis: Codable {
       return "\(Self.floor(scope)): the shortfall, paid by \(payer)"
     case .loss(let total, let c): return "loss: pool \(Self.amount(total, c))"
     case .deficit(let owed, let c): return "deficit brought forward \(Self.amount(owed, c))"
+    case .prorated(let inner, let days, let periodDays):
+      return "\(inner.record); \(days)/\(periodDays) days"
     case .recorded(let text): return text
     }
   }

@@ -35,6 +35,9 @@ public indirect enum LineBasis: Sendable, Equatable {
   case loss(Exact, currency: String)
   /// What a fund's deficit was before the recovery.
   case deficit(owed: Exact, currency: String)
+  /// An amount for the whole period (a fixed amount, a rate x a quantity, a cap) taken for the
+  /// `days` of `periodDays` of a sub-period that an effective date cut off.
+  case prorated(LineBasis, days: Int, periodDays: Int)
   /// A line read back from a ledger record: its basis as recorded there, shown as it is.
   case recorded(String)
 

@@ -57,6 +57,9 @@ public struct AllocationLine: Sendable, Codable {
   public var exact: Fraction
   /// Rounded to the minor unit; the lines of a pool sum to its rounded total.
   public var amount: Exact
+  /// The sub-period the line was paid in, when an effective date cut the period; nil (and not
+  /// recorded) for a period settled whole, so its records keep their bytes.
+  public var subPeriod: SubPeriod? = nil
 }
 
 /// A `pay` step's arrears this period: owed before, due now, paid, owed after.
@@ -70,4 +73,6 @@ public struct ArrearsMovement: Sendable, Codable {
   public var closing: Exact
   /// `without arrears`: what the pool could not pay is forgone, not carried.
   public var forgone: Exact
+  /// The sub-period, when an effective date cut the period (not recorded otherwise).
+  public var subPeriod: SubPeriod? = nil
 }

@@ -26,11 +26,18 @@ extension Checker {
   mutating func checkLossCoverage(_ steps: [(PoolStep, Step)], pool: PoolDecl) {
     let losses = steps.filter { if case .loss = $0.0.kind { true } else { false } }
     guard losses.count > 1 else { return }
+    // Judged per day where a loss rule's date cuts a period.
+    let dates = Pool(id: pool.id.text, sources: [], steps: losses.map(\.0), clause: pool.id.range)
     for period in contract.term.periods(contract.frequency) {
-      let active = losses.filter { $0.0.applies(to: period) }
-      if active.count > 1 {
+      let subs: [SubPeriod?] = dates.subPeriods(of: period) ?? [nil]
+      for sub in subs {
+        let active = losses.filter { l in
+          sub.map { l.0.applies(to: period, in: $0) } ?? l.0.applies(to: period)
+        }
+        guard active.count > 1 else { continue }
         error(
-          .overlappingSplits, "two loss rules of pool '\(pool.id.text)' apply in \(period)",
+          .overlappingSplits,
+          "two loss rules of pool '\(pool.id.text)' apply in \(sub.map { "\($0)" } ?? "\(period)")",
           at: active[1].1.range, hint: "date them apart with 'until' and 'from'",
           notes: [.init(message: "the other loss rule", range: active[0].1.range)])
         return

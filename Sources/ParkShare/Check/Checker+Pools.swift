@@ -44,66 +44,82 @@ extension Checker {
       }
       return
     }
-    var splits: [(step: Step, from: Period?, until: Period?)] = []
+    // Each split as a step with its dates, for the days it cuts and where it applies.
+    var splits: [(step: Step, dates: PoolStep)] = []
+    let len = contract.frequency
     for step in p.steps {
       guard case .split = step.kind else { continue }
       // A split whose dates are wrong was reported; what it would cover is unknown.
-      let fromOK = step.effective.from.map { periodProblem($0, .start, what: "") == nil } ?? true
-      let untilOK = step.effective.until.map { periodProblem($0, .end, what: "") == nil } ?? true
+      let fromOK = step.effective.from.map { effectiveOK($0, .start) } ?? true
+      let untilOK = step.effective.until.map { effectiveOK($0, .end) } ?? true
       guard fromOK, untilOK else { return }
-      let len = contract.frequency
-      splits.append(
-        (
-          step, step.effective.from.map { Period(containing: $0.period.firstMonth, length: len) },
-          step.effective.until.map { Period(containing: $0.period.lastMonth, length: len) }
-        ))
+      let f = step.effective.from.map { normalized($0, .start) }
+      let u = step.effective.until.map { normalized($0, .end) }
+      let dates = PoolStep(
+        kind: .reserve(fund: "", amount: .ofPool(share: .one)),
+        from: f.map { Period(containing: $0.period.firstMonth, length: len) },
+        until: u.map { Period(containing: $0.period.lastMonth, length: len) },
+        clause: step.range, fromDay: f?.day, untilDay: u?.day)
+      splits.append((step, dates))
     }
-    var uncovered: [Period] = []
+    // Judged per period, and per day where a split's date cuts one: each sub-period of a cut
+    // period must have its one split, as a whole period must.
+    let datesOnly = Pool(id: p.id.text, sources: [], steps: splits.map(\.dates), clause: p.id.range)
+    var uncovered: [(first: String, last: String)] = []
     var reportedOverlap = false
     var reportedUnpaired: Set<String> = []
     for period in contract.term.periods(contract.frequency) {
-      var active = splits.filter { s in
-        (s.from.map { period.firstMonth >= $0.firstMonth } ?? true)
-          && (s.until.map { period.lastMonth <= $0.lastMonth } ?? true)
-      }
-      // A conditional split covers a period together with the split of the opposite word on
-      // the same condition (`if C` and `unless C`): one of the two always applies.
-      var conditional: [String: [Step]] = [:]
-      var order: [String] = []
-      for s in active {
-        guard let c = s.step.condition else { continue }
-        let key = c.expr.written
-        if conditional[key] == nil { order.append(key) }
-        conditional[key, default: []].append(s.step)
-      }
-      active.removeAll { $0.step.condition != nil }
-      for key in order {
-        let pair = conditional[key]!
-        let ifs = pair.filter { $0.condition!.keyword.text == "if" }.count
-        if ifs == 1 && pair.count == 2 {
-          active.append((pair[0], nil, nil))
-        } else if reportedUnpaired.insert(key).inserted {
-          let word = pair[0].condition!.keyword.text == "if" ? "unless" : "if"
-          error(
-            .unpairedCondition,
-            "a conditional split of pool '\(p.id.text)' needs one split '\(word) \(key)' beside it in \(period)",
-            at: pair[0].condition!.expr.range,
-            hint: "when the condition does not decide, the remainder would have no owner (or two)")
+      let subs: [SubPeriod?] = datesOnly.subPeriods(of: period) ?? [nil]
+      for sub in subs {
+        let when = sub.map { "\($0)" } ?? "\(period)"
+        var active = splits.filter { s in
+          sub.map { s.dates.applies(to: period, in: $0) } ?? s.dates.applies(to: period)
+        }.map(\.step)
+        // A conditional split covers a period together with the split of the opposite word on
+        // the same condition (`if C` and `unless C`): one of the two always applies.
+        var conditional: [String: [Step]] = [:]
+        var order: [String] = []
+        for s in active {
+          guard let c = s.condition else { continue }
+          let key = c.expr.written
+          if conditional[key] == nil { order.append(key) }
+          conditional[key, default: []].append(s)
         }
-      }
-      if active.isEmpty && conditional.isEmpty { uncovered.append(period) }
-      if active.count > 1 && !reportedOverlap {
-        reportedOverlap = true
-        error(
-          .overlappingSplits, "two splits of pool '\(p.id.text)' apply in \(period)",
-          at: active[1].step.range,
-          hint: "date them apart with 'until' and 'from'",
-          notes: [.init(message: "the other split", range: active[0].step.range)])
+        active.removeAll { $0.condition != nil }
+        for key in order {
+          let pair = conditional[key]!
+          let ifs = pair.filter { $0.condition!.keyword.text == "if" }.count
+          if ifs == 1 && pair.count == 2 {
+            active.append(pair[0])
+          } else if reportedUnpaired.insert(key).inserted {
+            let word = pair[0].condition!.keyword.text == "if" ? "unless" : "if"
+            error(
+              .unpairedCondition,
+              "a conditional split of pool '\(p.id.text)' needs one split '\(word) \(key)' beside it in \(when)",
+              at: pair[0].condition!.expr.range,
+              hint: "when the condition does not decide, the remainder would have no owner (or two)"
+            )
+          }
+        }
+        if active.isEmpty && conditional.isEmpty {
+          uncovered.append(
+            sub.map { ("\($0.first)", "\($0.last)") } ?? ("\(period)", "\(period)"))
+        }
+        if active.count > 1 && !reportedOverlap {
+          reportedOverlap = true
+          error(
+            .overlappingSplits, "two splits of pool '\(p.id.text)' apply in \(when)",
+            at: active[1].range,
+            hint: "date them apart with 'until' and 'from'",
+            notes: [.init(message: "the other split", range: active[0].range)])
+        }
       }
     }
     // A broken step line may be the split that covers these periods.
     if p.brokenSteps == 0, let first = uncovered.first, let last = uncovered.last {
-      let span = first == last ? "\(first)" : "\(first) to \(last)"
+      let span =
+        uncovered.count == 1 && first.first == first.last
+        ? first.first : "\(first.first) to \(last.last)"
       error(
         .noSplit,
         "pool '\(p.id.text)' has no split for \(span): its remainder would have no owner",
@@ -185,18 +201,28 @@ extension Checker {
     let currency = Unit.base(contract.currency.code)
     var from: Period? = nil
     var until: Period? = nil
+    var fromDay: CalendarDay? = nil
+    var untilDay: CalendarDay? = nil
     // Wrong dates are reported and the step itself is still checked: its mistakes are others.
     var datesOK = true
     if let f = step.effective.from {
-      from = checkPeriod(f, .start, what: "'from'")
-      if from == nil { datesOK = false }
+      let checked = checkEffective(f, .start, what: "'from'")
+      (from, fromDay) = (checked?.period, checked?.day)
+      if checked == nil { datesOK = false }
     }
     if let u = step.effective.until {
-      until = checkPeriod(u, .end, what: "'until'")
-      if until == nil { datesOK = false }
+      let checked = checkEffective(u, .end, what: "'until'")
+      (until, untilDay) = (checked?.period, checked?.day)
+      if checked == nil { datesOK = false }
     }
-    if let f = from, let u = until, f.firstMonth > u.lastMonth {
+    if fromDay == nil, untilDay == nil, let f = from, let u = until, f.firstMonth > u.lastMonth {
       error(.badTerm, "this step starts (\(f)) after it ends (\(u))", at: step.range)
+    } else if let f = from, let u = until,
+      fromDay ?? CalendarDay.first(of: f) > untilDay ?? CalendarDay.last(of: u)
+    {
+      let first = fromDay.map { "\($0)" } ?? "\(f)"
+      let last = untilDay.map { "\($0)" } ?? "\(u)"
+      error(.badTerm, "this step starts (\(first)) after it ends (\(last))", at: step.range)
     }
     func amount(_ a: Amount, _ what: String, into checker: inout Checker) -> StepAmount? {
       switch a {
@@ -292,7 +318,8 @@ extension Checker {
     }
     guard datesOK, condition.map({ $0 != nil }) ?? true else { return nil }
     return PoolStep(
-      kind: kind, from: from, until: until, clause: step.range, condition: condition ?? nil)
+      kind: kind, from: from, until: until, clause: step.range, condition: condition ?? nil,
+      fromDay: fromDay, untilDay: untilDay)
   }
 
   /// A metric that gives each member of `group` a value: an input, meter, let or points per

@@ -41,16 +41,23 @@ public struct PoolStep: Sendable, Encodable, Hashable {
   /// `if CONDITION` / `unless CONDITION`: in a period where it does not hold, the step takes
   /// nothing and the steps after it work on what the steps before it left.
   public var condition: StepCondition?
+  /// `from 2029-02-01`, `until 2029-01-31`: a day that cuts a period (`from` and `until` are
+  /// then the periods containing it). Nil for whole-period dates (and not in the contract's
+  /// JSON, so contracts without day dates keep their bytes).
+  public var fromDay: CalendarDay? = nil
+  public var untilDay: CalendarDay? = nil
 
   public init(
     kind: Kind, from: Period?, until: Period?, clause: SourceRange,
-    condition: StepCondition? = nil
+    condition: StepCondition? = nil, fromDay: CalendarDay? = nil, untilDay: CalendarDay? = nil
   ) {
     self.kind = kind
     self.from = from
     self.until = until
     self.clause = clause
     self.condition = condition
+    self.fromDay = fromDay
+    self.untilDay = untilDay
   }
 
   /// A cap or a floor: it moves money among the parties the steps before it paid.
@@ -65,9 +72,46 @@ public struct PoolStep: Sendable, Encodable, Hashable {
     if case .cap = kind { true } else { false }
   }
 
+  /// Whether the step applies in `p`, for all of it or (cut by a day) for part of it.
   public func applies(to p: Period) -> Bool {
     (from.map { p.firstMonth >= $0.firstMonth } ?? true)
       && (until.map { p.lastMonth <= $0.lastMonth } ?? true)
+  }
+
+  /// Whether the step applies in a sub-period of `p` that no day of the step cuts.
+  public func applies(to p: Period, in sub: SubPeriod) -> Bool {
+    applies(to: p) && (fromDay.map { sub.first >= $0 } ?? true)
+      && (untilDay.map { sub.last <= $0 } ?? true)
+  }
+
+  /// The days inside `p` (not its first) where this step starts or stops applying: a new
+  /// sub-period begins on each.
+  public func cuts(in p: Period) -> [CalendarDay] {
+    let (first, last) = (CalendarDay.first(of: p), CalendarDay.last(of: p))
+    var out: [CalendarDay] = []
+    if let d = fromDay, d > first, d <= last { out.append(d) }
+    if let u = untilDay, u >= first, u < last { out.append(CalendarDay(number: u.number + 1)) }
+    return out
+  }
+}
+
+extension Pool {
+  /// `p` cut into sub-periods at every day a step of the pool starts or stops; nil when no day
+  /// cuts it (the period is settled whole, as before day dates existed).
+  public func subPeriods(of p: Period) -> [SubPeriod]? {
+    let cuts = Set(steps.flatMap { $0.cuts(in: p) }).sorted()
+    guard !cuts.isEmpty else { return nil }
+    let (first, last) = (CalendarDay.first(of: p), CalendarDay.last(of: p))
+    let total = last.number - first.number + 1
+    var out: [SubPeriod] = []
+    var start = first
+    for c in cuts {
+      out.append(
+        SubPeriod(first: start, last: CalendarDay(number: c.number - 1), periodDays: total))
+      start = c
+    }
+    out.append(SubPeriod(first: start, last: last, periodDays: total))
+    return out
   }
 }
 

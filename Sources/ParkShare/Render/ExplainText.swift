@@ -39,7 +39,7 @@ public enum ExplainText {
         let rateText = w.rate(l.rate)
         let rate = rateText.isEmpty ? "" : " \(rateText)"
         out +=
-          "\(i1)│  \(mark) \(t.kind(l.kind)) \(w.recipient(l.recipient))\(t.step(rate, w.basis(l.basis), t.exactPaid(l.exact.exactText, money(l.amount))))    [\(l.clause.clause)]\n"
+          "\(i1)│  \(mark) \(t.kind(l.kind))\(l.subPeriod.map { " \($0)" } ?? "") \(w.recipient(l.recipient))\(t.step(rate, w.basis(l.basis), t.exactPaid(l.exact.exactText, money(l.amount))))    [\(l.clause.clause)]\n"
         // A share by points or another per-member value: how this party earned its weight.
         guard l.recipient == me, case .metric(let m) = l.basis else { continue }
         let metric = "\(m.metric)"

@@ -67,8 +67,10 @@ public enum StatementText {
       }
       var lines: [[String]] = []
       for l in pool.lines {
+        // A period cut by an effective date shows each line's sub-period after its kind.
         lines.append([
-          t.kind(l.kind), w.recipient(l.recipient), w.rate(l.rate), money(l.amount),
+          t.kind(l.kind) + (l.subPeriod.map { " \($0)" } ?? ""), w.recipient(l.recipient),
+          w.rate(l.rate), money(l.amount),
           w.basis(l.basis), "[\(l.clause.clause)]",
         ])
       }
@@ -81,7 +83,7 @@ public enum StatementText {
       }
       for a in pool.arrears {
         out +=
-          "  "
+          "  " + (a.subPeriod.map { "\($0) " } ?? "")
           + t.arrears(a.party, money(a.opening), money(a.due), money(a.paid), money(a.closing))
           + (a.forgone.isZero ? "" : t.forgone(money(a.forgone))) + "\n"
       }

@@ -53,6 +53,8 @@ extension Wording {
     case .shortfall(let scope, let payer): return shortfall(floor(scope), payer)
     case .loss(let total, let c): return loss(Self.amount(total, c))
     case .deficit(let owed, let c): return deficit(Self.amount(owed, c))
+    case .prorated(let inner, let days, let periodDays):
+      return prorated(basis(inner), "\(days)", "\(periodDays)")
     case .recorded(let text): return text
     }
   }

@@ -175,7 +175,7 @@ public struct Settlement: Sendable, Encodable {
         lines[party, default: []].append(
           StatementLine(
             pool: l.pool, kind: l.kind, clause: l.clause, basis: l.basis, rate: l.rate,
-            exact: l.exact, amount: l.amount))
+            exact: l.exact, amount: l.amount, subPeriod: l.subPeriod))
       }
     }
     var payables: [String: [Statement.Payable]] = [:]

@@ -94,6 +94,8 @@ public struct StatementLine: Sendable, Codable {
   /// Before rounding, and as paid.
   public var exact: Fraction
   public var amount: Exact
+  /// The sub-period, when an effective date cut the period (not recorded otherwise).
+  public var subPeriod: SubPeriod? = nil
 }
 
 /// A correction of an issued statement (红字冲销): it names the statement it corrects and, line by

@@ -20,6 +20,9 @@ public struct Name: Sendable, Hashable {
 public struct PeriodRef: Sendable, Hashable {
   public var period: Period
   public var range: SourceRange
+  /// A day written where a step's dates allow one (`from 2029-02-01`); `period` is then its
+  /// month.
+  public var day: CalendarDay? = nil
 }
 
 /// A literal percentage or number as written, with its exact value (`15%` has value 0.15).
@@ -29,7 +32,8 @@ public struct Literal: Sendable, Hashable {
   public var range: SourceRange
 }
 
-/// `from 2028Q1`, `until 2031Q4`: when a pool step or a term applies.
+/// `from 2028Q1`, `until 2031Q4` (or a day on a pool step, `from 2029-02-01`): when a pool
+/// step or a term applies.
 public struct Effective: Sendable, Hashable {
   public var from: PeriodRef?
   public var until: PeriodRef?

@@ -160,7 +160,8 @@ public struct Lexer {
       ? one : nil
   }
 
-  /// Numbers (`1,000,000.50`, `15%`), periods (`2026Q1`, `2026H2`, `2026-03`) and times (`08:00`).
+  /// Numbers (`1,000,000.50`, `15%`), periods (`2026Q1`, `2026H2`, `2026-03`), days
+  /// (`2029-02-01`, lexed as periods) and times (`08:00`).
   mutating func lexNumeric(_ c: [Character], _ i: inout Int, line: Int, space: Bool) -> Token {
     let start = i
     func digit(_ k: Int) -> Bool { k < c.count && c[k].isASCII && c[k].isNumber }
@@ -183,6 +184,8 @@ public struct Lexer {
     }
     if run == 4, k < c.count, c[k] == "-", digit(k + 1), digit(k + 2), !digit(k + 3) {
       i = k + 3
+      // A day (`2029-02-01`): an effective date that may cut a period.
+      if i + 2 < c.count, c[i] == "-", digit(i + 1), digit(i + 2), !digit(i + 3) { i += 3 }
       return Token(
         kind: .period, text: String(c[start..<i]), range: range(line, start, i), spaceBefore: space)
     }

@@ -33,7 +33,7 @@ extension Parser {
   }
 
   /// step := (pay | reserve | rebate | split | cap | floor) (("if" | "unless") CONDITION)?
-  ///         ("from" PERIOD)? ("until" PERIOD)?
+  ///         ("from" (PERIOD | DAY))? ("until" (PERIOD | DAY))?
   mutating func parseStep(_ node: SyntaxLine) throws(ParseFailure) -> Step {
     var line = node.line
     var effective = Effective.always
@@ -44,13 +44,21 @@ extension Parser {
     {
       let word = line.tokens[line.tokens.count - 2]
       guard word.isWord("from") || word.isWord("until") else { break }
-      guard let p = Period(last.text) else {
+      let day = CalendarDay(last.text)
+      guard
+        let p = day.map({ Period(containing: $0.absoluteMonth, length: .month) })
+          ?? Period(last.text)
+      else {
+        let isDay = last.text.count == 10
         throw ParseFailure(
           .error(
-            .badPeriod, "'\(last.text)' is not a valid period", at: last.range,
-            hint: "periods are written 2026Q1, 2026H2, 2026-03 or 2026"))
+            .badPeriod, "'\(last.text)' is not a valid \(isDay ? "day" : "period")",
+            at: last.range,
+            hint: isDay
+              ? "days are written 2029-02-01, a day the month has"
+              : "periods are written 2026Q1, 2026H2, 2026-03 or 2026"))
       }
-      let ref = PeriodRef(period: p, range: last.range)
+      let ref = PeriodRef(period: p, range: last.range, day: day)
       if word.isWord("from") { effective.from = ref } else { effective.until = ref }
       line.tokens.removeLast(2)
     }

@@ -1,0 +1,81 @@
+extension Allocator {
+  /// A period cut by effective dates (`from 2029-02-01`): the pool is divided between the
+  /// sub-periods by days (actual/actual) and each runs the waterfall of the steps effective in
+  /// it, on its part. Each part but the last is the pool's total x its days / the period's days,
+  /// rounded to the nearest minor unit of the currency (a half up), and the last takes the rest,
+  /// so the parts sum to the pool exactly and stay decimals (arrears are carried in decimals).
+  /// The lines of all the sub-periods are then rounded together, once, as a period's are.
+  mutating func runCut(_ pool: Pool, _ subs: [SubPeriod], _ flow: inout Flow)
+    throws(EvaluationFailure)
+  {
+    // What a recovered deficit left is divided; the pool's total still reads as the total of
+    // each part, for `N% of pool`.
+    let left = try decimal(flow.remaining, "the pool after its deficit")
+    var (givenTotal, givenLeft) = (Exact.zero, Exact.zero)
+    let decimals = contract.currency.decimals
+    cutReceived = [:]
+    defer { (subPeriod, cutReceived) = (nil, [:]) }
+    for (k, sub) in subs.enumerated() {
+      let last = k == subs.count - 1
+      let (partTotal, partLeft) = try exact { () throws(ArithmeticError) in
+        last
+          ? (try flow.total - givenTotal, try left - givenLeft)
+          : (
+            try Self.share(flow.total, sub, decimals: decimals),
+            try Self.share(left, sub, decimals: decimals)
+          )
+      }
+      (givenTotal, givenLeft) = try exact { () throws(ArithmeticError) in
+        (try givenTotal + partTotal, try givenLeft + partLeft)
+      }
+      var part = Flow(total: partTotal, remaining: Fraction(partLeft))
+      subPeriod = sub
+      try runSteps(pool, &part)
+      for var l in part.lines {
+        l.subPeriod = sub
+        flow.lines.append(l)
+        guard case .party(let p) = l.recipient else { continue }
+        cutReceived[p] = try exact { () throws(ArithmeticError) in
+          try (cutReceived[p] ?? .zero) + l.exact
+        }
+      }
+      for var a in part.arrears {
+        a.subPeriod = sub
+        flow.arrears.append(a)
+      }
+      flow.notes += part.notes
+      // A condition reads the period's values: the same outcome in every sub-period, shown once.
+      for c in part.conditions where !flow.conditions.contains(c) { flow.conditions.append(c) }
+      flow.unallocated = try exact { () throws(ArithmeticError) in
+        try flow.unallocated + part.unallocated
+      }
+    }
+    flow.remaining = .zero
+  }
+
+  /// `v` x the sub-period's days / the period's days, to the nearest minor unit of the
+  /// currency (a half up).
+  static func share(_ v: Exact, _ sub: SubPeriod, decimals: Int) throws(ArithmeticError)
+    -> Exact
+  {
+    let f = try Fraction(v) * Fraction(sub.days) / Fraction(sub.periodDays)
+    let (q, r) = try f.minorUnitsFloor(decimals: decimals)
+    let twice = try r + r
+    let up = !(twice < Fraction(1))
+    return try Exact(significand: q + (up ? 1 : 0), scale: decimals)
+  }
+
+  /// An amount a step names for the whole period (a fixed amount, a rate x a quantity, a cap,
+  /// a floor): in a sub-period, its days' share (`share`), with the basis saying so.
+  func prorated(_ v: Exact) throws(EvaluationFailure) -> Exact {
+    guard let sub = subPeriod else { return v }
+    return try exact { () throws(ArithmeticError) in
+      try Self.share(v, sub, decimals: contract.currency.decimals)
+    }
+  }
+
+  func prorated(_ basis: LineBasis) -> LineBasis {
+    guard let sub = subPeriod else { return basis }
+    return .prorated(basis, days: sub.days, periodDays: sub.periodDays)
+  }
+}
