@@ -43,10 +43,49 @@ enum MonteCarloBench {
 
     """
 
-  static func run(_ root: String, runs: Int) throws {
+  /// The same park with terms over time (issue 14): the operator's bonus unlocks once the
+  /// year's CCER revenue (drawn prices) passes 1,000,000 CNY, and the ESCO's share drops once
+  /// it has received its 12,000,000 CNY capital from the pool (the payback switch, crossed in
+  /// the third or fourth year depending on the draws), so every run carries running totals and
+  /// receipts from quarter to quarter and splits a quarter at the crossing.
+  static let overTime = contract.replacingOccurrences(
+    of: """
+      let green_share = green_kwh / total_kwh
+      """,
+    with: """
+      let green_share = green_kwh / total_kwh
+      kpi esco_paid = received(esco, carbon)
+      """
+  ).replacingOccurrences(
+    of: """
+        pay op 3% of pool
+        rebate 20% to tenants by green
+        split tiered
+          from 0 CNY to 1,000,000 CNY: gov 40%, op 30%, esco 30%
+          from 1,000,000 CNY: gov 30%, op 30%, esco 40%
+      """,
+    with: """
+        pay op 3% of pool
+        pay op 100,000 CNY if to-date(ccer, year) >= 1,000,000 CNY
+        rebate 20% to tenants by green
+        split on esco_paid
+          below 12,000,000 CNY: gov 30%, op 30%, esco 40%
+          from 12,000,000 CNY: gov 40%, op 35%, esco 25%
+      """)
+
+  /// `variant` is `plain` (the contract above) or `overtime` (`overTime`).
+  static func run(_ root: String, runs: Int, variant: String = "plain") throws {
     let fm = FileManager.default
     try fm.createDirectory(atPath: root + "/data", withIntermediateDirectories: true)
-    try contract.write(toFile: root + "/mc.contract", atomically: true, encoding: .utf8)
+    guard variant == "plain" || variant == "overtime" else {
+      print("montecarlo: the variant is 'plain' or 'overtime', not '\(variant)'")
+      exit(64)
+    }
+    let text = variant == "overtime" ? overTime : contract
+    precondition(
+      overTime.contains("kpi esco_paid") && overTime.contains("split on esco_paid"),
+      "the over-time edits did not apply")
+    try text.write(toFile: root + "/mc.contract", atomically: true, encoding: .utf8)
     var tenants = "id,name\n"
     var facts = "fact,value,member\nccer_issued,5000,\nccer_price,70.76,\nallowance,1000000,\n"
     facts += "verified,950000,\ncea_price,62.36,\n"
@@ -95,7 +134,7 @@ enum MonteCarloBench {
     print(
       String(
         format:
-          "simulate: %d Monte Carlo runs x 40 quarters, 50 parties: wall best %.3f s, median %.3f s (3 runs); %.1f us per settled period; peak RSS %.1f MB",
+          "simulate (\(variant)): %d Monte Carlo runs x 40 quarters, 50 parties: wall best %.3f s, median %.3f s (3 runs); %.1f us per settled period; peak RSS %.1f MB",
         runs, walls[0], walls[1], walls[0] / Double(runs * 40) * 1e6, Double(peak) / 1024))
   }
 }

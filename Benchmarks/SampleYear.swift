@@ -26,5 +26,6 @@ enum SampleYear {
     try storage(root)
     try carbon(root)
     try emc(root)
+    try deals(root)
   }
 }

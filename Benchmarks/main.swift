@@ -62,11 +62,12 @@ case "settle":
     CommandLine.arguments.dropFirst(2).first ?? NSTemporaryDirectory() + "parkshare-reference-park"
   try ReferencePark.settle(dir, repeats: 5)
 case "montecarlo":
-  // parkshare-bench montecarlo [DIR [RUNS]]
+  // parkshare-bench montecarlo [DIR [RUNS [plain | overtime]]]
   let rest = Array(CommandLine.arguments.dropFirst(2))
   try MonteCarloBench.run(
     rest.first ?? NSTemporaryDirectory() + "parkshare-montecarlo",
-    runs: rest.dropFirst().first.flatMap { Int($0) } ?? 1000)
+    runs: rest.dropFirst().first.flatMap { Int($0) } ?? 1000,
+    variant: rest.dropFirst(2).first ?? "plain")
 case "sha256":
   // parkshare-bench sha256 FILE: SHA-256 throughput on one file.
   let path = CommandLine.arguments.dropFirst(2).first ?? ""
@@ -100,7 +101,7 @@ case "sample-data":
   try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:
   FileHandle.standardError.write(
-    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS]] | capeach [MEMBERS [FREE]] | sha256 FILE | sample-data DIR]\n"
+    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS [plain | overtime]]] | capeach [MEMBERS [FREE]] | sha256 FILE | sample-data DIR]\n"
       .data(
         using: .utf8)!)
   exit(64)

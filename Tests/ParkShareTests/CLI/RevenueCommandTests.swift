@@ -8,7 +8,8 @@ import Testing
   static let samples: [(contract: String, period: String)] = [
     ("suyin-microgrid", "2026Q1"), ("rooftop-pv", "2026Q1"), ("storage-subsidy", "2027Q2"),
     ("park-carbon-assets", "2026Q1"), ("emc-shared-savings", "2026"),
-    ("emc-guaranteed-savings", "2026"),
+    ("emc-guaranteed-savings", "2026"), ("emc-payback", "2026"), ("storage-spot-grant", "2026Q1"),
+    ("pv-reit", "2026Q1"),
   ]
 
   static func args(_ contract: String, _ period: String) -> [String] {

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+/// The deals over time (issue 14) in the shipped sample years: each term acts within the four
+/// periods, computed by hand from the generator's figures (Benchmarks/SampleYear+Deals.swift).
+extension SampleYearTests {
+  /// The sum of a party's lines of `kind` in `pool`.
+  static func total(_ s: [String: Any], _ pool: String, _ kind: String, _ party: String) throws
+    -> Exact
+  {
+    try lines(s, pool, kind, party).sum()
+  }
+
+  /// Savings 8,000,000 kWh x 0.62 = 4,960,000 (ESCO 80%: 3,968,000) and 9,500,000 x 0.60 =
+  /// 5,700,000 (4,560,000): 8,528,000 received by 2028, 3,472,000 short of the 12,000,000
+  /// investment. 2028: 9,000,000 x 0.61 = 5,490,000. The part that completes the payback is
+  /// 3,472,000 / 80% = 4,340,000 (ESCO 3,472,000, host 868,000); the other 1,150,000 at 20%
+  /// (ESCO 230,000, host 920,000). ESCO 3,702,000, host 1,788,000. 2029: 8,800,000 x 0.63 =
+  /// 5,544,000 all at 20%: ESCO 1,108,800.
+  @Test func emcPaybackSwitchesInsideTheThirdYear() throws {
+    let s = try Self.settleYear("emc-payback")
+    #expect(
+      s.map { try? Self.total($0, "emc", "split", "esco") } == [
+        x("3968000"), x("4560000"), x("3702000"), x("1108800"),
+      ])
+    #expect(Self.lines(s[2], "emc", "split", "esco") == ["3472000", "230000"].map(x))
+    #expect(Self.lines(s[2], "emc", "split", "host") == ["868000", "920000"].map(x))
+    #expect(Self.carried(s[1], "received", "emc/esco") == x("8528000"))
+    #expect(Self.carried(s[2], "received", "emc/esco") == x("12230000"))
+  }
+
+  /// Discharge 5.4, 7.3, 8.2 and 6.5 GWh: 12.7 GWh by the end of Q2, so Q3's first 7.3 GWh are
+  /// paid 0.20 and its last 0.9 GWh 0.10: 1,460,000 + 90,000 = 1,550,000; Q4 all at 0.10,
+  /// 650,000. The spot pool loses 2,920,000 - 3,406,500 = -486,500 in Q2: carried as a deficit,
+  /// nobody is paid, and Q3's 2,826,600 recovers it first; the other 2,340,100 is split by stake
+  /// 48:12 (ESCO 1,872,080). The 20% x 60,000,000 = 12,000,000 grant paid to the ESCO in Q1 is
+  /// clawed back in Q3, when the acceptance fails, and returned to the state; Q4 finds nothing
+  /// left to claw back.
+  @Test func storageCrossesItsThresholdCarriesALossAndClawsBackTheGrant() throws {
+    let s = try Self.settleYear("storage-spot-grant")
+    #expect(
+      s.map { Self.source($0, "operation", "discharge_bonus") }
+        == ["1080000", "1460000", "1550000", "650000"].map(x))
+    #expect(Self.exact(Self.pool(s[1], "spot")["total"]) == x("-486500"))
+    #expect(Self.lines(s[1], "spot", "loss", "fund:spot_deficit") == [x("-486500")])
+    #expect(try Self.total(s[1], "spot", "split", "esco") == .zero)
+    #expect(
+      s.map { Self.carried($0, "funds", "spot_deficit") } == [0, -486_500, 0, 0].map(Exact.init))
+    #expect(Self.lines(s[2], "spot", "recovery", "fund:spot_deficit") == [x("486500")])
+    #expect(Self.lines(s[2], "spot", "split", "esco") == [x("1872080")])
+    #expect(Self.lines(s[2], "spot", "split", "op") == [x("468020")])
+    #expect(Self.lines(s[2], "grant", "clawback", "esco") == [x("-12000000")])
+    #expect(Self.lines(s[2], "grant", "split", "state") == [x("12000000")])
+    #expect(Self.lines(s[3], "grant", "clawback", "esco") == [.zero])
+    #expect(Self.carried(s[1], "received", "grant/esco") == x("12000000"))
+    #expect(Self.carried(s[2], "received", "grant/esco") == .zero)
+    try Self.expectFundGrowsByItsReserves(
+      s[0], s[1], s[2], s[3], fund: "replacement_fund", pool: "operation")
+  }
+
+  /// 2026Q4: 112,600,000 kWh x 0.2590 = 29,163,400 CNY (whole yuan already). O&M 2,815,000,
+  /// manager 450,000, reserve 5% of the pool 1,458,170: 24,440,230 left. The year has reached
+  /// 118.4 + 176.25 + 166.8 + 112.6 = 574.05 GWh >= 560, so the O&M company takes 3%:
+  /// 733,206.9; 23,707,023.1 by units (of 800,000,000). Exact parts: om 733,206.9, U01 (34%)
+  /// 8,060,387.854, U02 (15%) 3,556,053.465, U03 and U06 (10%) 2,370,702.31, U04 (12%)
+  /// 2,844,842.772, U05 (19%) 4,504,334.389; the pool rounds to the yuan: the floors sum to
+  /// 24,440,226 and the 4 yuan missing go to the largest remainders, om .9, U01 .854, U04
+  /// .772 and U02 .465. Q3's year to date, 461.45 GWh, does not pay the incentive.
+  @Test func reitPaysUnitholdersByUnitsInWholeYuanAndTheIncentiveInQ4() throws {
+    let s = try Self.settleYear("pv-reit")
+    #expect(s.map { Self.lines($0, "distribution", "pay", "om").count } == [1, 1, 1, 2])
+    #expect(Self.lines(s[3], "distribution", "pay", "om") == ["2815000", "733207"].map(x))
+    let holders = ["U01", "U02", "U03", "U04", "U05", "U06"]
+    #expect(
+      holders.map { Self.lines(s[3], "distribution", "split", $0) }
+        == ["8060388", "3556054", "2370702", "2844843", "4504334", "2370702"].map { [x($0)] })
+    #expect(Self.carried(s[3], "funds", "inverter_reserve") == x("7234389"))
+  }
+}
