@@ -53,12 +53,7 @@ enum SettleOptions {
     return try args.periodRequest()
   }
 
-  static func isDate(_ text: String) -> Bool {
-    guard text.count == 10, let p = Period(String(text.prefix(7))), p.length == .month,
-      text.dropFirst(7).first == "-", let d = Int(text.suffix(2))
-    else { return false }
-    return (1...Timestamp.daysInMonth(year: p.year, month: p.index)).contains(d)
-  }
+  static func isDate(_ text: String) -> Bool { CalendarDay(text) != nil }
 
   /// Today on the park clock: the issue date a ledger records when none is given.
   static func today() -> String {

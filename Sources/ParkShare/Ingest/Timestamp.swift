@@ -14,36 +14,21 @@ public enum Timestamp {
   /// and period boundaries are read on this clock, whatever offset a meter system writes.
   public static let parkOffsetMinutes = 480
 
-  /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+  /// Days since 1970-01-01 of a proleptic Gregorian date: the calendar is Model's
+  /// (`CalendarDay`), so effective days and readings count days the same way.
+  @inline(__always)
   public static func days(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    CalendarDay(year: year, month: month, day: day).number
   }
 
   /// The civil date of a day number (the inverse of `days`).
   public static func civil(days z0: Int) -> (year: Int, month: Int, day: Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    let d = CalendarDay(number: z0)
+    return (d.year, d.month, d.day)
   }
 
   public static func daysInMonth(year: Int, month: Int) -> Int {
-    switch month {
-    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
+    CalendarDay.daysIn(year: year, month: month)
   }
 
   /// Minutes since 1970-01-01T00:00 on the park clock, for a period's first month (absolute

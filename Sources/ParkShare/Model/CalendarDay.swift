@@ -23,8 +23,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     self.init(year: y, month: m, day: d)
   }
 
-  /// The day `number` days after 1970-01-01 (H. Hinnant's `civil_from_days`, as the readings'
-  /// `Timestamp` counts days; Model cannot reach Ingest, so it is written here too).
+  /// The day `number` days after 1970-01-01 (H. Hinnant's `civil_from_days`); the readings'
+  /// `Timestamp` counts days with it too.
   public init(number z0: Int) {
     let z = z0 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -38,6 +38,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
   }
 
   /// Days since 1970-01-01 (`days_from_civil`).
+  @inline(__always)
   public var number: Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
