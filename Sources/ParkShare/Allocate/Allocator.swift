@@ -16,6 +16,8 @@ struct Allocator {
   /// Caps and floors resolved round by round (`fixedPointByRounds`), for the tests that hold
   /// the water-filling to the rounds' answer.
   var limitsByRounds = false
+  /// Points redeemed this period, by scheme and member (the statement's points movement).
+  var redeemed: [PointsKey: Exact] = [:]
 
   init(evaluator: Evaluator, revenue: PeriodRevenue) {
     self.evaluator = evaluator
@@ -90,6 +92,8 @@ struct Allocator {
           try split(allocation, step: step, pool: pool, &flow)
         case .clawback(let party, let amount):
           try clawback(party, amount, step: step, pool: pool, &flow)
+        case .redeem(let r):
+          try redeem(r, step: step, pool: pool, &flow)
         case .cap, .floor, .loss: break
         }
       } catch {

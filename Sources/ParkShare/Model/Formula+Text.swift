@@ -12,6 +12,7 @@ extension Formula: CustomStringConvertible, Encodable {
     case .toDate(let subject, let window): return "to-date(\(subject.id)\(window.argument))"
     case .received(let party, let pool): return "received(\(party)\(pool.map { ", " + $0 } ?? ""))"
     case .sum(let f): return "sum(\(f))"
+    case .balance(let id): return "balance(\(id))"
     case .min(let a, let b): return "min(\(a), \(b))"
     case .max(let a, let b): return "max(\(a), \(b))"
     case .negate(let f): return "-" + f.text(nested: true)

@@ -76,6 +76,7 @@ extension Evaluator {
         out += callDetails["gec(\(inner))"] ?? []
       case .sum(let a), .negate(let a): walk(a)
       case .toDate, .received, .column: break
+      case .balance(let id): walk(.value(id))
       case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
         walk(a)
         walk(b)

@@ -120,6 +120,14 @@ public struct Evaluator: Sendable {
             .cannotCompute, "cannot keep the running totals: \(error.message)",
             at: SourceRange.whole(contract.file), hint: error.hint))
       }
+      do throws(EvaluationFailure) {
+        try e.closePoints()
+      } catch {
+        diagnostics.append(
+          .error(
+            .cannotCompute, "cannot carry the points over: \(error.message)",
+            at: SourceRange.whole(contract.file), hint: error.hint))
+      }
     }
     guard !diagnostics.hasErrors else { return Outcome(revenue: nil, diagnostics: diagnostics) }
     let sums = bundle.sums
@@ -170,6 +178,9 @@ public struct Evaluator: Sendable {
     }
     if !contract.runningTotals.isEmpty {
       out.append("running totals (to-date) count nothing before it")
+    }
+    if contract.points.contains(where: { $0.carry != nil }) {
+      out.append("points balances start at 0")
     }
     return out
   }
@@ -249,6 +260,7 @@ public struct Evaluator: Sendable {
       return try binary(op, a, b)
     case .toDate(let subject, let window): return try runningTotal(subject, window)
     case .received(let party, let pool): return try received(party, pool: pool)
+    case .balance(let id): return try balance(id)
     case .column(let name):
       // The registry's values, carried in the contract: one per member that has the column.
       var cells: [Facet: Exact] = [:]
