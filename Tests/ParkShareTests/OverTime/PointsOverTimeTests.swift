@@ -206,4 +206,30 @@ import Testing
     #expect(zh.contains("gp：期初 0 - 过期 0 + 本期获得 400 - 兑付 125 = 期末 275 分"))
     #expect(StatementText.render(s, wording: .zh).contains("积分兑付"))
   }
+
+  /// The balances go through a `--closing` state file and back as `--opening`; a lot of no
+  /// points, or a scheme that does not carry over, is refused at its place.
+  @Test func theBalancesRoundTripThroughAStateFile() throws {
+    let s = try Self.worked()[4]
+    let t = try TestBundle(
+      contract: Self.contract(
+        points: "  carry over, expire after 2 quarters",
+        steps: "  redeem gp at 2 CNY per point to tenants cap 300 CNY each, 500 CNY in all"),
+      files: ["tenants.csv": "id,name\nA,甲\nB,乙\n"])
+    defer { t.remove() }
+    let path = t.folder.appendingPathComponent("state.json").path
+    try JSONEncoder.sorted.encode(s.closing).write(to: URL(fileURLWithPath: path))
+    let (read, problems) = CarryStateReader.read(path, contract: t.contract)
+    #expect(problems.isEmpty)
+    #expect(read == s.closing)
+    try t.write(
+      "bad.json",
+      #"{"contract": "greenpoints", "period": "2026Q1", "points": {"gp": {"A": [{"period": "2026Q1", "points": "0"}]}, "other": {}}}"#
+    )
+    let (bad, found) = CarryStateReader.read(
+      t.folder.appendingPathComponent("bad.json").path, contract: t.contract)
+    #expect(bad == nil)
+    #expect(found.map(\.message).contains("a lot holds points above 0, not '0'"))
+    #expect(found.contains { $0.message.contains("'other' is not a key of 'points'") })
+  }
 }
