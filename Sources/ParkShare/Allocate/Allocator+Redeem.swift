@@ -46,7 +46,7 @@ extension Allocator {
         // ten-thousandths of a point, rounded down, so the pool never pays more than it may.
         if wanted == Fraction(ask.balance) { return ask.balance }
         let (units, _) = try wanted.minorUnitsFloor(decimals: Self.pointDecimals)
-        return try Exact(minorUnits: units, decimals: Self.pointDecimals)
+        return try Exact(minorUnits: units, decimals: Self.pointDecimals).trimmed
       }
       guard points > .zero else { continue }
       let amount = try exact { () throws(ArithmeticError) in try points * price }

@@ -43,7 +43,7 @@ extension PointsLot {
       }
       let take = Exact.min(left, lot.points)
       left = try left - take
-      let rest = try lot.points - take
+      let rest = try (lot.points - take).trimmed
       if rest > .zero { out.append(PointsLot(period: lot.period, points: rest)) }
     }
     return out

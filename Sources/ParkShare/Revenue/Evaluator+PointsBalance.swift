@@ -13,7 +13,7 @@ extension Evaluator {
           !carry.expired($0.period, at: period)
         }
         let points = earned.cells[Facet(member: m)] ?? .zero
-        if points > .zero { lots.append(PointsLot(period: period, points: points)) }
+        if points > .zero { lots.append(PointsLot(period: period, points: points.trimmed)) }
         if !lots.isEmpty { balances[m] = lots }
       }
       if balances.isEmpty {
