@@ -232,4 +232,20 @@ import Testing
     #expect(found.map(\.message).contains("a lot holds points above 0, not '0'"))
     #expect(found.contains { $0.message.contains("'other' is not a key of 'points'") })
   }
+
+  /// A reduction that does not divide out: balances of 100 and 50 points at 3 CNY ask 450 CNY of
+  /// a pool of 100, so each is reduced by 2/9: A 22.2222... points, counted as 22.2222 (66.6666
+  /// CNY), B 11.1111 (33.3333 CNY). The pool's lines 66.6666, 33.3333 and op's 0.0001 round to
+  /// 66.67, 33.33 and 0.00 (the missing fen to A's largest remainder). A keeps 77.7778 points,
+  /// B 38.8889.
+  @Test func aReductionCountsTenThousandthsOfAPointRoundedDown() throws {
+    let s = try Self.settle(
+      Self.contract(
+        points: "  carry over", steps: "  redeem gp at 3 CNY per point to tenants from 2026Q2"),
+      ["2026Q1", "2026Q2"]
+    ) { i in i == 0 ? ("0", "10", "5") : ("100", "0", "0") }
+    #expect(Self.movement(s[1], "A") == ["100", "0", "0", "22.2222", "77.7778"].map(x))
+    #expect(Self.movement(s[1], "B") == ["50", "0", "0", "11.1111", "38.8889"].map(x))
+    #expect([s[1].net("A"), s[1].net("B"), s[1].net("op")] == ["66.67", "33.33", "0"].map(x))
+  }
 }
