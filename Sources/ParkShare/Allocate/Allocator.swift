@@ -22,6 +22,8 @@ struct Allocator {
   /// What each party took from the pool in the earlier sub-periods of a cut period, exact: caps
   /// over the term and the payback switch count it, as they count earlier periods.
   var cutReceived: [String: Fraction] = [:]
+  /// Points redeemed this period, by scheme and member (the statement's points movement).
+  var redeemed: [PointsKey: Exact] = [:]
 
   init(evaluator: Evaluator, revenue: PeriodRevenue) {
     self.evaluator = evaluator
@@ -113,6 +115,8 @@ struct Allocator {
           try split(allocation, step: step, pool: pool, &flow)
         case .clawback(let party, let amount):
           try clawback(party, amount, step: step, pool: pool, &flow)
+        case .redeem(let r):
+          try redeem(r, step: step, pool: pool, &flow)
         case .cap, .floor, .loss: break
         }
       } catch {

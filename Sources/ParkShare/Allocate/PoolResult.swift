@@ -41,6 +41,8 @@ public struct AllocationLine: Sendable, Codable {
     /// A party's (negative) part of a negative pool, or the deficit carried in a fund; a
     /// deficit's recovery from a later positive pool; an amount clawed back (negative).
     case loss, recovery, clawback
+    /// Points of a member's balance paid for at the redemption's price.
+    case redeem
   }
 
   public var pool: String

@@ -210,7 +210,7 @@ extension Checker {
   }
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
-    let functions = ["tou", "gec", "sum", "min", "max", "to-date", "received"]
+    let functions = ["tou", "gec", "sum", "min", "max", "to-date", "received", "balance"]
     func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
       if args.count == n { return true }
       checker.error(
@@ -266,6 +266,7 @@ extension Checker {
       return Typed(formula: .sum(a.formula), unit: a.unit)
     case "to-date": return typeToDate(name, args, range)
     case "received": return typeReceived(args, range)
+    case "balance": return typeBalance(args, range)
     case "min", "max":
       guard arity(2, "\(name.text)(A, B)", into: &self) else { return nil }
       let a = type(args[0])

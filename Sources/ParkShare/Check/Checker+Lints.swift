@@ -32,6 +32,9 @@ extension Checker {
           refs.formUnion(f.references)
         case .loss(.split(.metric(_, let m))): refs.formUnion(m.references)
         case .loss: break
+        case .redeem(let r):
+          refs.formUnion(r.price.references + [r.points])
+          for f in [r.each, r.all].compactMap({ $0 }) { refs.formUnion(f.references) }
         }
       }
     }

@@ -191,6 +191,7 @@ extension Checker {
     case .split(.tiered(let rows)), .split(.steps(_, let rows)):
       names = rows.flatMap { $0.shares.map(\.party) }
     case .clawback(let party, _): names = [party]
+    case .redeem(let r): names = [r.group]
     case .reserve, .cap, .floor, .loss: names = []
     }
     for g in contract.groups where names.contains(g.id) { names += g.members }
@@ -307,6 +308,9 @@ extension Checker {
         t.formula, at: e.range, what: "a clawback from '\(party.text)'",
         hint: "a clawback takes an amount back: write it without '-'")
       kind = .clawback(party: party.text, amount: t.formula)
+    case .redeem(let r):
+      guard let redemption = checkRedeem(r) else { return nil }
+      kind = .redeem(redemption)
     case .floor(let party, let e, let payer):
       let p = resolve(party, as: [.party], what: "party")
       let q = payer.map { resolve($0, as: [.party], what: "party") != nil } ?? true

@@ -98,6 +98,7 @@ extension DiagnosticID {
     case .overflow: "a number or a result beyond 38 significant digits"
     case .overlappingSplits: "two splits of one pool apply in the same period"
     case .perMismatch: "a value per member is used where one total is meant, or the other way round"
+    case .pointsNotCarried: "a redemption of points that do not carry over"
     case .poolNote: "a pool's total needs attention (a loss, nothing to allocate)"
     case .risingPhaseOut: "a phase-out that rises instead of falling"
     case .sharesSum: "the shares of a split or tier do not sum to 100%"

@@ -93,6 +93,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case overflow
   case overlappingSplits = "overlapping-splits"
   case perMismatch = "per-mismatch"
+  case pointsNotCarried = "points-not-carried"
   case poolNote = "pool-note"
   case risingPhaseOut = "rising-phase-out"
   case sharesSum = "shares-sum"

@@ -54,7 +54,7 @@ public struct CarryStateReader {
   }
 
   mutating func state(_ json: PlacedJSON) -> CarryState? {
-    guard let members = members(json, "the state file", known: Self.keys) else { return nil }
+    guard let members = members(json, "the state file", known: knownKeys) else { return nil }
     var state = CarryState(contract: "")
     var sawContract = false
     for m in members {
@@ -84,6 +84,7 @@ public struct CarryStateReader {
       case "arrears":
         state.arrears = keyed(
           amounts(m.value, m.key) { [contract] in Self.arrears($0, $1, contract) }, ArrearsKey.init)
+      case "points": state.points = points(m.value)
       case "funds":
         state.funds = amounts(m.value, m.key) { [contract] in Self.fund($0, $1, contract) }
       case "totals": state.totals = totals(m.value)

@@ -20,12 +20,15 @@ public struct CarryState: Sendable, Codable, Equatable {
   public var received: [PoolParty: Exact]
   /// Running totals (`to-date`) by the id they add up: only those the contract reads.
   public var totals: [String: RunningTotal]
+  /// Green points balances of schemes that `carry over`: by scheme, by member, its lots oldest
+  /// first (a member with no points has no entry).
+  public var points: [String: [String: [PointsLot]]]
 
   public init(
     contract: String, period: Period? = nil, gecRemainders: [String: Exact] = [:],
     triggered: [String: Period] = [:], arrears: [ArrearsKey: Exact] = [:],
     funds: [String: Exact] = [:], received: [PoolParty: Exact] = [:],
-    totals: [String: RunningTotal] = [:]
+    totals: [String: RunningTotal] = [:], points: [String: [String: [PointsLot]]] = [:]
   ) {
     self.contract = contract
     self.period = period
@@ -35,12 +38,13 @@ public struct CarryState: Sendable, Codable, Equatable {
     self.funds = funds
     self.received = received
     self.totals = totals
+    self.points = points
   }
 
   enum CodingKeys: String, CodingKey {
     case contract, period
     case gecRemainders = "gecRemainderKWh"
-    case triggered, arrears, funds, received, totals
+    case triggered, arrears, funds, received, totals, points
   }
 
   /// Keys a state file leaves out are empty (a state written by `revenue` has no arrears).
@@ -54,6 +58,7 @@ public struct CarryState: Sendable, Codable, Equatable {
     funds = try c.decodeIfPresent([String: Exact].self, forKey: .funds) ?? [:]
     received = try Self.keyed(c, .received, PoolParty.init)
     totals = try c.decodeIfPresent([String: RunningTotal].self, forKey: .totals) ?? [:]
+    points = try c.decodeIfPresent([String: [String: [PointsLot]]].self, forKey: .points) ?? [:]
   }
 
   /// Keys as the state file writes them (`POOL/STEP/PARTY`, `POOL/PARTY`), sorted like every
@@ -70,6 +75,8 @@ public struct CarryState: Sendable, Codable, Equatable {
     // Written only when the contract keeps running totals, so the states and ledgers of
     // contracts without them keep their bytes.
     if !totals.isEmpty { try c.encode(totals, forKey: .totals) }
+    // Likewise points balances: only a contract whose points carry over writes them.
+    if !points.isEmpty { try c.encode(points, forKey: .points) }
   }
 
   static func texts<K: CustomStringConvertible>(_ map: [K: Exact]) -> [String: Exact] {

@@ -191,4 +191,7 @@ public struct PointsScheme: Sendable, Encodable, Hashable {
   /// The rules as the contract writes them.
   public var written: [String]
   @ClauseText public var clause: SourceRange
+  /// `carry over`: balances kept from period to period; nil (and absent from the contract's
+  /// JSON) for points that exist only within their period.
+  public var carry: PointsCarry? = nil
 }

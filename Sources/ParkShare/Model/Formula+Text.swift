@@ -13,6 +13,7 @@ extension Formula: CustomStringConvertible, Encodable {
     case .received(let party, let pool, let window):
       return "received(\(party)\(pool.map { ", " + $0 } ?? "")\(window?.argument ?? ""))"
     case .sum(let f): return "sum(\(f))"
+    case .balance(let id): return "balance(\(id))"
     case .min(let a, let b): return "min(\(a), \(b))"
     case .max(let a, let b): return "max(\(a), \(b))"
     case .negate(let f): return "-" + f.text(nested: true)

@@ -24,12 +24,15 @@ public indirect enum Formula: Sendable, Hashable {
   /// A numeric column of a registry (`units`): each member's value as its registry gives it,
   /// carried in the contract (`Party.columns`). Only a split's weights read it.
   case column(String)
+  /// Each member's balance of points that carry over (`balance(green_points)`): after this
+  /// period's expiry and earning, before any redemption.
+  case balance(String)
 
   /// Every input, meter and value id this formula reads.
   public var references: [String] {
     switch self {
     case .constant: []
-    case .input(let id), .meter(let id), .value(let id): [id]
+    case .input(let id), .meter(let id), .value(let id), .balance(let id): [id]
     case .column: []
     case .toDate(let subject, _): [subject.id]
     case .received(let party, let pool, _): [party] + (pool.map { [$0] } ?? [])

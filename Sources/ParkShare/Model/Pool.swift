@@ -31,6 +31,9 @@ public struct PoolStep: Sendable, Encodable, Hashable {
     /// Takes `amount` back from `party` into the pool: a negative line for the party, and more
     /// for the steps after it to pay out.
     case clawback(party: String, amount: Formula)
+    /// Pays each member of `group` for the points of `points` in its balance at `price` a
+    /// point, within the caps; the points paid for leave the balance, oldest first.
+    case redeem(Redemption)
   }
 
   public var kind: Kind
@@ -113,6 +116,18 @@ extension Pool {
     out.append(SubPeriod(first: start, last: last, periodDays: total))
     return out
   }
+}
+
+/// `redeem green_points at 2 CNY per point to tenants cap 5,000 CNY each, 50,000 CNY in all`.
+public struct Redemption: Sendable, Encodable, Hashable {
+  /// The points scheme (it carries over) and its group.
+  public var points: String
+  public var group: String
+  /// Money a point (a formula in the currency, evaluated each period).
+  public var price: Formula
+  /// The most one member is paid a period, and the most the step pays in all a period.
+  public var each: Formula?
+  public var all: Formula?
 }
 
 /// How a negative pool is borne: by fixed shares or stakes (each party's line negative), by one

@@ -285,7 +285,7 @@ public struct Simulator: Sendable {
       case .input(let id): !random.contains(.input(id))
       case .value(let id): verdict[id] ?? false
       case .tou(_, let t): !randomTariffs.contains(t)
-      case .gec, .toDate, .received: false  // they read the carried state
+      case .gec, .toDate, .received, .balance: false  // they read the carried state
       case .sum(let a), .negate(let a): fixed(a)
       case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b): fixed(a) && fixed(b)
       }

@@ -65,6 +65,12 @@ public enum ExplainText {
     if !st.arrearsOwed.isZero {
       out += t.arrearsOwedAfter(party, "\(s.period)", "\(st.arrearsOwed.grouped) \(c)") + "\n"
     }
+    for m in st.points ?? [] {
+      out +=
+        t.points.movement(
+          m.scheme, m.opening.grouped, m.expired.grouped, m.earned.grouped, m.redeemed.grouped,
+          m.closing.grouped) + "\n"
+    }
     return out
   }
 }

@@ -58,6 +58,7 @@ extension Labels {
     "cap-share": "cap share",
     "floor": "floor",
     "floor-share": "floor share",
+    "redeem": "redeem",
   ]
 
   static let pageZH: [String: String] = [
@@ -117,5 +118,6 @@ extension Labels {
     "cap-share": "封顶再分配",
     "floor": "保底补足",
     "floor-share": "保底承担",
+    "redeem": "积分兑付",
   ]
 }

@@ -41,6 +41,7 @@ extension Labels {
       case .loss: "亏损承担"
       case .recovery: "亏损弥补"
       case .clawback: "追回"
+      case .redeem: "积分兑付"
       }
     },
     arrears: { "欠付 \($0)：期初欠付 \($1) + 本期应付 \($2) - 本期已付 \($3) = 期末欠付 \($4)" },
@@ -62,5 +63,6 @@ extension Labels {
     revenue: .zh,
     details: .zh,
     negotiation: .zh,
-    journal: .zh)
+    journal: .zh,
+    points: .zh)
 }

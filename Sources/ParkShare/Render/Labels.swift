@@ -84,4 +84,6 @@ public struct Labels: Sendable {
   public var negotiation: NegotiationLabels
   /// `journal`: its heading and narrations.
   public var journal: JournalLabels
+  /// Green points movements (statement and `explain`).
+  public var points: PointsLabels = .en
 }

@@ -58,6 +58,7 @@ public enum StatementText {
         [t.arrearsBeforeAfter, "\(money(r.arrearsOpening)) / \(money(r.arrearsClosing))"],
       ] + r.funds.sorted { $0.key < $1.key }.map { [t.fundBalance($0.key), money($0.value)] },
       rightAligned: [1])
+    out += pointsTable(s, t.points)
     for pool in s.pools {
       let rounding = pool.rounding.map { t.poolRounding($0.mode.rawValue, $0.decimals) } ?? ""
       out +=
@@ -94,6 +95,20 @@ public enum StatementText {
   /// A step's condition and how it came out this period.
   static func condition(_ o: ConditionOutcome, _ t: Labels) -> String {
     t.condition(o.when, o.condition, o.left.grouped, o.right.grouped, o.holds, o.taken)
+  }
+
+  /// Each member's green points of the schemes that carry over; nothing when none do.
+  static func pointsTable(_ s: Settlement, _ t: PointsLabels) -> String {
+    var rows: [[String]] = [t.header]
+    for st in s.statements {
+      for m in st.points ?? [] {
+        rows.append(
+          [st.party, m.scheme]
+            + [m.opening, m.expired, m.earned, m.redeemed, m.closing].map(\.grouped))
+      }
+    }
+    guard rows.count > 1 else { return "" }
+    return "\n\(t.title)\n" + table(rows, rightAligned: [2, 3, 4, 5, 6])
   }
 
   /// Statement numbers are shown with six digits: `000042`.

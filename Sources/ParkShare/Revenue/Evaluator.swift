@@ -120,6 +120,14 @@ public struct Evaluator: Sendable {
             .cannotCompute, "cannot keep the running totals: \(error.message)",
             at: SourceRange.whole(contract.file), hint: error.hint))
       }
+      do throws(EvaluationFailure) {
+        try e.closePoints()
+      } catch {
+        diagnostics.append(
+          .error(
+            .cannotCompute, "cannot carry the points over: \(error.message)",
+            at: SourceRange.whole(contract.file), hint: error.hint))
+      }
     }
     guard !diagnostics.hasErrors else { return Outcome(revenue: nil, diagnostics: diagnostics) }
     let sums = bundle.sums
@@ -170,6 +178,9 @@ public struct Evaluator: Sendable {
     }
     if !contract.runningTotals.isEmpty {
       out.append("running totals (to-date) count nothing before it")
+    }
+    if contract.points.contains(where: { $0.carry != nil }) {
+      out.append("points balances start at 0")
     }
     return out
   }
@@ -250,6 +261,7 @@ public struct Evaluator: Sendable {
     case .toDate(let subject, let window): return try runningTotal(subject, window)
     case .received(let party, let pool, let window):
       return try received(party, pool: pool, window: window)
+    case .balance(let id): return try balance(id)
     case .column(let name):
       // The registry's values, carried in the contract: one per member that has the column.
       var cells: [Facet: Exact] = [:]

@@ -119,7 +119,7 @@ extension Evaluator {
   /// deep (the parser's bound), so this walk may recurse.
   func readsAreSettled(_ f: Formula) -> Bool {
     switch f {
-    case .value(let id): memo[id] != nil || failures[id] != nil
+    case .value(let id), .balance(let id): memo[id] != nil || failures[id] != nil
     case .constant, .input, .meter, .tou, .received, .column: true
     case .toDate(let subject, _):
       if case .value(let id) = subject { memo[id] != nil || failures[id] != nil } else { true }

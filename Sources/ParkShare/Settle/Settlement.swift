@@ -83,7 +83,8 @@ public struct Settlement: Sendable, Encodable {
     let statements: [Statement]
     let reconciliation: Reconciliation
     do throws(ArithmeticError) {
-      statements = try Settlement.statements(contract, pools, computed, closing: allocator.state)
+      statements = try Settlement.statements(
+        contract, pools, computed, closing: allocator.state, redeemed: allocator.redeemed)
       reconciliation = try Settlement.reconcile(
         pools, opening: computed.opening, closing: allocator.state,
         decimals: contract.currency.decimals)
@@ -166,8 +167,15 @@ public struct Settlement: Sendable, Encodable {
   /// One statement per party of the contract (a party paid nothing still sees why), sorted by
   /// party id.
   static func statements(
-    _ contract: Contract, _ pools: [PoolResult], _ revenue: PeriodRevenue, closing: CarryState
+    _ contract: Contract, _ pools: [PoolResult], _ revenue: PeriodRevenue, closing: CarryState,
+    redeemed: [PointsKey: Exact] = [:]
   ) throws(ArithmeticError) -> [Statement] {
+    let earned = Dictionary(
+      revenue.items.filter { $0.kind == .points }.map { ($0.id, $0.value) },
+      uniquingKeysWith: { a, _ in a })
+    let points = try PointsMovement.of(
+      contract, period: revenue.period, opening: revenue.opening, closing: closing,
+      earned: earned, redeemed: redeemed)
     var lines: [String: [StatementLine]] = [:]
     for pool in pools {
       for l in pool.lines {
@@ -205,7 +213,8 @@ public struct Settlement: Sendable, Encodable {
         try Statement(
           party: id, name: party?.name ?? id, role: party?.role.rawValue ?? "",
           group: party?.group, lines: ls, gross: gross, deductions: deductions,
-          net: try gross + deductions, payable: payables[id] ?? [], arrearsOwed: owed[id] ?? .zero))
+          net: try gross + deductions, payable: payables[id] ?? [], arrearsOwed: owed[id] ?? .zero,
+          points: points[id]))
     }
     return statements
   }

@@ -27,16 +27,20 @@ public struct Statement: Sendable, Codable {
   public private(set) var poolTotals: [String: Exact]
   /// Arrears owed to the party after this period.
   public var arrearsOwed: Exact
+  /// The party's green points of each scheme that carries over; nil (and not written) when it
+  /// has none, so the statements of contracts without carried points keep their bytes.
+  public var points: [PointsMovement]? = nil
 
   /// `payableTotal` and `poolTotals` are not members: records and JSON outputs keep the bytes they always had.
   enum CodingKeys: String, CodingKey {
     case number, issued, party, name, role, group, lines, gross, deductions, net, payable
-    case arrearsOwed
+    case arrearsOwed, points
   }
 
   init(
     party: String, name: String, role: String, group: String? = nil, lines: [StatementLine],
-    gross: Exact, deductions: Exact, net: Exact, payable: [Payable], arrearsOwed: Exact
+    gross: Exact, deductions: Exact, net: Exact, payable: [Payable], arrearsOwed: Exact,
+    points: [PointsMovement]? = nil
   ) throws(ArithmeticError) {
     self.party = party
     self.name = name
@@ -50,6 +54,7 @@ public struct Statement: Sendable, Codable {
     self.payableTotal = try payable.map(\.amount).sum()
     self.poolTotals = try Statement.poolTotals(lines)
     self.arrearsOwed = arrearsOwed
+    self.points = points
   }
 
   static func poolTotals(_ lines: [StatementLine]) throws(ArithmeticError) -> [String: Exact] {
@@ -74,6 +79,7 @@ public struct Statement: Sendable, Codable {
     payableTotal = try payable.map(\.amount).sum()
     poolTotals = try Statement.poolTotals(lines)
     arrearsOwed = try c.decode(Exact.self, forKey: .arrearsOwed)
+    points = try c.decodeIfPresent([PointsMovement].self, forKey: .points)
   }
 
   public struct Payable: Sendable, Codable {

@@ -18,6 +18,17 @@ public struct Step: Sendable {
     case loss(Loss)
     /// `clawback esco received(esco, capex)`: takes an amount back from a party into the pool.
     case clawback(party: Name, amount: Expr)
+    /// `redeem green_points at 2 CNY per point to tenants cap 5,000 CNY each, 50,000 CNY in all`
+    case redeem(Redeem)
+  }
+
+  /// A redemption of carried points for money, with its caps per member and for the pool.
+  public struct Redeem: Sendable {
+    public var points: Name
+    public var price: Expr
+    public var group: Name
+    public var each: Expr?
+    public var all: Expr?
   }
 
   /// What a cap limits: each period's take, the calendar year's (year to date), or the term's.

@@ -162,6 +162,14 @@ public struct PointsDecl: Sendable {
   public var group: Name
   public var cap: Literal?
   public var rules: [Rule]
+  /// `carry over` (optionally `, expire after 4 quarters`), or a lone `expire after 4 quarters`.
+  public var carry: Carry? = nil
+
+  public struct Carry: Sendable {
+    public var range: SourceRange
+    /// The length written after `expire after` (`4 quarters`).
+    public var expireAfter: Expr?
+  }
 }
 
 /// `pool carbon = certificates + ccer` and its ordered waterfall.

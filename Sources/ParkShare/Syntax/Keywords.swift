@@ -55,6 +55,10 @@ public enum Keywords {
       "clawback",
       "clawback PARTY AMOUNT, e.g. 'clawback esco received(esco, capex) if accepted < 1'"
     ),
+    (
+      "redeem",
+      "redeem POINTS at PRICE per point to GROUP [cap AMOUNT each] [, AMOUNT in all]"
+    ),
   ]
 
   public static let roles = [

@@ -132,7 +132,7 @@ extension Parser {
     return SubsidyDecl(id: id, expr: expr, payer: payer, once: once, rules: rules)
   }
 
-  /// points := "points" ID "for" GROUP ("cap" NUMBER)? NEWLINE rule+
+  /// points := "points" ID "for" GROUP ("cap" NUMBER)? NEWLINE (rule | carry)+
   /// rule := NUMBER "per" UNIT EXPR | NUMBER "if" EXPR
   mutating func parsePoints(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure)
     -> PointsDecl
@@ -147,10 +147,21 @@ extension Parser {
     }
     try c.expectEnd(after: "the points declaration")
     var rules: [PointsDecl.Rule] = []
+    var carry: PointsDecl.Carry? = nil
     for child in children {
       rejectChildren(of: child, "a points rule")
       var r = Cursor(child.line)
       do throws(ParseFailure) {
+        if let first = r.peek, first.isWord("carry") || first.isWord("expire") {
+          if carry != nil {
+            throw ParseFailure(
+              .error(
+                .syntax, "the points already say how they carry over", at: child.line.range,
+                hint: "write 'carry over, expire after 4 quarters' once"))
+          }
+          carry = try parseCarry(&r, child.line.range)
+          continue
+        }
         let points = try r.expectNumber(
           "a number of points", hint: "2 per % green_share, or 5 if reported_on_time")
         if r.accept(word: "per") != nil {
@@ -169,6 +180,26 @@ extension Parser {
         record(error)
       }
     }
-    return PointsDecl(id: id, group: group, cap: cap, rules: rules)
+    return PointsDecl(id: id, group: group, cap: cap, rules: rules, carry: carry)
+  }
+
+  /// carry := "carry" "over" ("," expiry)? | expiry;  expiry := "expire" "after" LENGTH
+  mutating func parseCarry(_ r: inout Cursor, _ range: SourceRange) throws(ParseFailure)
+    -> PointsDecl.Carry
+  {
+    let hint = "carry over, expire after 4 quarters"
+    var expiring = true
+    if r.accept(word: "carry") != nil {
+      _ = try r.expect(word: "over", hint: hint)
+      expiring = r.accept(symbol: ",") != nil
+    }
+    var length: Expr? = nil
+    if expiring {
+      _ = try r.expect(word: "expire", hint: hint)
+      _ = try r.expect(word: "after", hint: hint)
+      length = try parseExpr(&r)
+    }
+    try r.expectEnd(after: expiring ? "the expiry" : "'carry over'")
+    return PointsDecl.Carry(range: range, expireAfter: length)
   }
 }

@@ -164,6 +164,7 @@ extension Parser {
       let amount = try parseExpr(&c)
       try c.expectEnd(after: "the amount clawed back")
       kind = .clawback(party: party, amount: amount)
+    case "redeem": kind = .redeem(try parseRedeem(&c))
     default:
       throw ParseFailure(unknownWord(first, Keywords.steps.map(\.word), what: "step"))
     }
@@ -171,6 +172,42 @@ extension Parser {
     return Step(
       kind: kind, effective: effective, keyword: keyword, range: node.line.range,
       condition: condition)
+  }
+
+  /// redeem := "redeem" POINTS "at" EXPR "per" "point" "to" GROUP
+  ///           ("cap" EXPR "each" ("," EXPR "in" "all")? | "cap" EXPR "in" "all")?
+  mutating func parseRedeem(_ c: inout Cursor) throws(ParseFailure) -> Step.Redeem {
+    let hint = Keywords.form(of: "redeem")
+    let points = try c.expectName("the points redeemed", hint: hint)
+    _ = try c.expect(word: "at", hint: hint)
+    let price = try parseExpr(&c)
+    _ = try c.expect(word: "per", hint: hint)
+    let point = try c.expectName("'point'", hint: hint)
+    guard point.text == "point" else {
+      throw ParseFailure(
+        .error(
+          .syntax, "expected 'point' after 'per', found '\(point.text)'", at: point.range,
+          hint: hint))
+    }
+    _ = try c.expect(word: "to", hint: hint)
+    let group = try c.expectName("the group whose points are redeemed", hint: hint)
+    var each: Expr? = nil
+    var all: Expr? = nil
+    if c.accept(word: "cap") != nil {
+      repeat {
+        let amount = try parseExpr(&c)
+        if c.accept(word: "each") != nil, each == nil {
+          each = amount
+        } else if c.accept(word: "in") != nil, all == nil {
+          _ = try c.expect(word: "all", hint: hint)
+          all = amount
+        } else {
+          throw c.fail("'each' or 'in all' after the cap", hint: hint)
+        }
+      } while c.accept(symbol: ",") != nil
+    }
+    try c.expectEnd(after: "the redemption")
+    return Step.Redeem(points: points, price: price, group: group, each: each, all: all)
   }
 
   /// Takes `if CONDITION` / `unless CONDITION` out of a step's line: the condition runs to the
