@@ -27,5 +27,6 @@ enum SampleYear {
     try carbon(root)
     try emc(root)
     try deals(root)
+    try pointsAndTransfer(root)
   }
 }
