@@ -41,8 +41,8 @@ extension Allocator {
     for step in steps {
       do throws(EvaluationFailure) {
         switch step.kind {
-        case .cap(let target, let amount, let cumulative, let each):
-          for hold in try capHolds(target, amount, cumulative, each, step: step, pool: pool) {
+        case .cap(let target, let amount, let span, let each):
+          for hold in try capHolds(target, amount, span, each, step: step, pool: pool) {
             try caps.add(hold)
           }
         case .floor(let party, let amount, let payer):
@@ -146,20 +146,25 @@ extension Allocator {
   /// The holds of one cap step: one for a party, one on a group's sum, or one per member
   /// (`cap each GROUP`).
   mutating func capHolds(
-    _ target: String, _ amount: Formula, _ cumulative: Bool, _ each: Bool, step: PoolStep,
+    _ target: String, _ amount: Formula, _ span: CapSpan, _ each: Bool, step: PoolStep,
     pool: Pool
   ) throws(EvaluationFailure) -> [CapHold] {
-    // A cap per period is prorated in a sub-period; a cap over the term is not.
+    // A cap per period is prorated in a sub-period; a cap over the year or the term is not.
+    let cumulative = span != .period
     let whole = try unsigned(scalar(amount), "the cap")
     let limit = cumulative ? whole : try prorated(whole)
     let group = contract.groups.first { $0.id == target }
     let sets = group.map { g in each ? g.members.map { [$0] } : [g.members] } ?? [[target]]
     var out: [CapHold] = []
     for members in sets {
-      let received = try exact { () throws(ArithmeticError) in
-        try members.map {
-          cumulative ? state.received[PoolParty(pool: pool.id, party: $0)] ?? .zero : .zero
-        }.sum()
+      let received: Exact
+      switch span {
+      case .period: received = .zero
+      case .year: received = try receivedThisYear(target, pool: pool)
+      case .term:
+        received = try exact { () throws(ArithmeticError) in
+          try members.map { state.received[PoolParty(pool: pool.id, party: $0)] ?? .zero }.sum()
+        }
       }
       let left = try exact { () throws(ArithmeticError) in try limit - received }
       var allowed = try wholeUnits(
@@ -221,5 +226,13 @@ extension Allocator {
     try exact { () throws(ArithmeticError) in
       Fraction(try v.rounded(scale: decimals, mode))
     }
+  }
+
+  /// What `party` (or group `party`'s members) received from `pool` earlier in this calendar
+  /// year, from the running total of receipts the checker asked the state to keep.
+  func receivedThisYear(_ party: String, pool: Pool) throws(EvaluationFailure) -> Exact {
+    let key = ReceivedUse(party: party, pool: pool.id, history: 0).key
+    guard let kept = evaluator.opening.totals[key], kept.year == period.year else { return .zero }
+    return kept.yearToDate
   }
 }

@@ -279,7 +279,6 @@ extension Checker {
       refuseNegative(
         t.formula, at: e.range, what: "a cap on '\(party.text)'",
         hint: "a cap is the most a party receives: 0 \(contract.currency.code) or more")
-      var limit = t.formula
       if span == .year {
         guard !each else {
           error(
@@ -287,17 +286,14 @@ extension Checker {
             at: step.range, hint: "cap GROUP AMOUNT per year, or cap each GROUP AMOUNT per period")
           return nil
         }
-        // Year to date: what is left of the year's cap after what the party (or the group's
-        // members) received from this pool earlier in the calendar year, never below zero.
-        let earlier = Formula.received(party: party.text, pool: pool.id.text, window: .year)
-        guard
-          typeReceived(
-            [.name(party), .name(pool.id), .name(Name(text: "year", range: e.range))], e.range)
-            != nil
-        else { return nil }
-        limit = .max(.binary(.subtract, t.formula, earlier), .constant(.zero))
+        // The year to date is read from the running total of the party's receipts from this
+        // pool, which `received(P, POOL, year)` keeps.
+        let year = Expr.name(Name(text: "year", range: e.range))
+        guard typeReceived([.name(party), .name(pool.id), year], e.range) != nil else {
+          return nil
+        }
       }
-      kind = .cap(party: party.text, amount: limit, cumulative: span == .term, each: each)
+      kind = .cap(party: party.text, amount: t.formula, span: span, each: each)
     case .loss(let rule):
       guard let rule = checkLoss(rule, step: step, pool: pool) else { return nil }
       kind = .loss(rule)

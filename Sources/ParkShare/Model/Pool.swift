@@ -23,7 +23,7 @@ public struct PoolStep: Sendable, Encodable, Hashable {
     case rebate(share: StepAmount, group: String, metric: Formula)
     case split(Allocation)
     /// `party` is a party, or a group: on the sum of its members, or `each` member alone.
-    case cap(party: String, amount: Formula, cumulative: Bool, each: Bool)
+    case cap(party: String, amount: Formula, span: CapSpan, each: Bool)
     case floor(party: String, amount: Formula, payer: String?)
     /// Who bears the pool when its total is negative; not a step of a positive period (except
     /// that a deficit carried in a fund is recovered first, before every other step).
@@ -182,4 +182,10 @@ public struct StepCondition: Sendable, Encodable, Hashable {
     var c = encoder.singleValueContainer()
     try c.encode((when ? "if " : "unless ") + formula.description)
   }
+}
+
+/// What a cap limits: each period's take, the calendar year's (year to date: what the party
+/// received from the pool earlier in the year counts), or the whole term's.
+public enum CapSpan: String, Sendable, Encodable, Hashable {
+  case period, year, term
 }

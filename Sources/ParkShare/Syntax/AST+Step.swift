@@ -31,11 +31,6 @@ public struct Step: Sendable {
     public var all: Expr?
   }
 
-  /// What a cap limits: each period's take, the calendar year's (year to date), or the term's.
-  public enum CapSpan: Sendable {
-    case period, year, term
-  }
-
   /// How a negative pool is borne.
   public enum Loss: Sendable {
     case split(Split)

@@ -101,7 +101,7 @@ extension Parser {
       let each = c.peek(1)?.kind == .word && c.accept(word: "each") != nil
       let party = try c.expectName("the capped party or group", hint: Keywords.form(of: "cap"))
       let amount = try parseExpr(&c)
-      let span: Step.CapSpan
+      let span: CapSpan
       if c.accept(word: "over") != nil {
         _ = try c.expect(word: "term", hint: "'over term' caps the total over the contract term")
         span = .term

@@ -65,11 +65,11 @@ import Testing
     }
     #expect(tiers.map(\.lower) == [.zero, Exact(1_000_000)])
     #expect(tiers.map(\.upper) == [Exact(1_000_000), nil])
-    guard case .cap(_, let amount, let cumulative, _) = pool.steps[2].kind else {
+    guard case .cap(_, let amount, let span, _) = pool.steps[2].kind else {
       Issue.record("expected a cap")
       return
     }
-    #expect(cumulative)
+    #expect(span == .term)
     #expect(try Checker.fold(amount) == Exact(9_000_000))
   }
 

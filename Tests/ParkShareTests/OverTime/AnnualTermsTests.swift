@@ -95,3 +95,23 @@ import Testing
     #expect(why.map(\.message).contains { $0.contains("'totals' names 'nothing'") }, "\(why)")
   }
 }
+
+/// A cap per year is not prorated when a day date cuts a quarter: the year's cap holds over
+/// the sub-periods together.
+@Suite struct YearlyCapInACutPeriodTests {
+  @Test func aCapPerYearIsNotProratedByDays() throws {
+    let s = try RunningTotalsTests.settleInOrder(
+      RunningTotalsTests.header + """
+
+        party c "C" finance
+        pool p = income
+          split a 40%, b 60% until 2026-02-14
+          split a 40%, c 60% from 2026-02-15
+          cap b 900 CNY per year
+        """, ["2026Q1", "2026Q2"]
+    ) { _ in [("amount", "9000"), ("delivered", "0")] }
+    // 2026Q1 has 90 days; 1 January to 14 February is 45 of them: b's 60% of 4,500 is 2,700,
+    // held at the year's 900 (not 450, a per-period cap's 45/90 days); then nothing in Q2.
+    #expect(s.map { $0.net("b") } == ["900", "0"].map(x))
+  }
+}
