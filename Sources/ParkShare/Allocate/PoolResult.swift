@@ -30,7 +30,7 @@ public struct PoolResult: Sendable, Codable {
 
 /// One payment of a waterfall step to a party, a group member or a fund.
 public struct AllocationLine: Sendable, Codable {
-  public enum Kind: String, Sendable, Codable {
+  public enum Kind: String, Sendable, Codable, CaseIterable {
     /// `pay` (including arrears it settles), `reserve` into a fund, `rebate` to a member,
     /// `split` of the remainder; `cap` cuts a party's take and `cap-share` hands the cut to the
     /// others; `floor` tops a party up and `floor-share` is what another gives for it.
