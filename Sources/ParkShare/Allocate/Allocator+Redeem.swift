@@ -12,6 +12,13 @@ extension Allocator {
     throws(EvaluationFailure)
   {
     let price = try scalar(r.price)
+    // A negative price would make the members pay for their points: refused, as a negative
+    // amount of any step is; at 0 nothing is redeemed.
+    if price.isNegative {
+      throw EvaluationFailure(
+        "the redemption price is \(price.grouped) \(currency) per point this period; it cannot be negative",
+        hint: "check the data it is read from")
+    }
     guard price > .zero else { return }
     let each = try r.each.map { f throws(EvaluationFailure) in try scalar(f) }
     let all = try r.all.map { f throws(EvaluationFailure) in try scalar(f) }

@@ -33,6 +33,10 @@ extension CarryStateReader {
     if v.isNegative && !deficit {
       return Problem(why: "a fund's balance is what was reserved to it: 0 or more")
     }
+    if deficit && v > .zero {
+      return Problem(
+        why: "a deficit fund holds what a pool's losses left to recover: 0 or less")
+    }
     return minorUnits(v, c)
   }
 

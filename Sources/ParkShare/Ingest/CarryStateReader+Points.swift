@@ -22,7 +22,22 @@ extension CarryStateReader {
         }
         var lots: [PointsLot] = []
         for item in items {
-          if let lot = lot(item) { lots.append(lot) }
+          guard let lot = lot(item) else { continue }
+          // Lots are earned in periods of the term up to the one the state closes, one lot a
+          // period, oldest first: anything else was not written by --closing.
+          if lot.period < contract.term.from || (statePeriod.map { $0 < lot.period } ?? false) {
+            fail(
+              "a lot of \"\(m.key)\" earned in \(lot.period) cannot be carried into the period after \(statePeriod.map(\.description) ?? "the start of the term")",
+              at: item.range)
+            continue
+          }
+          if let last = lots.last, !(last.period < lot.period) {
+            fail(
+              "the lots of \"\(m.key)\" must be one per period, oldest first: \(lot.period) comes after \(last.period)",
+              at: item.range)
+            continue
+          }
+          lots.append(lot)
         }
         if !lots.isEmpty { balances[m.key] = lots }
       }

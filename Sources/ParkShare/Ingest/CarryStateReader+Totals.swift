@@ -34,9 +34,36 @@ extension CarryStateReader {
           total.recent = items.compactMap { amount($0, "\(what) recent") }
         }
       }
+      if let problem = problem(m.key, total) {
+        fail("\(what) \(problem)", at: m.value.range)
+        continue
+      }
       out[m.key] = total
     }
     return out
+  }
+
+  /// What no closing state could hold: a year other than the one the state closes, more
+  /// earlier periods than the windows keep, a meter's kWh below zero or a year above the term.
+  func problem(_ key: String, _ t: RunningTotal) -> String? {
+    // Every period adds to the running totals `to-date` reads, so their year is the state's.
+    if let p = statePeriod, contract.runningTotals[key] != nil, t.year != p.year {
+      return "is for \(t.year), but the state closes \(p): its year total is of \(p.year)"
+    }
+    let history = contract.runningTotals[key]?.history ?? contract.receivedTotals[key]?.history ?? 0
+    if t.recent.count > history {
+      return "keeps \(t.recent.count) earlier periods; the contract's windows need \(history)"
+    }
+    if case .meter = contract.runningTotals[key]?.subject {
+      if ([t.term, t.yearToDate] + t.recent).contains(where: \.isNegative) {
+        return "holds a meter's kWh below zero"
+      }
+      if t.term < t.yearToDate {
+        return
+          "holds more this year (\(t.yearToDate.grouped)) than over the term (\(t.term.grouped))"
+      }
+    }
+    return nil
   }
 
   /// One amount, written as a string or a number.

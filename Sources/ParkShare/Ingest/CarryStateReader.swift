@@ -9,6 +9,8 @@ public struct CarryStateReader {
   let path: String
   let contract: Contract
   var problems: [Diagnostic] = []
+  /// The period the state closes, read first: lots and running totals are judged against it.
+  var statePeriod: Period? = nil
 
   static let keys = [
     "arrears", "contract", "funds", "gecRemainderKWh", "period", "received", "totals",
@@ -57,6 +59,9 @@ public struct CarryStateReader {
     guard let members = members(json, "the state file", known: knownKeys) else { return nil }
     var state = CarryState(contract: "")
     var sawContract = false
+    for m in members where m.key == "period" {
+      if case .string(let s) = m.value.value { statePeriod = Period(s) }
+    }
     for m in members {
       switch m.key {
       case "contract":
@@ -96,6 +101,15 @@ public struct CarryStateReader {
     }
     if !sawContract {
       fail("the state file names no contract ('contract')", at: json.range)
+    }
+    // After the first period every closing state keeps each running total the contract reads:
+    // one missing would count nothing before, silently.
+    if statePeriod != nil {
+      for id in contract.runningTotals.keys.sorted() where state.totals[id] == nil {
+        fail(
+          "the state keeps no running total of '\(id)', which '\(contract.id)' reads with to-date",
+          at: json.range)
+      }
     }
     return state
   }

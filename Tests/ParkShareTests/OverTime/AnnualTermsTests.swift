@@ -115,3 +115,44 @@ import Testing
     #expect(s.map { $0.net("b") } == ["900", "0"].map(x))
   }
 }
+
+/// A hand-edited state file cannot change money in silence: a running total missing, for
+/// another year, or below zero for a meter, and a deficit fund above zero, are refused.
+@Suite struct ForgedStateTests {
+  @Test func forgedRunningTotalsAndDeficitsAreRefused() throws {
+    let contract =
+      RunningTotalsTests.header + """
+
+        meter flow on-grid-export
+        kpi so_far = to-date(delivered)
+        pool p = income
+          split a 50%, b 50%
+          loss carried to deficit
+        """
+    let t = try TestBundle(contract: contract)
+    defer { t.remove() }
+    let path = t.folder.appendingPathComponent("state.json").path
+    func read(_ json: String) throws -> [String] {
+      try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+      let (state, problems) = CarryStateReader.read(path, contract: t.contract)
+      if problems.isEmpty { #expect(state != nil) }
+      return problems.map(\.message)
+    }
+    let head = #"{"contract": "overtime", "period": "2026Q2", "funds": {"deficit": "-5"}, "#
+    let good =
+      #""totals": {"delivered": {"term": "9", "year": 2026, "yearToDate": "9", "recent": []}}}"#
+    #expect(try read(head + good).isEmpty)
+    #expect(
+      try read(head + #""received": {}}"#).contains {
+        $0.contains("keeps no running total of 'delivered'")
+      })
+    #expect(
+      try read(head + good.replacingOccurrences(of: "2026", with: "2031")).contains {
+        $0.contains("is for 2031, but the state closes 2026Q2")
+      })
+    #expect(
+      try read(
+        #"{"contract": "overtime", "period": "2026Q2", "funds": {"deficit": "500"}, "# + good
+      ).contains { $0.contains("a deficit fund holds what a pool's losses left to recover") })
+  }
+}
