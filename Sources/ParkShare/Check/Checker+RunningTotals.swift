@@ -65,9 +65,15 @@ extension Checker {
     let hint = "'year' (this calendar year so far) or a length such as '4 quarters'"
     if case .name(let n) = e, n.text == "year" { return .year }
     guard case .number(let v, let unit?, _, _) = e, unit.denominator == nil,
-      let count = Int(v.description), count > 0
+      let count = Int(v.description)
     else {
       error(.badCall, "a running total's window is 'year' or a length", at: e.range, hint: hint)
+      return nil
+    }
+    guard count > 0 else {
+      error(
+        .badCall, "a running total's window is at least one period, not \(count)", at: e.range,
+        hint: hint)
       return nil
     }
     let months: Int
