@@ -4,32 +4,8 @@ extension Checker {
   mutating func checkCarry(_ carry: PointsDecl.Carry) -> PointsCarry? {
     guard let e = carry.expireAfter else { return PointsCarry(expireAfter: nil) }
     let hint = "a length such as '4 quarters' or '2 years'"
-    guard case .number(let v, let unit?, _, _) = e, unit.denominator == nil,
-      let count = Int(v.description), count > 0
-    else {
-      error(.badCall, "points expire after a length of time", at: e.range, hint: hint)
-      return nil
-    }
-    let months: Int
-    switch unit.numerator.text {
-    case "month", "months": months = count
-    case "quarter", "quarters": months = count * 3
-    case "half-year", "half-years": months = count * 6
-    case "year", "years": months = count * 12
-    case "period", "periods": months = count * contract.frequency.months
-    default:
-      error(
-        .badCall, "'\(unit.numerator.text)' is not a length of time", at: unit.range, hint: hint)
-      return nil
-    }
-    guard months % contract.frequency.months == 0 else {
-      error(
-        .badCall,
-        "points cannot expire after \(months) month\(months == 1 ? "" : "s"): not a whole number of \(contract.frequency.frequencyWord) periods",
-        at: e.range, hint: hint)
-      return nil
-    }
-    return PointsCarry(expireAfter: months / contract.frequency.months)
+    guard let n = periods(inLength: e, what: "a points expiry", hint: hint) else { return nil }
+    return PointsCarry(expireAfter: n)
   }
 
   /// `redeem POINTS at PRICE per point to GROUP cap ... each, ... in all`: the points must carry

@@ -64,38 +64,7 @@ extension Checker {
   mutating func runningWindow(_ e: Expr) -> RunningWindow? {
     let hint = "'year' (this calendar year so far) or a length such as '4 quarters'"
     if case .name(let n) = e, n.text == "year" { return .year }
-    guard case .number(let v, let unit?, _, _) = e, unit.denominator == nil,
-      let count = Int(v.description)
-    else {
-      error(.badCall, "a running total's window is 'year' or a length", at: e.range, hint: hint)
-      return nil
-    }
-    guard count > 0 else {
-      error(
-        .badCall, "a running total's window is at least one period, not \(count)", at: e.range,
-        hint: hint)
-      return nil
-    }
-    let months: Int
-    switch unit.numerator.text {
-    case "month", "months": months = count
-    case "quarter", "quarters": months = count * 3
-    case "half-year", "half-years": months = count * 6
-    case "year", "years": months = count * 12
-    case "period", "periods": months = count * contract.frequency.months
-    default:
-      error(
-        .badCall, "'\(unit.numerator.text)' is not a length of time", at: unit.range, hint: hint)
-      return nil
-    }
-    guard months % contract.frequency.months == 0 else {
-      error(
-        .badCall,
-        "a window of \(months) month\(months == 1 ? "" : "s") is not a whole number of \(contract.frequency.frequencyWord) periods",
-        at: e.range, hint: hint)
-      return nil
-    }
-    return .periods(months / contract.frequency.months)
+    return periods(inLength: e, what: "a running total's window", hint: hint).map { .periods($0) }
   }
 
   /// `received(P)`, `received(P, POOL)`, `received(P, POOL, year)`, `received(P, year)`:
