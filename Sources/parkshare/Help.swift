@@ -130,7 +130,7 @@ enum Help {
         ),
         (
           "--amend",
-          "with --ledger: record a correction of the latest period beside it,\nissuing difference statements (needs --reason)"
+          "with --ledger: record a correction of any settled period beside it,\nrestating the later periods it reaches; difference statements where\namounts change (needs --reason)"
         ),
         ("--reason TEXT", "why the amendment is made (with --amend)"),
         (

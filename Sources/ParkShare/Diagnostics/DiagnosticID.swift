@@ -95,6 +95,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case perMismatch = "per-mismatch"
   case pointsNotCarried = "points-not-carried"
   case poolNote = "pool-note"
+  case restated
   case risingPhaseOut = "rising-phase-out"
   case sharesSum = "shares-sum"
   case syntax

@@ -8,6 +8,9 @@ extension Labels {
     contractChanged: {
       "contract text changed since \($0) (BLAKE2b-256 \($1) -> \($2)): \($3)"
     },
+    restatedAfter: {
+      "restated because the amendment of \($0) (ledger record \($1)) changed the state this period opens with"
+    },
     summaryHeader: ["no.", "party", "name", "gross", "deductions", "net", "payable"],
     differenceTitle: { "difference statement \($0) for \($1) \($2), correcting \($3): \($4)" },
     differenceBasis: { "previous \($0), now \($1); \($2)" },

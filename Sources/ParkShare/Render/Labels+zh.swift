@@ -9,6 +9,7 @@ extension Labels {
     contractChanged: {
       "合同文本自 \($0) 起变更（BLAKE2b-256 \($1) -> \($2)）：\($3)"
     },
+    restatedAfter: { "因 \($0) 的更正（账本记录 \($1)）改变了本期期初状态而重述" },
     summaryHeader: ["编号", "参与方", "名称", "应得", "扣减", "净额", "应付补贴"],
     differenceTitle: { "差额更正单 \($0)（\($1) \($2)），更正 \($3)：\($4)" },
     differenceBasis: { "原金额 \($0)，更正后 \($1)；\($2)" },

@@ -12,6 +12,8 @@ public struct Labels: Sendable {
   public var ledgerRecord: @Sendable (_ record: String, _ head: String) -> String
   public var contractChanged:
     @Sendable (_ since: String, _ previous: String, _ digest: String, _ reason: String) -> String
+  /// A restatement: the amended period and the ledger record of its amendment.
+  public var restatedAfter: @Sendable (_ period: String, _ record: String) -> String
   /// no., party, name, gross, deductions, net, payable.
   public var summaryHeader: [String]
   // A difference statement of an amendment.

@@ -6,11 +6,15 @@ public enum StatementHTML {
 
   /// On every page of a recorded settlement: the ledger record and its digest (so the paper
   /// can be checked with `ledger verify --expect-head`), and an acknowledged contract change.
-  static func ledgerMeta(_ s: Settlement, _ t: (String) -> String) -> String {
+  static func ledgerMeta(_ s: Settlement, _ t: (String) -> String, _ w: Wording) -> String {
     var out = ""
     if let record = s.issue?.record, let head = s.issue?.head {
       out +=
         "<div class=\"meta\"><span>\(t("record")): \(record)</span><span>\(t("head")): <span class=\"digest\">\(head)</span></span></div>\n"
+    }
+    if let r = s.issue?.restatedAfter {
+      out +=
+        "<div class=\"meta\">\(escape(w.labels.restatedAfter("\(r.period)", String(r.record))))</div>\n"
     }
     if let c = s.issue?.contractChange {
       out +=
@@ -54,7 +58,7 @@ public enum StatementHTML {
     let meta = """
       <div class="meta"><span>\(t("contract")): \(escape(s.contract.id)) \(escape(s.contract.title))</span><span>\(t("period")): \(s.period)</span><span>\(t("currency")): \(escape(s.currency))</span><span>\(t("rounding")): \(escape(s.rounding))</span></div>
 
-      """ + ledgerMeta(s, t)
+      """ + ledgerMeta(s, t, w)
     // The summary page.
     out += "<section>\n<h1>\(t("title")) · \(t("summary"))</h1>\n" + meta
     out +=

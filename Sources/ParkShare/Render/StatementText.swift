@@ -16,6 +16,9 @@ public enum StatementText {
     if let record = s.issue?.record, let head = s.issue?.head {
       out += t.ledgerRecord("\(record)", head) + "\n"
     }
+    if let r = s.issue?.restatedAfter {
+      out += t.restatedAfter("\(r.period)", String(r.record)) + "\n"
+    }
     if let c = s.issue?.contractChange {
       out += t.contractChanged("\(c.since)", c.previous, c.digest, c.reason) + "\n"
     }
@@ -112,10 +115,7 @@ public enum StatementText {
   }
 
   /// Statement numbers are shown with six digits: `000042`.
-  public static func number(_ n: Int) -> String {
-    let t = String(n)
-    return String(repeating: "0", count: max(0, 6 - t.count)) + t
-  }
+  public static func number(_ n: Int) -> String { Statement.numberText(n) }
 
   /// Columns padded to their widest cell (CJK counted double); `rightAligned` columns to the right.
   public static func table(_ rows: [[String]], rightAligned: Set<Int>, indent: String = "")

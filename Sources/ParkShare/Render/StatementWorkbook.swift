@@ -51,6 +51,12 @@ public enum StatementWorkbook {
         [.text("record"), .text(String(record))], [.text("head"), .text(head)],
         [.text("issued"), .text(issue.issued)],
       ]
+      if let r = issue.restatedAfter {
+        rows += [
+          [.text("restated after amendment of"), .text(r.period.description)],
+          [.text("amendment record"), .text(String(r.record))],
+        ]
+      }
       if let c = issue.contractChange {
         rows += [
           [.text("contract changed since"), .text(c.since.description)],

@@ -17,10 +17,12 @@ extension Ledger {
   /// last record was settled under, or a changed text whose change is acknowledged with
   /// `reason`. Same id, a fee from 3% to 30%: without this, the change would pass unseen. Line
   /// ends and a byte-order mark are not a change (`ContractDigest`).
-  public func contractChange(_ now: ContractDigest, reason: String?) throws(Refusal)
-    -> Settlement.ContractChange?
+  /// `against` is the record the new one follows: the latest record of the period before, or
+  /// the record an amendment amends (by default the ledger's last record).
+  public func contractChange(_ now: ContractDigest, reason: String?, against: Record? = nil)
+    throws(Refusal) -> Settlement.ContractChange?
   {
-    guard let last = records.last, let previous = contractDigest(of: last) else {
+    guard let last = against ?? records.last, let previous = contractDigest(of: last) else {
       if reason != nil {
         throw .error(
           .contractChanged,

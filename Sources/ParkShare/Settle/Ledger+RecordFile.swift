@@ -26,6 +26,11 @@ extension Ledger.Record {
       ("opening", try JSONOutput.line(opening)),
       ("period", try JSONOutput.line(period)),
       ("previous", try JSONOutput.line(previous)),
+    ]
+    // Only in the records of an amendment that restates later periods (older bytes unchanged).
+    if let replayOf { members.append(("replayOf", try JSONOutput.line(replayOf))) }
+    if let replays { members.append(("replays", try JSONOutput.line(replays))) }
+    members += [
       ("sequence", try JSONOutput.line(sequence)),
       ("settlement", String(decoding: try Ledger.body(settlement), as: UTF8.self)),
     ]

@@ -44,13 +44,18 @@ public struct Ledger: Sendable {
     /// BLAKE2b-256 of the contract's text (`ContractDigest`), which decides whether the contract
     /// changed; absent in records written before it was kept.
     public var contractText: String?
+    /// An amendment of an earlier period writes, in the same transaction, a restatement of
+    /// every later period its correction reaches: it says how many records follow it so
+    /// (`replays`), and each of them names it (`replayOf`, its sequence). Absent otherwise.
+    public var replays: Int?
+    public var replayOf: Int?
     /// Filled when the ledger is read: the record's file name and SHA-256.
     public var file = ""
     public var digest = ""
 
     enum CodingKeys: String, CodingKey {
       case sequence, kind, contract, period, previous, amends, opening, closing, issued, numbers
-      case contractDigest, contractText
+      case contractDigest, contractText, replays, replayOf
     }
   }
 
@@ -196,24 +201,34 @@ public struct Ledger: Sendable {
     if headSequence == records.count, headDigest == (records.last?.digest ?? genesis) {
       return ledger
     }
-    // One record past HEAD, chained to it: a write a crash interrupted after the record's
-    // rename. The record is complete; finish the write. But HEAD moved back one record looks the
-    // same, with the last record edited at will: the record is taken up only when its period,
-    // re-settled from its recorded inputs, gives its bytes.
-    if headSequence == records.count - 1,
-      headDigest == (records.count >= 2 ? records[records.count - 2].digest : genesis)
+    // Records past HEAD, chained to it: a write a crash interrupted after the records' renames.
+    // A complete transaction is finished (HEAD written). But HEAD moved back looks the same,
+    // with the records after it edited at will: they are taken up only when each, re-settled
+    // from its recorded inputs, gives its bytes. An amendment cut short before all the periods
+    // it restates were written is set aside: HEAD never committed it.
+    if headSequence >= 0, headSequence < records.count,
+      headDigest == (headSequence >= 1 ? records[headSequence - 1].digest : genesis)
     {
-      let last = records[records.count - 1]
-      if let problem = LedgerVerification.lastRecordProblems(
-        directory, threads: ProcessInfo.processInfo.activeProcessorCount
-      ).first {
-        throw Refusal(
-          message:
-            "HEAD names record \(headSequence), and '\(last.file)' follows it unconfirmed (a settle interrupted after writing it, or HEAD moved back); it is not taken up: \(problem.message)",
-          hint: tamperHint)
+      let past = records[headSequence...]
+      switch pastHead(past) {
+      case .complete:
+        if let problem = LedgerVerification.problemsPastHead(
+          directory, from: headSequence, threads: ProcessInfo.processInfo.activeProcessorCount
+        ).first {
+          let last = records[records.count - 1]
+          throw Refusal(
+            message:
+              "HEAD names record \(headSequence), and '\(last.file)' follows it unconfirmed (a settle interrupted after writing it, or HEAD moved back); it is not taken up: \(problem.message)",
+            hint: tamperHint)
+        }
+        if writing { try ledger.writeHead(faults: nil) }
+        return ledger
+      case .interrupted:
+        ledger.records = Array(records[..<headSequence])
+        if writing { try ledger.setAside(past) }
+        return ledger
+      case .unexplained: break
       }
-      if writing { try ledger.writeHead(faults: nil) }
-      return ledger
     }
     throw Refusal(
       message: records.count == headSequence
@@ -282,12 +297,8 @@ public struct Ledger: Sendable {
           hint:
             "to correct it, settle it with --amend: an amendment is recorded beside the original")
       }
-      guard settled.period == last.period else {
-        throw Refusal(
-          message:
-            "\(period) is followed by \(last.period) in the ledger; only the latest period can be amended"
-        )
-      }
+      // An earlier period is amended too: the amendment restates every later period its
+      // correction reaches (`SettleUseCase`), in the same transaction.
       return (settled.opening.period == nil ? nil : settled.opening, settled)
     }
     if amend { throw Refusal(message: "there is nothing to amend: \(period) is not settled") }
@@ -328,19 +339,23 @@ public struct Ledger: Sendable {
     return try JSONOutput.document(s)
   }
 
-  /// Builds the record that would follow the ledger's last for `settlement`.
+  /// Builds the record that would follow the ledger's last for `settlement`, or the last of
+  /// `earlier` (records prepared for the same transaction, not written yet). An amendment that
+  /// restates later periods says how many (`replays`); each restatement names it (`replayOf`).
   public func prepare(
-    _ settlement: Settlement, contract: ContractDigest?, amends: Record?, numbers: [String: Int]
+    _ settlement: Settlement, contract: ContractDigest?, amends: Record?, numbers: [String: Int],
+    after earlier: [Pending] = [], replays: Int? = nil, replayOf: Int? = nil
   ) throws(Refusal) -> Pending {
     let kind: Kind = amends == nil ? .settlement : .amendment
-    let sequence = records.count + 1
-    let previous = records.last?.digest ?? Ledger.genesis
+    let sequence = records.count + earlier.count + 1
+    let previous = earlier.last?.record.digest ?? records.last?.digest ?? Ledger.genesis
     var record = Record(
       sequence: sequence, kind: kind, contract: settlement.contract.id, period: settlement.period,
       previous: previous,
       amends: amends.map { Reference(sequence: $0.sequence, digest: $0.digest) },
       opening: settlement.opening, closing: settlement.closing, issued: settlement.issue?.issued,
-      numbers: numbers, contractDigest: contract?.bytes, contractText: contract?.text)
+      numbers: numbers, contractDigest: contract?.bytes, contractText: contract?.text,
+      replays: replays, replayOf: replayOf)
     let data: Data
     do throws(JSONOutput.Failure) {
       data = try record.encoded(settlement)
@@ -359,22 +374,37 @@ public struct Ledger: Sendable {
   /// Writes `pending` (from `prepare` on this ledger, unchanged since) as the next record, then
   /// HEAD. `faults` injects failures into the writes, for tests.
   public mutating func append(_ pending: Pending, faults: WriteFaults? = nil) throws(Refusal) {
-    guard pending.record.sequence == records.count + 1,
-      pending.record.previous == (records.last?.digest ?? Ledger.genesis)
-    else {
-      throw Refusal(message: "the ledger changed while the record was prepared")
+    try append([pending], faults: faults)
+  }
+
+  /// Writes the records of one transaction (an amendment and the later periods it restates),
+  /// each chained to the one before, then HEAD once: HEAD is the commit point, so the ledger
+  /// holds all of them or none. A crash before HEAD leaves records past it, which the next open
+  /// takes up when they are complete and re-settle to their bytes, and sets aside otherwise.
+  public mutating func append(_ pendings: [Pending], faults: WriteFaults? = nil) throws(Refusal) {
+    var expected = records.last?.digest ?? Ledger.genesis
+    for (i, p) in pendings.enumerated() {
+      guard p.record.sequence == records.count + i + 1, p.record.previous == expected else {
+        throw Refusal(message: "the ledger changed while the record was prepared")
+      }
+      expected = p.record.digest
     }
-    let name = pending.record.file
-    try write(pending.data, to: name, faults: faults)
-    records.append(pending.record)
+    let before = records.count
+    // HEAD still names the record before: take the new records back, so the ledger is as it
+    // was and the command's outputs can be taken back with it. (A crash here instead leaves
+    // the records complete; the next open rolls them forward, and the outputs are in place.)
+    func takeBack() {
+      for r in records[before...].reversed() { unlink(directory + "/" + r.file) }
+      records.removeSubrange(before...)
+    }
     do throws(Refusal) {
+      for p in pendings {
+        try write(p.data, to: p.record.file, faults: faults)
+        records.append(p.record)
+      }
       try writeHead(faults: faults)
     } catch {
-      // HEAD still names the record before: take the new record back, so the ledger is as it
-      // was and the command's outputs can be taken back with it. (A crash here instead leaves
-      // the record complete; the next open rolls it forward, and the outputs are in place.)
-      unlink(directory + "/" + name)
-      records.removeLast()
+      takeBack()
       throw error
     }
   }

@@ -55,8 +55,9 @@ extension LedgerVerification {
   /// naming both digests (of the text; of the bytes in records from before text digests).
   mutating func checkContractChange(_ entries: [Entry], at i: Int) {
     let e = entries[i]
-    guard i > 0, let now = Self.contract(of: e, in: entries),
-      let previous = Self.contract(of: entries[i - 1], in: entries)
+    guard i > 0, let j = Self.predecessor(entries, at: i),
+      let now = Self.contract(of: e, in: entries),
+      let previous = Self.contract(of: entries[j], in: entries)
     else { return }
     let change = e.settlement?.issue?.contractChange
     if previous.sameText(as: now) {
@@ -73,8 +74,20 @@ extension LedgerVerification {
     } else {
       fail(
         e.name,
-        "the contract changed between '\(entries[i - 1].name)' and '\(e.name)' (BLAKE2b-256 \(previous.shown), then \(now.shown)) and no change was acknowledged",
+        "the contract changed between '\(entries[j].name)' and '\(e.name)' (BLAKE2b-256 \(previous.shown), then \(now.shown)) and no change was acknowledged",
         hint: Ledger.tamperHint)
     }
+  }
+
+  /// The record whose contract text record `i` continues: the one an amendment amends, the one
+  /// before a restatement in its transaction, and for a settlement the latest record of the
+  /// period before (the last record, unless an earlier period was amended since).
+  static func predecessor(_ entries: [Entry], at i: Int) -> Int? {
+    guard let r = entries[i].record else { return nil }
+    if r.replayOf != nil { return i - 1 }
+    if let ref = r.amends { return ref.sequence >= 1 && ref.sequence <= i ? ref.sequence - 1 : nil }
+    let earlier = entries[..<i].compactMap(\.record)
+    guard let last = earlier.map(\.period).max() else { return nil }
+    return entries[..<i].lastIndex { $0.record?.period == last }
   }
 }

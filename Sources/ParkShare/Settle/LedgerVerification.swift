@@ -63,22 +63,21 @@ public struct LedgerVerification: Sendable {
       return v
     }
     defer { withExtendedLifetime(lock) {} }
-    let entries = v.readChain()
-    v.checkHead(entries)
+    let entries = v.checkHead(v.readChain())
     for i in entries.indices { v.check(entries, at: i, threads: threads) }
     if let expectHead { v.confirm(expectHead, in: entries) }
     return v
   }
 
-  /// The problems of the ledger's last record alone, re-settled, without taking the lock (the
-  /// caller holds it): what `Ledger.open` asks before it takes up a record HEAD does not name
-  /// yet. A settle interrupted after writing its record left one that re-settles to the same
-  /// bytes; a last record edited and HEAD moved back to hide the edit does not.
-  static func lastRecordProblems(_ directory: String, threads: Int) -> [Diagnostic] {
+  /// The problems of the records from `index` on (those past HEAD), re-settled, without taking
+  /// the lock (the caller holds it): what `Ledger.open` asks before it takes up records HEAD
+  /// does not name yet. A settle interrupted after writing its records left ones that re-settle
+  /// to the same bytes; a last record edited and HEAD moved back to hide the edit does not.
+  static func problemsPastHead(_ directory: String, from index: Int, threads: Int) -> [Diagnostic] {
     var v = LedgerVerification(directory: directory)
     let entries = v.readChain()
-    guard !entries.isEmpty else { return v.diagnostics }
-    v.check(entries, at: entries.count - 1, threads: threads)
+    guard index < entries.count else { return v.diagnostics }
+    for i in index..<entries.count { v.check(entries, at: i, threads: threads) }
     return v.diagnostics.filter { $0.severity == .error }
       + v.diagnostics.filter { $0.id == .notResettled }
   }
@@ -141,35 +140,70 @@ public struct LedgerVerification: Sendable {
     return entries
   }
 
-  /// HEAD names the last record and its digest.
-  mutating func checkHead(_ entries: [Entry]) {
+  /// HEAD names the last record and its digest. Returns the records that are the ledger's: an
+  /// amendment a crash interrupted before HEAD committed it is not (the next settle sets it
+  /// aside), and is reported as such.
+  mutating func checkHead(_ all: [Entry]) -> [Entry] {
+    var entries = all
+    if let (kept, past) = interrupted(all) {
+      entries = kept
+      diagnostics.append(
+        .warning(
+          .ledgerVerify,
+          "\(past.map { "'\($0.name)'" }.joined(separator: ", ")) \(past.count == 1 ? "follows" : "follow") HEAD: an amendment interrupted before it restated every period it announced; \(past.count == 1 ? "it is" : "they are") not part of the ledger",
+          at: place(past[0].name),
+          hint: "the next settle sets them aside; settle the amendment again"))
+    }
     records = entries.count
     head = entries.last?.digest ?? Ledger.genesis
     guard let text = try? String(contentsOfFile: directory + "/HEAD", encoding: .utf8) else {
       fail("HEAD", "the ledger has no HEAD", hint: Ledger.tamperHint)
-      return
+      return entries
     }
     let parts = text.split(separator: " ").map {
       $0.trimmingCharacters(in: .whitespacesAndNewlines)
     }
     let sequence = parts.first.flatMap { Int($0) }
     let digest = parts.count > 1 ? parts[1] : ""
-    if sequence == entries.count && digest == head { return }
-    if sequence == entries.count - 1
-      && digest == (entries.dropLast().last?.digest ?? Ledger.genesis)
+    if sequence == entries.count && digest == head { return entries }
+    let records = entries.compactMap(\.record)
+    if let h = sequence, h >= 0, h < entries.count, records.count == entries.count,
+      digest == (h >= 1 ? entries[h - 1].digest : Ledger.genesis),
+      Ledger.pastHead(records[h...]) == .complete
     {
-      fail(
-        "HEAD",
-        "HEAD names record \(entries.count - 1), but record \(entries.count) ('\(entries.last!.name)') follows it: a settle was interrupted after writing it, or HEAD was moved back",
-        hint:
-          "if a settle was interrupted, the next settle takes the record up; otherwise compare the record's digest with the statements issued from it (--expect-head)"
-      )
-      return
+      // Whole and chained: a run killed before it wrote HEAD, which the next writer finishes
+      // once the records re-settle to their bytes (checked below, record by record, like any
+      // other): a warning. Edited records moved past a HEAD set back fail that check.
+      let past = entries[h...].map { "'\($0.name)'" }.joined(separator: ", ")
+      diagnostics.append(
+        .warning(
+          .ledgerVerify,
+          "HEAD names record \(h), but \(entries.count - h == 1 ? "record \(entries.count) (\(past)) follows it" : "records \(h + 1) to \(entries.count) (\(past)) follow it"): a settle was interrupted after writing \(entries.count - h == 1 ? "it" : "them"), or HEAD was moved back",
+          at: place("HEAD"),
+          hint:
+            "if a settle was interrupted, the next settle takes the record up; otherwise compare the record's digest with the statements issued from it (--expect-head)"
+        ))
+      return entries
     }
     fail(
       "HEAD",
       "HEAD names record \(sequence.map(String.init) ?? "?") with digest \(digest), but the ledger's last record is \(entries.count) ('\(entries.last?.name ?? "none")') with digest \(head)",
       hint: Ledger.tamperHint)
+    return entries
+  }
+
+  /// The ledger's records and those of an interrupted amendment past HEAD, when HEAD names a
+  /// record of the chain and what follows it is such an amendment.
+  func interrupted(_ entries: [Entry]) -> ([Entry], [Entry])? {
+    guard let text = try? String(contentsOfFile: directory + "/HEAD", encoding: .utf8),
+      let sequence = text.split(separator: " ").first.flatMap({ Int($0) }),
+      sequence >= 0, sequence < entries.count
+    else { return nil }
+    let records = entries.compactMap(\.record)
+    guard records.count == entries.count,
+      Ledger.pastHead(records[sequence...]) == .interrupted
+    else { return nil }
+    return (Array(entries[..<sequence]), Array(entries[sequence...]))
   }
 
   /// The record at `i`: its fields against its settlement and the records before it, its
@@ -292,11 +326,14 @@ public struct LedgerVerification: Sendable {
   }
 
   /// A period opens from the state the period before closed with; an amendment from the state
-  /// the record it amends opened with, and it amends the latest record of the latest period.
+  /// the record it amends opened with, and it amends the period's latest record. An amendment
+  /// of an earlier period is followed by the restatements it announces, each opening from the
+  /// one before; once they are written every period opens from where the one before closes.
   mutating func checkContinuity(_ entries: [Entry], at i: Int) {
     let e = entries[i]
     guard let r = e.record else { return }
-    let before = entries[..<i].last?.record
+    let earlier = entries[..<i].compactMap(\.record)
+    func latest(_ p: Period) -> Ledger.Record? { earlier.last { $0.period == p } }
     if let ref = r.amends {
       guard ref.sequence >= 1, ref.sequence <= i, let amended = entries[ref.sequence - 1].record
       else {
@@ -309,26 +346,33 @@ public struct LedgerVerification: Sendable {
           "'\(e.name)' amends '\(amended.file)' with digest \(ref.digest), but its SHA-256 is \(entries[ref.sequence - 1].digest)",
           hint: Ledger.tamperHint)
       }
-      if amended.period != r.period || before?.period != r.period {
-        fail(e.name, "'\(e.name)' amends \(amended.period), which is not the latest period")
+      if amended.period != r.period || latest(r.period)?.sequence != amended.sequence {
+        fail(
+          e.name,
+          "'\(e.name)' amends '\(amended.file)', which is not the latest record of \(r.period)")
       }
-      if Ledger.compact(amended.opening) != Ledger.compact(r.opening) {
+      if let h = r.replayOf {
+        checkRestatement(entries, at: i, of: h)
+      } else if Ledger.compact(amended.opening) != Ledger.compact(r.opening) {
         fail(
           e.name,
           "'\(e.name)' opens from another state than '\(amended.file)', which it amends",
           hint: Ledger.tamperHint)
       }
+      if i + 1 == entries.count || entries[i + 1].record?.replayOf == nil {
+        checkTransactionEnd(entries, at: i)
+      }
       return
     }
-    guard r.kind == .settlement else {
+    guard r.kind == .settlement, r.replayOf == nil, r.replays == nil else {
       fail(e.name, "'\(e.name)' is an amendment that names no record it amends")
       return
     }
-    guard let before else { return }
-    if r.period != before.period.next {
+    guard let last = earlier.map(\.period).max(), let before = latest(last) else { return }
+    if r.period != last.next {
       fail(
         e.name,
-        "'\(e.name)' settles \(r.period), but the period after \(before.period) is \(before.period.next)",
+        "'\(e.name)' settles \(r.period), but the period after \(last) is \(last.next)",
         hint: Ledger.tamperHint)
     }
     if Ledger.compact(before.closing) != Ledger.compact(r.opening) {
@@ -336,6 +380,59 @@ public struct LedgerVerification: Sendable {
         e.name,
         "'\(e.name)' opens \(r.period) from another state than '\(before.file)' closed with",
         hint: Ledger.tamperHint)
+    }
+  }
+
+  /// A restatement follows its amendment, or the restatement of the period before it, and
+  /// opens from what that one closed with.
+  mutating func checkRestatement(_ entries: [Entry], at i: Int, of h: Int) {
+    let e = entries[i]
+    guard let r = e.record else { return }
+    let head = h >= 1 && h <= i ? entries[h - 1].record : nil
+    let before = entries[i - 1].record
+    guard let head, (head.replays ?? 0) >= i + 1 - h, head.replayOf == nil,
+      before?.sequence == h || before?.replayOf == h, let before
+    else {
+      fail(
+        e.name,
+        "'\(e.name)' restates \(r.period) for record \(h), which announced no such restatement",
+        hint: Ledger.tamperHint)
+      return
+    }
+    if before.period.next != r.period || Ledger.compact(before.closing) != Ledger.compact(r.opening)
+    {
+      fail(
+        e.name,
+        "'\(e.name)' restates \(r.period), but does not open from what '\(before.file)' closed \(before.period) with",
+        hint: Ledger.tamperHint)
+    }
+  }
+
+  /// After an amendment and its restatements: as many restatements as it announced, and every
+  /// settled period opens from the state its latest record's predecessor closes with.
+  mutating func checkTransactionEnd(_ entries: [Entry], at i: Int) {
+    let e = entries[i]
+    guard let r = e.record else { return }
+    let h = r.replayOf ?? r.sequence
+    if let head = entries[h - 1].record, (head.replays ?? 0) != i + 1 - h {
+      fail(
+        e.name,
+        "'\(head.file)' announces \(head.replays ?? 0) restatements of later periods, and \(i + 1 - h) follow it",
+        hint: Ledger.tamperHint)
+      return
+    }
+    var latest: [Period: Ledger.Record] = [:]
+    for other in entries[...i].compactMap(\.record) { latest[other.period] = other }
+    let periods = latest.keys.sorted()
+    for (p, q) in zip(periods, periods.dropFirst()) {
+      guard let a = latest[p], let b = latest[q],
+        Ledger.compact(a.closing) != Ledger.compact(b.opening)
+      else { continue }
+      fail(
+        e.name,
+        "after '\(e.name)', \(q) ('\(b.file)') opens from another state than \(p) ('\(a.file)') closes with: the amendment did not restate it",
+        hint: Ledger.tamperHint)
+      return
     }
   }
 
@@ -405,6 +502,7 @@ public struct LedgerVerification: Sendable {
       _ = again.issueInitial(from: from, issued: date)
     }
     again.issue?.contractChange = recorded.issue?.contractChange
+    again.issue?.restatedAfter = recorded.issue?.restatedAfter
     // The engine that wrote the record; another engine version must settle the same bytes.
     if let engine = e.engine { again.engine = engine }
     let now: Data

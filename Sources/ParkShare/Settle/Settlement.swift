@@ -28,11 +28,26 @@ public struct Settlement: Sendable, Encodable {
     public var differences: [DifferenceStatement]
     /// The contract's text changed since the ledger's last record, and why (acknowledged).
     public var contractChange: ContractChange? = nil
+    /// A restatement of a later period that an amendment of an earlier one reached (its
+    /// opening state changed): which period was amended, in which record. Nil otherwise.
+    public var restatedAfter: Restatement? = nil
     /// The ledger record this settlement is (its sequence) and that record's SHA-256, the
     /// ledger's head once written: shown on every statement, never part of the record itself
     /// (a record cannot hold its own digest).
     public var record: Int? = nil
     public var head: String? = nil
+  }
+
+  /// Why a period is restated without new data of its own: the amendment of `period`, recorded
+  /// as ledger record `record`, changed the state it opens with.
+  public struct Restatement: Sendable, Codable, Equatable {
+    public var period: Period
+    public var record: Int
+
+    public init(period: Period, record: Int) {
+      self.period = period
+      self.record = record
+    }
   }
 
   public struct ContractInfo: Sendable, Codable {

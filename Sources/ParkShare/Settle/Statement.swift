@@ -129,3 +129,11 @@ public struct DifferenceStatement: Sendable, Codable {
     public var difference: Exact
   }
 }
+
+extension Statement {
+  /// A statement number as every statement shows it: six digits (`000042`).
+  public static func numberText(_ n: Int) -> String {
+    let t = String(n)
+    return String(repeating: "0", count: max(0, 6 - t.count)) + t
+  }
+}

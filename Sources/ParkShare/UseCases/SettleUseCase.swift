@@ -60,7 +60,7 @@ public enum SettleUseCase {
     return settle(request, outputs, &ledger, &recorded)
   }
 
-  /// An amendment of the ledger's latest period (`settle --amend`).
+  /// An amendment of a settled period (`settle --amend`), restating the later ones it reaches.
   public static func amend(
     _ request: Request, reason: String, outputs: Outputs = { _, _ in [] }
   ) -> UseCaseOutcome<Settlement> {
@@ -114,24 +114,40 @@ public enum SettleUseCase {
     // A recorded settlement issues numbered statements (initial ones, or difference statements
     // against the period's latest record), and the record is built before any file is written,
     // so every statement can show the record it is and that record's digest.
-    var pending: Ledger.Pending? = nil
+    // An amendment of an earlier period restates the later ones it reaches, in the same
+    // transaction: their records follow the amendment's before HEAD is written.
+    var pendings: [Ledger.Pending] = []
+    var restated: [Restated] = []
     if let l = ledger, let rec = request.ledger {
       do throws(Ledger.Refusal) {
+        if start.amends != nil {
+          restated = try restate(
+            after: settlement, in: l, contract: inputs.contract, contractDigest: contractDigest,
+            acknowledged: rec.contractChanged != nil, threads: request.inputs.threads)
+        }
         let numbers = try issue(&settlement, l, rec, amends: start.amends, period: inputs.period)
         settlement.issue?.contractChange = start.change
         let p = try l.prepare(
-          settlement, contract: contractDigest, amends: start.amends, numbers: numbers)
+          settlement, contract: contractDigest, amends: start.amends, numbers: numbers,
+          replays: restated.isEmpty ? nil : restated.count)
         settlement.issue?.record = p.record.sequence
         settlement.issue?.head = p.record.digest
-        pending = p
+        pendings = try prepareRestatements(
+          &restated, after: p, in: l, amended: settlement.period, contract: contractDigest,
+          issued: rec.issued, reason: rec.amendment ?? "", change: start.change)
       } catch {
         return refused(error, l.directory, after: diagnostics)
       }
+      if !restated.isEmpty { diagnostics.append(restatedNote(settlement, restated)) }
     }
-    // Statement and closing state are written together or not at all, then the ledger record;
-    // if that fails, the files are taken back.
-    let suffix = start.amends == nil ? "" : "-amendment-\((ledger?.records.count ?? 0) + 1)"
-    var files = outputs(settlement, "\(settlement.contract.id)-\(settlement.period)\(suffix)")
+    // Statements and closing state are written together or not at all, then the ledger
+    // records; if that fails, the files are taken back.
+    func stem(_ s: Settlement) -> String {
+      let suffix = s.issue?.kind == .amendment ? "-amendment-\(s.issue?.record ?? 0)" : ""
+      return "\(s.contract.id)-\(s.period)\(suffix)"
+    }
+    var files = outputs(settlement, stem(settlement))
+    for r in restated { files += outputs(r.settlement, stem(r.settlement)) }
     if let path = request.closing {
       do throws(JSONOutput.Failure) {
         files.append((path, try JSONOutput.document(settlement.closing)))
@@ -146,9 +162,9 @@ public enum SettleUseCase {
       return UseCaseOutcome(nil, diagnostics: diagnostics + [problem], sources: inputs.sources)
     case .success(let w): written = w
     }
-    if var l = ledger, let pending {
+    if var l = ledger, !pendings.isEmpty {
       do throws(Ledger.Refusal) {
-        try l.append(pending, faults: request.faults)
+        try l.append(pendings, faults: request.faults)
         recorded = true
       } catch {
         OutputFiles.remove(written)
@@ -176,7 +192,10 @@ public enum SettleUseCase {
           "the contract '\(inputs.contract.file)' changed while it was read, or cannot be read again",
         hint: "settle again once nothing writes to the contract")
     }
-    let change = try l.contractChange(contract, reason: rec.contractChanged)
+    // An amendment continues the text of the record it amends; a new period, that of the
+    // latest record of the period before it.
+    let change = try l.contractChange(
+      contract, reason: rec.contractChanged, against: start.amends ?? l.latest.last)
     return (start.state, start.amends, change)
   }
 
@@ -200,5 +219,24 @@ public enum SettleUseCase {
         message: "the difference statements against '\(original.file)' cannot be computed: \(error)"
       )
     }
+  }
+
+  /// What an amendment restated besides its own period: each later period, and the difference
+  /// statements it issued (none when only the carried state changed).
+  static func restatedNote(_ amended: Settlement, _ restated: [Restated]) -> Diagnostic {
+    let periods = restated.map { r in
+      let numbers = (r.settlement.issue?.differences ?? []).map { Statement.numberText($0.number) }
+      return "\(r.settlement.period) ("
+        + (numbers.isEmpty
+          ? "no amount changed, only the state it carries"
+          : "difference statement\(numbers.count == 1 ? "" : "s") \(numbers.joined(separator: ", "))")
+        + ")"
+    }
+    return .warning(
+      .restated,
+      "the amendment of \(amended.period) changes the state later periods open with: it restates \(periods.joined(separator: ", "))",
+      at: .whole(amended.contract.file),
+      hint:
+        "the restatements are recorded with the amendment; their statements are written with --out")
   }
 }
