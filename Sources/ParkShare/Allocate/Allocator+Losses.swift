@@ -85,6 +85,19 @@ extension Allocator {
   ) throws(EvaluationFailure) {
     let v = try prorated(unsigned(scalar(amount), "the amount clawed back"))
     let back = Fraction(v)
+    // More back than the party was ever paid from this pool is a term that may be meant (a
+    // penalty), but more often a wrong amount: shown, never silently taken.
+    let received = try exact { () throws(ArithmeticError) -> Fraction in
+      var sum = Fraction(state.received[PoolParty(pool: pool.id, party: party)] ?? .zero)
+      sum = try sum + (cutReceived[party] ?? Fraction(0))
+      for l in flow.lines where l.recipient == .party(party) { sum = try sum + l.exact }
+      return sum
+    }
+    if received < back {
+      flow.notes.append(
+        .clawbackBeyondReceived(
+          party: party, amount: back, received: received, currency: contract.currency.code))
+    }
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining + back }
     flow.lines.append(
       line(

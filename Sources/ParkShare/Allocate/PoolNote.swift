@@ -9,6 +9,8 @@ public enum PoolNote: Sendable, Equatable {
     rebate: Bool)
   /// What caps cut with no free party left to take it.
   case capCutUnplaced(Fraction, currency: String)
+  /// A clawback of more than the party has received from the pool over the term so far.
+  case clawbackBeyondReceived(party: String, amount: Fraction, received: Fraction, currency: String)
   /// A note read back from a ledger record, as recorded.
   case recorded(String)
 }
@@ -26,6 +28,9 @@ extension PoolNote: CustomStringConvertible, Codable {
         "\(period): no one has any '\(metric)' (\(clause.clause)): \(amount.grouped(places: 6)) \(c) not divided; \(fate)"
     case .capCutUnplaced(let v, let c):
       return "\(v.grouped(places: 6)) \(c) cut by caps: no free party left to take it"
+    case .clawbackBeyondReceived(let party, let amount, let received, let c):
+      return
+        "clawback of \(amount.grouped(places: 6)) \(c) from '\(party)' is more than it has received from the pool so far (\(received.grouped(places: 6)) \(c))"
     case .recorded(let text): return text
     }
   }

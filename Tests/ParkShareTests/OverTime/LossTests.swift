@@ -77,6 +77,29 @@ import Testing
     #expect(s.map { $0.net("gov") } == ["0", "6000000", "0"].map(x))
   }
 
+  /// Clawing back 7,000,000 of the 6,000,000 received is carried out as written, and noted:
+  /// the pool's note names both amounts. Clawing back exactly what was received is not noted.
+  @Test func aClawbackBeyondWhatWasReceivedIsNoted() throws {
+    let s = try Self.settle(
+      """
+        clawback esco 7,000,000 CNY if accepted < 1
+        split esco 100% unless accepted < 1
+        split gov 100% if accepted < 1
+      """, ["6000000", "0"], accepted: ["1", "0"])
+    #expect(s.map { $0.net("esco") } == ["6000000", "-7000000"].map(x))
+    #expect(
+      s[1].pools[0].notes.map(\.description) == [
+        "clawback of 7,000,000 CNY from 'esco' is more than it has received from the pool so far (6,000,000 CNY)"
+      ])
+    let exact = try Self.settle(
+      """
+        clawback esco received(esco, p) if accepted < 1
+        split esco 100% unless accepted < 1
+        split gov 100% if accepted < 1
+      """, ["6000000", "0"], accepted: ["1", "0"])
+    #expect(exact[1].pools[0].notes.isEmpty)
+  }
+
   /// Without a loss rule a negative pool stops the period at the pool.
   @Test func aNegativePoolWithoutARuleIsRefused() throws {
     let t = try TestBundle(contract: Self.header + "\npool p = income\n  split esco 50%, op 50%\n")
