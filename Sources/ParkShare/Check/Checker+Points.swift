@@ -1,10 +1,14 @@
 extension Checker {
   /// `carry over, expire after 4 quarters`: the expiry is a whole number of the contract's
   /// periods (a lot is earned and expires at period boundaries).
-  mutating func checkCarry(_ carry: PointsDecl.Carry) -> PointsCarry? {
+  mutating func checkCarry(_ carry: PointsDecl.Carry) -> PointsCarry {
     guard let e = carry.expireAfter else { return PointsCarry(expireAfter: nil) }
     let hint = "a length such as '4 quarters' or '2 years'"
-    guard let n = periods(inLength: e, what: "a points expiry", hint: hint) else { return nil }
+    // A bad expiry is reported where it is; the points still carry over, so what redeems them
+    // or reads their balance is not reported again as if they did not.
+    guard let n = periods(inLength: e, what: "a points expiry", hint: hint) else {
+      return PointsCarry(expireAfter: nil)
+    }
     return PointsCarry(expireAfter: n)
   }
 

@@ -361,7 +361,7 @@ extension Checker {
       contract.points.append(
         PointsScheme(
           id: p.id.text, group: p.group.text, cap: p.cap?.value, rules: rules, written: written,
-          clause: d.range, carry: p.carry.flatMap { checkCarry($0) }))
+          clause: d.range, carry: p.carry.map { checkCarry($0) }))
     }
   }
 

@@ -53,7 +53,15 @@ public struct Facts: Sendable {
       }
       let valueText = sheet.field(row, "value")
       guard let raw = Facts.number(valueText) else {
-        bad(.badValue, "'\(valueText)' is not a number (fact '\(name)')", hint: "write 62.36")
+        // A number too precise or too long to hold exactly is a number: say what is wrong with
+        // it, rather than that it is not one.
+        if case .invalidNumber(let why)? = Facts.precisionProblem(valueText) {
+          bad(
+            .badValue, "'\(valueText)' cannot be held exactly: \(why) (fact '\(name)')",
+            hint: "round the value to at most \(Exact.maxScale) decimal places")
+        } else {
+          bad(.badValue, "'\(valueText)' is not a number (fact '\(name)')", hint: "write 62.36")
+        }
         continue
       }
       let unitText = sheet.field(row, "unit")
@@ -153,6 +161,21 @@ public struct Facts: Sendable {
       }
     }
     return try? Exact(parsing: text.replacingOccurrences(of: ",", with: ""))
+  }
+
+  /// Why a value written as a plain decimal (digits, one point, a sign) cannot be parsed: too
+  /// many digits; nil for text that is not written as a number at all.
+  static func precisionProblem(_ text: String) -> ArithmeticError? {
+    let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+    guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
+      body.filter({ $0 == "." }).count <= 1
+    else { return nil }
+    do throws(ArithmeticError) {
+      _ = try Exact(parsing: text.replacingOccurrences(of: ",", with: ""))
+      return nil
+    } catch {
+      return error
+    }
   }
 
   /// Every input must have its values: one per member, per month, at least one vintage.
