@@ -26,12 +26,21 @@ extension Allocator {
       return (v, .remainder(base, currency: currency), .percent(share))
     case .amount(let formula):
       let whole = try unsigned(scalar(formula), "the amount")
-      // In a sub-period an effective date cut off, the period's amount for its days.
-      let v = Fraction(try prorated(whole))
+      // In a sub-period an effective date cut off, what was metered in it, or the period's
+      // amount for its days.
+      let (part, metered) = try inSubPeriod(formula, whole)
+      let v = Fraction(part)
       // `RATE x BASIS`: the basis and the rate apart, as a statement line reads.
       if case .binary(.multiply, .constant(let rate), let basis) = formula {
-        let b = try scalar(basis)
         let unit = unitText(of: basis)
+        if metered {
+          let b = try inSubPeriod(basis, try scalar(basis)).0
+          return (
+            v, self.metered(.quantity(basis, value: b, unit: unit)),
+            .unitPrice(rate, currency: currency, unit: unit)
+          )
+        }
+        let b = try scalar(basis)
         return (
           v, prorated(.quantity(basis, value: b, unit: unit)),
           .unitPrice(rate, currency: currency, unit: unit)
@@ -40,7 +49,7 @@ extension Allocator {
       if case .constant = formula {
         return (v, prorated(.fixed), .amount(whole, currency: currency))
       }
-      return (v, prorated(.formula(formula)), .none)
+      return (v, metered ? self.metered(.formula(formula)) : prorated(.formula(formula)), .none)
     }
   }
 

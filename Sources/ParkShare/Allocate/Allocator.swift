@@ -70,7 +70,10 @@ struct Allocator {
     var flow = Flow(total: total, remaining: Fraction(total))
     try recoverDeficit(pool, &flow)
     if let subs = pool.subPeriods(of: period) {
-      try runCut(pool, subs, &flow)
+      // A revenue's value by month, which its total was summed from: what a cut divides.
+      var values: [Quantity] = []
+      for id in pool.sources { values.append(try evaluator.byMonth(id) ?? items[id]!.value) }
+      try runCut(pool, subs, sources: values, &flow)
     } else {
       try runSteps(pool, &flow)
     }

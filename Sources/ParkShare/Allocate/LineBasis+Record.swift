@@ -72,6 +72,8 @@ extension LineBasis: Codable {
     case .deficit(let owed, let c): return "deficit brought forward \(Self.amount(owed, c))"
     case .prorated(let inner, let days, let periodDays):
       return "\(inner.record); \(days)/\(periodDays) days"
+    case .metered(let inner, let first, let last):
+      return "\(inner.record); as metered \(first)..\(last)"
     case .recorded(let text): return text
     }
   }

@@ -38,6 +38,9 @@ public indirect enum LineBasis: Sendable, Equatable {
   /// An amount for the whole period (a fixed amount, a rate x a quantity, a cap) taken for the
   /// `days` of `periodDays` of a sub-period that an effective date cut off.
   case prorated(LineBasis, days: Int, periodDays: Int)
+  /// An amount metered month by month (a rate x a meter, a revenue from readings) taken for
+  /// the whole months of a sub-period from what was read in them, not by days.
+  case metered(LineBasis, first: CalendarDay, last: CalendarDay)
   /// A line read back from a ledger record: its basis as recorded there, shown as it is.
   case recorded(String)
 

@@ -14,6 +14,17 @@ public struct SubPeriod: Sendable, Hashable, Codable, CustomStringConvertible {
     self.periodDays = periodDays
   }
 
+  /// The whole months it covers (absolute months, as `Facet.month`), when it starts on the
+  /// first of a month and ends on the last day of one: then what was metered in it is known
+  /// from the readings' months exactly. Nil when a cut falls inside a month.
+  public var months: ClosedRange<Int>? {
+    guard first.day == 1,
+      last.day == CalendarDay.daysIn(year: last.year, month: last.month),
+      first.absoluteMonth <= last.absoluteMonth
+    else { return nil }
+    return first.absoluteMonth...last.absoluteMonth
+  }
+
   /// `2029-01-01..2029-01-31`, as statements label a line.
   public var description: String { "\(first)..\(last)" }
 }

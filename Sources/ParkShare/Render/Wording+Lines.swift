@@ -55,6 +55,8 @@ extension Wording {
     case .deficit(let owed, let c): return deficit(Self.amount(owed, c))
     case .prorated(let inner, let days, let periodDays):
       return prorated(basis(inner), "\(days)", "\(periodDays)")
+    case .metered(let inner, let first, let last):
+      return metered(basis(inner), "\(first)", "\(last)")
     case .recorded(let text): return text
     }
   }

@@ -130,6 +130,13 @@ extension Evaluator {
   }
 
   /// Computes one value whose reads are all settled (see `value`).
+  /// A revenue's value before it is summed into its total (by month, when metered), for a
+  /// period cut into sub-periods; nil for what is not a revenue definition.
+  mutating func byMonth(_ id: String) throws(EvaluationFailure) -> Quantity? {
+    guard let d = definition(id), d.kind == .revenue else { return nil }
+    return try evaluate(d.formula)
+  }
+
   private mutating func ownValue(_ id: String) throws(EvaluationFailure) -> Quantity {
     if let d = definition(id) {
       let raw = try evaluate(d.formula)
