@@ -178,7 +178,18 @@ import Testing
     #expect(period.err.contains("2026Q3 is not settled in the ledger: it holds 2026Q1 to 2026Q1"))
     let party = try reprint(f.ledger, ["--period", "2026Q1", "--party", "bnak"])
     #expect(party.err.contains("issued 'bnak' no statement for 2026Q1; did you mean 'bank'?"))
-    for bad in [["--number", "0"], ["--number", "1", "--party", "op"], ["--period", "2026Q1"]] {
+    // The number as printed, six digits, is the number.
+    let printed = try reprint(f.ledger, ["--number", "000002"])
+    let one = try reprint(f.ledger, ["--number", "1"])
+    #expect(printed.status == 0 && printed.out == one.out)
+    // Inputs are found at their recorded paths: absolute here, so from any folder.
+    let elsewhere = try runParkshare(
+      ["statement", "--ledger", f.ledger, "--number", "1"], cwd: URL(fileURLWithPath: "/"))
+    #expect(elsewhere.status == 0 && elsewhere.out == printed.out, "\(elsewhere.err)")
+    for bad in [
+      ["--number", "0"], ["--number", "x"], ["--number", "1", "--period", "2026Q1"],
+      ["--number", "1", "--party", "op"], ["--period", "2026Q1"],
+    ] {
       #expect(try reprint(f.ledger, bad).status == 64, "\(bad)")
     }
   }
