@@ -11,6 +11,8 @@ enum Help {
       fmt FILE...          rewrite contracts in canonical form
       settle CONTRACT --data DIR --period P
                            settle a period: every party's statement, reconciled to the fen
+      statement --ledger DIR --number N
+                           reprint an issued statement, byte for byte as it was issued
       journal --ledger DIR --format F
                            double-entry journal of settled periods (beancount, ledger, hledger)
       report --ledger DIR --from P --to P
@@ -110,17 +112,28 @@ enum Help {
       ],
       exit: "0 done (or all canonical), 1 errors or non-canonical files, 64 usage"),
     "settle": Command(
-      usage: "parkshare settle CONTRACT --data DIR --period P [options]",
+      usage: """
+        parkshare settle CONTRACT --data DIR --period P [options]
+               parkshare settle CONTRACT --from P --to Q --data ROOT --ledger DIR [options]
+        """,
       about: """
         Computes the period's revenues from its data bundle (see `parkshare help revenue`) and pays
         every pool out through its waterfall: one statement per party (party, gross, deductions,
         net, each line with its pool, clause, basis and rate), a reconciliation that leaves a
         residual of 0.00, and the state the next period opens with. Amounts are exact until paid;
         each pool's payments are rounded once so they sum to its rounded total. Files are never
-        written over a file with other content, nor through or over a link.
+        written over a file with other content, nor through or over a link. With --from and --to,
+        settles every period of the range the ledger does not hold yet, in order, each from
+        ROOT/PERIOD/ and each recorded on its own; a period that fails stops the run, the periods
+        before it stay recorded.
         """,
       options: [
         data, period,
+        ("--from P", "with --ledger: the first period of a range, each from --data ROOT/PERIOD"),
+        (
+          "--to P",
+          "with --from: the last period of the range (periods settled already are\nskipped)"
+        ),
         ("--format F", "text (default), json, csv, html, or with --out also xlsx and all"),
         ("--lang L", "zh or en: the words of the statements (text: en by default; HTML: zh)"),
         ("--out DIR", "write DIR/CONTRACT-PERIOD.EXT instead of printing"),
@@ -270,8 +283,33 @@ enum Help {
         textLang,
       ],
       exit: "0 done, 1 errors in the contract, assets file or data, 64 usage"),
+    "statement": Command(
+      usage:
+        "parkshare statement --ledger DIR (--number N | --period P --party ID) [--format F] [--out DIR]",
+      about: """
+        Reprints an issued statement from the ledger, in the bytes `settle` wrote when it was
+        issued: the files of the record that issued it (every party's statements of that
+        settlement or amendment), named as settle named them. The period is settled again from its
+        recorded inputs, which must still have their recorded digests, and must give the record's
+        settlement byte for byte. The ledger is only read.
+        """,
+      options: [
+        ("--ledger DIR", "the ledger (a folder `settle --ledger` wrote); it is only read"),
+        ("--number N", "the statement number, as printed on it"),
+        ("--period P", "with --party: that party's latest statement for the period"),
+        ("--party ID", "with --period: the party"),
+        ("--format F", "text (default), json, csv, html, or with --out also xlsx and all"),
+        ("--lang L", "zh or en, as given to settle (text: en by default; HTML: zh)"),
+        ("--bom", "start CSV with a UTF-8 byte-order mark, as given to settle"),
+        ("--out DIR", "write DIR/STEM.EXT, as settle named it, instead of printing"),
+        threads,
+      ],
+      exit: "0 reprinted, 1 no such statement or its inputs changed, 64 usage"),
     "explain": Command(
-      usage: "parkshare explain CONTRACT --data DIR --period P --party ID [--opening FILE]",
+      usage: """
+        parkshare explain CONTRACT --data DIR --period P --party ID [--opening FILE]
+               parkshare explain --ledger DIR --period P --party ID
+        """,
       about: """
         Settles the period as `settle` does and prints, for one party, the tree behind its amounts:
         each pool it is paid from, the revenues that fill it with their meter sums, band prices,
@@ -280,7 +318,12 @@ enum Help {
         (file:line).
         """,
       options: [
-        data, period, ("--party ID", "the party explained"), opening, threads, outside, lang,
+        data, period, ("--party ID", "the party explained"), opening,
+        (
+          "--ledger DIR",
+          "explain the period's latest record from its recorded contract, data and\nopening state (instead of CONTRACT, --data and --opening)"
+        ),
+        threads, outside, lang,
       ],
       exit: "0 explained, 1 errors in the contract or data, 64 usage (an unknown party)"),
     "revenue": Command(

@@ -2,7 +2,8 @@ import Foundation
 import ParkShare
 
 /// `parkshare settle CONTRACT --data DIR --period P [--format F] [--out DIR] [--ledger DIR
-/// [--amend]] [--opening F] [--closing F] [--bom]`
+/// [--amend]] [--opening F] [--closing F] [--bom]`; with `--from P --to Q` a range
+/// (`SettleRangeCommand`).
 enum SettleCommand {
   static let formats = ["text", "json", "csv", "html", "xlsx", "all"]
   static let extensions = [
@@ -10,40 +11,56 @@ enum SettleCommand {
   ]
 
   static func run(_ args: Arguments) throws(Arguments.UsageError) -> Int32 {
+    if args.options["--from"] != nil || args.options["--to"] != nil {
+      return try SettleRangeCommand.run(args)
+    }
     let format = try args.format(formats, "--format is one of \(formats.joined(separator: ", "))")
     let out = args.options["--out"]
     if (format == "all" || format == "xlsx") && out == nil {
       throw Usage(message: "--format \(format) writes files: give --out DIR")
     }
-    // HTML statements have always been Chinese unless asked otherwise; every other format
-    // English.
-    let language = try args.language(.en)
-    let htmlLanguage = try args.language(.zh)
+    let render = try renderer(args)
     let request = SettleUseCase.Request(
       inputs: try SettleOptions.inputs(args), ledger: try SettleOptions.recording(args),
       closing: args.options["--closing"], faults: Output.faults)
-    func render(_ s: Settlement, _ format: String) -> Data {
-      switch format {
-      case "json": Data(Output.json(s).utf8)
-      case "csv":
-        Data(StatementCSV.render(s, bom: args.flags.contains("--bom"), wording: .of(language)).utf8)
-      case "html": Data(StatementHTML.render(s, language: htmlLanguage).utf8)
-      case "xlsx": Data(StatementWorkbook.build(s, wording: .of(language)).bytes())
-      default: Data(StatementText.render(s, wording: .of(language)).utf8)
-      }
-    }
-    let outcome = SettleUseCase.run(request) { settlement, stem in
-      guard let out else { return [] }
-      return (format == "all" ? ["text", "json", "csv", "html", "xlsx"] : [format]).map {
-        (out + "/" + stem + "." + extensions[$0]!, render(settlement, $0))
-      }
-    }
+    let outcome = SettleUseCase.run(request, outputs: files(format, out, render))
     guard let settlement = try Output.show(outcome) else {
       if format == "json" { Output.out(Output.json(["diagnostics": outcome.diagnostics])) }
       return ExitCode.inputError
     }
     if out == nil { Output.out(String(decoding: render(settlement, format), as: UTF8.self)) }
     return ExitCode.success
+  }
+
+  /// How a settlement's statements are rendered in each format: the one place, so `statement`
+  /// reprints the bytes `settle` wrote.
+  static func renderer(_ args: Arguments) throws(Usage) -> (Settlement, String) -> Data {
+    // HTML statements have always been Chinese unless asked otherwise; every other format
+    // English.
+    let language = try args.language(.en)
+    let htmlLanguage = try args.language(.zh)
+    let bom = args.flags.contains("--bom")
+    return { s, format in
+      switch format {
+      case "json": Data(Output.json(s).utf8)
+      case "csv": Data(StatementCSV.render(s, bom: bom, wording: .of(language)).utf8)
+      case "html": Data(StatementHTML.render(s, language: htmlLanguage).utf8)
+      case "xlsx": Data(StatementWorkbook.build(s, wording: .of(language)).bytes())
+      default: Data(StatementText.render(s, wording: .of(language)).utf8)
+      }
+    }
+  }
+
+  /// The files of a settlement in `format` (every format for `all`) under `out`, named by stem.
+  static func files(
+    _ format: String, _ out: String?, _ render: @escaping (Settlement, String) -> Data
+  ) -> SettleUseCase.Outputs {
+    { settlement, stem in
+      guard let out else { return [] }
+      return (format == "all" ? ["text", "json", "csv", "html", "xlsx"] : [format]).map {
+        (out + "/" + stem + "." + extensions[$0]!, render(settlement, $0))
+      }
+    }
   }
 
   typealias Usage = Arguments.UsageError

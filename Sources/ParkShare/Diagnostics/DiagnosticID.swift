@@ -83,7 +83,9 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case noOpeningState = "no-opening-state"
   case noReadings = "no-readings"
   case noSplit = "no-split"
+  case notAsSettled = "not-as-settled"
   case notConstant = "not-constant"
+  case notIssued = "not-issued"
   case notRegularFile = "not-regular-file"
   case notResettled = "not-resettled"
   case notUTF8 = "not-utf8"
@@ -98,6 +100,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case restated
   case risingPhaseOut = "rising-phase-out"
   case sharesSum = "shares-sum"
+  case skippedPeriod = "skipped-period"
   case syntax
   case tabIndent = "tab-indent"
   case tierGap = "tier-gap"

@@ -6,13 +6,20 @@ public enum ExplainUseCase {
       return UseCaseOutcome(
         nil, diagnostics: settled.diagnostics, sources: settled.sources, usage: settled.usage)
     }
+    return of(party, in: settlement, diagnostics: settled.diagnostics, sources: settled.sources)
+  }
+
+  /// The settlement, when `party` has a statement in it; a usage problem otherwise.
+  static func of(
+    _ party: String, in settlement: Settlement, diagnostics: [Diagnostic], sources: [SourceFile]
+  ) -> UseCaseOutcome<Settlement> {
     guard settlement.statements.contains(where: { $0.party == party }) else {
       let known = settlement.statements.map(\.party)
       let near = Spelling.nearest(party, in: known).map { "; did you mean '\($0)'?" } ?? ""
       return UseCaseOutcome(
-        nil, diagnostics: settled.diagnostics, sources: settled.sources,
+        nil, diagnostics: diagnostics, sources: sources,
         usage: "'\(party)' is not a party of '\(settlement.contract.id)'\(near)")
     }
-    return UseCaseOutcome(settlement, diagnostics: settled.diagnostics, sources: settled.sources)
+    return UseCaseOutcome(settlement, diagnostics: diagnostics, sources: sources)
   }
 }
