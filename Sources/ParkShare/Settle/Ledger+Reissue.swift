@@ -109,34 +109,28 @@ extension Ledger {
         .notResettled, "\(record.period) ('\(record.file)') no longer settles from its inputs",
         hint: nil)
     }
-    let from = (record.numbers ?? [:]).values.min() ?? 1
-    let date = recorded.issue?.issued ?? ""
+    var original: RecordedSettlement? = nil
+    var latest: [String: Int] = [:]
     if let ref = record.amends {
       guard ref.sequence >= 1, ref.sequence < record.sequence else {
         throw .error(
           .notResettled, "'\(record.file)' amends record \(ref.sequence), which is not before it",
           hint: Ledger.tamperHint)
       }
-      let original = try settlement(of: records[ref.sequence - 1])
-      var latest: [String: Int] = [:]
+      original = try settlement(of: records[ref.sequence - 1])
       for earlier in records[..<(record.sequence - 1)] where earlier.period == record.period {
         for (party, n) in earlier.numbers ?? [:] { latest[party] = n }
       }
-      do throws(ArithmeticError) {
-        _ = try again.issueAmendment(
-          against: original, latest: latest, from: from, issued: date,
-          reason: recorded.issue?.reason ?? "")
-      } catch {
-        throw .error(
-          .notResettled, "re-settling \(record.period) gives no difference statements: \(error)",
-          hint: nil)
-      }
-    } else {
-      _ = again.issueInitial(from: from, issued: date)
     }
-    again.issue?.contractChange = recorded.issue?.contractChange
     let body = try recordBody(record)
-    if let engine = Self.engine(of: body) { again.engine = engine }
+    do throws(ArithmeticError) {
+      try again.issueAsRecorded(
+        record, recorded, original: original, latest: latest, engine: Self.engine(of: body))
+    } catch {
+      throw .error(
+        .notResettled, "re-settling \(record.period) gives no difference statements: \(error)",
+        hint: nil)
+    }
     let now: Data
     do throws(JSONOutput.Failure) {
       now = try Ledger.body(again)

@@ -481,30 +481,22 @@ public struct LedgerVerification: Sendable {
       fail(e.name, "\(r.period) cannot be re-settled: it no longer settles")
       return
     }
-    // Issued as it was: the same numbers, date, reason and acknowledged change.
-    let numbers = (r.numbers ?? [:]).values
-    let from = numbers.min() ?? 1
-    let date = recorded.issue?.issued ?? ""
-    if let ref = r.amends, let original = entries[ref.sequence - 1].settlement {
-      var latest: [String: Int] = [:]
+    // Issued as it was: the same numbers, date, reason, acknowledged change and engine (another
+    // engine version must settle the same bytes).
+    var latest: [String: Int] = [:]
+    var original: RecordedSettlement? = nil
+    if let ref = r.amends {
+      original = entries[ref.sequence - 1].settlement
       for earlier in entries[..<i].compactMap(\.record) where earlier.period == r.period {
         for (party, n) in earlier.numbers ?? [:] { latest[party] = n }
       }
-      do throws(ArithmeticError) {
-        _ = try again.issueAmendment(
-          against: original, latest: latest, from: from, issued: date,
-          reason: recorded.issue?.reason ?? "")
-      } catch {
-        fail(e.name, "re-settling \(r.period) gives no difference statements: \(error)")
-        return
-      }
-    } else {
-      _ = again.issueInitial(from: from, issued: date)
     }
-    again.issue?.contractChange = recorded.issue?.contractChange
-    again.issue?.restatedAfter = recorded.issue?.restatedAfter
-    // The engine that wrote the record; another engine version must settle the same bytes.
-    if let engine = e.engine { again.engine = engine }
+    do throws(ArithmeticError) {
+      try again.issueAsRecorded(r, recorded, original: original, latest: latest, engine: e.engine)
+    } catch {
+      fail(e.name, "re-settling \(r.period) gives no difference statements: \(error)")
+      return
+    }
     let now: Data
     do throws(JSONOutput.Failure) {
       now = try Ledger.body(again)

@@ -76,6 +76,31 @@ extension Settlement {
 }
 
 extension Settlement {
+  /// Issues a settlement computed again from a record's inputs exactly as the record did: the
+  /// same numbers, date and reason, difference statements against `original` (the record it
+  /// amends) with `latest` (each party's latest number for the period before it), the same
+  /// acknowledged contract change and restatement, and the engine that wrote it. `ledger
+  /// verify` and reprints both compare the result with the record byte for byte.
+  public mutating func issueAsRecorded(
+    _ record: Ledger.Record, _ recorded: RecordedSettlement, original: RecordedSettlement?,
+    latest: [String: Int], engine: String?
+  ) throws(ArithmeticError) {
+    let from = (record.numbers ?? [:]).values.min() ?? 1
+    let date = recorded.issue?.issued ?? ""
+    if let original {
+      _ = try issueAmendment(
+        against: original, latest: latest, from: from, issued: date,
+        reason: recorded.issue?.reason ?? "")
+    } else {
+      _ = issueInitial(from: from, issued: date)
+    }
+    issue?.contractChange = recorded.issue?.contractChange
+    issue?.restatedAfter = recorded.issue?.restatedAfter
+    if let engine { self.engine = engine }
+  }
+}
+
+extension Settlement {
   /// A contract whose text differs from the one the ledger's last record was settled under,
   /// accepted because the change was acknowledged (`settle --contract-changed REASON`): the
   /// ledger keeps the reason and both digests, and every statement shows them.
