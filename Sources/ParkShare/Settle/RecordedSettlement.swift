@@ -26,5 +26,3 @@ public struct RecordedSettlement: Sendable, Decodable {
     }
   }
 }
-
-extension Computed.Kind: Decodable {}
