@@ -173,8 +173,12 @@ enum Help {
       options: [
         ("--ledger DIR", "the ledger (a folder `settle --ledger` wrote); it is only read"),
         ("--format F", "beancount, ledger, hledger or xlsx"),
-        ("--period P", "only that period (after an opening-balances transaction)"),
-        ("--accounts FILE", "'key = template' lines overriding the account names"),
+        ("--period P", "only what is booked in that period, after its balances brought forward"),
+        ("--accounts FILE", "account names, Chinese names and codes (docs/finance.md)"),
+        (
+          "--book-amendments B",
+          "issued (default: on the amendment's issue date) or in-period (the period it corrects)"
+        ),
         ("--out FILE", "write there instead of printing (needed for xlsx)"),
         ("--lang L", "the language of the narrations: en (default) or zh; account names stay"),
       ],

@@ -2,7 +2,7 @@ import Foundation
 import ParkShare
 
 /// `parkshare journal --ledger DIR [--period P] --format beancount|ledger|hledger|xlsx
-/// [--accounts FILE] [--out FILE] [--lang zh|en]`
+/// [--accounts FILE] [--book-amendments issued|in-period] [--out FILE] [--lang zh|en]`
 enum JournalCommand {
   typealias Usage = Arguments.UsageError
 
@@ -23,8 +23,14 @@ enum JournalCommand {
       guard let parsed = Period(p) else { throw Usage(message: "'\(p)' is not a period") }
       return parsed
     }
+    let booking = args.options["--book-amendments"] ?? Journal.AmendmentBooking.issued.rawValue
+    guard let amendments = Journal.AmendmentBooking(rawValue: booking) else {
+      throw Usage(message: "--book-amendments is issued or in-period")
+    }
     let outcome = JournalUseCase.run(
-      .init(ledger: dir, period: period, accounts: args.options["--accounts"]))
+      .init(
+        ledger: dir, period: period, accounts: args.options["--accounts"],
+        amendments: amendments))
     guard let journal = try Output.show(outcome) else { return ExitCode.inputError }
     let data =
       format.map { Data(JournalText.render(journal, format: $0, wording: wording).utf8) }

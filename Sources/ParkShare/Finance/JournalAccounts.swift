@@ -3,12 +3,20 @@ import Foundation
 /// How journal accounts are named: one template per kind of account, with `{contract}`, `{pool}`,
 /// `{source}`, `{party}` and `{fund}` filled in (each id written as an account component:
 /// `storage_replacement` -> `StorageReplacement`). docs/journal.md lists the defaults; a file of
-/// `key = template` lines overrides any of them.
+/// `key = template` lines overrides any of them; `name ACCOUNT = NAME` and `code ACCOUNT = CODE`
+/// lines give an account a name (Chinese as written) and a chart-of-accounts code (科目编码).
 public struct JournalAccounts: Sendable {
   public var templates: [String: String]
+  /// Account -> name, and account -> code, from the file.
+  public var names: [String: String] = [:]
+  public var codes: [String: String] = [:]
+
+  /// Who owes a subsidy whose contract names no payer (`paid by`).
+  public static let defaultPayer = "government"
 
   public static let defaults: [(key: String, template: String)] = [
     ("pool", "Assets:Parkshare:{contract}:Pool:{pool}"),
+    ("receivable", "Assets:Parkshare:{contract}:Receivable:{party}"),
     ("income", "Income:Parkshare:{contract}:{source}"),
     ("rounding", "Income:Parkshare:{contract}:Rounding"),
     ("distribution", "Expenses:Parkshare:{contract}:Distribution:{pool}"),
@@ -23,11 +31,14 @@ public struct JournalAccounts: Sendable {
     templates = Dictionary(uniqueKeysWithValues: Self.defaults.map { ($0.key, $0.template) })
   }
 
-  /// Reads `key = template` lines (`#` comments); an unknown key or a template that does not
-  /// start with one of the five account types is an error naming the line.
+  static let roots = ["Assets", "Liabilities", "Equity", "Income", "Expenses"]
+
+  /// Reads `key = template`, `name ACCOUNT = NAME` and `code ACCOUNT = CODE` lines (`#`
+  /// comments); an unknown key, a template or account that does not start with one of the five
+  /// account types, a code that is not digits (with `.` or `-` between groups), or a second name
+  /// or code for one account is an error naming the line.
   public static func parse(_ text: String) -> Result<JournalAccounts, JournalError> {
     var accounts = JournalAccounts()
-    let roots = ["Assets", "Liabilities", "Equity", "Income", "Expenses"]
     for (i, raw) in SourceFile.lines(of: text).enumerated() {
       let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
         .trimmingCharacters(in: .whitespaces)
@@ -35,28 +46,72 @@ public struct JournalAccounts: Sendable {
       let parts = line.split(separator: "=", maxSplits: 1).map {
         $0.trimmingCharacters(in: .whitespaces)
       }
-      guard parts.count == 2, accounts.templates[parts[0]] != nil else {
-        return .failure(
-          JournalError(
-            line: i + 1,
-            message:
-              "expected 'KEY = TEMPLATE' with KEY one of \(defaults.map(\.key).joined(separator: ", "))"
-          ))
+      func fail(_ message: String) -> Result<JournalAccounts, JournalError> {
+        .failure(JournalError(line: i + 1, message: message))
       }
-      guard let root = parts[1].split(separator: ":").first, roots.contains(String(root)) else {
-        return .failure(
-          JournalError(
-            line: i + 1,
-            message: "an account starts with \(roots.joined(separator: ", ")): '\(parts[1])'"))
+      let words = parts[0].split(separator: " ", maxSplits: 1).map(String.init)
+      if parts.count == 2, words.count == 2, ["name", "code"].contains(words[0]) {
+        let account = words[1].trimmingCharacters(in: .whitespaces)
+        guard Self.isAccount(account) else {
+          return fail("an account starts with \(roots.joined(separator: ", ")): '\(account)'")
+        }
+        let value = parts[1]
+        if words[0] == "name" {
+          guard !value.isEmpty else { return fail("'name \(account) =' gives no name") }
+          guard accounts.names[account] == nil else {
+            return fail("\(account) is named twice: keep one 'name' line")
+          }
+          accounts.names[account] = value
+        } else {
+          guard Self.isCode(value) else {
+            return fail("a code is digits, with '.' or '-' between groups (2202.01): '\(value)'")
+          }
+          guard accounts.codes[account] == nil else {
+            return fail("\(account) has two codes: keep one 'code' line")
+          }
+          accounts.codes[account] = value
+        }
+        continue
+      }
+      guard parts.count == 2, accounts.templates[parts[0]] != nil else {
+        return fail(
+          "expected 'KEY = TEMPLATE' with KEY one of \(defaults.map(\.key).joined(separator: ", ")), "
+            + "or 'name ACCOUNT = NAME', or 'code ACCOUNT = CODE'")
+      }
+      guard Self.hasRoot(parts[1]) else {
+        return fail("an account starts with \(roots.joined(separator: ", ")): '\(parts[1])'")
       }
       accounts.templates[parts[0]] = parts[1]
     }
     return .success(accounts)
   }
 
+  static func hasRoot(_ account: String) -> Bool {
+    guard let root = account.split(separator: ":").first else { return false }
+    return roots.contains(String(root))
+  }
+
+  static func isAccount(_ account: String) -> Bool {
+    hasRoot(account) && !account.contains(where: \.isWhitespace)
+  }
+
+  /// `2202`, `2202.01`, `1122-03`: digit groups joined by `.` or `-`.
+  static func isCode(_ code: String) -> Bool {
+    let groups = code.split(separator: ".", omittingEmptySubsequences: false).flatMap {
+      $0.split(separator: "-", omittingEmptySubsequences: false)
+    }
+    return groups.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+  }
+
+  /// Whether an account's balance is brought forward into the next period's journal (assets,
+  /// liabilities, equity); income and expenses are closed into the `opening` equity instead.
+  static func carriesForward(_ account: String) -> Bool {
+    ["Assets", "Liabilities", "Equity"].contains(account.split(separator: ":").first ?? "")
+  }
+
   /// The kinds of account a journal posts to; the raw value is the key of its template.
   enum Kind: String, CaseIterable {
-    case pool, income, rounding, distribution, payable, fund, arrears, opening
+    case pool, receivable, income, rounding, distribution, payable, fund, arrears, opening
     case arrearsExpense = "arrears-expense"
   }
 

@@ -20,6 +20,7 @@ public enum JournalText {
     func posting(_ account: String, _ text: String, indent: String) -> String {
       indent + account + String(repeating: " ", count: max(2, width - account.count)) + text + "\n"
     }
+    let number = StatementText.number
     var out = ""
     switch format {
     case .beancount:
@@ -28,15 +29,25 @@ public enum JournalText {
       // Exact to the minor unit: no tolerance for transactions or balance assertions (beancount
       // would otherwise let a balance be off by one unit of its last digit).
       out += "option \"inferred_tolerance_default\" \"\(j.currency):0\"\n\n"
+      out += "\(j.openDate) commodity \(j.currency)\n"
       for a in j.accounts {
         out += "\(j.openDate) open \(a) \(j.currency)\n"
         if let name = j.names[a] { out += "  name: \(quoted(name))\n" }
+        if let code = j.codes[a] { out += "  code: \(quoted(code))\n" }
       }
       let zero = Money.text(.zero, decimals: j.decimals)
       for (i, tx) in j.transactions.enumerated() {
         out += "\n\(tx.date) * \(quoted(j.contract)) \(quoted(t.narration(tx.narration)))\n"
         if !tx.record.isEmpty { out += "  record: \(quoted(tx.record))\n" }
-        for p in tx.postings { out += posting(p.account, amount(p.amount), indent: "  ") }
+        if let issued = tx.issued { out += "  issued: \(issued)\n" }
+        if !tx.statements.isEmpty {
+          out += "  statements: \(quoted(tx.statements.map(number).joined(separator: " ")))\n"
+        }
+        for p in tx.postings {
+          out += posting(p.account, amount(p.amount), indent: "  ")
+          if let n = p.statement { out += "    statement: \(quoted(number(n)))\n" }
+          if let n = p.amends { out += "    amends: \(quoted(number(n)))\n" }
+        }
         let closing = j.balances.filter { $0.after == i + 1 }
         if !closing.isEmpty { out += "\n" }
         for b in closing {
@@ -51,20 +62,43 @@ public enum JournalText {
         format == .ledger ? d.replacingOccurrences(of: "-", with: "/") : d
       }
       out += "; \(t.title(j.contract, name))\n"
+      // Every commodity, account and metadata tag declared before use: `ledger --pedantic`
+      // and `hledger check -s` refuse anything undeclared.
       if format == .hledger {
         out += "commodity 1,000.00 \(j.currency)\n"
         for a in j.accounts {
-          out += "account \(a)" + (j.names[a].map { "  ; \($0)" } ?? "") + "\n"
+          // A tag's value ends at a comma: a name's ASCII commas are written full-width.
+          let tags = [
+            j.names[a].map { "name: " + $0.replacingOccurrences(of: ",", with: "，") },
+            j.codes[a].map { "code: \($0)" },
+          ].compactMap { $0 }
+          out += "account \(a)" + (tags.isEmpty ? "" : "  ; " + tags.joined(separator: ", ")) + "\n"
+        }
+      } else {
+        out += "commodity \(j.currency)\n"
+        for tag in ["record", "issued", "statements", "statement", "amends", "code"] {
+          out += "tag \(tag)\n"
+        }
+        for a in j.accounts {
+          out += "account \(a)\n"
+          if let n = j.names[a] { out += "    note \(n)\n" }
+          if let c = j.codes[a] { out += "    ; code: \(c)\n" }
         }
       }
       for (i, tx) in j.transactions.enumerated() {
         out += "\n\(date(tx.date)) * \(t.narration(tx.narration))\n"
         if !tx.record.isEmpty { out += "    ; record: \(tx.record)\n" }
+        if let issued = tx.issued { out += "    ; issued: \(issued)\n" }
+        if !tx.statements.isEmpty {
+          out += "    ; statements: \(tx.statements.map(number).joined(separator: " "))\n"
+        }
         for p in tx.postings {
           let note = j.names[p.account].map { "  ; \($0)" } ?? ""
           out += posting(p.account, amount(p.amount) + note, indent: "    ")
+          if let n = p.statement { out += "      ; statement: \(number(n))\n" }
+          if let n = p.amends { out += "      ; amends: \(number(n))\n" }
         }
-        // Balance assertions, one posting of zero each, right after the period they close.
+        // Balance assertions, one posting of zero each, right after the day they close.
         let closing = j.balances.filter { $0.after == i + 1 }
         if let first = closing.first {
           out += "\n\(date(first.date)) * \(t.balanceAssertions)\n"

@@ -16,7 +16,8 @@ public struct PeriodRevenue: Sendable, Encodable {
 
 /// One computed value of the contract and its explanation.
 public struct Computed: Sendable, Encodable {
-  public enum Kind: String, Sendable, Encodable {
+  /// Decodable too: the journal reads which recorded items are subsidies.
+  public enum Kind: String, Sendable, Codable {
     case `let`, kpi, revenue, subsidy, points
   }
 

@@ -13,4 +13,16 @@ public struct RecordedSettlement: Sendable, Decodable {
   public var opening: CarryState
   public var closing: CarryState
   public var issue: Settlement.Issue?
+  /// Of the revenue explanations, only what each computed item is (a revenue, a subsidy...):
+  /// the journal books a subsidy as a receivable from its payer. Optional: read, never written.
+  public var revenue: Kinds?
+
+  public struct Kinds: Sendable, Decodable {
+    public var items: [Item]
+
+    public struct Item: Sendable, Decodable {
+      public var id: String
+      public var kind: Computed.Kind
+    }
+  }
 }

@@ -5,11 +5,17 @@ public enum JournalUseCase {
     public var period: Period?
     /// The account names file; nil keeps the default names.
     public var accounts: String?
+    /// The day amendments are booked (`--book-amendments`).
+    public var amendments: Journal.AmendmentBooking
 
-    public init(ledger: String, period: Period? = nil, accounts: String? = nil) {
+    public init(
+      ledger: String, period: Period? = nil, accounts: String? = nil,
+      amendments: Journal.AmendmentBooking = .issued
+    ) {
       self.ledger = ledger
       self.period = period
       self.accounts = accounts
+      self.amendments = amendments
     }
   }
 
@@ -35,10 +41,14 @@ public enum JournalUseCase {
     let dir = request.ledger
     do throws(Ledger.Refusal) {
       let ledger = try Ledger.open(dir)
-      if let period = request.period, !ledger.records.contains(where: { $0.period == period }) {
+      if let period = request.period,
+        !Journal.books(ledger, period, amendments: request.amendments)
+      {
         return UseCaseOutcome(nil, usage: "\(period) is not in the ledger")
       }
-      return UseCaseOutcome(try Journal.build(ledger, period: request.period, accounts: accounts))
+      return UseCaseOutcome(
+        try Journal.build(
+          ledger, period: request.period, accounts: accounts, amendments: request.amendments))
     } catch {
       return UseCaseOutcome(
         nil, diagnostics: [.error(.ledger, error.message, at: .whole(dir), hint: error.hint)])

@@ -35,6 +35,12 @@ import Testing
       "journal-fixture-2026-02.zh.ledger",
       ["--format", "ledger", "--period", "2026-02", "--lang", "zh"]
     ),
+    // The amendment of 2026-02 (issued 2026-03-20) booked in the month it corrects.
+    (
+      "journal-fixture-2026-02-in-period.ledger",
+      ["--format", "ledger", "--period", "2026-02", "--book-amendments", "in-period"]
+    ),
+    ("journal-fixture-2026-03.hledger", ["--format", "hledger", "--period", "2026-03"]),
   ])
   func snapshots(name: String, args: [String]) throws {
     let out = try Self.journal(args)
@@ -61,10 +67,12 @@ import Testing
     for format in JournalText.Format.allCases {
       let out = try Self.journal([
         "--format", format.rawValue, "--period", "2026-02", "--lang", "zh",
+        "--book-amendments", "in-period",
       ])
       let narrations = out.split(separator: "\n").filter {
         !$0.hasPrefix(" ") && !$0.contains(" open ") && !$0.contains(" balance ")
           && !$0.hasPrefix("account ") && !$0.hasPrefix("option ") && !$0.hasPrefix("commodity ")
+          && !$0.hasPrefix("tag ") && !$0.contains(" commodity ")
       }
       #expect(narrations.count > 5)
       // The tool's name in the heading, the fixture's pool `all` and the amendment's reason
