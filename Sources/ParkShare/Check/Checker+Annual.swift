@@ -18,15 +18,6 @@ extension Checker {
       hint:
         "an annual \(limit.rawValue) is an amount for the year: 0 \(contract.currency.code) or more"
     )
-    if step.effective.from.map({ $0.day != nil }) == true
-      || step.effective.until.map({ $0.day != nil }) == true
-    {
-      error(
-        .badCap,
-        "an annual \(limit.rawValue) applies from whole periods: it cannot start or stop on a day",
-        at: step.range, hint: "date it by period (from 2029Q2), or write the term per period")
-      return nil
-    }
     let year = Expr.name(Name(text: "year", range: e.range))
     guard typeReceived([.name(party), .name(pool), year], e.range) != nil else { return nil }
     if limit == .floor && !trueUp {
@@ -35,5 +26,32 @@ extension Checker {
     }
     return AnnualTerm(
       limit: limit, party: party.text, amount: t.formula, payer: payer?.text, trueUp: trueUp)
+  }
+
+  /// Where an annual term cannot act as written: in a pool whose steps start or stop on a day
+  /// (the year to date would have to be cut by days), or settled as advances in a contract that
+  /// settles yearly (every period is a year: there is nothing to advance).
+  mutating func checkAnnualPlacement(_ steps: [(PoolStep, Step)]) {
+    let cutBy = steps.first { $0.0.fromDay != nil || $0.0.untilDay != nil }
+    for (step, ast) in steps {
+      guard case .annual(let term) = step.kind else { continue }
+      if let (_, cut) = cutBy {
+        error(
+          .badCap,
+          "an annual \(term.limit.rawValue) cannot act in a pool whose steps start or stop on a day (\(cut.range.clause))",
+          at: ast.range,
+          hint:
+            "date the pool's steps by period (from 2029Q2), or write the \(term.limit.rawValue) per period"
+        )
+      }
+      if term.trueUp && contract.frequency == .year {
+        error(
+          .badCap,
+          "a true-up settles a year's advances, but this contract settles yearly: there are none",
+          at: ast.range,
+          hint:
+            "write '\(term.limit.rawValue) \(term.party) AMOUNT per year' without 'with true-up'")
+      }
+    }
   }
 }

@@ -22,6 +22,7 @@ extension Checker {
       }
       checkSplitCoverage(p)
       checkLimitPlacement(steps)
+      checkAnnualPlacement(steps)
       checkLossCoverage(steps, pool: p)
       contract.pools.append(
         Pool(
