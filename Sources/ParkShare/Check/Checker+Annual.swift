@@ -33,8 +33,19 @@ extension Checker {
   /// settles yearly (every period is a year: there is nothing to advance).
   mutating func checkAnnualPlacement(_ steps: [(PoolStep, Step)]) {
     let cutBy = steps.first { $0.0.fromDay != nil || $0.0.untilDay != nil }
+    // An annual floor to date carries its top-ups under its party and pool: one per party.
+    var floored: [String: Step] = [:]
     for (step, ast) in steps {
       guard case .annual(let term) = step.kind else { continue }
+      if term.limit == .floor, !term.trueUp {
+        if let first = floored[term.party] {
+          error(
+            .badCap,
+            "'\(term.party)' already has a floor per year in this pool (\(first.range.clause))",
+            at: ast.range, hint: "state the party's annual floor once")
+        }
+        floored[term.party] = floored[term.party] ?? ast
+      }
       if let (_, cut) = cutBy {
         error(
           .badCap,

@@ -153,3 +153,42 @@ struct AnnualSplitMix {
     return z ^ (z >> 31)
   }
 }
+
+/// An annual floor's carried top-ups through the ledger: settled quarter by quarter with
+/// `parkshare settle --ledger`, each statement's closing state is the one settling in process
+/// (the path `simulate` takes) carries, and the ledger verifies.
+@Suite struct AnnualFloorLedgerTests {
+  @Test func theLedgerCarriesTheFloorsTopUps() throws {
+    let contract =
+      RunningTotalsTests.header + """
+
+        pool p = income
+          split a 80%, b 20%
+          floor b 1,000 CNY per year
+        """
+    let t = try TestBundle(contract: contract)
+    defer { t.remove() }
+    let amounts = ["500", "500", "5000", "500", "500"]
+    let ledger = t.folder.appendingPathComponent("ledger").path
+    var state: CarryState? = nil
+    for (i, text) in AnnualFloorTests.quarters.enumerated() {
+      let period = try #require(Period(text))
+      let dir = try t.facts(text, [("amount", amounts[i]), ("delivered", "0")])
+      let settled = try runParkshare([
+        "settle", t.folder.appendingPathComponent("test.contract").path, "--data", dir,
+        "--period", text, "--ledger", ledger, "--issued", SampleYearTests.issued(period),
+        "--format", "json",
+      ])
+      try #require(settled.status == 0, "\(text): \(settled.err)")
+      let (s, messages) = t.settle(dir, period: text, opening: state)
+      let inProcess = try #require(s, "\(text): \(messages)")
+      let recorded = SampleYearTests.object(try LedgerTests.json(settled.out), "closing")
+      #expect(
+        try LedgerSimulateAgreementTests.json(inProcess.closing)
+          == NSDictionary(dictionary: recorded), "\(text)")
+      state = inProcess.closing
+    }
+    let verified = try runParkshare(["ledger", "verify", ledger])
+    #expect(verified.status == 0, "\(verified.err)")
+  }
+}
