@@ -126,6 +126,11 @@ extension Allocator {
           pool, hold.step, to: payer, .floorShare, short.negated,
           basis: .shortfall(scope, payer: payer), rate: .none))
     }
+    let annual = steps.filter { if case .annual = $0.kind { true } else { false } }
+    if !annual.isEmpty {
+      try settleAnnual(
+        annual, held: Set(boundCaps.flatMap(\.members)), pool: pool, &flow)
+    }
   }
 
   /// The line that tops a floor's party up from what it has to its minimum; the shortfall and

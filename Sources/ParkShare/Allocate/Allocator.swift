@@ -38,6 +38,7 @@ struct Allocator {
     var out: [PoolResult] = []
     for pool in contract.pools { out.append(try run(pool)) }
     try keepReceipts(out)
+    try keepAnnualFloors(out)
     return out
   }
 
@@ -120,7 +121,7 @@ struct Allocator {
           try clawback(party, amount, step: step, pool: pool, &flow)
         case .redeem(let r):
           try redeem(r, step: step, pool: pool, &flow)
-        case .cap, .floor, .loss: break
+        case .cap, .floor, .annual, .loss: break
         }
       } catch {
         throw error.at(step.clause)

@@ -68,6 +68,14 @@ extension LineBasis: Codable {
         "gives all it took toward the floors, never below zero; take \(take.grouped(places: 6))"
     case .shortfall(let scope, let payer):
       return "\(Self.floor(scope)): the shortfall, paid by \(payer)"
+    case .annual(let s, let take):
+      let t = take.grouped(places: 6)
+      guard s.trueUp else {
+        return
+          "\(Self.annual(s)): \(Self.amount(s.due, s.currency)) due to date; \(Self.amount(s.receivedBefore, s.currency)) received this year before, \(Self.amount(s.given, s.currency)) of it top-ups; take \(t)"
+      }
+      return
+        "year-end true-up, \(Self.annual(s)): \(Self.amount(s.due, s.currency)) for the year; \(Self.amount(s.receivedBefore, s.currency)) received this year before, take \(t)"
     case .loss(let total, let c): return "loss: pool \(Self.amount(total, c))"
     case .deficit(let owed, let c): return "deficit brought forward \(Self.amount(owed, c))"
     case .prorated(let inner, let days, let periodDays):
@@ -93,8 +101,13 @@ extension LineBasis: Codable {
     "floor \(amount(s.minimum, s.currency)) for \(s.party)"
   }
 
+  static func annual(_ s: AnnualScope) -> String {
+    "\(s.limit.rawValue) \(amount(s.amount, s.currency)) per year for \(s.party)"
+  }
+
   static func cause(_ c: LimitCause) -> String {
     switch c {
+    case .annual(let scope): return annual(scope)
     case .cap(let scope, let member): return member.map { "\($0)'s \(cap(scope))" } ?? cap(scope)
     case .floor(let scope): return floor(scope)
     case .drained(let party): return "what \(party) gives toward the floors"

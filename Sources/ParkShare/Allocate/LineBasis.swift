@@ -29,6 +29,9 @@ public indirect enum LineBasis: Sendable, Equatable {
   case limitShare(LimitCause, amount: Fraction, currency: String)
   /// A party of the split that gives all it took toward the floors, never going below zero.
   case drained(take: Fraction)
+  /// An annual term's line (`floor P AMOUNT per year`, `... per year with true-up`): what the
+  /// year owes its party against what it had received this year, and its take this period.
+  case annual(AnnualScope, take: Fraction)
   /// A floor's shortfall, borne by the payer the floor names.
   case shortfall(FloorScope, payer: String)
   /// A negative pool borne by the loss rule: the pool's (negative) total.
@@ -94,11 +97,27 @@ public indirect enum LineBasis: Sendable, Equatable {
     public var party: String
   }
 
+  /// An annual cap or floor in a period: the year's amount, what it gives its party for the
+  /// year so far (`due`: the floor's share of the year to date, or the whole year at a
+  /// true-up), what the party received from the pool this year before the period and, of that,
+  /// what earlier top-ups of the floor gave.
+  public struct AnnualScope: Sendable, Equatable {
+    public var limit: AnnualTerm.Limit
+    public var amount: Exact
+    public var due: Fraction
+    public var receivedBefore: Exact
+    public var given: Exact
+    public var trueUp: Bool
+    public var party: String
+    public var currency: String
+  }
+
   /// Why a limit's cut or top-up is shared: a cap (`member`, the one party it holds), a floor,
   /// or a party that gives all it took toward the floors.
   public enum LimitCause: Sendable, Equatable {
     case cap(CapScope, member: String?)
     case floor(FloorScope)
     case drained(party: String)
+    case annual(AnnualScope)
   }
 }

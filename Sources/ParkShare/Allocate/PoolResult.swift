@@ -43,6 +43,10 @@ public struct AllocationLine: Sendable, Codable {
     case loss, recovery, clawback
     /// Points of a member's balance paid for at the redemption's price.
     case redeem
+    /// The year-end true-up of an annual cap or floor settled as advances
+    /// (`... per year with true-up`), and what another party gives or takes for it.
+    case trueUp = "true-up"
+    case trueUpShare = "true-up-share"
   }
 
   public var pool: String

@@ -4,7 +4,7 @@ extension Checker {
   /// so a condition there would change other steps' bases: refused. Nil after an error.
   mutating func checkCondition(_ c: Step.Condition, step: Step) -> StepCondition? {
     switch step.kind {
-    case .cap, .floor:
+    case .cap, .floor, .annual:
       error(
         .badCondition,
         "a \(step.keyword.text) cannot carry '\(c.keyword.text)': it moves money between the parties other steps paid",

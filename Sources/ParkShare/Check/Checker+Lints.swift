@@ -30,6 +30,7 @@ extension Checker {
           }
         case .cap(_, let f, _, _), .floor(_, let f, _), .clawback(_, let f):
           refs.formUnion(f.references)
+        case .annual(let term): refs.formUnion(term.amount.references)
         case .loss(.split(.metric(_, let m))): refs.formUnion(m.references)
         case .loss: break
         case .redeem(let r):

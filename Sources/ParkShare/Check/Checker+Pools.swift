@@ -22,6 +22,7 @@ extension Checker {
       }
       checkSplitCoverage(p)
       checkLimitPlacement(steps)
+      checkAnnualPlacement(steps)
       checkLossCoverage(steps, pool: p)
       contract.pools.append(
         Pool(
@@ -140,6 +141,8 @@ extension Checker {
         (target, needsSplit) = (party, true)
       case .floor(let party, _, let payer):
         (target, needsSplit) = (party, payer == nil)
+      case .annual(let term):
+        (target, needsSplit) = (term.party, term.payer == nil)
       default: continue
       }
       let earlier = steps[..<k].map(\.0)
@@ -149,7 +152,10 @@ extension Checker {
           if case .split = s.kind { s.applies(to: period) } else { false }
         }
       }
-      let what = step.isCap ? "cap" : "floor"
+      let what =
+        if case .annual(let term) = step.kind { term.limit.rawValue } else {
+          step.isCap ? "cap" : "floor"
+        }
       if needsSplit && !splitBefore {
         let later = steps[(k + 1)...].contains {
           if case .split = $0.0.kind { true } else { false }
@@ -192,7 +198,7 @@ extension Checker {
       names = rows.flatMap { $0.shares.map(\.party) }
     case .clawback(let party, _): names = [party]
     case .redeem(let r): names = [r.group]
-    case .reserve, .cap, .floor, .loss: names = []
+    case .reserve, .cap, .floor, .annual, .loss: names = []
     }
     for g in contract.groups where names.contains(g.id) { names += g.members }
     return Set(names)
@@ -294,6 +300,12 @@ extension Checker {
         }
       }
       kind = .cap(party: party.text, amount: t.formula, span: span, each: each)
+    case .annual(let limit, let party, let e, let payer, let trueUp):
+      guard
+        let term = checkAnnual(
+          limit, party: party, e, payer: payer, trueUp: trueUp, step: step, pool: pool.id)
+      else { return nil }
+      kind = .annual(term)
     case .loss(let rule):
       guard let rule = checkLoss(rule, step: step, pool: pool) else { return nil }
       kind = .loss(rule)

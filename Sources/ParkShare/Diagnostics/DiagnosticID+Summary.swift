@@ -9,7 +9,8 @@ extension DiagnosticID {
       "an assets file holds a malformed line or names a revenue the contract does not have"
     case .badBand: "a tariff band's clock-time span is empty or malformed"
     case .badCall: "a function is called with the wrong number or kind of arguments"
-    case .badCap: "a points cap that is not above zero"
+    case .badCap:
+      "a cap or an annual term that cannot act as written: a points cap not above zero, 'cap each ... per year', an annual term in a pool cut by a day, a true-up in a yearly contract"
     case .badCharacter: "a character no contract construct uses"
     case .badCondition: "a 'when' condition is not a comparison of totals"
     case .badCSV: "a data file is not valid CSV"

@@ -58,6 +58,8 @@ extension CarryStateReader {
     let pays = pool.steps.contains {
       switch $0.kind {
       case .floor(_, _, let payer): payer == party
+      // An annual term moves money both ways among the split's parties, and its payer pays.
+      case .annual: true
       case .loss, .clawback: true
       default: false
       }

@@ -4,7 +4,10 @@ extension CarryStateReader {
   mutating func totals(_ v: PlacedJSON) -> [String: RunningTotal] {
     var out: [String: RunningTotal] = [:]
     for m in members(v, "'totals'", known: nil) ?? [] {
-      guard contract.runningTotals[m.key] != nil || contract.receivedTotals[m.key] != nil else {
+      guard
+        contract.runningTotals[m.key] != nil || contract.receivedTotals[m.key] != nil
+          || contract.annualFloorTotals[m.key] != nil
+      else {
         fail(
           "'totals' names '\(m.key)', which '\(contract.id)' does not keep a running total of",
           at: m.keyRange)

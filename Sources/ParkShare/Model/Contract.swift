@@ -26,6 +26,9 @@ public struct Contract: Sendable, Encodable {
   public var runningTotals: [String: RunningSubjectUse] = [:]
   /// The receipts read by `received(P, POOL, WINDOW)` over a window, by their state key.
   public var receivedTotals: [String: ReceivedUse] = [:]
+  /// The top-ups given by annual floors applied to date (`floor P AMOUNT per year`), by their
+  /// state key (`AnnualTerm.givenKey`): the party and the pool.
+  public var annualFloorTotals: [String: PoolParty] = [:]
 
   enum CodingKeys: String, CodingKey {
     case id, title, version, file, currency, frequency, term, gaps, parties, groups, units

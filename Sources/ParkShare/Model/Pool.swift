@@ -34,6 +34,8 @@ public struct PoolStep: Sendable, Encodable, Hashable {
     /// Pays each member of `group` for the points of `points` in its balance at `price` a
     /// point, within the caps; the points paid for leave the balance, oldest first.
     case redeem(Redemption)
+    /// A floor per year, or a cap or floor per year with a year-end true-up (Allocator+Annual).
+    case annual(AnnualTerm)
   }
 
   public var kind: Kind
@@ -66,7 +68,7 @@ public struct PoolStep: Sendable, Encodable, Hashable {
   /// A cap or a floor: it moves money among the parties the steps before it paid.
   public var isLimit: Bool {
     switch kind {
-    case .cap, .floor: true
+    case .cap, .floor, .annual: true
     default: false
     }
   }

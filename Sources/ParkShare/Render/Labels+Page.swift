@@ -59,6 +59,8 @@ extension Labels {
     "floor": "floor",
     "floor-share": "floor share",
     "redeem": "redeem",
+    "true-up": "year-end true-up",
+    "true-up-share": "true-up share",
   ]
 
   static let pageZH: [String: String] = [
@@ -119,5 +121,7 @@ extension Labels {
     "floor": "保底补足",
     "floor-share": "保底承担",
     "redeem": "积分兑付",
+    "true-up": "年度清算",
+    "true-up-share": "年度清算分摊",
   ]
 }

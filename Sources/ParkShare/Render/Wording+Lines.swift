@@ -51,6 +51,15 @@ extension Wording {
       return limitShare(cause(why), Self.amount(amount, c))
     case .drained(let take): return drained(take.grouped(places: 6))
     case .shortfall(let scope, let payer): return shortfall(floor(scope), payer)
+    case .annual(let s, let take):
+      let (due, received) = (
+        Self.amount(s.due, s.currency), Self.amount(s.receivedBefore, s.currency)
+      )
+      guard s.trueUp else {
+        return annualToDate(
+          annual(s), due, received, Self.amount(s.given, s.currency), take.grouped(places: 6))
+      }
+      return trueUp(annual(s), due, received, take.grouped(places: 6))
     case .loss(let total, let c): return loss(Self.amount(total, c))
     case .deficit(let owed, let c): return deficit(Self.amount(owed, c))
     case .prorated(let inner, let days, let periodDays):
@@ -99,8 +108,14 @@ extension Wording {
     floorFor(Self.amount(s.minimum, s.currency), s.party)
   }
 
+  func annual(_ s: LineBasis.AnnualScope) -> String {
+    let amount = Self.amount(s.amount, s.currency)
+    return (s.limit == .cap ? capPerYear : floorPerYear)(amount, s.party)
+  }
+
   func cause(_ c: LineBasis.LimitCause) -> String {
     switch c {
+    case .annual(let scope): return annual(scope)
     case .cap(let scope, let member): return member.map { capOf($0, cap(scope)) } ?? cap(scope)
     case .floor(let scope): return floor(scope)
     case .drained(let party): return drainedCause(party)

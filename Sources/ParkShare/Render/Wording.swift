@@ -54,6 +54,17 @@ public struct Wording: Sendable {
   public var drained: @Sendable (_ take: String) -> String
   /// A floor's shortfall, borne by its payer.
   public var shortfall: @Sendable (_ floor: String, _ payer: String) -> String
+  /// An annual cap or floor as written; its line applied to the year to date (due to date,
+  /// received this year before, of it top-ups, take) and its year-end true-up (due for the
+  /// year, received this year before, take).
+  public var capPerYear: @Sendable (_ amount: String, _ party: String) -> String
+  public var floorPerYear: @Sendable (_ amount: String, _ party: String) -> String
+  public var annualToDate:
+    @Sendable (
+      _ term: String, _ due: String, _ received: String, _ given: String, _ take: String
+    ) -> String
+  public var trueUp:
+    @Sendable (_ term: String, _ due: String, _ received: String, _ take: String) -> String
   /// A negative pool borne by the loss rule, and a deficit recovered before the other steps.
   public var loss: @Sendable (_ total: String) -> String
   public var deficit: @Sendable (_ owed: String) -> String
@@ -92,6 +103,14 @@ extension Wording {
     limitShare: { "\($0): \($1) by the split's shares" },
     drained: { "gives all it took toward the floors, never below zero; take \($0)" },
     shortfall: { "\($0): the shortfall, paid by \($1)" },
+    capPerYear: { "cap \($0) per year for \($1)" },
+    floorPerYear: { "floor \($0) per year for \($1)" },
+    annualToDate: {
+      "\($0): \($1) due to date; \($2) received this year before, \($3) of it top-ups; take \($4)"
+    },
+    trueUp: {
+      "year-end true-up, \($0): \($1) for the year; \($2) received this year before, take \($3)"
+    },
     loss: { "loss: pool \($0)" },
     deficit: { "deficit brought forward \($0)" },
     fund: { "fund:\($0)" },

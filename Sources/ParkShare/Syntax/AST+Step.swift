@@ -13,6 +13,8 @@ public struct Step: Sendable {
     case cap(party: Name, amount: Expr, span: CapSpan, each: Bool)
     /// `floor host 200,000 CNY paid by esco`
     case floor(party: Name, amount: Expr, payer: Name?)
+    /// `floor host 800,000 CNY per year`, `cap esco 1,000,000 CNY per year with true-up`
+    case annual(limit: AnnualTerm.Limit, party: Name, amount: Expr, payer: Name?, trueUp: Bool)
     /// `loss split gov 30%, op 70%`, `loss to esco`, `loss carried to deficit`: who bears a
     /// negative pool.
     case loss(Loss)

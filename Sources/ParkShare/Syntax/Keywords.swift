@@ -45,8 +45,8 @@ public enum Keywords {
       "split",
       "split A 30%, B 70% | split A, B by METRIC | split GROUP by [column] COLUMN | split tiered | split on KPI"
     ),
-    ("cap", "cap [each] PARTY|GROUP AMOUNT per period|per year|over term"),
-    ("floor", "floor PARTY AMOUNT [paid by PARTY]"),
+    ("cap", "cap [each] PARTY|GROUP AMOUNT per period|per year [with true-up]|over term"),
+    ("floor", "floor PARTY AMOUNT [per year [with true-up]] [paid by PARTY]"),
     (
       "loss",
       "loss split A 30%, B 70% | loss split A, B by stake | loss to PARTY | loss carried to FUND"

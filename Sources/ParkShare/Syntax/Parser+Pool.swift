@@ -111,6 +111,17 @@ extension Parser {
         if let y = c.peek, y.isWord("year") {
           _ = c.next()
           span = .year
+          if try acceptTrueUp(&c) {
+            if each {
+              throw ParseFailure(
+                .error(
+                  .syntax, "'cap each ... per year with true-up' is not supported", at: y.range,
+                  hint: "cap the group's sum: cap GROUP AMOUNT per year with true-up"))
+            }
+            try c.expectEnd(after: "the true-up")
+            kind = .annual(limit: .cap, party: party, amount: amount, payer: nil, trueUp: true)
+            break
+          }
         } else {
           _ = try c.expect(word: "period", hint: hint)
           span = .period
@@ -122,13 +133,24 @@ extension Parser {
       let party = try c.expectName(
         "the party guaranteed a minimum", hint: Keywords.form(of: "floor"))
       let amount = try parseExpr(&c)
+      // `per year` (applied to the year to date), `per year with true-up` (advances).
+      var perYear = false
+      var trueUp = false
+      if c.accept(word: "per") != nil {
+        _ = try c.expect(word: "year", hint: "'floor PARTY AMOUNT per year': a floor per year")
+        perYear = true
+        trueUp = try acceptTrueUp(&c)
+      }
       var payer: Name? = nil
       if c.accept(word: "paid") != nil {
         _ = try c.expect(word: "by")
         payer = try c.expectName("the party that pays a shortfall")
       }
       try c.expectEnd(after: "the floor")
-      kind = .floor(party: party, amount: amount, payer: payer)
+      kind =
+        perYear
+        ? .annual(limit: .floor, party: party, amount: amount, payer: payer, trueUp: trueUp)
+        : .floor(party: party, amount: amount, payer: payer)
     case "loss":
       let hint = Keywords.form(of: "loss")
       if c.accept(word: "to") != nil {
@@ -172,6 +194,14 @@ extension Parser {
     return Step(
       kind: kind, effective: effective, keyword: keyword, range: node.line.range,
       condition: condition)
+  }
+
+  /// `with true-up` after `per year`: the term is settled as advances and a year-end true-up.
+  mutating func acceptTrueUp(_ c: inout Cursor) throws(ParseFailure) -> Bool {
+    guard c.accept(word: "with") != nil else { return false }
+    _ = try c.expect(
+      word: "true-up", hint: "'per year with true-up': advances, and a true-up at the year's end")
+    return true
   }
 
   /// redeem := "redeem" POINTS "at" EXPR "per" "point" "to" GROUP

@@ -1,0 +1,68 @@
+extension Checker {
+  /// `floor P AMOUNT per year [with true-up] [paid by Q]`, `cap P AMOUNT per year with
+  /// true-up`: an amount in the currency, not negative, on one party. The party's receipts
+  /// from the pool this year are kept as the running total `received(P, POOL, year)`, and an
+  /// annual floor applied to the year to date keeps what its top-ups gave (`floor(P, POOL)`).
+  /// Nil after an error.
+  mutating func checkAnnual(
+    _ limit: AnnualTerm.Limit, party: Name, _ e: Expr, payer: Name?, trueUp: Bool, step: Step,
+    pool: Name
+  ) -> AnnualTerm? {
+    let what = limit == .cap ? "a cap" : "a floor"
+    let p = resolve(party, as: [.party], what: "party")
+    let q = payer.map { resolve($0, as: [.party], what: "party") != nil } ?? true
+    guard let t = typeAmount(e, unit: .base(contract.currency.code), what: what), p != nil, q
+    else { return nil }
+    refuseNegative(
+      t.formula, at: e.range, what: "\(what) on '\(party.text)'",
+      hint:
+        "an annual \(limit.rawValue) is an amount for the year: 0 \(contract.currency.code) or more"
+    )
+    let year = Expr.name(Name(text: "year", range: e.range))
+    guard typeReceived([.name(party), .name(pool), year], e.range) != nil else { return nil }
+    if limit == .floor && !trueUp {
+      let key = AnnualTerm.givenKey(party: party.text, pool: pool.text)
+      contract.annualFloorTotals[key] = PoolParty(pool: pool.text, party: party.text)
+    }
+    return AnnualTerm(
+      limit: limit, party: party.text, amount: t.formula, payer: payer?.text, trueUp: trueUp)
+  }
+
+  /// Where an annual term cannot act as written: in a pool whose steps start or stop on a day
+  /// (the year to date would have to be cut by days), or settled as advances in a contract that
+  /// settles yearly (every period is a year: there is nothing to advance).
+  mutating func checkAnnualPlacement(_ steps: [(PoolStep, Step)]) {
+    let cutBy = steps.first { $0.0.fromDay != nil || $0.0.untilDay != nil }
+    // An annual floor to date carries its top-ups under its party and pool: one per party.
+    var floored: [String: Step] = [:]
+    for (step, ast) in steps {
+      guard case .annual(let term) = step.kind else { continue }
+      if term.limit == .floor, !term.trueUp {
+        if let first = floored[term.party] {
+          error(
+            .badCap,
+            "'\(term.party)' already has a floor per year in this pool (\(first.range.clause))",
+            at: ast.range, hint: "state the party's annual floor once")
+        }
+        floored[term.party] = floored[term.party] ?? ast
+      }
+      if let (_, cut) = cutBy {
+        error(
+          .badCap,
+          "an annual \(term.limit.rawValue) cannot act in a pool whose steps start or stop on a day (\(cut.range.clause))",
+          at: ast.range,
+          hint:
+            "date the pool's steps by period (from 2029Q2), or write the \(term.limit.rawValue) per period"
+        )
+      }
+      if term.trueUp && contract.frequency == .year {
+        error(
+          .badCap,
+          "a true-up settles a year's advances, but this contract settles yearly: there are none",
+          at: ast.range,
+          hint:
+            "write '\(term.limit.rawValue) \(term.party) AMOUNT per year' without 'with true-up'")
+      }
+    }
+  }
+}
