@@ -15,6 +15,8 @@ enum Help {
                            double-entry journal of settled periods (beancount, ledger, hledger)
       report --ledger DIR --from P --to P
                            balances owed to each party, period by period
+      pay --ledger DIR --party P --amount A --date D --ref R
+                           record a payment, receipt or write-off (or a bank file's, --bank)
       compare A B --data DIR --period P
                            two contract variants side by side, per party and per clause
       simulate CONTRACT --scenario FILE [--runs N]
@@ -182,6 +184,33 @@ enum Help {
         lang,
       ],
       exit: "0 written, 1 ledger errors (a folder that is not a ledger), 64 usage"),
+    "pay": Command(
+      usage: """
+        parkshare pay --ledger DIR --party P --amount A --date D --ref R [--kind payment|receipt|write-off] [--note TEXT] [--lang zh|en]
+               parkshare pay --ledger DIR --bank FILE.csv [--lang zh|en]
+        """,
+      about: """
+        Records money paid to a party (payment), received from it (receipt) or closed without
+        cash (write-off) in the ledger's payment book (docs/finance.md), hash-chained like the
+        settlements: one payment, or every row of a bank file, all of them or none. Refused: an
+        unknown party, an amount not above zero or finer than the currency's minor unit, a date
+        before the first statement, a reference already used. Every problem of a bank file is
+        reported, with its row, in one run.
+        """,
+      options: [
+        ("--ledger DIR", "the ledger (a folder `settle --ledger` wrote)"),
+        ("--party P", "the party's id, as its statements name it"),
+        ("--amount A", "a positive amount in the currency (12345.67)"),
+        ("--date D", "the day the money moved, YYYY-MM-DD"),
+        ("--ref R", "the bank's reference: unique in the ledger"),
+        ("--kind K", "payment (default), receipt or write-off"),
+        ("--note TEXT", "a note kept with the payment"),
+        (
+          "--bank FILE", "a CSV of bank lines instead: party, amount, date, reference[, kind, note]"
+        ),
+        lang,
+      ],
+      exit: "0 recorded (or already recorded, exactly so), 1 refused: nothing recorded, 64 usage"),
     "ledger": Command(
       usage: "parkshare ledger verify DIR [--expect-head DIGEST] [--threads N]",
       about: """

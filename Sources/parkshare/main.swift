@@ -9,7 +9,7 @@ let commands: [String: (Arguments) throws(Arguments.UsageError) -> Int32] = [
   "compare": CompareCommand.run, "fairness": FairnessCommand.run,
   "simulate": SimulateCommand.run, "sensitivity": SensitivityCommand.run,
   "report": ReportCommand.run, "journal": JournalCommand.run, "ledger": LedgerCommand.run,
-  "explain": ExplainCommand.run, "revenue": RevenueCommand.run,
+  "explain": ExplainCommand.run, "revenue": RevenueCommand.run, "pay": PayCommand.run,
 ]
 
 @MainActor func main() -> Int32 {
@@ -59,7 +59,7 @@ let commands: [String: (Arguments) throws(Arguments.UsageError) -> Int32] = [
     if args.flags.contains("--check") && args.flags.contains("--stdout") {
       throw Arguments.UsageError(message: "--check and --stdout cannot be combined")
     }
-    guard !args.operands.isEmpty || ["journal", "report", "ledger"].contains(name) else {
+    guard !args.operands.isEmpty || ["journal", "report", "ledger", "pay"].contains(name) else {
       throw Arguments.UsageError(message: "no files given")
     }
     return try command(args)

@@ -66,6 +66,7 @@ public struct LedgerVerification: Sendable {
     let entries = v.readChain()
     v.checkHead(entries)
     for i in entries.indices { v.check(entries, at: i, threads: threads) }
+    v.checkPayments(entries)
     if let expectHead { v.confirm(expectHead, in: entries) }
     return v
   }
