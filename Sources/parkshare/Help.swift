@@ -170,15 +170,19 @@ enum Help {
       exit: "0 written, 1 ledger or account-file errors (a folder that is not a ledger), 64 usage"),
     "report": Command(
       usage:
-        "parkshare report --ledger DIR --from P --to P [--format text|csv|json|xlsx] [--out FILE] [--lang zh|en]",
+        "parkshare report --ledger DIR --from P --to P [--as-of D] [--format text|csv|json|xlsx] [--out FILE] [--lang zh|en]",
       about: """
         For each party and each period from the ledger: the balance owed to it before the period,
         what the period's statement settled, what amendments changed, the arrears owed to it and
-        the balance after, with the statement numbers issued.
+        the balance after, with the statement numbers issued. When the ledger records payments
+        (or with --as-of): per party the opening balance, settled, amended, paid, received,
+        written off and closing as of a date, and the statements still open, oldest first, with
+        their days outstanding (payments settle the oldest statements first).
         """,
       options: [
         ("--ledger DIR", "the ledger (a folder `settle --ledger` wrote); it is only read"),
         ("--from P", "the first period reported"), ("--to P", "the last period reported"),
+        ("--as-of D", "the date balances and ageing are taken on (default: the ledger's latest)"),
         ("--format F", "text (default), csv, json or xlsx"),
         ("--out FILE", "write there instead of printing (needed for xlsx)"),
         lang,

@@ -64,5 +64,6 @@ extension Labels {
     details: .zh,
     negotiation: .zh,
     journal: .zh,
-    points: .zh)
+    points: .zh,
+    balances: .zh)
 }
