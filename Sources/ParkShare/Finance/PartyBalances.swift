@@ -111,7 +111,9 @@ public struct PartyBalances: Sendable, Codable {
           amount: p.effect, open: p.effect, days: 0)
       }
       // Settle the oldest items of the other sign.
-      while !item.open.isZero, let first = queue.first, first.open.isNegative != item.open.isNegative {
+      while !item.open.isZero, let first = queue.first,
+        first.open.isNegative != item.open.isNegative
+      {
         let sum = try first.open + item.open
         if sum.isZero || sum.isNegative == first.open.isNegative {
           // The new item is used up against the oldest.

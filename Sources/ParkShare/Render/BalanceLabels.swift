@@ -7,7 +7,9 @@ public struct BalanceLabels: Sendable {
   public var openHeader: [String]
 
   public static let en = BalanceLabels(
-    title: { "balances as of \($0) (\($1)): closing = opening + settled + amended - paid + received - written off" },
+    title: {
+      "balances as of \($0) (\($1)): closing = opening + settled + amended - paid + received - written off"
+    },
     header: [
       "party", "name", "opening", "settled", "amended", "paid", "received", "written off",
       "closing",
