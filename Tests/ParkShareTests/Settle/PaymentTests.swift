@@ -179,7 +179,7 @@ import Testing
     }
     let path = f.ledger + "/payments/0001.json"
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    try text.replacingOccurrences(of: "\"10\"", with: "\"1\"").write(
+    try text.replacingOccurrences(of: "\"10.00\"", with: "\"1.00\"").write(
       toFile: path, atomically: true, encoding: .utf8)
     let v = try runParkshare(["ledger", "verify", f.ledger])
     #expect(v.status == 1)

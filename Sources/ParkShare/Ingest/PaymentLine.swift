@@ -84,9 +84,23 @@ public struct PaymentLine: Sendable {
       }
     }
     guard problems.isEmpty, let kind, let value else { return (nil, problems) }
+    // Recorded with every minor-unit digit (1 -> 1.00), as statements print amounts.
+    let amount: Exact
+    do throws(ArithmeticError) {
+      amount = try Exact(
+        minorUnits: value.minorUnits(decimals: decimals, .halfEven), decimals: decimals)
+    } catch {
+      return (
+        nil,
+        [
+          .error(
+            .paymentAmount, "the amount \(self.amount) does not fit: \(error)", at: at("amount"))
+        ]
+      )
+    }
     return (
       Payment(
-        reference: reference, party: party, kind: kind, amount: value, date: date,
+        reference: reference, party: party, kind: kind, amount: amount, date: date,
         note: note.isEmpty ? nil : note), []
     )
   }
