@@ -189,3 +189,32 @@ import Testing
     #expect(refused.status == 1)
   }
 }
+
+/// The report's workbook with payments, read by openpyxl: the Balances sheet's closing balance
+/// is the JSON report's, to the fen (`PaymentTests.year`: 4,199.50 for the bank).
+@Suite(
+  .enabled(if: Tools.python("openpyxl") || Tools.inCI, "python3 with openpyxl is not installed"))
+struct PaymentWorkbookTests {
+  @Test func theBalancesSheetHoldsTheClosingBalances() throws {
+    let f = try PaymentTests.year()
+    defer { f.t.remove() }
+    let file = f.t.folder.appendingPathComponent("report.xlsx").path
+    let r = try runParkshare([
+      "report", "--ledger", f.ledger, "--from", "2026Q1", "--to", "2026Q2", "--format", "xlsx",
+      "--out", file,
+    ])
+    #expect(r.status == 0, "\(r.err)")
+    let read = try JournalToolsTests.run("python3", ["-c", WorkbookTests.reader, file])
+    let book = try #require(
+      try JSONSerialization.jsonObject(with: Data(read.out.utf8)) as? [String: [String: Any]])
+    let rows = try #require(book["Balances"]?["rows"] as? [[Any]])
+    #expect(rows.first?.last as? String == "closing")
+    let bank = try #require(rows.first { $0.first as? String == "bank" })
+    // settled 9,000.00 - paid 5,000.00 + received 200.00 - written off 0.50.
+    #expect((bank[3] as? String).map(x) == x("9000"))
+    #expect((bank[5] as? String).map(x) == x("5000"))
+    #expect((bank[8] as? String).map(x) == x("4199.5"))
+    let open = try #require(book["Open"]?["rows"] as? [[Any]])
+    #expect(open.count == 3)  // the header, 2026Q2's statement and the receipt
+  }
+}
