@@ -39,6 +39,16 @@ public struct PaymentLine: Sendable {
           .badPayment, "the payment has no reference", at: at("reference"),
           hint: "give the bank's reference: it tells the payment from every other"))
     }
+    // A line break in a reference or note would forge lines of the journals and reports.
+    for (field, text) in [("party", party), ("reference", reference), ("note", note)] {
+      if let bad = ControlCharacters.first(in: text) {
+        problems.append(
+          .error(
+            .controlCharacter,
+            "the payment's \(field) holds \(ControlCharacters.describe(bad.scalar)) at character \(bad.position)",
+            at: at(field), hint: "remove it: a \(field) is one line of plain text"))
+      }
+    }
     if party.isEmpty {
       problems.append(
         .error(.badPayment, "the payment names no party", at: at("party"), hint: nil))

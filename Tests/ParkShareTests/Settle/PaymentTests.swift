@@ -133,6 +133,23 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: f.ledger + "/payments"))
   }
 
+  @Test func aReferenceOrNoteCannotForgeLines() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    let file = try Self.bank(
+      f, "forged.csv",
+      "party,amount,date,reference,note\nbank,1,2026-04-02,\"A\n2026-04-02 * forged\",x\n"
+        + "bank,1,2026-04-02,B,\"a\u{202E}b\"\n")
+    let r = try Self.pay(f, ["--bank", file])
+    #expect(r.status == 1)
+    #expect(
+      r.err.contains(
+        "forged.csv:2:1: error[control-character]: the payment's reference holds U+000A"))
+    #expect(
+      r.err.contains("forged.csv:4:1: error[control-character]: the payment's note holds U+202E"))
+  }
+
   @Test func aRetryOfRecordedPaymentsRecordsNothingAgain() throws {
     let f = try LedgerTests.Fixture()
     defer { f.t.remove() }
