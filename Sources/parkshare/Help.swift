@@ -17,6 +17,8 @@ enum Help {
                            double-entry journal of settled periods (beancount, ledger, hledger)
       report --ledger DIR --from P --to P
                            balances owed to each party, period by period
+      pay --ledger DIR --party P --amount A --date D --ref R
+                           record a payment, receipt or write-off (or a bank file's, --bank)
       compare A B --data DIR --period P
                            two contract variants side by side, per party and per clause
       simulate CONTRACT --scenario FILE [--runs N]
@@ -185,20 +187,51 @@ enum Help {
       exit: "0 written, 1 ledger or account-file errors (a folder that is not a ledger), 64 usage"),
     "report": Command(
       usage:
-        "parkshare report --ledger DIR --from P --to P [--format text|csv|json|xlsx] [--out FILE] [--lang zh|en]",
+        "parkshare report --ledger DIR --from P --to P [--as-of D] [--format text|csv|json|xlsx] [--out FILE] [--lang zh|en]",
       about: """
         For each party and each period from the ledger: the balance owed to it before the period,
         what the period's statement settled, what amendments changed, the arrears owed to it and
-        the balance after, with the statement numbers issued.
+        the balance after, with the statement numbers issued. When the ledger records payments
+        (or with --as-of): per party the opening balance, settled, amended, paid, received,
+        written off and closing as of a date, and the statements still open, oldest first, with
+        their days outstanding (payments settle the oldest statements first).
         """,
       options: [
         ("--ledger DIR", "the ledger (a folder `settle --ledger` wrote); it is only read"),
         ("--from P", "the first period reported"), ("--to P", "the last period reported"),
+        ("--as-of D", "the date balances and ageing are taken on (default: the ledger's latest)"),
         ("--format F", "text (default), csv, json or xlsx"),
         ("--out FILE", "write there instead of printing (needed for xlsx)"),
         lang,
       ],
       exit: "0 written, 1 ledger errors (a folder that is not a ledger), 64 usage"),
+    "pay": Command(
+      usage: """
+        parkshare pay --ledger DIR --party P --amount A --date D --ref R [--kind payment|receipt|write-off] [--note TEXT] [--lang zh|en]
+               parkshare pay --ledger DIR --bank FILE.csv [--lang zh|en]
+        """,
+      about: """
+        Records money paid to a party (payment), received from it (receipt) or closed without
+        cash (write-off) in the ledger's payment book (docs/finance.md), hash-chained like the
+        settlements: one payment, or every row of a bank file, all of them or none. Refused: an
+        unknown party, an amount not above zero or finer than the currency's minor unit, a date
+        before the first statement, a reference already used. Every problem of a bank file is
+        reported, with its row, in one run.
+        """,
+      options: [
+        ("--ledger DIR", "the ledger (a folder `settle --ledger` wrote)"),
+        ("--party P", "the party's id, as its statements name it"),
+        ("--amount A", "a positive amount in the currency (12345.67)"),
+        ("--date D", "the day the money moved, YYYY-MM-DD"),
+        ("--ref R", "the bank's reference: unique in the ledger"),
+        ("--kind K", "payment (default), receipt or write-off"),
+        ("--note TEXT", "a note kept with the payment"),
+        (
+          "--bank FILE", "a CSV of bank lines instead: party, amount, date, reference[, kind, note]"
+        ),
+        lang,
+      ],
+      exit: "0 recorded (or already recorded, exactly so), 1 refused: nothing recorded, 64 usage"),
     "ledger": Command(
       usage: "parkshare ledger verify DIR [--expect-head DIGEST] [--threads N]",
       about: """

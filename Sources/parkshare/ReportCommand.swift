@@ -21,7 +21,13 @@ enum ReportCommand {
       throw Usage(message: "--format xlsx writes a file: give --out FILE")
     }
     let wording = Wording.of(try args.language())
-    guard let report = try Output.show(ReportUseCase.run(ledger: dir, from: from, to: to)) else {
+    let asOf = args.options["--as-of"]
+    if let asOf, CalendarDay(asOf) == nil {
+      throw Usage(message: "--as-of takes a date, YYYY-MM-DD: '\(asOf)' is not one")
+    }
+    guard
+      let report = try Output.show(ReportUseCase.run(ledger: dir, from: from, to: to, asOf: asOf))
+    else {
       return ExitCode.inputError
     }
     let data: Data

@@ -10,6 +10,7 @@ let commands: [String: (Arguments) throws(Arguments.UsageError) -> Int32] = [
   "simulate": SimulateCommand.run, "sensitivity": SensitivityCommand.run,
   "report": ReportCommand.run, "journal": JournalCommand.run, "ledger": LedgerCommand.run,
   "explain": ExplainCommand.run, "revenue": RevenueCommand.run, "statement": StatementCommand.run,
+  "pay": PayCommand.run,
 ]
 
 @MainActor func main() -> Int32 {
@@ -60,7 +61,7 @@ let commands: [String: (Arguments) throws(Arguments.UsageError) -> Int32] = [
       throw Arguments.UsageError(message: "--check and --stdout cannot be combined")
     }
     guard
-      !args.operands.isEmpty || ["journal", "report", "ledger", "statement"].contains(name)
+      !args.operands.isEmpty || ["journal", "report", "ledger", "statement", "pay"].contains(name)
         || (name == "explain" && args.options["--ledger"] != nil)
     else {
       throw Arguments.UsageError(message: "no files given")

@@ -26,6 +26,8 @@ extension DiagnosticID {
       "a meter registry row is malformed (an empty id, an unknown kind, a bad interval)"
     case .badMonth: "a monthly value's month is not a month of the period"
     case .badNumber: "a number is written wrongly (grouping, digits, sign)"
+    case .badPayment:
+      "a payment lacks its reference or party, or names a kind that is not payment, receipt or write-off"
     case .badPercent: "a percentage out of its range"
     case .badPeriod: "a period is not a valid month, quarter, half-year or year"
     case .badQuote: "a quoted field of a readings file is not closed"
@@ -62,6 +64,8 @@ extension DiagnosticID {
     case .duplicateMeter: "a meter is registered twice"
     case .duplicateName: "a name is defined twice"
     case .duplicateParty: "a party is named twice in one split, directly or through its group"
+    case .duplicateReference:
+      "a payment's reference is used twice in its bank file, or is already in the ledger"
     case .duplicateShare: "a party has two shares in one fixed split or tier"
     case .emptyFile: "a data file is empty"
     case .emptyName: "a party's display name is empty"
@@ -100,6 +104,10 @@ extension DiagnosticID {
     case .outsideTerm: "a schedule step lies outside the term"
     case .overflow: "a number or a result beyond 38 significant digits"
     case .overlappingSplits: "two splits of one pool apply in the same period"
+    case .paymentAmount:
+      "a payment's amount is not a positive amount in the currency's minor unit, or a write-off exceeds the balance"
+    case .paymentDate: "a payment's date is not a date, or comes before the first statement issued"
+    case .paymentParty: "a payment names a party no statement of the ledger was issued to"
     case .perMismatch: "a value per member is used where one total is meant, or the other way round"
     case .pointsNotCarried: "a redemption of points that do not carry over"
     case .poolNote: "a pool's total needs attention (a loss, nothing to allocate)"

@@ -37,6 +37,10 @@ extension Journal {
     case booking(contract: String, period: Period, event: Event, entry: Entry)
     /// The balances before the first period written (`--period`).
     case opening(contract: String)
+    /// A payment, receipt or write-off of the ledger's payment book (`Journal+Payments`).
+    case payment(contract: String, kind: Payment.Kind, party: String, reference: String)
+    /// A journal of one period: the payments dated before it, in one transaction.
+    case paymentsBefore(contract: String)
 
     var isOpening: Bool {
       if case .opening = self { return true }

@@ -25,6 +25,9 @@ public struct JournalAccounts: Sendable {
     ("arrears", "Liabilities:Parkshare:{contract}:Arrears:{party}"),
     ("arrears-expense", "Expenses:Parkshare:{contract}:Arrears:{party}"),
     ("opening", "Equity:Parkshare:{contract}:Opening"),
+    ("bank", "Assets:Parkshare:{contract}:Bank"),
+    ("written-off", "Income:Parkshare:{contract}:WrittenOff"),
+    ("bad-debt", "Expenses:Parkshare:{contract}:BadDebt"),
   ]
 
   public init() {
@@ -111,8 +114,11 @@ public struct JournalAccounts: Sendable {
 
   /// The kinds of account a journal posts to; the raw value is the key of its template.
   enum Kind: String, CaseIterable {
-    case pool, receivable, income, rounding, distribution, payable, fund, arrears, opening
+    case pool, receivable, income, rounding, distribution, payable, fund, arrears, opening, bank
     case arrearsExpense = "arrears-expense"
+    /// A write-off of what is owed to a party (income), and of what a party owes (an expense).
+    case writtenOff = "written-off"
+    case badDebt = "bad-debt"
   }
 
   /// The account of `kind` for `values`.

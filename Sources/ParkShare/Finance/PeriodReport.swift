@@ -8,6 +8,9 @@ public struct PeriodReport: Sendable, Codable {
   public var from: Period
   public var to: Period
   public var rows: [Row]
+  /// Payments, balances and open statements as of a date (`PartyBalances`): present when the
+  /// ledger records payments or a date is asked for (`report --as-of`).
+  public var balances: PartyBalances? = nil
 
   public struct Row: Sendable, Codable {
     public var party: String

@@ -16,6 +16,14 @@ public struct JournalLabels: Sendable {
   public var opening: @Sendable (_ contract: String) -> String
   /// ledger and hledger: the transaction that holds a period's balance assertions.
   public var balanceAssertions: String
+  /// A payment of the ledger's payment book: its kind's word, the party and the reference.
+  public var payment:
+    @Sendable (_ contract: String, _ kind: Payment.Kind, _ party: String, _ reference: String) ->
+      String = { c, kind, party, ref in "\(c) \(kind.rawValue) \(party) \(ref)" }
+  /// The payments before the one period a journal holds.
+  public var paymentsBefore: @Sendable (_ contract: String) -> String = {
+    "\($0) payments before the period"
+  }
 }
 
 extension JournalLabels {
@@ -40,7 +48,17 @@ extension JournalLabels {
     distribution: { "收益池 \($0) 分配" },
     arrears: "欠付变动",
     opening: { "\($0) 期初余额" },
-    balanceAssertions: "余额断言")
+    balanceAssertions: "余额断言",
+    payment: { c, kind, party, ref in
+      let word =
+        switch kind {
+        case .payment: "付款"
+        case .receipt: "收款"
+        case .writeOff: "核销"
+        }
+      return "\(c) \(word) \(party) \(ref)"
+    },
+    paymentsBefore: { "\($0) 本期前的收付款" })
 }
 
 extension JournalLabels {
@@ -48,6 +66,9 @@ extension JournalLabels {
   public func narration(_ n: Journal.Narration) -> String {
     switch n {
     case .opening(let contract): return opening(contract)
+    case .payment(let contract, let kind, let party, let reference):
+      return payment(contract, kind, party, reference)
+    case .paymentsBefore(let contract): return paymentsBefore(contract)
     case .booking(let contract, let period, let event, let entry):
       let what =
         switch event {

@@ -67,5 +67,6 @@ extension Labels {
     details: .zh,
     negotiation: .zh,
     journal: .zh,
-    points: .zh)
+    points: .zh,
+    balances: .zh)
 }

@@ -88,4 +88,6 @@ public struct Labels: Sendable {
   public var journal: JournalLabels
   /// Green points movements (statement and `explain`).
   public var points: PointsLabels = .en
+  /// `report`: balances, payments and open statements as of a date.
+  public var balances: BalanceLabels = .en
 }

@@ -17,6 +17,7 @@ public enum ReportText {
     return
       t.reportTitle(report.contract, "\(report.from)", "\(report.to)", report.currency) + "\n\n"
       + StatementText.table([t.reportHeader] + rows, rightAligned: [3, 4, 5, 6, 7])
+      + balancesText(report, wording: w)
   }
 
   public static func csv(_ report: PeriodReport, wording w: Wording = .en) -> String {
@@ -27,6 +28,7 @@ public enum ReportText {
     }
     // opening, settled, amendments, arrears, closing: amounts.
     return StatementCSV.table([w.labels.reportHeader] + rows, numbers: Set(3...7))
+      + balancesCSV(report, wording: w)
   }
 
   public static func workbook(_ report: PeriodReport, wording w: Wording = .en) -> Workbook {
@@ -48,6 +50,7 @@ public enum ReportText {
           .text(r.statements.map(StatementText.number).joined(separator: " ")),
         ]
       })
+    addBalances(report, to: &book, wording: w)
     return book
   }
 }

@@ -65,6 +65,7 @@ public struct LedgerVerification: Sendable {
     defer { withExtendedLifetime(lock) {} }
     let entries = v.checkHead(v.readChain())
     for i in entries.indices { v.check(entries, at: i, threads: threads) }
+    v.checkPayments(entries)
     if let expectHead { v.confirm(expectHead, in: entries) }
     return v
   }

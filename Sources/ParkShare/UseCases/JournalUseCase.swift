@@ -46,12 +46,23 @@ public enum JournalUseCase {
       {
         return UseCaseOutcome(nil, usage: "\(period) is not in the ledger")
       }
-      return UseCaseOutcome(
-        try Journal.build(
-          ledger, period: request.period, accounts: accounts, amendments: request.amendments))
+      let journal = try Journal.build(
+        ledger, period: request.period, accounts: accounts, amendments: request.amendments)
+      return UseCaseOutcome(try Self.withPayments(journal, ledger, request, accounts))
     } catch {
       return UseCaseOutcome(
         nil, diagnostics: [.error(.ledger, error.message, at: .whole(dir), hint: error.hint)])
     }
+  }
+
+  /// The journal with the ledger's payment book booked in it (`Journal+Payments`).
+  static func withPayments(
+    _ journal: Journal, _ ledger: Ledger, _ request: Request, _ accounts: JournalAccounts
+  ) throws(Ledger.Refusal) -> Journal {
+    let book = try PaymentBook.read(ledger.directory)
+    guard !book.payments.isEmpty else { return journal }
+    return try journal.booking(
+      book.payments, parties: try StatementHistory.of(ledger).names, period: request.period,
+      accounts: accounts)
   }
 }

@@ -1,0 +1,35 @@
+/// A bank file for `parkshare pay --bank FILE.csv`: one payment a row, columns found by header
+/// name in any order (docs/finance.md): `party`, `amount`, `date`, `reference`, and optionally
+/// `kind` and `note`. UTF-8 with or without a BOM, CRLF or LF line ends.
+public enum BankFile {
+  public static let required = ["party", "amount", "date", "reference"]
+  public static let optional = ["kind", "note"]
+
+  /// The rows as payment lines, each reported at its row; a file that cannot be read as such
+  /// gives its problems and no lines.
+  public static func read(_ path: String) -> (
+    lines: [PaymentLine], diagnostics: [Diagnostic], sources: [SourceFile]
+  ) {
+    var diagnostics: [Diagnostic] = []
+    var sources: [SourceFile] = []
+    guard
+      let sheet = CSVSheet.load(
+        path, required: required, optional: optional, diagnostics: &diagnostics,
+        sources: &sources)
+    else { return ([], diagnostics, sources) }
+    if sheet.rows.isEmpty && sheet.refusedRows.isEmpty {
+      diagnostics.append(
+        .error(
+          .badPayment, "the bank file holds no payment", at: sheet.at(1),
+          hint: "one payment a row under the header"))
+    }
+    let lines = sheet.rows.map { row in
+      let at = sheet.at(row.line)
+      return PaymentLine(
+        party: sheet.field(row, "party"), amount: sheet.field(row, "amount"),
+        date: sheet.field(row, "date"), reference: sheet.field(row, "reference"),
+        kind: sheet.field(row, "kind"), note: sheet.field(row, "note"), at: { _ in at })
+    }
+    return (lines, diagnostics, sources)
+  }
+}
