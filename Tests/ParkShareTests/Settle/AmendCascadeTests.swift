@@ -222,6 +222,18 @@ import Testing
       text.contains(
         "restated because the amendment of 2026Q2 (ledger record 5) changed the state this period opens with"
       ))
+    // A restatement's statements reprint byte for byte, like any other.
+    let again = f.t.folder.appendingPathComponent("again").path
+    let reprint = try runParkshare([
+      "statement", "--ledger", f.ledger, "--number", "11", "--format", "all", "--out", again,
+    ])
+    #expect(reprint.status == 0, "\(reprint.err)")
+    for ext in ["txt", "json", "csv", "html", "xlsx"] {
+      let name = "cascade-2026Q3-amendment-6.\(ext)"
+      #expect(
+        FileManager.default.contents(atPath: again + "/" + name)
+          == FileManager.default.contents(atPath: out + "/" + name), "\(name)")
+    }
   }
 
   /// A restatement needs the later period's data as it was settled: a bundle changed since is
