@@ -62,7 +62,7 @@ import Testing
   /// every party the same year (its four quarters summed). Over 16 random years both terms
   /// bind in some (checked, so the property is not held only by terms that never act).
   @Test func appliedToDateAndTrueUpAgreeOverTheYear() throws {
-    var rng = AnnualSplitMix(seed: 14)
+    var rng = SplitMixRandom(seed: 14)
     let periods = Array(AnnualFloorTests.quarters.prefix(4))
     var bound: [String: Int] = [:]
     for _ in 0..<16 {
@@ -138,19 +138,6 @@ import Testing
       Wording.zh.basis(line.basis)
         == "年末清算，b 年度上限 1,000 CNY：全年应得 1,000 CNY；本年此前已得 1,800 CNY，本期应得 600")
     #expect(line.basis.record == Wording.en.basis(line.basis))
-  }
-}
-
-/// A small deterministic generator for property tests (SplitMix64).
-struct AnnualSplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
