@@ -27,7 +27,7 @@ public enum StatementCSV {
       for l in st.lines {
         rows.append(
           head + [
-            st.party, st.name, l.pool, l.kind.rawValue, l.clause.clause, w.basis(l.basis),
+            st.party, st.name, l.pool, l.kind.rawValue, l.clause.clause, w.basis(of: l),
             w.rate(l.rate),
             l.exact.description, plain(l.amount, s.decimals), s.currency,
           ])

@@ -23,6 +23,25 @@ public enum StatementHTML {
     return out
   }
 
+  /// The party's green points of schemes that carry over (opening - expired + earned -
+  /// redeemed = closing), as the text statement's points table; nothing when it has none.
+  static func pointsTable(_ st: Statement, _ p: PointsLabels) -> String {
+    guard let points = st.points, !points.isEmpty else { return "" }
+    var out = "<h2>\(escape(p.title))</h2>\n<table>\n<tr>"
+    for (i, h) in p.header.dropFirst().enumerated() {
+      out += "<th\(i == 0 ? " class=\"k\"" : " class=\"n\"")>\(escape(h))</th>"
+    }
+    out += "</tr>\n"
+    for m in points {
+      out += "<tr><td class=\"k\">\(escape(m.scheme))</td>"
+      for v in [m.opening, m.expired, m.earned, m.redeemed, m.closing] {
+        out += "<td class=\"n\">\(v.grouped)</td>"
+      }
+      out += "</tr>\n"
+    }
+    return out + "</table>\n"
+  }
+
   static func label(_ key: String, _ lang: Language) -> String {
     Wording.of(lang).labels.page[key] ?? key
   }
@@ -98,7 +117,7 @@ public enum StatementHTML {
       }
       for l in st.lines {
         out +=
-          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(w.basis(l.basis)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(w.rate(l.rate)))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(w.basis(of: l)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(w.rate(l.rate)))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
       }
       out +=
         "<tr class=\"total\"><td colspan=\"4\">\(t("gross"))</td><td class=\"n\">\(money(st.gross))</td></tr>\n"
@@ -118,6 +137,7 @@ public enum StatementHTML {
       if !st.arrearsOwed.isZero {
         out += "<div class=\"meta\">\(t("arrears")): \(money(st.arrearsOwed))</div>\n"
       }
+      out += pointsTable(st, w.labels.points)
       out += "</section>\n"
     }
     for d in s.issue?.differences ?? [] {

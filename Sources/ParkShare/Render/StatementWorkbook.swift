@@ -31,7 +31,7 @@ public enum StatementWorkbook {
         st.lines.map { l in
           [
             number(st.number), .text(st.party), .text(st.name), .text(l.pool),
-            .text(l.kind.rawValue), .text(l.clause.clause), .text(w.basis(l.basis)),
+            .text(l.kind.rawValue), .text(l.clause.clause), .text(w.basis(of: l)),
             .text(w.rate(l.rate)), money(l.amount),
           ]
         }
@@ -82,6 +82,17 @@ public enum StatementWorkbook {
               money(l.difference), .text(d.reason),
             ]
           }
+        })
+    }
+    // Green points of schemes that carry over: each member's movement (points, not money).
+    let points = s.statements.flatMap { st in (st.points ?? []).map { (st.party, $0) } }
+    if !points.isEmpty {
+      book.add(
+        "Points",
+        header: ["party", "points", "opening", "expired", "earned", "redeemed", "closing"],
+        rows: points.map { party, m in
+          [.text(party), .text(m.scheme)]
+            + [m.opening, m.expired, m.earned, m.redeemed, m.closing].map { .number($0) }
         })
     }
     return book

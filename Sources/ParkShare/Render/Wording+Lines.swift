@@ -1,6 +1,12 @@
 extension Wording {
   /// A line's basis in words. Numbers are written the same in every language: grouped, at most
   /// 6 decimal places, an amount followed by its currency.
+  /// A statement line's basis, led by its sub-period when an effective date cut the period
+  /// (CSV, HTML and xlsx have no column for it; text shows it after the kind).
+  public func basis(of l: StatementLine) -> String {
+    l.subPeriod.map { inSubPeriod(basis(l.basis), "\($0)") } ?? basis(l.basis)
+  }
+
   public func basis(_ b: LineBasis) -> String {
     switch b {
     case .pool(let total, let c): return pool(Self.amount(total, c))

@@ -14,6 +14,8 @@ public struct Wording: Sendable {
   /// A whole period's basis taken for the days of a sub-period an effective date cut off.
   public var prorated: @Sendable (_ basis: String, _ days: String, _ periodDays: String) -> String
   public var metered: @Sendable (_ basis: String, _ first: String, _ last: String) -> String
+  /// A line's basis with the sub-period it belongs to (a period cut by an effective date).
+  public var inSubPeriod: @Sendable (_ basis: String, _ subPeriod: String) -> String
   /// A pro-rata share: the amount divided by a metric, the party's value of the total.
   public var byMetric:
     @Sendable (_ amount: String, _ metric: String, _ value: String, _ total: String) -> String
@@ -82,6 +84,7 @@ extension Wording {
     withArrears: { "\($0); arrears brought forward \($1)" },
     prorated: { "\($0); \($1)/\($2) days" },
     metered: { "\($0); as metered \($1)..\($2)" },
+    inSubPeriod: { "\($1): \($0)" },
     byMetric: { "\($0) by \($1): \($2) of \($3)" },
     tier: { "tier \($0)-\($1) \($2): \($3)" },
     kpiRow: { "\($0); \($1) = \($2): \($3) (\($4))" },
