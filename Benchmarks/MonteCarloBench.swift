@@ -47,8 +47,20 @@ enum MonteCarloBench {
   /// year's CCER revenue (drawn prices) passes 1,000,000 CNY, and the ESCO's share drops once
   /// it has received its 12,000,000 CNY capital from the pool (the payback switch, crossed in
   /// the third or fourth year depending on the draws), so every run carries running totals and
-  /// receipts from quarter to quarter and splits a quarter at the crossing.
+  /// receipts from quarter to quarter and splits a quarter at the crossing. The tenants' green
+  /// points carry over and expire after four quarters (lots first in, first out), and the
+  /// rebate goes by each tenant's balance.
   static let overTime = contract.replacingOccurrences(
+    of: """
+        5 if reported >= 1
+      """,
+    with: """
+        5 if reported >= 1
+        carry over, expire after 4 quarters
+
+      let green_balance = balance(green)
+      """
+  ).replacingOccurrences(
     of: """
       let green_share = green_kwh / total_kwh
       """,
@@ -67,7 +79,7 @@ enum MonteCarloBench {
     with: """
         pay op 3% of pool
         pay op 100,000 CNY if to-date(ccer, year) >= 1,000,000 CNY
-        rebate 20% to tenants by green
+        rebate 20% to tenants by green_balance
         split on esco_paid
           below 12,000,000 CNY: gov 30%, op 30%, esco 40%
           from 12,000,000 CNY: gov 40%, op 35%, esco 25%

@@ -7,10 +7,15 @@ extension Evaluator {
     for scheme in contract.points {
       guard let carry = scheme.carry else { continue }
       let earned = try value(scheme.id)
+      // One lookup of the scheme's balances, not one a member: a projection does this for
+      // every member of every period of every run.
+      let held = opening.points[scheme.id] ?? [:]
       var balances: [String: [PointsLot]] = [:]
+      balances.reserveCapacity(held.count + earned.cells.count)
       for m in members(scheme.group) {
-        var lots = (opening.points[scheme.id]?[m] ?? []).filter {
-          !carry.expired($0.period, at: period)
+        var lots = held[m] ?? []
+        if lots.contains(where: { carry.expired($0.period, at: period) }) {
+          lots.removeAll { carry.expired($0.period, at: period) }
         }
         let points = earned.cells[Facet(member: m)] ?? .zero
         if points > .zero { lots.append(PointsLot(period: period, points: points.trimmed)) }
@@ -32,13 +37,17 @@ extension Evaluator {
     guard let scheme = contract.points.first(where: { $0.id == id }), let carry = scheme.carry
     else { throw EvaluationFailure("'\(id)' are not points that carry over") }
     let earned = try value(id)
+    let held = opening.points[id] ?? [:]
+    let members = members(scheme.group)
     var cells: [Facet: Exact] = [:]
-    for m in members(scheme.group) {
-      let kept = (opening.points[id]?[m] ?? []).filter { !carry.expired($0.period, at: period) }
-      let points = earned.cells[Facet(member: m)] ?? .zero
-      cells[Facet(member: m)] = try arithmetic { () throws(ArithmeticError) in
-        try (kept.map(\.points) + [points]).sum()
+    cells.reserveCapacity(members.count)
+    for m in members {
+      let facet = Facet(member: m)
+      var sum = earned.cells[facet] ?? .zero
+      for lot in held[m] ?? [] where !carry.expired(lot.period, at: period) {
+        sum = try arithmetic { () throws(ArithmeticError) in try sum + lot.points }
       }
+      cells[facet] = sum
     }
     return Quantity(dims: .member, cells: cells)
   }
