@@ -111,6 +111,8 @@ extension DiagnosticID {
     case .perMismatch: "a value per member is used where one total is meant, or the other way round"
     case .pointsNotCarried: "a redemption of points that do not carry over"
     case .poolNote: "a pool's total needs attention (a loss, nothing to allocate)"
+    case .unchangedAmendment:
+      "an amendment that would record exactly what the ledger holds: nothing recorded"
     case .restated: "an amendment restated later periods whose opening state it changed"
     case .risingPhaseOut: "a phase-out that rises instead of falling"
     case .sharesSum: "the shares of a split or tier do not sum to 100%"

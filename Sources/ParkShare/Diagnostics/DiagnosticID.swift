@@ -116,6 +116,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case tooMany = "too-many"
   case touRatio = "tou-ratio"
   case unallocated
+  case unchangedAmendment = "unchanged-amendment"
   case uncoveredTerm = "uncovered-term"
   case unexpectedMember = "unexpected-member"
   case unexpectedMonth = "unexpected-month"

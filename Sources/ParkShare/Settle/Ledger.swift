@@ -24,6 +24,9 @@ public struct Ledger: Sendable {
   /// This run created the folder (a first settle): `discardIfUnused` takes it back when the run
   /// records nothing.
   public private(set) var created = false
+  /// Records an interrupted amendment left past HEAD, which opening the ledger to write set
+  /// aside (`Ledger+Transaction`): said to the user, never silently.
+  public private(set) var setAside: [Record] = []
 
   /// What a record says about itself (its file holds the whole settlement too).
   public struct Record: Sendable, Decodable {
@@ -225,7 +228,10 @@ public struct Ledger: Sendable {
         return ledger
       case .interrupted:
         ledger.records = Array(records[..<headSequence])
-        if writing { try ledger.setAside(past) }
+        if writing {
+          try ledger.setAside(past)
+          ledger.setAside = Array(past)
+        }
         return ledger
       case .unexplained: break
       }

@@ -86,6 +86,7 @@ public enum SettleUseCase {
     case .failure(let stop): return .stopped(stop)
     case .success(let i): inputs = i
     }
+    if let l = ledger, !l.setAside.isEmpty { inputs.diagnostics.append(setAsideNote(l)) }
     func refused(_ refusal: Ledger.Refusal, _ dir: String, after earlier: [Diagnostic])
       -> UseCaseOutcome<Settlement>
     {
@@ -124,6 +125,15 @@ public enum SettleUseCase {
           restated = try restate(
             after: settlement, in: l, contract: inputs.contract, contractDigest: contractDigest,
             acknowledged: rec.contractChanged != nil, threads: request.inputs.threads)
+        }
+        // The same inputs settling to the same statements and state as the record it amends
+        // (a retry after a crash that recorded it already, or the same data given twice):
+        // nothing to record.
+        if let amended = start.amends, restated.isEmpty, start.change == nil,
+          try unchanged(settlement, amends: amended, in: l)
+        {
+          diagnostics.append(unchangedNote(settlement, amended))
+          return UseCaseOutcome(settlement, diagnostics: diagnostics, sources: inputs.sources)
         }
         let numbers = try issue(&settlement, l, rec, amends: start.amends, period: inputs.period)
         settlement.issue?.contractChange = start.change
@@ -238,5 +248,50 @@ public enum SettleUseCase {
       at: .whole(amended.contract.file),
       hint:
         "the restatements are recorded with the amendment; their statements are written with --out")
+  }
+
+  /// Whether `settlement` is what `amended` already records: the same input files, the same
+  /// closing state and not one amount different on any party's statement.
+  static func unchanged(_ settlement: Settlement, amends amended: Ledger.Record, in l: Ledger)
+    throws(Ledger.Refusal) -> Bool
+  {
+    let recorded = try l.settlement(of: amended)
+    guard recorded.inputs == settlement.inputs,
+      Ledger.compact(recorded.closing) == Ledger.compact(settlement.closing)
+    else { return false }
+    var probe = settlement
+    do throws(ArithmeticError) {
+      _ = try probe.issueAmendment(
+        against: recorded, latest: [:], from: 1, issued: "", reason: "")
+    } catch {
+      return false
+    }
+    return probe.issue?.differences.isEmpty ?? false
+  }
+
+  static func unchangedNote(_ settlement: Settlement, _ amended: Ledger.Record) -> Diagnostic {
+    .warning(
+      .unchangedAmendment,
+      "the amendment of \(settlement.period) settles from the same files to the same statements and state as '\(amended.file)': nothing is recorded and no file is written",
+      at: .whole(settlement.contract.file),
+      hint: "an amendment records a change: correct the data or the contract first")
+  }
+
+  /// What opening the ledger set aside: an amendment a crash interrupted before HEAD recorded
+  /// it. Its statements were never issued, so their numbers are issued again.
+  static func setAsideNote(_ l: Ledger) -> Diagnostic {
+    let names = l.setAside.map { "'\($0.file)'" }.joined(separator: ", ")
+    let numbers = l.setAside.flatMap { ($0.numbers ?? [:]).values }.sorted()
+    let printed =
+      numbers.isEmpty
+      ? ""
+      : "; statements \(Statement.numberText(numbers.first!)) to \(Statement.numberText(numbers.last!)) printed by that run were never issued, and their numbers are issued again"
+    return .warning(
+      .ledger,
+      "\(names) \(l.setAside.count == 1 ? "was" : "were") written by an amendment interrupted before the ledger recorded it (HEAD never named \(l.setAside.count == 1 ? "it" : "them")): set aside as '.interrupted-NAME' in the ledger folder\(printed)",
+      at: .whole(l.directory),
+      hint:
+        "discard the statement files that run wrote; settle the amendment again if it is still wanted"
+    )
   }
 }

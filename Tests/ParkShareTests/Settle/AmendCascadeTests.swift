@@ -185,12 +185,21 @@ import Testing
     #expect(try runParkshare(["ledger", "verify", f.ledger]).status == 0)
   }
 
-  /// An amendment that leaves the period's closing state as it was restates nothing after it.
+  /// An amendment that leaves the period's closing state as it was restates nothing after it;
+  /// one from the very files the period was settled from records nothing at all.
   @Test func anAmendmentThatChangesNoStateRestatesNothing() throws {
     let f = try Fixture()
     defer { f.t.remove() }
     try f.settleYear()
-    let run = try f.amend("2026Q2", "checked again, no change", issued: "2027-01-20")
+    let same = try f.amend("2026Q2", "checked again, no change", issued: "2027-01-20")
+    #expect(same.status == 0, "\(same.err)")
+    #expect(
+      same.err.contains(
+        "warning[unchanged-amendment]: the amendment of 2026Q2 settles from the same files"))
+    #expect(f.files.count == 5)
+    // The same figures from another folder (a bank re-export): recorded, nothing restated.
+    _ = try f.t.bundle("2026Q2-again", Fixture.files(Period("2026Q2")!, june: "1500.5"))
+    let run = try f.amend("2026Q2-again", "re-exported, no change", issued: "2027-01-20")
     #expect(run.status == 0, "\(run.err)")
     #expect(f.files.last(where: { $0 != "HEAD" }) == "0005-2026Q2-amendment.json")
     #expect(try f.differences("0005-2026Q2-amendment.json").isEmpty)
@@ -271,13 +280,16 @@ import Testing
       #expect(count == 4 || count == 7, "kill@\(step): \(count) records")
       let verify = try runParkshare(["ledger", "verify", f.ledger])
       #expect(verify.status == 0, "kill@\(step): \(verify.err)")
-      if count == 4 {
-        let retry = try f.amend("2026Q2-fix", "June export re-read", issued: "2027-01-20")
-        #expect(retry.status == 0, "kill@\(step) retry: \(retry.err)")
-      } else {
-        // Complete past HEAD: the next writer takes it up (writes HEAD).
-        _ = try Ledger.open(f.ledger, writing: true)
-      }
+      let leftover = f.files.contains { $0.hasPrefix("0005-") }
+      // Running the amendment again completes it once: when the killed run's records were
+      // whole, they are taken up and the retry finds nothing left to record.
+      let retry = try f.amend("2026Q2-fix", "June export re-read", issued: "2027-01-20")
+      #expect(retry.status == 0, "kill@\(step) retry: \(retry.err)")
+      #expect(retry.err.contains("unchanged-amendment") == (count == 7), "kill@\(step)")
+      // An interrupted amendment's records are set aside, and the retry says so.
+      #expect(
+        retry.err.contains("written by an amendment interrupted before the ledger recorded it")
+          == (count == 4 && leftover), "kill@\(step): \(retry.err)")
       let now = FailureInjectionTests.snapshot(f.ledger).filter {
         $0.key != ".lock" && !$0.key.hasPrefix(".interrupted-")
           && !$0.key.contains(".parkshare-tmp-")

@@ -44,9 +44,9 @@ import Testing
       }
     }
 
-    func settle(_ period: String, _ extra: [String] = [], crash: String? = nil) throws -> (
-      status: Int32, out: String, err: String
-    ) {
+    func settle(
+      _ period: String, _ extra: [String] = [], crash: String? = nil, data: String? = nil
+    ) throws -> (status: Int32, out: String, err: String) {
       var env = ProcessInfo.processInfo.environment
       if let crash { env["PARKSHARE_FAULT"] = crash }
       // Issued the day after the period ends, unless the test dates it.
@@ -56,7 +56,8 @@ import Testing
       return try runParkshare(
         [
           "settle", t.folder.appendingPathComponent("test.contract").path, "--data",
-          t.folder.appendingPathComponent(period).path, "--period", period, "--ledger", ledger,
+          t.folder.appendingPathComponent(data ?? period).path, "--period", period, "--ledger",
+          ledger,
           "--format", "json",
         ] + issued + extra, environment: env)
     }
@@ -114,18 +115,37 @@ import Testing
     #expect(again.status == 1)
     #expect(
       again.err.contains("2026Q1 is already settled (0001-2026Q1.json); it is not settled again"))
-    let amended = try f.settle("2026Q1", ["--amend", "--reason", "meter PV-EXP re-read"])
+    // The same data again: nothing to record.
+    let same = try f.settle("2026Q1", ["--amend", "--reason", "checked again"])
+    #expect(same.status == 0, "\(same.err)")
+    #expect(same.err.contains("warning[unchanged-amendment]"), "\(same.err)")
+    #expect(f.files == ["0001-2026Q1.json", "HEAD"])
+    // The export meter re-read: January 1,600.5 kWh.
+    try f.t.write(
+      "2026Q1-fix/readings.csv",
+      "meter,timestamp,kwh\nE,2026-01-10T12:00:00+08:00,1600.5\nE,2026-02-10T12:00:00+08:00,1500.5\nE,2026-03-10T12:00:00+08:00,1500.5\n"
+    )
+    for name in ["meters.csv", "facts.csv"] {
+      try FileManager.default.copyItem(
+        atPath: f.t.folder.appendingPathComponent("2026Q1/\(name)").path,
+        toPath: f.t.folder.appendingPathComponent("2026Q1-fix/\(name)").path)
+    }
+    let amended = try f.settle(
+      "2026Q1", ["--amend", "--reason", "meter PV-EXP re-read"], data: "2026Q1-fix")
     #expect(amended.status == 0, "\(amended.err)")
     #expect(f.files == ["0001-2026Q1.json", "0002-2026Q1-amendment.json", "HEAD"])
     let record = try String(
       contentsOfFile: f.ledger + "/0002-2026Q1-amendment.json", encoding: .utf8)
     #expect(record.contains("\"amends\" : { \"digest\" : \""))
-    // Q2 continues from the amendment; Q1 can still be amended, issued after Q2's statements.
-    // The same data again changes no state, so Q2 is not restated.
+    // Q2 continues from the amendment; Q1 can still be amended, issued after Q2's statements:
+    // the original data again restates Q1 and, its state changed, Q2 with it.
     #expect(try f.settle("2026Q2").status == 0)
     let late = try f.settle("2026Q1", ["--amend", "--reason", "late", "--issued", "2026-07-02"])
     #expect(late.status == 0, "\(late.err)")
-    #expect(f.files.last { $0 != "HEAD" } == "0004-2026Q1-amendment.json")
+    #expect(
+      f.files.filter { $0 != "HEAD" }.suffix(2) == [
+        "0004-2026Q1-amendment.json", "0005-2026Q2-amendment.json",
+      ])
     let skip = try f.settle("2026Q1")
     #expect(skip.status == 1)
   }
