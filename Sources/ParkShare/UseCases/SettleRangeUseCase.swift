@@ -84,6 +84,18 @@ public enum SettleRangeUseCase {
     case .failure(let problem): return UseCaseOutcome(nil, usage: problem.message)
     case .success(let p): periods = p
     }
+    // Periods of another length than the contract's, or outside its term, are a usage error
+    // before anything else (not a "gap" of missing folders). A contract that does not check is
+    // reported by the first period's settle, with its diagnostics.
+    let (_, checked) = Checker.check(
+      path: request.contract, allowOutsideFiles: request.allowOutsideFiles)
+    if let contract = checked.contract,
+      let problem = [request.from, request.to].lazy.compactMap({
+        DataBundle.problem(with: $0, in: contract)
+      }).first
+    {
+      return UseCaseOutcome(nil, usage: problem)
+    }
     let here = SourceRange.whole(request.ledger)
     var diagnostics: [Diagnostic] = []
     // The ledger as it is now: which periods it holds, and whether the issue date may follow its

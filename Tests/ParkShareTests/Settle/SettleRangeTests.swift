@@ -128,6 +128,9 @@ import Testing
     (["--from", "2026Q1", "--to", "2026Q2", "--period", "2026Q1"], "--period settles one period"),
     (["--from", "2026Q1", "--to", "2026Q2", "--amend"], "--amend corrects one period"),
     (["--from", "2026Q1", "--to", "2026Q2", "--format", "json"], "give --out DIR"),
+    // Outside the term or of the wrong length: said as such, not as missing folders.
+    (["--from", "2027Q3", "--to", "2028Q2"], "2028Q2 is outside the term of 'chain'"),
+    (["--from", "2026", "--to", "2026"], "'chain' settles quarterly: 2026 is not a quarter"),
   ])
   func usageErrors(args: [String], message: String) throws {
     let f = try Fixture()
