@@ -14,6 +14,14 @@ public struct Facet: Sendable, Hashable, Comparable, Encodable {
 
   public static let total = Facet()
 
+  /// One combine for the two numbers instead of two optionals' tags and values: facets are
+  /// dictionary keys in every evaluation of every period of a projection. (Equality is still
+  /// every field; this only spreads them.)
+  public func hash(into h: inout Hasher) {
+    h.combine(member)
+    h.combine((month ?? -1) &* 10_007 &+ (vintage ?? -1))
+  }
+
   public static func < (a: Facet, b: Facet) -> Bool {
     (a.member ?? "", a.month ?? 0, a.vintage ?? 0) < (b.member ?? "", b.month ?? 0, b.vintage ?? 0)
   }
