@@ -322,7 +322,7 @@ enum Help {
       exit: "0 done, 1 errors in the contract, assets file or data, 64 usage"),
     "statement": Command(
       usage:
-        "parkshare statement --ledger DIR (--number N | --period P --party ID) [--format F] [--out DIR]",
+        "parkshare statement --ledger DIR (--number N | --period P --party ID | --record N) [--format F] [--out DIR]",
       about: """
         Reprints an issued statement from the ledger, in the bytes `settle` wrote when it was
         issued: the files of the record that issued it (every party's statements of that
@@ -335,6 +335,10 @@ enum Help {
         ("--number N", "the statement number, as printed on it"),
         ("--period P", "with --party: that party's latest statement for the period"),
         ("--party ID", "with --period: the party"),
+        (
+          "--record N",
+          "the files of ledger record N, as settle wrote them (also a restatement\nthat issued no statement)"
+        ),
         ("--format F", "text (default), json, csv, html, or with --out also xlsx and all"),
         ("--lang L", "zh or en, as given to settle (text: en by default; HTML: zh)"),
         ("--bom", "start CSV with a UTF-8 byte-order mark, as given to settle"),

@@ -15,14 +15,19 @@ enum StatementCommand {
     }
     let selection: StatementUseCase.Selection
     switch (args.options["--number"], args.options["--period"], args.options["--party"]) {
-    case (let n?, nil, nil):
+    case (nil, nil, nil) where args.options["--record"] != nil:
+      guard let r = Int(args.options["--record"]!), r >= 1 else {
+        throw Usage(message: "--record takes a ledger record's sequence from 1: --record 6")
+      }
+      selection = .record(r)
+    case (let n?, nil, nil) where args.options["--record"] == nil:
       guard let number = Int(n), number >= 1 else {
         throw Usage(message: "--number takes a statement number from 1, as printed: --number 7")
       }
       selection = .number(number)
     case (nil, let p?, let party?): selection = .latest(period: try args.period(p), party: party)
     default:
-      throw Usage(message: "give --number N, or --period P --party ID (not both)")
+      throw Usage(message: "give --number N, --period P --party ID, or --record N (one of them)")
     }
     let format = try args.format(
       SettleCommand.formats, "--format is one of \(SettleCommand.formats.joined(separator: ", "))")

@@ -6,6 +6,8 @@ public enum StatementUseCase {
   public enum Selection: Sendable {
     case number(Int)
     case latest(period: Period, party: String)
+    /// A ledger record by its sequence: also a restatement that issued no statement.
+    case record(Int)
   }
 
   /// The settlement as issued, and the stem `settle` named its files with.
@@ -24,6 +26,14 @@ public enum StatementUseCase {
       case .number(let n): record = try ledger.record(issuing: n)
       case .latest(let period, let party):
         record = try ledger.latestRecord(of: period, party: party)
+      case .record(let n):
+        guard n >= 1, n <= ledger.records.count else {
+          throw Ledger.Refusal.error(
+            .notIssued,
+            "the ledger holds no record \(n): its records are 1 to \(ledger.records.count)",
+            hint: "give a record's sequence, as statements print it (ledger record N)")
+        }
+        record = ledger.records[n - 1]
       }
       let settlement = try ledger.reissue(record, threads: threads)
       return UseCaseOutcome(Reprint(settlement: settlement, stem: Ledger.stem(of: record)))

@@ -231,6 +231,21 @@ import Testing
       text.contains(
         "restated because the amendment of 2026Q2 (ledger record 5) changed the state this period opens with"
       ))
+    // Q4's restatement issued no statement; its files reprint by its record.
+    let q4 = f.t.folder.appendingPathComponent("q4").path
+    let byRecord = try runParkshare([
+      "statement", "--ledger", f.ledger, "--record", "7", "--format", "all", "--out", q4,
+    ])
+    #expect(byRecord.status == 0, "\(byRecord.err)")
+    for ext in ["txt", "json", "csv", "html", "xlsx"] {
+      let name = "cascade-2026Q4-amendment-7.\(ext)"
+      #expect(
+        FileManager.default.contents(atPath: q4 + "/" + name)
+          == FileManager.default.contents(atPath: out + "/" + name), "\(name)")
+    }
+    let none = try runParkshare(["statement", "--ledger", f.ledger, "--record", "9"])
+    #expect(none.status == 1)
+    #expect(none.err.contains("the ledger holds no record 9: its records are 1 to 7"))
     // A restatement's statements reprint byte for byte, like any other.
     let again = f.t.folder.appendingPathComponent("again").path
     let reprint = try runParkshare([
