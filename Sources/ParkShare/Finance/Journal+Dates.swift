@@ -36,14 +36,19 @@ extension Journal {
     return Timestamp.text(parkMinutes: day * 1440).prefix(10).description
   }
 
-  /// Whether a journal of `period` has anything to book: a record of it, or an amendment
-  /// booked within its days.
+  /// Whether a journal of `period` has anything to book: a record of it, an amendment booked
+  /// within its days, or (a period of the ledger's calendar: the length its records have) a
+  /// payment dated within them, such as the payments of the last settled period, made in the
+  /// next. A period with nothing booked is not in the ledger.
   public static func books(
-    _ ledger: Ledger, _ period: Period, amendments: AmendmentBooking = .issued
+    _ ledger: Ledger, _ period: Period, amendments: AmendmentBooking = .issued,
+    payments: [Payment] = []
   ) -> Bool {
     let (from, to) = (firstDay(period), lastDay(period))
     return ledger.records.contains {
       $0.period == period || (from...to).contains(bookingDate($0, amendments))
     }
+      || (ledger.records.contains { $0.period.length == period.length }
+        && payments.contains { (from...to).contains($0.date) })
   }
 }

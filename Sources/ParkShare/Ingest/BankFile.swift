@@ -25,10 +25,14 @@ public enum BankFile {
     }
     let lines = sheet.rows.map { row in
       let at = sheet.at(row.line)
+      // The fields as written: PaymentLine trims them, as it trims the command line's.
+      func raw(_ name: String) -> String {
+        guard let i = sheet.columns[name], i < row.fields.count else { return "" }
+        return row.fields[i]
+      }
       return PaymentLine(
-        party: sheet.field(row, "party"), amount: sheet.field(row, "amount"),
-        date: sheet.field(row, "date"), reference: sheet.field(row, "reference"),
-        kind: sheet.field(row, "kind"), note: sheet.field(row, "note"), at: { _ in at })
+        party: raw("party"), amount: raw("amount"), date: raw("date"),
+        reference: raw("reference"), kind: raw("kind"), note: raw("note"), at: { _ in at })
     }
     return (lines, diagnostics, sources)
   }

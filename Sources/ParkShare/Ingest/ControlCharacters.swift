@@ -38,7 +38,9 @@ public enum ControlCharacters {
       0x202C: "pop directional formatting", 0x202D: "left-to-right override",
       0x202E: "right-to-left override", 0x2066: "left-to-right isolate",
       0x2067: "right-to-left isolate", 0x2068: "first strong isolate",
-      0x2069: "pop directional isolate",
+      0x2069: "pop directional isolate", 0x00AD: "soft hyphen", 0x180E: "Mongolian vowel separator",
+      0x200B: "zero-width space", 0x200C: "zero-width non-joiner", 0x200D: "zero-width joiner",
+      0x2060: "word joiner", 0xFEFF: "zero-width no-break space",
     ]
     return "\(code) (\(names[s.value] ?? "control character"))"
   }

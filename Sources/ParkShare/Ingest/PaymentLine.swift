@@ -14,13 +14,51 @@ public struct PaymentLine: Sendable {
     party: String, amount: String, date: String, reference: String, kind: String = "",
     note: String = "", at: @escaping @Sendable (String) -> SourceRange
   ) {
-    self.party = party
-    self.amount = amount
-    self.date = date
-    self.reference = reference
-    self.kind = kind
-    self.note = note
+    // Trimmed here, the same for a bank file's fields and the command line's options, so
+    // `--ref "W6 "` is the reference W6 whichever way it is given.
+    self.party = Self.trimmed(party)
+    self.amount = Self.trimmed(amount)
+    self.date = Self.trimmed(date)
+    self.reference = Self.trimmed(reference)
+    self.kind = Self.trimmed(kind)
+    self.note = Self.trimmed(note)
     self.at = at
+  }
+
+  /// `text` without the spaces (and tabs) around it: Unicode White_Space that is not a line
+  /// break, the same on every platform (Foundation's `.whitespaces` counts the zero-width space
+  /// U+200B as a space on some: here it is kept, and refused as invisible).
+  static func trimmed(_ text: String) -> String {
+    let isSpace = { (s: Unicode.Scalar) in
+      s == "\t" || (s.properties.isWhitespace && !ControlCharacters.isRefused(s))
+    }
+    var scalars = Substring(text).unicodeScalars[...]
+    while let s = scalars.first, isSpace(s) { scalars.removeFirst() }
+    while let s = scalars.last, isSpace(s) { scalars.removeLast() }
+    return String(String.UnicodeScalarView(scalars))
+  }
+
+  /// Characters that show as nothing: in a reference or party they would make `W6` and `W6`
+  /// followed by a zero-width space two references that look the same.
+  static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x00AD, 0x180E, 0x200B...0x200D, 0x2060...0x2064, 0xFEFF: true
+    default: false
+    }
+  }
+
+  /// A plain decimal as docs/data-format.md writes it: digits without a leading zero (but
+  /// `0.50`), optionally a point and at least one digit; a leading minus is read, to be
+  /// refused as not above zero. Not `+5`, `.5`, `5.` or `00005`.
+  static func isPlainDecimal(_ text: String) -> Bool {
+    var digits = Substring(text)
+    if digits.first == "-" { digits = digits.dropFirst() }
+    let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let isDigits = { (t: Substring) in !t.isEmpty && t.allSatisfy { ("0"..."9").contains($0) } }
+    guard let whole = parts.first, isDigits(whole), whole == "0" || whole.first != "0" else {
+      return false
+    }
+    return parts.count == 1 || isDigits(parts[1])
   }
 
   /// The words a bank file's `kind` column may hold, English or Chinese; empty is a payment.
@@ -49,6 +87,16 @@ public struct PaymentLine: Sendable {
             at: at(field), hint: "remove it: a \(field) is one line of plain text"))
       }
     }
+    for (field, text) in [("party", party), ("reference", reference)] {
+      if let i = text.unicodeScalars.firstIndex(where: Self.isInvisible) {
+        let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: i) + 1
+        problems.append(
+          .error(
+            .controlCharacter,
+            "the payment's \(field) holds \(ControlCharacters.describe(text.unicodeScalars[i])), which shows as nothing, at character \(position)",
+            at: at(field), hint: "remove it: a \(field) is plain visible text"))
+      }
+    }
     if party.isEmpty {
       problems.append(
         .error(.badPayment, "the payment names no party", at: at("party"), hint: nil))
@@ -69,6 +117,7 @@ public struct PaymentLine: Sendable {
     }
     var value: Exact? = nil
     do throws(ArithmeticError) {
+      guard Self.isPlainDecimal(amount) else { throw .invalidNumber("not a plain decimal") }
       value = try Exact(parsing: amount)
     } catch {
       problems.append(

@@ -1,7 +1,8 @@
 /// `ledger verify` of the payment book (`PaymentBook`): its chain and HEAD, each record's
 /// settlement record still in the settlement chain, and each payment checked as `pay` checked
 /// it (a known party, a positive amount in the minor unit, a date not before the first
-/// statement, a reference used once).
+/// statement, a reference used once, and a write-off within the balance on its date, from its
+/// side: `WriteOffRule`, as `pay` judged it when the record was written).
 extension LedgerVerification {
   mutating func checkPayments(_ entries: [Entry]) {
     let chain = PaymentBook.chain(directory)
@@ -17,6 +18,7 @@ extension LedgerVerification {
           at: place(at), hint: "the next `parkshare pay` takes it up"))
     }
     var references: [String: String] = [:]
+    var earlier: [Payment] = []
     for batch in chain.batches {
       let name = "\(PaymentBook.folderName)/\(batch.file)"
       let before = diagnostics.count
@@ -56,11 +58,54 @@ extension LedgerVerification {
           bad("of kind \(p.kind.rawValue) \(p.side == nil ? "without" : "with") a side")
         }
       }
+      checkWriteOffs(batch, after: earlier, history: Self.history(settled), at: name)
+      earlier += batch.payments
       let count = batch.payments.count
       lines.append(
         "\(name)  \(count) payment\(count == 1 ? "" : "s")  "
           + (diagnostics[before...].contains { $0.severity == .error }
             ? "FAILED" : "chain and payments hold"))
+    }
+  }
+
+  /// The statements of the settlement records a payment record follows: what `pay` judged it by.
+  static func history(_ settled: ArraySlice<Entry>) -> StatementHistory {
+    StatementHistory.of(
+      settled.compactMap { e in e.record.flatMap { r in e.settlement.map { (r, $0) } } })
+  }
+
+  /// The record's write-offs judged as `pay` judged them (`WriteOffRule`): each within its
+  /// date's balance and on its side, and no line of it putting an earlier record's write-off
+  /// over its balance.
+  mutating func checkWriteOffs(
+    _ batch: PaymentBook.Batch, after earlier: [Payment], history: StatementHistory,
+    at name: String
+  ) {
+    let judged: WriteOffRule.Judgement
+    do throws(ArithmeticError) {
+      judged = try WriteOffRule.judge(history, recorded: earlier, new: batch.payments)
+    } catch {
+      fail(name, "'\(name)': a party's balance does not fit: \(error)", hint: Ledger.tamperHint)
+      return
+    }
+    for problem in judged.problems {
+      switch problem {
+      case .writeOff(let i, let balance):
+        let p = batch.payments[i]
+        fail(
+          name,
+          "'\(name)' holds write-off '\(p.reference)' of \(p.amount) (\(p.side?.rawValue ?? "no side")) on \(p.date), but \(p.party)'s balance on that date is \(balance): a write-off closes at most that balance, from its side",
+          hint: Ledger.tamperHint)
+      case .conflict(let r, let lines, let balance):
+        let w = earlier[r]
+        for i in lines {
+          let p = batch.payments[i]
+          fail(
+            name,
+            "'\(name)' holds \(p.kind.rawValue) '\(p.reference)' on \(p.date), before the write-off '\(w.reference)' of \(w.amount) on \(w.date) recorded earlier: with it, \(w.party)'s balance on \(w.date) is \(balance), which the write-off no longer closes",
+            hint: Ledger.tamperHint)
+        }
+      }
     }
   }
 }

@@ -26,9 +26,18 @@ public struct StatementHistory: Sendable {
   public var firstIssued: String? { items.map(\.issued).min() }
 
   public static func of(_ ledger: Ledger) throws(Ledger.Refusal) -> StatementHistory {
+    var recorded: [(record: Ledger.Record, settlement: RecordedSettlement)] = []
+    for record in ledger.records { recorded.append((record, try ledger.settlement(of: record))) }
+    return of(recorded)
+  }
+
+  /// The history of these records and their settlements, in chain order: what `ledger verify`
+  /// builds from the records it read, `pay` from the ledger it opened.
+  static func of(_ recorded: [(record: Ledger.Record, settlement: RecordedSettlement)])
+    -> StatementHistory
+  {
     var h = StatementHistory()
-    for record in ledger.records {
-      let s = try ledger.settlement(of: record)
+    for (record, s) in recorded {
       h.contract = s.contract.id
       h.currency = s.currency
       h.decimals = s.decimals

@@ -41,14 +41,16 @@ public enum JournalUseCase {
     let dir = request.ledger
     do throws(Ledger.Refusal) {
       let ledger = try Ledger.open(dir)
+      let book = try PaymentBook.read(ledger.directory)
       if let period = request.period,
-        !Journal.books(ledger, period, amendments: request.amendments)
+        !Journal.books(
+          ledger, period, amendments: request.amendments, payments: book.payments)
       {
         return UseCaseOutcome(nil, usage: "\(period) is not in the ledger")
       }
       let journal = try Journal.build(
         ledger, period: request.period, accounts: accounts, amendments: request.amendments)
-      return UseCaseOutcome(try Self.withPayments(journal, ledger, request, accounts))
+      return UseCaseOutcome(try Self.withPayments(journal, ledger, book, request, accounts))
     } catch {
       return UseCaseOutcome(
         nil, diagnostics: [.error(.ledger, error.message, at: .whole(dir), hint: error.hint)])
@@ -57,9 +59,9 @@ public enum JournalUseCase {
 
   /// The journal with the ledger's payment book booked in it (`Journal+Payments`).
   static func withPayments(
-    _ journal: Journal, _ ledger: Ledger, _ request: Request, _ accounts: JournalAccounts
+    _ journal: Journal, _ ledger: Ledger, _ book: PaymentBook, _ request: Request,
+    _ accounts: JournalAccounts
   ) throws(Ledger.Refusal) -> Journal {
-    let book = try PaymentBook.read(ledger.directory)
     guard !book.payments.isEmpty else { return journal }
     return try journal.booking(
       book.payments, parties: try StatementHistory.of(ledger).names, period: request.period,

@@ -145,33 +145,19 @@ public enum PayUseCase {
         file: identical[0], payments: [], alreadyRecorded: true, currency: history.currency,
         decimals: history.decimals)
     }
-    // Write-offs close a balance: the side is the balance's on the write-off's date.
-    var payments: [Payment] = []
-    for (var payment, line) in accepted {
-      if payment.kind == .writeOff {
-        do throws(ArithmeticError) {
-          let balance = try history.balance(
-            of: payment.party, on: payment.date, payments: book.payments + payments)
-          payment.side = balance.isNegative ? .receivable : .payable
-          let open = balance.isNegative ? balance.negated : balance
-          if open < payment.amount {
-            diagnostics.append(
-              .error(
-                .paymentAmount,
-                "the write-off of \(payment.amount) is more than \(payment.party)'s balance of \(balance) on \(payment.date)",
-                at: line.at("amount"),
-                hint: "a write-off closes what is owed; it cannot exceed it"))
-            continue
-          }
-        } catch {
-          diagnostics.append(
-            .error(
-              .overflow, "\(payment.party)'s balance does not fit: \(error)", at: line.at("amount"))
-          )
-          continue
-        }
-      }
-      payments.append(payment)
+    // Write-offs close a balance: the side is the balance's on the write-off's date, counting
+    // every payment dated on or before it, recorded or new (WriteOffRule).
+    let payments: [Payment]
+    do throws(ArithmeticError) {
+      let judged = try WriteOffRule.judge(
+        history, recorded: book.payments, new: accepted.map(\.payment))
+      payments = judged.payments
+      diagnostics += Self.describe(judged.problems, judged.payments, accepted.map(\.line), book)
+    } catch {
+      throw .input(
+        diagnostics + [
+          .error(.overflow, "a party's balance does not fit: \(error)", at: .whole(dir))
+        ], sources)
     }
     guard !diagnostics.hasErrors, !payments.isEmpty else { throw .input(diagnostics, sources) }
     do throws(Ledger.Refusal) {
@@ -184,6 +170,42 @@ public enum PayUseCase {
     } catch {
       throw .refused(error, dir, earlier: diagnostics, sources: sources)
     }
+  }
+
+  /// The write-off rule's problems in words, each at the new line it refuses.
+  static func describe(
+    _ problems: [WriteOffRule.Problem], _ payments: [Payment], _ lines: [PaymentLine],
+    _ book: PaymentBook
+  ) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let recorded = book.payments
+    for problem in problems {
+      switch problem {
+      case .writeOff(let i, let balance):
+        let p = payments[i]
+        out.append(
+          .error(
+            .paymentAmount,
+            "the write-off of \(p.amount) is more than \(p.party)'s balance of \(balance) on \(p.date)",
+            at: lines[i].at("amount"),
+            hint: "a write-off closes what is owed; it cannot exceed it"))
+      case .conflict(let r, let blamed, let balance):
+        let w = recorded[r]
+        let file = book.batch(holding: w.reference).map { "payments/\($0.file)" } ?? "the book"
+        for i in blamed {
+          let p = payments[i]
+          out.append(
+            .error(
+              .paymentAmount,
+              "the \(p.kind.rawValue) '\(p.reference)' of \(p.amount) on \(p.date) comes before the write-off '\(w.reference)' of \(w.amount) on \(w.date) (\(file)): with it, \(w.party)'s balance on \(w.date) is \(balance), which the write-off no longer closes",
+              at: lines[i].at("date"),
+              hint:
+                "a write-off closes at most the balance on its date: check this line's date, or record a correction of the write-off first"
+            ))
+        }
+      }
+    }
+    return out
   }
 
   /// `file:line` of a row, or the option it came from.

@@ -15,10 +15,8 @@ import Testing
 struct PaymentJournalToolsTests {
   static let contract = "suyin-microgrid"
 
-  @Test func journalsHoldAfterPayments() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "parkshare-pay-journal-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
+  /// The year 2026 settled into `folder/ledger`, each quarter issued after it ended.
+  static func settledYear(_ folder: URL) throws -> String {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let contractPath = Paths.contracts.appendingPathComponent("\(Self.contract).contract").path
     let ledger = folder.appendingPathComponent("ledger").path
@@ -31,6 +29,14 @@ struct PaymentJournalToolsTests {
       ])
       #expect(r.status == 0, "\(q): \(r.err)")
     }
+    return ledger
+  }
+
+  @Test func journalsHoldAfterPayments() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-pay-journal-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let ledger = try Self.settledYear(folder)
     // Every party paid its 2026Q1 statement in full three weeks after it was issued; the ESCO
     // half of 2026Q2's, partly before the period's balance assertion date (2026-07-01 is the
     // issue date: paid on it, so after the 2026Q2 assertion); the data centre hands 50.00
@@ -110,6 +116,67 @@ struct PaymentJournalToolsTests {
           #expect(balance.status == 0, "ledger --pedantic \(period ?? "all"): \(balance.out)")
         }
       }
+    }
+  }
+
+  /// Each payment is in exactly one period's journal, the one its date falls in, also when
+  /// that period has nothing else booked: 2027Q1 and 2027Q2 hold only payments (2026Q4's, paid
+  /// in the next quarters) and export from 2026Q4's balances rolled forward; 2027Q3, with
+  /// nothing booked, is still not in the ledger. Every per-period file passes the tools.
+  @Test func eachPaymentIsInExactlyOnePeriodsJournal() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-pay-periods-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let ledger = try Self.settledYear(folder)
+    // T003 is owed 9,982.72 from 2027-01-11 (issue of 2026Q4): paid 9,000.00, 100.00 written
+    // off; T001 paid 50.00 on 2026-10-20 (in 2026Q4, a settled period) and 50.00 in 2027Q1;
+    // T002 paid in 2027Q2.
+    let references = ["REF-A", "REF-B", "REF-C", "REF-D", "REF-E"]
+    let bank = folder.appendingPathComponent("bank.csv").path
+    try
+      ("party,amount,date,reference,kind\n" + "T001,50.00,2026-10-20,REF-A,payment\n"
+      + "T003,9000.00,2027-01-20,REF-B,payment\n" + "T003,100.00,2027-01-28,REF-C,write-off\n"
+      + "T001,50.00,2027-02-03,REF-D,payment\n" + "T002,10.00,2027-04-02,REF-E,payment\n").write(
+        toFile: bank, atomically: true, encoding: .utf8)
+    let paid = try runParkshare(["pay", "--ledger", ledger, "--bank", bank])
+    #expect(paid.status == 0, "\(paid.err)")
+    let periods = ["2026Q1", "2026Q2", "2026Q3", "2026Q4", "2027Q1", "2027Q2"]
+    for format in ["beancount", "hledger", "ledger"] {
+      var seen: [String: [String]] = [:]
+      for period in periods {
+        let file = folder.appendingPathComponent("\(period).\(format)").path
+        let r = try runParkshare([
+          "journal", "--ledger", ledger, "--format", format, "--period", period, "--out", file,
+        ])
+        #expect(r.status == 0, "\(format) \(period): \(r.err)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        for ref in references where text.contains(" \(ref)") {
+          seen[ref, default: []].append(period)
+        }
+        let check =
+          switch format {
+          case "beancount": try JournalToolsTests.run("bean-check", [file])
+          case "hledger": try JournalToolsTests.run("hledger", ["-f", file, "check", "-s"])
+          default:
+            try JournalToolsTests.run("ledger", ["-f", file, "--pedantic", "--strict", "balance"])
+          }
+        #expect(check.status == 0, "\(format) \(period): \(check.out)")
+      }
+      #expect(
+        seen == [
+          "REF-A": ["2026Q4"], "REF-B": ["2027Q1"], "REF-C": ["2027Q1"], "REF-D": ["2027Q1"],
+          "REF-E": ["2027Q2"],
+        ], "\(format)")
+      let empty = try runParkshare([
+        "journal", "--ledger", ledger, "--format", format, "--period", "2027Q3",
+      ])
+      #expect(empty.status == 64)
+      #expect(empty.err.contains("2027Q3 is not in the ledger"))
+      // Not the ledger's calendar: a month of 2027Q1 is not a period of the contract.
+      let month = try runParkshare([
+        "journal", "--ledger", ledger, "--format", format, "--period", "2027-01",
+      ])
+      #expect(month.status == 64)
     }
   }
 }
