@@ -44,8 +44,25 @@ import Testing
     #expect(again.diagnostics.last?.id == .ledger)
     #expect(again.diagnostics.last?.message.contains("already settled") == true)
 
-    // An amendment is the same request with a reason; its files are named as an amendment.
+    // The same files again amend nothing: nothing is recorded or written.
     settle.ledger?.issued = "2026-04-20"
+    let same = SettleUseCase.amend(settle, reason: "checked again") { _, stem in
+      [(out + "/" + stem + ".txt", Data("amended".utf8))]
+    }
+    #expect(same.diagnostics.contains { $0.id == .unchangedAmendment })
+    #expect(try Ledger.open(f.ledger).records.count == 1)
+    // An amendment is the request with corrected data and a reason; its files are named as an
+    // amendment.
+    try f.t.write(
+      "2026Q1-fix/readings.csv",
+      "meter,timestamp,kwh\nE,2026-01-10T12:00:00+08:00,1600.5\nE,2026-02-10T12:00:00+08:00,1500.5\nE,2026-03-10T12:00:00+08:00,1500.5\n"
+    )
+    for name in ["meters.csv", "facts.csv"] {
+      try FileManager.default.copyItem(
+        atPath: f.t.folder.appendingPathComponent("2026Q1/\(name)").path,
+        toPath: f.t.folder.appendingPathComponent("2026Q1-fix/\(name)").path)
+    }
+    settle.inputs.data = f.t.folder.appendingPathComponent("2026Q1-fix").path
     let amended = SettleUseCase.amend(settle, reason: "re-read") { _, stem in
       [(out + "/" + stem + ".txt", Data("amended".utf8))]
     }
