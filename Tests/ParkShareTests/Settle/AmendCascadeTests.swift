@@ -237,12 +237,7 @@ import Testing
       "statement", "--ledger", f.ledger, "--record", "7", "--format", "all", "--out", q4,
     ])
     #expect(byRecord.status == 0, "\(byRecord.err)")
-    for ext in ["txt", "json", "csv", "html", "xlsx"] {
-      let name = "cascade-2026Q4-amendment-7.\(ext)"
-      #expect(
-        FileManager.default.contents(atPath: q4 + "/" + name)
-          == FileManager.default.contents(atPath: out + "/" + name), "\(name)")
-    }
+    Self.expectSameFiles(q4, out, stem: "cascade-2026Q4-amendment-7")
     let none = try runParkshare(["statement", "--ledger", f.ledger, "--record", "9"])
     #expect(none.status == 1)
     #expect(none.err.contains("the ledger holds no record 9: its records are 1 to 7"))
@@ -252,11 +247,16 @@ import Testing
       "statement", "--ledger", f.ledger, "--number", "11", "--format", "all", "--out", again,
     ])
     #expect(reprint.status == 0, "\(reprint.err)")
+    Self.expectSameFiles(again, out, stem: "cascade-2026Q3-amendment-6")
+  }
+
+  /// Every format of `stem` in `a` has the bytes of the one in `b`.
+  static func expectSameFiles(_ a: String, _ b: String, stem: String) {
     for ext in ["txt", "json", "csv", "html", "xlsx"] {
-      let name = "cascade-2026Q3-amendment-6.\(ext)"
+      let name = "\(stem).\(ext)"
       #expect(
-        FileManager.default.contents(atPath: again + "/" + name)
-          == FileManager.default.contents(atPath: out + "/" + name), "\(name)")
+        FileManager.default.contents(atPath: a + "/" + name)
+          == FileManager.default.contents(atPath: b + "/" + name), "\(name)")
     }
   }
 

@@ -68,6 +68,19 @@ import Testing
       return try #require(o["closing"] as? [String: Any])
     }
 
+    /// `2026Q1-fix`: Q1's bundle with the export meter re-read (January 1,600.5 kWh).
+    func correctQ1() throws {
+      try t.write(
+        "2026Q1-fix/readings.csv",
+        "meter,timestamp,kwh\nE,2026-01-10T12:00:00+08:00,1600.5\nE,2026-02-10T12:00:00+08:00,1500.5\nE,2026-03-10T12:00:00+08:00,1500.5\n"
+      )
+      for name in ["meters.csv", "facts.csv"] {
+        try FileManager.default.copyItem(
+          atPath: t.folder.appendingPathComponent("2026Q1/\(name)").path,
+          toPath: t.folder.appendingPathComponent("2026Q1-fix/\(name)").path)
+      }
+    }
+
     var files: [String] {
       ((try? FileManager.default.contentsOfDirectory(atPath: ledger)) ?? []).filter {
         !$0.hasPrefix(".")
@@ -120,16 +133,7 @@ import Testing
     #expect(same.status == 0, "\(same.err)")
     #expect(same.err.contains("warning[unchanged-amendment]"), "\(same.err)")
     #expect(f.files == ["0001-2026Q1.json", "HEAD"])
-    // The export meter re-read: January 1,600.5 kWh.
-    try f.t.write(
-      "2026Q1-fix/readings.csv",
-      "meter,timestamp,kwh\nE,2026-01-10T12:00:00+08:00,1600.5\nE,2026-02-10T12:00:00+08:00,1500.5\nE,2026-03-10T12:00:00+08:00,1500.5\n"
-    )
-    for name in ["meters.csv", "facts.csv"] {
-      try FileManager.default.copyItem(
-        atPath: f.t.folder.appendingPathComponent("2026Q1/\(name)").path,
-        toPath: f.t.folder.appendingPathComponent("2026Q1-fix/\(name)").path)
-    }
+    try f.correctQ1()
     let amended = try f.settle(
       "2026Q1", ["--amend", "--reason", "meter PV-EXP re-read"], data: "2026Q1-fix")
     #expect(amended.status == 0, "\(amended.err)")

@@ -53,15 +53,7 @@ import Testing
     #expect(try Ledger.open(f.ledger).records.count == 1)
     // An amendment is the request with corrected data and a reason; its files are named as an
     // amendment.
-    try f.t.write(
-      "2026Q1-fix/readings.csv",
-      "meter,timestamp,kwh\nE,2026-01-10T12:00:00+08:00,1600.5\nE,2026-02-10T12:00:00+08:00,1500.5\nE,2026-03-10T12:00:00+08:00,1500.5\n"
-    )
-    for name in ["meters.csv", "facts.csv"] {
-      try FileManager.default.copyItem(
-        atPath: f.t.folder.appendingPathComponent("2026Q1/\(name)").path,
-        toPath: f.t.folder.appendingPathComponent("2026Q1-fix/\(name)").path)
-    }
+    try f.correctQ1()
     settle.inputs.data = f.t.folder.appendingPathComponent("2026Q1-fix").path
     let amended = SettleUseCase.amend(settle, reason: "re-read") { _, stem in
       [(out + "/" + stem + ".txt", Data("amended".utf8))]
