@@ -208,7 +208,7 @@ enum Help {
     "pay": Command(
       usage: """
         parkshare pay --ledger DIR --party P --amount A --date D --ref R [--kind payment|receipt|write-off] [--note TEXT] [--lang zh|en]
-               parkshare pay --ledger DIR --bank FILE.csv [--lang zh|en]
+               parkshare pay --ledger DIR --bank FILE.csv [--encoding utf-8|gb18030] [--lang zh|en]
         """,
       about: """
         Records money paid to a party (payment), received from it (receipt) or closed without
@@ -228,6 +228,10 @@ enum Help {
         ("--note TEXT", "a note kept with the payment"),
         (
           "--bank FILE", "a CSV of bank lines instead: party, amount, date, reference[, kind, note]"
+        ),
+        (
+          "--encoding E",
+          "with --bank: utf-8 (default, with or without a BOM) or gb18030 (also gbk,\ngb2312), as Excel or WPS save CSV on a Chinese PC"
         ),
         lang,
       ],

@@ -17,8 +17,18 @@ enum PayCommand {
         throw Usage(
           message: "--bank reads every payment from the file: \(given) cannot be given too")
       }
-      source = .bank(bank)
+      var encoding = TextEncoding.utf8
+      if let name = args.options["--encoding"] {
+        guard let e = TextEncoding(named: name) else {
+          throw Usage(message: "--encoding is utf-8 or gb18030 (gbk and gb2312 read as gb18030)")
+        }
+        encoding = e
+      }
+      source = .bank(bank, encoding: encoding)
     } else {
+      if args.options["--encoding"] != nil {
+        throw Usage(message: "--encoding names the encoding of a bank file: give --bank FILE.csv")
+      }
       var fields: [String: String] = [:]
       for name in ["--party", "--amount", "--date", "--ref"] {
         guard let v = args.options[name] else {

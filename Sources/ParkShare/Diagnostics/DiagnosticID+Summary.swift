@@ -16,6 +16,7 @@ extension DiagnosticID {
     case .badCSV: "a data file is not valid CSV"
     case .badCurrency: "the currency is not an ISO 4217 code"
     case .badDecimals: "the currency's decimals are not a whole number from 0 to 6"
+    case .badEncoding: "a file is not text in the encoding it was said to be in"
     case .badFrequency: "an unknown settlement frequency"
     case .badGaps: "a 'gaps' policy that does not exist or does not take a limit"
     case .badHeader: "a data file's header names a column that does not belong there"

@@ -14,6 +14,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case badCSV = "bad-csv"
   case badCurrency = "bad-currency"
   case badDecimals = "bad-decimals"
+  case badEncoding = "bad-encoding"
   case badFrequency = "bad-frequency"
   case badGaps = "bad-gaps"
   case badHeader = "bad-header"

@@ -15,14 +15,14 @@ struct CSVSheet {
   /// with the wrong number of fields. Nil when the file cannot be used at all.
   static func load(
     _ path: String, required: [String], optional: [String], diagnostics: inout [Diagnostic],
-    sources: inout [SourceFile]
+    sources: inout [SourceFile], encoding: TextEncoding = .utf8
   ) -> CSVSheet? {
     let top = SourceRange.whole(path)
     let text: String
     let read = Limits.read(
       path, maxBytes: Limits.tableBytes, unreadableID: .missingFile,
       unreadableHint: "a data bundle holds \(DataBundle.requiredFiles); see docs/data-format.md",
-      at: top)
+      at: top, encoding: encoding)
     switch read {
     case .success(let t): text = t
     case .failure(let d):

@@ -8,6 +8,8 @@ extension Limits {
     case unreadable
     case tooLarge(bytes: Int)
     case notUTF8
+    /// Not text in the encoding the user named, from this line on.
+    case notInEncoding(TextEncoding, line: Int)
     /// A FIFO, a device, a directory...: `RegularFile` says what.
     case notRegular(kind: String)
   }
@@ -20,12 +22,23 @@ extension Limits {
     }
   }
 
+  /// `readText` of a file the user says is in `encoding` (UTF-8 reads as above).
+  public static func readText(_ path: String, maxBytes: Int, encoding: TextEncoding) -> Result<
+    String, ReadProblem
+  > {
+    guard encoding != .utf8 else { return readText(path, maxBytes: maxBytes) }
+    return RegularFile.read(path, maxBytes: maxBytes).flatMap { data in
+      encoding.decode(data).mapError { .notInEncoding(encoding, line: $0.line) }
+    }
+  }
+
   /// `readText`, with its problem as the diagnostic to report.
   public static func read(
     _ path: String, maxBytes: Int, unreadableID: DiagnosticID = .unreadableFile,
-    unreadableHint: String = "check the path and permissions", at range: SourceRange? = nil
+    unreadableHint: String = "check the path and permissions", at range: SourceRange? = nil,
+    encoding: TextEncoding = .utf8
   ) -> Result<String, Diagnostic> {
-    readText(path, maxBytes: maxBytes).mapError {
+    readText(path, maxBytes: maxBytes, encoding: encoding).mapError {
       diagnostic(
         $0, path: path, maxBytes: maxBytes, unreadableID: unreadableID,
         unreadableHint: unreadableHint, at: range)
@@ -52,6 +65,13 @@ extension Limits {
     case .notUTF8:
       return .error(
         .notUTF8, "'\(path)' is not UTF-8 text", at: top, hint: "save the file as UTF-8")
+    case .notInEncoding(let encoding, let line):
+      return .error(
+        .badEncoding,
+        "'\(path)' is not \(encoding.rawValue.uppercased()) text: line \(line) holds bytes that encoding does not have",
+        at: SourceRange(
+          file: path, start: .init(line: line, column: 1), end: .init(line: line, column: 1)),
+        hint: "name the encoding the file was saved in (utf-8 or gb18030), or save it as UTF-8")
     case .notRegular(let kind):
       return notRegular(path, kind: kind, at: top)
     }

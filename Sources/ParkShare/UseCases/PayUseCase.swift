@@ -5,8 +5,8 @@ import Foundation
 /// one record or none.
 public enum PayUseCase {
   public enum Source: Sendable {
-    /// A bank file (`--bank FILE.csv`).
-    case bank(String)
+    /// A bank file (`--bank FILE.csv`), in UTF-8 or the encoding named (`--encoding`).
+    case bank(String, encoding: TextEncoding = .utf8)
     /// One payment from the command line's options.
     case single(PaymentLine)
   }
@@ -67,8 +67,8 @@ public enum PayUseCase {
     let lines: [PaymentLine]
     var origin: String? = nil
     switch request.source {
-    case .bank(let path):
-      let read = BankFile.read(path)
+    case .bank(let path, let encoding):
+      let read = BankFile.read(path, encoding: encoding)
       (lines, diagnostics, sources) = (read.lines, read.diagnostics, read.sources)
       origin = path
     case .single(let line): lines = [line]
