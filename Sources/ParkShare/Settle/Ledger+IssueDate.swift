@@ -11,6 +11,15 @@ extension Ledger {
         message: "statements of \(period) cannot be issued on \(date), before the period has ended",
         hint: "issue them on \(earliest) or later (--issued YYYY-MM-DD)")
     }
+    // Payments are dated too: a statement issued before a payment already recorded would
+    // book an amendment before money that was paid against the statement it corrects (and
+    // could put a recorded write-off over its balance after the fact).
+    if let paid = try PaymentBook.read(directory).payments.map(\.date).max(), date < paid {
+      throw Refusal(
+        message:
+          "statements cannot be issued on \(date): the ledger's payment book already records a payment on \(paid)",
+        hint: "issue dates follow what the ledger records: use \(paid) or later")
+    }
     if let latest = records.compactMap(\.issued).max(), date < latest {
       throw Refusal(
         message:

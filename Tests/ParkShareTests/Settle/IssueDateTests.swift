@@ -31,6 +31,29 @@ import Testing
     #expect(try f.settle("2026Q2", ["--issued", "2026-07-20"]).status == 0)
   }
 
+  /// A payment recorded on 2026-04-20 against Q1's statements: an amendment of Q1 is not
+  /// issued before it (it would be booked before money paid against what it corrects).
+  @Test func issueDatesFollowTheRecordedPayments() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1", ["--issued", "2026-04-02"]).status == 0)
+    let paid = try runParkshare([
+      "pay", "--ledger", f.ledger, "--party", "bank", "--amount", "100.00", "--date",
+      "2026-04-20", "--ref", "P1",
+    ])
+    #expect(paid.status == 0, "\(paid.err)")
+    try f.correctQ1()
+    let amend = ["--amend", "--reason", "re-read"]
+    let back = try f.settle("2026Q1", amend + ["--issued", "2026-04-10"], data: "2026Q1-fix")
+    #expect(back.status == 1)
+    #expect(
+      back.err.contains(
+        "statements cannot be issued on 2026-04-10: the ledger's payment book already records a payment on 2026-04-20"
+      ), "\(back.err)")
+    let ok = try f.settle("2026Q1", amend + ["--issued", "2026-04-20"], data: "2026Q1-fix")
+    #expect(ok.status == 0, "\(ok.err)")
+  }
+
   @Test func anIssueDateWithoutALedgerIsAUsageError() throws {
     let f = try LedgerTests.Fixture()
     defer { f.t.remove() }
