@@ -10,7 +10,7 @@ extension Allocator {
   /// each sub-period instead, when the cuts fall on the first of a month: the readings say when
   /// each kWh happened. Sources given for the whole period (facts) are still divided by days.
   mutating func runCut(
-    _ pool: Pool, _ subs: [SubPeriod], sources: [Quantity], _ flow: inout Flow
+    _ pool: Pool, _ subs: [SubPeriod], sources: [(id: String, total: Exact)], _ flow: inout Flow
   ) throws(EvaluationFailure) {
     // What a recovered deficit left is divided; the pool's total still reads as the total of
     // each part, for `N% of pool`.
@@ -21,16 +21,27 @@ extension Allocator {
     defer { (subPeriod, cutReceived) = (nil, [:]) }
     for (k, sub) in subs.enumerated() {
       let last = k == subs.count - 1
+      // Each source's part: what was metered in the sub-period, or its days' share.
+      var metered: [Exact?] = []
+      if !last {
+        for s in sources { metered.append(try self.metered(.source(s.id), in: sub)) }
+      }
       let (partTotal, partLeft) = try exact { () throws(ArithmeticError) in
         if last { return (try flow.total - givenTotal, try left - givenLeft) }
-        guard sub.months != nil, sources.contains(where: { $0.dims.contains(.month) }) else {
+        guard metered.contains(where: { $0 != nil }) else {
           return (
             try Self.share(flow.total, sub, decimals: decimals),
             try Self.share(left, sub, decimals: decimals)
           )
         }
         var part = Exact.zero
-        for q in sources { part = try part + Self.part(of: q, in: sub, decimals: decimals) }
+        for (s, m) in zip(sources, metered) {
+          if let m {
+            part = try part + m
+          } else {
+            part = try part + Self.share(s.total, sub, decimals: decimals)
+          }
+        }
         // A deficit recovered first leaves `left` of the total: each part keeps its proportion.
         guard left != flow.total else { return (part, part) }
         guard !flow.total.isNegative, !flow.total.isZero else {
@@ -75,21 +86,6 @@ extension Allocator {
     try nearest(try Fraction(v) * Fraction(sub.days) / Fraction(sub.periodDays), decimals: decimals)
   }
 
-  /// What of `q` falls in `sub`: the months it covers, exactly, when `q` is metered by month
-  /// and `sub` is whole months; otherwise its days' share (`share`).
-  static func part(of q: Quantity, in sub: SubPeriod, decimals: Int) throws(ArithmeticError)
-    -> Exact
-  {
-    guard let months = sub.months, q.dims.contains(.month) else {
-      return try share(try q.total(), sub, decimals: decimals)
-    }
-    var sum = Exact.zero
-    for (facet, v) in q.sorted where facet.month.map(months.contains) == true {
-      sum = try sum + v
-    }
-    return sum
-  }
-
   /// `f` to the nearest minor unit of the currency (a half up).
   static func nearest(_ f: Fraction, decimals: Int) throws(ArithmeticError) -> Exact {
     let (q, r) = try f.minorUnitsFloor(decimals: decimals)
@@ -107,19 +103,15 @@ extension Allocator {
     }
   }
 
-  /// A step's amount formula in what is being run: in a sub-period of whole months, a value
-  /// metered by month is what was metered in those months (`metered` says so); anything else
+  /// A step's amount formula in what is being run: in a sub-period, a value metered by month
+  /// is what was metered in it (`metered` says so) when the readings can tell; anything else
   /// is prorated by days.
   mutating func inSubPeriod(_ formula: Formula, _ whole: Exact) throws(EvaluationFailure) -> (
     Exact, metered: Bool
   ) {
-    guard let sub = subPeriod, sub.months != nil else { return (try prorated(whole), false) }
-    let q = try evaluator.evaluate(formula)
-    guard q.dims.contains(.month) else { return (try prorated(whole), false) }
-    let v = try exact { () throws(ArithmeticError) in
-      try Self.part(of: q, in: sub, decimals: contract.currency.decimals)
-    }
-    return (v, true)
+    guard let sub = subPeriod else { return (whole, false) }
+    if let v = try metered(.formula(formula), in: sub) { return (v, true) }
+    return (try prorated(whole), false)
   }
 
   func metered(_ basis: LineBasis) -> LineBasis {

@@ -24,6 +24,9 @@ struct Allocator {
   var cutReceived: [String: Fraction] = [:]
   /// Points redeemed this period, by scheme and member (the statement's points movement).
   var redeemed: [PointsKey: Exact] = [:]
+  /// Evaluators that read the readings up to a day an effective date cuts the period at
+  /// (Allocator+Metered): each computes its values once.
+  var evaluatorsThrough: [CalendarDay: Evaluator] = [:]
 
   init(evaluator: Evaluator, revenue: PeriodRevenue) {
     self.evaluator = evaluator
@@ -71,10 +74,7 @@ struct Allocator {
     var flow = Flow(total: total, remaining: Fraction(total))
     try recoverDeficit(pool, &flow)
     if let subs = pool.subPeriods(of: period) {
-      // A revenue's value by month, which its total was summed from: what a cut divides.
-      var values: [Quantity] = []
-      for id in pool.sources { values.append(try evaluator.byMonth(id) ?? items[id]!.value) }
-      try runCut(pool, subs, sources: values, &flow)
+      try runCut(pool, subs, sources: sources.map { ($0.id, $0.amount) }, &flow)
     } else {
       try runSteps(pool, &flow)
     }

@@ -145,8 +145,9 @@ public struct DataBundle: Sendable {
         // Readings are checked even when other files have errors: every file is reported in one
         // run. Rows of meters whose registry line was refused are not reported as unknown.
         let out = ReadingsReader.read(
-          files: readingFiles, meters: meters, period: period, gaps: contract.gaps,
-          registry: sheet, refusedMeters: registry.refused, threads: threads,
+          files: readingFiles, meters: meters, period: period,
+          cuts: contract.pools.flatMap { $0.steps.flatMap { $0.cuts(in: period) } },
+          gaps: contract.gaps, registry: sheet, refusedMeters: registry.refused, threads: threads,
           chunkSize: chunkSize)
         diagnostics += out.diagnostics
         sums = out.sums

@@ -1,6 +1,6 @@
-/// What a period's readings add up to: for each registered meter, micro-kWh per month of the
-/// period and per interval of the day. Any tariff's band sums and every monthly total are exact
-/// sums of these.
+/// What a period's readings add up to: for each registered meter, micro-kWh per segment of the
+/// period (a month, or the part of one between effective dates that cut it) and per interval of
+/// the day. Any tariff's band sums and every monthly total are exact sums of these.
 public struct MeterSums: Sendable {
   public let meters: [RegisteredMeter]
   public let months: Int
@@ -8,8 +8,15 @@ public struct MeterSums: Sendable {
   /// `gaps zero`).
   public let rows: [Int]
   public let missing: [Int]
+  /// The period the readings were read for: only its own days can be told apart.
+  public let period: Period
   let offsets: [Int]
   let sums: [Int64]
+  /// The segments (see `ReadingsLayout`): the day each starts on, 0-based in the period.
+  let segmentStart: [Int]
+  /// The segments of each month of the period that are counted: all of them, unless the sums
+  /// are `through` a day.
+  private(set) var segmentsOfMonth: [[Int]]
 
   init(meters: [RegisteredMeter], layout: ReadingsLayout, tally: ReadingsTally, missing: [Int]) {
     self.meters = meters
@@ -18,6 +25,11 @@ public struct MeterSums: Sendable {
     self.missing = missing
     self.offsets = layout.sumOffset
     self.sums = tally.sums
+    self.period = layout.period
+    self.segmentStart = layout.segmentStart
+    var byMonth = Array(repeating: [Int](), count: layout.months)
+    for (s, m) in layout.segmentMonth.enumerated() { byMonth[m].append(s) }
+    self.segmentsOfMonth = byMonth
   }
 
   /// Intervals of the day of meter `m` (96 for 15 minutes).
@@ -26,14 +38,35 @@ public struct MeterSums: Sendable {
   /// Micro-kWh of meter `m` in month `month` (0-based in the period), in the interval of the day
   /// that starts `slot` x interval minutes after midnight.
   public func micro(_ m: Int, month: Int, slot: Int) -> Int64 {
-    sums[offsets[m] + month * slotsPerDay(m) + slot]
+    let n = slotsPerDay(m)
+    var sum: Int64 = 0
+    for s in segmentsOfMonth[month] { sum += sums[offsets[m] + s * n + slot] }
+    return sum
   }
 
   /// Micro-kWh of meter `m` in month `month`.
   public func micro(_ m: Int, month: Int) -> Int64 {
     let n = slotsPerDay(m)
-    let start = offsets[m] + month * n
-    return sums[start..<start + n].reduce(0, +)
+    var sum: Int64 = 0
+    for s in segmentsOfMonth[month] {
+      let start = offsets[m] + s * n
+      sum += sums[start..<start + n].reduce(0, +)
+    }
+    return sum
+  }
+
+  /// These sums counting only the readings of the period's days up to and including `last`, or
+  /// nil when a segment runs across the day after it (the readings were not kept apart there:
+  /// no effective date cuts the period at that day).
+  public func through(_ last: CalendarDay) -> MeterSums? {
+    let first = CalendarDay.first(of: period).number
+    let end = last.number + 1 - first
+    let days = CalendarDay.last(of: period).number + 1 - first
+    guard end < days else { return self }
+    guard end >= 0, segmentStart.contains(end) else { return nil }
+    var copy = self
+    copy.segmentsOfMonth = segmentsOfMonth.map { $0.filter { segmentStart[$0] < end } }
+    return copy
   }
 
   /// Micro-kWh as exact kWh (an Int64 always fits the 128-bit significand).

@@ -1,19 +1,25 @@
 /// Where each meter's sums and interval marks live, for one period: computed once from the
 /// meter registry, then shared read-only by every reader thread.
 ///
-/// Sums are kept per meter, per month of the period and per interval of the day (96 for a
+/// Sums are kept per meter, per segment of the period and per interval of the day (96 for a
 /// 15-minute meter), in micro-kWh: any tariff's bands can be summed from them exactly, and the
-/// memory they take does not depend on the number of rows.
+/// memory they take does not depend on the number of rows. A segment is a month, or the part of
+/// a month between the days an effective date cuts it (`from 2029-02-15`): what was metered on
+/// either side of the cut is then known exactly.
 struct ReadingsLayout: Sendable {
   let index: MeterIndex
   let interval: [Int]
   let stampAtEnd: [Bool]
+  let period: Period
   /// The period on the park clock: `[start, start + minutes)`.
   let start: Int
   let minutes: Int
   let months: Int
-  /// The month (0-based within the period) of each day of the period.
-  let monthOfDay: [UInt8]
+  /// The segment of each day of the period, the month (0-based within the period) of each
+  /// segment, and the day (0-based within the period) each segment starts on.
+  let segmentOfDay: [UInt16]
+  let segmentMonth: [Int]
+  let segmentStart: [Int]
   let sumOffset: [Int]
   let sumCount: Int
   /// One bit per interval of the period, per meter: set when a reading was seen.
@@ -21,21 +27,37 @@ struct ReadingsLayout: Sendable {
   let markCount: [Int]
   let wordCount: Int
 
-  init(meters: [RegisteredMeter], period: Period) {
+  /// `cuts` are the days effective dates cut the period at (a segment starts on each); days
+  /// outside the period, or on the first of a month, add no segment.
+  init(meters: [RegisteredMeter], period: Period, cuts: [CalendarDay] = []) {
+    self.period = period
     index = MeterIndex(meters.map(\.id))
     interval = meters.map(\.interval)
     stampAtEnd = meters.map(\.stampAtEnd)
     start = Timestamp.parkMinutes(month: period.firstMonth)
     minutes = Timestamp.parkMinutes(month: period.lastMonth + 1) - start
     months = period.length.months
-    var monthOfDay: [UInt8] = []
+    let firstDay = CalendarDay.first(of: period).number
+    let cutDays = Set(cuts.map { $0.number - firstDay })
+    var segmentOfDay: [UInt16] = []
+    var segmentMonth: [Int] = []
+    var segmentStart: [Int] = []
     for m in 0..<months {
       let days =
         (Timestamp.parkMinutes(month: period.firstMonth + m + 1)
           - Timestamp.parkMinutes(month: period.firstMonth + m)) / 1440
-      monthOfDay += Array(repeating: UInt8(m), count: days)
+      for _ in 0..<days {
+        let d = segmentOfDay.count
+        if segmentMonth.last != m || cutDays.contains(d) {
+          segmentMonth.append(m)
+          segmentStart.append(d)
+        }
+        segmentOfDay.append(UInt16(segmentStart.count - 1))
+      }
     }
-    self.monthOfDay = monthOfDay
+    self.segmentOfDay = segmentOfDay
+    self.segmentMonth = segmentMonth
+    self.segmentStart = segmentStart
     var sumOffset: [Int] = []
     var markOffset: [Int] = []
     var markCount: [Int] = []
@@ -43,7 +65,7 @@ struct ReadingsLayout: Sendable {
     var words = 0
     for meter in meters {
       sumOffset.append(sums)
-      sums += months * (1440 / meter.interval)
+      sums += segmentMonth.count * (1440 / meter.interval)
       markOffset.append(words)
       let count = minutes / meter.interval
       markCount.append(count)

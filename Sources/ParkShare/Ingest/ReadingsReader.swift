@@ -37,7 +37,8 @@ enum ReadingsReader {
   static let shownPerKind = 20
 
   static func read(
-    files: [String], meters: [RegisteredMeter], period: Period, gaps: GapPolicy,
+    files: [String], meters: [RegisteredMeter], period: Period, cuts: [CalendarDay] = [],
+    gaps: GapPolicy,
     registry: CSVSheet, refusedMeters: Set<String> = [], threads: Int,
     chunkSize: Int = DataBundle.defaultChunkSize
   ) -> Output {
@@ -47,7 +48,7 @@ enum ReadingsReader {
     for path in files {
       if let f = openFile(path, &diagnostics) { open.append(f) }
     }
-    let layout = ReadingsLayout(meters: meters, period: period)
+    let layout = ReadingsLayout(meters: meters, period: period, cuts: cuts)
     let ids = meters.map(\.id)
     var chunks: [Chunk] = []
     for (i, f) in open.enumerated() {

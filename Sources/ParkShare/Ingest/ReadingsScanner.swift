@@ -251,7 +251,7 @@ struct ReadingsScanner {
     tally.rows[m] += 1
     let perDay = 1440 / step
     let index =
-      layout.sumOffset[m] + Int(layout.monthOfDay[rel / 1440]) * perDay + (rel % 1440) / step
+      layout.sumOffset[m] + Int(layout.segmentOfDay[rel / 1440]) * perDay + (rel % 1440) / step
     let (sum, overflow) = tally.sums[index].addingReportingOverflow(micro)
     tally.sums[index] = sum
     if overflow { tally.overflowMeters.insert(m) }

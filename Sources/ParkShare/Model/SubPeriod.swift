@@ -25,6 +25,9 @@ public struct SubPeriod: Sendable, Hashable, Codable, CustomStringConvertible {
     return first.absoluteMonth...last.absoluteMonth
   }
 
+  /// The months it touches, whole or in part (absolute months, as `Facet.month`).
+  public var monthSpan: ClosedRange<Int> { first.absoluteMonth...last.absoluteMonth }
+
   /// `2029-01-01..2029-01-31`, as statements label a line.
   public var description: String { "\(first)..\(last)" }
 }
