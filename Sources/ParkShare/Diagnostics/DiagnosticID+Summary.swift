@@ -30,6 +30,7 @@ extension DiagnosticID {
     case .badPayment:
       "a payment lacks its reference or party, or names a kind that is not payment, receipt or write-off"
     case .badPercent: "a percentage out of its range"
+    case .badProfile: "a bundle's import profile has a key or value it cannot read"
     case .badPeriod: "a period is not a valid month, quarter, half-year or year"
     case .badQuote: "a quoted field of a readings file is not closed"
     case .badRegistry: "a party registry is not one: its header or rows are wrong"
@@ -114,6 +115,8 @@ extension DiagnosticID {
     case .poolNote: "a pool's total needs attention (a loss, nothing to allocate)"
     case .unchangedAmendment:
       "an amendment that would record exactly what the ledger holds: nothing recorded"
+    case .registerBackwards:
+      "a cumulative register read is below the one before it, and is not a rollover"
     case .restated: "an amendment restated later periods whose opening state it changed"
     case .risingPhaseOut: "a phase-out that rises instead of falling"
     case .sharesSum: "the shares of a split or tier do not sum to 100%"

@@ -27,6 +27,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case badPayment = "bad-payment"
   case badPercent = "bad-percent"
   case badPeriod = "bad-period"
+  case badProfile = "bad-profile"
   case badQuote = "bad-quote"
   case badRegistry = "bad-registry"
   case badRounding = "bad-rounding"
@@ -103,6 +104,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case perMismatch = "per-mismatch"
   case pointsNotCarried = "points-not-carried"
   case poolNote = "pool-note"
+  case registerBackwards = "register-backwards"
   case restated
   case risingPhaseOut = "rising-phase-out"
   case sharesSum = "shares-sum"

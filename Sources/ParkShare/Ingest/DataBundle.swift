@@ -92,7 +92,11 @@ public struct DataBundle: Sendable {
     // Every file is stamped before it is read and checked after: a file replaced, grown,
     // truncated or removed while parkshare read it would make the sums and the digests disagree.
     let readingFiles = findReadings(dir)
-    let stamped = ["meters.csv", "facts.csv"].map { dir + "/" + $0 } + readingFiles
+    let profilePath = dir + "/" + ImportProfile.fileName
+    let hasProfile = FileManager.default.fileExists(atPath: profilePath)
+    let stamped =
+      ["meters.csv", "facts.csv"].map { dir + "/" + $0 } + readingFiles
+      + (hasProfile ? [profilePath] : [])
     let stamps = stamped.map(FileStamp.init(path:))
     // facts.csv holds the values of the contract's inputs: without inputs it may be left out.
     let factsOptional =
@@ -111,9 +115,32 @@ public struct DataBundle: Sendable {
     let hashing = DispatchGroup()
     let digestBox = DigestBox()
     if digests {
-      let files = ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles
+      let files =
+        ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles
+        + (hasProfile ? [profilePath] : [])
       DispatchQueue.global().async(group: hashing) {
         digestBox.set(files.map { ($0, FileDigest.of($0)) })
+      }
+    }
+    // How the readings are laid out, when they are not the plain format.
+    var profile: ImportProfile? = nil
+    var profileOK = true
+    if hasProfile {
+      let read = Limits.read(
+        profilePath, maxBytes: Limits.tableBytes, unreadableID: .missingFile,
+        unreadableHint: "an import profile is a UTF-8 text file of key = value lines",
+        at: .whole(profilePath))
+      switch read {
+      case .success(let text):
+        let source = SourceFile(path: profilePath, text: text)
+        sources.append(source)
+        let parsed = ImportProfile.parse(source)
+        diagnostics += parsed.diagnostics
+        profile = parsed.profile
+        profileOK = parsed.profile != nil
+      case .failure(let d):
+        diagnostics.append(d)
+        profileOK = false
       }
     }
     var meters: [RegisteredMeter] = []
@@ -141,14 +168,14 @@ public struct DataBundle: Sendable {
             .missingFile, "no readings in '\(dir)'", at: sheet.at(1),
             hint: "put the interval readings in readings.csv (or readings-*.csv, or readings/*.csv)"
           ))
-      } else {
+      } else if profileOK {
         // Readings are checked even when other files have errors: every file is reported in one
         // run. Rows of meters whose registry line was refused are not reported as unknown.
         let out = ReadingsReader.read(
           files: readingFiles, meters: meters, period: period,
           cuts: contract.pools.flatMap { $0.steps.flatMap { $0.cuts(in: period) } },
-          gaps: contract.gaps, registry: sheet, refusedMeters: registry.refused, threads: threads,
-          chunkSize: chunkSize)
+          gaps: contract.gaps, profile: profile, registry: sheet, refusedMeters: registry.refused,
+          threads: threads, chunkSize: chunkSize)
         diagnostics += out.diagnostics
         sums = out.sums
         rows = out.rows

@@ -29,6 +29,11 @@ enum ReadingsReader {
     var size: Int
     var dataStart: Int
     var order: (meter: Int, time: Int, kwh: Int)
+    /// The bundle's import profile, with this file's columns, when there is one.
+    var profile: ImportProfile? = nil
+    var columns: ProfileColumns? = nil
+    /// The line number of the first line after the header.
+    var firstLine = 2
   }
 
   /// The longest line read: a longer one is refused (no readings row comes close).
@@ -38,7 +43,7 @@ enum ReadingsReader {
 
   static func read(
     files: [String], meters: [RegisteredMeter], period: Period, cuts: [CalendarDay] = [],
-    gaps: GapPolicy,
+    gaps: GapPolicy, profile: ImportProfile? = nil,
     registry: CSVSheet, refusedMeters: Set<String> = [], threads: Int,
     chunkSize: Int = DataBundle.defaultChunkSize
   ) -> Output {
@@ -46,7 +51,9 @@ enum ReadingsReader {
     var open: [OpenFile] = []
     defer { for f in open { close(f.fd) } }
     for path in files {
-      if let f = openFile(path, &diagnostics) { open.append(f) }
+      let opened =
+        profile.map { openProfiled(path, $0, &diagnostics) } ?? openFile(path, &diagnostics)
+      if let f = opened { open.append(f) }
     }
     let layout = ReadingsLayout(meters: meters, period: period, cuts: cuts)
     let ids = meters.map(\.id)
@@ -59,7 +66,8 @@ enum ReadingsReader {
       }
     }
     // Fast pass: sums only.
-    let workers = max(1, min(threads, chunks.count, 16))
+    // Register reads are differenced read by read: one thread, in file order.
+    let workers = profile?.layout == .register ? 1 : max(1, min(threads, chunks.count, 16))
     let results = UnsafeMutableBufferPointer<ReadingsTally?>.allocate(capacity: workers)
     results.initialize(repeating: nil)
     defer { results.deallocate() }
@@ -69,6 +77,7 @@ enum ReadingsReader {
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       var buffer: [UInt8] = []
       var tally = ReadingsTally(layout)
+      var registers = ProfiledScanner.Registers(repeating: nil, count: layout.meterCount)
       var k = w
       while k < allChunks.count {
         let c = allChunks[k]
@@ -79,7 +88,8 @@ enum ReadingsReader {
         let complete = load(c, of: f, into: &buffer)
         if complete.tooLong { scanner.tally.problems += 1 }
         buffer.withUnsafeBufferPointer { b in
-          _ = scanner.scan(UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: 0)
+          _ = scan(
+            &scanner, &registers, f, UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: 0)
         }
         tally = scanner.tally
         k += workers
@@ -120,7 +130,9 @@ enum ReadingsReader {
   }
 
   /// Opens a readings file and reads its header: the three columns in any order.
-  static func openFile(_ path: String, _ diagnostics: inout [Diagnostic]) -> OpenFile? {
+  static func openFile(
+    _ path: String, _ diagnostics: inout [Diagnostic], header: Bool = true
+  ) -> OpenFile? {
     let top = SourceRange(
       file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
     let fd: Int32
@@ -136,6 +148,9 @@ enum ReadingsReader {
     var info = stat()
     fstat(fd, &info)
     let size = Int(info.st_size)
+    guard header else {
+      return OpenFile(path: path, fd: fd, size: size, dataStart: 0, order: (0, 0, 0))
+    }
     var head = [UInt8](repeating: 0, count: min(size, lineLimit))
     let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
     head = Array(head.prefix(max(got, 0)))
@@ -169,7 +184,9 @@ enum ReadingsReader {
         end: .init(line: 1, column: String(decoding: line, as: UTF8.self).count + 1))
       var d = Diagnostic.error(
         .badHeader, "the header must name the columns meter, timestamp and kwh", at: range,
-        hint: "the first line should read: meter,timestamp,kwh")
+        hint:
+          "the first line should read: meter,timestamp,kwh; a platform export in another layout is read through an import.profile (docs/data-format.md)"
+      )
       d.quote = String(decoding: line, as: UTF8.self)
       diagnostics.append(d)
       close(fd)
@@ -181,6 +198,21 @@ enum ReadingsReader {
         names.firstIndex(of: "meter")!, names.firstIndex(of: "timestamp")!,
         names.firstIndex(of: "kwh")!
       ))
+  }
+
+  /// Scans whole lines of `f`: plain rows, or rows as the bundle's import profile lays them out
+  /// (`registers` carries register reads from chunk to chunk).
+  static func scan(
+    _ s: inout ReadingsScanner, _ registers: inout ProfiledScanner.Registers, _ f: OpenFile,
+    _ b: UnsafeBufferPointer<UInt8>, firstLine: Int
+  ) -> Int {
+    guard let profile = f.profile, let columns = f.columns else {
+      return s.scan(b, firstLine: firstLine)
+    }
+    var p = ProfiledScanner(profile: profile, columns: columns, registers: registers)
+    let n = p.scan(b, firstLine: firstLine, into: &s)
+    registers = p.registers
+    return n
   }
 
   /// Reads chunk `c` into `buffer` and returns the range of the whole lines that start inside
@@ -235,6 +267,7 @@ enum ReadingsReader {
     var problems: [RowProblem] = []
     var firstSeen: [Int: (file: Int, line: Int)] = [:]
     var buffer: [UInt8] = []
+    var registers = ProfiledScanner.Registers(repeating: nil, count: layout.meterCount)
     var line = 2
     var current = -1
     var stopped = Set<Int>()
@@ -242,7 +275,7 @@ enum ReadingsReader {
       let f = files[c.file]
       if c.file != current {
         current = c.file
-        line = 2
+        line = f.firstLine
       }
       var scanner = ReadingsScanner(
         layout: layout, meterIds: ids, file: c.file, order: f.order, reporting: true, tally: tally)
@@ -250,7 +283,9 @@ enum ReadingsReader {
       scanner.firstSeen = firstSeen
       let complete = load(c, of: f, into: &buffer)
       buffer.withUnsafeBufferPointer { b in
-        line += scanner.scan(UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: line)
+        line += scan(
+          &scanner, &registers, f, UnsafeBufferPointer(rebasing: b[complete.lines]),
+          firstLine: line)
       }
       if complete.tooLong {
         problems.append(

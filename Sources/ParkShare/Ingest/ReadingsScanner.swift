@@ -173,42 +173,60 @@ struct ReadingsScanner {
     kwh: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
     line: Int
   ) {
-    let m: Int
-    let predicted = lastMeter >= 0 ? Int(follower[lastMeter]) : -1
-    if lastMeter >= 0 && layout.index.matches(lastMeter, meter) {
-      m = lastMeter
-    } else if predicted >= 0 && layout.index.matches(predicted, meter) {
-      m = predicted
-      lastMeter = predicted
-    } else if let found = layout.index.find(meter) {
-      m = found
-      if lastMeter >= 0 { follower[lastMeter] = Int32(found) }
-      lastMeter = found
-    } else {
-      if reporting {
-        let id = ReadingsScanner.clip(String(decoding: meter, as: UTF8.self))
-        let near = Spelling.nearest(id, in: meterIds)
-        fail(
-          .unknownMeter, "unknown meter '\(id)'",
-          hint: near.map { "did you mean '\($0)'?" } ?? "register it in meters.csv", a, e,
-          field: locate(meter, a, e), line: line)
-        problems[problems.count - 1].meter = id
-      } else {
-        tally.problems += 1
-      }
-      return
-    }
+    guard let m = lookUp(meter, a, e, line: line) else { return }
     guard let micro = parseKWh(kwh, a, e, line: line) else { return }
     guard let local = parseTime(time, a, e, line: line) else { return }
+    let atEnd = layout.stampAtEnd[m]
+    record(
+      m, start: atEnd ? local - layout.interval[m] : local, micro: micro, stampAtEnd: atEnd,
+      time, a, e, line: line)
+  }
+
+  /// The registry index of the meter named by `meter`, or nil (and a problem) for an unknown one.
+  mutating func lookUp(
+    _ meter: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
+    line: Int
+  ) -> Int? {
+    let predicted = lastMeter >= 0 ? Int(follower[lastMeter]) : -1
+    if lastMeter >= 0 && layout.index.matches(lastMeter, meter) {
+      return lastMeter
+    } else if predicted >= 0 && layout.index.matches(predicted, meter) {
+      lastMeter = predicted
+      return predicted
+    } else if let found = layout.index.find(meter) {
+      if lastMeter >= 0 { follower[lastMeter] = Int32(found) }
+      lastMeter = found
+      return found
+    }
+    if reporting {
+      let id = ReadingsScanner.clip(String(decoding: meter, as: UTF8.self))
+      let near = Spelling.nearest(id, in: meterIds)
+      fail(
+        .unknownMeter, "unknown meter '\(id)'",
+        hint: near.map { "did you mean '\($0)'?" } ?? "register it in meters.csv", a, e,
+        field: locate(meter, a, e), line: line)
+      problems[problems.count - 1].meter = id
+    } else {
+      tally.problems += 1
+    }
+    return nil
+  }
+
+  /// Adds `micro` micro-kWh of meter `m` for the interval starting `start` (park minutes), once:
+  /// an interval outside the period, off the meter's grid or read before is a problem at `time`.
+  mutating func record(
+    _ m: Int, start: Int, micro: Int64, stampAtEnd: Bool, _ time: UnsafeBufferPointer<UInt8>,
+    _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int
+  ) {
     let step = layout.interval[m]
-    let start = layout.stampAtEnd[m] ? local - step : local
+    let local = stampAtEnd ? start + step : start
     let rel = start - layout.start
     guard rel >= 0, rel < layout.minutes else {
       if reporting {
         fail(
           .outsidePeriod,
           "reading for the interval starting \(Timestamp.text(parkMinutes: start)) is outside the period",
-          hint: layout.stampAtEnd[m]
+          hint: stampAtEnd
             ? "meter '\(meterIds[m])' stamps the end of each interval; readings of another period belong in that period's bundle"
             : "readings of another period belong in that period's bundle", a, e,
           field: locate(time, a, e), line: line)
@@ -399,7 +417,7 @@ struct ReadingsScanner {
 
   /// Where `field` sits in the row `[a, e)`, as byte offsets (columns are counted when the
   /// problem is rendered).
-  private func locate(
+  func locate(
     _ field: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>
   ) -> Range<UnsafePointer<UInt8>> {
     guard let base = field.baseAddress, base >= a, base <= e else { return a..<e }
@@ -411,7 +429,7 @@ struct ReadingsScanner {
     text.count <= limit ? text : text.prefix(limit) + "..."
   }
 
-  private mutating func fail(
+  mutating func fail(
     _ id: DiagnosticID, _ message: String, hint: String?, _ a: UnsafePointer<UInt8>,
     _ e: UnsafePointer<UInt8>, field: Range<UnsafePointer<UInt8>>, line: Int, counted: Bool = false
   ) {

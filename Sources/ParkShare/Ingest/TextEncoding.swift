@@ -40,29 +40,42 @@ public enum TextEncoding: String, Sendable, CaseIterable {
   }
 
   static func fromGB18030(_ data: Data) -> Result<String, Problem> {
-    let cd = iconv_open("UTF-8", "GB18030")
-    guard cd != iconv_t(bitPattern: -1) else { return .failure(Problem(line: 1)) }
-    defer { iconv_close(cd) }
-    var input = data.map { CChar(bitPattern: $0) }
-    // A GB18030 character of 2 bytes is 3 in UTF-8, one of 4 is 4: never more than 3/2 + 1.
-    var output = [CChar](repeating: 0, count: data.count * 2 + 16)
-    var inLeft = input.count
-    var outLeft = output.count
-    let result: Int = input.withUnsafeMutableBufferPointer { inBuf in
-      output.withUnsafeMutableBufferPointer { outBuf in
-        var inPtr = inBuf.baseAddress
-        var outPtr = outBuf.baseAddress
-        return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-      }
+    var output: [UInt8] = []
+    let bad = data.withUnsafeBytes { raw in
+      utf8(fromGB18030: raw.bindMemory(to: UInt8.self), into: &output)
     }
-    guard result != -1, inLeft == 0 else {
-      return .failure(Problem(line: line(of: data.count - inLeft, in: data)))
-    }
-    var text = String(
-      decoding: output.prefix(output.count - outLeft).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    if let bad { return .failure(Problem(line: line(of: bad, in: data))) }
+    var text = String(decoding: output, as: UTF8.self)
     // GB18030's byte-order mark (84 31 95 33) decodes to U+FEFF, as UTF-8's does.
     if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
     return .success(text)
+  }
+
+  /// `input` (GB18030) as UTF-8 in `output` (replacing what it held); the offset of the first
+  /// byte that is not GB18030, or nil. A line feed is never part of a GB18030 character, so a
+  /// buffer cut at line feeds converts on its own.
+  static func utf8(fromGB18030 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
+    -> Int?
+  {
+    output.removeAll(keepingCapacity: true)
+    guard let base = input.baseAddress, input.count > 0 else { return nil }
+    let cd = iconv_open("UTF-8", "GB18030")
+    guard cd != iconv_t(bitPattern: -1) else { return 0 }
+    defer { iconv_close(cd) }
+    // A GB18030 character of 2 bytes is 3 in UTF-8, one of 4 is 4: never more than 3/2 + 1.
+    output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+    var inLeft = input.count
+    var outLeft = output.count
+    let result: Int = output.withUnsafeMutableBufferPointer { outBuf in
+      var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base)
+        .assumingMemoryBound(to: CChar.self)
+      var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
+        .assumingMemoryBound(to: CChar.self)
+      return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+    }
+    output.removeLast(outLeft)
+    guard result != -1, inLeft == 0 else { return input.count - inLeft }
+    return nil
   }
 
   /// The offset of the first byte that does not begin or continue a UTF-8 character.

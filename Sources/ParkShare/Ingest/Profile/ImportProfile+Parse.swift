@@ -1,0 +1,204 @@
+extension ImportProfile {
+  /// The profile in `source`, or every problem of it (each at its line and the value's columns).
+  /// Unknown keys, repeated keys and values out of range are errors: a misspelt key would
+  /// otherwise be ignored and the readings misread.
+  public static func parse(_ source: SourceFile) -> (
+    profile: ImportProfile?, diagnostics: [Diagnostic]
+  ) {
+    var profile = ImportProfile()
+    var problems: [Diagnostic] = []
+    var seen: [String: Int] = [:]
+    for (i, raw) in source.lines.enumerated() {
+      let n = i + 1
+      var text = Substring(raw)
+      if n == 1, text.first == "\u{FEFF}" { text = text.dropFirst() }
+      let content = text.prefix { $0 != "#" }
+      guard !content.allSatisfy(\.isWhitespace) else { continue }
+      func at(_ part: Substring) -> SourceRange {
+        let start = raw.distance(from: raw.startIndex, to: part.startIndex) + 1
+        return SourceRange(
+          file: source.path, start: .init(line: n, column: start),
+          end: .init(line: n, column: start + max(part.count, 1)))
+      }
+      func fail(_ message: String, _ part: Substring, hint: String) {
+        problems.append(.error(.badProfile, message, at: at(part), hint: hint))
+      }
+      guard let eq = content.firstIndex(of: "=") else {
+        fail(
+          "expected 'key = value'", content.trimmed, hint: "for example: layout = day-rows")
+        continue
+      }
+      let key = content[..<eq].trimmed
+      var value = content[content.index(after: eq)...].trimmed
+      if value.count >= 2, value.first == "\"", value.last == "\"" {
+        value = value.dropFirst().dropLast()
+      }
+      guard Key(rawValue: String(key)) != nil else {
+        let near = Spelling.nearest(String(key), in: Key.allCases.map(\.rawValue))
+        fail(
+          "unknown key '\(key)'", key,
+          hint: near.map { "did you mean '\($0)'?" }
+            ?? "keys: \(Key.allCases.map(\.rawValue).joined(separator: ", "))")
+        continue
+      }
+      if let first = seen[String(key)] {
+        fail("'\(key)' is given twice (first on line \(first))", key, hint: "keep one")
+        continue
+      }
+      seen[String(key)] = n
+      if let problem = profile.set(Key(rawValue: String(key))!, String(value)) {
+        fail(problem.message, value, hint: problem.hint)
+      }
+    }
+    if profile.decimal == profile.delimiter {
+      let line = seen["decimal"] ?? seen["delimiter"] ?? 1
+      problems.append(
+        .error(
+          .badProfile,
+          "the decimal separator and the field separator are both '\(Character(UnicodeScalar(profile.delimiter)))'",
+          at: CSVSheet.wholeLine(line, of: source),
+          hint: "with decimal = , write delimiter = ; (as Excel does where a comma is the decimal)")
+      )
+    }
+    if profile.layout == .dayRows, profile.zone == nil {
+      problems.append(
+        .error(
+          .badProfile,
+          "day rows carry no UTC offset: the profile must say whose clock their dates are on",
+          at: CSVSheet.wholeLine(seen["layout"] ?? 1, of: source),
+          hint: "add time-zone = +08:00 (China Standard Time)"))
+    }
+    return (problems.isEmpty ? profile : nil, problems)
+  }
+
+  enum Key: String, CaseIterable {
+    case layout, encoding, delimiter, decimal, unit, skip
+    case timeZone = "time-zone"
+    case stamp, meter, timestamp, value, date, intervals, digits, sheet
+  }
+
+  struct Problem: Error {
+    var message: String
+    var hint: String
+  }
+
+  private mutating func set(_ key: Key, _ v: String) -> Problem? {
+    func oneOf<T: RawRepresentable & CaseIterable>(_: T.Type) -> T? where T.RawValue == String {
+      T.allCases.first { $0.rawValue.lowercased() == v.lowercased() }
+    }
+    func bad<T: RawRepresentable & CaseIterable>(_: T.Type) -> Problem where T.RawValue == String {
+      Problem(
+        message: "'\(v)' is not a \(key.rawValue)",
+        hint: "one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    switch key {
+    case .layout:
+      guard let l = oneOf(Layout.self) else { return bad(Layout.self) }
+      layout = l
+    case .encoding:
+      guard let e = TextEncoding(named: v) else {
+        return Problem(
+          message: "'\(v)' is not an encoding this reads",
+          hint: "utf-8 (with or without a byte-order mark) or gb18030 (also written gbk)")
+      }
+      encoding = e
+    case .delimiter:
+      switch v.lowercased() {
+      case ",", "comma": delimiter = 44
+      case ";", "semicolon": delimiter = 59
+      case "tab", "\\t": delimiter = 9
+      default:
+        return Problem(message: "'\(v)' is not a field separator", hint: "one of: , ; tab")
+      }
+    case .decimal:
+      switch v {
+      case ".": decimal = 46
+      case ",": decimal = 44
+      default: return Problem(message: "'\(v)' is not a decimal separator", hint: ". or ,")
+      }
+    case .unit:
+      guard let u = oneOf(Unit.self) else { return bad(Unit.self) }
+      unit = u
+    case .skip:
+      guard let k = Int(v), (0...1000).contains(k) else {
+        return Problem(
+          message: "'\(v)' is not a number of lines", hint: "the lines above the header, 0 to 1000")
+      }
+      skip = k
+    case .timeZone:
+      guard let z = Self.zone(v) else {
+        return Problem(
+          message: "'\(v)' is not a time zone",
+          hint:
+            "+08:00 (China Standard Time; also written UTC+8 or Asia/Shanghai) or another offset")
+      }
+      zone = z
+    case .stamp:
+      switch v.lowercased() {
+      case "start": stampAtEnd = false
+      case "end": stampAtEnd = true
+      default:
+        return Problem(
+          message: "'\(v)' is not a stamp",
+          hint: "start (a time names the start of its interval) or end (the end, 00:15 ... 24:00)")
+      }
+    case .meter, .timestamp, .value, .date, .intervals:
+      guard !v.isEmpty else {
+        return Problem(message: "no column given", hint: "a header name, or a 1-based number")
+      }
+      let c: Column = Int(v).map { .position($0) } ?? .name(v)
+      if case .position(let p) = c, !(1...10_000).contains(p) {
+        return Problem(message: "column \(p) does not exist", hint: "columns count from 1")
+      }
+      switch key {
+      case .meter: meter = c
+      case .timestamp: timestamp = c
+      case .value: value = c
+      case .date: date = c
+      default: firstInterval = c
+      }
+    case .digits:
+      guard let d = Int(v), (1...18).contains(d) else {
+        return Problem(
+          message: "'\(v)' is not a register width", hint: "the digits the register shows, 1 to 18")
+      }
+      digits = d
+    case .sheet:
+      sheet = v
+    }
+    return nil
+  }
+
+  /// Minutes east of UTC: `+08:00`, `+8`, `UTC+8`, `GMT+08:00`, `Z`, `UTC`, or `Asia/Shanghai`
+  /// (and China's other zone names, which have one offset all year: China keeps no daylight
+  /// saving).
+  static func zone(_ text: String) -> Int? {
+    var t = Substring(text.trimmingCharacters(in: .whitespaces))
+    switch t.lowercased() {
+    case "asia/shanghai", "asia/chongqing", "asia/harbin", "asia/urumqi", "prc", "cst",
+      "china standard time", "北京时间":
+      return 480
+    case "z", "utc", "gmt": return 0
+    default: break
+    }
+    for prefix in ["UTC", "GMT", "utc", "gmt"] where t.hasPrefix(prefix) {
+      t = t.dropFirst(prefix.count)
+    }
+    guard let sign = t.first, sign == "+" || sign == "-" else { return nil }
+    let parts = t.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count),
+      parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) }),
+      let h = Int(parts[0]), (0...14).contains(h)
+    else { return nil }
+    let m = parts.count == 2 ? Int(parts[1]) : 0
+    guard let m, (0...59).contains(m) else { return nil }
+    return (sign == "-" ? -1 : 1) * (h * 60 + m)
+  }
+}
+
+extension Substring {
+  fileprivate var trimmed: Substring {
+    let s = drop { $0 == " " || $0 == "\t" }
+    return s.dropLast(s.reversed().prefix { $0 == " " || $0 == "\t" }.count)
+  }
+}

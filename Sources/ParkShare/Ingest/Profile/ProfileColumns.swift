@@ -1,0 +1,55 @@
+/// Where the columns an import profile names are in one readings file, from its header (0-based).
+struct ProfileColumns: Sendable {
+  var count: Int
+  var meter: Int
+  /// Long and register layouts.
+  var time: Int = 0
+  var value: Int = 0
+  /// Day rows.
+  var date: Int = 0
+  var firstInterval: Int = 0
+
+  /// The columns `profile` names in `header`, or what is wrong (a column not in the header).
+  static func resolve(_ profile: ImportProfile, header: [String]) -> Result<
+    ProfileColumns, ImportProfile.Problem
+  > {
+    func find(_ c: ImportProfile.Column, _ key: String) -> Result<Int, ImportProfile.Problem> {
+      switch c {
+      case .position(let p):
+        guard p <= header.count else {
+          return .failure(
+            .init(
+              message: "the profile's \(key) is column \(p), but the header has \(header.count)",
+              hint: "count the columns from 1, or name the column"))
+        }
+        return .success(p - 1)
+      case .name(let n):
+        guard let i = header.firstIndex(of: n) else {
+          let near = Spelling.nearest(n, in: header)
+          return .failure(
+            .init(
+              message: "the header has no column '\(n)' (the profile's \(key))",
+              hint: near.map { "did you mean '\($0)'?" }
+                ?? "the header is: \(header.joined(separator: ", "))"))
+        }
+        return .success(i)
+      }
+    }
+    do {
+      var c = ProfileColumns(count: header.count, meter: try find(profile.meter, "meter").get())
+      switch profile.layout {
+      case .long, .register:
+        c.time = try find(profile.timestamp, "timestamp").get()
+        c.value = try find(profile.value, "value").get()
+      case .dayRows:
+        c.date = try find(profile.date, "date").get()
+        c.firstInterval = try find(profile.firstInterval, "intervals").get()
+      }
+      return .success(c)
+    } catch let problem as ImportProfile.Problem {
+      return .failure(problem)
+    } catch {
+      return .failure(.init(message: "\(error)", hint: ""))
+    }
+  }
+}

@@ -1,0 +1,304 @@
+import Foundation
+
+/// Reads the rows of a readings file laid out as its bundle's import profile says (long rows
+/// with local times or other units, day rows, register reads) into the same tally as the plain
+/// format, through `ReadingsScanner`'s meter look-up and interval bookkeeping: each value is
+/// placed in its meter's interval exactly as a plain row would be, and every problem is named
+/// at its file, line and column on the slow pass.
+struct ProfiledScanner {
+  let profile: ImportProfile
+  let columns: ProfileColumns
+  /// Register reads: the latest read of each meter (park minutes, micro-units of the profile's
+  /// unit); kept from chunk to chunk and file to file, which is why register files are read by
+  /// one thread in file order.
+  var registers: Registers
+  typealias Registers = [(at: Int, value: Int64)?]
+  private var fields: [Range<Int>] = []
+  private var unquoted: [UInt8] = []
+  private var utf8: [UInt8] = []
+
+  init(profile: ImportProfile, columns: ProfileColumns, registers: Registers) {
+    self.profile = profile
+    self.columns = columns
+    self.registers = registers
+  }
+
+  /// Scans every line of `raw` (whole lines, in the profile's encoding) into `s`'s tally.
+  /// Returns the number of lines read.
+  mutating func scan(
+    _ raw: UnsafeBufferPointer<UInt8>, firstLine: Int, into s: inout ReadingsScanner
+  ) -> Int {
+    s.tally.bytes += raw.count
+    guard profile.encoding == .gb18030 else { return lines(raw, firstLine: firstLine, &s) }
+    if TextEncoding.utf8(fromGB18030: raw, into: &utf8) == nil {
+      let text = utf8
+      return text.withUnsafeBufferPointer { lines($0, firstLine: firstLine, &s) }
+    }
+    // A byte that is not GB18030: convert line by line, to name the line.
+    var line = firstLine
+    var start = 0
+    while start < raw.count {
+      let end = raw[start...].firstIndex(of: 10) ?? raw.count
+      let one = UnsafeBufferPointer(rebasing: raw[start..<end])
+      if let bad = TextEncoding.utf8(fromGB18030: one, into: &utf8) {
+        // Shown as far as it is text, then U+FFFD where the bad byte is.
+        var shown: [UInt8] = []
+        _ = TextEncoding.utf8(fromGB18030: UnsafeBufferPointer(rebasing: one[..<bad]), into: &shown)
+        shown += [0xEF, 0xBF, 0xBD]
+        shown.withUnsafeBufferPointer { b in
+          let a = b.baseAddress!
+          s.fail(
+            .badEncoding,
+            "byte \(String(one[bad], radix: 16, uppercase: true)) (hex) is not GB18030 text",
+            hint: "the profile says encoding = gb18030; save the file as GB18030 (or say utf-8)",
+            a, a + b.count, field: a + b.count - 3..<a + b.count, line: line)
+        }
+      } else {
+        let text = utf8
+        _ = text.withUnsafeBufferPointer { lines($0, firstLine: line, &s) }
+      }
+      line += 1
+      start = end + 1
+    }
+    return line - firstLine
+  }
+
+  private mutating func lines(
+    _ b: UnsafeBufferPointer<UInt8>, firstLine: Int, _ s: inout ReadingsScanner
+  ) -> Int {
+    guard let base = b.baseAddress, b.count > 0 else { return 0 }
+    let end = base + b.count
+    var p = base
+    var line = firstLine
+    while p < end {
+      let lineEnd =
+        memchr(p, 10, end - p).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
+        ?? end
+      var e = lineEnd
+      if e > p && e[-1] == 13 { e -= 1 }
+      if e > p, !(p..<e).allSatisfy({ $0.pointee == profile.delimiter || $0.pointee == 32 }) {
+        s.tally.totalRows += 1
+        row(p, e, line: line, &s)
+      }
+      line += 1
+      p = lineEnd + 1
+    }
+    return line - firstLine
+  }
+
+  private mutating func row(
+    _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
+  ) {
+    guard memchr(a, 34, e - a) != nil else {
+      split(a, e)
+      fieldsRead(a, a, e, line: line, &s)
+      return
+    }
+    guard let copy = unquote(a, e, line: line, &s) else { return }
+    copy.withUnsafeBufferPointer { fieldsRead($0.baseAddress!, a, e, line: line, &s) }
+  }
+
+  /// The fields of `[a, e)` at the delimiter, without the spaces around them.
+  private mutating func split(_ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>) {
+    fields.removeAll(keepingCapacity: true)
+    var start = 0
+    let n = e - a
+    while true {
+      var end = start
+      while end < n, a[end] != profile.delimiter { end += 1 }
+      fields.append(Self.trim(a, start..<end))
+      if end >= n { break }
+      start = end + 1
+    }
+  }
+
+  static func trim(_ p: UnsafePointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
+    var (lo, hi) = (r.lowerBound, r.upperBound)
+    while lo < hi, p[lo] == 32 { lo += 1 }
+    while hi > lo, p[hi - 1] == 32 { hi -= 1 }
+    return lo..<hi
+  }
+
+  /// A row with quotes: its fields unquoted (RFC 4180) into a copy; nil (and a problem) when a
+  /// quote is misplaced.
+  private mutating func unquote(
+    _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
+  ) -> [UInt8]? {
+    fields.removeAll(keepingCapacity: true)
+    var out: [UInt8] = []
+    var start = 0
+    var quoted = false
+    var q = a
+    while q < e {
+      let b = q.pointee
+      if quoted {
+        if b == 34, q + 1 < e, q[1] == 34 {
+          out.append(34)
+          q += 1
+        } else if b == 34 {
+          quoted = false
+        } else {
+          out.append(b)
+        }
+      } else if b == 34 {
+        quoted = true
+      } else if b == profile.delimiter {
+        fields.append(start..<out.count)
+        start = out.count
+      } else {
+        out.append(b)
+      }
+      q += 1
+    }
+    guard !quoted else {
+      s.fail(
+        .badQuote, "a quoted field is not closed on its line",
+        hint: "readings files do not allow line breaks inside quotes", a, e, field: a..<e,
+        line: line)
+      return nil
+    }
+    fields.append(start..<out.count)
+    out.withUnsafeBufferPointer { b in
+      for i in fields.indices { fields[i] = Self.trim(b.baseAddress!, fields[i]) }
+    }
+    return out
+  }
+
+  private func field(_ base: UnsafePointer<UInt8>, _ i: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: base + fields[i].lowerBound, count: fields[i].count)
+  }
+
+  private mutating func fieldsRead(
+    _ base: UnsafePointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
+    line: Int, _ s: inout ReadingsScanner
+  ) {
+    let count = fields.count
+    if profile.layout == .dayRows {
+      guard count > columns.firstInterval, count > columns.date, count > columns.meter else {
+        s.fail(
+          .badRow,
+          "row has \(count) field\(count == 1 ? "" : "s"); a day row has the date, the meter and its intervals",
+          hint: "one row per meter and day: the header's columns, then one value per interval",
+          a, e, field: a..<e, line: line)
+        return
+      }
+    } else if count != columns.count {
+      s.fail(
+        .badRow, "row has \(count) field\(count == 1 ? "" : "s"); the header has \(columns.count)",
+        hint: "each row has one value per column of the header", a, e, field: a..<e, line: line)
+      return
+    }
+    guard let m = s.lookUp(field(base, columns.meter), a, e, line: line) else { return }
+    switch profile.layout {
+    case .long: long(m, base, a, e, line: line, &s)
+    case .register: register(m, base, a, e, line: line, &s)
+    case .dayRows: day(m, base, a, e, line: line, &s)
+    }
+  }
+
+  private func long(
+    _ m: Int, _ base: UnsafePointer<UInt8>, _ a: UnsafePointer<UInt8>,
+    _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
+  ) {
+    let (t, v) = (field(base, columns.time), field(base, columns.value))
+    guard let micro = energy(v, a, e, line: line, &s), let local = time(t, a, e, line: line, &s)
+    else { return }
+    let atEnd = profile.stampAtEnd ?? s.layout.stampAtEnd[m]
+    s.record(
+      m, start: atEnd ? local - s.layout.interval[m] : local, micro: micro, stampAtEnd: atEnd,
+      t, a, e, line: line)
+  }
+
+  /// A cumulative read: the energy of the interval it closes is this read less the one before
+  /// (plus the register's span when it rolled over). The first read of each meter opens it.
+  private mutating func register(
+    _ m: Int, _ base: UnsafePointer<UInt8>, _ a: UnsafePointer<UInt8>,
+    _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
+  ) {
+    let (t, v) = (field(base, columns.time), field(base, columns.value))
+    guard let value = energy(v, a, e, line: line, &s), let at = time(t, a, e, line: line, &s)
+    else { return }
+    defer { registers[m] = (at, value) }
+    guard let last = registers[m] else { return }
+    let step = s.layout.interval[m]
+    guard at > last.at else {
+      s.fail(
+        .badRow,
+        "register read at \(Timestamp.text(parkMinutes: at)) comes after one at \(Timestamp.text(parkMinutes: last.at))",
+        hint: "register reads of a meter must be in time order, one per interval", a, e,
+        field: s.locate(t, a, e), line: line)
+      return
+    }
+    guard at - last.at == step else {
+      s.fail(
+        .gap,
+        "register read at \(Timestamp.text(parkMinutes: at)) is \(at - last.at) minutes after the one before; meter '\(s.meterIds[m])' reads every \(step)",
+        hint:
+          "the energy between two reads further apart cannot be placed in intervals: add the missing reads",
+        a, e, field: s.locate(t, a, e), line: line)
+      return
+    }
+    var delta = value - last.value
+    if delta < 0 {
+      // The register's span in micro-units: 10^digits whole units.
+      var span: Int64 = 1_000_000
+      for _ in 0..<(profile.digits ?? 0) {
+        span = span.multipliedReportingOverflow(by: 10).partialValue
+      }
+      guard profile.digits != nil, last.value < span, value < span else {
+        s.fail(
+          .registerBackwards,
+          "register read \(Self.text(value, profile.unit)) is below the one before it (\(Self.text(last.value, profile.unit)))",
+          hint: profile.digits == nil
+            ? "a register that rolled over: give its width with digits = N in import.profile"
+            : "a register of \(profile.digits!) digits cannot read this: check the reads or digits",
+          a, e, field: s.locate(v, a, e), line: line)
+        return
+      }
+      delta += span
+    }
+    guard let micro = kWh(delta) else {
+      s.fail(
+        .badKWh, "the energy between two register reads does not fit in micro-kWh",
+        hint: "check the unit", a, e, field: s.locate(v, a, e), line: line)
+      return
+    }
+    s.record(m, start: last.at, micro: micro, stampAtEnd: true, t, a, e, line: line)
+  }
+
+  /// A day row: its date, then one value per interval of the day (an empty one is a gap).
+  private func day(
+    _ m: Int, _ base: UnsafePointer<UInt8>, _ a: UnsafePointer<UInt8>,
+    _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
+  ) {
+    let step = s.layout.interval[m]
+    let slots = 1440 / step
+    var last = fields.count
+    while last - columns.firstInterval > slots, fields[last - 1].isEmpty { last -= 1 }
+    let given = last - columns.firstInterval
+    guard given == slots else {
+      s.fail(
+        .badRow,
+        "day row has \(given) interval\(given == 1 ? "" : "s"); meter '\(s.meterIds[m])' reads every \(step) minutes, \(slots) a day",
+        hint: "one value per interval of the day, from 00:00 (an empty value is a gap)", a, e,
+        field: a..<e, line: line)
+      return
+    }
+    let d = field(base, columns.date)
+    guard let (number, end) = LocalTimestamp.date(d, from: 0), end == d.count, let number else {
+      let text = ReadingsScanner.clip(String(decoding: d, as: UTF8.self))
+      s.fail(
+        .badTimestamp, "'\(text)' is not a date", hint: "write 2026-01-01 or 2026/1/1", a, e,
+        field: s.locate(d, a, e), line: line)
+      return
+    }
+    // The row's date is on the profile's clock (day rows require a time-zone).
+    let midnight =
+      number * 1440 - (profile.zone ?? Timestamp.parkOffsetMinutes) + Timestamp.parkOffsetMinutes
+    for k in 0..<slots where !fields[columns.firstInterval + k].isEmpty {
+      let v = field(base, columns.firstInterval + k)
+      guard let micro = energy(v, a, e, line: line, &s) else { continue }
+      s.record(m, start: midnight + k * step, micro: micro, stampAtEnd: false, v, a, e, line: line)
+    }
+  }
+}

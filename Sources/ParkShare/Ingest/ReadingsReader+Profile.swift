@@ -1,0 +1,83 @@
+import Foundation
+
+extension ReadingsReader {
+  /// Opens a readings file laid out as `profile` says: skips the lines above the header, reads
+  /// the header in the profile's encoding and finds the profile's columns in it.
+  static func openProfiled(
+    _ path: String, _ profile: ImportProfile, _ diagnostics: inout [Diagnostic]
+  ) -> OpenFile? {
+    guard var f = openFile(path, &diagnostics, header: false) else { return nil }
+    func refuse(_ id: DiagnosticID, _ message: String, line: Int, hint: String, quote: String?) {
+      var d = Diagnostic.error(
+        id, message,
+        at: SourceRange(
+          file: path, start: .init(line: line, column: 1),
+          end: .init(line: line, column: max(quote?.count ?? 1, 1) + 1)), hint: hint)
+      d.quote = quote
+      diagnostics.append(d)
+      close(f.fd)
+    }
+    // The header is line skip + 1: find the line feeds before and after it.
+    let want = min(f.size, lineLimit * (profile.skip + 1))
+    var head = [UInt8](repeating: 0, count: want)
+    let got = head.withUnsafeMutableBytes { pread(f.fd, $0.baseAddress, $0.count, 0) }
+    head = Array(head.prefix(max(got, 0)))
+    var start = 0
+    for _ in 0..<profile.skip {
+      guard let nl = head[start...].firstIndex(of: 10) else {
+        refuse(
+          .emptyFile, "the file ends before its header (the profile skips \(profile.skip) lines)",
+          line: 1, hint: "check skip = N in import.profile", quote: nil)
+        return nil
+      }
+      start = nl + 1
+    }
+    let newline = head[start...].firstIndex(of: 10)
+    guard newline != nil || f.size == head.count, start < head.count else {
+      refuse(
+        .emptyFile,
+        start >= head.count ? "the file has no header line" : "the header line is too long",
+        line: profile.skip + 1, hint: "the header names the columns", quote: nil)
+      return nil
+    }
+    var raw = Array(head[start..<(newline ?? head.count)])
+    if raw.last == 13 { raw.removeLast() }
+    if profile.encoding == .gb18030 {
+      var utf8: [UInt8] = []
+      let bad = raw.withUnsafeBufferPointer { TextEncoding.utf8(fromGB18030: $0, into: &utf8) }
+      guard bad == nil else {
+        refuse(
+          .badEncoding, "the header is not GB18030 text", line: profile.skip + 1,
+          hint: "the profile says encoding = gb18030; check the file's encoding", quote: nil)
+        return nil
+      }
+      raw = utf8
+    } else if TextEncoding.firstInvalidUTF8(Data(raw)) < raw.count {
+      refuse(
+        .badEncoding, "the header is not UTF-8 text", line: profile.skip + 1,
+        hint:
+          "a file saved by Excel on a Chinese PC is GB18030: say encoding = gb18030 in import.profile",
+        quote: nil)
+      return nil
+    }
+    if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
+    let text = String(decoding: raw, as: UTF8.self)
+    let header = text.split(
+      separator: Character(UnicodeScalar(profile.delimiter)), omittingEmptySubsequences: false
+    ).map {
+      $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+        in: CharacterSet(charactersIn: "\""))
+    }
+    switch ProfileColumns.resolve(profile, header: header) {
+    case .failure(let problem):
+      refuse(.badHeader, problem.message, line: profile.skip + 1, hint: problem.hint, quote: text)
+      return nil
+    case .success(let columns):
+      f.profile = profile
+      f.columns = columns
+      f.dataStart = newline.map { $0 + 1 } ?? f.size
+      f.firstLine = profile.skip + 2
+      return f
+    }
+  }
+}

@@ -1,0 +1,2 @@
+layout = day-rows
+intervals = 3

@@ -1,0 +1,2 @@
+layout = register
+value = register
