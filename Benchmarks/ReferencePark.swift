@@ -113,19 +113,8 @@ enum ReferencePark {
     for t in stride(from: start, to: end, by: interval) {
       let stamp = Array(ReadingsWriter.stamp(t).utf8) + [44]
       let hour = ((t - start) % 1440) / 60
-      let sunny = (8...16).contains(hour)
       for (i, id) in ids.enumerated() {
-        rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        let r = Int64((rng >> 33) % 1_000_000)  // 0...999,999 milli-kWh
-        let milli: Int64
-        switch kinds[i] {
-        case "pv-generation", "on-grid-export": milli = sunny ? 50_000 + r : 0
-        case "green-trade": milli = sunny ? (r / 8) : 0
-        case "direct-supply": milli = sunny ? r / 4 : 0
-        case "storage-charge": milli = hour < 6 ? r / 2 : 0
-        case "storage-discharge": milli = (18...22).contains(hour) ? r / 3 : 0
-        default: milli = 20_000 + r / 2
-        }
+        let milli = value(kinds[i], hour: hour, &rng)
         buffer += id
         buffer += stamp
         buffer += ReadingsWriter.kwh(milli).utf8
@@ -140,6 +129,22 @@ enum ReferencePark {
     try out.close()
     try fm.moveItem(atPath: dir + "/readings.csv.part", toPath: dir + "/readings.csv")
     return dir
+  }
+
+  /// The next generated reading of a meter of `kind` at `hour`, in milli-kWh: the same sequence
+  /// for every layout written from it (LayoutsBench).
+  static func value(_ kind: String, hour: Int, _ rng: inout UInt64) -> Int64 {
+    rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    let r = Int64((rng >> 33) % 1_000_000)  // 0...999,999 milli-kWh
+    let sunny = (8...16).contains(hour)
+    switch kind {
+    case "pv-generation", "on-grid-export": return sunny ? 50_000 + r : 0
+    case "green-trade": return sunny ? (r / 8) : 0
+    case "direct-supply": return sunny ? r / 4 : 0
+    case "storage-charge": return hour < 6 ? r / 2 : 0
+    case "storage-discharge": return (18...22).contains(hour) ? r / 3 : 0
+    default: return 20_000 + r / 2
+    }
   }
 
   /// Runs the release `parkshare revenue` on the reference park and prints wall time, MB/s,

@@ -61,6 +61,11 @@ case "settle":
   let dir =
     CommandLine.arguments.dropFirst(2).first ?? NSTemporaryDirectory() + "parkshare-reference-park"
   try ReferencePark.settle(dir, repeats: 5)
+case "layouts":
+  // parkshare-bench layouts [DIR]: the reference park's readings in every import-profile layout.
+  try LayoutsBench.run(
+    CommandLine.arguments.dropFirst(2).first ?? NSTemporaryDirectory() + "parkshare-reference-park",
+    repeats: 3)
 case "montecarlo":
   // parkshare-bench montecarlo [DIR [RUNS [plain | overtime]]]
   let rest = Array(CommandLine.arguments.dropFirst(2))
@@ -99,9 +104,10 @@ case "capeach":
     free: rest.dropFirst().first ?? 1)
 case "sample-data":
   try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
+  try SampleLayouts.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:
   FileHandle.standardError.write(
-    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS [plain | overtime]]] | capeach [MEMBERS [FREE]] | sha256 FILE | sample-data DIR]\n"
+    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS [plain | overtime]]] | capeach [MEMBERS [FREE]] | sha256 FILE | sample-data DIR | layouts [DIR]]\n"
       .data(
         using: .utf8)!)
   exit(64)

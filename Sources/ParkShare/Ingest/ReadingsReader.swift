@@ -66,8 +66,15 @@ enum ReadingsReader {
       }
     }
     // Fast pass: sums only.
-    // Register reads are differenced read by read: one thread, in file order.
-    let workers = profile?.layout == .register ? 1 : max(1, min(threads, chunks.count, 16))
+    let workers = max(1, min(threads, chunks.count, 16))
+    // Register reads are differenced read by read: each chunk keeps its first and last read of
+    // every meter, and the reads either side of each chunk boundary are joined after, in order.
+    let isRegister = profile?.layout == .register
+    let ends = UnsafeMutableBufferPointer<ProfiledScanner.Carry?>.allocate(
+      capacity: isRegister ? chunks.count : 0)
+    ends.initialize(repeating: nil)
+    defer { ends.deallocate() }
+    let chunkEnds = CarrySlots(ends)
     let results = UnsafeMutableBufferPointer<ReadingsTally?>.allocate(capacity: workers)
     results.initialize(repeating: nil)
     defer { results.deallocate() }
@@ -77,9 +84,9 @@ enum ReadingsReader {
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       var buffer: [UInt8] = []
       var tally = ReadingsTally(layout)
-      var registers = ProfiledScanner.Registers(repeating: nil, count: layout.meterCount)
       var k = w
       while k < allChunks.count {
+        var carry = ProfiledScanner.Carry(meters: layout.meterCount)
         let c = allChunks[k]
         let f = files[c.file]
         var scanner = ReadingsScanner(
@@ -89,8 +96,9 @@ enum ReadingsReader {
         if complete.tooLong { scanner.tally.problems += 1 }
         buffer.withUnsafeBufferPointer { b in
           _ = scan(
-            &scanner, &registers, f, UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: 0)
+            &scanner, &carry, f, UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: 0)
         }
+        if isRegister { chunkEnds.put(k, carry) }
         tally = scanner.tally
         k += workers
       }
@@ -98,6 +106,10 @@ enum ReadingsReader {
     }
     var total = ReadingsTally(layout)
     for w in 0..<workers { if let t = results[w] { total.merge(t, layout: layout) } }
+    if isRegister, let profile, let f = open.first(where: { $0.columns != nil }) {
+      total = joinRegisters(
+        Array(ends), profile: profile, columns: f.columns!, layout: layout, ids: ids, total)
+    }
 
     if total.problems > 0 || total.duplicates > 0 {
       diagnostics += describeProblems(
@@ -203,16 +215,44 @@ enum ReadingsReader {
   /// Scans whole lines of `f`: plain rows, or rows as the bundle's import profile lays them out
   /// (`registers` carries register reads from chunk to chunk).
   static func scan(
-    _ s: inout ReadingsScanner, _ registers: inout ProfiledScanner.Registers, _ f: OpenFile,
+    _ s: inout ReadingsScanner, _ carry: inout ProfiledScanner.Carry, _ f: OpenFile,
     _ b: UnsafeBufferPointer<UInt8>, firstLine: Int
   ) -> Int {
     guard let profile = f.profile, let columns = f.columns else {
       return s.scan(b, firstLine: firstLine)
     }
-    var p = ProfiledScanner(profile: profile, columns: columns, registers: registers)
+    var p = ProfiledScanner(profile: profile, columns: columns, carry: carry)
     let n = p.scan(b, firstLine: firstLine, into: &s)
-    registers = p.registers
+    carry = p.carry
     return n
+  }
+
+  /// The register steps across chunk boundaries of the fast pass: each chunk's first read of a
+  /// meter with the last read before it, in chunk order. Problems are only counted: the slow
+  /// pass reads the files in order and names them.
+  static func joinRegisters(
+    _ ends: [ProfiledScanner.Carry?], profile: ImportProfile, columns: ProfileColumns,
+    layout: ReadingsLayout, ids: [String], _ total: ReadingsTally
+  ) -> ReadingsTally {
+    var s = ReadingsScanner(
+      layout: layout, meterIds: ids, file: 0, order: (0, 0, 0), reporting: false, tally: total)
+    let p = ProfiledScanner(
+      profile: profile, columns: columns, carry: .init(meters: layout.meterCount))
+    var last = ProfiledScanner.Registers(repeating: nil, count: layout.meterCount)
+    let none: [UInt8] = [0]
+    none.withUnsafeBufferPointer { b in
+      let a = b.baseAddress!
+      let empty = UnsafeBufferPointer(start: a, count: 0)
+      for case let c? in ends {
+        for m in 0..<layout.meterCount {
+          if let first = c.firsts[m], let before = last[m] {
+            p.step(m, from: before, to: first, empty, empty, a, a, line: 0, &s)
+          }
+          if let end = c.registers[m] { last[m] = end }
+        }
+      }
+    }
+    return s.tally
   }
 
   /// Reads chunk `c` into `buffer` and returns the range of the whole lines that start inside
@@ -267,7 +307,7 @@ enum ReadingsReader {
     var problems: [RowProblem] = []
     var firstSeen: [Int: (file: Int, line: Int)] = [:]
     var buffer: [UInt8] = []
-    var registers = ProfiledScanner.Registers(repeating: nil, count: layout.meterCount)
+    var carry = ProfiledScanner.Carry(meters: layout.meterCount)
     var line = 2
     var current = -1
     var stopped = Set<Int>()
@@ -284,7 +324,7 @@ enum ReadingsReader {
       let complete = load(c, of: f, into: &buffer)
       buffer.withUnsafeBufferPointer { b in
         line += scan(
-          &scanner, &registers, f, UnsafeBufferPointer(rebasing: b[complete.lines]),
+          &scanner, &carry, f, UnsafeBufferPointer(rebasing: b[complete.lines]),
           firstLine: line)
       }
       if complete.tooLong {
@@ -442,6 +482,12 @@ enum ReadingsReader {
 }
 
 /// Per-thread results of the fast pass: each worker writes only its own slot.
+struct CarrySlots: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<ProfiledScanner.Carry?>
+  init(_ buffer: UnsafeMutableBufferPointer<ProfiledScanner.Carry?>) { self.buffer = buffer }
+  func put(_ i: Int, _ c: ProfiledScanner.Carry) { buffer[i] = c }
+}
+
 struct SendableSlots: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<ReadingsTally?>
   init(_ buffer: UnsafeMutableBufferPointer<ReadingsTally?>) { self.buffer = buffer }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ProfiledScanner {
   /// A reading in the profile's unit, as micro-kWh; nil (and a problem) for anything but a plain
   /// non-negative decimal (with the profile's decimal separator) that micro-kWh hold exactly.
@@ -5,6 +7,7 @@ extension ProfiledScanner {
     _ f: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
     line: Int, _ s: inout ReadingsScanner
   ) -> Int64? {
+    if let v = units(f), v >= 0, let micro = kWh(v) { return micro }
     let text = { ReadingsScanner.clip(String(decoding: f, as: UTF8.self)) }
     let unit = profile.unit.rawValue
     guard let v = units(f) else {
@@ -48,40 +51,55 @@ extension ProfiledScanner {
   /// A decimal in micro-units: digits, one decimal separator, at most six places, an optional
   /// leading minus; nil for anything else.
   func units(_ f: UnsafeBufferPointer<UInt8>) -> Int64? {
+    guard let p = f.baseAddress, f.count > 0 else { return nil }
     var value: Int64 = 0
     var digits = 0
     var places = -1
-    var negative = false
-    for (i, b) in f.enumerated() {
-      if b &- 48 < 10 {
+    var i = 0
+    let negative = p[0] == 45
+    if negative { i = 1 }
+    let decimal = profile.decimal
+    while i < f.count {
+      let b = p[i]
+      let d = b &- 48
+      if d < 10 {
         guard value < 100_000_000_000_000 else { return nil }
-        value = value * 10 + Int64(b &- 48)
+        value = value &* 10 &+ Int64(d)
         digits += 1
         if places >= 0 { places += 1 }
-      } else if b == profile.decimal && places < 0 {
+      } else if b == decimal && places < 0 {
         places = 0
-      } else if b == 45 && i == 0 {
-        negative = true
       } else {
         return nil
       }
+      i += 1
     }
     guard digits > 0, places <= ReadingsScanner.maxDecimals else { return nil }
-    for _ in max(places, 0)..<ReadingsScanner.maxDecimals {
-      let (v, o) = value.multipliedReportingOverflow(by: 10)
-      guard !o else { return nil }
-      value = v
-    }
-    return negative ? -value : value
+    let (v, o) = value.multipliedReportingOverflow(by: Self.scale[max(places, 0)])
+    guard !o else { return nil }
+    return negative ? -v : v
   }
 
-  /// A timestamp on the park clock; nil (and a problem) when it cannot be read.
-  func time(
+  /// 10^(6 - places): what a value with `places` decimals is multiplied by to be micro-units.
+  static let scale: [Int64] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1]
+
+  /// A timestamp on the park clock; nil (and a problem) when it cannot be read. Exports list
+  /// every meter at one time before the next time, so the last text read is kept with its value.
+  mutating func time(
     _ f: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
     line: Int, _ s: inout ReadingsScanner
   ) -> Int? {
+    if f.count == lastTime.count, f.count > 0,
+      lastTime.withUnsafeBufferPointer({ memcmp($0.baseAddress!, f.baseAddress!, f.count) == 0 })
+    {
+      return lastMinute
+    }
     switch LocalTimestamp.parse(f, zone: profile.zone) {
-    case .success(let t): return t
+    case .success(let t):
+      lastTime.removeAll(keepingCapacity: true)
+      lastTime.append(contentsOf: f)
+      lastMinute = t
+      return t
     case .failure(let error):
       let text = ReadingsScanner.clip(String(decoding: f, as: UTF8.self))
       let field = s.locate(f, a, e)
@@ -109,10 +127,5 @@ extension ProfiledScanner {
       }
       return nil
     }
-  }
-
-  /// Micro-units as text in `unit`, for messages.
-  static func text(_ v: Int64, _ unit: ImportProfile.Unit) -> String {
-    "\(MeterSums.kWh(v)) \(unit.rawValue)"
   }
 }

@@ -8,19 +8,33 @@ import Foundation
 struct ProfiledScanner {
   let profile: ImportProfile
   let columns: ProfileColumns
-  /// Register reads: the latest read of each meter (park minutes, micro-units of the profile's
-  /// unit); kept from chunk to chunk and file to file, which is why register files are read by
-  /// one thread in file order.
-  var registers: Registers
+  /// Register reads: the latest read of each meter (park minutes, micro-kWh).
+  var carry: Carry
   typealias Registers = [(at: Int, value: Int64)?]
+
+  /// Register reads carried between chunks: the latest read of each meter, and the first read
+  /// of each meter in the chunk when none came before it there (the fast pass reads chunks
+  /// apart and joins them after, in order: `ReadingsReader.joinRegisters`).
+  struct Carry: Sendable {
+    var registers: Registers
+    var firsts: Registers
+
+    init(meters: Int) {
+      registers = Array(repeating: nil, count: meters)
+      firsts = registers
+    }
+  }
   private var fields: [Range<Int>] = []
   private var unquoted: [UInt8] = []
   private var utf8: [UInt8] = []
+  /// The last timestamp text read and its park minute (`time`).
+  var lastTime: [UInt8] = []
+  var lastMinute = 0
 
-  init(profile: ImportProfile, columns: ProfileColumns, registers: Registers) {
+  init(profile: ImportProfile, columns: ProfileColumns, carry: Carry) {
     self.profile = profile
     self.columns = columns
-    self.registers = registers
+    self.carry = carry
   }
 
   /// Scans every line of `raw` (whole lines, in the profile's encoding) into `s`'s tally.
@@ -30,6 +44,25 @@ struct ProfiledScanner {
   ) -> Int {
     s.tally.bytes += raw.count
     guard profile.encoding == .gb18030 else { return lines(raw, firstLine: firstLine, &s) }
+    // Converted a slice of about a megabyte at a time (cut at a line feed), so the UTF-8 copy
+    // stays small whatever the chunk.
+    var line = firstLine
+    var from = 0
+    while from < raw.count {
+      var to = min(raw.count, from + (1 << 20))
+      if to < raw.count {
+        to = (raw[to...].firstIndex(of: 10) ?? raw.count - 1) + 1
+      }
+      line += converted(UnsafeBufferPointer(rebasing: raw[from..<to]), firstLine: line, &s)
+      from = to
+    }
+    return line - firstLine
+  }
+
+  /// GB18030 lines converted to UTF-8 and scanned; a line that is not GB18030 is named.
+  private mutating func converted(
+    _ raw: UnsafeBufferPointer<UInt8>, firstLine: Int, _ s: inout ReadingsScanner
+  ) -> Int {
     if TextEncoding.utf8(fromGB18030: raw, into: &utf8) == nil {
       let text = utf8
       return text.withUnsafeBufferPointer { lines($0, firstLine: firstLine, &s) }
@@ -103,9 +136,12 @@ struct ProfiledScanner {
     fields.removeAll(keepingCapacity: true)
     var start = 0
     let n = e - a
+    let d = Int32(profile.delimiter)
     while true {
-      var end = start
-      while end < n, a[end] != profile.delimiter { end += 1 }
+      let end =
+        memchr(a + start, d, n - start).map {
+          UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - a
+        } ?? n
       fields.append(Self.trim(a, start..<end))
       if end >= n { break }
       start = end + 1
@@ -196,7 +232,7 @@ struct ProfiledScanner {
     }
   }
 
-  private func long(
+  private mutating func long(
     _ m: Int, _ base: UnsafePointer<UInt8>, _ a: UnsafePointer<UInt8>,
     _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
   ) {
@@ -218,8 +254,22 @@ struct ProfiledScanner {
     let (t, v) = (field(base, columns.time), field(base, columns.value))
     guard let value = energy(v, a, e, line: line, &s), let at = time(t, a, e, line: line, &s)
     else { return }
-    defer { registers[m] = (at, value) }
-    guard let last = registers[m] else { return }
+    defer { carry.registers[m] = (at, value) }
+    guard let last = carry.registers[m] else {
+      // The chunk's first read of the meter: the read before it is in an earlier chunk.
+      if carry.firsts[m] == nil { carry.firsts[m] = (at, value) }
+      return
+    }
+    step(m, from: last, to: (at, value), t, v, a, e, line: line, &s)
+  }
+
+  /// The energy between two consecutive register reads of meter `m`, into its interval.
+  func step(
+    _ m: Int, from last: (at: Int, value: Int64), to read: (at: Int, value: Int64),
+    _ t: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>,
+    _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
+  ) {
+    let (at, value) = read
     let step = s.layout.interval[m]
     guard at > last.at else {
       s.fail(
@@ -238,30 +288,26 @@ struct ProfiledScanner {
         a, e, field: s.locate(t, a, e), line: line)
       return
     }
-    var delta = value - last.value
-    if delta < 0 {
-      // The register's span in micro-units: 10^digits whole units.
-      var span: Int64 = 1_000_000
+    // Reads are micro-kWh already (`energy` converted them from the profile's unit).
+    var micro = value - last.value
+    if micro < 0 {
+      // The register's span: 10^digits whole units of the profile's unit, in micro-kWh.
+      var units: Int64 = 1_000_000
       for _ in 0..<(profile.digits ?? 0) {
-        span = span.multipliedReportingOverflow(by: 10).partialValue
+        units = units.multipliedReportingOverflow(by: 10).partialValue
       }
+      let span = kWh(units) ?? .max
       guard profile.digits != nil, last.value < span, value < span else {
         s.fail(
           .registerBackwards,
-          "register read \(Self.text(value, profile.unit)) is below the one before it (\(Self.text(last.value, profile.unit)))",
+          "register read \(MeterSums.kWh(value)) kWh is below the one before it (\(MeterSums.kWh(last.value)) kWh)",
           hint: profile.digits == nil
             ? "a register that rolled over: give its width with digits = N in import.profile"
             : "a register of \(profile.digits!) digits cannot read this: check the reads or digits",
           a, e, field: s.locate(v, a, e), line: line)
         return
       }
-      delta += span
-    }
-    guard let micro = kWh(delta) else {
-      s.fail(
-        .badKWh, "the energy between two register reads does not fit in micro-kWh",
-        hint: "check the unit", a, e, field: s.locate(v, a, e), line: line)
-      return
+      micro += span
     }
     s.record(m, start: last.at, micro: micro, stampAtEnd: true, t, a, e, line: line)
   }
