@@ -83,15 +83,31 @@ enum SampleLayouts {
           "\(id),\(y)-\(two(m))-\(two(d)) \(two((t % 1440) / 60)):00,\(v / 1000).\(String(v % 1000).padded)\n"
       }
     }
+    // PV-EXP-01's meter is replaced on 2026-02-10 at 10:20: the old register counted a third of
+    // the 10:00-11:00 hour up to then, the new one starts at 0 and counts the rest.
+    let swapped = order[1]
+    let swapHour = start + 40 * 1440 + 10 * 60
+    var replacement = "meter,time,old_final,new_initial,note\n"
     readsAt(start)
     for t in stride(from: start, to: end, by: 60) {
-      for id in order { register[id]! += milli(values[id]![t]!) }
+      for id in order {
+        let e = milli(values[id]![t]!)
+        if id == swapped && t == swapHour {
+          let old = register[id]! + e / 3
+          replacement +=
+            "\(id),2026-02-10 10:20,\(old / 1000).\(String(old % 1000).padded),0,旧表拆除 新表安装\n"
+          register[id] = e - e / 3
+        } else {
+          register[id]! += e
+        }
+      }
       readsAt(t + 60)
     }
     let regDir = try bundle(
       "2026Q1-register",
       profile: """
-        # 电表示数: hourly cumulative register reads, local time
+        # 电表示数: hourly cumulative register reads, local time; a meter replaced in
+        # February is in replacements.csv
         layout    = register
         time-zone = +08:00
         timestamp = time
@@ -99,6 +115,8 @@ enum SampleLayouts {
 
         """)
     try reads.write(toFile: regDir + "/readings.csv", atomically: false, encoding: .utf8)
+    try replacement.write(
+      toFile: regDir + "/replacements.csv", atomically: false, encoding: .utf8)
 
     // Local times labelling the end of each interval (the 01:00 ... 24:00 convention), in MWh.
     var ends = "计量点;结束时间;电量(MWh)\r\n"

@@ -94,9 +94,10 @@ public struct DataBundle: Sendable {
     let readingFiles = findReadings(dir)
     let profilePath = dir + "/" + ImportProfile.fileName
     let hasProfile = FileManager.default.fileExists(atPath: profilePath)
-    let stamped =
-      ["meters.csv", "facts.csv"].map { dir + "/" + $0 } + readingFiles
-      + (hasProfile ? [profilePath] : [])
+    let replacementsPath = dir + "/" + MeterReplacement.fileName
+    let hasReplacements = FileManager.default.fileExists(atPath: replacementsPath)
+    let extras = (hasProfile ? [profilePath] : []) + (hasReplacements ? [replacementsPath] : [])
+    let stamped = ["meters.csv", "facts.csv"].map { dir + "/" + $0 } + readingFiles + extras
     let stamps = stamped.map(FileStamp.init(path:))
     // facts.csv holds the values of the contract's inputs: without inputs it may be left out.
     let factsOptional =
@@ -115,9 +116,7 @@ public struct DataBundle: Sendable {
     let hashing = DispatchGroup()
     let digestBox = DigestBox()
     if digests {
-      let files =
-        ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles
-        + (hasProfile ? [profilePath] : [])
+      let files = ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles + extras
       DispatchQueue.global().async(group: hashing) {
         digestBox.set(files.map { ($0, FileDigest.of($0)) })
       }
@@ -162,6 +161,25 @@ public struct DataBundle: Sendable {
       let registry = MeterRegistry.read(sheet, contract: contract)
       meters = registry.meters
       diagnostics += registry.diagnostics
+      var replacements: [Int: [MeterReplacement]] = [:]
+      if hasReplacements {
+        if let profile, profile.layout == .register,
+          let sheet = CSVSheet.load(
+            replacementsPath, required: ["meter", "time", "old_final", "new_initial"],
+            optional: ["note"], diagnostics: &diagnostics, sources: &sources)
+        {
+          let index = Dictionary(
+            meters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+          replacements = MeterReplacement.read(
+            sheet, profile: profile, index: index, diagnostics: &diagnostics)
+        } else if profile?.layout != .register {
+          diagnostics.append(
+            .error(
+              .unusedReadings, "replacements.csv is read only with register reads",
+              at: .whole(replacementsPath),
+              hint: "say layout = register in import.profile, or remove the file"))
+        }
+      }
       if readingFiles.isEmpty {
         diagnostics.append(
           .error(
@@ -174,7 +192,8 @@ public struct DataBundle: Sendable {
         let out = ReadingsReader.read(
           files: readingFiles, meters: meters, period: period,
           cuts: contract.pools.flatMap { $0.steps.flatMap { $0.cuts(in: period) } },
-          gaps: contract.gaps, profile: profile, registry: sheet, refusedMeters: registry.refused,
+          gaps: contract.gaps, profile: profile, replacements: replacements, registry: sheet,
+          refusedMeters: registry.refused,
           threads: threads, chunkSize: chunkSize)
         diagnostics += out.diagnostics
         sums = out.sums

@@ -44,6 +44,7 @@ enum ReadingsReader {
   static func read(
     files: [String], meters: [RegisteredMeter], period: Period, cuts: [CalendarDay] = [],
     gaps: GapPolicy, profile: ImportProfile? = nil,
+    replacements: [Int: [MeterReplacement]] = [:],
     registry: CSVSheet, refusedMeters: Set<String> = [], threads: Int,
     chunkSize: Int = DataBundle.defaultChunkSize
   ) -> Output {
@@ -96,7 +97,8 @@ enum ReadingsReader {
         if complete.tooLong { scanner.tally.problems += 1 }
         buffer.withUnsafeBufferPointer { b in
           _ = scan(
-            &scanner, &carry, f, UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: 0)
+            &scanner, &carry, f, UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: 0,
+            replacements: replacements)
         }
         if isRegister { chunkEnds.put(k, carry) }
         tally = scanner.tally
@@ -108,12 +110,14 @@ enum ReadingsReader {
     for w in 0..<workers { if let t = results[w] { total.merge(t, layout: layout) } }
     if isRegister, let profile, let f = open.first(where: { $0.columns != nil }) {
       total = joinRegisters(
-        Array(ends), profile: profile, columns: f.columns!, layout: layout, ids: ids, total)
+        Array(ends), profile: profile, columns: f.columns!, layout: layout, ids: ids,
+        replacements: replacements, total)
     }
 
     if total.problems > 0 || total.duplicates > 0 {
       diagnostics += describeProblems(
-        chunks, files: open, layout: layout, ids: ids, refusedMeters: refusedMeters)
+        chunks, files: open, layout: layout, ids: ids, refusedMeters: refusedMeters,
+        replacements: replacements)
     }
     for m in total.overflowMeters.sorted() {
       diagnostics.append(
@@ -216,12 +220,13 @@ enum ReadingsReader {
   /// (`registers` carries register reads from chunk to chunk).
   static func scan(
     _ s: inout ReadingsScanner, _ carry: inout ProfiledScanner.Carry, _ f: OpenFile,
-    _ b: UnsafeBufferPointer<UInt8>, firstLine: Int
+    _ b: UnsafeBufferPointer<UInt8>, firstLine: Int, replacements: [Int: [MeterReplacement]]
   ) -> Int {
     guard let profile = f.profile, let columns = f.columns else {
       return s.scan(b, firstLine: firstLine)
     }
-    var p = ProfiledScanner(profile: profile, columns: columns, carry: carry)
+    var p = ProfiledScanner(
+      profile: profile, columns: columns, carry: carry, replacements: replacements)
     let n = p.scan(b, firstLine: firstLine, into: &s)
     carry = p.carry
     return n
@@ -232,12 +237,14 @@ enum ReadingsReader {
   /// pass reads the files in order and names them.
   static func joinRegisters(
     _ ends: [ProfiledScanner.Carry?], profile: ImportProfile, columns: ProfileColumns,
-    layout: ReadingsLayout, ids: [String], _ total: ReadingsTally
+    layout: ReadingsLayout, ids: [String], replacements: [Int: [MeterReplacement]],
+    _ total: ReadingsTally
   ) -> ReadingsTally {
     var s = ReadingsScanner(
       layout: layout, meterIds: ids, file: 0, order: (0, 0, 0), reporting: false, tally: total)
     let p = ProfiledScanner(
-      profile: profile, columns: columns, carry: .init(meters: layout.meterCount))
+      profile: profile, columns: columns, carry: .init(meters: layout.meterCount),
+      replacements: replacements)
     var last = ProfiledScanner.Registers(repeating: nil, count: layout.meterCount)
     let none: [UInt8] = [0]
     none.withUnsafeBufferPointer { b in
@@ -301,7 +308,7 @@ enum ReadingsReader {
   /// for where those intervals were first read.
   static func sequentialPass(
     _ chunks: [Chunk], files: [OpenFile], layout: ReadingsLayout, ids: [String],
-    watch: Set<Int> = []
+    replacements: [Int: [MeterReplacement]], watch: Set<Int> = []
   ) -> (problems: [RowProblem], firstSeen: [Int: (file: Int, line: Int)]) {
     var tally = ReadingsTally(layout)
     var problems: [RowProblem] = []
@@ -325,7 +332,7 @@ enum ReadingsReader {
       buffer.withUnsafeBufferPointer { b in
         line += scan(
           &scanner, &carry, f, UnsafeBufferPointer(rebasing: b[complete.lines]),
-          firstLine: line)
+          firstLine: line, replacements: replacements)
       }
       if complete.tooLong {
         problems.append(
@@ -348,9 +355,11 @@ enum ReadingsReader {
   /// `shownPerKind` of a kind per file, then a count of the rest.
   static func describeProblems(
     _ chunks: [Chunk], files: [OpenFile], layout: ReadingsLayout, ids: [String],
-    refusedMeters: Set<String>
+    refusedMeters: Set<String>, replacements: [Int: [MeterReplacement]]
   ) -> [Diagnostic] {
-    let problems = sequentialPass(chunks, files: files, layout: layout, ids: ids).problems
+    let problems = sequentialPass(
+      chunks, files: files, layout: layout, ids: ids, replacements: replacements
+    ).problems
       .filter { $0.meter.map { !refusedMeters.contains($0) } ?? true }
     // Counted per file and kind of problem.
     struct Kind: Hashable {
@@ -368,8 +377,11 @@ enum ReadingsReader {
     let firstSeen =
       duplicates.isEmpty
       ? [:]
-      : sequentialPass(chunks, files: files, layout: layout, ids: ids, watch: duplicates)
-        .firstSeen
+      : sequentialPass(
+        chunks, files: files, layout: layout, ids: ids, replacements: replacements,
+        watch: duplicates
+      )
+      .firstSeen
     var out: [Diagnostic] = []
     for p in kept {
       let range = SourceRange(

@@ -31,10 +31,17 @@ struct ProfiledScanner {
   var lastTime: [UInt8] = []
   var lastMinute = 0
 
-  init(profile: ImportProfile, columns: ProfileColumns, carry: Carry) {
+  /// Register meters replaced in the period, by meter index.
+  var replacements: [Int: [MeterReplacement]] = [:]
+
+  init(
+    profile: ImportProfile, columns: ProfileColumns, carry: Carry,
+    replacements: [Int: [MeterReplacement]] = [:]
+  ) {
     self.profile = profile
     self.columns = columns
     self.carry = carry
+    self.replacements = replacements
   }
 
   /// Scans every line of `raw` (whole lines, in the profile's encoding) into `s`'s tally.
@@ -288,8 +295,20 @@ struct ProfiledScanner {
         a, e, field: s.locate(t, a, e), line: line)
       return
     }
-    // Reads are micro-kWh already (`energy` converted them from the profile's unit).
+    // Reads are micro-kWh already (`energy` converted them from the profile's unit). A meter
+    // replaced inside the interval: the old register up to its final read, then the new one.
     var micro = value - last.value
+    if let r = replacements[m]?.first(where: { last.at <= $0.at && $0.at < at }) {
+      micro = (r.oldFinal - last.value) + (value - r.newInitial)
+      guard r.oldFinal >= last.value, value >= r.newInitial else {
+        s.fail(
+          .registerBackwards,
+          "meter '\(s.meterIds[m])' replaced at \(Timestamp.text(parkMinutes: r.at)): its reads do not continue the replacement's (old final \(MeterSums.kWh(r.oldFinal)) kWh, new initial \(MeterSums.kWh(r.newInitial)) kWh)",
+          hint: "check replacements.csv against the reads either side of the swap", a, e,
+          field: s.locate(v, a, e), line: line)
+        return
+      }
+    }
     if micro < 0 {
       // The register's span: 10^digits whole units of the profile's unit, in micro-kWh.
       var units: Int64 = 1_000_000
@@ -302,7 +321,7 @@ struct ProfiledScanner {
           .registerBackwards,
           "register read \(MeterSums.kWh(value)) kWh is below the one before it (\(MeterSums.kWh(last.value)) kWh)",
           hint: profile.digits == nil
-            ? "a register that rolled over: give its width with digits = N in import.profile"
+            ? "a register that rolled over: give its width with digits = N in import.profile; a meter replaced: list the swap in replacements.csv"
             : "a register of \(profile.digits!) digits cannot read this: check the reads or digits",
           a, e, field: s.locate(v, a, e), line: line)
         return

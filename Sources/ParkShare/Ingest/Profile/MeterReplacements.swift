@@ -1,0 +1,52 @@
+/// Meters replaced during a period, for register reads (`replacements.csv` beside the readings):
+/// at `at` the old register's last read was `oldFinal` and the new register's first `newInitial`.
+/// The interval the swap falls in is what the old register counted up to its final read plus
+/// what the new one counted from its first.
+struct MeterReplacement: Sendable {
+  var at: Int
+  var oldFinal: Int64
+  var newInitial: Int64
+
+  static let fileName = "replacements.csv"
+
+  /// The replacements of `sheet` by meter index; every row that cannot be read is reported.
+  static func read(
+    _ sheet: CSVSheet, profile: ImportProfile, index: [String: Int],
+    diagnostics: inout [Diagnostic]
+  ) -> [Int: [MeterReplacement]] {
+    var out: [Int: [MeterReplacement]] = [:]
+    let scanner = ProfiledScanner(
+      profile: profile, columns: ProfileColumns(count: 0, meter: 0), carry: .init(meters: 0))
+    for row in sheet.rows {
+      func fail(_ message: String, _ hint: String) {
+        diagnostics.append(.error(.badRow, message, at: sheet.at(row.line), hint: hint))
+      }
+      let id = sheet.field(row, "meter")
+      guard let m = index[id] else {
+        fail("unknown meter '\(id)'", "a replaced meter is registered in meters.csv")
+        continue
+      }
+      let time = Array(sheet.field(row, "time").utf8)
+      let parsed = time.withUnsafeBufferPointer { LocalTimestamp.parse($0, zone: profile.zone) }
+      guard case .success(let at) = parsed else {
+        fail(
+          "'\(sheet.field(row, "time"))' is not a date and time with its clock",
+          "write 2026-02-10 10:07 (with time-zone in import.profile, or an offset)")
+        continue
+      }
+      func reading(_ column: String) -> Int64? {
+        Array(sheet.field(row, column).utf8).withUnsafeBufferPointer {
+          scanner.units($0).flatMap { $0 >= 0 ? scanner.kWh($0) : nil }
+        }
+      }
+      guard let old = reading("old_final"), let new = reading("new_initial") else {
+        fail(
+          "old_final and new_initial must be register reads in \(profile.unit.rawValue)",
+          "the old register's last read and the new register's first, as plain decimals")
+        continue
+      }
+      out[m, default: []].append(MeterReplacement(at: at, oldFinal: old, newInitial: new))
+    }
+    return out
+  }
+}
