@@ -51,7 +51,18 @@ struct ReadingsScanner {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
     tally.bytes += buffer.count
     chunkHasQuotes = memchr(base, 34, buffer.count) != nil
-    let end = base + buffer.count
+    return Self.eachLine(buffer, firstLine: firstLine) { p, e, line in row(p, e, line: line) }
+  }
+
+  /// Calls `body` with each non-empty line of `b` (without its LF or CR LF) and its number;
+  /// returns the number of lines. Shared by every layout's scanner.
+  @inline(__always)
+  static func eachLine(
+    _ b: UnsafeBufferPointer<UInt8>, firstLine: Int,
+    _ body: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, Int) -> Void
+  ) -> Int {
+    guard let base = b.baseAddress, b.count > 0 else { return 0 }
+    let end = base + b.count
     var p = base
     var line = firstLine
     while p < end {
@@ -60,7 +71,7 @@ struct ReadingsScanner {
         ?? end
       var e = lineEnd
       if e > p && e[-1] == 13 { e -= 1 }
-      if e > p { row(p, e, line: line) }
+      if e > p { body(p, e, line) }
       line += 1
       p = lineEnd + 1
     }

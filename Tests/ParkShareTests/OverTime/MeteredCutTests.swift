@@ -35,9 +35,9 @@ import Testing
     readings: [(String, String)] = [
       ("01-10T12:00", "100000"), ("02-10T12:00", "200000"), ("03-10T12:00", "300000"),
     ],
-    stamp: String = "start"
+    stamp: String = "start", text: String? = nil
   ) throws -> Settlement {
-    let t = try TestBundle(contract: contract(until: until, from: from))
+    let t = try TestBundle(contract: text ?? contract(until: until, from: from))
     defer { t.remove() }
     let rows = readings.map { "E,2029-\($0.0):00+08:00,\($0.1)\n" }.joined()
     let dir = try t.bundle(
@@ -130,21 +130,12 @@ import Testing
     ).replacingOccurrences(
       of: "split reit 100% from 2029-02-10",
       with: "split reit 100% from 2029-02-10 until 2029-02-19")
-    let t = try TestBundle(contract: text)
-    defer { t.remove() }
-    let rows = [
-      ("01-10T12:00", "100000"), ("02-05T12:00", "10000"), ("02-12T12:00", "20000"),
-      ("02-19T23:00", "40000"), ("02-20T00:00", "80000"), ("03-10T12:00", "300000"),
-    ].map { "E,2029-\($0.0):00+08:00,\($0.1)\n" }.joined()
-    let dir = try t.bundle(
-      "2029Q1",
-      [
-        "meters.csv": "meter,kind,interval\nE,on-grid-export,60\n",
-        "readings.csv": "meter,timestamp,kwh\n" + rows,
-        "facts.csv": "fact,value\nprice,0.40\ngrant,9000\n",
-      ])
-    let (settled, messages) = t.settle(dir, period: "2029Q1")
-    let s = try #require(settled, "\(messages)")
+    let s = try Self.settle(
+      until: "2029-02-09", from: "2029-02-10",
+      readings: [
+        ("01-10T12:00", "100000"), ("02-05T12:00", "10000"), ("02-12T12:00", "20000"),
+        ("02-19T23:00", "40000"), ("02-20T00:00", "80000"), ("03-10T12:00", "300000"),
+      ], text: text)
     #expect(
       Self.lines(s) == [
         "2029-01-01..2029-02-09 pay om 2200.00 | pv 110,000 kWh; as metered 2029-01-01..2029-02-09",

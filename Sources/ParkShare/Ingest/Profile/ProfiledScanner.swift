@@ -106,24 +106,14 @@ struct ProfiledScanner {
   private mutating func lines(
     _ b: UnsafeBufferPointer<UInt8>, firstLine: Int, _ s: inout ReadingsScanner
   ) -> Int {
-    guard let base = b.baseAddress, b.count > 0 else { return 0 }
-    let end = base + b.count
-    var p = base
-    var line = firstLine
-    while p < end {
-      let lineEnd =
-        memchr(p, 10, end - p).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
-        ?? end
-      var e = lineEnd
-      if e > p && e[-1] == 13 { e -= 1 }
-      if e > p, !(p..<e).allSatisfy({ $0.pointee == profile.delimiter || $0.pointee == 32 }) {
-        s.tally.totalRows += 1
-        row(p, e, line: line, &s)
+    ReadingsScanner.eachLine(b, firstLine: firstLine) { p, e, line in
+      // A line of delimiters only (Excel's trailing empty rows) is blank.
+      guard !(p..<e).allSatisfy({ $0.pointee == profile.delimiter || $0.pointee == 32 }) else {
+        return
       }
-      line += 1
-      p = lineEnd + 1
+      s.tally.totalRows += 1
+      row(p, e, line: line, &s)
     }
-    return line - firstLine
   }
 
   private mutating func row(
