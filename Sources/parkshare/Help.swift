@@ -32,6 +32,7 @@ enum Help {
       revenue CONTRACT --data DIR --period P
                            compute a period's revenues, KPIs, subsidies and points from its data
       ledger verify DIR    check a ledger: its chain, digests, inputs, and every period re-settled
+      data check DIR       check a bundle's meter data without a contract: gaps, spikes, flat lines
       help [COMMAND]       show help for a command
 
     options:
@@ -255,6 +256,23 @@ enum Help {
       exit:
         "0 all holds (periods whose inputs are gone are checked but not re-settled),\n1 a problem found, 64 usage"
     ),
+    "data": Command(
+      usage:
+        "parkshare data check DIR [--period P] [--spike X] [--flat N] [--lang L] [--threads N]",
+      about: """
+        Checks a data bundle's meter data without a contract, before anyone settles it: the
+        registry, every readings row (through the bundle's import.profile, if any), and per meter
+        its gaps, spikes (a reading above X times the meter's median of non-zero readings) and
+        flat lines (N or more intervals in a row of one non-zero value). A table per meter on
+        stdout; every finding on stderr at its file and row.
+        """,
+      options: [
+        ("--period P", "the period the bundle holds (default: the folder's name, as 2026Q1)"),
+        ("--spike X", "a spike is a reading above X times the median (default 10)"),
+        ("--flat N", "a flat line is N or more equal non-zero readings in a row (default 12)"),
+        lang, threads,
+      ],
+      exit: "0 no errors (findings are warnings), 1 errors in the data, 64 usage"),
     "compare": Command(
       usage: """
         parkshare compare A.contract B.contract --data DIR --period P [--format text|json|csv|html]

@@ -10,7 +10,7 @@ let commands: [String: (Arguments) throws(Arguments.UsageError) -> Int32] = [
   "simulate": SimulateCommand.run, "sensitivity": SensitivityCommand.run,
   "report": ReportCommand.run, "journal": JournalCommand.run, "ledger": LedgerCommand.run,
   "explain": ExplainCommand.run, "revenue": RevenueCommand.run, "statement": StatementCommand.run,
-  "pay": PayCommand.run,
+  "pay": PayCommand.run, "data": DataCommand.run,
 ]
 
 @MainActor func main() -> Int32 {

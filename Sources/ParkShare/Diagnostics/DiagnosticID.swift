@@ -64,6 +64,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case duplicateShare = "duplicate-share"
   case emptyFile = "empty-file"
   case emptyName = "empty-name"
+  case flatLine = "flat-line"
   case gap
   case kwhOverflow = "kwh-overflow"
   case ledger
@@ -109,6 +110,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case risingPhaseOut = "rising-phase-out"
   case sharesSum = "shares-sum"
   case skippedPeriod = "skipped-period"
+  case spike
   case syntax
   case tabIndent = "tab-indent"
   case tierGap = "tier-gap"

@@ -122,26 +122,7 @@ public struct DataBundle: Sendable {
       }
     }
     // How the readings are laid out, when they are not the plain format.
-    var profile: ImportProfile? = nil
-    var profileOK = true
-    if hasProfile {
-      let read = Limits.read(
-        profilePath, maxBytes: Limits.tableBytes, unreadableID: .missingFile,
-        unreadableHint: "an import profile is a UTF-8 text file of key = value lines",
-        at: .whole(profilePath))
-      switch read {
-      case .success(let text):
-        let source = SourceFile(path: profilePath, text: text)
-        sources.append(source)
-        let parsed = ImportProfile.parse(source)
-        diagnostics += parsed.diagnostics
-        profile = parsed.profile
-        profileOK = parsed.profile != nil
-      case .failure(let d):
-        diagnostics.append(d)
-        profileOK = false
-      }
-    }
+    let (profile, profileOK) = loadProfile(dir, &diagnostics, &sources)
     var meters: [RegisteredMeter] = []
     var sums: MeterSums? = nil
     var rows = 0
@@ -161,25 +142,8 @@ public struct DataBundle: Sendable {
       let registry = MeterRegistry.read(sheet, contract: contract)
       meters = registry.meters
       diagnostics += registry.diagnostics
-      var replacements: [Int: [MeterReplacement]] = [:]
-      if hasReplacements {
-        if let profile, profile.layout == .register,
-          let sheet = CSVSheet.load(
-            replacementsPath, required: ["meter", "time", "old_final", "new_initial"],
-            optional: ["note"], diagnostics: &diagnostics, sources: &sources)
-        {
-          let index = Dictionary(
-            meters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-          replacements = MeterReplacement.read(
-            sheet, profile: profile, index: index, diagnostics: &diagnostics)
-        } else if profile?.layout != .register {
-          diagnostics.append(
-            .error(
-              .unusedReadings, "replacements.csv is read only with register reads",
-              at: .whole(replacementsPath),
-              hint: "say layout = register in import.profile, or remove the file"))
-        }
-      }
+      let replacements = loadReplacements(
+        dir, profile: profile, meters: meters, &diagnostics, &sources)
       if readingFiles.isEmpty {
         diagnostics.append(
           .error(

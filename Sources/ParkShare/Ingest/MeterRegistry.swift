@@ -28,16 +28,18 @@ enum MeterRegistry {
     var refused: Set<String>
   }
 
-  static func read(_ sheet: CSVSheet, contract: Contract) -> Result {
+  /// The registry, checked against `contract` (the parties meters belong to, the kinds it
+  /// reads); without one (`data check`), only the registry itself is checked.
+  static func read(_ sheet: CSVSheet, contract: Contract?) -> Result {
     var meters: [RegisteredMeter] = []
     var diagnostics: [Diagnostic] = []
     var refused = Set(sheet.refusedRows.map { sheet.field($0, "meter") })
     var firstLine: [String: Int] = [:]
-    let parties = Set(contract.parties.map(\.id))
+    let parties = Set(contract?.parties.map(\.id) ?? [])
     let kinds = MeterKind.allCases.map(\.rawValue)
     let memberSets = Dictionary(
-      uniqueKeysWithValues: Set(contract.meters.compactMap(\.per)).map {
-        ($0, members(of: $0, in: contract))
+      uniqueKeysWithValues: Set(contract?.meters.compactMap(\.per) ?? []).map { group in
+        (group, contract.map { members(of: group, in: $0) } ?? [])
       })
     for row in sheet.rows {
       let at = sheet.at(row.line)
@@ -83,7 +85,7 @@ enum MeterRegistry {
         continue
       }
       let party = sheet.field(row, "party")
-      if !party.isEmpty && !parties.contains(party) {
+      if contract != nil, !party.isEmpty, !parties.contains(party) {
         bad(
           .unknownParty,
           "meter '\(id)' belongs to '\(party)', who is not a party of the contract",
@@ -92,7 +94,7 @@ enum MeterRegistry {
         continue
       }
       // A meter read per member must belong to a member of that group.
-      if let wanted = contract.meters.first(where: { $0.kind == kind && $0.per != nil }),
+      if let wanted = contract?.meters.first(where: { $0.kind == kind && $0.per != nil }),
         let group = wanted.per, !(memberSets[group] ?? []).contains(party)
       {
         bad(
@@ -112,6 +114,9 @@ enum MeterRegistry {
           row: "\(sheet.path):\(row.line)"))
     }
     let top = sheet.at(1)
+    guard let contract else {
+      return Result(meters: meters, diagnostics: diagnostics, refused: refused)
+    }
     // A refused line may have been the meter of that kind: it is reported already.
     for m in contract.meters where refused.isEmpty && !meters.contains(where: { $0.kind == m.kind })
     {

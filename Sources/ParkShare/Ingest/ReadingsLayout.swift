@@ -26,6 +26,8 @@ struct ReadingsLayout: Sendable {
   let markOffset: [Int]
   let markCount: [Int]
   let wordCount: Int
+  /// Where each meter's intervals start in a tally's `values`, when the values are kept.
+  let valueOffset: [Int]
 
   /// `cuts` are the days effective dates cut the period at (a segment starts on each); days
   /// outside the period, or on the first of a month, add no segment.
@@ -76,7 +78,17 @@ struct ReadingsLayout: Sendable {
     self.markOffset = markOffset
     self.markCount = markCount
     self.wordCount = words
+    var valueOffset: [Int] = []
+    var values = 0
+    for count in markCount {
+      valueOffset.append(values)
+      values += count
+    }
+    self.valueOffset = valueOffset
   }
+
+  /// Intervals of all meters in the period: the size of a tally's `values`.
+  var valueCount: Int { (valueOffset.last ?? 0) + (markCount.last ?? 0) }
 
   var meterCount: Int { interval.count }
 }
@@ -96,7 +108,12 @@ struct ReadingsTally: Sendable {
   /// kWh): only readings in the wrong unit get there.
   var overflowMeters: Set<Int> = []
 
-  init(_ layout: ReadingsLayout) {
+  /// Each interval's reading, in micro-kWh, for `data check` (spikes, flat lines); empty unless
+  /// asked for: it takes memory in proportion to meters x intervals.
+  var values: [Int64] = []
+
+  init(_ layout: ReadingsLayout, keepValues: Bool = false) {
+    if keepValues { values = Array(repeating: 0, count: layout.valueCount) }
     sums = Array(repeating: 0, count: layout.sumCount)
     marks = Array(repeating: 0, count: layout.wordCount)
     rows = Array(repeating: 0, count: layout.meterCount)
@@ -114,6 +131,7 @@ struct ReadingsTally: Sendable {
       marks[i] |= other.marks[i]
     }
     for i in rows.indices { rows[i] += other.rows[i] }
+    for i in values.indices where i < other.values.count { values[i] += other.values[i] }
     totalRows += other.totalRows
     bytes += other.bytes
     problems += other.problems

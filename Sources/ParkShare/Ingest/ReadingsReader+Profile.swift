@@ -81,3 +81,29 @@ extension ReadingsReader {
     }
   }
 }
+
+extension ReadingsReader {
+  /// Where each of `intervals` (`meter << 32 | slot`) was first read: its file and line, by one
+  /// sequential pass over the files (`data check` names the rows of the spikes it finds).
+  static func rows(
+    of intervals: Set<Int>, files: [String], meters: [RegisteredMeter], period: Period,
+    profile: ImportProfile?, replacements: [Int: [MeterReplacement]]
+  ) -> [Int: (file: String, line: Int)] {
+    guard !intervals.isEmpty else { return [:] }
+    var ignored: [Diagnostic] = []
+    var open: [OpenFile] = []
+    defer { for f in open { close(f.fd) } }
+    for path in files {
+      let opened =
+        profile.map { openProfiled(path, $0, &ignored) } ?? openFile(path, &ignored)
+      if let f = opened { open.append(f) }
+    }
+    let chunks = Self.chunks(of: open, size: DataBundle.defaultChunkSize)
+    let layout = ReadingsLayout(meters: meters, period: period)
+    let seen = sequentialPass(
+      chunks, files: open, layout: layout, ids: meters.map(\.id), replacements: replacements,
+      watch: intervals
+    ).firstSeen
+    return seen.mapValues { (open[$0.file].path, $0.line) }
+  }
+}

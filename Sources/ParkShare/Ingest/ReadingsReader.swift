@@ -15,6 +15,9 @@ enum ReadingsReader {
     var diagnostics: [Diagnostic]
     var rows: Int
     var bytes: Int
+    /// With `keepValues`: every interval's reading, and which intervals were read.
+    var tally: ReadingsTally? = nil
+    var layout: ReadingsLayout? = nil
   }
 
   struct Chunk: Sendable {
@@ -46,7 +49,7 @@ enum ReadingsReader {
     gaps: GapPolicy, profile: ImportProfile? = nil,
     replacements: [Int: [MeterReplacement]] = [:],
     registry: CSVSheet, refusedMeters: Set<String> = [], threads: Int,
-    chunkSize: Int = DataBundle.defaultChunkSize
+    chunkSize: Int = DataBundle.defaultChunkSize, keepValues: Bool = false
   ) -> Output {
     var diagnostics: [Diagnostic] = []
     var open: [OpenFile] = []
@@ -58,14 +61,7 @@ enum ReadingsReader {
     }
     let layout = ReadingsLayout(meters: meters, period: period, cuts: cuts)
     let ids = meters.map(\.id)
-    var chunks: [Chunk] = []
-    for (i, f) in open.enumerated() {
-      var s = f.dataStart
-      while s < f.size {
-        chunks.append(Chunk(file: i, start: s, end: min(s + chunkSize, f.size)))
-        s += chunkSize
-      }
-    }
+    let chunks = Self.chunks(of: open, size: chunkSize)
     // Fast pass: sums only.
     let workers = max(1, min(threads, chunks.count, 16))
     // Register reads are differenced read by read: each chunk keeps its first and last read of
@@ -84,7 +80,7 @@ enum ReadingsReader {
     let allChunks = chunks
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       var buffer: [UInt8] = []
-      var tally = ReadingsTally(layout)
+      var tally = ReadingsTally(layout, keepValues: keepValues)
       var k = w
       while k < allChunks.count {
         var carry = ProfiledScanner.Carry(meters: layout.meterCount)
@@ -106,7 +102,7 @@ enum ReadingsReader {
       }
       slots.put(w, tally)
     }
-    var total = ReadingsTally(layout)
+    var total = ReadingsTally(layout, keepValues: keepValues)
     for w in 0..<workers { if let t = results[w] { total.merge(t, layout: layout) } }
     if isRegister, let profile, let f = open.first(where: { $0.columns != nil }) {
       total = joinRegisters(
@@ -142,7 +138,9 @@ enum ReadingsReader {
     let sums =
       diagnostics.hasErrors
       ? nil : MeterSums(meters: meters, layout: layout, tally: total, missing: missing)
-    return Output(sums: sums, diagnostics: diagnostics, rows: total.totalRows, bytes: total.bytes)
+    return Output(
+      sums: sums, diagnostics: diagnostics, rows: total.totalRows, bytes: total.bytes,
+      tally: keepValues ? total : nil, layout: keepValues ? layout : nil)
   }
 
   /// Opens a readings file and reads its header: the three columns in any order.
@@ -214,6 +212,19 @@ enum ReadingsReader {
         names.firstIndex(of: "meter")!, names.firstIndex(of: "timestamp")!,
         names.firstIndex(of: "kwh")!
       ))
+  }
+
+  /// The files cut into chunks of `size` bytes, in file order.
+  static func chunks(of files: [OpenFile], size: Int) -> [Chunk] {
+    var chunks: [Chunk] = []
+    for (i, f) in files.enumerated() {
+      var s = f.dataStart
+      while s < f.size {
+        chunks.append(Chunk(file: i, start: s, end: min(s + size, f.size)))
+        s += size
+      }
+    }
+    return chunks
   }
 
   /// Scans whole lines of `f`: plain rows, or rows as the bundle's import profile lays them out

@@ -278,6 +278,7 @@ struct ReadingsScanner {
     }
     tally.marks[word] |= bit
     tally.rows[m] += 1
+    if !tally.values.isEmpty { tally.values[layout.valueOffset[m] + slot] = micro }
     let perDay = 1440 / step
     let index =
       layout.sumOffset[m] + Int(layout.segmentOfDay[rel / 1440]) * perDay + (rel % 1440) / step

@@ -68,5 +68,6 @@ extension Labels {
     negotiation: .zh,
     journal: .zh,
     points: .zh,
-    balances: .zh)
+    balances: .zh,
+    dataCheck: .zh)
 }

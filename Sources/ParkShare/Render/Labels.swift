@@ -90,4 +90,6 @@ public struct Labels: Sendable {
   public var points: PointsLabels = .en
   /// `report`: balances, payments and open statements as of a date.
   public var balances: BalanceLabels = .en
+  /// `data check`: its title and table.
+  public var dataCheck: DataCheckLabels = .en
 }

@@ -42,7 +42,7 @@ import Testing
       Set(names)
         == [
           "check", "fmt", "settle", "journal", "report", "compare", "simulate", "sensitivity",
-          "fairness", "explain", "revenue", "ledger", "statement", "pay",
+          "fairness", "explain", "revenue", "ledger", "statement", "pay", "data",
         ])
   }
 

@@ -1,0 +1,51 @@
+import Foundation
+
+extension DataBundle {
+  /// The bundle's `import.profile`, when it has one (nil: the plain format); `ok` is false when
+  /// it cannot be used (its problems are in `diagnostics`, its text in `sources`).
+  static func loadProfile(
+    _ dir: String, _ diagnostics: inout [Diagnostic], _ sources: inout [SourceFile]
+  ) -> (profile: ImportProfile?, ok: Bool) {
+    let path = dir + "/" + ImportProfile.fileName
+    guard FileManager.default.fileExists(atPath: path) else { return (nil, true) }
+    let read = Limits.read(
+      path, maxBytes: Limits.tableBytes, unreadableID: .missingFile,
+      unreadableHint: "an import profile is a UTF-8 text file of key = value lines",
+      at: .whole(path))
+    switch read {
+    case .success(let text):
+      let source = SourceFile(path: path, text: text)
+      sources.append(source)
+      let parsed = ImportProfile.parse(source)
+      diagnostics += parsed.diagnostics
+      return (parsed.profile, parsed.profile != nil)
+    case .failure(let d):
+      diagnostics.append(d)
+      return (nil, false)
+    }
+  }
+
+  /// The bundle's `replacements.csv` by meter index (register reads only), when it has one.
+  static func loadReplacements(
+    _ dir: String, profile: ImportProfile?, meters: [RegisteredMeter],
+    _ diagnostics: inout [Diagnostic], _ sources: inout [SourceFile]
+  ) -> [Int: [MeterReplacement]] {
+    let path = dir + "/" + MeterReplacement.fileName
+    guard FileManager.default.fileExists(atPath: path) else { return [:] }
+    guard let profile, profile.layout == .register else {
+      diagnostics.append(
+        .error(
+          .unusedReadings, "replacements.csv is read only with register reads", at: .whole(path),
+          hint: "say layout = register in import.profile, or remove the file"))
+      return [:]
+    }
+    guard
+      let sheet = CSVSheet.load(
+        path, required: ["meter", "time", "old_final", "new_initial"], optional: ["note"],
+        diagnostics: &diagnostics, sources: &sources)
+    else { return [:] }
+    let index = Dictionary(
+      meters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    return MeterReplacement.read(sheet, profile: profile, index: index, diagnostics: &diagnostics)
+  }
+}
