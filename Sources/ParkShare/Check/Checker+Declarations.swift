@@ -61,6 +61,9 @@ extension Checker {
       case .gaps(let policy, let limit):
         guard once("gaps", d.range, into: &self) else { continue }
         checkGaps(policy, limit)
+      case .estimate(let method, let limit):
+        guard once("estimate", d.range, into: &self) else { continue }
+        checkEstimate(method, limit)
       default:
         continue
       }
@@ -134,6 +137,37 @@ extension Checker {
       error(
         .badGaps, "unknown gap policy '\(policy.text)'", at: policy.range,
         hint: "'gaps error' (the default) or 'gaps zero [up to 1%]'")
+    }
+  }
+
+  /// `estimate none` or `estimate linear up to N` (N whole intervals, 1 to 96).
+  mutating func checkEstimate(_ method: Name, _ limit: Literal?) {
+    switch method.text {
+    case "none":
+      if let limit {
+        error(
+          .badEstimate, "'up to' only goes with 'estimate linear'", at: limit.range,
+          hint: "write 'estimate linear up to \(limit.text)'")
+      }
+      contract.estimation = nil
+    case "linear":
+      guard let limit else {
+        error(
+          .badEstimate, "say how many missing intervals in a row may be filled", at: method.range,
+          hint: "estimate linear up to 4 (at most 96)")
+        return
+      }
+      guard let n = Int(limit.value.description), (1...96).contains(n) else {
+        error(
+          .badEstimate, "the most intervals filled in a row is a whole number from 1 to 96",
+          at: limit.range, hint: "a longer gap is not estimated: it is settled by 'gaps'")
+        return
+      }
+      contract.estimation = .linear(maxRun: n)
+    default:
+      error(
+        .badEstimate, "unknown estimation '\(method.text)'", at: method.range,
+        hint: "'estimate none' (the default) or 'estimate linear up to N'")
     }
   }
 

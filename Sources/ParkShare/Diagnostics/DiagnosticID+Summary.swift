@@ -18,6 +18,7 @@ extension DiagnosticID {
     case .badDecimals: "the currency's decimals are not a whole number from 0 to 6"
     case .badEncoding: "a file is not text in the encoding it was said to be in"
     case .badFrequency: "an unknown settlement frequency"
+    case .badEstimate: "an estimation rule is not 'none' or 'linear up to N' intervals"
     case .badGaps: "a 'gaps' policy that does not exist or does not take a limit"
     case .badHeader: "a data file's header names a column that does not belong there"
     case .badIndent: "indentation that does not match the lines above"

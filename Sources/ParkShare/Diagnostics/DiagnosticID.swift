@@ -15,6 +15,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case badCurrency = "bad-currency"
   case badDecimals = "bad-decimals"
   case badEncoding = "bad-encoding"
+  case badEstimate = "bad-estimate"
   case badFrequency = "bad-frequency"
   case badGaps = "bad-gaps"
   case badHeader = "bad-header"

@@ -156,7 +156,8 @@ public struct DataBundle: Sendable {
         let out = ReadingsReader.read(
           files: readingFiles, meters: meters, period: period,
           cuts: contract.pools.flatMap { $0.steps.flatMap { $0.cuts(in: period) } },
-          gaps: contract.gaps, profile: profile, replacements: replacements, registry: sheet,
+          gaps: contract.gaps, estimation: contract.estimation, profile: profile,
+          replacements: replacements, registry: sheet,
           refusedMeters: registry.refused,
           threads: threads, chunkSize: chunkSize)
         diagnostics += out.diagnostics

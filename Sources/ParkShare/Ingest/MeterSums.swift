@@ -8,6 +8,9 @@ public struct MeterSums: Sendable {
   /// `gaps zero`).
   public let rows: [Int]
   public let missing: [Int]
+  /// Intervals filled by the contract's `estimate` rule, per meter: in the sums (not in
+  /// `rows`, which counts readings), and named on every output.
+  public let estimated: [Int]
   /// The period the readings were read for: only its own days can be told apart.
   public let period: Period
   let offsets: [Int]
@@ -18,8 +21,12 @@ public struct MeterSums: Sendable {
   /// are `through` a day.
   private(set) var segmentsOfMonth: [[Int]]
 
-  init(meters: [RegisteredMeter], layout: ReadingsLayout, tally: ReadingsTally, missing: [Int]) {
+  init(
+    meters: [RegisteredMeter], layout: ReadingsLayout, tally: ReadingsTally, missing: [Int],
+    estimated: [Int] = []
+  ) {
     self.meters = meters
+    self.estimated = estimated.isEmpty ? Array(repeating: 0, count: meters.count) : estimated
     self.months = layout.months
     self.rows = tally.rows
     self.missing = missing

@@ -46,7 +46,7 @@ enum ReadingsReader {
 
   static func read(
     files: [String], meters: [RegisteredMeter], period: Period, cuts: [CalendarDay] = [],
-    gaps: GapPolicy, profile: ImportProfile? = nil,
+    gaps: GapPolicy, estimation: Estimation? = nil, profile: ImportProfile? = nil,
     replacements: [Int: [MeterReplacement]] = [:],
     registry: CSVSheet, refusedMeters: Set<String> = [], threads: Int,
     chunkSize: Int = DataBundle.defaultChunkSize, keepValues: Bool = false
@@ -122,6 +122,18 @@ enum ReadingsReader {
           "meter '\(meters[m].id)': its readings for one interval of the day add up past 9.2 trillion kWh in \(period)",
           at: registry.at(meters[m].line), hint: "check the readings' units: they must be kWh"))
     }
+    // Short gaps filled as the contract's `estimate` says, before the gap rule sees what is left.
+    var estimated = Array(repeating: 0, count: layout.meterCount)
+    if case .linear(let maxRun)? = estimation, total.problems == 0, total.duplicates == 0 {
+      let runs = GapEstimator.runs(layout, total, maxRun: maxRun)
+      if !runs.isEmpty {
+        let values = sequentialPass(
+          chunks, files: open, layout: layout, ids: ids, replacements: replacements,
+          watch: GapEstimator.neighbours(runs)
+        ).values
+        estimated = GapEstimator.fill(runs, values: values, layout: layout, &total)
+      }
+    }
     let missing = (0..<layout.meterCount).map { m in
       let offset = layout.markOffset[m]
       let words = (layout.markCount[m] + 63) / 64
@@ -137,7 +149,9 @@ enum ReadingsReader {
     }
     let sums =
       diagnostics.hasErrors
-      ? nil : MeterSums(meters: meters, layout: layout, tally: total, missing: missing)
+      ? nil
+      : MeterSums(
+        meters: meters, layout: layout, tally: total, missing: missing, estimated: estimated)
     return Output(
       sums: sums, diagnostics: diagnostics, rows: total.totalRows, bytes: total.bytes,
       tally: keepValues ? total : nil, layout: keepValues ? layout : nil)
@@ -320,10 +334,13 @@ enum ReadingsReader {
   static func sequentialPass(
     _ chunks: [Chunk], files: [OpenFile], layout: ReadingsLayout, ids: [String],
     replacements: [Int: [MeterReplacement]], watch: Set<Int> = []
-  ) -> (problems: [RowProblem], firstSeen: [Int: (file: Int, line: Int)]) {
+  ) -> (
+    problems: [RowProblem], firstSeen: [Int: (file: Int, line: Int)], values: [Int: Int64]
+  ) {
     var tally = ReadingsTally(layout)
     var problems: [RowProblem] = []
     var firstSeen: [Int: (file: Int, line: Int)] = [:]
+    var values: [Int: Int64] = [:]
     var buffer: [UInt8] = []
     var carry = ProfiledScanner.Carry(meters: layout.meterCount)
     var line = 2
@@ -339,6 +356,7 @@ enum ReadingsReader {
         layout: layout, meterIds: ids, file: c.file, order: f.order, reporting: true, tally: tally)
       scanner.watch = watch
       scanner.firstSeen = firstSeen
+      scanner.watchedValues = values
       let complete = load(c, of: f, into: &buffer)
       buffer.withUnsafeBufferPointer { b in
         line += scan(
@@ -356,9 +374,10 @@ enum ReadingsReader {
       }
       tally = scanner.tally
       firstSeen = scanner.firstSeen
+      values = scanner.watchedValues
       problems += scanner.problems
     }
-    return (problems, firstSeen)
+    return (problems, firstSeen, values)
   }
 
   /// The slow pass, run only when the fast one found problems: each problem row with its file,

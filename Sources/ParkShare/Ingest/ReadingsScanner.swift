@@ -18,6 +18,8 @@ struct ReadingsScanner {
   /// Intervals (`meter << 32 | slot`) whose first reading is wanted, and where each was found.
   var watch: Set<Int> = []
   var firstSeen: [Int: (file: Int, line: Int)] = [:]
+  /// The reading of each watched interval (the neighbours of a gap to estimate).
+  var watchedValues: [Int: Int64] = [:]
 
   private var lastMeter = -1
   /// The meter that followed each meter last time: exports list meters in a repeating order
@@ -263,6 +265,7 @@ struct ReadingsScanner {
     let bit = UInt64(1) << UInt64(slot & 63)
     if !watch.isEmpty, watch.contains(m << 32 | slot), firstSeen[m << 32 | slot] == nil {
       firstSeen[m << 32 | slot] = (file, line)
+      watchedValues[m << 32 | slot] = micro
     }
     if tally.marks[word] & bit != 0 {
       tally.duplicates += 1

@@ -10,6 +10,8 @@ public struct Contract: Sendable, Encodable {
   public var frequency: Period.Length
   public var term: Term
   public var gaps: GapPolicy = .error
+  /// How short gaps in the readings are filled before `gaps` applies; nil: they are not.
+  public var estimation: Estimation? = nil
   public var parties: [Party]
   public var groups: [PartyGroup]
   public var units: [String]
@@ -31,7 +33,8 @@ public struct Contract: Sendable, Encodable {
   public var annualFloorTotals: [String: PoolParty] = [:]
 
   enum CodingKeys: String, CodingKey {
-    case id, title, version, file, currency, frequency, term, gaps, parties, groups, units
+    case id, title, version, file, currency, frequency, term, gaps, estimation, parties, groups
+    case units
     case inputs, meters, tariffs, definitions, subsidies, points, pools, funds
   }
 }

@@ -1,5 +1,13 @@
 /// What a missing meter interval means (`gaps` in a contract). The number of missing intervals
 /// is always reported; only whether it stops the period changes.
+/// How gaps in the readings are estimated (VEE: validation, editing, estimation), declared by the
+/// contract, never silent: each estimated interval is counted per meter on every output.
+public enum Estimation: Sendable, Hashable, Encodable {
+  /// A run of at most `maxRun` missing intervals between two readings of the period is filled on
+  /// the straight line between them, to the micro-kWh (a half up).
+  case linear(maxRun: Int)
+}
+
 public enum GapPolicy: Sendable, Hashable, Encodable {
   /// Any missing interval is an error (the default): the meter data must be completed first.
   case error

@@ -71,6 +71,6 @@ public enum ExplainText {
           m.scheme, m.opening.grouped, m.expired.grouped, m.earned.grouped, m.redeemed.grouped,
           m.closing.grouped) + "\n"
     }
-    return out
+    return out + RevenueText.estimated(s.revenue.data, w)
   }
 }

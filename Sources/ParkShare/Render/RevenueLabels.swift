@@ -9,6 +9,8 @@ public struct RevenueLabels: Sendable {
   public var gecCarried: @Sendable (_ formula: String, _ kWh: String) -> String
   public var triggered: @Sendable (_ trigger: String, _ period: String) -> String
   public var missing: String
+  /// The heading of the intervals the contract's `estimate` rule filled, per meter.
+  public var estimated: String = "intervals estimated by the contract's 'estimate' rule:"
   /// Cells left out of a long list, and a list's total.
   public var more: @Sendable (_ count: String) -> String
   public var inAll: @Sendable (_ total: String) -> String
@@ -47,6 +49,7 @@ extension RevenueLabels {
     gecCarried: { "gec(\($0))：\($1) kWh 计入下一张绿证" },
     triggered: { "触发条件 \($0)：于 \($1) 触发" },
     missing: "缺失时段按 0 kWh 计（gaps zero）：",
+    estimated: "按合同 estimate 规则估算的时段：",
     more: { "……（共 \($0) 项；详见 --json）" },
     inAll: { "合计 \($0)：" },
     point: "积分")

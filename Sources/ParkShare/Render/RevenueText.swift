@@ -22,6 +22,7 @@ public enum RevenueText {
       for (k, v) in carried { out += "  \(t.gecCarried(k, v.grouped))\n" }
       for (k, v) in fired { out += "  \(t.triggered(k, "\(v)"))\n" }
     }
+    out += estimated(r.data, w)
     if !r.data.missingIntervals.isEmpty {
       out += "\n\(t.missing)\n"
       for (m, n) in r.data.missingIntervals.sorted(by: { $0.key < $1.key }) {
@@ -29,6 +30,14 @@ public enum RevenueText {
       }
     }
     return out
+  }
+
+  /// The intervals the contract's `estimate` rule filled, per meter: on `revenue`, `explain` and
+  /// the statement, so an estimate is never silent. Empty when there were none.
+  static func estimated(_ data: DataSummary, _ w: Wording) -> String {
+    guard let e = data.estimatedIntervals, !e.isEmpty else { return "" }
+    return "\n\(w.labels.revenue.estimated)\n"
+      + e.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)\n" }.joined()
   }
 
   static let shownCells = 12

@@ -61,6 +61,7 @@ public enum StatementText {
         [t.arrearsBeforeAfter, "\(money(r.arrearsOpening)) / \(money(r.arrearsClosing))"],
       ] + r.funds.sorted { $0.key < $1.key }.map { [t.fundBalance($0.key), money($0.value)] },
       rightAligned: [1])
+    out += RevenueText.estimated(s.revenue.data, w)
     out += pointsTable(s, t.points)
     for pool in s.pools {
       let rounding = pool.rounding.map { t.poolRounding($0.mode.rawValue, $0.decimals) } ?? ""

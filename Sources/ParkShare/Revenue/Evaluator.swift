@@ -132,9 +132,11 @@ public struct Evaluator: Sendable {
     guard !diagnostics.hasErrors else { return Outcome(revenue: nil, diagnostics: diagnostics) }
     let sums = bundle.sums
     var missing: [String: Int] = [:]
+    var estimated: [String: Int] = [:]
     if let sums {
-      for (m, meter) in sums.meters.enumerated() where sums.missing[m] > 0 {
-        missing[meter.id] = sums.missing[m]
+      for (m, meter) in sums.meters.enumerated() {
+        if sums.missing[m] > 0 { missing[meter.id] = sums.missing[m] }
+        if sums.estimated[m] > 0 { estimated[meter.id] = sums.estimated[m] }
       }
     }
     let revenue = PeriodRevenue(
@@ -142,7 +144,8 @@ public struct Evaluator: Sendable {
       opening: e.opening, closing: e.closing,
       data: DataSummary(
         directory: bundle.directory, readingFiles: bundle.readingFiles, rows: bundle.rows,
-        meters: bundle.meters.count, missingIntervals: missing))
+        meters: bundle.meters.count, missingIntervals: missing,
+        estimatedIntervals: estimated.isEmpty ? nil : estimated))
     return Outcome(revenue: revenue, diagnostics: diagnostics, evaluator: e)
   }
 

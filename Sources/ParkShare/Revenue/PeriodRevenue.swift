@@ -48,6 +48,9 @@ public struct DataSummary: Sendable, Encodable {
   public var meters: Int
   /// Intervals with no reading, by meter (only under `gaps zero`; otherwise they are errors).
   public var missingIntervals: [String: Int]
+  /// Intervals filled by the contract's `estimate` rule, by meter; absent when none were (so
+  /// records of periods without estimates keep their bytes).
+  public var estimatedIntervals: [String: Int]? = nil
 }
 
 extension Quantity: Encodable {

@@ -50,6 +50,8 @@ public struct Declaration: Sendable {
     case settle(frequency: Name, from: PeriodRef, to: PeriodRef)
     /// `gaps zero up to 1%`: what missing meter intervals mean.
     case gaps(policy: Name, limit: Literal?)
+    /// `estimate linear up to 4`: how short gaps in the readings are filled (VEE).
+    case estimate(method: Name, limit: Literal?)
     case party(PartyDecl)
     case group(GroupDecl)
     case unit(Name)

@@ -66,6 +66,7 @@ public struct Parser {
       case "currency": kind = try parseCurrency(&c)
       case "settle": kind = try parseSettle(&c)
       case "gaps": kind = try parseGaps(&c)
+      case "estimate": kind = try parseEstimate(&c)
       case "party": kind = .party(try parseParty(&c))
       case "parties": kind = .group(try parseGroup(&c))
       case "unit":
@@ -174,6 +175,19 @@ public struct Parser {
     }
     try c.expectEnd(after: "the gap policy")
     return .gaps(policy: policy, limit: limit)
+  }
+
+  /// estimate := "estimate" ("none" | "linear") ("up" "to" NUMBER)?
+  mutating func parseEstimate(_ c: inout Cursor) throws(ParseFailure) -> Declaration.Kind {
+    let hint = Keywords.form(of: "estimate")
+    let method = try c.expectName("'none' or 'linear'", hint: hint)
+    var limit: Literal? = nil
+    if c.accept(word: "up") != nil {
+      _ = try c.expect(word: "to", hint: hint)
+      limit = try c.expectNumber("the most missing intervals in a row to fill", hint: hint)
+    }
+    try c.expectEnd(after: "the estimation rule")
+    return .estimate(method: method, limit: limit)
   }
 
   /// party := "party" ID STRING ROLE ("capital" EXPR)?

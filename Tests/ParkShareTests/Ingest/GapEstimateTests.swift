@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+/// `estimate linear up to N`: short gaps filled on the straight line between the readings either
+/// side, exactly, counted per meter; longer gaps, and gaps at the edges of the period, are left
+/// to the `gaps` rule.
+@Suite struct GapEstimateTests {
+  static func contract(_ estimate: String) -> String {
+    """
+    contract est "estimation"
+    currency CNY rounding half-up
+    settle monthly from 2026-01 to 2026-12
+    gaps zero
+    \(estimate)
+    party op "operator" operator
+    meter pv on-grid-export
+    input price CNY/kWh
+    revenue sales = pv x price
+    pool p = sales
+      split op 100%
+
+    """
+  }
+
+  /// January, hourly, 1 kWh an hour, except:
+  /// - 2026-01-01 00:00 missing: the first interval, no reading before it: not estimated;
+  /// - 02:00 reads 10, 03:00 and 04:00 missing, 05:00 reads 40: estimated 20 and 30;
+  /// - 2026-01-02 09:00 reads 0.000001, 10:00 missing, 11:00 reads 0.000002: (1 + 2) / 2 =
+  ///   1.5 micro-kWh, rounded a half up to 0.000002;
+  /// - 2026-01-03 00:00 to 04:00 missing (5 in a row): longer than 4, left as a gap.
+  /// Read: 744 - 1 - 2 - 1 - 5 = 735 readings: 731 of 1 kWh, then 10, 40, 0.000001, 0.000002.
+  /// Read sum 731 + 50 + 0.000003 = 781.000003 kWh; estimated 20 + 30 + 0.000002 = 50.000002;
+  /// with estimates 831.000005 kWh, 3 intervals estimated, 6 left missing (9 without).
+  static func readings() -> String {
+    var out = "meter,timestamp,kwh\n"
+    let special: [String: String?] = [
+      "01T00": nil, "01T02": "10", "01T03": nil, "01T04": nil, "01T05": "40",
+      "02T09": "0.000001", "02T10": nil, "02T11": "0.000002",
+      "03T00": nil, "03T01": nil, "03T02": nil, "03T03": nil, "03T04": nil,
+    ]
+    for d in 1...31 {
+      for h in 0..<24 {
+        let key = "\(d < 10 ? "0" : "")\(d)T\(h < 10 ? "0" : "")\(h)"
+        let v: String? = special.keys.contains(key) ? special[key]! : "1"
+        guard let v else { continue }
+        out += "E,2026-01-\(key):00:00+08:00,\(v)\n"
+      }
+    }
+    return out
+  }
+
+  static func revenue(_ estimate: String) throws -> (PeriodRevenue?, String) {
+    let t = try TestBundle(contract: contract(estimate))
+    defer { t.remove() }
+    let dir = try t.bundle(
+      "2026-01",
+      [
+        "meters.csv": "meter,kind,interval\nE,on-grid-export,60\n",
+        "readings.csv": readings(), "facts.csv": "fact,value\nprice,1\n",
+      ])
+    return t.revenue(dir, period: "2026-01")
+  }
+
+  @Test func shortGapsAreFilledOnTheLineBetweenTheirNeighbours() throws {
+    let (r, messages) = try Self.revenue("estimate linear up to 4")
+    let revenue = try #require(r, "\(messages)")
+    #expect(revenue.total("sales") == Exact("831.000005"))
+    #expect(revenue.data.estimatedIntervals == ["E": 3])
+    #expect(revenue.data.missingIntervals == ["E": 6])
+    let text = RevenueText.render(revenue)
+    #expect(text.contains("intervals estimated by the contract's 'estimate' rule:\n  E: 3\n"))
+  }
+
+  @Test func withoutTheRuleNothingIsEstimated() throws {
+    let (r, messages) = try Self.revenue("estimate none")
+    let revenue = try #require(r, "\(messages)")
+    #expect(revenue.total("sales") == Exact("781.000003"))
+    #expect(revenue.data.estimatedIntervals == nil)
+    #expect(revenue.data.missingIntervals == ["E": 9])
+  }
+
+  /// `up to 1` fills only the single gap of 2026-01-02 10:00.
+  @Test func theLimitCountsIntervalsInARow() throws {
+    let (r, messages) = try Self.revenue("estimate linear up to 1")
+    let revenue = try #require(r, "\(messages)")
+    #expect(revenue.total("sales") == Exact("781.000005"))
+    #expect(revenue.data.estimatedIntervals == ["E": 1])
+  }
+}
