@@ -140,7 +140,7 @@ extension Checker {
     }
   }
 
-  /// `estimate none` or `estimate linear up to N` (N whole intervals, 1 to 96).
+  /// `estimate none`, or `estimate linear|same-weekday up to N` (N whole intervals, 1 to 96).
   mutating func checkEstimate(_ method: Name, _ limit: Literal?) {
     switch method.text {
     case "none":
@@ -150,7 +150,7 @@ extension Checker {
           hint: "write 'estimate linear up to \(limit.text)'")
       }
       contract.estimation = nil
-    case "linear":
+    case "linear", "same-weekday":
       guard let limit else {
         error(
           .badEstimate, "say how many missing intervals in a row may be filled", at: method.range,
@@ -163,11 +163,13 @@ extension Checker {
           at: limit.range, hint: "a longer gap is not estimated: it is settled by 'gaps'")
         return
       }
-      contract.estimation = .linear(maxRun: n)
+      contract.estimation = method.text == "linear" ? .linear(maxRun: n) : .sameWeekday(maxRun: n)
     default:
       error(
         .badEstimate, "unknown estimation '\(method.text)'", at: method.range,
-        hint: "'estimate none' (the default) or 'estimate linear up to N'")
+        hint:
+          "'estimate none' (the default), 'estimate linear up to N' or 'estimate same-weekday up to N'"
+      )
     }
   }
 

@@ -124,14 +124,14 @@ enum ReadingsReader {
     }
     // Short gaps filled as the contract's `estimate` says, before the gap rule sees what is left.
     var estimated = Array(repeating: 0, count: layout.meterCount)
-    if case .linear(let maxRun)? = estimation, total.problems == 0, total.duplicates == 0 {
-      let runs = GapEstimator.runs(layout, total, maxRun: maxRun)
+    if let estimation, total.problems == 0, total.duplicates == 0 {
+      let runs = GapEstimator.runs(layout, total, estimation)
       if !runs.isEmpty {
         let values = sequentialPass(
           chunks, files: open, layout: layout, ids: ids, replacements: replacements,
-          watch: GapEstimator.neighbours(runs)
+          watch: GapEstimator.sources(runs, estimation, layout: layout, total)
         ).values
-        estimated = GapEstimator.fill(runs, values: values, layout: layout, &total)
+        estimated = GapEstimator.fill(runs, estimation, values: values, layout: layout, &total)
       }
     }
     let missing = (0..<layout.meterCount).map { m in

@@ -6,6 +6,16 @@ public enum Estimation: Sendable, Hashable, Encodable {
   /// A run of at most `maxRun` missing intervals between two readings of the period is filled on
   /// the straight line between them, to the micro-kWh (a half up).
   case linear(maxRun: Int)
+  /// A run of at most `maxRun` missing intervals takes, interval by interval, the mean of the
+  /// readings at the same time of day on the same weekday in the period's other weeks (those
+  /// read), to the micro-kWh (a half up); a run at the period's edge may be filled too.
+  case sameWeekday(maxRun: Int)
+
+  var maxRun: Int {
+    switch self {
+    case .linear(let n), .sameWeekday(let n): n
+    }
+  }
 }
 
 public enum GapPolicy: Sendable, Hashable, Encodable {

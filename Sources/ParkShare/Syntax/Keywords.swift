@@ -19,7 +19,7 @@ public enum Keywords {
     ("currency", "currency CNY [rounding half-up|half-even|down|up] [decimals N]"),
     ("settle", "settle quarterly from 2026Q1 to 2035Q4"),
     ("gaps", "gaps error | gaps zero [up to 1%]"),
-    ("estimate", "estimate none | estimate linear up to N"),
+    ("estimate", "estimate none | estimate linear up to N | estimate same-weekday up to N"),
     ("party", "party ID \"NAME\" ROLE [capital AMOUNT]"),
     ("parties", "parties ID from \"FILE.csv\" ROLE"),
     ("unit", "unit NAME"),

@@ -177,10 +177,10 @@ public struct Parser {
     return .gaps(policy: policy, limit: limit)
   }
 
-  /// estimate := "estimate" ("none" | "linear") ("up" "to" NUMBER)?
+  /// estimate := "estimate" ("none" | "linear" | "same-weekday") ("up" "to" NUMBER)?
   mutating func parseEstimate(_ c: inout Cursor) throws(ParseFailure) -> Declaration.Kind {
     let hint = Keywords.form(of: "estimate")
-    let method = try c.expectName("'none' or 'linear'", hint: hint)
+    let method = try c.expectName("'none', 'linear' or 'same-weekday'", hint: hint)
     var limit: Literal? = nil
     if c.accept(word: "up") != nil {
       _ = try c.expect(word: "to", hint: hint)

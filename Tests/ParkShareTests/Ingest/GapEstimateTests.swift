@@ -33,13 +33,15 @@ import Testing
   /// Read: 744 - 1 - 2 - 1 - 5 = 735 readings: 731 of 1 kWh, then 10, 40, 0.000001, 0.000002.
   /// Read sum 731 + 50 + 0.000003 = 781.000003 kWh; estimated 20 + 30 + 0.000002 = 50.000002;
   /// with estimates 831.000005 kWh, 3 intervals estimated, 6 left missing (9 without).
-  static func readings() -> String {
+  static let gaps: [String: String?] = [
+    "01T00": nil, "01T02": "10", "01T03": nil, "01T04": nil, "01T05": "40",
+    "02T09": "0.000001", "02T10": nil, "02T11": "0.000002",
+    "03T00": nil, "03T01": nil, "03T02": nil, "03T03": nil, "03T04": nil,
+  ]
+
+  /// January's hourly readings: 1 kWh, except `special` (DDTHH: a value, or nil for none).
+  static func readings(_ special: [String: String?] = gaps) -> String {
     var out = "meter,timestamp,kwh\n"
-    let special: [String: String?] = [
-      "01T00": nil, "01T02": "10", "01T03": nil, "01T04": nil, "01T05": "40",
-      "02T09": "0.000001", "02T10": nil, "02T11": "0.000002",
-      "03T00": nil, "03T01": nil, "03T02": nil, "03T03": nil, "03T04": nil,
-    ]
     for d in 1...31 {
       for h in 0..<24 {
         let key = "\(d < 10 ? "0" : "")\(d)T\(h < 10 ? "0" : "")\(h)"
@@ -51,14 +53,16 @@ import Testing
     return out
   }
 
-  static func revenue(_ estimate: String) throws -> (PeriodRevenue?, String) {
+  static func revenue(_ estimate: String, _ special: [String: String?] = gaps) throws -> (
+    PeriodRevenue?, String
+  ) {
     let t = try TestBundle(contract: contract(estimate))
     defer { t.remove() }
     let dir = try t.bundle(
       "2026-01",
       [
         "meters.csv": "meter,kind,interval\nE,on-grid-export,60\n",
-        "readings.csv": readings(), "facts.csv": "fact,value\nprice,1\n",
+        "readings.csv": readings(special), "facts.csv": "fact,value\nprice,1\n",
       ])
     return t.revenue(dir, period: "2026-01")
   }
@@ -87,5 +91,20 @@ import Testing
     let revenue = try #require(r, "\(messages)")
     #expect(revenue.total("sales") == Exact("781.000005"))
     #expect(revenue.data.estimatedIntervals == ["E": 1])
+  }
+
+  /// Same weekday: 2026-01-14 (a Wednesday) 12:00 missing takes the mean of the other
+  /// Wednesdays' 12:00 in January: the 7th 3, the 21st 5, the 28th 6 kWh: 14 / 3 =
+  /// 4.6666666... -> 4.666667. 2026-01-01 00:00 (a Thursday, the period's first interval) takes
+  /// the 8th, 15th, 22nd and 29th's 1 kWh: 1. Read: 742 readings, 739 of 1 kWh and 3 + 5 + 6:
+  /// 753 kWh; with the estimates 758.666667 kWh.
+  @Test func sameWeekdayTakesTheMeanOfTheOtherWeeks() throws {
+    let (r, messages) = try Self.revenue(
+      "estimate same-weekday up to 2",
+      ["01T00": nil, "07T12": "3", "14T12": nil, "21T12": "5", "28T12": "6"])
+    let revenue = try #require(r, "\(messages)")
+    #expect(revenue.total("sales") == Exact("758.666667"))
+    #expect(revenue.data.estimatedIntervals == ["E": 2])
+    #expect(revenue.data.missingIntervals == [:])
   }
 }
