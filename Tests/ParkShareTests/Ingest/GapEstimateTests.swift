@@ -107,4 +107,23 @@ import Testing
     #expect(revenue.data.estimatedIntervals == ["E": 2])
     #expect(revenue.data.missingIntervals == [:])
   }
+
+  /// The statement (text and the JSON a ledger records) names the estimated intervals too.
+  @Test func theStatementAndItsRecordCountTheEstimates() throws {
+    let t = try TestBundle(contract: Self.contract("estimate linear up to 4"))
+    defer { t.remove() }
+    let dir = try t.bundle(
+      "2026-01",
+      [
+        "meters.csv": "meter,kind,interval\nE,on-grid-export,60\n",
+        "readings.csv": Self.readings(), "facts.csv": "fact,value\nprice,1\n",
+      ])
+    let (settled, messages) = t.settle(dir, period: "2026-01")
+    let s = try #require(settled, "\(messages)")
+    #expect(
+      StatementText.render(s).contains(
+        "intervals estimated by the contract's 'estimate' rule:\n  E: 3\n"))
+    let json = String(decoding: try JSONEncoder().encode(s), as: UTF8.self)
+    #expect(json.contains("\"estimatedIntervals\":{\"E\":3}"))
+  }
 }
