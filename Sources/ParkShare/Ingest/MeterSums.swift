@@ -11,6 +11,8 @@ public struct MeterSums: Sendable {
   /// Intervals filled by the contract's `estimate` rule, per meter: in the sums (not in
   /// `rows`, which counts readings), and named on every output.
   public let estimated: [Int]
+  /// Readings the meter system flagged estimated or substituted (an import profile's `quality`).
+  public let flagged: [Int]
   /// The period the readings were read for: only its own days can be told apart.
   public let period: Period
   let offsets: [Int]
@@ -27,6 +29,7 @@ public struct MeterSums: Sendable {
   ) {
     self.meters = meters
     self.estimated = estimated.isEmpty ? Array(repeating: 0, count: meters.count) : estimated
+    self.flagged = tally.flagged
     self.months = layout.months
     self.rows = tally.rows
     self.missing = missing

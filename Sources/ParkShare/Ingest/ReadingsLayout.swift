@@ -111,12 +111,15 @@ struct ReadingsTally: Sendable {
   /// Each interval's reading, in micro-kWh, for `data check` (spikes, flat lines); empty unless
   /// asked for: it takes memory in proportion to meters x intervals.
   var values: [Int64] = []
+  /// Readings the meter system flagged estimated or substituted (import profile `quality`).
+  var flagged: [Int]
 
   init(_ layout: ReadingsLayout, keepValues: Bool = false) {
     if keepValues { values = Array(repeating: 0, count: layout.valueCount) }
     sums = Array(repeating: 0, count: layout.sumCount)
     marks = Array(repeating: 0, count: layout.wordCount)
     rows = Array(repeating: 0, count: layout.meterCount)
+    flagged = rows
   }
 
   /// Adds another thread's tally; an interval marked by both is a duplicate.
@@ -130,7 +133,10 @@ struct ReadingsTally: Sendable {
       duplicates += (marks[i] & other.marks[i]).nonzeroBitCount
       marks[i] |= other.marks[i]
     }
-    for i in rows.indices { rows[i] += other.rows[i] }
+    for i in rows.indices {
+      rows[i] += other.rows[i]
+      flagged[i] += other.flagged[i]
+    }
     for i in values.indices where i < other.values.count { values[i] += other.values[i] }
     totalRows += other.totalRows
     bytes += other.bytes

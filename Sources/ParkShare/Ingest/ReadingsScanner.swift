@@ -227,10 +227,11 @@ struct ReadingsScanner {
 
   /// Adds `micro` micro-kWh of meter `m` for the interval starting `start` (park minutes), once:
   /// an interval outside the period, off the meter's grid or read before is a problem at `time`.
+  @discardableResult
   mutating func record(
     _ m: Int, start: Int, micro: Int64, stampAtEnd: Bool, _ time: UnsafeBufferPointer<UInt8>,
     _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int
-  ) {
+  ) -> Bool {
     let step = layout.interval[m]
     let local = stampAtEnd ? start + step : start
     let rel = start - layout.start
@@ -246,7 +247,7 @@ struct ReadingsScanner {
       } else {
         tally.problems += 1
       }
-      return
+      return false
     }
     guard rel % step == 0 else {
       if reporting {
@@ -258,7 +259,7 @@ struct ReadingsScanner {
       } else {
         tally.problems += 1
       }
-      return
+      return false
     }
     let slot = rel / step
     let word = layout.markOffset[m] + slot >> 6
@@ -277,7 +278,7 @@ struct ReadingsScanner {
           counted: true)
         problems[problems.count - 1].interval = m << 32 | slot
       }
-      return
+      return false
     }
     tally.marks[word] |= bit
     tally.rows[m] += 1
@@ -288,6 +289,7 @@ struct ReadingsScanner {
     let (sum, overflow) = tally.sums[index].addingReportingOverflow(micro)
     tally.sums[index] = sum
     if overflow { tally.overflowMeters.insert(m) }
+    return true
   }
 
   /// kWh as micro-kWh; nil (and a problem) for anything but a plain non-negative decimal with

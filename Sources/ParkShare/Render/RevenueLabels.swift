@@ -11,6 +11,8 @@ public struct RevenueLabels: Sendable {
   public var missing: String
   /// The heading of the intervals the contract's `estimate` rule filled, per meter.
   public var estimated: String = "intervals estimated by the contract's 'estimate' rule:"
+  /// The heading of the readings the meter system flagged estimated or substituted.
+  public var flagged: String = "readings the meter system flagged estimated or substituted:"
   /// Cells left out of a long list, and a list's total.
   public var more: @Sendable (_ count: String) -> String
   public var inAll: @Sendable (_ total: String) -> String
@@ -50,6 +52,7 @@ extension RevenueLabels {
     triggered: { "触发条件 \($0)：于 \($1) 触发" },
     missing: "缺失时段按 0 kWh 计（gaps zero）：",
     estimated: "按合同 estimate 规则估算的时段：",
+    flagged: "计量系统标记为估算或替代的读数：",
     more: { "……（共 \($0) 项；详见 --json）" },
     inAll: { "合计 \($0)：" },
     point: "积分")

@@ -35,9 +35,13 @@ public enum RevenueText {
   /// The intervals the contract's `estimate` rule filled, per meter: on `revenue`, `explain` and
   /// the statement, so an estimate is never silent. Empty when there were none.
   static func estimated(_ data: DataSummary, _ w: Wording) -> String {
-    guard let e = data.estimatedIntervals, !e.isEmpty else { return "" }
-    return "\n\(w.labels.revenue.estimated)\n"
-      + e.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)\n" }.joined()
+    func section(_ heading: String, _ counts: [String: Int]?) -> String {
+      guard let counts, !counts.isEmpty else { return "" }
+      return "\n\(heading)\n"
+        + counts.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)\n" }.joined()
+    }
+    return section(w.labels.revenue.flagged, data.flaggedIntervals)
+      + section(w.labels.revenue.estimated, data.estimatedIntervals)
   }
 
   static let shownCells = 12

@@ -133,10 +133,12 @@ public struct Evaluator: Sendable {
     let sums = bundle.sums
     var missing: [String: Int] = [:]
     var estimated: [String: Int] = [:]
+    var flagged: [String: Int] = [:]
     if let sums {
       for (m, meter) in sums.meters.enumerated() {
         if sums.missing[m] > 0 { missing[meter.id] = sums.missing[m] }
         if sums.estimated[m] > 0 { estimated[meter.id] = sums.estimated[m] }
+        if sums.flagged[m] > 0 { flagged[meter.id] = sums.flagged[m] }
       }
     }
     let revenue = PeriodRevenue(
@@ -145,7 +147,8 @@ public struct Evaluator: Sendable {
       data: DataSummary(
         directory: bundle.directory, readingFiles: bundle.readingFiles, rows: bundle.rows,
         meters: bundle.meters.count, missingIntervals: missing,
-        estimatedIntervals: estimated.isEmpty ? nil : estimated))
+        estimatedIntervals: estimated.isEmpty ? nil : estimated,
+        flaggedIntervals: flagged.isEmpty ? nil : flagged))
     return Outcome(revenue: revenue, diagnostics: diagnostics, evaluator: e)
   }
 

@@ -51,6 +51,8 @@ public struct DataSummary: Sendable, Encodable {
   /// Intervals filled by the contract's `estimate` rule, by meter; absent when none were (so
   /// records of periods without estimates keep their bytes).
   public var estimatedIntervals: [String: Int]? = nil
+  /// Readings the meter system flagged estimated or substituted, by meter; absent when none.
+  public var flaggedIntervals: [String: Int]? = nil
 }
 
 extension Quantity: Encodable {

@@ -74,7 +74,7 @@ extension ImportProfile {
   enum Key: String, CaseIterable {
     case layout, encoding, delimiter, decimal, unit, skip
     case timeZone = "time-zone"
-    case stamp, meter, timestamp, value, date, intervals, digits, sheet
+    case stamp, meter, timestamp, value, date, intervals, quality, digits, sheet
   }
 
   struct Problem: Error {
@@ -142,7 +142,7 @@ extension ImportProfile {
           message: "'\(v)' is not a stamp",
           hint: "start (a time names the start of its interval) or end (the end, 00:15 ... 24:00)")
       }
-    case .meter, .timestamp, .value, .date, .intervals:
+    case .meter, .timestamp, .value, .date, .intervals, .quality:
       guard !v.isEmpty else {
         return Problem(message: "no column given", hint: "a header name, or a 1-based number")
       }
@@ -155,6 +155,7 @@ extension ImportProfile {
       case .timestamp: timestamp = c
       case .value: value = c
       case .date: date = c
+      case .quality: quality = c
       default: firstInterval = c
       }
     case .digits:

@@ -51,10 +51,12 @@ public struct ImportProfile: Sendable, Equatable {
   public var timestamp: Column = .name("timestamp")
   public var value: Column = .name("kwh")
   /// Day rows: the date column and the first of the interval columns (as many as the meter's
-  /// registry interval makes a day: 24, 48 or 96), and optionally the first of as many quality
-  /// flag columns.
+  /// registry interval makes a day: 24, 48 or 96).
   public var date: Column = .name("date")
   public var firstInterval: Column = .position(3)
+  /// Quality flags (NEM12's codes): in a long file the column of each row's flag, in day rows
+  /// the first of one flag column per interval. Empty or `A`: actual; `E`, `S`, `F`: estimated
+  /// or substituted by the meter system (read, and counted); `N`: no reading (a gap).
   public var quality: Column? = nil
   /// Register reads: the number of digits the register shows; a read below the previous one is
   /// a rollover only when the register is this wide.

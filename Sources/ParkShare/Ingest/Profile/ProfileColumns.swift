@@ -8,6 +8,7 @@ struct ProfileColumns: Sendable {
   /// Day rows.
   var date: Int = 0
   var firstInterval: Int = 0
+  var quality: Int? = nil
 
   /// The columns `profile` names in `header`, or what is wrong (a column not in the header).
   static func resolve(_ profile: ImportProfile, header: [String]) -> Result<
@@ -44,6 +45,15 @@ struct ProfileColumns: Sendable {
       case .dayRows:
         c.date = try find(profile.date, "date").get()
         c.firstInterval = try find(profile.firstInterval, "intervals").get()
+      }
+      if let q = profile.quality {
+        guard profile.layout != .register else {
+          return .failure(
+            .init(
+              message: "register reads carry no quality flags here",
+              hint: "quality = COLUMN goes with long rows and day rows"))
+        }
+        c.quality = try find(q, "quality").get()
       }
       return .success(c)
     } catch let problem as ImportProfile.Problem {

@@ -234,12 +234,54 @@ struct ProfiledScanner {
     _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
   ) {
     let (t, v) = (field(base, columns.time), field(base, columns.value))
+    var flag = Flag.actual
+    if let q = columns.quality {
+      guard let f = self.flag(field(base, q), a, e, line: line, &s) else { return }
+      flag = f
+    }
+    guard flag != .none else { return }
     guard let micro = energy(v, a, e, line: line, &s), let local = time(t, a, e, line: line, &s)
     else { return }
     let atEnd = profile.stampAtEnd ?? s.layout.stampAtEnd[m]
-    s.record(
+    if s.record(
       m, start: atEnd ? local - s.layout.interval[m] : local, micro: micro, stampAtEnd: atEnd,
-      t, a, e, line: line)
+      t, a, e, line: line), flag == .estimated
+    {
+      s.tally.flagged[m] += 1
+    }
+  }
+
+  /// A reading's quality flag (NEM12's codes).
+  enum Flag {
+    case actual, estimated, none
+  }
+
+  /// The flag in `f`: empty or A actual; E, S or F estimated or substituted; N no reading; nil
+  /// (and a problem) for anything else.
+  func flag(
+    _ f: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
+    line: Int, _ s: inout ReadingsScanner
+  ) -> Flag? {
+    guard f.count <= 1 else { return badFlag(f, a, e, line: line, &s) }
+    switch f.first.map({ $0 | 0x20 }) {
+    case nil, 97: return .actual  // a
+    case 101, 115, 102: return .estimated  // e, s, f
+    case 110: return Flag.none  // n
+    default: return badFlag(f, a, e, line: line, &s)
+    }
+  }
+
+  private func badFlag(
+    _ f: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
+    line: Int, _ s: inout ReadingsScanner
+  ) -> Flag? {
+    let text = ReadingsScanner.clip(String(decoding: f, as: UTF8.self))
+    s.fail(
+      .badRow, "quality flag '\(text)' is not A, E, S, F or N",
+      hint:
+        "A (or empty) actual; E, S, F estimated or substituted by the meter system; N no reading",
+      a, e, field: s.locate(f, a, e), line: line)
+    return nil
   }
 
   /// A cumulative read: the energy of the interval it closes is this read less the one before
@@ -329,9 +371,13 @@ struct ProfiledScanner {
     let step = s.layout.interval[m]
     let slots = 1440 / step
     var last = fields.count
-    while last - columns.firstInterval > slots, fields[last - 1].isEmpty { last -= 1 }
-    let given = last - columns.firstInterval
-    guard given == slots else {
+    // With flag columns the values are the `slots` columns from the first; without, every
+    // column to the end of the row but empty trailing ones.
+    let end = columns.quality.map { max($0, columns.firstInterval) + slots }
+    while last > (end ?? columns.firstInterval + slots), fields[last - 1].isEmpty { last -= 1 }
+    let given =
+      end.map { last >= $0 ? slots : last - columns.firstInterval } ?? last - columns.firstInterval
+    guard given == slots, end.map({ last == $0 }) ?? true else {
       s.fail(
         .badRow,
         "day row has \(given) interval\(given == 1 ? "" : "s"); meter '\(s.meterIds[m])' reads every \(step) minutes, \(slots) a day",
@@ -352,8 +398,18 @@ struct ProfiledScanner {
       number * 1440 - (profile.zone ?? Timestamp.parkOffsetMinutes) + Timestamp.parkOffsetMinutes
     for k in 0..<slots where !fields[columns.firstInterval + k].isEmpty {
       let v = field(base, columns.firstInterval + k)
-      guard let micro = energy(v, a, e, line: line, &s) else { continue }
-      s.record(m, start: midnight + k * step, micro: micro, stampAtEnd: false, v, a, e, line: line)
+      var flag = Flag.actual
+      if let q = columns.quality {
+        guard let f = self.flag(field(base, q + k), a, e, line: line, &s) else { continue }
+        flag = f
+      }
+      guard flag != .none, let micro = energy(v, a, e, line: line, &s) else { continue }
+      if s.record(
+        m, start: midnight + k * step, micro: micro, stampAtEnd: false, v, a, e, line: line),
+        flag == .estimated
+      {
+        s.tally.flagged[m] += 1
+      }
     }
   }
 }

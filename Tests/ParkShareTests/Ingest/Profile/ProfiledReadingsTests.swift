@@ -198,6 +198,63 @@ import Testing
       "import.profile": "layout = register\nvalue = register\nunit = Wh\ndigits = 9\n",
     ])
   }
+
+  /// Day rows with a quality flag per interval: `E` (estimated by the meter system) is read and
+  /// counted, `N` (no reading) is a gap whatever value stands beside it, an unknown flag is an
+  /// error at its column. The twin lacks PV2's reading of 2026-01-06 05:00 (slot 20).
+  @Test func dayRowsWithQualityFlags() throws {
+    let contract = Self.contract.replacingOccurrences(
+      of: "settle monthly from 2026-01 to 2026-12\n",
+      with: "settle monthly from 2026-01 to 2026-12\ngaps zero\n")
+    let t = try TestBundle(contract: contract)
+    defer { t.remove() }
+    let long =
+      Self.long.split(separator: "\n").filter {
+        $0 != "PV2,2026-01-06T05:00:00+08:00,\(Self.kwh(2, 6, 20))"
+      }.joined(separator: "\n") + "\n"
+    func rows(bad: Bool) -> String {
+      var body =
+        "date,meter," + (0..<96).map { "P\($0 + 1)" }.joined(separator: ",") + ","
+        + (0..<96).map { "Q\($0 + 1)" }.joined(separator: ",") + "\n"
+      for day in 1...31 {
+        for m in 1...2 {
+          let values = (0..<96).map {
+            m == 2 && day == 6 && $0 == 20 ? "999" : Self.kwh(m, day, $0)
+          }
+          let flags = (0..<96).map { k -> String in
+            if m == 1 && day == 5 && k == 10 { return "E" }
+            if m == 2 && day == 6 && k == 20 { return "N" }
+            if bad && m == 1 && day == 7 && k == 3 { return "X" }
+            return k % 2 == 0 ? "A" : ""
+          }
+          body +=
+            "2026-01-\(day),PV\(m)," + values.joined(separator: ",") + ","
+            + flags.joined(separator: ",") + "\n"
+        }
+      }
+      return body
+    }
+    let profile = "layout = day-rows\ntime-zone = +08:00\nintervals = 3\nquality = Q1\n"
+    let plain = try t.bundle("plain", ["meters.csv": Self.meters, "readings.csv": long])
+    let flagged = try t.bundle(
+      "flagged",
+      ["meters.csv": Self.meters, "readings.csv": rows(bad: false), "import.profile": profile])
+    let bad = try t.bundle(
+      "bad",
+      ["meters.csv": Self.meters, "readings.csv": rows(bad: true), "import.profile": profile])
+    let (a, am) = t.revenue(plain, period: "2026-01")
+    let (b, bm) = t.revenue(flagged, period: "2026-01")
+    let ra = try #require(a, "\(am)")
+    let rb = try #require(b, "\(bm)")
+    #expect(ra.total("sales") == rb.total("sales"))
+    #expect(rb.data.flaggedIntervals == ["PV1": 1])
+    #expect(rb.data.missingIntervals == ["PV2": 1])
+    #expect(RevenueText.render(rb).contains("flagged estimated or substituted:\n  PV1: 1\n"))
+    let (c, cm) = t.revenue(bad, period: "2026-01")
+    #expect(c == nil)
+    #expect(cm.contains("readings.csv:14:"), "\(cm)")
+    #expect(cm.contains("error[bad-row]: quality flag 'X' is not A, E, S, F or N"), "\(cm)")
+  }
 }
 
 extension String {
