@@ -12,6 +12,10 @@ enum DataCommand {
     }
     guard args.operands.count == 2 else { throw usage("give one bundle folder: check DIR") }
     let dir = args.operands[1]
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+      throw usage("no bundle folder '\(dir)'")
+    }
     // A bundle folder is usually named for its period (contracts/data/x/2026Q1).
     let named = URL(fileURLWithPath: dir).lastPathComponent
     guard let text = args.options["--period"] ?? (Period(named) != nil ? named : nil) else {

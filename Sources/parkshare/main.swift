@@ -61,7 +61,8 @@ let commands: [String: (Arguments) throws(Arguments.UsageError) -> Int32] = [
       throw Arguments.UsageError(message: "--check and --stdout cannot be combined")
     }
     guard
-      !args.operands.isEmpty || ["journal", "report", "ledger", "statement", "pay"].contains(name)
+      !args.operands.isEmpty
+        || ["journal", "report", "ledger", "statement", "pay", "data"].contains(name)
         || (name == "explain" && args.options["--ledger"] != nil)
     else {
       throw Arguments.UsageError(message: "no files given")

@@ -27,7 +27,7 @@ extension DataBundle {
 
   /// The bundle's `replacements.csv` by meter index (register reads only), when it has one.
   static func loadReplacements(
-    _ dir: String, profile: ImportProfile?, meters: [RegisteredMeter],
+    _ dir: String, profile: ImportProfile?, meters: [RegisteredMeter], period: Period,
     _ diagnostics: inout [Diagnostic], _ sources: inout [SourceFile]
   ) -> [Int: [MeterReplacement]] {
     let path = dir + "/" + MeterReplacement.fileName
@@ -44,8 +44,7 @@ extension DataBundle {
         path, required: ["meter", "time", "old_final", "new_initial"], optional: ["note"],
         diagnostics: &diagnostics, sources: &sources)
     else { return [:] }
-    let index = Dictionary(
-      meters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    return MeterReplacement.read(sheet, profile: profile, index: index, diagnostics: &diagnostics)
+    return MeterReplacement.read(
+      sheet, profile: profile, meters: meters, period: period, diagnostics: &diagnostics)
   }
 }

@@ -143,7 +143,7 @@ public struct DataBundle: Sendable {
       meters = registry.meters
       diagnostics += registry.diagnostics
       let replacements = loadReplacements(
-        dir, profile: profile, meters: meters, &diagnostics, &sources)
+        dir, profile: profile, meters: meters, period: period, &diagnostics, &sources)
       if readingFiles.isEmpty {
         diagnostics.append(
           .error(

@@ -7,8 +7,15 @@ public struct MeterFindings: Sendable, Equatable {
   public var read: Int
   /// Runs of missing intervals: park minute of the first, and how many.
   public var gaps: [(start: Int, count: Int)]
-  /// The median of the meter's non-zero readings, in micro-kWh (0 when it read nothing).
-  public var median: Int64
+  /// Twice the median of the meter's non-zero readings, in micro-kWh (0 when it read nothing):
+  /// of an even count the median is the mean of the middle two, kept exact this way.
+  public var twiceMedian: Int64
+
+  /// The median in kWh, exactly.
+  public var median: Exact {
+    (try? Exact(significand: Int128(twiceMedian) * 5, scale: ReadingsScanner.maxDecimals + 1))?
+      .trimmed ?? .zero
+  }
   public var spikes: [(start: Int, micro: Int64)]
   public var flats: [(start: Int, count: Int, micro: Int64)]
 
@@ -16,7 +23,7 @@ public struct MeterFindings: Sendable, Equatable {
 
   public static func == (a: MeterFindings, b: MeterFindings) -> Bool {
     a.meter == b.meter && a.read == b.read && a.intervals == b.intervals
-      && a.gaps.elementsEqual(b.gaps) { $0 == $1 } && a.median == b.median
+      && a.gaps.elementsEqual(b.gaps) { $0 == $1 } && a.twiceMedian == b.twiceMedian
       && a.spikes.elementsEqual(b.spikes) { $0 == $1 }
       && a.flats.elementsEqual(b.flats) { $0 == $1 }
   }
@@ -45,7 +52,7 @@ public struct MeterFindings: Sendable, Equatable {
     let values = layout.valueOffset[m]
     func isRead(_ i: Int) -> Bool { tally.marks[marks + i >> 6] & (1 << UInt64(i & 63)) != 0 }
     var f = MeterFindings(
-      meter: meter, intervals: count, read: 0, gaps: [], median: 0, spikes: [], flats: [])
+      meter: meter, intervals: count, read: 0, gaps: [], twiceMedian: 0, spikes: [], flats: [])
     var nonZero: [Int64] = []
     for i in 0..<count {
       guard isRead(i) else {
@@ -61,7 +68,8 @@ public struct MeterFindings: Sendable, Equatable {
       if v > 0 { nonZero.append(v) }
     }
     nonZero.sort()
-    f.median = nonZero.isEmpty ? 0 : nonZero[(nonZero.count - 1) / 2]
+    let n = nonZero.count
+    f.twiceMedian = n == 0 ? 0 : nonZero[(n - 1) / 2] + nonZero[n / 2]
     var run: (start: Int, count: Int, micro: Int64)? = nil
     func endRun() {
       if let r = run, r.count >= limits.flatRun { f.flats.append(r) }
@@ -73,8 +81,12 @@ public struct MeterFindings: Sendable, Equatable {
         continue
       }
       let v = tally.values[values + i]
-      let (limit, overflow) = f.median.multipliedReportingOverflow(by: Int64(limits.spikeFactor))
-      if f.median > 0, !overflow, v > limit { f.spikes.append((layout.start + i * step, v)) }
+      // v > factor x median, as 2v > factor x twice the median.
+      let (limit, overflow) = f.twiceMedian.multipliedReportingOverflow(
+        by: Int64(limits.spikeFactor))
+      if f.twiceMedian > 0, !overflow, 2 * v > limit {
+        f.spikes.append((layout.start + i * step, v))
+      }
       if v > 0, let r = run, r.micro == v {
         run!.count += 1
         _ = r

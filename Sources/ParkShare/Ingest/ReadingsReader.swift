@@ -277,7 +277,9 @@ enum ReadingsReader {
       let empty = UnsafeBufferPointer(start: a, count: 0)
       for case let c? in ends {
         for m in 0..<layout.meterCount {
-          if let first = c.firsts[m], let before = last[m] {
+          if let first = c.firsts[m], let before = last[m],
+            first.at != before.at || first.value != before.value
+          {
             p.step(m, from: before, to: first, empty, empty, a, a, line: 0, &s)
           }
           if let end = c.registers[m] { last[m] = end }
@@ -506,7 +508,7 @@ enum ReadingsReader {
       out.append(
         .warning(
           .gap,
-          "\(tolerated.count) meter\(tolerated.count == 1 ? "" : "s") miss intervals in \(period), counted as 0 kWh by the contract's 'gaps zero': \(shown)\(more)",
+          "\(tolerated.count) meter\(tolerated.count == 1 ? " misses" : "s miss") intervals in \(period), counted as 0 kWh by the contract's 'gaps zero': \(shown)\(more)",
           at: registry.at(1)))
     }
     return out

@@ -14,7 +14,9 @@ public struct DataCheckLabels: Sendable {
     title: { "data check \($0) (\($1)): \($2) meters, \($3) rows; readings files: \($4)" },
     header: ["meter", "kind", "interval", "read", "missing", "median kWh", "spikes", "flat lines"],
     clean: "no gaps, spikes or flat lines",
-    findings: { "\($0) meters with gaps, spikes or flat lines (listed above)" })
+    findings: {
+      "\($0) meter\($0 == "1" ? "" : "s") with gaps, spikes or flat lines (listed above)"
+    })
 
   public static let zh = DataCheckLabels(
     title: { "数据检查 \($0)（\($1)）：\($2) 块表，\($4) 个文件共 \($3) 行" },

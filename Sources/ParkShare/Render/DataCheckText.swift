@@ -7,7 +7,7 @@ public enum DataCheckText {
     let rows = r.meters.map { f in
       [
         f.meter.id, f.meter.kind.rawValue, "\(f.meter.interval)", count(f.read), count(f.missing),
-        "\(MeterSums.kWh(f.median))", count(f.spikes.count), count(f.flats.count),
+        f.median.grouped, count(f.spikes.count), count(f.flats.count),
       ]
     }
     let flagged = r.meters.filter { $0.missing > 0 || !$0.spikes.isEmpty || !$0.flats.isEmpty }

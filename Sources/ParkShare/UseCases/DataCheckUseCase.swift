@@ -43,7 +43,7 @@ public enum DataCheckUseCase {
     diagnostics += registry.diagnostics
     let meters = registry.meters
     let replacements = DataBundle.loadReplacements(
-      dir, profile: profile, meters: meters, &diagnostics, &sources)
+      dir, profile: profile, meters: meters, period: request.period, &diagnostics, &sources)
     let files = DataBundle.findReadings(dir)
     guard profileOK, !files.isEmpty else {
       if files.isEmpty {
@@ -103,7 +103,7 @@ public enum DataCheckUseCase {
     var out: [Diagnostic] = []
     for (m, f) in findings.enumerated() {
       let id = f.meter.id
-      let median = MeterSums.kWh(f.median)
+      let median = f.median
       for s in f.spikes.prefix(shown) {
         out.append(
           .warning(
@@ -143,7 +143,7 @@ public enum DataCheckUseCase {
         out.append(
           .warning(
             .gap,
-            "meter '\(id)' misses \(f.missing) of \(f.intervals) intervals: from \(runs.joined(separator: ", "))\(f.gaps.count > 3 ? " and \(f.gaps.count - 3) more gaps" : "")",
+            "meter '\(id)' misses \(f.missing) of \(f.intervals) intervals: from \(runs.joined(separator: ", "))\(f.gaps.count > 3 ? " and \(f.gaps.count - 3) more gap\(f.gaps.count == 4 ? "" : "s")" : "")",
             at: sheet.at(f.meter.line),
             hint: "a contract settles gaps only as its 'gaps' rule says (docs/data-format.md)"))
       }

@@ -60,6 +60,21 @@ extension ImportProfile {
           hint: "with decimal = , write delimiter = ; (as Excel does where a comma is the decimal)")
       )
     }
+    // A key the layout does not read would be ignored: say so instead.
+    let applies: [(Key, [Layout])] = [
+      (.digits, [.register]), (.date, [.dayRows]), (.intervals, [.dayRows]),
+      (.timestamp, [.long, .register]), (.stamp, [.long]), (.quality, [.long, .dayRows]),
+    ]
+    for (key, layouts) in applies where !layouts.contains(profile.layout) {
+      guard let line = seen[key.rawValue] else { continue }
+      problems.append(
+        .error(
+          .badProfile, "'\(key.rawValue)' does not apply to layout = \(profile.layout.rawValue)",
+          at: CSVSheet.wholeLine(line, of: source),
+          hint:
+            "it goes with layout = \(layouts.map(\.rawValue).joined(separator: " or ")); remove it or change the layout"
+        ))
+    }
     if profile.layout == .dayRows, profile.zone == nil {
       problems.append(
         .error(

@@ -63,6 +63,15 @@ enum LocalTimestamp {
     return .success(days! * 1440 + hour * 60 + minute - zone + Timestamp.parkOffsetMinutes)
   }
 
+  /// Whether `f` is written with the hour 24 (`2026-01-01 24:00`: the end of the day), which only
+  /// a timestamp naming the end of its interval may be.
+  static func endsDay(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let (_, next) = date(f, from: 0) else { return false }
+    var i = next
+    while i < f.count, f[i] == 84 || f[i] == 32 { i += 1 }
+    return i + 2 < f.count && f[i] == 50 && f[i + 1] == 52 && f[i + 2] == 58
+  }
+
   /// A date at the start of `f`: its day number (nil for a day the month does not have) and
   /// where it ends; nil when `f` does not start with a date.
   static func date(_ f: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int?, Int)? {

@@ -11,10 +11,16 @@ struct MeterReplacement: Sendable {
 
   /// The replacements of `sheet` by meter index; every row that cannot be read is reported.
   static func read(
-    _ sheet: CSVSheet, profile: ImportProfile, index: [String: Int],
+    _ sheet: CSVSheet, profile: ImportProfile, meters: [RegisteredMeter], period: Period,
     diagnostics: inout [Diagnostic]
   ) -> [Int: [MeterReplacement]] {
     var out: [Int: [MeterReplacement]] = [:]
+    let index = Dictionary(
+      meters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let start = Timestamp.parkMinutes(month: period.firstMonth)
+    let end = Timestamp.parkMinutes(month: period.lastMonth + 1)
+    // Where each meter's swap was listed, by the interval it falls in: one swap an interval.
+    var listed: [Int: [Int: Int]] = [:]
     let scanner = ProfiledScanner(
       profile: profile, columns: ProfileColumns(count: 0, meter: 0), carry: .init(meters: 0))
     for row in sheet.rows {
@@ -36,7 +42,7 @@ struct MeterReplacement: Sendable {
       }
       func reading(_ column: String) -> Int64? {
         Array(sheet.field(row, column).utf8).withUnsafeBufferPointer {
-          scanner.units($0).flatMap { $0 >= 0 ? scanner.kWh($0) : nil }
+          scanner.decimal($0).flatMap { $0.negative ? nil : scanner.microKWh($0) }
         }
       }
       guard let old = reading("old_final"), let new = reading("new_initial") else {
@@ -45,6 +51,20 @@ struct MeterReplacement: Sendable {
           "the old register's last read and the new register's first, as plain decimals")
         continue
       }
+      guard start < at, at < end else {
+        fail(
+          "meter '\(id)' is replaced at \(Timestamp.text(parkMinutes: at)), outside \(period)",
+          "a bundle lists the swaps inside its period; another period's belong in its bundle")
+        continue
+      }
+      let interval = (at - start) / meters[m].interval
+      if let first = listed[m]?[interval] {
+        fail(
+          "meter '\(id)' is already replaced in this interval (line \(first))",
+          "one swap a meter and interval: keep the right line")
+        continue
+      }
+      listed[m, default: [:]][interval] = row.line
       out[m, default: []].append(MeterReplacement(at: at, oldFinal: old, newInitial: new))
     }
     return out

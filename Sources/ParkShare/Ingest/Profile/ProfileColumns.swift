@@ -2,6 +2,8 @@
 struct ProfileColumns: Sendable {
   var count: Int
   var meter: Int
+  /// The header's names, for checking day rows' interval columns against their labels.
+  var header: [String] = []
   /// Long and register layouts.
   var time: Int = 0
   var value: Int = 0
@@ -25,6 +27,14 @@ struct ProfileColumns: Sendable {
         }
         return .success(p - 1)
       case .name(let n):
+        let all = header.indices.filter { header[$0] == n }
+        guard all.count < 2 else {
+          return .failure(
+            .init(
+              message:
+                "the header names '\(n)' (the profile's \(key)) \(all.count) times: columns \(all.map { String($0 + 1) }.joined(separator: ", "))",
+              hint: "name the column by its number in import.profile (\(key) = \(all[0] + 1))"))
+        }
         guard let i = header.firstIndex(of: n) else {
           let near = Spelling.nearest(n, in: header)
           return .failure(
@@ -38,6 +48,7 @@ struct ProfileColumns: Sendable {
     }
     do {
       var c = ProfileColumns(count: header.count, meter: try find(profile.meter, "meter").get())
+      c.header = header
       switch profile.layout {
       case .long, .register:
         c.time = try find(profile.timestamp, "timestamp").get()

@@ -7,34 +7,32 @@ extension ProfiledScanner {
     _ f: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
     line: Int, _ s: inout ReadingsScanner
   ) -> Int64? {
-    if let v = units(f), v >= 0, let micro = kWh(v) { return micro }
-    let text = { ReadingsScanner.clip(String(decoding: f, as: UTF8.self)) }
+    let parsed = decimal(f)
+    if let d = parsed, !d.negative, let micro = microKWh(d) { return micro }
+    let text = ReadingsScanner.clip(String(decoding: f, as: UTF8.self))
     let unit = profile.unit.rawValue
-    guard let v = units(f) else {
+    guard let d = parsed else {
       s.fail(
         .badKWh,
-        f.isEmpty ? "the \(unit) field is empty" : "'\(text())' is not a number of \(unit)",
+        f.isEmpty ? "the \(unit) field is empty" : "'\(text)' is not a number of \(unit)",
         hint:
-          "a plain decimal such as 12\(profile.decimal == 44 ? "," : ".")5: no unit, spaces, exponent or thousands separator",
+          "a plain decimal such as 12\(profile.decimal == 44 ? "," : ".")5 (spaces around it are fine): no unit, sign, exponent or thousands separator",
         a, e, field: s.locate(f, a, e), line: line)
       return nil
     }
-    guard v >= 0 else {
+    guard !d.negative else {
       s.fail(
-        .negativeKWh, "negative reading \(text()) \(unit)",
+        .negativeKWh, "negative reading \(text) \(unit)",
         hint:
           "each meter kind counts one direction; register a reverse flow as its own meter (storage-charge and storage-discharge)",
         a, e, field: s.locate(f, a, e), line: line)
       return nil
     }
-    guard let micro = kWh(v) else {
-      s.fail(
-        .badKWh, "'\(text())' \(unit) is not a whole number of micro-kWh (or is too large)",
-        hint: "readings are kept to 0.000001 kWh (1 mWh)", a, e, field: s.locate(f, a, e),
-        line: line)
-      return nil
-    }
-    return micro
+    s.fail(
+      .badKWh, "'\(text)' \(unit) is not a whole number of micro-kWh (or is too large)",
+      hint: "readings are kept to 0.000001 kWh (1 mWh)", a, e, field: s.locate(f, a, e),
+      line: line)
+    return nil
   }
 
   /// Micro-units (10^-6) of the profile's unit in `v` as micro-kWh: exact, or nil.
@@ -48,9 +46,9 @@ extension ProfiledScanner {
     }
   }
 
-  /// A decimal in micro-units: digits, one decimal separator, at most six places, an optional
-  /// leading minus; nil for anything else.
-  func units(_ f: UnsafeBufferPointer<UInt8>) -> Int64? {
+  /// A plain decimal: its digits as an integer, its decimal places and its sign (a minus on zero
+  /// is refused: `-0` is no reading); nil for anything else (at most 18 digits).
+  func decimal(_ f: UnsafeBufferPointer<UInt8>) -> (value: Int64, places: Int, negative: Bool)? {
     guard let p = f.baseAddress, f.count > 0 else { return nil }
     var value: Int64 = 0
     var digits = 0
@@ -63,7 +61,7 @@ extension ProfiledScanner {
       let b = p[i]
       let d = b &- 48
       if d < 10 {
-        guard value < 100_000_000_000_000 else { return nil }
+        guard digits < 18 else { return nil }
         value = value &* 10 &+ Int64(d)
         digits += 1
         if places >= 0 { places += 1 }
@@ -74,14 +72,29 @@ extension ProfiledScanner {
       }
       i += 1
     }
-    guard digits > 0, places <= ReadingsScanner.maxDecimals else { return nil }
-    let (v, o) = value.multipliedReportingOverflow(by: Self.scale[max(places, 0)])
-    guard !o else { return nil }
-    return negative ? -v : v
+    guard digits > 0, !(negative && value == 0) else { return nil }
+    return (value, max(places, 0), negative)
   }
 
-  /// 10^(6 - places): what a value with `places` decimals is multiplied by to be micro-units.
-  static let scale: [Int64] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1]
+  /// A decimal in the profile's unit as micro-kWh, exactly: nil when it is finer than a
+  /// micro-kWh or too large. MWh may so have nine places, kWh six, Wh three.
+  func microKWh(_ d: (value: Int64, places: Int, negative: Bool)) -> Int64? {
+    let exponent = ReadingsScanner.maxDecimals + profile.unit.kWhShift - d.places
+    var v = d.value
+    if exponent >= 0 {
+      for _ in 0..<exponent {
+        let (m, o) = v.multipliedReportingOverflow(by: 10)
+        guard !o else { return nil }
+        v = m
+      }
+    } else {
+      for _ in 0..<(-exponent) {
+        guard v % 10 == 0 else { return nil }
+        v /= 10
+      }
+    }
+    return d.negative ? -v : v
+  }
 
   /// A timestamp on the park clock; nil (and a problem) when it cannot be read. Exports list
   /// every meter at one time before the next time, so the last text read is kept with its value.

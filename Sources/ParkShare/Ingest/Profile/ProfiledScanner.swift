@@ -243,6 +243,14 @@ struct ProfiledScanner {
     guard let micro = energy(v, a, e, line: line, &s), let local = time(t, a, e, line: line, &s)
     else { return }
     let atEnd = profile.stampAtEnd ?? s.layout.stampAtEnd[m]
+    guard atEnd || !LocalTimestamp.endsDay(t) else {
+      s.fail(
+        .badTimestamp,
+        "'\(ReadingsScanner.clip(String(decoding: t, as: UTF8.self)))' ends a day, but timestamps here name the start of their interval",
+        hint: "24:00 labels the end of the last interval: say stamp = end in import.profile", a, e,
+        field: s.locate(t, a, e), line: line)
+      return
+    }
     if s.record(
       m, start: atEnd ? local - s.layout.interval[m] : local, micro: micro, stampAtEnd: atEnd,
       t, a, e, line: line), flag == .estimated
@@ -293,6 +301,26 @@ struct ProfiledScanner {
     let (t, v) = (field(base, columns.time), field(base, columns.value))
     guard let value = energy(v, a, e, line: line, &s), let at = time(t, a, e, line: line, &s)
     else { return }
+    // A read is an instant: the period's reads run from its first instant to its last.
+    guard at >= s.layout.start, at <= s.layout.start + s.layout.minutes else {
+      s.fail(
+        .outsidePeriod, "register read at \(Timestamp.text(parkMinutes: at)) is outside the period",
+        hint:
+          "a bundle's register reads run from the period's first instant (the opening read) to its last",
+        a, e, field: s.locate(t, a, e), line: line)
+      return
+    }
+    if let span = registerSpan, value >= span {
+      s.fail(
+        .registerBackwards,
+        "register read \(MeterSums.kWh(value)) kWh does not fit a register of \(profile.digits!) digits",
+        hint: "check the reads, the unit, or digits = N in import.profile", a, e,
+        field: s.locate(v, a, e), line: line)
+      return
+    }
+    // Exports of consecutive months often both carry the read at their boundary: the same read
+    // twice is one read.
+    if let last = carry.registers[m], last.at == at, last.value == value { return }
     defer { carry.registers[m] = (at, value) }
     guard let last = carry.registers[m] else {
       // The chunk's first read of the meter: the read before it is in an earlier chunk.
@@ -313,7 +341,9 @@ struct ProfiledScanner {
     guard at > last.at else {
       s.fail(
         .badRow,
-        "register read at \(Timestamp.text(parkMinutes: at)) comes after one at \(Timestamp.text(parkMinutes: last.at))",
+        at == last.at
+          ? "a second register read at \(Timestamp.text(parkMinutes: at)), \(MeterSums.kWh(value)) kWh, differs from the first (\(MeterSums.kWh(last.value)) kWh)"
+          : "register read at \(Timestamp.text(parkMinutes: at)) comes after one at \(Timestamp.text(parkMinutes: last.at))",
         hint: "register reads of a meter must be in time order, one per interval", a, e,
         field: s.locate(t, a, e), line: line)
       return
@@ -342,25 +372,74 @@ struct ProfiledScanner {
       }
     }
     if micro < 0 {
-      // The register's span: 10^digits whole units of the profile's unit, in micro-kWh.
-      var units: Int64 = 1_000_000
-      for _ in 0..<(profile.digits ?? 0) {
-        units = units.multipliedReportingOverflow(by: 10).partialValue
-      }
-      let span = kWh(units) ?? .max
-      guard profile.digits != nil, last.value < span, value < span else {
+      // A rollover: the register went past its top. Only a read near the top followed by one
+      // near zero is one: the difference across it must be under a tenth of the register's span
+      // (a read that merely went backwards would otherwise count as almost a whole span).
+      let span = registerSpan ?? .max
+      guard profile.digits != nil, last.value < span, value < span,
+        span - last.value + value < span / 10
+      else {
         s.fail(
           .registerBackwards,
           "register read \(MeterSums.kWh(value)) kWh is below the one before it (\(MeterSums.kWh(last.value)) kWh)",
           hint: profile.digits == nil
             ? "a register that rolled over: give its width with digits = N in import.profile; a meter replaced: list the swap in replacements.csv"
-            : "a register of \(profile.digits!) digits cannot read this: check the reads or digits",
+            : "a rollover of a \(profile.digits!)-digit register runs from near its top to near 0, under a tenth of its span; this read only went back: check it",
           a, e, field: s.locate(v, a, e), line: line)
         return
       }
       micro += span
     }
     s.record(m, start: last.at, micro: micro, stampAtEnd: true, t, a, e, line: line)
+  }
+
+  /// When the header labels the interval columns with times (`00:15`, `1:00`, ... `24:00`),
+  /// they must be the intervals of a `step`-minute day from the first interval column, labelled
+  /// by their start or their end; what is wrong, or nil. Headers that do not use times (`P1`,
+  /// `H1`) are not checked.
+  func labelProblem(step: Int, slots: Int) -> String? {
+    let header = columns.header
+    guard columns.firstInterval + slots <= header.count else { return nil }
+    func minutes(_ label: String) -> Int? {
+      let parts = label.split(separator: ":")
+      guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2,
+        (0...24).contains(h), (0...59).contains(m)
+      else { return nil }
+      return h * 60 + m
+    }
+    let labels = header[columns.firstInterval..<columns.firstInterval + slots]
+    // Labels a step apart other than this meter's are another interval's (a file may hold
+    // meters of several intervals): only a header for this step is checked.
+    guard let first = labels.first.flatMap(minutes), slots > 1,
+      let second = minutes(labels[labels.startIndex + 1]), second - first == step
+    else { return nil }
+    guard first == 0 || first == step else {
+      return
+        "the first interval column (\(columns.firstInterval + 1)) is labelled '\(labels.first!)', not the first \(step)-minute interval (00:00, or \(Self.clock(step)) at its end)"
+    }
+    for (k, label) in labels.enumerated() where minutes(label) != first + k * step {
+      return
+        "interval column \(columns.firstInterval + k + 1) is labelled '\(label)' where the \(k + 1)th \(step)-minute interval's \(Self.clock(first + k * step)) belongs"
+    }
+    return nil
+  }
+
+  static func clock(_ minutes: Int) -> String {
+    let (h, m) = (minutes / 60, minutes % 60)
+    return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+  }
+
+  /// The register's span (10^digits units of the profile's unit) in micro-kWh, when its width is
+  /// declared.
+  var registerSpan: Int64? {
+    guard let digits = profile.digits else { return nil }
+    var units: Int64 = 1_000_000
+    for _ in 0..<digits {
+      let (v, o) = units.multipliedReportingOverflow(by: 10)
+      if o { return .max }
+      units = v
+    }
+    return kWh(units) ?? .max
   }
 
   /// A day row: its date, then one value per interval of the day (an empty one is a gap).
@@ -383,6 +462,27 @@ struct ProfiledScanner {
         "day row has \(given) interval\(given == 1 ? "" : "s"); meter '\(s.meterIds[m])' reads every \(step) minutes, \(slots) a day",
         hint: "one value per interval of the day, from 00:00 (an empty value is a gap)", a, e,
         field: a..<e, line: line)
+      return
+    }
+    if let problem = labelProblem(step: step, slots: slots) {
+      s.fail(
+        .badHeader, problem,
+        hint: "the profile's intervals = N names the column of the first interval (00:00)", a, e,
+        field: a..<e, line: line)
+      return
+    }
+    // A finer meter's row whose values stop after 24 or 48 columns holds hourly or half-hourly
+    // values: read as quarter-hours they would land in the wrong intervals.
+    let filled = (0..<slots).filter { !fields[columns.firstInterval + $0].isEmpty }
+    if let lastFilled = filled.last, [24, 48].contains(lastFilled + 1), lastFilled + 1 < slots,
+      filled.count == lastFilled + 1
+    {
+      s.fail(
+        .badRow,
+        "day row of \(step)-minute meter '\(s.meterIds[m])' has values in its first \(lastFilled + 1) interval columns only, none after",
+        hint:
+          "\(1440 / (lastFilled + 1))-minute values in a \(step)-minute meter's row: check the meter's interval in meters.csv",
+        a, e, field: a..<e, line: line)
       return
     }
     let d = field(base, columns.date)

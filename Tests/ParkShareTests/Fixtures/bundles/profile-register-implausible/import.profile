@@ -1,0 +1,3 @@
+layout = register
+value = register
+digits = 6

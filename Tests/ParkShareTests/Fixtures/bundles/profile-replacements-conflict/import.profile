@@ -1,0 +1,3 @@
+layout = register
+value = register
+time-zone = +08:00
