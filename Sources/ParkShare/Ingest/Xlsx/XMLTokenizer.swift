@@ -1,0 +1,263 @@
+import Foundation
+
+/// A streaming pull tokenizer for the XML of workbook parts: start tags (with their attributes,
+/// in any order, single or double quoted), end tags, self-closing tags and text, with namespace
+/// prefixes stripped (`x:row` is `row`). Comments and processing instructions are skipped;
+/// CDATA is text taken as is; a DOCTYPE is refused. It is not a validating parser: it reads
+/// what Excel and other writers put in these parts, and throws on what it cannot read.
+///
+/// The current token's name, attributes and text are ranges into `buffer`, valid until the next
+/// call of `next()`, so the sheet's hot path allocates nothing per tag.
+final class XMLTokenizer {
+  enum Kind {
+    case start
+    case end
+    case text
+    case eof
+  }
+
+  private(set) var kind = Kind.eof
+  /// A start tag that closes itself (`<c r="A1"/>`): no end token follows.
+  private(set) var selfClosing = false
+  /// The local name of the start or end tag.
+  private(set) var name: Range<Int> = 0..<0
+  /// Local names and raw values (entities not yet decoded) of the start tag's attributes.
+  private(set) var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+  /// The raw text; `raw` when it came from CDATA (no entities to decode).
+  private(set) var text: Range<Int> = 0..<0
+  private(set) var raw = false
+  private(set) var buffer: [UInt8] = []
+
+  private var pos = 0
+  private var sourceDone = false
+  private let source: () throws(XlsxError) -> [UInt8]?
+  private let maxToken: Int
+  /// Where errors are: the part (and sheet) this tokenizer reads.
+  let location: XlsxError
+
+  init(
+    location: XlsxError, maxToken: Int, source: @escaping () throws(XlsxError) -> [UInt8]?
+  ) {
+    self.location = location
+    self.maxToken = maxToken
+    self.source = source
+  }
+
+  /// Tokenizes bytes held whole (the workbook, its relationships).
+  convenience init(bytes: [UInt8], location: XlsxError, maxToken: Int) {
+    var given = false
+    self.init(location: location, maxToken: maxToken) { () throws(XlsxError) -> [UInt8]? in
+      if given { return nil }
+      given = true
+      return bytes
+    }
+  }
+
+  func fail(_ problem: XlsxError.Problem) -> XlsxError {
+    var e = location
+    e.problem = problem
+    return e
+  }
+
+  /// Appends the next piece of input, first dropping what lies before `keep` (the start of
+  /// the token being read). False at the end of the input.
+  private func more(keeping keep: Int) throws(XlsxError) -> Bool {
+    if sourceDone { return false }
+    if keep > 0 {
+      buffer.removeSubrange(0..<keep)
+      pos -= keep
+    }
+    guard let piece = try source() else {
+      sourceDone = true
+      return false
+    }
+    if buffer.isEmpty && piece.starts(with: [0xEF, 0xBB, 0xBF]) {
+      buffer.append(contentsOf: piece.dropFirst(3))  // a UTF-8 byte-order mark
+    } else {
+      buffer.append(contentsOf: piece)
+    }
+    return true
+  }
+
+  /// Reads the rest of the input without tokenizing it, so the archive checks the part's
+  /// size and CRC-32 (which it can only do at its end).
+  func drain() throws(XlsxError) {
+    while !sourceDone {
+      if try source() == nil { sourceDone = true }
+    }
+    buffer.removeAll()
+    pos = 0
+  }
+
+  /// The index of `byte` at or after `from`, nil if it is not in the buffer.
+  private func find(_ byte: UInt8, from: Int) -> Int? {
+    if from >= buffer.count { return nil }
+    return buffer.withUnsafeBufferPointer { b -> Int? in
+      guard let p = memchr(b.baseAddress! + from, Int32(byte), b.count - from) else { return nil }
+      return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+  }
+
+  /// The index just after `marker` at or after `from`, nil if it is not in the buffer.
+  private func find(_ marker: [UInt8], from: Int) -> Int? {
+    var at = from
+    while let i = find(marker[0], from: at) {
+      if i + marker.count > buffer.count { return nil }
+      if buffer[i..<(i + marker.count)].elementsEqual(marker) { return i + marker.count }
+      at = i + 1
+    }
+    return nil
+  }
+
+  /// Makes `pos` point at the next token, reading more input while the token is incomplete:
+  /// `end(of:)` gives the index after the token, or nil if the buffer does not hold it all.
+  private func whole(_ end: () throws(XlsxError) -> Int?) throws(XlsxError) -> Int? {
+    while true {
+      if let e = try end() { return e }
+      if buffer.count - pos > maxToken { throw fail(.tokenTooLong(limit: maxToken)) }
+      if !(try more(keeping: pos)) { return nil }
+    }
+  }
+
+  private static let commentOpen = Array("<!--".utf8)
+  private static let commentClose = Array("-->".utf8)
+  private static let cdataOpen = Array("<![CDATA[".utf8)
+  private static let cdataClose = Array("]]>".utf8)
+  private static let piClose = Array("?>".utf8)
+
+  @discardableResult
+  func next() throws(XlsxError) -> Kind {
+    while true {
+      if pos >= buffer.count {
+        if !(try more(keeping: pos)) {
+          kind = .eof
+          return kind
+        }
+        continue
+      }
+      if buffer[pos] != UInt8(ascii: "<") {
+        // Text up to the next tag (or the end of the input).
+        let end = try whole { () throws(XlsxError) -> Int? in find(UInt8(ascii: "<"), from: pos) }
+        let stop = end ?? buffer.count
+        text = pos..<stop
+        raw = false
+        pos = stop
+        kind = .text
+        return kind
+      }
+      // Enough bytes to tell the kind of markup.
+      while buffer.count - pos < 9 {
+        if !(try more(keeping: pos)) { break }
+      }
+      if buffer.count - pos < 2 { throw fail(.malformedXML("'<' at the end")) }
+      let second = buffer[pos + 1]
+      if second == UInt8(ascii: "!") {
+        if buffer[pos...].starts(with: Self.commentOpen) {
+          try skip(to: Self.commentClose, what: "unterminated comment")
+          continue
+        }
+        if buffer[pos...].starts(with: Self.cdataOpen) {
+          guard
+            let end = try whole({ () throws(XlsxError) -> Int? in
+              find(Self.cdataClose, from: pos + 9)
+            })
+          else { throw fail(.malformedXML("unterminated CDATA")) }
+          text = (pos + 9)..<(end - 3)
+          raw = true
+          pos = end
+          kind = .text
+          return kind
+        }
+        throw fail(.doctype)
+      }
+      if second == UInt8(ascii: "?") {
+        try skip(to: Self.piClose, what: "unterminated processing instruction")
+        continue
+      }
+      guard let end = try whole({ () throws(XlsxError) -> Int? in tagEnd() }) else {
+        throw fail(.malformedXML("unterminated tag"))
+      }
+      try tag(pos, end)
+      pos = end
+      return kind
+    }
+  }
+
+  private func skip(to marker: [UInt8], what: String) throws(XlsxError) {
+    guard let end = try whole({ () throws(XlsxError) -> Int? in find(marker, from: pos + 2) })
+    else { throw fail(.malformedXML(what)) }
+    pos = end
+  }
+
+  /// The index after the `>` closing the tag at `pos`, skipping `>` inside quoted values.
+  private func tagEnd() -> Int? {
+    buffer.withUnsafeBufferPointer { b -> Int? in
+      var i = pos + 1
+      var quote: UInt8 = 0
+      while i < b.count {
+        let c = b[i]
+        if quote != 0 {
+          if c == quote { quote = 0 }
+        } else if c == UInt8(ascii: ">") {
+          return i + 1
+        } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+          quote = c
+        }
+        i += 1
+      }
+      return nil
+    }
+  }
+
+  @inline(__always) private static func isSpace(_ c: UInt8) -> Bool {
+    c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
+  }
+
+  /// Reads the tag in `start..<end` (from `<` to after `>`).
+  private func tag(_ start: Int, _ end: Int) throws(XlsxError) {
+    attributes.removeAll(keepingCapacity: true)
+    var i = start + 1
+    let closing = buffer[i] == UInt8(ascii: "/")
+    if closing { i += 1 }
+    var last = end - 1  // the '>'
+    selfClosing = !closing && buffer[last - 1] == UInt8(ascii: "/")
+    if selfClosing { last -= 1 }
+    let nameStart = i
+    var local = i
+    while i < last && !Self.isSpace(buffer[i]) {
+      if buffer[i] == UInt8(ascii: ":") { local = i + 1 }
+      i += 1
+    }
+    if i == nameStart || local == i { throw fail(.malformedXML("a tag without a name")) }
+    name = local..<i
+    kind = closing ? .end : .start
+    if closing { return }
+    while true {
+      while i < last && Self.isSpace(buffer[i]) { i += 1 }
+      if i >= last { return }
+      var attrLocal = i
+      let attrStart = i
+      while i < last && buffer[i] != UInt8(ascii: "=") && !Self.isSpace(buffer[i]) {
+        if buffer[i] == UInt8(ascii: ":") { attrLocal = i + 1 }
+        i += 1
+      }
+      let attrName = attrLocal..<i
+      while i < last && Self.isSpace(buffer[i]) { i += 1 }
+      guard i < last, buffer[i] == UInt8(ascii: "="), attrStart < attrName.upperBound else {
+        throw fail(.malformedXML("an attribute without a value"))
+      }
+      i += 1
+      while i < last && Self.isSpace(buffer[i]) { i += 1 }
+      guard i < last, buffer[i] == UInt8(ascii: "\"") || buffer[i] == UInt8(ascii: "'") else {
+        throw fail(.malformedXML("an attribute value without quotes"))
+      }
+      let quote = buffer[i]
+      let valueStart = i + 1
+      i = valueStart
+      while i < last && buffer[i] != quote { i += 1 }
+      if i >= last { throw fail(.malformedXML("an unterminated attribute value")) }
+      attributes.append((attrName, valueStart..<i))
+      i += 1
+    }
+  }
+}
