@@ -113,7 +113,10 @@ final class XMLTokenizer {
   /// `end(of:)` gives the index after the token, or nil if the buffer does not hold it all.
   private func whole(_ end: () throws(XlsxError) -> Int?) throws(XlsxError) -> Int? {
     while true {
-      if let e = try end() { return e }
+      if let e = try end() {
+        if e - pos > maxToken { throw fail(.tokenTooLong(limit: maxToken)) }
+        return e
+      }
       if buffer.count - pos > maxToken { throw fail(.tokenTooLong(limit: maxToken)) }
       if !(try more(keeping: pos)) { return nil }
     }
