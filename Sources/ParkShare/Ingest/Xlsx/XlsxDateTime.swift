@@ -38,6 +38,8 @@ public struct XlsxDateTime: Equatable, Sendable, CustomStringConvertible {
     let perDay = 86_400 / unit
     let denominator = Self.power10(scale)
     let units = (numerator * perDay * 2 + denominator) / (denominator * 2)
+    // 2,958,465 is 9999-12-31, Excel's last date (checked before the days fit in an Int).
+    guard units / perDay <= 2_958_465 else { throw XlsxError(.badDateSerial(serial)) }
     let days = Int(units / perDay)
     let seconds = Int(units % perDay * unit)
     let epochDays: Int  // days from 1970-01-01 of serial 0 (of day 1 in 1900 up to 60)
@@ -48,8 +50,6 @@ public struct XlsxDateTime: Equatable, Sendable, CustomStringConvertible {
       epochDays =
         days < 60 ? Self.daysFromCivil(1899, 12, 31) : Self.daysFromCivil(1899, 12, 30)
     }
-    // 2,958,465 is 9999-12-31, Excel's last date.
-    guard days <= 2_958_465 else { throw XlsxError(.badDateSerial(serial)) }
     let (y, m, d) = Self.civil(epochDays + days)
     self.init(year: y, month: m, day: d, secondOfDay: seconds)
   }

@@ -48,7 +48,10 @@ import Testing
   }
 
   @Test func whatIsNoDate() {
-    for bad in ["60", "0", "0.5", "-1", "2958466", "abc", "", ".", "1e", "1E99", "1.2.3", "1,5"] {
+    for bad in [
+      "60", "0", "0.5", "-1", "2958466", "abc", "", ".", "1e", "1E99", "1.2.3", "1,5",
+      "999999999999999999999999999999", "1E40",
+    ] {
       #expect(throws: XlsxError(.badDateSerial(bad)), "\(bad)") {
         try XlsxDateTime(serial: bad, date1904: false)
       }
