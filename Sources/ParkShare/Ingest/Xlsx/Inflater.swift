@@ -39,8 +39,8 @@ public final class Inflater {
   public init(chunkSize: Int = 1 << 18, source: @escaping () -> [UInt8]) {
     self.chunkSize = max(1, chunkSize)
     self.source = source
-    // A symbol may copy 258 bytes past the piece's limit.
-    out = .allocate(capacity: Self.window + self.chunkSize + 258)
+    // A symbol may copy 258 bytes past the piece's limit, and a copy 7 bytes past its end.
+    out = .allocate(capacity: Self.window + self.chunkSize + 258 + 8)
   }
 
   /// Decodes `data`, one stream held in memory.
@@ -323,8 +323,21 @@ public final class Inflater {
   private static func copyMatch(
     _ o: UnsafeMutablePointer<UInt8>, at end: Int, distance: Int, length: Int
   ) {
-    if distance >= length {
-      (o + end).update(from: o + end - distance, count: length)
+    if distance >= 8 {
+      // Eight bytes a step: each read lies at least 8 bytes back, so it is already final even
+      // when source and destination overlap; the last step may write up to 7 bytes past the
+      // match, inside the buffer's slack and before anything is handed out.
+      var from = UnsafeRawPointer(o + end - distance)
+      var to = UnsafeMutableRawPointer(o + end)
+      var left = length
+      while left > 0 {
+        to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        from += 8
+        to += 8
+        left -= 8
+      }
+    } else if distance == 1 {
+      (o + end).update(repeating: o[end - 1], count: length)
     } else {
       // Overlapping: the copy reads bytes it has just written (a run).
       var from = end - distance

@@ -19,7 +19,9 @@ extension XMLTokenizer {
 
   /// The raw value of the attribute whose local name is `literal`.
   func attribute(_ literal: StaticString) -> Range<Int>? {
-    for a in attributes where bytes(a.name, are: literal) { return a.value }
+    for k in 0..<attributeCount where bytes(attributes[k].name, are: literal) {
+      return attributes[k].value
+    }
     return nil
   }
 
@@ -109,7 +111,7 @@ extension XMLTokenizer {
   }
 
   /// Skips the element just started, with everything inside it.
-  func skipElement() throws(XlsxError) {
+  mutating func skipElement() throws(XlsxError) {
     if selfClosing { return }
     var depth = 1
     while depth > 0 {
@@ -125,7 +127,7 @@ extension XMLTokenizer {
   /// The text of a string item (`<si>` or `<is>`, whose start was just read): the `<t>`
   /// elements in it, directly or in rich-text runs (`<r>`), joined; phonetic runs (`<rPh>`)
   /// are a reading aid, not text, and are skipped. `_xHHHH_` escapes are decoded.
-  func stringItem() throws(XlsxError) -> String {
+  mutating func stringItem() throws(XlsxError) -> String {
     if selfClosing { return "" }
     var bytes: [UInt8] = []
     var inT = false

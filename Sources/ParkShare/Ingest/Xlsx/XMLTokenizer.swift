@@ -7,8 +7,10 @@ import Foundation
 /// what Excel and other writers put in these parts, and throws on what it cannot read.
 ///
 /// The current token's name, attributes and text are ranges into `buffer`, valid until the next
-/// call of `next()`, so the sheet's hot path allocates nothing per tag.
-final class XMLTokenizer {
+/// call of `next()`, so the sheet's hot path allocates nothing per tag. A struct, mutated in
+/// place by its owner: a class's stored properties are checked for exclusive access at run
+/// time on every use, which cost a quarter of the time of reading a sheet.
+struct XMLTokenizer {
   enum Kind {
     case start
     case end
@@ -21,8 +23,10 @@ final class XMLTokenizer {
   private(set) var selfClosing = false
   /// The local name of the start or end tag.
   private(set) var name: Range<Int> = 0..<0
-  /// Local names and raw values (entities not yet decoded) of the start tag's attributes.
+  /// Local names and raw values (entities not yet decoded) of the start tag's attributes: the
+  /// first `attributeCount` (the array keeps its storage from tag to tag).
   private(set) var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+  private(set) var attributeCount = 0
   /// The raw text; `raw` when it came from CDATA (no entities to decode).
   private(set) var text: Range<Int> = 0..<0
   private(set) var raw = false
@@ -44,7 +48,7 @@ final class XMLTokenizer {
   }
 
   /// Tokenizes bytes held whole (the workbook, its relationships).
-  convenience init(bytes: [UInt8], location: XlsxError, maxToken: Int) {
+  init(bytes: [UInt8], location: XlsxError, maxToken: Int) {
     var given = false
     self.init(location: location, maxToken: maxToken) { () throws(XlsxError) -> [UInt8]? in
       if given { return nil }
@@ -61,7 +65,7 @@ final class XMLTokenizer {
 
   /// Appends the next piece of input, first dropping what lies before `keep` (the start of
   /// the token being read). False at the end of the input.
-  private func more(keeping keep: Int) throws(XlsxError) -> Bool {
+  private mutating func more(keeping keep: Int) throws(XlsxError) -> Bool {
     if sourceDone { return false }
     if keep > 0 {
       buffer.removeSubrange(0..<keep)
@@ -81,7 +85,7 @@ final class XMLTokenizer {
 
   /// Reads the rest of the input without tokenizing it, so the archive checks the part's
   /// size and CRC-32 (which it can only do at its end).
-  func drain() throws(XlsxError) {
+  mutating func drain() throws(XlsxError) {
     while !sourceDone {
       if try source() == nil { sourceDone = true }
     }
@@ -109,11 +113,29 @@ final class XMLTokenizer {
     return nil
   }
 
-  /// Makes `pos` point at the next token, reading more input while the token is incomplete:
-  /// `end(of:)` gives the index after the token, or nil if the buffer does not hold it all.
-  private func whole(_ end: () throws(XlsxError) -> Int?) throws(XlsxError) -> Int? {
+  /// What ends the token at `pos`.
+  private enum Scan {
+    /// A byte, searched from `pos + from`.
+    case byte(UInt8, from: Int)
+    /// A marker, searched from `pos + from`; the token ends after it.
+    case marker([UInt8], from: Int)
+    /// The `>` of the tag, outside quoted values.
+    case tagEnd
+  }
+
+  private func locate(_ scan: Scan) -> Int? {
+    switch scan {
+    case .byte(let b, let from): find(b, from: pos + from)
+    case .marker(let m, let from): find(m, from: pos + from)
+    case .tagEnd: tagEnd()
+    }
+  }
+
+  /// The index after the token at `pos`, reading more input while the buffer does not hold it
+  /// all; nil if the input ends first.
+  private mutating func whole(_ scan: Scan) throws(XlsxError) -> Int? {
     while true {
-      if let e = try end() {
+      if let e = locate(scan) {
         if e - pos > maxToken { throw fail(.tokenTooLong(limit: maxToken)) }
         return e
       }
@@ -129,7 +151,7 @@ final class XMLTokenizer {
   private static let piClose = Array("?>".utf8)
 
   @discardableResult
-  func next() throws(XlsxError) -> Kind {
+  mutating func next() throws(XlsxError) -> Kind {
     while true {
       if pos >= buffer.count {
         if !(try more(keeping: pos)) {
@@ -140,7 +162,7 @@ final class XMLTokenizer {
       }
       if buffer[pos] != UInt8(ascii: "<") {
         // Text up to the next tag (or the end of the input).
-        let end = try whole { () throws(XlsxError) -> Int? in find(UInt8(ascii: "<"), from: pos) }
+        let end = try whole(.byte(UInt8(ascii: "<"), from: 0))
         let stop = end ?? buffer.count
         text = pos..<stop
         raw = false
@@ -160,11 +182,9 @@ final class XMLTokenizer {
           continue
         }
         if buffer[pos...].starts(with: Self.cdataOpen) {
-          guard
-            let end = try whole({ () throws(XlsxError) -> Int? in
-              find(Self.cdataClose, from: pos + 9)
-            })
-          else { throw fail(.malformedXML("unterminated CDATA")) }
+          guard let end = try whole(.marker(Self.cdataClose, from: 9)) else {
+            throw fail(.malformedXML("unterminated CDATA"))
+          }
           text = (pos + 9)..<(end - 3)
           raw = true
           pos = end
@@ -177,7 +197,7 @@ final class XMLTokenizer {
         try skip(to: Self.piClose, what: "unterminated processing instruction")
         continue
       }
-      guard let end = try whole({ () throws(XlsxError) -> Int? in tagEnd() }) else {
+      guard let end = try whole(.tagEnd) else {
         throw fail(.malformedXML("unterminated tag"))
       }
       try tag(pos, end)
@@ -186,9 +206,8 @@ final class XMLTokenizer {
     }
   }
 
-  private func skip(to marker: [UInt8], what: String) throws(XlsxError) {
-    guard let end = try whole({ () throws(XlsxError) -> Int? in find(marker, from: pos + 2) })
-    else { throw fail(.malformedXML(what)) }
+  private mutating func skip(to marker: [UInt8], what: String) throws(XlsxError) {
+    guard let end = try whole(.marker(marker, from: 2)) else { throw fail(.malformedXML(what)) }
     pos = end
   }
 
@@ -217,8 +236,8 @@ final class XMLTokenizer {
   }
 
   /// Reads the tag in `start..<end` (from `<` to after `>`).
-  private func tag(_ start: Int, _ end: Int) throws(XlsxError) {
-    attributes.removeAll(keepingCapacity: true)
+  private mutating func tag(_ start: Int, _ end: Int) throws(XlsxError) {
+    attributeCount = 0
     var i = start + 1
     let closing = buffer[i] == UInt8(ascii: "/")
     if closing { i += 1 }
@@ -259,7 +278,12 @@ final class XMLTokenizer {
       i = valueStart
       while i < last && buffer[i] != quote { i += 1 }
       if i >= last { throw fail(.malformedXML("an unterminated attribute value")) }
-      attributes.append((attrName, valueStart..<i))
+      if attributeCount < attributes.count {
+        attributes[attributeCount] = (attrName, valueStart..<i)
+      } else {
+        attributes.append((attrName, valueStart..<i))
+      }
+      attributeCount += 1
       i += 1
     }
   }

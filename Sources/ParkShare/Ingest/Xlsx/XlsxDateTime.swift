@@ -75,7 +75,7 @@ public struct XlsxDateTime: Equatable, Sendable, CustomStringConvertible {
         negative = s == UInt8(ascii: "-")
         exp = exp.dropFirst()
       }
-      guard let v = XlsxRows.integer(exp), v <= 40 else { return nil }
+      guard let v = SheetParser.integer(exp), v <= 40 else { return nil }
       exponent = negative ? -v : v
       bytes = bytes[..<e]
     }

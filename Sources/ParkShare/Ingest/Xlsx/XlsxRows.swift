@@ -7,18 +7,41 @@
 /// `next()` that would have returned nil: a caller keeps nothing until then.
 public final class XlsxRows {
   public let sheet: String
-  private let xml: XMLTokenizer
+  /// Taken out while a row is read, so its state is a local value (see `XMLTokenizer`).
+  private var parser: SheetParser?
+
+  init(sheet: String, xml: XMLTokenizer, shared: [String]) throws(XlsxError) {
+    self.sheet = sheet
+    var parser = SheetParser(xml: xml, shared: shared)
+    try parser.start()
+    self.parser = parser
+  }
+
+  /// The next row that holds a value, nil after the last.
+  public func next() throws(XlsxError) -> XlsxRow? {
+    guard var p = parser else { return nil }
+    parser = nil
+    defer { parser = p }
+    return try p.next()
+  }
+}
+
+/// The state of reading `<sheetData>`: the tokenizer, the row being built, the shared strings.
+struct SheetParser {
+  private var xml: XMLTokenizer
   private let shared: [String]
   private var lastRow = 0
   private var done = false
   private var cells: [XlsxCell] = []
   private var valueBytes: [UInt8] = []
 
-  init(sheet: String, xml: XMLTokenizer, shared: [String]) throws(XlsxError) {
-    self.sheet = sheet
+  init(xml: XMLTokenizer, shared: [String]) {
     self.xml = xml
     self.shared = shared
-    // Everything before the data (dimension, views, columns) is passed over.
+  }
+
+  /// Passes over everything before the data (dimension, views, columns).
+  mutating func start() throws(XlsxError) {
     while true {
       switch try xml.next() {
       case .start where xml.nameIs("sheetData"):
@@ -30,8 +53,7 @@ public final class XlsxRows {
     }
   }
 
-  /// The next row that holds a value, nil after the last.
-  public func next() throws(XlsxError) -> XlsxRow? {
+  mutating func next() throws(XlsxError) -> XlsxRow? {
     while !done {
       switch try xml.next() {
       case .start:
@@ -61,7 +83,7 @@ public final class XlsxRows {
     return e
   }
 
-  private func row() throws(XlsxError) -> XlsxRow? {
+  private mutating func row() throws(XlsxError) -> XlsxRow? {
     var number = lastRow + 1
     if let r = xml.attribute("r") {
       guard let n = Self.integer(xml.buffer[r]), n >= 1, n <= 1_048_576 else {
@@ -103,7 +125,7 @@ public final class XlsxRows {
   }
 
   /// Reads the cell just started; returns its column.
-  private func cell(_ row: Int, after lastColumn: Int) throws(XlsxError) -> Int {
+  private mutating func cell(_ row: Int, after lastColumn: Int) throws(XlsxError) -> Int {
     var column = lastColumn + 1
     if let r = xml.attribute("r") {
       let ref = xml.buffer[r]
@@ -166,7 +188,7 @@ public final class XlsxRows {
   }
 
   /// Collects the text of the `<v>` just started.
-  private func readValue() throws(XlsxError) {
+  private mutating func readValue() throws(XlsxError) {
     if xml.selfClosing { return }
     while true {
       switch try xml.next() {

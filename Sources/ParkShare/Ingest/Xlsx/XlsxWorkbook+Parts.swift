@@ -40,7 +40,7 @@ extension XlsxWorkbook {
   static func readWorkbook(_ archive: ZipArchive, _ part: String, _ limits: XlsxLimits)
     throws(XlsxError) -> (sheets: [(name: String, id: String)], date1904: Bool)
   {
-    let xml = try read(archive, part, limits)
+    var xml = try read(archive, part, limits)
     var sheets: [(name: String, id: String)] = []
     var date1904 = false
     while try xml.next() != .eof {
@@ -66,7 +66,7 @@ extension XlsxWorkbook {
     let file = part.split(separator: "/").last.map(String.init) ?? ""
     let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
     guard archive.entry(relsPart) != nil else { return [:] }
-    let xml = try read(archive, relsPart, limits)
+    var xml = try read(archive, relsPart, limits)
     var rels: [String: Relationship] = [:]
     while try xml.next() != .eof {
       guard xml.isStart("Relationship") else { continue }
@@ -108,7 +108,7 @@ extension XlsxWorkbook {
     } catch {
       throw XlsxError(.archive(error), part: part)
     }
-    let xml = XMLTokenizer(
+    var xml = XMLTokenizer(
       location: XlsxError(.notAWorkbook, part: part), maxToken: limits.maxToken
     ) { () throws(XlsxError) -> [UInt8]? in
       do throws(ZipError) {

@@ -136,8 +136,8 @@ import Testing
     #expect(XlsxCell.letters(25) == "Z")
     #expect(XlsxCell.letters(26) == "AA")
     #expect(XlsxCell.letters(16_383) == "XFD")
-    #expect(XlsxRows.reference(Array("XFD1048576".utf8)[...])! == (16_383, 1_048_576))
-    #expect(XlsxRows.reference(Array("A1048577".utf8)[...]) == nil)
+    #expect(SheetParser.reference(Array("XFD1048576".utf8)[...])! == (16_383, 1_048_576))
+    #expect(SheetParser.reference(Array("A1048577".utf8)[...]) == nil)
   }
 
   @Test func xEscapes() {
