@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the xlsx reader in release mode on a large workbook (see bench.swift).
-#   Fuzz/xlsx/bench.sh [BOOK.xlsx]   (default: writes .build/xlsx-bench/dayrows.xlsx first,
+#   Fuzz/xlsx/bench.sh [BOOK.xlsx [rows]]   (default: writes .build/xlsx-bench/dayrows.xlsx first,
 #                                     with Fuzz/xlsx/bench-make.py: python3 needed then)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,4 +12,4 @@ if [ ! -x "$out/bench" ] || [ -n "$(find Sources/ParkShare Fuzz/xlsx -newer "$ou
   swiftc -O -wmo -parse-as-library -module-name ParkShare \
     $(find Sources/ParkShare -name '*.swift') Fuzz/xlsx/bench.swift -o "$out/bench"
 fi
-/usr/bin/time -f "peak RSS %M KB, %e s wall" "$out/bench" "$book"
+/usr/bin/time -f "peak RSS %M KB, %e s wall" "$out/bench" "$book" ${2:-}

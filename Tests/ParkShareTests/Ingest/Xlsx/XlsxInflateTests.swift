@@ -95,6 +95,25 @@ import Testing
     #expect(try Inflater(w.bytes).next() == nil)
   }
 
+  /// Blocks that give no output still use input (10 bits each here), so a long run of them ends
+  /// with the input: truncated without a final block, empty with one.
+  @Test func emptyBlocksEndWithTheInput() throws {
+    var w = BitWriter()
+    for _ in 0..<10_000 {
+      w.bits(0, 1)
+      w.bits(1, 2)
+      w.fixed(256)
+    }
+    var open = w
+    open.flush()
+    #expect(throws: InflateError.truncated) { try Inflater.inflateAll(open.bytes) }
+    w.bits(1, 1)
+    w.bits(1, 2)
+    w.fixed(256)
+    w.flush()
+    #expect(try Inflater.inflateAll(w.bytes) == [])
+  }
+
   // MARK: corrupt streams, one per error
 
   static func dynamicHeader(_ w: inout BitWriter, lit: Int, dist: Int, codeLengths: [Int]) {
