@@ -222,6 +222,10 @@ def write_workbooks():
     crc = struct.unpack_from("<I", book, book.find(b"xl/worksheets/sheet1.xml") - 30 + 14)[0]
     save("badcrc.xlsx", patch_entry(bytearray(book), "xl/worksheets/sheet1.xml", 16, 14,
                                     crc ^ 0x1, 4))
+    # The sheet declares one byte more than it inflates to.
+    short = bytearray(book)
+    size = struct.unpack_from("<I", short, short.find(b"xl/worksheets/sheet1.xml") - 30 + 22)[0]
+    save("short.xlsx", patch_entry(short, "xl/worksheets/sheet1.xml", 24, 22, size + 1, 4))
     write_zip("bzip2.xlsx", [("xl/workbook.xml", workbook(["Sheet1"]))], method=zipfile.ZIP_BZIP2)
 
 

@@ -117,6 +117,31 @@ import Testing
     #expect(throws: ZipError.self) { try ZipArchive(bytes: bytes) }
   }
 
+  @Test func anEntryShorterThanDeclared() throws {
+    let zip = try ZipArchive(path: XlsxFixtures.path("short.xlsx"))
+    let entry = zip.entry("xl/worksheets/sheet1.xml")!
+    #expect(
+      throws: ZipError.sizeMismatch(entry: entry.name, declared: entry.size, actual: entry.size - 1)
+    ) {
+      try zip.read(entry.name, maxBytes: 1 << 20)
+    }
+  }
+
+  /// The end record is found behind an archive comment, even one that holds the record's
+  /// signature; a comment length that does not reach the end of the file is no record.
+  @Test func anArchiveComment() throws {
+    var z = Zip()
+    z.add("a.txt", "a")
+    var bytes = z.bytes()
+    let comment = Array("exported by 能碳平台 PK\u{05}\u{06} and more".utf8)
+    bytes[bytes.count - 2] = UInt8(comment.count & 0xFF)
+    bytes[bytes.count - 1] = UInt8(comment.count >> 8)
+    let zip = try ZipArchive(bytes: bytes + comment)
+    #expect(try zip.read("a.txt", maxBytes: 10) == [UInt8(ascii: "a")])
+    #expect(throws: ZipError.notAZip) { try ZipArchive(bytes: bytes + comment + [0]) }
+    #expect(throws: ZipError.notAZip) { try ZipArchive(bytes: bytes + comment.dropLast()) }
+  }
+
   @Test func zip64AndSeveralDisksAreRefused() throws {
     var z = Zip()
     z.add("a.txt", "a")
