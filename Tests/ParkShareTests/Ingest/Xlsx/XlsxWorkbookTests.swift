@@ -105,6 +105,48 @@ import Testing
       ])
   }
 
+  /// A workbook of `sheets` (name, relationship type, target) and the parts in `parts`.
+  static func book(_ sheets: [(String, String, String)], _ parts: [String: String] = [:]) throws
+    -> XlsxWorkbook
+  {
+    var z = Zip()
+    let list = sheets.enumerated().map { i, s in "<sheet name=\"\(s.0)\" r:id=\"rId\(i)\"/>" }
+    z.add("xl/workbook.xml", "<workbook><sheets>\(list.joined())</sheets></workbook>")
+    let rels = sheets.enumerated().map { i, s in
+      "<Relationship Id=\"rId\(i)\" Type=\"http://x/\(s.1)\" Target=\"\(s.2)\"/>"
+    }
+    z.add("xl/_rels/workbook.xml.rels", "<Relationships>\(rels.joined())</Relationships>")
+    for (name, text) in parts.sorted(by: { $0.key < $1.key }) { z.add(name, text) }
+    return try XlsxWorkbook(bytes: z.bytes())
+  }
+
+  @Test func whichSheetIsRead() throws {
+    let sheet = "<worksheet><sheetData><row><c><v>7</v></c></row></sheetData></worksheet>"
+    // The first worksheet: a chart sheet before it is passed over; asked by name, refused.
+    let book = try Self.book(
+      [("Chart", "chartsheet", "chartsheets/sheet1.xml"), ("Data", "worksheet", "../xl/./d.xml")],
+      ["xl/d.xml": sheet, "xl/chartsheets/sheet1.xml": "<chartsheet/>"])
+    #expect(try Self.all(try book.rows(sheet: nil)) == [Self.row(1, [(0, .number("7"))])])
+    #expect(throws: XlsxError(.notAWorksheet("Chart"))) { try book.rows(sheet: "Chart") }
+    let missing = try Self.book([("Gone", "worksheet", "worksheets/gone.xml")])
+    #expect(throws: XlsxError(.missingPart("xl/worksheets/gone.xml"))) {
+      try missing.rows(sheet: "Gone")
+    }
+    let none = try Self.book([])
+    #expect(throws: XlsxError(.noSheets, part: "xl/workbook.xml")) { try none.rows(sheet: nil) }
+    var z = Zip()
+    z.add("word/document.xml", "<document/>")
+    #expect(throws: XlsxError(.notAWorkbook)) { try XlsxWorkbook(bytes: z.bytes()) }
+  }
+
+  @Test func relationshipTargets() {
+    #expect(XlsxWorkbook.resolve("worksheets/sheet1.xml", in: "xl") == "xl/worksheets/sheet1.xml")
+    #expect(XlsxWorkbook.resolve("/xl/sharedStrings.xml", in: "xl") == "xl/sharedStrings.xml")
+    #expect(XlsxWorkbook.resolve("../customXml/item1.xml", in: "xl") == "customXml/item1.xml")
+    #expect(XlsxWorkbook.resolve("xl/workbook.xml", in: "") == "xl/workbook.xml")
+    #expect(XlsxWorkbook.resolve("../../etc/passwd", in: "xl") == nil)
+  }
+
   @Test func archiveRefusalsAreLocatedAtTheirPart() throws {
     #expect(
       throws: XlsxError(
