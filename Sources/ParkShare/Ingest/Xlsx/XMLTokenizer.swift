@@ -237,53 +237,85 @@ struct XMLTokenizer {
 
   /// Reads the tag in `start..<end` (from `<` to after `>`).
   private mutating func tag(_ start: Int, _ end: Int) throws(XlsxError) {
-    attributeCount = 0
+    // Scanned through a pointer into locals (the attribute storage moved out and back), so
+    // the loop neither checks bounds nor touches `self`.
+    var attrs = attributes
+    attributes = []
+    var count = 0
+    let scan = buffer.withUnsafeBufferPointer { b in
+      Self.scanTag(b, start, end, &attrs, &count)
+    }
+    attributes = attrs
+    attributeCount = count
+    switch scan {
+    case .failure(let what): throw fail(.malformedXML(what))
+    case .success(let t):
+      name = t.name
+      selfClosing = t.selfClosing
+      kind = t.closing ? .end : .start
+    }
+  }
+
+  private struct TagScan {
+    let name: Range<Int>
+    let closing: Bool
+    let selfClosing: Bool
+  }
+
+  private enum ScanResult {
+    case success(TagScan)
+    case failure(String)
+  }
+
+  private static func scanTag(
+    _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+    _ attributes: inout [(name: Range<Int>, value: Range<Int>)], _ count: inout Int
+  ) -> ScanResult {
     var i = start + 1
-    let closing = buffer[i] == UInt8(ascii: "/")
+    let closing = b[i] == UInt8(ascii: "/")
     if closing { i += 1 }
     var last = end - 1  // the '>'
-    selfClosing = !closing && buffer[last - 1] == UInt8(ascii: "/")
+    let selfClosing = !closing && b[last - 1] == UInt8(ascii: "/")
     if selfClosing { last -= 1 }
     let nameStart = i
     var local = i
-    while i < last && !Self.isSpace(buffer[i]) {
-      if buffer[i] == UInt8(ascii: ":") { local = i + 1 }
+    while i < last && !isSpace(b[i]) {
+      if b[i] == UInt8(ascii: ":") { local = i + 1 }
       i += 1
     }
-    if i == nameStart || local == i { throw fail(.malformedXML("a tag without a name")) }
-    name = local..<i
-    kind = closing ? .end : .start
-    if closing { return }
+    if i == nameStart || local == i { return .failure("a tag without a name") }
+    let tag = TagScan(name: local..<i, closing: closing, selfClosing: selfClosing)
+    if closing { return .success(tag) }
     while true {
-      while i < last && Self.isSpace(buffer[i]) { i += 1 }
-      if i >= last { return }
+      while i < last && isSpace(b[i]) { i += 1 }
+      if i >= last { return .success(tag) }
       var attrLocal = i
       let attrStart = i
-      while i < last && buffer[i] != UInt8(ascii: "=") && !Self.isSpace(buffer[i]) {
-        if buffer[i] == UInt8(ascii: ":") { attrLocal = i + 1 }
+      while i < last && b[i] != UInt8(ascii: "=") && !isSpace(b[i]) {
+        if b[i] == UInt8(ascii: ":") { attrLocal = i + 1 }
         i += 1
       }
       let attrName = attrLocal..<i
-      while i < last && Self.isSpace(buffer[i]) { i += 1 }
-      guard i < last, buffer[i] == UInt8(ascii: "="), attrStart < attrName.upperBound else {
-        throw fail(.malformedXML("an attribute without a value"))
+      while i < last && isSpace(b[i]) { i += 1 }
+      guard i < last, b[i] == UInt8(ascii: "="), attrStart < attrName.upperBound else {
+        return .failure("an attribute without a value")
       }
       i += 1
-      while i < last && Self.isSpace(buffer[i]) { i += 1 }
-      guard i < last, buffer[i] == UInt8(ascii: "\"") || buffer[i] == UInt8(ascii: "'") else {
-        throw fail(.malformedXML("an attribute value without quotes"))
+      while i < last && isSpace(b[i]) { i += 1 }
+      guard i < last, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else {
+        return .failure("an attribute value without quotes")
       }
-      let quote = buffer[i]
+      let quote = b[i]
       let valueStart = i + 1
       i = valueStart
-      while i < last && buffer[i] != quote { i += 1 }
-      if i >= last { throw fail(.malformedXML("an unterminated attribute value")) }
-      if attributeCount < attributes.count {
-        attributes[attributeCount] = (attrName, valueStart..<i)
+      while i < last && b[i] != quote { i += 1 }
+      if i >= last { return .failure("an unterminated attribute value") }
+      if count < attributes.count {
+        attributes[count] = (attrName, valueStart..<i)
       } else {
         attributes.append((attrName, valueStart..<i))
       }
-      attributeCount += 1
+      count += 1
       i += 1
     }
   }

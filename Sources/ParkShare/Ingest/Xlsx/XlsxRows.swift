@@ -9,6 +9,9 @@ public final class XlsxRows {
   public let sheet: String
   /// Taken out while a row is read, so its state is a local value (see `XMLTokenizer`).
   private var parser: SheetParser?
+  /// Once a read has failed, every later `next()` throws the same error: the parser's state
+  /// after an error means nothing.
+  private var failed: XlsxError?
 
   init(sheet: String, xml: XMLTokenizer, shared: [String]) throws(XlsxError) {
     self.sheet = sheet
@@ -19,10 +22,17 @@ public final class XlsxRows {
 
   /// The next row that holds a value, nil after the last.
   public func next() throws(XlsxError) -> XlsxRow? {
+    if let failed { throw failed }
     guard var p = parser else { return nil }
     parser = nil
-    defer { parser = p }
-    return try p.next()
+    do throws(XlsxError) {
+      let row = try p.next()
+      parser = p
+      return row
+    } catch {
+      failed = error
+      throw error
+    }
   }
 }
 

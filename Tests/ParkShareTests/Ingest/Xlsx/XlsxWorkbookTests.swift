@@ -63,6 +63,8 @@ import Testing
     let error = XlsxError(
       .formulaWithoutValue, part: "xl/worksheets/sheet3.xml", sheet: "Uncached", cell: "C4")
     #expect(throws: error) { try rows.next() }
+    // And again: a failed read stays failed.
+    #expect(throws: error) { try rows.next() }
     #expect(
       error.description
         == "sheet 'Uncached' C4: a formula without a cached value (the file was not calculated; open and save it in Excel)"
