@@ -9,17 +9,7 @@ public struct Zip: Sendable {
     entries.append((name, Array(text.utf8)))
   }
 
-  static let crcTable: [UInt32] = (0..<256).map { n -> UInt32 in
-    var c = UInt32(n)
-    for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-    return c
-  }
-
-  public static func crc32(_ data: [UInt8]) -> UInt32 {
-    var c: UInt32 = 0xFFFF_FFFF
-    for b in data { c = crcTable[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-    return c ^ 0xFFFF_FFFF
-  }
+  public static func crc32(_ data: [UInt8]) -> UInt32 { CRC32.checksum(data) }
 
   /// The archive's bytes.
   public func bytes() -> [UInt8] {

@@ -1,0 +1,153 @@
+import Testing
+
+@testable import ParkShare
+
+/// Sheet data that is not what Excel writes is refused at its cell (or row), with the sheet
+/// and part named; XML that is not XML is refused, never guessed.
+@Suite struct XlsxSheetErrorsTests {
+  /// A workbook of one sheet "S" with `data` inside `<sheetData>` and two shared strings.
+  static func book(
+    _ data: String, whole: String? = nil, limits: XlsxLimits = XlsxLimits()
+  ) throws -> XlsxWorkbook {
+    var z = Zip()
+    z.add(
+      "xl/workbook.xml",
+      "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>")
+    z.add(
+      "xl/_rels/workbook.xml.rels",
+      "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"s.xml\"/>"
+        + "<Relationship Id=\"rId2\" Type=\"x/sharedStrings\" Target=\"ss.xml\"/></Relationships>")
+    z.add("xl/ss.xml", "<sst><si><t>a</t></si><si><t>b</t></si></sst>")
+    z.add("xl/s.xml", whole ?? "<worksheet><sheetData>\(data)</sheetData></worksheet>")
+    return try XlsxWorkbook(bytes: z.bytes(), limits: limits)
+  }
+
+  static func read(_ book: XlsxWorkbook) throws -> [XlsxRow] {
+    let rows = try book.rows(sheet: nil)
+    var out: [XlsxRow] = []
+    while let row = try rows.next() { out.append(row) }
+    return out
+  }
+
+  static func error(_ p: XlsxError.Problem, _ cell: String?) -> XlsxError {
+    XlsxError(p, part: "xl/s.xml", sheet: "S", cell: cell)
+  }
+
+  @Test func locatedRefusals() throws {
+    let cases: [(String, XlsxError)] = [
+      (
+        "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row><row r=\"2\"/>",
+        Self.error(.rowOutOfOrder(2, after: 2), "2")
+      ),
+      ("<row r=\"0\"/>", Self.error(.badCellReference("0"), "1")),
+      (
+        "<row r=\"3\"><c r=\"B3\"><v>1</v></c><c r=\"A3\"><v>2</v></c></row>",
+        Self.error(.columnOutOfOrder, "A3")
+      ),
+      ("<row r=\"3\"><c r=\"B4\"><v>1</v></c></row>", Self.error(.cellOutsideRow(4), "B4")),
+      ("<row r=\"3\"><c r=\"b3\"><v>1</v></c></row>", Self.error(.badCellReference("b3"), "A3")),
+      (
+        "<row r=\"3\"><c r=\"XFE3\"><v>1</v></c></row>", Self.error(.badCellReference("XFE3"), "A3")
+      ),
+      ("<row><c t=\"s\"><v>2</v></c></row>", Self.error(.badSharedStringIndex("2"), "A1")),
+      ("<row><c t=\"s\"><v>-1</v></c></row>", Self.error(.badSharedStringIndex("-1"), "A1")),
+      ("<row><c><v>1,5</v></c></row>", Self.error(.badNumber("1,5"), "A1")),
+      ("<row><c><v></v></c></row>", Self.error(.badNumber(""), "A1")),
+      ("<row><c t=\"b\"><v>2</v></c></row>", Self.error(.badBoolean("2"), "A1")),
+      ("<row><c t=\"x\"><v>2</v></c></row>", Self.error(.unknownCellType("x"), "A1")),
+      ("<row><c><f>1+1</f></c></row>", Self.error(.formulaWithoutValue, "A1")),
+      (
+        "<row><c t=\"str\"><f t=\"shared\" si=\"0\"/></c></row>",
+        Self.error(.formulaWithoutValue, "A1")
+      ),
+      ("<row><c><v>1&nbsp;</v></c></row>", Self.error(.unknownEntity("nbsp"), nil)),
+      (
+        "<row><c><v>1 & 2</v></c></row>",
+        Self.error(.malformedXML("'&' not starting an entity"), nil)
+      ),
+      ("<row><c t=\"str\"><v>&#0;</v></c></row>", Self.error(.unknownEntity("#0"), nil)),
+      (
+        "<row><c r=A1><v>1</v></c></row>",
+        Self.error(.malformedXML("an attribute value without quotes"), nil)
+      ),
+      ("<row><c><v>1</v></c></row><!DOCTYPE x>", Self.error(.doctype, nil)),
+    ]
+    for (data, expected) in cases {
+      #expect(throws: expected, "\(data)") { try Self.read(try Self.book(data)) }
+    }
+  }
+
+  @Test func partsCutShort() throws {
+    let cases: [(String, XlsxError)] = [
+      (
+        "<worksheet><sheetData><row><c><v>1</v>",
+        Self.error(.malformedXML("the sheet ends inside a cell"), "A1")
+      ),
+      (
+        "<worksheet><sheetData><row r=\"4\">",
+        Self.error(.malformedXML("the sheet ends inside a row"), "4")
+      ),
+      (
+        "<worksheet><sheetData>",
+        Self.error(.malformedXML("the sheet ends inside <sheetData>"), nil)
+      ),
+      ("<worksheet>", Self.error(.malformedXML("no <sheetData>"), nil)),
+      ("<worksheet><sheetData><row><c", Self.error(.malformedXML("unterminated tag"), nil)),
+      ("<worksheet><!-- never closed", Self.error(.malformedXML("unterminated comment"), nil)),
+      (
+        "<worksheet><sheetData><row><c t=\"str\"><v><![CDATA[x",
+        Self.error(.malformedXML("unterminated CDATA"), nil)
+      ),
+    ]
+    for (whole, expected) in cases {
+      #expect(throws: expected, "\(whole)") { try Self.read(try Self.book("", whole: whole)) }
+    }
+  }
+
+  @Test func whatIsRead() throws {
+    let rows = try Self.read(
+      try Self.book(
+        "<row r=\"2\" spans=\"1:3\"/>"  // empty: not reported
+          + "<row r=\"3\"><c r=\"C3\" s=\"4\"/><c r=\"D3\" t=\"s\"><v>1</v></c></row>"
+          + "<row><c r=\"AA4\"><v>-1.5e+2</v></c></row>"  // no r on the row: the next one
+          + "\n  <row>\n <c t='inlineStr'\n r='B5'><is><t>x</t></is></c></row>"))
+    #expect(rows.map(\.number) == [3, 4, 5])
+    #expect(rows[0].cells == [XlsxCell(column: 3, value: .text("b"))])
+    #expect(rows[1].cells == [XlsxCell(column: 26, value: .number("-1.5e+2"))])
+    #expect(rows[2].cells == [XlsxCell(column: 1, value: .text("x"))])
+  }
+
+  @Test func boundsOnTokensAndSharedStrings() throws {
+    var limits = XlsxLimits()
+    limits.maxToken = 64
+    let long = String(repeating: "9", count: 100)
+    #expect(throws: Self.error(.tokenTooLong(limit: 64), nil)) {
+      try Self.read(try Self.book("<row><c><v>\(long)</v></c></row>", limits: limits))
+    }
+    limits = XlsxLimits()
+    limits.maxSharedStrings = 20
+    #expect(throws: XlsxError(.sharedStringsTooLarge(limit: 20), part: "xl/ss.xml")) {
+      try Self.book("", limits: limits)
+    }
+  }
+
+  @Test func cellLetters() {
+    #expect(XlsxCell.letters(0) == "A")
+    #expect(XlsxCell.letters(25) == "Z")
+    #expect(XlsxCell.letters(26) == "AA")
+    #expect(XlsxCell.letters(16_383) == "XFD")
+    #expect(SheetParser.reference(Array("XFD1048576".utf8)[...])! == (16_383, 1_048_576))
+    #expect(SheetParser.reference(Array("A1048577".utf8)[...]) == nil)
+  }
+
+  @Test func xEscapes() {
+    func u(_ s: String) -> String {
+      String(decoding: XMLTokenizer.unescapeX(Array(s.utf8)), as: UTF8.self)
+    }
+    #expect(u("a_x000D_b") == "a\rb")
+    #expect(u("_x005F_x0041_") == "_x0041_")
+    #expect(u("_xD83D__xDE00_") == "😀")
+    #expect(u("_xD83D_") == "_xD83D_")  // a lone surrogate stays as written
+    #expect(u("_x00G1_ and _x12") == "_x00G1_ and _x12")
+  }
+}
