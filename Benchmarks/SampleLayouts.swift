@@ -70,6 +70,35 @@ enum SampleLayouts {
         """)
     try gb18030(rows).write(to: URL(fileURLWithPath: dayDir + "/readings.csv"))
 
+    // The same day rows as the workbook itself (负荷曲线.xlsx as the platform exports it): text
+    // dates, numbers as numbers, on a sheet named 负荷曲线.
+    var book = Workbook()
+    var sheetRows: [[Workbook.Cell]] = []
+    for day in stride(from: start, to: end, by: 1440) {
+      let (y, m, d) = date(day)
+      for id in order {
+        let hours = (0..<24).map { h -> Workbook.Cell in
+          .number(Exact(values[id]![day + h * 60]!) ?? .zero)
+        }
+        sheetRows.append([.text("\(y)-\(two(m))-\(two(d))"), .text(id)] + hours)
+      }
+    }
+    book.add(
+      "负荷曲线", header: ["日期", "表号"] + (1...24).map { "\(two($0)):00" }, rows: sheetRows)
+    let xlsxDir = try bundle(
+      "2026Q1-day-rows-xlsx",
+      profile: """
+        # 负荷曲线.xlsx: one row per meter and day, 24 hourly columns, the workbook itself
+        layout    = day-rows
+        sheet     = 负荷曲线
+        time-zone = +08:00
+        date      = 日期
+        meter     = 表号
+        intervals = 3
+
+        """)
+    try Data(book.bytes()).write(to: URL(fileURLWithPath: xlsxDir + "/readings.xlsx"))
+
     // Register reads: each meter's cumulative register (电表示数) at every hour, from an
     // arbitrary reading at the start of the quarter.
     var reads = "meter,time,reading\n"
@@ -145,7 +174,8 @@ enum SampleLayouts {
 
         """)
     try ends.write(toFile: endDir + "/readings.csv", atomically: false, encoding: .utf8)
-    print("wrote \(out): 2026Q1 as day rows (GB18030), register reads, end-labelled MWh")
+    print(
+      "wrote \(out): 2026Q1 as day rows (GB18030 and xlsx), register reads, end-labelled MWh")
   }
 
   /// `12.345` kWh as 12345 milli-kWh (the samples have at most three decimals).

@@ -38,6 +38,8 @@ extension DiagnosticID {
     case .badRounding: "an unknown rounding mode"
     case .badRow: "a CSV row has a different number of fields than its header"
     case .badScenario: "a scenario file's value is out of range, of the wrong kind or given twice"
+    case .badWorkbook:
+      "a readings workbook (.xlsx) cannot be read: broken, encrypted, too large or without values"
     case .badState: "an opening-state file is not one, or is for another contract or period"
     case .badTerm: "the settlement term ends before it starts"
     case .badTime: "a clock time that does not exist"

@@ -41,6 +41,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case badUnit = "bad-unit"
   case badValue = "bad-value"
   case badVintage = "bad-vintage"
+  case badWorkbook = "bad-workbook"
   case bandGap = "band-gap"
   case bandOverlap = "band-overlap"
   case cannotAccumulate = "cannot-accumulate"

@@ -203,12 +203,14 @@ public struct DataBundle: Sendable {
   static func findReadings(_ dir: String) -> [String] {
     let fm = FileManager.default
     var out: [String] = []
+    // Workbooks (.xlsx) are readings too: a platform's export saved by Excel.
+    func isReadings(_ name: String) -> Bool { name.hasSuffix(".csv") || name.hasSuffix(".xlsx") }
     for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? []
-    where name.hasPrefix("readings") && name.hasSuffix(".csv") {
+    where name.hasPrefix("readings") && isReadings(name) {
       out.append(dir + "/" + name)
     }
     let sub = dir + "/readings"
-    for name in (try? fm.contentsOfDirectory(atPath: sub)) ?? [] where name.hasSuffix(".csv") {
+    for name in (try? fm.contentsOfDirectory(atPath: sub)) ?? [] where isReadings(name) {
       out.append(sub + "/" + name)
     }
     return out.sorted()

@@ -54,7 +54,8 @@ enum ReadingsReader {
     var diagnostics: [Diagnostic] = []
     var open: [OpenFile] = []
     defer { for f in open { close(f.fd) } }
-    for path in files {
+    let workbooks = files.filter { $0.hasSuffix(".xlsx") }
+    for path in files where !path.hasSuffix(".xlsx") {
       let opened =
         profile.map { openProfiled(path, $0, &diagnostics) } ?? openFile(path, &diagnostics)
       if let f = opened { open.append(f) }
@@ -104,6 +105,16 @@ enum ReadingsReader {
     }
     var total = ReadingsTally(layout, keepValues: keepValues)
     for w in 0..<workers { if let t = results[w] { total.merge(t, layout: layout) } }
+    // Workbooks, each on its own: their problems are named as they are read.
+    for path in workbooks {
+      let t = readWorkbook(
+        path, file: open.count, profile: profile, layout: layout, ids: ids,
+        replacements: replacements, &diagnostics)
+      let problems = t.problems
+      total.merge(t, layout: layout)
+      // Counted already in the diagnostics: the CSV files' slow pass must not run for them.
+      total.problems -= problems
+    }
     if isRegister, let profile, let f = open.first(where: { $0.columns != nil }) {
       total = joinRegisters(
         Array(ends), profile: profile, columns: f.columns!, layout: layout, ids: ids,

@@ -116,7 +116,8 @@ struct ProfiledScanner {
     }
   }
 
-  private mutating func row(
+  /// One line `[a, e)` (without its line end) read into `s`'s tally.
+  mutating func row(
     _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
   ) {
     guard memchr(a, 34, e - a) != nil else {

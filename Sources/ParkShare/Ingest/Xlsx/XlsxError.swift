@@ -75,7 +75,7 @@ public struct XlsxError: Error, Equatable, Sendable, CustomStringConvertible {
 extension XlsxError.Problem {
   var words: String {
     switch self {
-    case .archive(let e): "archive: \(e)"
+    case .archive(let e): e.words
     case .notAWorkbook: "no workbook part (xl/workbook.xml): not a spreadsheet"
     case .missingPart(let p): "part \(p) is named by the workbook but not in the archive"
     case .noSheets: "the workbook has no sheets"

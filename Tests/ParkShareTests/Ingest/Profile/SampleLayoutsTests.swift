@@ -6,7 +6,9 @@ import Testing
 /// through the command line as a user runs it, to byte-identical statements as its plain twin:
 /// text and CSV whole, HTML but for the table of input files and their digests.
 @Suite struct SampleLayoutsTests {
-  static let layouts = ["2026Q1-day-rows-gb18030", "2026Q1-local-end-mwh", "2026Q1-register"]
+  static let layouts = [
+    "2026Q1-day-rows-gb18030", "2026Q1-day-rows-xlsx", "2026Q1-local-end-mwh", "2026Q1-register",
+  ]
 
   static func settle(_ data: String, _ format: String) throws -> String {
     let r = try runParkshare([

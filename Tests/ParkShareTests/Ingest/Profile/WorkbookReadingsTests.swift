@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+/// Readings in a workbook (.xlsx): read as its profile's layout (or the plain long layout
+/// without one), each problem named by its sheet row and cell; a workbook that cannot be read is
+/// `bad-workbook`, never skipped.
+@Suite struct WorkbookReadingsTests {
+  static let contract = """
+    contract wb "workbook readings"
+    currency CNY rounding half-up
+    settle monthly from 2026-01 to 2026-12
+    gaps zero
+    party op "operator" operator
+    meter pv on-grid-export
+    input price CNY/kWh
+    revenue sales = pv x price
+    pool p = sales
+      split op 100%
+
+    """
+
+  static func run(_ book: [UInt8], profile: String? = nil) throws -> (PeriodRevenue?, String) {
+    let t = try TestBundle(contract: contract)
+    defer { t.remove() }
+    var files = [
+      "meters.csv": "meter,kind,interval\nE,on-grid-export,60\n",
+      "facts.csv": "fact,value\nprice,2\n",
+    ]
+    if let profile { files["import.profile"] = profile }
+    let dir = try t.bundle("2026-01", files)
+    try Data(book).write(to: URL(fileURLWithPath: dir + "/readings.xlsx"))
+    return t.revenue(dir, period: "2026-01")
+  }
+
+  /// The plain layout in a workbook: 1.5 + 2 kWh (a number written 2E0 by some tools is 2) at
+  /// 2 CNY/kWh = 7 CNY.
+  @Test func thePlainLayoutInAWorkbook() throws {
+    var book = Workbook()
+    book.add(
+      "readings", header: ["meter", "timestamp", "kwh"],
+      rows: [
+        [.text("E"), .text("2026-01-10T12:00:00+08:00"), .number(Exact("1.5")!)],
+        [.text("E"), .text("2026-01-10T13:00:00+08:00"), .number(Exact("2")!)],
+      ])
+    let (r, messages) = try Self.run(book.bytes())
+    let revenue = try #require(r, "\(messages)")
+    #expect(revenue.total("sales") == Exact("7"))
+  }
+
+  @Test func aProblemIsNamedByItsCell() throws {
+    var book = Workbook()
+    book.add(
+      "readings", header: ["meter", "timestamp", "kwh"],
+      rows: [
+        [.text("E"), .text("2026-01-10T12:00:00+08:00"), .number(Exact("1.5")!)],
+        [.text("E"), .text("2026-01-10T13:00:00+08:00"), .text("n/a")],
+      ])
+    let (r, messages) = try Self.run(book.bytes())
+    #expect(r == nil)
+    #expect(messages.contains("readings.xlsx:3:3: error[bad-kwh]"), "\(messages)")
+    #expect(messages.contains("(cell C3)"), "\(messages)")
+  }
+
+  @Test func aBrokenWorkbookIsRefused() throws {
+    var book = Workbook()
+    book.add("readings", header: ["meter", "timestamp", "kwh"], rows: [])
+    let bytes = book.bytes()
+    let (r, messages) = try Self.run(Array(bytes.prefix(bytes.count / 2)))
+    #expect(r == nil)
+    #expect(messages.contains("error[bad-workbook]"), "\(messages)")
+  }
+
+  @Test func aSheetThatIsNotThereIsNamed() throws {
+    var book = Workbook()
+    book.add("负荷曲线", header: ["meter", "timestamp", "kwh"], rows: [])
+    let (r, messages) = try Self.run(book.bytes(), profile: "sheet = 表1\n")
+    #expect(r == nil)
+    #expect(messages.contains("表1") && messages.contains("负荷曲线"), "\(messages)")
+  }
+}
