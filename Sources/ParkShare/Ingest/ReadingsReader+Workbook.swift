@@ -42,7 +42,10 @@ extension ReadingsReader {
     do throws(XlsxError) {
       while let row = try rows.next() {
         guard row.number > profile.skip else { continue }
-        let cells = Self.texts(row, timeColumns: columns.map { [$0.time, $0.date] } ?? [], book)
+        // The column that holds a date or time, where a number is a date serial.
+        let timeColumns = columns.map { profile.layout == .dayRows ? [$0.date] : [$0.time] } ?? []
+        let cells = Self.texts(
+          row, timeColumns: timeColumns, dateOnly: profile.layout == .dayRows, book)
         guard let c = columns else {
           switch ProfileColumns.resolve(profile, header: cells) {
           case .failure(let problem):
@@ -94,8 +97,11 @@ extension ReadingsReader {
   }
 
   /// A row's cells as text by column (empty between them): numbers as plain decimals, a date
-  /// serial in a time or date column as `YYYY-MM-DD HH:MM:SS`.
-  static func texts(_ row: XlsxRow, timeColumns: [Int], _ book: XlsxWorkbook) -> [String] {
+  /// serial in a time column as `YYYY-MM-DD HH:MM:SS`, in a day row's date column as
+  /// `YYYY-MM-DD`.
+  static func texts(
+    _ row: XlsxRow, timeColumns: [Int], dateOnly: Bool, _ book: XlsxWorkbook
+  ) -> [String] {
     var out: [String] = []
     for cell in row.cells {
       while out.count < cell.column { out.append("") }
@@ -105,7 +111,9 @@ extension ReadingsReader {
         if timeColumns.contains(cell.column),
           let d = try? XlsxDateTime(serial: n, date1904: book.date1904)
         {
-          out.append(d.description)
+          // A day row's date is a day: a serial with a time of day is left as written.
+          out.append(
+            dateOnly ? (d.secondOfDay == 0 ? String(d.description.prefix(10)) : n) : d.description)
         } else {
           out.append(plain(n))
         }

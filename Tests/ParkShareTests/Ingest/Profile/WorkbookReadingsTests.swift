@@ -79,4 +79,29 @@ import Testing
     #expect(r == nil)
     #expect(messages.contains("表1") && messages.contains("负荷曲线"), "\(messages)")
   }
+
+  /// Day rows whose dates are date serials and whose meter ids are numbers: 46032 is
+  /// 2026-01-10; meter 1001 stays a meter id. 24 hourly values of 0.5 kWh at 2 CNY/kWh = 24.
+  @Test func dateSerialsInTheDateColumnOnly() throws {
+    var book = Workbook()
+    book.add(
+      "负荷曲线", header: ["日期", "表号"] + (0..<24).map { "H\($0)" },
+      rows: [
+        [.number(Exact("46032")!), .number(Exact("1001")!)]
+          + Array(repeating: .number(Exact("0.5")!), count: 24)
+      ])
+    let t = try TestBundle(contract: Self.contract)
+    defer { t.remove() }
+    let dir = try t.bundle(
+      "2026-01",
+      [
+        "meters.csv": "meter,kind,interval\n1001,on-grid-export,60\n",
+        "facts.csv": "fact,value\nprice,2\n",
+        "import.profile": "layout = day-rows\ntime-zone = +08:00\ndate = 日期\nmeter = 表号\n",
+      ])
+    try Data(book.bytes()).write(to: URL(fileURLWithPath: dir + "/readings.xlsx"))
+    let (r, messages) = t.revenue(dir, period: "2026-01")
+    let revenue = try #require(r, "\(messages)")
+    #expect(revenue.total("sales") == Exact("24"))
+  }
 }
