@@ -104,27 +104,16 @@ public struct XlsxDateTime: Equatable, Sendable, CustomStringConvertible {
 
   static func power10(_ n: Int) -> Int128 { Int128(10).power(n) }
 
-  /// Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+  /// Days from 1970-01-01 of a proleptic Gregorian date: the calendar is Model's
+  /// (`CalendarDay`), so workbook dates and readings count days the same way.
   static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    CalendarDay(year: year, month: month, day: day).number
   }
 
   /// The date `days` after 1970-01-01.
   static func civil(_ days: Int) -> (Int, Int, Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    let d = CalendarDay(number: days)
+    return (d.year, d.month, d.day)
   }
 }
 
