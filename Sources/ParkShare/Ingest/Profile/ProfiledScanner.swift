@@ -461,7 +461,9 @@ struct ProfiledScanner {
       s.fail(
         .badRow,
         "day row has \(given) interval\(given == 1 ? "" : "s"); meter '\(s.meterIds[m])' reads every \(step) minutes, \(slots) a day",
-        hint: "one value per interval of the day, from 00:00 (an empty value is a gap)", a, e,
+        hint: given > slots && columns.header.count > columns.firstInterval + slots
+          ? "one value per interval of the day, from 00:00; the columns after them ('\(columns.header[columns.firstInterval + slots])' ...) are not read and must be empty: delete a totals column, or leave it empty"
+          : "one value per interval of the day, from 00:00 (an empty value is a gap)", a, e,
         field: a..<e, line: line)
       return
     }
