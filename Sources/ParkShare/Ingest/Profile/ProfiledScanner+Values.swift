@@ -36,8 +36,10 @@ extension ProfiledScanner {
   }
 
   /// Micro-units (10^-6) of the profile's unit in `v` as micro-kWh: exact, or nil.
-  func kWh(_ v: Int64) -> Int64? {
-    switch profile.unit.kWhShift {
+  func kWh(_ v: Int64) -> Int64? { Self.kWh(v, profile.unit) }
+
+  static func kWh(_ v: Int64, _ unit: ImportProfile.Unit) -> Int64? {
+    switch unit.kWhShift {
     case -3: v % 1000 == 0 ? v / 1000 : nil
     case 3:
       v.multipliedReportingOverflow(by: 1000).overflow

@@ -33,6 +33,9 @@ struct ProfiledScanner {
 
   /// Register meters replaced in the period, by meter index.
   var replacements: [Int: [MeterReplacement]] = [:]
+  /// The register's span (10^digits units of the profile's unit) in micro-kWh, when its width
+  /// is declared: computed once, as every read is checked against it.
+  let registerSpan: Int64?
 
   init(
     profile: ImportProfile, columns: ProfileColumns, carry: Carry,
@@ -42,6 +45,15 @@ struct ProfiledScanner {
     self.columns = columns
     self.carry = carry
     self.replacements = replacements
+    self.registerSpan = profile.digits.map { digits in
+      var units: Int64 = 1_000_000
+      for _ in 0..<digits {
+        let (v, o) = units.multipliedReportingOverflow(by: 10)
+        if o { return .max }
+        units = v
+      }
+      return ProfiledScanner.kWh(units, profile.unit) ?? .max
+    }
   }
 
   /// Scans every line of `raw` (whole lines, in the profile's encoding) into `s`'s tally.
@@ -428,19 +440,6 @@ struct ProfiledScanner {
   static func clock(_ minutes: Int) -> String {
     let (h, m) = (minutes / 60, minutes % 60)
     return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
-  }
-
-  /// The register's span (10^digits units of the profile's unit) in micro-kWh, when its width is
-  /// declared.
-  var registerSpan: Int64? {
-    guard let digits = profile.digits else { return nil }
-    var units: Int64 = 1_000_000
-    for _ in 0..<digits {
-      let (v, o) = units.multipliedReportingOverflow(by: 10)
-      if o { return .max }
-      units = v
-    }
-    return kWh(units) ?? .max
   }
 
   /// A day row: its date, then one value per interval of the day (an empty one is a gap).
