@@ -114,6 +114,7 @@ extension ProfiledScanner {
       lastTime.removeAll(keepingCapacity: true)
       lastTime.append(contentsOf: f)
       lastMinute = t
+      lastEndsDay = LocalTimestamp.endsDay(f)
       return t
     case .failure(let error):
       let text = ReadingsScanner.clip(String(decoding: f, as: UTF8.self))

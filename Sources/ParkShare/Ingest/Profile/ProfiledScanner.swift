@@ -30,6 +30,11 @@ struct ProfiledScanner {
   /// The last timestamp text read and its park minute (`time`).
   var lastTime: [UInt8] = []
   var lastMinute = 0
+  /// Whether the last timestamp text read is written with the hour 24 (`endsDay`).
+  var lastEndsDay = false
+  /// Day rows: what is wrong with the header's interval labels, by interval length (checked
+  /// once).
+  var labelProblems: [Int: String?] = [:]
 
   /// Register meters replaced in the period, by meter index.
   var replacements: [Int: [MeterReplacement]] = [:]
@@ -256,7 +261,7 @@ struct ProfiledScanner {
     guard let micro = energy(v, a, e, line: line, &s), let local = time(t, a, e, line: line, &s)
     else { return }
     let atEnd = profile.stampAtEnd ?? s.layout.stampAtEnd[m]
-    guard atEnd || !LocalTimestamp.endsDay(t) else {
+    guard atEnd || !lastEndsDay else {
       s.fail(
         .badTimestamp,
         "'\(ReadingsScanner.clip(String(decoding: t, as: UTF8.self)))' ends a day, but timestamps here name the start of their interval",
@@ -443,7 +448,7 @@ struct ProfiledScanner {
   }
 
   /// A day row: its date, then one value per interval of the day (an empty one is a gap).
-  private func day(
+  private mutating func day(
     _ m: Int, _ base: UnsafePointer<UInt8>, _ a: UnsafePointer<UInt8>,
     _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
   ) {
@@ -466,7 +471,9 @@ struct ProfiledScanner {
         field: a..<e, line: line)
       return
     }
-    if let problem = labelProblem(step: step, slots: slots) {
+    // The header is the same for every row: its labels are checked once per interval length.
+    if labelProblems[step] == nil { labelProblems[step] = labelProblem(step: step, slots: slots) }
+    if let problem = labelProblems[step]! {
       s.fail(
         .badHeader, problem,
         hint: "the profile's intervals = N names the column of the first interval (00:00)", a, e,
@@ -475,9 +482,14 @@ struct ProfiledScanner {
     }
     // A finer meter's row whose values stop after 24 or 48 columns holds hourly or half-hourly
     // values: read as quarter-hours they would land in the wrong intervals.
-    let filled = (0..<slots).filter { !fields[columns.firstInterval + $0].isEmpty }
-    if let lastFilled = filled.last, [24, 48].contains(lastFilled + 1), lastFilled + 1 < slots,
-      filled.count == lastFilled + 1
+    var filled = 0
+    var lastFilled = -1
+    for k in 0..<slots where !fields[columns.firstInterval + k].isEmpty {
+      filled += 1
+      lastFilled = k
+    }
+    if lastFilled >= 0, [24, 48].contains(lastFilled + 1), lastFilled + 1 < slots,
+      filled == lastFilled + 1
     {
       s.fail(
         .badRow,
