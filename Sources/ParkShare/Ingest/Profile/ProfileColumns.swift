@@ -36,6 +36,16 @@ struct ProfileColumns: Sendable {
               hint: "name the column by its number in import.profile (\(key) = \(all[0] + 1))"))
         }
         guard let i = header.firstIndex(of: n) else {
+          // One column holding separators: the file is split by another character.
+          if header.count == 1,
+            let other = [",", ";", "\t"].first(where: { header[0].contains($0) })
+          {
+            return .failure(
+              .init(
+                message:
+                  "the header is one column, '\(header[0])': the file is not split by the profile's delimiter",
+                hint: "say delimiter = \(other == "\t" ? "tab" : other) in import.profile"))
+          }
           let near = Spelling.nearest(n, in: header)
           return .failure(
             .init(

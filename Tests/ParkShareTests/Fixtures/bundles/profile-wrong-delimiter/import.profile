@@ -1,0 +1,2 @@
+delimiter = ;
+time-zone = +08:00
