@@ -252,54 +252,6 @@ enum ReadingsReader {
     return chunks
   }
 
-  /// Scans whole lines of `f`: plain rows, or rows as the bundle's import profile lays them out
-  /// (`registers` carries register reads from chunk to chunk).
-  static func scan(
-    _ s: inout ReadingsScanner, _ carry: inout ProfiledScanner.Carry, _ f: OpenFile,
-    _ b: UnsafeBufferPointer<UInt8>, firstLine: Int, replacements: [Int: [MeterReplacement]]
-  ) -> Int {
-    guard let profile = f.profile, let columns = f.columns else {
-      return s.scan(b, firstLine: firstLine)
-    }
-    var p = ProfiledScanner(
-      profile: profile, columns: columns, carry: carry, replacements: replacements)
-    let n = p.scan(b, firstLine: firstLine, into: &s)
-    carry = p.carry
-    return n
-  }
-
-  /// The register steps across chunk boundaries of the fast pass: each chunk's first read of a
-  /// meter with the last read before it, in chunk order. Problems are only counted: the slow
-  /// pass reads the files in order and names them.
-  static func joinRegisters(
-    _ ends: [ProfiledScanner.Carry?], profile: ImportProfile, columns: ProfileColumns,
-    layout: ReadingsLayout, ids: [String], replacements: [Int: [MeterReplacement]],
-    _ total: ReadingsTally
-  ) -> ReadingsTally {
-    var s = ReadingsScanner(
-      layout: layout, meterIds: ids, file: 0, order: (0, 0, 0), reporting: false, tally: total)
-    let p = ProfiledScanner(
-      profile: profile, columns: columns, carry: .init(meters: layout.meterCount),
-      replacements: replacements)
-    var last = ProfiledScanner.Registers(repeating: nil, count: layout.meterCount)
-    let none: [UInt8] = [0]
-    none.withUnsafeBufferPointer { b in
-      let a = b.baseAddress!
-      let empty = UnsafeBufferPointer(start: a, count: 0)
-      for case let c? in ends {
-        for m in 0..<layout.meterCount {
-          if let first = c.firsts[m], let before = last[m],
-            first.at != before.at || first.value != before.value
-          {
-            p.step(m, from: before, to: first, empty, empty, a, a, line: 0, &s)
-          }
-          if let end = c.registers[m] { last[m] = end }
-        }
-      }
-    }
-    return s.tally
-  }
-
   /// Reads chunk `c` into `buffer` and returns the range of the whole lines that start inside
   /// it; `tooLong` when a line runs past the line limit.
   static func load(_ c: Chunk, of f: OpenFile, into buffer: inout [UInt8]) -> (
