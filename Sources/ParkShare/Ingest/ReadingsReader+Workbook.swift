@@ -38,7 +38,9 @@ extension ReadingsReader {
     var columns: ProfileColumns? = nil
     var scanner = ReadingsScanner(
       layout: layout, meterIds: ids, file: file, order: (0, 0, 0), reporting: true, tally: tally)
-    var carry = ProfiledScanner.Carry(meters: layout.meterCount)
+    // One row scanner for the whole sheet, made at its header: it keeps the register reads, the
+    // last timestamp and the header's checks from row to row.
+    var rowScanner: ProfiledScanner? = nil
     do throws(XlsxError) {
       while let row = try rows.next() {
         guard row.number > profile.skip else { continue }
@@ -46,7 +48,7 @@ extension ReadingsReader {
         let timeColumns = columns.map { profile.layout == .dayRows ? [$0.date] : [$0.time] } ?? []
         let cells = Self.texts(
           row, timeColumns: timeColumns, dateOnly: profile.layout == .dayRows, book)
-        guard let c = columns else {
+        guard columns != nil, var p = rowScanner else {
           switch ProfileColumns.resolve(profile, header: cells) {
           case .failure(let problem):
             var d = Diagnostic.error(
@@ -58,21 +60,24 @@ extension ReadingsReader {
             d.quote = cells.joined(separator: " | ")
             diagnostics.append(d)
             return scanner.tally
-          case .success(let c): columns = c
+          case .success(let c):
+            columns = c
+            rowScanner = ProfiledScanner(
+              profile: profile, columns: c, carry: .init(meters: layout.meterCount),
+              replacements: replacements)
           }
           continue
         }
         var line = Array(cells.joined(separator: "\u{1F}").utf8)
         if line.isEmpty { continue }
-        var p = ProfiledScanner(
-          profile: profile, columns: c, carry: carry, replacements: replacements)
+        rowScanner = nil  // held by `p` alone while it reads, so its state is not copied
         let before = scanner.problems.count
         line.withUnsafeMutableBufferPointer { b in
           p.row(
             UnsafePointer(b.baseAddress!), UnsafePointer(b.baseAddress! + b.count),
             line: row.number, &scanner)
         }
-        carry = p.carry
+        rowScanner = p
         // Name each new problem by its cell: the line's fields are the row's columns.
         for i in before..<scanner.problems.count {
           let offset = scanner.problems[i].columns.lowerBound - 1

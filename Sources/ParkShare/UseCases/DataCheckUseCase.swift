@@ -69,7 +69,7 @@ public enum DataCheckUseCase {
         $0, meter: meters[$0], tally: tally, layout: layout, limits: request.limits)
     }
     diagnostics += describe(
-      findings, files: files, period: request.period, profile: profile,
+      findings, layout: layout, files: files, period: request.period, profile: profile,
       replacements: replacements, limits: request.limits, at: sheet)
     let report = Report(
       directory: dir, period: request.period, files: files, rows: out.rows, meters: findings)
@@ -79,11 +79,11 @@ public enum DataCheckUseCase {
   /// Spikes and flat lines as warnings at the row that read them; gaps at the meter's line of
   /// the registry. At most `shown` of each kind per meter, then a count.
   static func describe(
-    _ findings: [MeterFindings], files: [String], period: Period, profile: ImportProfile?,
+    _ findings: [MeterFindings], layout: ReadingsLayout, files: [String], period: Period,
+    profile: ImportProfile?,
     replacements: [Int: [MeterReplacement]], limits: MeterFindings.Limits, at sheet: CSVSheet
   ) -> [Diagnostic] {
     let shown = 5
-    let layout = ReadingsLayout(meters: findings.map(\.meter), period: period)
     func key(_ m: Int, _ start: Int) -> Int {
       m << 32 | (start - layout.start) / layout.interval[m]
     }

@@ -104,4 +104,19 @@ import Testing
     let revenue = try #require(r, "\(messages)")
     #expect(revenue.total("sales") == Exact("24"))
   }
+
+  /// Register reads in a workbook carry from row to row: reads 100, 101.5 and 104 kWh make
+  /// intervals of 1.5 and 2.5 kWh: 4 kWh at 2 CNY/kWh = 8.
+  @Test func registerReadsCarryFromRowToRow() throws {
+    var book = Workbook()
+    book.add(
+      "reads", header: ["meter", "timestamp", "reading"],
+      rows: ["100", "101.5", "104"].enumerated().map { (h, v) in
+        [.text("E"), .text("2026-01-10 1\(h):00"), .number(Exact(v)!)]
+      })
+    let (r, messages) = try Self.run(
+      book.bytes(), profile: "layout = register\nvalue = reading\ntime-zone = +08:00\n")
+    let revenue = try #require(r, "\(messages)")
+    #expect(revenue.total("sales") == Exact("8"))
+  }
 }
