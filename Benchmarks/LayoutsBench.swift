@@ -22,6 +22,11 @@ enum LayoutsBench {
         "layout = day-rows\nencoding = gb18030\ntime-zone = +08:00\ndate = 日期\nmeter = 表号\nintervals = 3\n"
     ),
     Layout(name: "register", profile: "layout = register\nvalue = register\ndigits = 9\n"),
+    Layout(
+      name: "day-rows-xlsx",
+      profile:
+        "layout = day-rows\ntime-zone = +08:00\ndate = 日期\nmeter = 表号\nintervals = 3\n"
+    ),
   ]
 
   static func run(_ root: String, repeats: Int) throws {
@@ -88,7 +93,8 @@ enum LayoutsBench {
   static func write(_ root: String, _ layout: Layout, from plain: String) throws -> String {
     let dir = root + "/data-15min-\(layout.name)"
     let fm = FileManager.default
-    if fm.fileExists(atPath: dir + "/readings.csv") { return dir }
+    let xlsx = layout.name.hasSuffix("xlsx")
+    if fm.fileExists(atPath: dir + (xlsx ? "/readings.xlsx" : "/readings.csv")) { return dir }
     try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
     for f in ["meters.csv", "facts.csv"] {
       try? fm.removeItem(atPath: dir + "/" + f)
@@ -145,10 +151,22 @@ enum LayoutsBench {
         reads(t + 15)
       }
     default:
-      // Day rows: a day's values are held (1,000 meters x 96), then written a meter a row.
-      buffer += Array(
-        ("日期,表号," + (1...96).map { "\(two($0 / 4)):\(two($0 % 4 * 15))" }.joined(separator: ",")
-          + "\r\n").utf8)
+      // Day rows: a day's values are held (1,000 meters x 96), then written a meter a row, as
+      // CSV or as a worksheet's XML (inline text, numbers as numbers, as Workbook writes them).
+      let labels = (1...96).map { "\(two($0 / 4)):\(two($0 % 4 * 15))" }
+      var row = 1
+      if xlsx {
+        buffer += Array(
+          ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\">"
+            + (["日期", "表号"] + labels).enumerated().map {
+              "<c r=\"\(column($0.offset))1\" t=\"inlineStr\"><is><t>\($0.element)</t></is></c>"
+            }.joined() + "</row>").utf8)
+      } else {
+        buffer += Array(("日期,表号," + labels.joined(separator: ",") + "\r\n").utf8)
+      }
+      let columns = (0..<98).map { Array(column($0).utf8) }
       var day = [[Int64]](repeating: [Int64](repeating: 0, count: 96), count: meters.count)
       for t in stride(from: start, to: end, by: 15) {
         let slot = (t % 1440) / 15
@@ -159,19 +177,39 @@ enum LayoutsBench {
         guard slot == 95 else { continue }
         let (y, mo, d) = Timestamp.civil(days: t / 1440)
         for (i, m) in meters.enumerated() {
-          buffer += "\(y)-\(two(mo))-\(two(d)),\(m.id),".utf8
-          for k in 0..<96 {
-            if k > 0 { buffer.append(44) }
-            buffer += ReadingsWriter.kwh(day[i][k]).utf8
+          row += 1
+          if xlsx {
+            let r = Array(String(row).utf8)
+            buffer +=
+              "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"inlineStr\"><is><t>\(y)-\(two(mo))-\(two(d))</t></is></c><c r=\"B\(row)\" t=\"inlineStr\"><is><t>\(m.id)</t></is></c>"
+              .utf8
+            for k in 0..<96 {
+              buffer += "<c r=\"".utf8
+              buffer += columns[k + 2]
+              buffer += r
+              buffer += "\"><v>".utf8
+              buffer += ReadingsWriter.kwh(day[i][k]).utf8
+              buffer += "</v></c>".utf8
+            }
+            buffer += "</row>".utf8
+          } else {
+            buffer += "\(y)-\(two(mo))-\(two(d)),\(m.id),".utf8
+            for k in 0..<96 {
+              if k > 0 { buffer.append(44) }
+              buffer += ReadingsWriter.kwh(day[i][k]).utf8
+            }
+            buffer += [13, 10]
           }
-          buffer += [13, 10]
           flush()
         }
       }
+      if xlsx { buffer += "</sheetData></worksheet>".utf8 }
     }
     flush(true)
     try out.close()
-    if layout.name.hasSuffix("gb18030") {
+    if xlsx {
+      try zipWorkbook(dir, sheet: dir + "/readings.csv.part")
+    } else if layout.name.hasSuffix("gb18030") {
       // The header is the only non-ASCII text: convert the file with iconv.
       let p = Process()
       p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
@@ -185,5 +223,40 @@ enum LayoutsBench {
       try fm.moveItem(atPath: dir + "/readings.csv.part", toPath: dir + "/readings.csv")
     }
     return dir
+  }
+
+  /// `A`, `B`, ..., `Z`, `AA`: a worksheet's column letters.
+  static func column(_ i: Int) -> String {
+    i < 26 ? String(UnicodeScalar(UInt8(65 + i))) : column(i / 26 - 1) + column(i % 26)
+  }
+
+  /// Packs `sheet` (a worksheet's XML) into `dir`/readings.xlsx with the other parts of a
+  /// workbook parkshare writes, deflated at zlib's level 6 by Info-ZIP's `zip` as spreadsheet
+  /// programs deflate theirs (a stored archive would leave the inflater out of the measure).
+  static func zipWorkbook(_ dir: String, sheet: String) throws {
+    let fm = FileManager.default
+    let stage = dir + "/xlsx.stage"
+    try? fm.removeItem(atPath: stage)
+    try fm.createDirectory(atPath: stage, withIntermediateDirectories: true)
+    var book = Workbook()
+    book.add("readings", header: ["-"], rows: [])
+    try Data(book.bytes()).write(to: URL(fileURLWithPath: stage + "/parts.xlsx"))
+    func run(_ tool: String, _ arguments: [String]) throws {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: tool)
+      p.currentDirectoryURL = URL(fileURLWithPath: stage)
+      p.arguments = arguments
+      try p.run()
+      p.waitUntilExit()
+      guard p.terminationStatus == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: tool])
+      }
+    }
+    try run("/usr/bin/unzip", ["-q", "parts.xlsx"])
+    try fm.removeItem(atPath: stage + "/parts.xlsx")
+    try fm.removeItem(atPath: stage + "/xl/worksheets/sheet1.xml")
+    try fm.moveItem(atPath: sheet, toPath: stage + "/xl/worksheets/sheet1.xml")
+    try run("/usr/bin/zip", ["-q", "-X", "-6", "-r", "../readings.xlsx", "."])
+    try fm.removeItem(atPath: stage)
   }
 }

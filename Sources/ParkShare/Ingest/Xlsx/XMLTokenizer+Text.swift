@@ -7,7 +7,10 @@ extension XMLTokenizer {
   func bytes(_ range: Range<Int>, are literal: StaticString) -> Bool {
     guard range.count == literal.utf8CodeUnitCount else { return false }
     return buffer.withUnsafeBufferPointer { b in
-      memcmp(b.baseAddress! + range.lowerBound, literal.utf8Start, range.count) == 0
+      // Names are a few bytes (`c`, `r`, `t`, `v`): compared in place, not through a call.
+      let l = literal.utf8Start
+      for i in 0..<range.count where b[range.lowerBound + i] != l[i] { return false }
+      return true
     }
   }
 

@@ -32,10 +32,10 @@ struct XMLTokenizer {
   private(set) var raw = false
   private(set) var buffer: [UInt8] = []
 
-  private var pos = 0
+  var pos = 0
   private var sourceDone = false
   private let source: () throws(XlsxError) -> [UInt8]?
-  private let maxToken: Int
+  let maxToken: Int
   /// Where errors are: the part (and sheet) this tokenizer reads.
   let location: XlsxError
 
@@ -212,7 +212,7 @@ struct XMLTokenizer {
   }
 
   /// The index after the `>` closing the tag at `pos`, skipping `>` inside quoted values.
-  private func tagEnd() -> Int? {
+  func tagEnd() -> Int? {
     buffer.withUnsafeBufferPointer { b -> Int? in
       var i = pos + 1
       var quote: UInt8 = 0
@@ -236,7 +236,7 @@ struct XMLTokenizer {
   }
 
   /// Reads the tag in `start..<end` (from `<` to after `>`).
-  private mutating func tag(_ start: Int, _ end: Int) throws(XlsxError) {
+  mutating func tag(_ start: Int, _ end: Int) throws(XlsxError) {
     // Scanned through a pointer into locals (the attribute storage moved out and back), so
     // the loop neither checks bounds nor touches `self`.
     var attrs = attributes

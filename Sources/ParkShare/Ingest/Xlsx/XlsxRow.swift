@@ -13,6 +13,32 @@ public enum XlsxValue: Equatable, Sendable {
   case date(String)
 }
 
+extension XlsxValue {
+  /// A number as Excel writes it in `<v>` (`1.5E-3`, `2E+3`) as a plain decimal (`0.0015`,
+  /// `2000`), exactly; anything else unchanged.
+  public static func plainDecimal(_ n: String) -> String {
+    guard let e = n.firstIndex(where: { $0 == "E" || $0 == "e" }),
+      let exp = Int(n[n.index(after: e)...].replacingOccurrences(of: "+", with: ""))
+    else { return n }
+    var mantissa = String(n[..<e])
+    let negative = mantissa.hasPrefix("-")
+    if negative { mantissa.removeFirst() }
+    let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+    var digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
+    var point = parts[0].count + exp
+    if point <= 0 {
+      digits = String(repeating: "0", count: 1 - point) + digits
+      point = 1
+    }
+    if point >= digits.count { digits += String(repeating: "0", count: point - digits.count) }
+    var text = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+    while text.hasSuffix("0") && text.contains(".") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    while text.hasPrefix("0") && text.count > 1 && !text.hasPrefix("0.") { text.removeFirst() }
+    return (negative ? "-" : "") + text
+  }
+}
+
 /// One cell with a value (empty and styled-only cells are not reported).
 public struct XlsxCell: Equatable, Sendable {
   /// 0-based: column A is 0.

@@ -12,9 +12,11 @@ public final class XlsxRows {
   /// Once a read has failed, every later `next()` throws the same error: the parser's state
   /// after an error means nothing.
   private var failed: XlsxError?
+  private let date1904: Bool
 
-  init(sheet: String, xml: XMLTokenizer, shared: [String]) throws(XlsxError) {
+  init(sheet: String, xml: XMLTokenizer, shared: [String], date1904: Bool) throws(XlsxError) {
     self.sheet = sheet
+    self.date1904 = date1904
     var parser = SheetParser(xml: xml, shared: shared)
     try parser.start()
     self.parser = parser
@@ -22,13 +24,38 @@ public final class XlsxRows {
 
   /// The next row that holds a value, nil after the last.
   public func next() throws(XlsxError) -> XlsxRow? {
+    try read { p throws(XlsxError) in try p.nextRow().map { XlsxRow(number: $0, cells: p.cells()) }
+    }
+  }
+
+  /// The next row that holds a value as one line of text, its cells by column joined by
+  /// `separator` (empty fields between them, a separator inside a text made a space), with its
+  /// number; nil after the last. Numbers are plain decimals (`1.5E-3` is `0.0015`); a number in
+  /// `dateColumn` is a date serial written `YYYY-MM-DD HH:MM:SS`, or `YYYY-MM-DD` when
+  /// `dateOnly` and it has no time of day. No string is made per cell: the line is the
+  /// readings reader's row of a sheet, millions of times a quarter.
+  public func nextLine(
+    into line: inout [UInt8], separator: UInt8, dateColumn: Int? = nil, dateOnly: Bool = false
+  ) throws(XlsxError) -> Int? {
+    let date1904 = date1904
+    return try read { p throws(XlsxError) in
+      guard let number = try p.nextRow() else { return nil }
+      p.line(
+        into: &line, separator: separator, dateColumn: dateColumn, dateOnly: dateOnly,
+        date1904: date1904)
+      return number
+    }
+  }
+
+  private func read<T>(_ body: (inout SheetParser) throws(XlsxError) -> T?) throws(XlsxError) -> T?
+  {
     if let failed { throw failed }
     guard var p = parser else { return nil }
     parser = nil
     do throws(XlsxError) {
-      let row = try p.next()
+      let value = try body(&p)
       parser = p
-      return row
+      return value
     } catch {
       failed = error
       throw error
@@ -36,14 +63,34 @@ public final class XlsxRows {
   }
 }
 
-/// The state of reading `<sheetData>`: the tokenizer, the row being built, the shared strings.
+/// The state of reading `<sheetData>`: the tokenizer, the row being read, the shared strings.
+/// A row's cells are kept as bytes (their values decoded, one after another in `arena`), so a
+/// row costs no string per cell; `cells()` makes the values when a caller wants them.
 struct SheetParser {
   private var xml: XMLTokenizer
   private let shared: [String]
   private var lastRow = 0
   private var done = false
-  private var cells: [XlsxCell] = []
-  private var valueBytes: [UInt8] = []
+
+  enum CellType {
+    case number
+    case shared
+    case string
+    case inline
+    case bool
+    case error
+    case date
+  }
+
+  /// A cell of the row: its value is `arena[bytes]` (a shared string's index for `.shared`, a
+  /// string's text already unescaped and checked as UTF-8).
+  private struct RawCell {
+    var column: Int
+    var type: CellType
+    var bytes: Range<Int>
+  }
+  private var row: [RawCell] = []
+  private var arena: [UInt8] = []
 
   init(xml: XMLTokenizer, shared: [String]) {
     self.xml = xml
@@ -63,12 +110,13 @@ struct SheetParser {
     }
   }
 
-  mutating func next() throws(XlsxError) -> XlsxRow? {
+  /// Reads the next row that holds a value; its number, nil after the last.
+  mutating func nextRow() throws(XlsxError) -> Int? {
     while !done {
       switch try xml.next() {
       case .start:
         if xml.nameIs("row") {
-          if let row = try row() { return row }
+          if let number = try readRow() { return number }
         } else {
           try xml.skipElement()
         }
@@ -87,13 +135,75 @@ struct SheetParser {
     return nil
   }
 
+  /// The values of the row just read.
+  func cells() -> [XlsxCell] {
+    row.map { c in
+      let text = String(decoding: arena[c.bytes], as: UTF8.self)
+      let value: XlsxValue =
+        switch c.type {
+        case .number: .number(text)
+        case .shared: .text(shared[Self.integer(arena[c.bytes])!])
+        case .string, .inline: .text(text)
+        case .bool: .bool(text == "1")
+        case .error: .error(text)
+        case .date: .date(text)
+        }
+      return XlsxCell(column: c.column, value: value)
+    }
+  }
+
+  /// The row just read as one line (see `XlsxRows.nextLine`).
+  func line(
+    into line: inout [UInt8], separator: UInt8, dateColumn: Int?, dateOnly: Bool, date1904: Bool
+  ) {
+    line.removeAll(keepingCapacity: true)
+    var column = 0
+    arena.withUnsafeBufferPointer { arena in
+      for c in row {
+        for _ in column..<c.column { line.append(separator) }
+        column = c.column
+        let bytes = UnsafeBufferPointer(rebasing: arena[c.bytes])
+        switch c.type {
+        case .number:
+          if c.column == dateColumn,
+            let d = try? XlsxDateTime(
+              serial: String(decoding: bytes, as: UTF8.self), date1904: date1904)
+          {
+            // A day row's date is a day: a serial with a time of day is left as written.
+            line +=
+              (dateOnly
+              ? (d.secondOfDay == 0 ? String(d.description.prefix(10)) : nil)
+              : d.description).map { Array($0.utf8) } ?? Array(bytes)
+          } else if bytes.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) {
+            line += XlsxValue.plainDecimal(String(decoding: bytes, as: UTF8.self)).utf8
+          } else {
+            line += bytes
+          }
+        case .shared:
+          Self.appendText(shared[Self.integer(bytes)!].utf8, separator, &line)
+        case .bool:
+          line += (bytes.first == UInt8(ascii: "1") ? "TRUE" : "FALSE").utf8
+        case .string, .inline, .error, .date:
+          Self.appendText(bytes, separator, &line)
+        }
+      }
+    }
+  }
+
+  private static func appendText<S: Sequence<UInt8>>(
+    _ text: S, _ separator: UInt8, _ line: inout [UInt8]
+  ) {
+    for b in text { line.append(b == separator ? UInt8(ascii: " ") : b) }
+  }
+
   private func error(_ problem: XlsxError.Problem, _ cell: String) -> XlsxError {
     var e = xml.fail(problem)
     e.cell = cell
     return e
   }
 
-  private mutating func row() throws(XlsxError) -> XlsxRow? {
+  /// Reads the row just started; its number, or nil if it holds no value.
+  private mutating func readRow() throws(XlsxError) -> Int? {
     var number = lastRow + 1
     if let r = xml.attribute("r") {
       guard let n = Self.integer(xml.buffer[r]), n >= 1, n <= 1_048_576 else {
@@ -103,19 +213,30 @@ struct SheetParser {
     }
     if number <= lastRow { throw error(.rowOutOfOrder(number, after: lastRow), "\(number)") }
     lastRow = number
-    cells.removeAll(keepingCapacity: true)
+    row.removeAll(keepingCapacity: true)
+    arena.removeAll(keepingCapacity: true)
     if xml.selfClosing { return nil }
     var lastColumn = -1
     while true {
+      switch try xml.cellStart() {
+      case .tagAndValue(let value):
+        lastColumn = try cell(number, after: lastColumn, value: value)
+        continue
+      case .tag:
+        lastColumn = try cell(number, after: lastColumn, value: nil)
+        continue
+      case .none:
+        break
+      }
       switch try xml.next() {
       case .start:
         if xml.nameIs("c") {
-          lastColumn = try cell(number, after: lastColumn)
+          lastColumn = try cell(number, after: lastColumn, value: nil)
         } else {
           try xml.skipElement()
         }
       case .end:
-        return cells.isEmpty ? nil : XlsxRow(number: number, cells: cells)
+        return row.isEmpty ? nil : number
       case .text:
         continue
       case .eof:
@@ -124,32 +245,25 @@ struct SheetParser {
     }
   }
 
-  private enum CellType {
-    case number
-    case shared
-    case string
-    case inline
-    case bool
-    case error
-    case date
-  }
-
-  /// Reads the cell just started; returns its column.
-  private mutating func cell(_ row: Int, after lastColumn: Int) throws(XlsxError) -> Int {
+  /// Reads the cell just started (whole, if `value`: its `<v>` text in the tokenizer's buffer);
+  /// returns its column.
+  private mutating func cell(
+    _ rowNumber: Int, after lastColumn: Int, value: Range<Int>?
+  ) throws(XlsxError) -> Int {
     var column = lastColumn + 1
     if let r = xml.attribute("r") {
       let ref = xml.buffer[r]
       guard let (c, n) = Self.reference(ref) else {
         let text = String(decoding: ref, as: UTF8.self)
-        throw error(.badCellReference(text), "\(XlsxCell.letters(column))\(row)")
+        throw error(.badCellReference(text), "\(XlsxCell.letters(column))\(rowNumber)")
       }
-      if n != row { throw error(.cellOutsideRow(n), "\(XlsxCell.letters(c))\(n)") }
+      if n != rowNumber { throw error(.cellOutsideRow(n), "\(XlsxCell.letters(c))\(n)") }
       column = c
     }
     if column > 16_383 {
-      throw error(.badCellReference("column \(column + 1)"), "\(row)")
+      throw error(.badCellReference("column \(column + 1)"), "\(rowNumber)")
     }
-    let place = { "\(XlsxCell.letters(column))\(row)" }
+    let place = { "\(XlsxCell.letters(column))\(rowNumber)" }
     if column <= lastColumn { throw error(.columnOutOfOrder, place()) }
     var type = CellType.number
     if let t = xml.attribute("t") {
@@ -166,10 +280,18 @@ struct SheetParser {
       }
     }
     if xml.selfClosing { return column }
+    let start = arena.count
+    if let value {
+      xml.buffer.withUnsafeBufferPointer {
+        arena.append(contentsOf: UnsafeBufferPointer(rebasing: $0[value]))
+      }
+      try check(type, start, place)
+      row.append(RawCell(column: column, type: type, bytes: start..<arena.count))
+      return column
+    }
     var hasValue = false
     var hasFormula = false
     var inline: String?
-    valueBytes.removeAll(keepingCapacity: true)
     while true {
       switch try xml.next() {
       case .start:
@@ -183,8 +305,13 @@ struct SheetParser {
           try xml.skipElement()
         }
       case .end:
-        if let value = try value(type, hasValue, inline, place) {
-          cells.append(XlsxCell(column: column, value: value))
+        if type == .inline, let inline {
+          arena.removeSubrange(start...)
+          arena += inline.utf8
+          row.append(RawCell(column: column, type: .inline, bytes: start..<arena.count))
+        } else if hasValue {
+          try check(type, start, place)
+          row.append(RawCell(column: column, type: type, bytes: start..<arena.count))
         } else if hasFormula {
           throw error(.formulaWithoutValue, place())
         }
@@ -197,12 +324,12 @@ struct SheetParser {
     }
   }
 
-  /// Collects the text of the `<v>` just started.
+  /// Collects the text of the `<v>` just started into the arena.
   private mutating func readValue() throws(XlsxError) {
     if xml.selfClosing { return }
     while true {
       switch try xml.next() {
-      case .text: try xml.decode(xml.text, raw: xml.raw, into: &valueBytes)
+      case .text: try xml.decode(xml.text, raw: xml.raw, into: &arena)
       case .end: return
       case .start: try xml.skipElement()
       case .eof: throw xml.fail(.malformedXML("the sheet ends inside a value"))
@@ -210,37 +337,33 @@ struct SheetParser {
     }
   }
 
-  private func value(
-    _ type: CellType, _ hasValue: Bool, _ inline: String?, _ place: () -> String
-  ) throws(XlsxError) -> XlsxValue? {
-    if type == .inline, let inline { return .text(inline) }
-    guard hasValue else { return nil }
+  /// Checks the value in `arena[start...]` for its type; a string's text is unescaped.
+  private mutating func check(
+    _ type: CellType, _ start: Int, _ place: () -> String
+  ) throws(XlsxError) {
+    let value = arena[start...]
+    func text() -> String { String(decoding: value, as: UTF8.self) }
     switch type {
     case .number:
-      guard Self.isNumber(valueBytes) else {
-        throw error(.badNumber(String(decoding: valueBytes, as: UTF8.self)), place())
-      }
-      return .number(String(decoding: valueBytes, as: UTF8.self))
+      guard Self.isNumber(value) else { throw error(.badNumber(text()), place()) }
     case .shared:
-      guard let i = Self.integer(valueBytes[...]), i < shared.count else {
-        throw error(.badSharedStringIndex(String(decoding: valueBytes, as: UTF8.self)), place())
+      guard let i = Self.integer(value), i < shared.count else {
+        throw error(.badSharedStringIndex(text()), place())
       }
-      return .text(shared[i])
     case .string, .inline:
-      return .text(try xml.utf8(XMLTokenizer.unescapeX(valueBytes)))
+      let unescaped = XMLTokenizer.unescapeX(Array(value))
+      _ = try xml.utf8(unescaped)
+      arena.replaceSubrange(start..., with: unescaped)
     case .bool:
-      if valueBytes == [UInt8(ascii: "0")] { return .bool(false) }
-      if valueBytes == [UInt8(ascii: "1")] { return .bool(true) }
-      throw error(.badBoolean(String(decoding: valueBytes, as: UTF8.self)), place())
-    case .error:
-      return .error(try xml.utf8(valueBytes))
-    case .date:
-      return .date(try xml.utf8(valueBytes))
+      guard value.count == 1, value.first == UInt8(ascii: "0") || value.first == UInt8(ascii: "1")
+      else { throw error(.badBoolean(text()), place()) }
+    case .error, .date:
+      _ = try xml.utf8(Array(value))
     }
   }
 
   /// A decimal integer of at most 9 digits, nil otherwise.
-  static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
+  static func integer<C: Collection<UInt8>>(_ bytes: C) -> Int? {
     guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
     var n = 0
     for b in bytes {
@@ -266,25 +389,25 @@ struct SheetParser {
   }
 
   /// `-?digits[.digits][(E|e)[+-]digits]`, or `.5`: the forms a `<v>` number is written in.
-  static func isNumber(_ b: [UInt8]) -> Bool {
-    var i = 0
+  static func isNumber(_ b: ArraySlice<UInt8>) -> Bool {
+    var i = b.startIndex
     func digits() -> Int {
       let start = i
-      while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 }
+      while i < b.endIndex, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 }
       return i - start
     }
-    if i < b.count && (b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")) { i += 1 }
+    if i < b.endIndex && (b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")) { i += 1 }
     var n = digits()
-    if i < b.count && b[i] == UInt8(ascii: ".") {
+    if i < b.endIndex && b[i] == UInt8(ascii: ".") {
       i += 1
       n += digits()
     }
     guard n > 0 else { return false }
-    if i < b.count && (b[i] == UInt8(ascii: "E") || b[i] == UInt8(ascii: "e")) {
+    if i < b.endIndex && (b[i] == UInt8(ascii: "E") || b[i] == UInt8(ascii: "e")) {
       i += 1
-      if i < b.count && (b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")) { i += 1 }
+      if i < b.endIndex && (b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")) { i += 1 }
       guard digits() > 0 else { return false }
     }
-    return i == b.count
+    return i == b.endIndex
   }
 }

@@ -78,16 +78,18 @@ public final class XlsxWorkbook {
       throw XlsxError(.notAWorksheet(name))
     }
     let reader = try open(part)
-    let xml = XMLTokenizer(
-      location: XlsxError(.notAWorkbook, part: part, sheet: name), maxToken: limits.maxToken
-    ) { () throws(XlsxError) -> [UInt8]? in
+    // The sheet inflates on a thread of its own while its rows are read.
+    let pieces = PiecePrefetcher { () throws(XlsxError) -> [UInt8]? in
       do throws(ZipError) {
         return try reader.next()
       } catch {
         throw XlsxError(.archive(error), part: part, sheet: name)
       }
     }
-    return try XlsxRows(sheet: name, xml: xml, shared: sharedStrings)
+    let xml = XMLTokenizer(
+      location: XlsxError(.notAWorkbook, part: part, sheet: name), maxToken: limits.maxToken
+    ) { () throws(XlsxError) -> [UInt8]? in try pieces.next() }
+    return try XlsxRows(sheet: name, xml: xml, shared: sharedStrings, date1904: date1904)
   }
 
   private func open(_ part: String) throws(XlsxError) -> ZipEntryReader {

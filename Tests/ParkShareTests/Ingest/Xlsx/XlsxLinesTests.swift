@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+/// A sheet's rows as lines of text (what the readings reader scans) hold exactly the values
+/// `next()` gives, and the pieces of a part prefetched on another thread come in order, with
+/// their error where it happened, never more than a few ahead.
+@Suite struct XlsxLinesTests {
+  @Test func linesHoldTheCellsByColumn() throws {
+    let book = try XlsxWorkbook(path: XlsxFixtures.path("book.xlsx"))
+    let rows = try book.rows(sheet: nil)
+    var lines: [String] = []
+    var numbers: [Int] = []
+    var line: [UInt8] = []
+    while let n = try rows.nextLine(into: &line, separator: 0x1F, dateColumn: 1) {
+      numbers.append(n)
+      lines.append(
+        String(decoding: line, as: UTF8.self).replacingOccurrences(of: "\u{1F}", with: "|"))
+    }
+    #expect(numbers == [1, 2, 3, 5, 6])
+    #expect(
+      lines == [
+        "meter|timestamp|kwh|note",
+        // A date serial in the date column is a date; 1E-3 is a plain decimal.
+        "M-01 |2024-01-01 00:15:00|0.1|A&B <c> \"q\" 's' 中文",
+        "M-01 |2024-01-01 00:30:00|0.001|TRUE",
+        "M-01 x||0.101|#DIV/0!",
+        "|2024-01-01T00:15:00||电表",
+      ])
+  }
+
+  @Test func aDayRowsDateIsADayAndTheSeparatorNeverComesFromText() throws {
+    var book = Workbook()
+    book.add("s", header: ["a|b", "day"], rows: [[.text("x|y"), .number(Exact("45292")!)]])
+    let rows = try XlsxWorkbook(bytes: book.bytes()).rows(sheet: nil)
+    var line: [UInt8] = []
+    #expect(try rows.nextLine(into: &line, separator: UInt8(ascii: "|"), dateColumn: 1) == 1)
+    #expect(String(decoding: line, as: UTF8.self) == "a b|day")
+    #expect(
+      try rows.nextLine(into: &line, separator: UInt8(ascii: "|"), dateColumn: 1, dateOnly: true)
+        == 2)
+    #expect(String(decoding: line, as: UTF8.self) == "x y|2024-01-01")
+    #expect(try rows.nextLine(into: &line, separator: UInt8(ascii: "|")) == nil)
+  }
+
+  /// Counts what the producer made, from either thread.
+  final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
+  }
+
+  @Test func prefetchedPiecesComeInOrderBoundedAndEndWithTheirError() throws {
+    let made = Counter()
+    var next = 0
+    let pieces = PiecePrefetcher(depth: 3) { () throws(XlsxError) -> [UInt8]? in
+      next += 1
+      made.add()
+      if next == 50 { throw XlsxError(.malformedXML("piece 50")) }
+      return [UInt8(next)]
+    }
+    var taken: [UInt8] = []
+    for _ in 0..<49 {
+      // Let the producer run ahead as far as it can: it stops `depth` (and one in hand) ahead.
+      Thread.sleep(forTimeInterval: 0.001)
+      #expect(made.count <= taken.count + 3 + 1)
+      taken += try #require(try pieces.next())
+    }
+    #expect(taken == (1...49).map { UInt8($0) })
+    #expect(throws: XlsxError(.malformedXML("piece 50"))) { try pieces.next() }
+    // The error stays: nothing after it is taken as read.
+    #expect(throws: XlsxError(.malformedXML("piece 50"))) { try pieces.next() }
+    #expect(made.count == 50)
+  }
+
+  @Test func droppingThePrefetcherStopsItsThread() throws {
+    let made = Counter()
+    do {
+      let pieces = PiecePrefetcher(depth: 2) { () throws(XlsxError) -> [UInt8]? in
+        made.add()
+        return [1]
+      }
+      _ = try pieces.next()
+    }
+    Thread.sleep(forTimeInterval: 0.05)
+    let after = made.count
+    Thread.sleep(forTimeInterval: 0.05)
+    #expect(made.count == after)
+    #expect(after <= 1 + 2 + 1)
+  }
+}
