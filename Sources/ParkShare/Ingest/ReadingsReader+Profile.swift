@@ -135,7 +135,7 @@ extension ReadingsReader {
   ) -> ReadingsTally {
     var s = ReadingsScanner(
       layout: layout, meterIds: ids, file: 0, order: (0, 0, 0), reporting: false, tally: total)
-    let p = ProfiledScanner(
+    var p = ProfiledScanner(
       profile: profile, columns: columns, carry: .init(meters: layout.meterCount),
       replacements: replacements)
     var last = ProfiledScanner.Registers(repeating: nil, count: layout.meterCount)

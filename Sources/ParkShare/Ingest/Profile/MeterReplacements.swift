@@ -42,7 +42,9 @@ struct MeterReplacement: Sendable {
       }
       func reading(_ column: String) -> Int64? {
         Array(sheet.field(row, column).utf8).withUnsafeBufferPointer {
-          scanner.decimal($0).flatMap { $0.negative ? nil : scanner.microKWh($0) }
+          ProfiledScanner.decimal($0, separator: scanner.profile.decimal).flatMap {
+            $0.negative ? nil : ProfiledScanner.microKWh($0, scanner.profile.unit)
+          }
         }
       }
       guard let old = reading("old_final"), let new = reading("new_initial") else {

@@ -27,9 +27,10 @@ extension ProfiledScanner {
     }
     // Exports of consecutive months often both carry the read at their boundary: the same read
     // twice is one read.
-    if let last = carry.registers[m], last.at == at, last.value == value { return }
-    defer { carry.registers[m] = (at, value) }
-    guard let last = carry.registers[m] else {
+    let before = carry.registers[m]
+    if let last = before, last.at == at, last.value == value { return }
+    carry.registers[m] = (at, value)
+    guard let last = before else {
       // The chunk's first read of the meter: the read before it is in an earlier chunk.
       if carry.firsts[m] == nil { carry.firsts[m] = (at, value) }
       return
@@ -38,7 +39,9 @@ extension ProfiledScanner {
   }
 
   /// The energy between two consecutive register reads of meter `m`, into its interval.
-  func step(
+  /// Mutating, though it changes nothing of the scanner: called from `register`, a
+  /// non-mutating method had the whole scanner copied for it on every read.
+  mutating func step(
     _ m: Int, from last: (at: Int, value: Int64), to read: (at: Int, value: Int64),
     _ t: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>,
     _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
@@ -67,7 +70,9 @@ extension ProfiledScanner {
     // Reads are micro-kWh already (`energy` converted them from the profile's unit). A meter
     // replaced inside the interval: the old register up to its final read, then the new one.
     var micro = value - last.value
-    if let r = replacements[m]?.first(where: { last.at <= $0.at && $0.at < at }) {
+    if !replacements.isEmpty,
+      let r = replacements[m]?.first(where: { last.at <= $0.at && $0.at < at })
+    {
       micro = (r.oldFinal - last.value) + (value - r.newInitial)
       guard r.oldFinal >= last.value, value >= r.newInitial else {
         s.fail(

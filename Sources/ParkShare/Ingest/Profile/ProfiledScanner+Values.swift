@@ -3,12 +3,15 @@ import Foundation
 extension ProfiledScanner {
   /// A reading in the profile's unit, as micro-kWh; nil (and a problem) for anything but a plain
   /// non-negative decimal (with the profile's decimal separator) that micro-kWh hold exactly.
-  func energy(
+  /// (Mutating though it changes nothing, as `step` is: see there.)
+  mutating func energy(
     _ f: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
     line: Int, _ s: inout ReadingsScanner
   ) -> Int64? {
-    let parsed = decimal(f)
-    if let d = parsed, !d.negative, let micro = microKWh(d) { return micro }
+    // Static helpers, given what they need of the profile: a non-mutating method called here
+    // had the scanner copied for it on every read.
+    let parsed = Self.decimal(f, separator: profile.decimal)
+    if let d = parsed, !d.negative, let micro = Self.microKWh(d, profile.unit) { return micro }
     let text = ReadingsScanner.clip(String(decoding: f, as: UTF8.self))
     let unit = profile.unit.rawValue
     guard let d = parsed else {
@@ -50,7 +53,9 @@ extension ProfiledScanner {
 
   /// A plain decimal: its digits as an integer, its decimal places and its sign (a minus on zero
   /// is refused: `-0` is no reading); nil for anything else (at most 18 digits).
-  func decimal(_ f: UnsafeBufferPointer<UInt8>) -> (value: Int64, places: Int, negative: Bool)? {
+  static func decimal(
+    _ f: UnsafeBufferPointer<UInt8>, separator decimal: UInt8
+  ) -> (value: Int64, places: Int, negative: Bool)? {
     guard let p = f.baseAddress, f.count > 0 else { return nil }
     var value: Int64 = 0
     var digits = 0
@@ -58,7 +63,6 @@ extension ProfiledScanner {
     var i = 0
     let negative = p[0] == 45
     if negative { i = 1 }
-    let decimal = profile.decimal
     while i < f.count {
       let b = p[i]
       let d = b &- 48
@@ -80,8 +84,10 @@ extension ProfiledScanner {
 
   /// A decimal in the profile's unit as micro-kWh, exactly: nil when it is finer than a
   /// micro-kWh or too large. MWh may so have nine places, kWh six, Wh three.
-  func microKWh(_ d: (value: Int64, places: Int, negative: Bool)) -> Int64? {
-    let exponent = ReadingsScanner.maxDecimals + profile.unit.kWhShift - d.places
+  static func microKWh(
+    _ d: (value: Int64, places: Int, negative: Bool), _ unit: ImportProfile.Unit
+  ) -> Int64? {
+    let exponent = ReadingsScanner.maxDecimals + unit.kWhShift - d.places
     var v = d.value
     if exponent >= 0 {
       for _ in 0..<exponent {

@@ -24,7 +24,7 @@ struct ProfiledScanner {
       firsts = registers
     }
   }
-  var fields: [Range<Int>] = []
+  var fields = FieldRanges()
   private var unquoted: [UInt8] = []
   private var utf8: [UInt8] = []
   /// The last timestamp text read and its park minute (`time`).
@@ -148,7 +148,7 @@ struct ProfiledScanner {
 
   /// The fields of `[a, e)` at the delimiter, without the spaces around them.
   private mutating func split(_ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>) {
-    fields.removeAll(keepingCapacity: true)
+    fields.reset()
     var start = 0
     let n = e - a
     let d = Int32(profile.delimiter)
@@ -175,7 +175,7 @@ struct ProfiledScanner {
   private mutating func unquote(
     _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
   ) -> [UInt8]? {
-    fields.removeAll(keepingCapacity: true)
+    fields.reset()
     var out: [UInt8] = []
     var start = 0
     var quoted = false
