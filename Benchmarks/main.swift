@@ -65,7 +65,7 @@ case "layouts":
   // parkshare-bench layouts [DIR]: the reference park's readings in every import-profile layout.
   try LayoutsBench.run(
     CommandLine.arguments.dropFirst(2).first ?? NSTemporaryDirectory() + "parkshare-reference-park",
-    repeats: 3)
+    repeats: 5)
 case "montecarlo":
   // parkshare-bench montecarlo [DIR [RUNS [plain | overtime]]]
   let rest = Array(CommandLine.arguments.dropFirst(2))
