@@ -63,6 +63,7 @@ extension Checker {
         checkGaps(policy, limit)
       case .estimate(let method, let limit):
         guard once("estimate", d.range, into: &self) else { continue }
+        contract.estimationClause = d.range
         checkEstimate(method, limit)
       default:
         continue

@@ -3,8 +3,12 @@ import Foundation
 extension DataBundle {
   /// The bundle's `import.profile`, when it has one (nil: the plain format); `ok` is false when
   /// it cannot be used (its problems are in `diagnostics`, its text in `sources`).
+  /// `readings` are the bundle's readings files: a key that applies to none of them is refused.
+  /// An `estimate` that differs from the `contract`'s own `estimate` line is refused too: the
+  /// contract governs how its parties' gaps are filled.
   static func loadProfile(
-    _ dir: String, _ diagnostics: inout [Diagnostic], _ sources: inout [SourceFile]
+    _ dir: String, readings: [String], contract: Contract? = nil,
+    _ diagnostics: inout [Diagnostic], _ sources: inout [SourceFile]
   ) -> (profile: ImportProfile?, ok: Bool) {
     let path = dir + "/" + ImportProfile.fileName
     guard FileManager.default.fileExists(atPath: path) else { return (nil, true) }
@@ -18,7 +22,21 @@ extension DataBundle {
       sources.append(source)
       let parsed = ImportProfile.parse(source)
       diagnostics += parsed.diagnostics
-      return (parsed.profile, parsed.profile != nil)
+      guard let profile = parsed.profile else { return (nil, false) }
+      var refused = profile.unused(readings: readings, in: source)
+      if let contract, let clause = contract.estimationClause, let bundle = profile.estimate,
+        bundle != contract.estimation, let line = profile.keyLines["estimate"]
+      {
+        refused.append(
+          .error(
+            .badEstimate,
+            "the bundle's estimate differs from the contract's, which governs",
+            at: CSVSheet.wholeLine(line, of: source),
+            hint: "remove the line (the contract's rule applies), or change the contract",
+            notes: [.init(message: "the contract's estimate", range: clause)]))
+      }
+      diagnostics += refused
+      return (profile, refused.isEmpty)
     case .failure(let d):
       diagnostics.append(d)
       return (nil, false)

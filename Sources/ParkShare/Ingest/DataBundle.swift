@@ -122,7 +122,8 @@ public struct DataBundle: Sendable {
       }
     }
     // How the readings are laid out, when they are not the plain format.
-    let (profile, profileOK) = loadProfile(dir, &diagnostics, &sources)
+    let (profile, profileOK) = loadProfile(
+      dir, readings: readingFiles, contract: contract, &diagnostics, &sources)
     var meters: [RegisteredMeter] = []
     var sums: MeterSums? = nil
     var rows = 0
@@ -156,7 +157,10 @@ public struct DataBundle: Sendable {
         let out = ReadingsReader.read(
           files: readingFiles, meters: meters, period: period,
           cuts: contract.pools.flatMap { $0.steps.flatMap { $0.cuts(in: period) } },
-          gaps: contract.gaps, estimation: contract.estimation, profile: profile,
+          gaps: contract.gaps,
+          estimation: contract.estimationClause == nil
+            ? (profile?.estimate ?? nil) : contract.estimation,
+          profile: profile,
           replacements: replacements, registry: sheet,
           refusedMeters: registry.refused,
           threads: threads, chunkSize: chunkSize)

@@ -93,18 +93,27 @@ extension ReadingsReader {
     var ignored: [Diagnostic] = []
     var open: [OpenFile] = []
     defer { for f in open { close(f.fd) } }
-    for path in files {
+    let layout = ReadingsLayout(meters: meters, period: period)
+    let ids = meters.map(\.id)
+    // Workbooks name the sheet row; where an interval is in a CSV file and a workbook, the
+    // CSV file's row is given (the workbooks are read after the CSV files, as in `read`).
+    var inWorkbooks: [Int: (file: String, line: Int)] = [:]
+    for path in files where path.hasSuffix(".xlsx") {
+      let read = readWorkbook(
+        path, file: 0, profile: profile, layout: layout, ids: ids, replacements: replacements,
+        watch: intervals, &ignored)
+      for (k, line) in read.firstSeen where inWorkbooks[k] == nil { inWorkbooks[k] = (path, line) }
+    }
+    for path in files where !path.hasSuffix(".xlsx") {
       let opened =
         profile.map { openProfiled(path, $0, &ignored) } ?? openFile(path, &ignored)
       if let f = opened { open.append(f) }
     }
     let chunks = Self.chunks(of: open, size: DataBundle.defaultChunkSize)
-    let layout = ReadingsLayout(meters: meters, period: period)
     let seen = sequentialPass(
-      chunks, files: open, layout: layout, ids: meters.map(\.id), replacements: replacements,
-      watch: intervals
+      chunks, files: open, layout: layout, ids: ids, replacements: replacements, watch: intervals
     ).firstSeen
-    return seen.mapValues { (open[$0.file].path, $0.line) }
+    return seen.mapValues { (open[$0.file].path, $0.line) }.merging(inWorkbooks) { csv, _ in csv }
   }
 }
 

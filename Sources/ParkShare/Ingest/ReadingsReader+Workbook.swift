@@ -6,11 +6,14 @@ extension ReadingsReader {
   /// Each row is laid out as a line of its cells (by column) and read by the same scanner as a
   /// CSV line, so every check is the same; a problem is named by its sheet row and cell column.
   /// Without a profile, a workbook holds the plain long layout (`meter,timestamp,kwh`).
+  /// `keepValues` keeps every interval's value (`data check`); `watch` asks for the value of those intervals (`meter << 32 | slot`) and the sheet row
+  /// each was first read in, as `sequentialPass` does for CSV files.
   static func readWorkbook(
     _ path: String, file: Int, profile given: ImportProfile?, layout: ReadingsLayout,
-    ids: [String], replacements: [Int: [MeterReplacement]], _ diagnostics: inout [Diagnostic]
-  ) -> ReadingsTally {
-    var tally = ReadingsTally(layout)
+    ids: [String], replacements: [Int: [MeterReplacement]], watch: Set<Int> = [],
+    keepValues: Bool = false, _ diagnostics: inout [Diagnostic]
+  ) -> WorkbookRead {
+    var tally = ReadingsTally(layout, keepValues: keepValues)
     var profile = given ?? ImportProfile()
     let top = SourceRange(
       file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
@@ -28,7 +31,7 @@ extension ReadingsReader {
       rows = try book.rows(sheet: profile.sheet)
     } catch {
       refuse(error)
-      return tally
+      return WorkbookRead(tally: tally)
     }
     // Cells are joined with the unit separator, which no cell text may hold; numbers are the
     // cells' own digits, with a point.
@@ -38,6 +41,7 @@ extension ReadingsReader {
     var columns: ProfileColumns? = nil
     var scanner = ReadingsScanner(
       layout: layout, meterIds: ids, file: file, order: (0, 0, 0), reporting: true, tally: tally)
+    scanner.watch = watch
     // One row scanner for the whole sheet, made at its header: it keeps the register reads, the
     // last timestamp and the header's checks from row to row.
     var rowScanner: ProfiledScanner? = nil
@@ -66,7 +70,7 @@ extension ReadingsReader {
               hint: problem.hint)
             d.quote = cells.joined(separator: " | ")
             diagnostics.append(d)
-            return scanner.tally
+            return WorkbookRead(tally: scanner.tally)
           case .success(let c):
             columns = c
             rowScanner = ProfiledScanner(
@@ -102,6 +106,16 @@ extension ReadingsReader {
             file: path, start: .init(line: p.line, column: p.columns.lowerBound),
             end: .init(line: p.line, column: p.columns.upperBound)), hint: p.hint))
     }
-    return scanner.tally
+    return WorkbookRead(
+      tally: scanner.tally, firstSeen: scanner.firstSeen.mapValues(\.line),
+      values: scanner.watchedValues)
   }
+}
+
+/// What reading a workbook gave: its sums and, for the intervals watched, their values and
+/// the sheet rows they were first read in.
+struct WorkbookRead {
+  var tally: ReadingsTally
+  var firstSeen: [Int: Int] = [:]
+  var values: [Int: Int64] = [:]
 }

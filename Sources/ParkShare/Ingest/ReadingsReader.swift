@@ -109,7 +109,8 @@ enum ReadingsReader {
     for path in workbooks {
       let t = readWorkbook(
         path, file: open.count, profile: profile, layout: layout, ids: ids,
-        replacements: replacements, &diagnostics)
+        replacements: replacements, keepValues: keepValues, &diagnostics
+      ).tally
       let problems = t.problems
       total.merge(t, layout: layout)
       // Counted already in the diagnostics: the CSV files' slow pass must not run for them.
@@ -138,10 +139,22 @@ enum ReadingsReader {
     if let estimation, total.problems == 0, total.duplicates == 0 {
       let runs = GapEstimator.runs(layout, total, estimation)
       if !runs.isEmpty {
-        let values = sequentialPass(
+        let watch = GapEstimator.sources(runs, estimation, layout: layout, total)
+        var values = sequentialPass(
           chunks, files: open, layout: layout, ids: ids, replacements: replacements,
-          watch: GapEstimator.sources(runs, estimation, layout: layout, total)
+          watch: watch
         ).values
+        // The neighbours of a gap may be in a workbook: read again for them (only when there
+        // is a gap to fill).
+        for path in workbooks {
+          var ignored: [Diagnostic] = []
+          values.merge(
+            readWorkbook(
+              path, file: open.count, profile: profile, layout: layout, ids: ids,
+              replacements: replacements, watch: watch, &ignored
+            ).values
+          ) { first, _ in first }
+        }
         estimated = GapEstimator.fill(runs, estimation, values: values, layout: layout, &total)
       }
     }

@@ -12,6 +12,8 @@ public struct Contract: Sendable, Encodable {
   public var gaps: GapPolicy = .error
   /// How short gaps in the readings are filled before `gaps` applies; nil: they are not.
   public var estimation: Estimation? = nil
+  /// The `estimate` line, when the contract has one (then it governs every bundle).
+  public var estimationClause: SourceRange? = nil
   public var parties: [Party]
   public var groups: [PartyGroup]
   public var units: [String]

@@ -33,7 +33,9 @@ public enum DataCheckUseCase {
     var sources: [SourceFile] = []
     let dir =
       request.directory.hasSuffix("/") ? String(request.directory.dropLast()) : request.directory
-    let (profile, profileOK) = DataBundle.loadProfile(dir, &diagnostics, &sources)
+    let files = DataBundle.findReadings(dir)
+    let (profile, profileOK) = DataBundle.loadProfile(
+      dir, readings: files, &diagnostics, &sources)
     guard
       let sheet = CSVSheet.load(
         dir + "/meters.csv", required: ["meter", "kind", "interval"],
@@ -44,7 +46,6 @@ public enum DataCheckUseCase {
     let meters = registry.meters
     let replacements = DataBundle.loadReplacements(
       dir, profile: profile, meters: meters, period: request.period, &diagnostics, &sources)
-    let files = DataBundle.findReadings(dir)
     guard profileOK, !files.isEmpty else {
       if files.isEmpty {
         diagnostics.append(

@@ -127,3 +127,82 @@ import Testing
     #expect(json.contains("\"estimatedIntervals\":{\"E\":3}"))
   }
 }
+
+/// A workbook's gaps are estimated as a CSV file's are: the neighbours of each gap are read
+/// from the sheet.
+@Suite struct WorkbookGapEstimateTests {
+  @Test func aWorkbooksGapsAreFilledAsACSVFilesAre() throws {
+    let t = try TestBundle(contract: GapEstimateTests.contract("estimate linear up to 4"))
+    defer { t.remove() }
+    let dir = try t.bundle(
+      "2026-01",
+      [
+        "meters.csv": "meter,kind,interval\nE,on-grid-export,60\n",
+        "facts.csv": "fact,value\nprice,1\n",
+      ])
+    var book = Workbook()
+    let lines = GapEstimateTests.readings().split(separator: "\n").dropFirst()
+    book.add(
+      "readings", header: ["meter", "timestamp", "kwh"],
+      rows: lines.map { line in
+        let f = line.split(separator: ",").map(String.init)
+        return [.text(f[0]), .text(f[1]), .number(Exact(f[2])!)]
+      })
+    try Data(book.bytes()).write(to: URL(fileURLWithPath: dir + "/readings.xlsx"))
+    let (r, messages) = t.revenue(dir, period: "2026-01")
+    let revenue = try #require(r, "\(messages)")
+    #expect(revenue.total("sales") == Exact("831.000005"))
+    #expect(revenue.data.estimatedIntervals == ["E": 3])
+    #expect(revenue.data.missingIntervals == ["E": 6])
+  }
+}
+
+/// `estimate` in a bundle's import profile: the rule for that bundle's gaps where the contract
+/// has no `estimate` line; where it has one, the contract's governs and a different rule in the
+/// bundle is refused.
+@Suite struct BundleEstimateTests {
+  static func revenue(contractLine: String, profile: String) throws -> (PeriodRevenue?, String) {
+    let t = try TestBundle(contract: GapEstimateTests.contract(contractLine))
+    defer { t.remove() }
+    let dir = try t.bundle(
+      "2026-01",
+      [
+        "meters.csv": "meter,kind,interval\nE,on-grid-export,60\n",
+        "readings.csv": GapEstimateTests.readings(), "facts.csv": "fact,value\nprice,1\n",
+        "import.profile": profile,
+      ])
+    return t.revenue(dir, period: "2026-01")
+  }
+
+  @Test func theBundlesRuleWhereTheContractHasNone() throws {
+    let (r, messages) = try Self.revenue(contractLine: "", profile: "estimate = linear up to 4\n")
+    let revenue = try #require(r, "\(messages)")
+    #expect(revenue.total("sales") == Exact("831.000005"))
+    #expect(revenue.data.estimatedIntervals == ["E": 3])
+    let (none, _) = try Self.revenue(contractLine: "", profile: "estimate = none\n")
+    #expect(try #require(none).total("sales") == Exact("781.000003"))
+  }
+
+  @Test func theContractsRuleGoverns() throws {
+    let (same, sameMessages) = try Self.revenue(
+      contractLine: "estimate linear up to 4", profile: "estimate = linear up to 4\n")
+    #expect(try #require(same, "\(sameMessages)").total("sales") == Exact("831.000005"))
+    let (r, messages) = try Self.revenue(
+      contractLine: "estimate none", profile: "# the March outage\nestimate = linear up to 4\n")
+    #expect(r == nil)
+    #expect(
+      messages.contains(
+        "import.profile:2:1: error[bad-estimate]: the bundle's estimate differs from the contract's, which governs"
+      ))
+    #expect(messages.contains("test.contract:5:1: note: the contract's estimate"))
+  }
+
+  @Test func aRuleThatIsNotOneIsRefused() throws {
+    let (r, messages) = try Self.revenue(contractLine: "", profile: "estimate = linear up to 200\n")
+    #expect(r == nil)
+    #expect(
+      messages.contains(
+        "import.profile:1:12: error[bad-profile]: the most intervals filled in a row is a whole number from 1 to 96"
+      ))
+  }
+}

@@ -83,13 +83,40 @@ extension ImportProfile {
           at: CSVSheet.wholeLine(seen["layout"] ?? 1, of: source),
           hint: "add time-zone = +08:00 (China Standard Time)"))
     }
+    profile.keyLines = seen
     return (problems.isEmpty ? profile : nil, problems)
+  }
+
+  /// Keys that apply to no readings file of the bundle: `sheet` without a workbook; the text
+  /// keys (`encoding`, `delimiter`, `decimal`) with workbooks only, whose cells have neither.
+  /// Each would be ignored, so each is an error at its line.
+  func unused(readings files: [String], in source: SourceFile) -> [Diagnostic] {
+    let books = files.filter { $0.hasSuffix(".xlsx") }.count
+    var out: [Diagnostic] = []
+    func refuse(_ key: Key, _ message: String, hint: String) {
+      guard let line = keyLines[key.rawValue] else { return }
+      out.append(
+        .error(.badProfile, message, at: CSVSheet.wholeLine(line, of: source), hint: hint))
+    }
+    if books == 0 {
+      refuse(
+        .sheet, "'sheet' names a workbook's sheet, but the bundle's readings are CSV",
+        hint: "remove it, or put the workbook (readings.xlsx) in the bundle")
+    }
+    if books > 0 && books == files.count {
+      for key in [Key.encoding, .delimiter, .decimal] {
+        refuse(
+          key, "'\(key.rawValue)' is for CSV text; the bundle's readings are workbooks",
+          hint: "a workbook's cells are read as they are stored: remove the line")
+      }
+    }
+    return out
   }
 
   enum Key: String, CaseIterable {
     case layout, encoding, delimiter, decimal, unit, skip
     case timeZone = "time-zone"
-    case stamp, meter, timestamp, value, date, intervals, quality, digits, sheet
+    case stamp, meter, timestamp, value, date, intervals, quality, digits, sheet, estimate
   }
 
   struct Problem: Error {
@@ -181,6 +208,23 @@ extension ImportProfile {
       digits = d
     case .sheet:
       sheet = v
+    case .estimate:
+      // As the contract's `estimate` line says it: none, or a method up to N intervals.
+      let words = v.split(separator: " ", omittingEmptySubsequences: true)
+      let form = "none, linear up to N or same-weekday up to N (N from 1 to 96)"
+      if words == ["none"] {
+        estimate = .some(nil)
+        return nil
+      }
+      guard words.count == 4, words[1] == "up", words[2] == "to",
+        words[0] == "linear" || words[0] == "same-weekday"
+      else { return Problem(message: "'\(v)' is not an estimation rule", hint: form) }
+      guard let n = Int(words[3]), (1...96).contains(n) else {
+        return Problem(
+          message: "the most intervals filled in a row is a whole number from 1 to 96",
+          hint: "a longer gap is not estimated: it is settled by the contract's 'gaps'")
+      }
+      estimate = .some(words[0] == "linear" ? .linear(maxRun: n) : .sameWeekday(maxRun: n))
     }
     return nil
   }

@@ -63,6 +63,11 @@ public struct ImportProfile: Sendable, Equatable {
   public var digits: Int? = nil
   /// Workbooks: the sheet read; nil: the first.
   public var sheet: String? = nil
+  /// How short gaps of this bundle's readings are filled, where the contract has no `estimate`
+  /// line: nil, not said; `.some(nil)`, `estimate = none`.
+  public var estimate: Estimation?? = nil
+  /// The line each key was given on (for problems found once the readings files are known).
+  var keyLines: [String: Int] = [:]
 
   public init() {}
 

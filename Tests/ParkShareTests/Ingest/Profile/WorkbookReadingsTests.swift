@@ -119,4 +119,24 @@ import Testing
     let revenue = try #require(r, "\(messages)")
     #expect(revenue.total("sales") == Exact("8"))
   }
+
+  /// Keys for CSV text with only workbooks to read would be ignored: each is refused at its
+  /// line (and `sheet` with only CSV files: the bundle fixture profile-sheet-for-csv).
+  @Test func textKeysWithOnlyAWorkbookAreRefused() throws {
+    var book = Workbook()
+    book.add(
+      "readings", header: ["meter", "timestamp", "kwh"],
+      rows: [[.text("E"), .text("2026-01-10T12:00:00+08:00"), .number(Exact("1.5")!)]])
+    let (r, messages) = try Self.run(
+      book.bytes(), profile: "# an export\nencoding = gb18030\nskip = 0\ndelimiter = ;\n")
+    #expect(r == nil)
+    #expect(
+      messages.contains(
+        "import.profile:2:1: error[bad-profile]: 'encoding' is for CSV text; the bundle's readings are workbooks"
+      ))
+    #expect(
+      messages.contains(
+        "import.profile:4:1: error[bad-profile]: 'delimiter' is for CSV text; the bundle's readings are workbooks"
+      ))
+  }
 }
