@@ -28,5 +28,6 @@ enum SampleYear {
     try emc(root)
     try deals(root)
     try pointsAndTransfer(root)
+    try annualTerms(root)
   }
 }

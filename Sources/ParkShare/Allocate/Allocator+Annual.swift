@@ -10,7 +10,8 @@ extension Allocator {
   ///   as the party's own take catches up, so the year ends where the annual floor puts it.
   /// - With true-up, the periods pay on their own basis and the year's last period in the term
   ///   brings the party's year to `max(year total, AMOUNT x k / n)` (a floor) or
-  ///   `min(year total, AMOUNT)` (a cap, like `cap ... per year`, not prorated).
+  ///   `min(year total, AMOUNT x k / n)` (a cap, like `cap ... per year`; `k / n` is 1 but in
+  ///   a year the term cuts).
   ///
   /// What the line gives or takes comes from the other parties of the latest split by what the
   /// split gave them (parties a cap of the run holds at its limit excluded), or from the payer a
@@ -62,9 +63,10 @@ extension Allocator {
       let own = try exact { () throws(ArithmeticError) in try take - Fraction(given) }
       target = Fraction.max(own, least)
     case .cap:
-      due = Fraction(amount)
+      let share = try yearShare(amount, inYear, n, decimals: decimals)
+      due = Fraction(share)
       let most = try wholeUnits(
-        try exact { () throws(ArithmeticError) in try amount - received }, .down,
+        try exact { () throws(ArithmeticError) in try share - received }, .down,
         decimals: decimals)
       target = Fraction.min(take, most)
     }
@@ -146,6 +148,22 @@ extension Allocator {
     return (
       (period.lastMonth - first + 1) / months, (last - first + 1) / months, 12 / months
     )
+  }
+
+  /// The share of an annual `amount` a year holds by its `periods` in the term of `perYear`,
+  /// in whole minor units rounded down (a cap never rounds up): the whole amount in a whole
+  /// year; 1,000 x 2 / 4 = 500 for two quarters.
+  func yearShare(
+    _ amount: Exact, _ periods: Int, _ perYear: Int, decimals: Int
+  ) throws(EvaluationFailure) -> Exact {
+    guard periods != perYear else { return amount }
+    let share = try exact { () throws(ArithmeticError) in
+      try Fraction(amount) * Fraction(periods) / Fraction(perYear)
+    }
+    return try exact { () throws(ArithmeticError) in
+      let (units, _) = try share.minorUnitsFloor(decimals: decimals)
+      return try Exact(minorUnits: units, decimals: decimals)
+    }
   }
 
   /// What the earlier periods of this year's annual floor gave its party (net of what it took

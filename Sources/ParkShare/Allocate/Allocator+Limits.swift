@@ -155,9 +155,18 @@ extension Allocator {
     pool: Pool
   ) throws(EvaluationFailure) -> [CapHold] {
     // A cap per period is prorated in a sub-period; a cap over the year or the term is not.
+    // A cap per year holds in a year the term cuts by that year's periods in the term, as an
+    // annual floor does.
     let cumulative = span != .period
     let whole = try unsigned(scalar(amount), "the cap")
-    let limit = cumulative ? whole : try prorated(whole)
+    var limit = cumulative ? whole : try prorated(whole)
+    var year: LineBasis.YearShare? = nil
+    if span == .year {
+      let (_, inYear, perYear) = yearPosition()
+      year = LineBasis.YearShare(
+        amount: whole, year: period.year, periods: inYear, perYear: perYear)
+      limit = try yearShare(whole, inYear, perYear, decimals: rounding(of: pool).decimals)
+    }
     let group = contract.groups.first { $0.id == target }
     let sets = group.map { g in each ? g.members.map { [$0] } : [g.members] } ?? [[target]]
     var out: [CapHold] = []
@@ -183,7 +192,7 @@ extension Allocator {
       }
       let scope = LineBasis.CapScope(
         limit: limit, currency: currency, receivedBefore: cumulative ? received : nil,
-        group: group?.id, each: each)
+        group: group?.id, each: each, year: year)
       out.append(CapHold(members: members, allowed: allowed, scope: scope, step: step))
     }
     return out

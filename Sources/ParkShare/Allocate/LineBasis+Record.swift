@@ -88,11 +88,17 @@ extension LineBasis: Codable {
 
   static func cap(_ s: CapScope) -> String {
     let limit = amount(s.limit, s.currency)
-    let text =
+    var text =
       s.receivedBefore.map {
         "cap \(limit) over the term, \($0.grouped(places: 6)) received before"
       }
       ?? "cap \(limit) per period"
+    if let y = s.year, let received = s.receivedBefore {
+      let share =
+        y.isWhole ? "" : " (\(y.year): \(y.periods) of \(y.perYear) periods in the term, \(limit))"
+      text =
+        "cap \(amount(y.amount, s.currency)) per year\(share), \(received.grouped(places: 6)) received this year before"
+    }
     guard let group = s.group else { return text }
     return s.each ? "\(text) for each member of \(group)" : "\(text) on group \(group)"
   }

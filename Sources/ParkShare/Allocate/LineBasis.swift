@@ -84,10 +84,24 @@ public indirect enum LineBasis: Sendable, Equatable {
   public struct CapScope: Sendable, Equatable {
     public var limit: Exact
     public var currency: String
-    /// Over the term: what the cap's parties received from the pool in earlier periods.
+    /// Over the term or the year: what the cap's parties received from the pool in earlier
+    /// periods (of the term, or of the year).
     public var receivedBefore: Exact?
     public var group: String?
     public var each: Bool
+    /// A cap per year: the year's share of it (`limit` is that share).
+    public var year: YearShare? = nil
+  }
+
+  /// An annual amount in a calendar year: the whole amount, and the share of it a year the
+  /// term cuts holds, by its periods in the term (`amount x periods / perYear`).
+  public struct YearShare: Sendable, Equatable {
+    public var amount: Exact
+    public var year: Int
+    public var periods: Int
+    public var perYear: Int
+
+    public var isWhole: Bool { periods == perYear }
   }
 
   /// A floor: its minimum in whole minor units, for its party.

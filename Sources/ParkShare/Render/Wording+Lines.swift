@@ -104,8 +104,15 @@ extension Wording {
 
   func cap(_ s: LineBasis.CapScope) -> String {
     let limit = Self.amount(s.limit, s.currency)
-    let text =
+    var text =
       s.receivedBefore.map { capOverTerm(limit, $0.grouped(places: 6)) } ?? capPerPeriod(limit)
+    if let y = s.year, let received = s.receivedBefore {
+      text = capPerYearToDate(
+        Self.amount(y.amount, s.currency),
+        y.isWhole
+          ? nil : CutYear(share: limit, periods: y.periods, perYear: y.perYear, year: y.year),
+        received.grouped(places: 6))
+    }
     guard let group = s.group else { return text }
     return (s.each ? capEachMember : capOnGroup)(text, group)
   }

@@ -18,6 +18,11 @@ extension Wording {
     rowAny: "任意值",
     capPerPeriod: { "每期上限 \($0)" },
     capOverTerm: { "合同期内上限 \($0)，此前已得 \($1)" },
+    capPerYearToDate: { limit, share, received in
+      "年度上限 \(limit)"
+        + (share.map { "（\($0.year) 年合同期内 \($0.periods)/\($0.perYear) 期：\($0.share)）" } ?? "")
+        + "，本年此前已得 \(received)"
+    },
     capEachMember: { "\($0)（\($1) 每个成员）" },
     capOnGroup: { "\($0)（\($1) 合计）" },
     capCut: { "\($0)；应得 \($1)" },

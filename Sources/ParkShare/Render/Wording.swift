@@ -40,6 +40,10 @@ public struct Wording: Sendable {
   /// A cap per period, or over the term with what was received before.
   public var capPerPeriod: @Sendable (_ limit: String) -> String
   public var capOverTerm: @Sendable (_ limit: String, _ received: String) -> String
+  /// A cap per year with what was received this year before; in a year the term cuts, the
+  /// year's share (its amount, the year's periods in the term of a year's, the year).
+  public var capPerYearToDate:
+    @Sendable (_ limit: String, _ share: CutYear?, _ received: String) -> String
   public var capEachMember: @Sendable (_ cap: String, _ group: String) -> String
   public var capOnGroup: @Sendable (_ cap: String, _ group: String) -> String
   /// A cap's cut of a party's take, or its fill up to the cap from the others' cuts.
@@ -95,6 +99,13 @@ extension Wording {
     rowAny: "any value",
     capPerPeriod: { "cap \($0) per period" },
     capOverTerm: { "cap \($0) over the term, \($1) received before" },
+    capPerYearToDate: { limit, share, received in
+      "cap \(limit) per year"
+        + (share.map {
+          " (\($0.year): \($0.periods) of \($0.perYear) periods in the term, \($0.share))"
+        }
+          ?? "") + ", \(received) received this year before"
+    },
     capEachMember: { "\($0) for each member of \($1)" },
     capOnGroup: { "\($0) on group \($1)" },
     capCut: { "\($0); take \($1)" },
@@ -118,4 +129,13 @@ extension Wording {
     deficit: { "deficit brought forward \($0)" },
     fund: { "fund:\($0)" },
     labels: .en)
+}
+
+/// A calendar year the term cuts, as a cap's or floor's line names it: the share of the annual
+/// amount it holds (written), its periods in the term, a whole year's periods, the year.
+public struct CutYear: Sendable {
+  public var share: String
+  public var periods: Int
+  public var perYear: Int
+  public var year: Int
 }

@@ -31,6 +31,37 @@ import Testing
     #expect(AnnualFloorTests.nets(trued, "a") == ["400", "100", "400", "100"].map(x))
   }
 
+  /// Pool 1,000 a quarter split a 40%, b 60% (b's own 600), cap b 1,000 a year: a year the term
+  /// holds two quarters of caps b at 1,000 x 2 / 4 = 500, as an annual floor owes its share.
+  ///
+  /// - Applied to date: 2026Q3 b 500 (its 600 held at 500; a 500); 2026Q4 b 0 (the year's 500
+  ///   is reached; a 1,000); 2027 starts again: 500, 0.
+  /// - With true-up: 2026Q3 b 600 (an advance); 2026Q4, 2026's last quarter in the term: its
+  ///   600 brings the year to 1,200, a true-up of 500 - 1,200 = -700 (b -100, a 400 + 700 =
+  ///   1,100); 2027 likewise. Each year b 500, a 1,500.
+  /// - The line says so: `cap 1,000 CNY per year (2026: 2 of 4 periods in the term, 500 CNY)`.
+  @Test func aYearTheTermCutsCapsItsQuartersShare() throws {
+    let toDate = try AnnualFloorTests.settle(
+      "  split a 40%, b 60%\n  cap b 1,000 CNY per year\n", ["1000", "1000", "1000", "1000"],
+      header: Self.midYear, periods: Self.midQuarters)
+    #expect(AnnualFloorTests.nets(toDate, "b") == ["500", "0", "500", "0"].map(x))
+    #expect(AnnualFloorTests.nets(toDate, "a") == ["500", "1000", "500", "1000"].map(x))
+    let cap = try #require(toDate[0].pools[0].lines.first { $0.kind == .cap })
+    #expect(
+      Wording.en.basis(cap.basis).hasPrefix(
+        "cap 1,000 CNY per year (2026: 2 of 4 periods in the term, 500 CNY), 0 received this year before"
+      ), "\(Wording.en.basis(cap.basis))")
+    #expect(
+      Wording.zh.basis(cap.basis).hasPrefix(
+        "年度上限 1,000 CNY（2026 年合同期内 2/4 期：500 CNY），本年此前已得 0"),
+      "\(Wording.zh.basis(cap.basis))")
+    let trued = try AnnualFloorTests.settle(
+      "  split a 40%, b 60%\n  cap b 1,000 CNY per year with true-up\n",
+      ["1000", "1000", "1000", "1000"], header: Self.midYear, periods: Self.midQuarters)
+    #expect(AnnualFloorTests.nets(trued, "b") == ["600", "-100", "600", "-100"].map(x))
+    #expect(AnnualFloorTests.nets(trued, "a") == ["400", "1100", "400", "1100"].map(x))
+  }
+
   /// Pool 500, -500, 500, 500 split a 80%, b 20%, losses shared likewise, floor b 1,000 a
   /// year:
   ///
