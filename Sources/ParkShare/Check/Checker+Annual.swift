@@ -32,6 +32,7 @@ extension Checker {
   /// (the year to date would have to be cut by days), or settled as advances in a contract that
   /// settles yearly (every period is a year: there is nothing to advance).
   mutating func checkAnnualPlacement(_ steps: [(PoolStep, Step)]) {
+    checkFloorsUnderCaps(steps)
     let cutBy = steps.first { $0.0.fromDay != nil || $0.0.untilDay != nil }
     // An annual floor to date carries its top-ups under its party and pool: one per party.
     var floored: [String: Step] = [:]
@@ -63,6 +64,48 @@ extension Checker {
           hint:
             "write '\(term.limit.rawValue) \(term.party) AMOUNT per year' without 'with true-up'")
       }
+    }
+  }
+
+  /// A floor above the cap of the same party and span (per period, or per year) cannot hold:
+  /// the cap would hold the party where the floor must lift it, and the period would stop at
+  /// settlement on whichever acted last. Where both amounts are constants, that is said here,
+  /// at the floor, naming the cap.
+  mutating func checkFloorsUnderCaps(_ steps: [(PoolStep, Step)]) {
+    struct Limit {
+      var amount: Exact
+      var step: Step
+    }
+    var caps: [String: Limit] = [:]
+    var floors: [(key: String, party: String, limit: Limit)] = []
+    for (step, ast) in steps {
+      switch step.kind {
+      case .cap(let party, let amount, let span, false) where span != .term:
+        guard let a = try? Checker.fold(amount) else { continue }
+        let key = span.rawValue + " " + party
+        if caps[key].map({ a < $0.amount }) ?? true { caps[key] = Limit(amount: a, step: ast) }
+      case .floor(let party, let amount, _):
+        guard let a = try? Checker.fold(amount) else { continue }
+        floors.append(("period " + party, party, Limit(amount: a, step: ast)))
+      case .annual(let term):
+        guard let a = try? Checker.fold(term.amount) else { continue }
+        let key = "year " + term.party
+        if term.limit == .floor {
+          floors.append((key, term.party, Limit(amount: a, step: ast)))
+        } else if caps[key].map({ a < $0.amount }) ?? true {
+          caps[key] = Limit(amount: a, step: ast)
+        }
+      default: continue
+      }
+    }
+    for f in floors {
+      guard let cap = caps[f.key], cap.amount < f.limit.amount else { continue }
+      let span = (f.key.hasPrefix("year") ? " per year" : " per period")
+      let unit = " " + contract.currency.code
+      error(
+        .badCap,
+        "the floor of '\(f.party)' (\(f.limit.amount.grouped(places: 6))\(unit)\(span)) is above its cap (\(cap.amount.grouped(places: 6))\(unit)\(span), \(cap.step.range.clause)): both cannot hold",
+        at: f.limit.step.range, hint: "lower the floor to the cap or below, or raise the cap")
     }
   }
 }

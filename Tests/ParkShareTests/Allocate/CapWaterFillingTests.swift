@@ -85,12 +85,20 @@ import Testing
     if inSplit.contains("h"), pick(2) == 0 {
       limits.append("  cap h \(amountText()) CNY \(term())")
     }
-    if pick(3) == 0 { limits.append("  cap op \(amountText()) CNY \(term())") }
+    // A floor above op's own cap per period is refused by the checker: op's floors stay under.
+    var opCap: Exact? = nil
+    if pick(3) == 0 {
+      let (amount, span) = (amountText(), term())
+      if span == "per period" { opCap = Exact(amount) }
+      limits.append("  cap op \(amount) CNY \(span)")
+    }
     if pick(12) == 0 { limits.append("  cap g \(amountText()) CNY per period") }
     for _ in 0..<pick(3) {
       let party = (g + h + ["op", "xp"])[pick(g.count + h.count + 2)]
       let payer = pick(3) == 0 ? " paid by xp" : ""
-      limits.append("  floor \(party) \(amountText()) CNY\(payer)")
+      var amount = amountText()
+      if party == "op", let cap = opCap, cap < Exact(amount)! { amount = cap.description }
+      limits.append("  floor \(party) \(amount) CNY\(payer)")
     }
     for i in limits.indices.reversed() where pick(3) == 0 {
       limits.swapAt(i, pick(i + 1))
