@@ -11,17 +11,24 @@ extension ReadingsReader {
   static func readWorkbook(
     _ path: String, file: Int, profile given: ImportProfile?, layout: ReadingsLayout,
     ids: [String], replacements: [Int: [MeterReplacement]], watch: Set<Int> = [],
-    keepValues: Bool = false, _ diagnostics: inout [Diagnostic]
+    keepValues: Bool = false, after earlier: ReadingsTally? = nil,
+    _ diagnostics: inout [Diagnostic]
   ) -> WorkbookRead {
-    var tally = ReadingsTally(layout, keepValues: keepValues)
+    // Read on from what the files before it read (`earlier`), an interval read there and here
+    // is a duplicate named at this sheet's row.
+    var tally = earlier ?? ReadingsTally(layout, keepValues: keepValues)
     var profile = given ?? ImportProfile()
     let top = SourceRange(
       file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
     func refuse(_ e: XlsxError) {
+      // `~$name.xlsx` is the lock file Excel and WPS keep beside a workbook while it is open.
+      let lock = (path as NSString).lastPathComponent.hasPrefix("~$")
       diagnostics.append(
         .error(
           .badWorkbook, "\(e)", at: top,
-          hint: "save the sheet again from Excel or WPS (with its values), or export it as CSV"))
+          hint: lock
+            ? "this is the lock file Excel or WPS writes while a workbook is open: close the workbook (the file goes) or delete it"
+            : "save the sheet again from Excel or WPS (with its values), or export it as CSV"))
       tally.problems += 1
     }
     let rows: XlsxRows
@@ -38,6 +45,7 @@ extension ReadingsReader {
     profile.delimiter = 0x1F
     profile.decimal = 46
     profile.encoding = .utf8
+    profile.quotes = false
     var columns: ProfileColumns? = nil
     var scanner = ReadingsScanner(
       layout: layout, meterIds: ids, file: file, order: (0, 0, 0), reporting: true, tally: tally)
@@ -46,6 +54,9 @@ extension ReadingsReader {
     // last timestamp and the header's checks from row to row.
     var rowScanner: ProfiledScanner? = nil
     var line: [UInt8] = []
+    // A sheet leaves empty cells out: a row is padded to the header's width, as a CSV line
+    // keeps its empty fields.
+    var width = 0
     do throws(XlsxError) {
       while true {
         // The column that holds a date or time, where a number is a date serial.
@@ -53,13 +64,14 @@ extension ReadingsReader {
         guard
           let number = try rows.nextLine(
             into: &line, separator: 0x1F, dateColumn: dateColumn,
-            dateOnly: profile.layout == .dayRows)
+            dateOnly: profile.layout == .dayRows, fields: width)
         else { break }
         guard number > profile.skip else { continue }
         guard columns != nil, var p = rowScanner else {
           let cells = String(decoding: line, as: UTF8.self).split(
             separator: "\u{1F}", omittingEmptySubsequences: false
-          ).map(String.init)
+          ).map { $0.trimmingCharacters(in: .whitespaces) }
+          width = cells.count
           switch ProfileColumns.resolve(profile, header: cells) {
           case .failure(let problem):
             var d = Diagnostic.error(
@@ -79,7 +91,9 @@ extension ReadingsReader {
           }
           continue
         }
-        if line.isEmpty { continue }
+        // A row of empty or blank cells is a blank line, skipped as in a CSV file.
+        if line.allSatisfy({ $0 == 0x1F || $0 == 0x20 }) { continue }
+        scanner.tally.totalRows += 1
         rowScanner = nil  // held by `p` alone while it reads, so its state is not copied
         let before = scanner.problems.count
         line.withUnsafeBufferPointer { b in
@@ -87,9 +101,11 @@ extension ReadingsReader {
         }
         rowScanner = p
         // Name each new problem by its cell: the line's fields are the row's columns.
+        // (Problems count columns in characters, as they are shown.)
+        let text = before < scanner.problems.count ? String(decoding: line, as: UTF8.self) : ""
         for i in before..<scanner.problems.count {
           let offset = scanner.problems[i].columns.lowerBound - 1
-          let column = line.prefix(offset).filter { $0 == 0x1F }.count
+          let column = text.prefix(offset).filter { $0 == "\u{1F}" }.count
           scanner.problems[i].columns = column + 1..<column + 2
           scanner.problems[i].message += " (cell \(XlsxCell.letters(column))\(number))"
           scanner.problems[i].text = ""
@@ -97,6 +113,14 @@ extension ReadingsReader {
       }
     } catch {
       refuse(error)
+    }
+    if columns == nil && tally.problems == 0 {
+      // A sheet with no header (an empty tab) holds no readings: never passed over quietly.
+      diagnostics.append(
+        .error(
+          .emptyFile, "sheet '\(rows.sheet)' holds no rows (no header)", at: top,
+          hint: "name the sheet that holds the readings with sheet = NAME in import.profile"))
+      scanner.tally.problems += 1
     }
     for p in scanner.problems {
       diagnostics.append(

@@ -106,15 +106,17 @@ enum ReadingsReader {
     var total = ReadingsTally(layout, keepValues: keepValues)
     for w in 0..<workers { if let t = results[w] { total.merge(t, layout: layout) } }
     // Workbooks, each on its own: their problems are named as they are read.
+    // Each reads on from the sums so far, so an interval read in an earlier file (CSV or
+    // workbook) and again in a workbook is a duplicate named at the sheet's row.
     for path in workbooks {
-      let t = readWorkbook(
-        path, file: open.count, profile: profile, layout: layout, ids: ids,
-        replacements: replacements, keepValues: keepValues, &diagnostics
-      ).tally
-      let problems = t.problems
-      total.merge(t, layout: layout)
+      let (problems, duplicates) = (total.problems, total.duplicates)
+      total =
+        readWorkbook(
+          path, file: open.count, profile: profile, layout: layout, ids: ids,
+          replacements: replacements, keepValues: keepValues, after: total, &diagnostics
+        ).tally
       // Counted already in the diagnostics: the CSV files' slow pass must not run for them.
-      total.problems -= problems
+      (total.problems, total.duplicates) = (problems, duplicates)
     }
     if isRegister, let profile, let f = open.first(where: { $0.columns != nil }) {
       total = joinRegisters(

@@ -74,7 +74,10 @@ import Testing
     #expect(revenue.data.estimatedIntervals == ["E": 3])
     #expect(revenue.data.missingIntervals == ["E": 6])
     let text = RevenueText.render(revenue)
-    #expect(text.contains("intervals estimated by the contract's 'estimate' rule:\n  E: 3\n"))
+    #expect(
+      text.contains(
+        "intervals estimated by the 'estimate' rule (the contract's, or the bundle's import.profile's):\n  E: 3\n"
+      ))
   }
 
   @Test func withoutTheRuleNothingIsEstimated() throws {
@@ -122,7 +125,8 @@ import Testing
     let s = try #require(settled, "\(messages)")
     #expect(
       StatementText.render(s).contains(
-        "intervals estimated by the contract's 'estimate' rule:\n  E: 3\n"))
+        "intervals estimated by the 'estimate' rule (the contract's, or the bundle's import.profile's):\n  E: 3\n"
+      ))
     let json = String(decoding: try JSONEncoder().encode(s), as: UTF8.self)
     #expect(json.contains("\"estimatedIntervals\":{\"E\":3}"))
   }

@@ -66,6 +66,9 @@ public struct ImportProfile: Sendable, Equatable {
   /// How short gaps of this bundle's readings are filled, where the contract has no `estimate`
   /// line: nil, not said; `.some(nil)`, `estimate = none`.
   public var estimate: Estimation?? = nil
+  /// Whether `"` quotes fields (CSV text); a workbook's row, whose cells are already apart, has
+  /// no quoting: a `"` in a cell is text.
+  var quotes = true
   /// The line each key was given on (for problems found once the readings files are known).
   var keyLines: [String: Int] = [:]
 

@@ -137,7 +137,7 @@ struct ProfiledScanner {
   mutating func row(
     _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
   ) {
-    guard memchr(a, 34, e - a) != nil else {
+    guard profile.quotes, memchr(a, 34, e - a) != nil else {
       split(a, e)
       fieldsRead(a, a, e, line: line, &s)
       return

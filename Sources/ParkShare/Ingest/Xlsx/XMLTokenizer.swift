@@ -310,6 +310,15 @@ struct XMLTokenizer {
       i = valueStart
       while i < last && b[i] != quote { i += 1 }
       if i >= last { return .failure("an unterminated attribute value") }
+      // An attribute given twice (`<c r="A1" r="B1">`) is not XML: which one counts is a guess.
+      for k in 0..<count where attributes[k].name.count == attrName.count {
+        if memcmp(
+          b.baseAddress! + attributes[k].name.lowerBound, b.baseAddress! + attrName.lowerBound,
+          attrName.count) == 0
+        {
+          return .failure("an attribute given twice")
+        }
+      }
       if count < attributes.count {
         attributes[count] = (attrName, valueStart..<i)
       } else {

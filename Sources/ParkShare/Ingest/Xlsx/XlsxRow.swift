@@ -18,7 +18,10 @@ extension XlsxValue {
   /// `2000`), exactly; anything else unchanged.
   public static func plainDecimal(_ n: String) -> String {
     guard let e = n.firstIndex(where: { $0 == "E" || $0 == "e" }),
-      let exp = Int(n[n.index(after: e)...].replacingOccurrences(of: "+", with: ""))
+      let exp = Int(n[n.index(after: e)...].replacingOccurrences(of: "+", with: "")),
+      // No reading or date has a hundred digits: a larger exponent is left as written (and
+      // refused where a number is read), never expanded into that many zeros.
+      (-100...100).contains(exp), n.count <= 100
     else { return n }
     var mantissa = String(n[..<e])
     let negative = mantissa.hasPrefix("-")

@@ -34,15 +34,17 @@ public final class XlsxRows {
   /// `dateColumn` is a date serial written `YYYY-MM-DD HH:MM:SS`, or `YYYY-MM-DD` when
   /// `dateOnly` and it has no time of day. No string is made per cell: the line is the
   /// readings reader's row of a sheet, millions of times a quarter.
+  /// The line has at least `fields` fields (empty ones at its end, as CSV keeps them).
   public func nextLine(
-    into line: inout [UInt8], separator: UInt8, dateColumn: Int? = nil, dateOnly: Bool = false
+    into line: inout [UInt8], separator: UInt8, dateColumn: Int? = nil, dateOnly: Bool = false,
+    fields: Int = 0
   ) throws(XlsxError) -> Int? {
     let date1904 = date1904
     return try read { p throws(XlsxError) in
       guard let number = try p.nextRow() else { return nil }
       p.line(
         into: &line, separator: separator, dateColumn: dateColumn, dateOnly: dateOnly,
-        date1904: date1904)
+        date1904: date1904, fields: fields)
       return number
     }
   }
@@ -154,7 +156,8 @@ struct SheetParser {
 
   /// The row just read as one line (see `XlsxRows.nextLine`).
   func line(
-    into line: inout [UInt8], separator: UInt8, dateColumn: Int?, dateOnly: Bool, date1904: Bool
+    into line: inout [UInt8], separator: UInt8, dateColumn: Int?, dateOnly: Bool, date1904: Bool,
+    fields: Int = 0
   ) {
     line.removeAll(keepingCapacity: true)
     var column = 0
@@ -188,6 +191,7 @@ struct SheetParser {
         }
       }
     }
+    for _ in (column + 1)..<max(fields, column + 1) { line.append(separator) }
   }
 
   private static func appendText<S: Sequence<UInt8>>(
@@ -296,6 +300,8 @@ struct SheetParser {
       switch try xml.next() {
       case .start:
         if xml.nameIs("v") {
+          // Two values would run together into one number: refused, never joined.
+          if hasValue { throw error(.malformedXML("a cell with two values"), place()) }
           hasValue = true
           try readValue()
         } else if xml.nameIs("is") {
