@@ -210,3 +210,19 @@ import Testing
       ))
   }
 }
+
+/// An `estimate` value is read as the other keys' values are: in any case, its words apart by
+/// spaces or tabs; its count is digits only.
+@Suite struct BundleEstimateSpellingTests {
+  @Test func spellings() throws {
+    for v in ["LINEAR up to 4", "linear\tup to 4", "Linear  Up  To  4"] {
+      let (r, messages) = try BundleEstimateTests.revenue(
+        contractLine: "", profile: "estimate = \(v)\n")
+      #expect(try #require(r, "\(v): \(messages)").total("sales") == Exact("831.000005"))
+    }
+    let (plus, messages) = try BundleEstimateTests.revenue(
+      contractLine: "", profile: "estimate = linear up to +4\n")
+    #expect(plus == nil)
+    #expect(messages.contains("error[bad-profile]"), "\(messages)")
+  }
+}

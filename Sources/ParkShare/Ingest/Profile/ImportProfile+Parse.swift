@@ -207,10 +207,14 @@ extension ImportProfile {
       }
       digits = d
     case .sheet:
+      guard !v.isEmpty else {
+        return Problem(message: "no sheet named", hint: "sheet = the tab's name, as Excel shows it")
+      }
       sheet = v
     case .estimate:
-      // As the contract's `estimate` line says it: none, or a method up to N intervals.
-      let words = v.split(separator: " ", omittingEmptySubsequences: true)
+      // As the contract's `estimate` line says it: none, or a method up to N intervals (in any
+      // case, words apart by spaces or tabs, as the other keys' values).
+      let words = v.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
       let form = "none, linear up to N or same-weekday up to N (N from 1 to 96)"
       if words == ["none"] {
         estimate = .some(nil)
@@ -219,7 +223,8 @@ extension ImportProfile {
       guard words.count == 4, words[1] == "up", words[2] == "to",
         words[0] == "linear" || words[0] == "same-weekday"
       else { return Problem(message: "'\(v)' is not an estimation rule", hint: form) }
-      guard let n = Int(words[3]), (1...96).contains(n) else {
+      guard words[3].allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(words[3]), (1...96).contains(n)
+      else {
         return Problem(
           message: "the most intervals filled in a row is a whole number from 1 to 96",
           hint: "a longer gap is not estimated: it is settled by the contract's 'gaps'")

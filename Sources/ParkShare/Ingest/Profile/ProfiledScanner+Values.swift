@@ -19,7 +19,9 @@ extension ProfiledScanner {
         .badKWh,
         f.isEmpty ? "the \(unit) field is empty" : "'\(text)' is not a number of \(unit)",
         hint:
-          "a plain decimal such as 12\(profile.decimal == 44 ? "," : ".")5 (spaces around it are fine): no unit, sign, exponent or thousands separator",
+          profile.quotes
+          ? "a plain decimal such as 12\(profile.decimal == 44 ? "," : ".")5 (spaces around it are fine): no unit, sign, exponent or thousands separator"
+          : "a number cell, or text of a plain decimal such as 12.5: no unit, sign or thousands separator",
         a, e, field: s.locate(f, a, e), line: line)
       return nil
     }
