@@ -223,7 +223,8 @@ extension ImportProfile {
       guard words.count == 4, words[1] == "up", words[2] == "to",
         words[0] == "linear" || words[0] == "same-weekday"
       else { return Problem(message: "'\(v)' is not an estimation rule", hint: form) }
-      guard words[3].allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(words[3]), (1...96).contains(n)
+      guard words[3].allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(words[3]),
+        (1...96).contains(n)
       else {
         return Problem(
           message: "the most intervals filled in a row is a whole number from 1 to 96",
