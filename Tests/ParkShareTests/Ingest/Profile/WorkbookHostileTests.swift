@@ -26,19 +26,6 @@ import Testing
     return xml
   }
 
-  static func workbook(_ data: String) -> [UInt8] {
-    var z = Zip()
-    z.add(
-      "xl/workbook.xml",
-      "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>")
-    z.add(
-      "xl/_rels/workbook.xml.rels",
-      "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"s.xml\"/></Relationships>"
-    )
-    z.add("xl/s.xml", "<worksheet><sheetData>\(data)</sheetData></worksheet>")
-    return z.bytes()
-  }
-
   static let header = [("A", "meter"), ("B", "timestamp"), ("C", "kwh")]
   static func reading(_ hour: Int, _ kwh: String) -> [(String, String)] {
     [("A", "E"), ("B", "2026-01-10T\(hour < 10 ? "0" : "")\(hour):00:00+08:00"), ("C", kwh)]
@@ -58,7 +45,7 @@ import Testing
     for (name, text) in csv { files[name] = text }
     let dir = try t.bundle("2026-01", files)
     for (name, xml) in books {
-      try Data(workbook(xml)).write(to: URL(fileURLWithPath: dir + "/" + name))
+      try Data(XlsxSheetErrorsTests.bytes(xml)).write(to: URL(fileURLWithPath: dir + "/" + name))
     }
     return t.revenue(dir, period: "2026-01")
   }

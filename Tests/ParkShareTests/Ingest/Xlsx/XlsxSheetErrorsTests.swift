@@ -9,6 +9,11 @@ import Testing
   static func book(
     _ data: String, whole: String? = nil, limits: XlsxLimits = XlsxLimits()
   ) throws -> XlsxWorkbook {
+    try XlsxWorkbook(bytes: bytes(data, whole: whole), limits: limits)
+  }
+
+  /// The archive's bytes (a bundle's `readings.xlsx` in other tests).
+  static func bytes(_ data: String, whole: String? = nil) -> [UInt8] {
     var z = Zip()
     z.add(
       "xl/workbook.xml",
@@ -19,7 +24,7 @@ import Testing
         + "<Relationship Id=\"rId2\" Type=\"x/sharedStrings\" Target=\"ss.xml\"/></Relationships>")
     z.add("xl/ss.xml", "<sst><si><t>a</t></si><si><t>b</t></si></sst>")
     z.add("xl/s.xml", whole ?? "<worksheet><sheetData>\(data)</sheetData></worksheet>")
-    return try XlsxWorkbook(bytes: z.bytes(), limits: limits)
+    return z.bytes()
   }
 
   static func read(_ book: XlsxWorkbook) throws -> [XlsxRow] {
