@@ -42,6 +42,14 @@ extension ReadingsReader {
     }
     var raw = Array(head[start..<(newline ?? head.count)])
     if raw.last == 13 { raw.removeLast() }
+    if raw.contains(13) {
+      let d = crOnly(
+        at: SourceRange(
+          file: path, start: .init(line: profile.skip + 1, column: 1),
+          end: .init(line: profile.skip + 1, column: 2)))
+      refuse(d.id, d.message, line: profile.skip + 1, hint: d.hint ?? "", quote: nil)
+      return nil
+    }
     if profile.encoding == .gb18030 {
       var utf8: [UInt8] = []
       let bad = raw.withUnsafeBufferPointer { TextEncoding.utf8(fromGB18030: $0, into: &utf8) }

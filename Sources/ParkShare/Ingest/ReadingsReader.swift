@@ -183,6 +183,14 @@ enum ReadingsReader {
       tally: keepValues ? total : nil, layout: keepValues ? layout : nil)
   }
 
+  /// A file whose lines end in CR alone (old Mac tools) reads as one long line.
+  static func crOnly(at range: SourceRange) -> Diagnostic {
+    .error(
+      .badHeader, "the file's lines end in a carriage return alone (CR, old Mac style)",
+      at: range,
+      hint: "save it with Windows (CRLF) or Unix (LF) line ends: Excel's 'CSV UTF-8' does")
+  }
+
   /// Opens a readings file and reads its header: the three columns in any order.
   static func openFile(
     _ path: String, _ diagnostics: inout [Diagnostic], header: Bool = true
@@ -210,6 +218,11 @@ enum ReadingsReader {
     head = Array(head.prefix(max(got, 0)))
     let newline = head.firstIndex(of: 10)
     guard !head.isEmpty, newline != nil || size <= lineLimit else {
+      if head.contains(13) {
+        diagnostics.append(crOnly(at: top))
+        close(fd)
+        return nil
+      }
       diagnostics.append(
         .error(
           .emptyFile, head.isEmpty ? "readings file is empty" : "the header line is too long",
@@ -223,7 +236,26 @@ enum ReadingsReader {
 
     if line.starts(with: [0xEF, 0xBB, 0xBF]) {
       line.removeFirst(3)
-
+    }
+    // Two headers that are not wrong in their names: a file whose lines end in CR alone (old
+    // Mac tools), read as one long line; and text that is not UTF-8 (Excel on a Chinese PC
+    // saves GB18030). Each gets its own message, not "the header must name ...".
+    let lineRange = SourceRange(
+      file: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
+    if line.contains(13) {
+      diagnostics.append(crOnly(at: lineRange))
+      close(fd)
+      return nil
+    }
+    if TextEncoding.firstInvalidUTF8(Data(line)) < line.count {
+      diagnostics.append(
+        .error(
+          .badEncoding, "the header is not UTF-8 text", at: lineRange,
+          hint:
+            "a file saved by Excel on a Chinese PC is GB18030: put encoding = gb18030 in an import.profile beside it (docs/data-format.md), or save it as 'CSV UTF-8'"
+        ))
+      close(fd)
+      return nil
     }
     let names = String(decoding: line, as: UTF8.self).split(
       separator: ",", omittingEmptySubsequences: false
