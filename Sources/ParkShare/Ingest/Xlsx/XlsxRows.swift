@@ -118,7 +118,14 @@ struct SheetParser {
       switch try xml.next() {
       case .start:
         if xml.nameIs("row") {
-          if let number = try readRow() { return number }
+          do throws(XlsxError) {
+            if let number = try readRow() { return number }
+          } catch {
+            // XML that breaks inside a row is named at the row, where no cell is known.
+            var e = error
+            if e.cell == nil, lastRow > 0 { e.cell = "\(lastRow)" }
+            throw e
+          }
         } else {
           try xml.skipElement()
         }

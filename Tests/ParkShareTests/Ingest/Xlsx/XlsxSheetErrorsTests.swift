@@ -65,15 +65,15 @@ import Testing
         "<row><c t=\"str\"><f t=\"shared\" si=\"0\"/></c></row>",
         Self.error(.formulaWithoutValue, "A1")
       ),
-      ("<row><c><v>1&nbsp;</v></c></row>", Self.error(.unknownEntity("nbsp"), nil)),
+      ("<row><c><v>1&nbsp;</v></c></row>", Self.error(.unknownEntity("nbsp"), "1")),
       (
         "<row><c><v>1 & 2</v></c></row>",
-        Self.error(.malformedXML("'&' not starting an entity"), nil)
+        Self.error(.malformedXML("'&' not starting an entity"), "1")
       ),
-      ("<row><c t=\"str\"><v>&#0;</v></c></row>", Self.error(.unknownEntity("#0"), nil)),
+      ("<row><c t=\"str\"><v>&#0;</v></c></row>", Self.error(.unknownEntity("#0"), "1")),
       (
         "<row><c r=A1><v>1</v></c></row>",
-        Self.error(.malformedXML("an attribute value without quotes"), nil)
+        Self.error(.malformedXML("an attribute value without quotes"), "1")
       ),
       ("<row><c><v>1</v></c></row><!DOCTYPE x>", Self.error(.doctype, nil)),
     ]
@@ -97,11 +97,11 @@ import Testing
         Self.error(.malformedXML("the sheet ends inside <sheetData>"), nil)
       ),
       ("<worksheet>", Self.error(.malformedXML("no <sheetData>"), nil)),
-      ("<worksheet><sheetData><row><c", Self.error(.malformedXML("unterminated tag"), nil)),
+      ("<worksheet><sheetData><row><c", Self.error(.malformedXML("unterminated tag"), "1")),
       ("<worksheet><!-- never closed", Self.error(.malformedXML("unterminated comment"), nil)),
       (
         "<worksheet><sheetData><row><c t=\"str\"><v><![CDATA[x",
-        Self.error(.malformedXML("unterminated CDATA"), nil)
+        Self.error(.malformedXML("unterminated CDATA"), "1")
       ),
     ]
     for (whole, expected) in cases {
@@ -126,7 +126,7 @@ import Testing
     var limits = XlsxLimits()
     limits.maxToken = 64
     let long = String(repeating: "9", count: 100)
-    #expect(throws: Self.error(.tokenTooLong(limit: 64), nil)) {
+    #expect(throws: Self.error(.tokenTooLong(limit: 64), "1")) {
       try Self.read(try Self.book("<row><c><v>\(long)</v></c></row>", limits: limits))
     }
     limits = XlsxLimits()
