@@ -25,7 +25,7 @@ extension Allocator {
     let lots = state.points[r.points] ?? [:]
     var asks: [(member: String, balance: Exact, points: Fraction)] = []
     var asked = Fraction.zero
-    for m in evaluator.members(r.group) {
+    for m in evaluator.members(r.group) where takesPart(m) {
       let balance = try exact { () throws(ArithmeticError) in
         try (lots[m] ?? []).map(\.points).sum()
       }

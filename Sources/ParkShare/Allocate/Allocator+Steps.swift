@@ -128,11 +128,11 @@ extension Allocator {
     if case .value("stake") = metric {
       let capital = Dictionary(
         contract.parties.map { ($0.id, $0.capital ?? .zero) }, uniquingKeysWith: { a, _ in a })
-      for p in names { out.append((p, capital[p] ?? .zero)) }
+      for p in names where takesPart(p) { out.append((p, capital[p] ?? .zero)) }
     } else {
       let q = try evaluator.evaluate(metric)
       let totals = try exact { () throws(ArithmeticError) in try q.collapsed([.month, .vintage]) }
-      for p in names {
+      for p in names where takesPart(p) {
         let v = totals.cells[Facet(member: p)] ?? .zero
         if v.isNegative {
           throw EvaluationFailure(

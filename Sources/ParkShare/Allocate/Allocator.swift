@@ -27,10 +27,13 @@ struct Allocator {
   /// Evaluators that read the readings up to a day an effective date cuts the period at
   /// (Allocator+Metered): each computes its values once.
   var evaluatorsThrough: [CalendarDay: Evaluator] = [:]
+  /// Parties that take part only from or until a day (Allocator+PartyDates).
+  let datedParties: [String: (from: CalendarDay?, until: CalendarDay?)]
 
   init(evaluator: Evaluator, revenue: PeriodRevenue) {
     self.evaluator = evaluator
     self.contract = evaluator.contract
+    self.datedParties = Self.datedParties(evaluator.contract)
     self.period = revenue.period
     self.items = Dictionary(revenue.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.state = revenue.closing
@@ -73,7 +76,7 @@ struct Allocator {
     }
     var flow = Flow(total: total, remaining: Fraction(total))
     try recoverDeficit(pool, &flow)
-    if let subs = pool.subPeriods(of: period) {
+    if let subs = subPeriods(of: pool) {
       try runCut(pool, subs, sources: sources.map { ($0.id, $0.amount) }, &flow)
     } else {
       try runSteps(pool, &flow)

@@ -47,6 +47,15 @@ extension Checker {
         }
         floored[term.party] = floored[term.party] ?? ast
       }
+      if cutBy == nil, let party = partyCuttingDays(steps.map(\.0)) {
+        error(
+          .badCap,
+          "an annual \(term.limit.rawValue) cannot act in a pool that pays '\(party.id)', who joins or leaves inside a period",
+          at: ast.range,
+          hint:
+            "date the party by period (from 2029Q2), or write the \(term.limit.rawValue) per period",
+          notes: [.init(message: "'\(party.id)' is declared here", range: party.clause)])
+      }
       if let (_, cut) = cutBy {
         error(
           .badCap,
@@ -64,6 +73,23 @@ extension Checker {
           hint:
             "write '\(term.limit.rawValue) \(term.party) AMOUNT per year' without 'with true-up'")
       }
+    }
+  }
+
+  /// A party the steps may pay whose dates cut a period (a day that is not a period's first or
+  /// last), or nil.
+  func partyCuttingDays(_ steps: [PoolStep]) -> Party? {
+    let paid = contract.payees(Pool(id: "", sources: [], steps: steps, clause: .whole("")))
+    let len = contract.frequency
+    return contract.parties.first { p in
+      guard paid.contains(p.id) || p.group.map(paid.contains) == true else { return false }
+      let cutsFrom = p.from.map {
+        $0 != CalendarDay.first(of: Period(containing: $0.absoluteMonth, length: len))
+      }
+      let cutsUntil = p.until.map {
+        $0 != CalendarDay.last(of: Period(containing: $0.absoluteMonth, length: len))
+      }
+      return cutsFrom == true || cutsUntil == true
     }
   }
 

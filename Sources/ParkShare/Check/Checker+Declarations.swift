@@ -183,7 +183,9 @@ extension Checker {
       case .unit(let u): declare(u, Symbol(kind: .unit, range: u.range))
       case .input(let i): declare(i.id, Symbol(kind: .input, range: i.id.range))
       case .meter(let m): declare(m.id, Symbol(kind: .meter, range: m.id.range, unit: .kWh))
-      case .tariff(let t): declare(t.id, Symbol(kind: .tariff, range: t.id.range))
+      // A dated version (`tariff grid CNY/kWh from 2029-02-01`) names a tariff declared without.
+      case .tariff(let t) where t.from == nil:
+        declare(t.id, Symbol(kind: .tariff, range: t.id.range))
       case .definition(let def):
         let kind: Symbol.Kind = def.kind == .let ? .let : (def.kind == .kpi ? .kpi : .revenue)
         declare(def.id, Symbol(kind: kind, range: def.id.range))
@@ -206,7 +208,7 @@ extension Checker {
     case .group(let g): g.id.text
     case .input(let i): i.id.text
     case .meter(let m): m.id.text
-    case .tariff(let t): t.id.text
+    case .tariff(let t) where t.from == nil: t.id.text
     case .definition(let def): def.id.text
     case .subsidy(let s): s.id.text
     case .points(let p): p.id.text
@@ -253,10 +255,11 @@ extension Checker {
             "the name of party '\(p.id.text)' holds \(ControlCharacters.describe(found.scalar)) at character \(found.position)",
             at: p.id.range, hint: "names may not hold tabs, NULs or bidi controls: remove it")
         }
-        contract.parties.append(
-          Party(
-            id: p.id.text, name: p.displayName, role: r ?? .other, capital: capital, group: nil,
-            clause: d.range))
+        var party = Party(
+          id: p.id.text, name: p.displayName, role: r ?? .other, capital: capital, group: nil,
+          clause: d.range)
+        (party.from, party.until) = partyDays(p.effective, of: p.id)
+        contract.parties.append(party)
       case .group(let g):
         let r = role(g.role)
         let members = loadRegistry(g, role: r ?? .other)
@@ -374,7 +377,7 @@ extension Checker {
       if let (column, found) = row.fields.indices.lazy.compactMap({ i in
         ControlCharacters.first(in: row.fields[i]).map { (i, $0) }
       }).first {
-        let known = ["id", "name", "capital"].contains(header[column])
+        let known = ["id", "name", "capital", "from", "until"].contains(header[column])
         bad(
           "\(known ? "the '\(header[column])' field" : "field \(column + 1)") holds \(ControlCharacters.describe(found.scalar)) at character \(found.position)",
           hint:
@@ -411,13 +414,30 @@ extension Checker {
         }
         capital = value
       }
+      // `from` / `until`: the days a member takes part (a unitholder who buys in or sells out).
+      var days: [CalendarDay?] = []
+      for column in ["from", "until"] {
+        guard let c = header.firstIndex(of: column) else {
+          days.append(nil)
+          continue
+        }
+        let (day, problem) = registryDay(row.fields[c], column: column, of: id)
+        if let problem {
+          bad(problem, hint: "write a day of the term, like 2029-02-01, or leave it empty")
+        }
+        days.append(day)
+      }
+      if let f = days[0], let u = days[1], f > u {
+        bad("'\(id)' starts (\(f)) after it ends (\(u))")
+      }
       symbols[id] = Symbol(kind: .party, range: at(row.line))
       members.append(id)
       kept.append(RegistryTable.Row(member: id, range: at(row.line), fields: row.fields))
-      contract.parties.append(
-        Party(
-          id: id, name: name, role: role, capital: capital, group: g.id.text,
-          clause: at(row.line)))
+      var party = Party(
+        id: id, name: name, role: role, capital: capital, group: g.id.text,
+        clause: at(row.line))
+      (party.from, party.until) = (days[0], days[1])
+      contract.parties.append(party)
     }
     if rowErrors > 50 {
       error(

@@ -18,7 +18,10 @@ extension Checker {
       }
       var steps: [(PoolStep, Step)] = []
       for step in p.steps {
-        if let checked = checkStep(step, pool: p) { steps.append((checked, step)) }
+        if let checked = checkStep(step, pool: p) {
+          steps.append((checked, step))
+          checkPartyDates(checked, at: step.range)
+        }
       }
       checkSplitCoverage(p)
       checkLimitPlacement(steps)

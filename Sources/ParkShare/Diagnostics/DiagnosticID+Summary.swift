@@ -41,6 +41,7 @@ extension DiagnosticID {
     case .badWorkbook:
       "a readings workbook (.xlsx) cannot be read: broken, encrypted, too large or without values"
     case .badState: "an opening-state file is not one, or is for another contract or period"
+    case .badTariffVersion: "a dated tariff version has no first version, or clashes with another"
     case .badTerm: "the settlement term ends before it starts"
     case .badTime: "a clock time that does not exist"
     case .badTimestamp: "a reading's timestamp is not ISO 8601"
@@ -76,6 +77,7 @@ extension DiagnosticID {
     case .emptyName: "a party's display name is empty"
     case .flatLine: "a meter reads the same non-zero value for many intervals in a row"
     case .gap: "meters miss intervals in the period"
+    case .inactiveParty: "a step pays a party by name on days the party does not take part"
     case .kwhOverflow: "a meter's readings add up past what an interval can hold"
     case .ledger: "a ledger cannot be used or a period cannot be added to it"
     case .ledgerVerify: "a ledger's records do not verify"

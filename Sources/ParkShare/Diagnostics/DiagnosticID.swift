@@ -35,6 +35,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case badRow = "bad-row"
   case badScenario = "bad-scenario"
   case badState = "bad-state"
+  case badTariffVersion = "bad-tariff-version"
   case badTerm = "bad-term"
   case badTime = "bad-time"
   case badTimestamp = "bad-timestamp"
@@ -68,6 +69,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case emptyName = "empty-name"
   case flatLine = "flat-line"
   case gap
+  case inactiveParty = "inactive-party"
   case kwhOverflow = "kwh-overflow"
   case ledger
   case ledgerVerify = "ledger-verify"

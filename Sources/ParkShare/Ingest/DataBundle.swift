@@ -19,6 +19,9 @@ public struct DataBundle: Sendable {
   /// What readings count for, by meter kind: 1 (or absent) for real data; a projection scales a
   /// settled period's readings to a later one (docs/negotiation.md).
   public var scale: [MeterKind: Exact] = [:]
+  /// The line of the `estimate` rule that filled this bundle's gaps: the contract's, or the
+  /// import profile's where the contract has none. Nil when no rule applies.
+  public var estimatedBy: SourceRange? = nil
 
   /// This bundle as the data of `period` in a projection: readings scaled by meter kind, and the
   /// given facts.
@@ -156,7 +159,7 @@ public struct DataBundle: Sendable {
         // run. Rows of meters whose registry line was refused are not reported as unknown.
         let out = ReadingsReader.read(
           files: readingFiles, meters: meters, period: period,
-          cuts: contract.pools.flatMap { $0.steps.flatMap { $0.cuts(in: period) } },
+          cuts: contract.cuts(in: period),
           gaps: contract.gaps,
           estimation: contract.estimationClause == nil
             ? (profile?.estimate ?? nil) : contract.estimation,
@@ -196,10 +199,19 @@ public struct DataBundle: Sendable {
           hint: "wait until the data is complete (copy it in, then settle), and run again"))
     }
     let ok = !diagnostics.hasErrors
-    let bundle = DataBundle(
+    var bundle = DataBundle(
       period: period, directory: dir, meters: meters, sums: sums, facts: facts,
       readingFiles: readingFiles, rows: rows, bytes: bytes,
       digests: digestBox.value.compactMap(\.digest))
+    if contract.estimation != nil {
+      bundle.estimatedBy = contract.estimationClause
+    } else if contract.estimationClause == nil, profile?.estimate != nil,
+      let line = profile?.keyLines["estimate"]
+    {
+      let path = dir + "/" + ImportProfile.fileName
+      bundle.estimatedBy = SourceRange(
+        file: path, start: .init(line: line, column: 1), end: .init(line: line, column: 1))
+    }
     return Loaded(bundle: ok ? bundle : nil, diagnostics: diagnostics.ordered, sources: sources)
   }
 

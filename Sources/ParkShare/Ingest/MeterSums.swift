@@ -54,6 +54,20 @@ public struct MeterSums: Sendable {
     return sum
   }
 
+  /// The counted segments of month `month`, each with its days: `[first, end)`, 0-based in the
+  /// period the readings were read for.
+  public func segments(ofMonth month: Int) -> [(segment: Int, days: Range<Int>)] {
+    let periodDays = CalendarDay.last(of: period).number - CalendarDay.first(of: period).number + 1
+    return segmentsOfMonth[month].map { s in
+      (s, segmentStart[s]..<(s + 1 < segmentStart.count ? segmentStart[s + 1] : periodDays))
+    }
+  }
+
+  /// Micro-kWh of meter `m` in segment `segment`, in the interval of the day `slot`.
+  public func micro(_ m: Int, segment: Int, slot: Int) -> Int64 {
+    sums[offsets[m] + segment * slotsPerDay(m) + slot]
+  }
+
   /// Micro-kWh of meter `m` in month `month`.
   public func micro(_ m: Int, month: Int) -> Int64 {
     let n = slotsPerDay(m)

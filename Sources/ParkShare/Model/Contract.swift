@@ -82,6 +82,11 @@ public struct Party: Sendable, Encodable, Hashable {
   /// by the checker so that allocation needs no file. Nil when no split reads a column (the
   /// contract's JSON is then as before).
   public var columns: [String: Exact]? = nil
+  /// The first and last days the party takes part in the deal (`party ... from 2029-02-01`, or
+  /// a registry's `from` / `until` columns); nil for the start or the end of the term. Outside
+  /// them no step pays it: pro-rata splits weigh it 0 (Allocator+PartyDates).
+  public var from: CalendarDay? = nil
+  public var until: CalendarDay? = nil
 }
 
 public struct PartyGroup: Sendable, Encodable, Hashable {
@@ -137,6 +142,10 @@ public struct Tariff: Sendable, Encodable, Hashable {
   @ClauseText public var clause: SourceRange
   /// For `tariff T = BASE discount P`: the base tariff, whose bands (at P off) these are.
   public var discountOf: String? = nil
+  /// The day this version takes effect (`tariff grid CNY/kWh from 2029-02-01`); nil for the
+  /// version in force from the start of the term. A contract lists each tariff's versions
+  /// together, in order, the first undated: `Contract.versions(of:)`.
+  public var from: CalendarDay? = nil
 
   /// `07:30` for minute 450 of the day.
   public static func clock(_ minute: Int) -> String {

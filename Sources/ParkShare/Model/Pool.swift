@@ -101,10 +101,11 @@ public struct PoolStep: Sendable, Encodable, Hashable {
 }
 
 extension Pool {
-  /// `p` cut into sub-periods at every day a step of the pool starts or stops; nil when no day
-  /// cuts it (the period is settled whole, as before day dates existed).
-  public func subPeriods(of p: Period) -> [SubPeriod]? {
-    let cuts = Set(steps.flatMap { $0.cuts(in: p) }).sorted()
+  /// `p` cut into sub-periods at every day a step of the pool starts or stops, and at the days
+  /// `also` gives (where a party it pays joins or leaves); nil when no day cuts it (the period
+  /// is settled whole, as before day dates existed).
+  public func subPeriods(of p: Period, also: [CalendarDay] = []) -> [SubPeriod]? {
+    let cuts = Set(steps.flatMap { $0.cuts(in: p) } + also).sorted()
     guard !cuts.isEmpty else { return nil }
     let (first, last) = (CalendarDay.first(of: p), CalendarDay.last(of: p))
     let total = last.number - first.number + 1

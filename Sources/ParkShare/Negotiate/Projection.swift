@@ -171,12 +171,12 @@ public struct Simulator: Sendable {
     var moved = scenario.tariffs
     if case .tariff(let t) = adjust?.driver, moved[t] == nil { moved[t] = Scenario.Path() }
     for (t, path) in moved.sorted(by: { $0.key < $1.key }) {
-      guard let ti = c.tariffs.firstIndex(where: { $0.id == t }) else {
+      guard c.tariffs.contains(where: { $0.id == t }) else {
         throw EvaluationFailure("'\(t)' in the scenario's tariffs is not a tariff of '\(c.id)'")
       }
       let f = try factor(.tariff(t), path, y, draws, adjust)
-      // A discounted tariff follows the tariff it discounts.
-      for k in c.tariffs.indices where k == ti || c.tariffs[k].discountOf == t {
+      // Every version moves, and a discounted tariff follows the tariff it discounts.
+      for k in c.tariffs.indices where c.tariffs[k].id == t || c.tariffs[k].discountOf == t {
         for b in c.tariffs[k].bands.indices {
           do { c.tariffs[k].bands[b].price = try c.tariffs[k].bands[b].price * f } catch {
             throw EvaluationFailure("tariff '\(t)' x its factor: \(error)")

@@ -32,7 +32,7 @@ public struct Sensitivity: Sendable, Codable {
     let base = try sim.run()
     var drivers = sim.scenario.growth.keys.sorted().map { Driver.kWh($0) }
     drivers += sim.base.facts.values.keys.sorted().map { Driver.input($0) }
-    drivers += sim.contract.tariffs.map(\.id).sorted().map { Driver.tariff($0) }
+    drivers += Set(sim.contract.tariffs.map(\.id)).sorted().map { Driver.tariff($0) }
     func exact<T>(_ body: () throws(ArithmeticError) -> T) throws(EvaluationFailure) -> T {
       do { return try body() } catch { throw EvaluationFailure("sensitivity: \(error)") }
     }

@@ -12,6 +12,10 @@ public struct RevenueLabels: Sendable {
   /// The heading of the intervals the contract's `estimate` rule filled, per meter.
   public var estimated: String =
     "intervals estimated by the 'estimate' rule (the contract's, or the bundle's import.profile's):"
+  /// The same, naming the rule's line (the contract's `estimate` or the profile's).
+  public var estimatedBy: @Sendable (_ clause: String) -> String = {
+    "intervals estimated by the 'estimate' rule at \($0):"
+  }
   /// The heading of the readings the meter system flagged estimated or substituted.
   public var flagged: String = "readings the meter system flagged estimated or substituted:"
   /// Cells left out of a long list, and a list's total.
@@ -53,6 +57,7 @@ extension RevenueLabels {
     triggered: { "触发条件 \($0)：于 \($1) 触发" },
     missing: "缺失时段按 0 kWh 计（gaps zero）：",
     estimated: "按 estimate 规则（合同的，或数据包 import.profile 的）估算的时段：",
+    estimatedBy: { "按 \($0) 的 estimate 规则估算的时段：" },
     flagged: "计量系统标记为估算或替代的读数：",
     more: { "……（共 \($0) 项；详见 --json）" },
     inAll: { "合计 \($0)：" },

@@ -40,8 +40,9 @@ public enum RevenueText {
       return "\n\(heading)\n"
         + counts.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)\n" }.joined()
     }
-    return section(w.labels.revenue.flagged, data.flaggedIntervals)
-      + section(w.labels.revenue.estimated, data.estimatedIntervals)
+    let t = w.labels.revenue
+    return section(t.flagged, data.flaggedIntervals)
+      + section(data.estimatedBy.map(t.estimatedBy) ?? t.estimated, data.estimatedIntervals)
   }
 
   static let shownCells = 12

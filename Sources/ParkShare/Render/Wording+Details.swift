@@ -14,9 +14,11 @@ extension Wording {
       return (t.moreMeters(formula, count), t.listedBy(listing), nil)
     case .value(let id, let value, let unit, let clause):
       return (id, summary(value, unit: unit), clause?.clause)
-    case .touBand(let call, let band, let kWh, let price, let amount, let currency, let clause):
+    case .touBand(
+      let call, let band, let kWh, let price, let amount, let currency, let clause, let span):
       return (
-        "\(call) \(band)", t.touBand(kWh.grouped, price.grouped, currency, amount.grouped),
+        "\(call) \(band)" + (span.map { " \($0)" } ?? ""),
+        t.touBand(kWh.grouped, price.grouped, currency, amount.grouped),
         clause.clause
       )
     case .certificates(

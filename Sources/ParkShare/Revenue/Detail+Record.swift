@@ -33,9 +33,10 @@ extension Detail: Encodable {
       return ("\(formula): \(count) more meters", "see --json", nil)
     case .value(let id, let value, let unit, let clause):
       return (id, Self.summary(value, unit: unit), clause?.clause)
-    case .touBand(let call, let band, let kWh, let price, let amount, let currency, let clause):
+    case .touBand(
+      let call, let band, let kWh, let price, let amount, let currency, let clause, let span):
       return (
-        "\(call) \(band)",
+        "\(call) \(band)" + (span.map { " \($0)" } ?? ""),
         "\(kWh.grouped) kWh x \(price.grouped) \(currency)/kWh = \(amount.grouped) \(currency)",
         clause.clause
       )

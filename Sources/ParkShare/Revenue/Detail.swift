@@ -12,10 +12,11 @@ public enum Detail: Sendable, Hashable {
   case moreMeters(formula: String, count: Int)
   /// A value computed before, in its unit.
   case value(id: String, value: Quantity, unit: ValueUnit, clause: SourceRange?)
-  /// One band of `tou(METER, TARIFF)`: its kWh at its price.
+  /// One band of `tou(METER, TARIFF)`: its kWh at its price. `span` is the part of the period
+  /// the band's tariff version was in force in, when versions changed in the period.
   case touBand(
     call: String, band: String, kWh: Exact, price: Exact, amount: Exact, currency: String,
-    clause: SourceRange)
+    clause: SourceRange, span: SubPeriod? = nil)
   /// One month of `gec(KWH)`: the kWh carried in and exported, the certificates issued (of that
   /// month's vintage) and the kWh carried on.
   case certificates(

@@ -54,53 +54,75 @@ extension Evaluator {
     return out
   }
 
-  /// `tou(METER, TARIFF)`: each interval's kWh at the price of its band, per month and member.
+  /// `tou(METER, TARIFF)`: each interval's kWh at the price of its band, per month and member,
+  /// under the version of the tariff in force when it was metered.
   mutating func tou(meter id: String, tariff tariffId: String) throws(EvaluationFailure)
     -> Quantity
   {
     let key = "tou(\(id), \(tariffId))"
     if let done = calls[key] { return done }
-    guard let tariff = contract.tariffs.first(where: { $0.id == tariffId }) else {
-      throw EvaluationFailure("unknown tariff '\(tariffId)'")
-    }
+    let versions = contract.versions(of: tariffId)
+    guard !versions.isEmpty else { throw EvaluationFailure("unknown tariff '\(tariffId)'") }
     let (decl, meters) = try registered(id)
     let sums = bundle.sums!
-    let bandAt = bandOfMinute(tariff)
-    // micro-kWh per (member, month) per band.
-    var micro: [Facet: [Int64]] = [:]
-    var bandTotals = [Int64](repeating: 0, count: tariff.bands.count)
+    let blocks = months.indices.map { pricedBlocks(month: $0, versions: versions, sums: sums) }
+    let bandsAt = versions.map { bandOfMinute($0) }
+    let empty = versions.map { [Int64](repeating: 0, count: $0.bands.count) }
+    // Micro-kWh per (member, month), per version and band, where one version priced a block;
+    // kWh where a block's days are shared among versions (a projection, see `pricedBlocks`).
+    var whole: [Facet: [[Int64]]] = [:]
+    var shared: [Facet: [[Exact]]] = [:]
     for m in meters {
       let meter = sums.meters[m]
-      let step = meter.interval
-      var slotBand: [Int] = []
-      for slot in 0..<sums.slotsPerDay(m) {
-        let start = slot * step
-        let band = bandAt[start]
-        if let change = (start..<start + step).first(where: { bandAt[$0] != band }) {
-          throw EvaluationFailure(
-            "tariff '\(tariffId)' changes band at \(Tariff.clock(change)), inside meter '\(meter.id)''s \(step)-minute interval from \(Tariff.clock(start))",
-            hint: "an interval must lie in one band: read the meter at a finer interval")
-        }
-        slotBand.append(band)
+      let n = sums.slotsPerDay(m)
+      var slotBand: [[Int]] = []
+      for (v, tariff) in versions.enumerated() {
+        slotBand.append(try bands(of: meter, n: n, at: bandsAt[v], tariff: tariff))
       }
-      for (k, month) in months.enumerated() {
-        let f = Facet(member: decl.per == nil ? nil : meter.party, month: month)
-        var row = micro[f] ?? [Int64](repeating: 0, count: tariff.bands.count)
-        for (slot, band) in slotBand.enumerated() {
-          let v = sums.micro(m, month: k, slot: slot)
-          row[band] += v
-          bandTotals[band] += v
+      for k in months.indices {
+        let f = Facet(member: decl.per == nil ? nil : meter.party, month: months[k])
+        var row = whole[f] ?? empty
+        for block in blocks[k] {
+          if block.shares.count == 1 {
+            let v = block.shares[0].version
+            for s in block.segments {
+              for slot in 0..<n {
+                row[v][slotBand[v][slot]] += sums.micro(m, segment: s, slot: slot)
+              }
+            }
+            continue
+          }
+          var part = shared[f] ?? versions.map { [Exact](repeating: .zero, count: $0.bands.count) }
+          for (v, days) in block.shares {
+            var micro = empty[v]
+            for s in block.segments {
+              for slot in 0..<n {
+                micro[slotBand[v][slot]] += sums.micro(m, segment: s, slot: slot)
+              }
+            }
+            for (b, x) in micro.enumerated() where x != 0 {
+              part[v][b] = try arithmetic { () throws(ArithmeticError) in
+                try part[v][b] + MeterSums.kWh(x) * Exact(days) / Exact(block.days)
+              }
+            }
+          }
+          shared[f] = part
         }
-        micro[f] = row
+        whole[f] = row
       }
     }
     var cells = zeroCells(per: decl.per)
-    for (f, row) in micro {
+    var kWhs = versions.map { [Exact](repeating: .zero, count: $0.bands.count) }
+    for (f, row) in whole {
       var amount = Exact.zero
-      for (b, v) in row.enumerated() {
-        let price = tariff.bands[b].price
-        amount = try arithmetic { () throws(ArithmeticError) in
-          try amount + MeterSums.kWh(v) * price
+      for (v, tariff) in versions.enumerated() {
+        for (b, band) in tariff.bands.enumerated() {
+          let kWh = try arithmetic { () throws(ArithmeticError) in
+            try MeterSums.kWh(row[v][b]) + (shared[f]?[v][b] ?? .zero)
+          }
+          guard !kWh.isZero else { continue }
+          kWhs[v][b] = try arithmetic { () throws(ArithmeticError) in try kWhs[v][b] + kWh }
+          amount = try arithmetic { () throws(ArithmeticError) in try amount + kWh * band.price }
         }
       }
       if let s = bundle.scale[decl.kind] {
@@ -109,13 +131,16 @@ extension Evaluator {
       cells[f] = amount
     }
     var details: [Detail] = []
-    for (b, band) in tariff.bands.enumerated() {
-      let kwh = MeterSums.kWh(bandTotals[b])
-      let amount = try arithmetic { () throws(ArithmeticError) in try kwh * band.price }
-      details.append(
-        .touBand(
-          call: key, band: band.name, kWh: kwh, price: band.price, amount: amount,
-          currency: contract.currency.code, clause: tariff.clause))
+    let used = Set(blocks.joined().flatMap { $0.shares.map(\.version) })
+    for (v, tariff) in versions.enumerated() where used.contains(v) {
+      let span = used.count > 1 ? inForce(versions, v) : nil
+      for (b, band) in tariff.bands.enumerated() {
+        let amount = try arithmetic { () throws(ArithmeticError) in try kWhs[v][b] * band.price }
+        details.append(
+          .touBand(
+            call: key, band: band.name, kWh: kWhs[v][b], price: band.price, amount: amount,
+            currency: contract.currency.code, clause: tariff.clause, span: span))
+      }
     }
     let q = Quantity(dims: decl.per == nil ? .month : [.member, .month], cells: cells)
     calls[key] = q
@@ -123,4 +148,23 @@ extension Evaluator {
     return q
   }
 
+  /// The band of each interval of the day of `meter` (`n` a day) under a tariff: an interval
+  /// must lie in one band.
+  func bands(of meter: RegisteredMeter, n: Int, at bandAt: [Int], tariff: Tariff)
+    throws(EvaluationFailure) -> [Int]
+  {
+    let step = meter.interval
+    var out: [Int] = []
+    for slot in 0..<n {
+      let start = slot * step
+      let band = bandAt[start]
+      if let change = (start..<start + step).first(where: { bandAt[$0] != band }) {
+        throw EvaluationFailure(
+          "tariff '\(tariff.id)' changes band at \(Tariff.clock(change)), inside meter '\(meter.id)''s \(step)-minute interval from \(Tariff.clock(start))",
+          hint: "an interval must lie in one band: read the meter at a finer interval")
+      }
+      out.append(band)
+    }
+    return out
+  }
 }

@@ -148,6 +148,7 @@ public struct Evaluator: Sendable {
         directory: bundle.directory, readingFiles: bundle.readingFiles, rows: bundle.rows,
         meters: bundle.meters.count, missingIntervals: missing,
         estimatedIntervals: estimated.isEmpty ? nil : estimated,
+        estimatedBy: estimated.isEmpty ? nil : bundle.estimatedBy?.clause,
         flaggedIntervals: flagged.isEmpty ? nil : flagged))
     return Outcome(revenue: revenue, diagnostics: diagnostics, evaluator: e)
   }

@@ -51,6 +51,9 @@ public struct DataSummary: Sendable, Encodable {
   /// Intervals filled by the contract's `estimate` rule, by meter; absent when none were (so
   /// records of periods without estimates keep their bytes).
   public var estimatedIntervals: [String: Int]? = nil
+  /// The rule that estimated them, as `file:line`: the contract's `estimate` line or the
+  /// bundle's import.profile's; absent when nothing was estimated.
+  public var estimatedBy: String? = nil
   /// Readings the meter system flagged estimated or substituted, by meter; absent when none.
   public var flaggedIntervals: [String: Int]? = nil
 }

@@ -215,7 +215,16 @@ public struct Settlement: Sendable, Encodable {
       let party = key.party
       owed[party] = try (owed[party] ?? .zero) + v
     }
-    let ids = Set(contract.parties.map(\.id)).union(lines.keys).union(payables.keys).sorted()
+    // A party outside the deal for the whole period (it joins later, or has left) gets no
+    // statement, unless something is still its (a line, a payable, arrears, points).
+    let (first, last) = (
+      CalendarDay.first(of: revenue.period), CalendarDay.last(of: revenue.period)
+    )
+    let present = contract.parties.filter { p in
+      (p.from.map { $0 <= last } ?? true) && (p.until.map { $0 >= first } ?? true)
+        || owed[p.id] != nil || points[p.id] != nil
+    }
+    let ids = Set(present.map(\.id)).union(lines.keys).union(payables.keys).sorted()
     let parties = Dictionary(contract.parties.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let zero = try Exact(minorUnits: 0, decimals: decimals)
     var statements: [Statement] = []

@@ -75,6 +75,8 @@ public struct PartyDecl: Sendable {
   public var displayName: String
   public var role: Name
   public var capital: Expr?
+  /// `from 2029-02-01` / `until 2031-06-30`: when the party takes part in the deal.
+  public var effective = Effective.always
 }
 
 /// `parties tenants from "tenants.csv" enterprise`
@@ -116,6 +118,9 @@ public struct TariffDecl: Sendable {
   /// `tariff direct = grid discount 10%`
   public var base: Name?
   public var discount: Literal?
+  /// `tariff grid CNY/kWh from 2029-02-01`: a later version of tariff `id`, in force from that
+  /// day; nil for the version in force from the start of the term.
+  public var from: PeriodRef? = nil
 }
 
 /// `let`, `kpi` and `revenue` definitions: a name bound to a unit-checked expression.

@@ -1,5 +1,7 @@
 extension Parser {
-  /// tariff := "tariff" ID UNIT NEWLINE band+ | "tariff" ID "=" ID "discount" PERCENT
+  /// tariff := "tariff" ID UNIT VERSION? NEWLINE band+
+  ///           | "tariff" ID "=" ID "discount" PERCENT VERSION?
+  /// VERSION := "from" (PERIOD | DAY): a later version of the tariff, in force from that day.
   /// band := "band" NAME NUMBER TIME "-" TIME ("," TIME "-" TIME)*
   mutating func parseTariff(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure)
     -> TariffDecl
@@ -9,6 +11,7 @@ extension Parser {
       let base = try c.expectName("the tariff it discounts")
       _ = try c.expect(word: "discount", hint: "tariff ID = OTHER discount 10%")
       let discount = try c.expectPercent("a discount percentage")
+      let from = try parseVersion(&c)
       try c.expectEnd(after: "the discount")
       if let child = children.first {
         diagnostics.append(
@@ -17,9 +20,11 @@ extension Parser {
             at: child.line.range,
             hint: "remove the indented lines, or give the tariff its own bands"))
       }
-      return TariffDecl(id: id, unit: nil, bands: [], base: base, discount: discount)
+      return TariffDecl(
+        id: id, unit: nil, bands: [], base: base, discount: discount, from: from)
     }
     let unit = try parseUnit(&c)
+    let from = try parseVersion(&c)
     try c.expectEnd(after: "the tariff unit")
     var bands: [TariffDecl.Band] = []
     for child in children {
@@ -43,7 +48,25 @@ extension Parser {
         record(error)
       }
     }
-    return TariffDecl(id: id, unit: unit, bands: bands, base: nil, discount: nil)
+    return TariffDecl(id: id, unit: unit, bands: bands, base: nil, discount: nil, from: from)
+  }
+
+  /// A tariff's `from DATE`, when it has one. A version runs until the next one starts, so
+  /// `until` has no place here.
+  func parseVersion(_ c: inout Cursor) throws(ParseFailure) -> PeriodRef? {
+    if let word = c.peek, word.isWord("until") {
+      throw ParseFailure(
+        .error(
+          .syntax, "a tariff version has no end date", at: word.range,
+          hint:
+            "a version is in force until the next one starts: declare the next one with 'from'"))
+    }
+    guard c.accept(word: "from") != nil else { return nil }
+    guard let t = c.peek, t.kind == .period || t.kind == .number else {
+      throw c.fail("the day the version takes effect, like 2029-02-01")
+    }
+    c.index += 1
+    return try periodRef(t)
   }
 
   /// A clock time `HH:MM` (00:00 to 24:00) as minutes after midnight.

@@ -32,6 +32,26 @@ extension Parser {
       decimals: decimals)
   }
 
+  /// A date as a step or a tariff version writes it: a period (`2029Q2`) or a day
+  /// (`2029-02-01`, whose `period` is its month).
+  func periodRef(_ token: Token) throws(ParseFailure) -> PeriodRef {
+    let day = CalendarDay(token.text)
+    guard
+      let p = day.map({ Period(containing: $0.absoluteMonth, length: .month) })
+        ?? Period(token.text)
+    else {
+      let isDay = token.text.count == 10
+      throw ParseFailure(
+        .error(
+          .badPeriod, "'\(token.text)' is not a valid \(isDay ? "day" : "period")",
+          at: token.range,
+          hint: isDay
+            ? "days are written 2029-02-01, a day the month has"
+            : "periods are written 2026Q1, 2026H2, 2026-03 or 2026"))
+    }
+    return PeriodRef(period: p, range: token.range, day: day)
+  }
+
   /// step := (pay | reserve | rebate | split | cap | floor) (("if" | "unless") CONDITION)?
   ///         ("from" (PERIOD | DAY))? ("until" (PERIOD | DAY))?
   mutating func parseStep(_ node: SyntaxLine) throws(ParseFailure) -> Step {
@@ -44,21 +64,7 @@ extension Parser {
     {
       let word = line.tokens[line.tokens.count - 2]
       guard word.isWord("from") || word.isWord("until") else { break }
-      let day = CalendarDay(last.text)
-      guard
-        let p = day.map({ Period(containing: $0.absoluteMonth, length: .month) })
-          ?? Period(last.text)
-      else {
-        let isDay = last.text.count == 10
-        throw ParseFailure(
-          .error(
-            .badPeriod, "'\(last.text)' is not a valid \(isDay ? "day" : "period")",
-            at: last.range,
-            hint: isDay
-              ? "days are written 2029-02-01, a day the month has"
-              : "periods are written 2026Q1, 2026H2, 2026-03 or 2026"))
-      }
-      let ref = PeriodRef(period: p, range: last.range, day: day)
+      let ref = try periodRef(last)
       if word.isWord("from") { effective.from = ref } else { effective.until = ref }
       line.tokens.removeLast(2)
     }

@@ -190,7 +190,7 @@ public struct Parser {
     return .estimate(method: method, limit: limit)
   }
 
-  /// party := "party" ID STRING ROLE ("capital" EXPR)?
+  /// party := "party" ID STRING ROLE ("capital" EXPR)? ("from" DATE)? ("until" DATE)?
   mutating func parseParty(_ c: inout Cursor) throws(ParseFailure) -> PartyDecl {
     let hint = Keywords.form(of: "party")
     let id = try c.expectName("a party id", hint: hint)
@@ -201,10 +201,20 @@ public struct Parser {
     _ = c.next()
     var capital: Expr? = nil
     if c.accept(word: "capital") != nil { capital = try parseExpr(&c) }
+    // `from 2029-02-01` / `until 2031-06-30`: the days the party takes part in the deal.
+    var effective = Effective.always
+    while let word = c.accept(word: "from") ?? c.accept(word: "until") {
+      guard let t = c.peek, t.kind == .period || t.kind == .number else {
+        throw c.fail("a day like 2029-02-01 after '\(word.text)'")
+      }
+      c.index += 1
+      let ref = try periodRef(t)
+      if word.isWord("from") { effective.from = ref } else { effective.until = ref }
+    }
     try c.expectEnd(after: "the party")
     return PartyDecl(
       id: id, displayName: name.string ?? "", role: Name(text: role.text, range: role.range),
-      capital: capital)
+      capital: capital, effective: effective)
   }
 
   /// parties := "parties" ID "from" STRING ROLE

@@ -73,11 +73,12 @@ import Testing
     #expect(revenue.total("sales") == Exact("831.000005"))
     #expect(revenue.data.estimatedIntervals == ["E": 3])
     #expect(revenue.data.missingIntervals == ["E": 6])
-    let text = RevenueText.render(revenue)
+    // The rule is named by its line: the contract's `estimate` (line 5).
+    let by = try #require(revenue.data.estimatedBy)
+    #expect(by.hasSuffix("/test.contract:5"))
     #expect(
-      text.contains(
-        "intervals estimated by the 'estimate' rule (the contract's, or the bundle's import.profile's):\n  E: 3\n"
-      ))
+      RevenueText.render(revenue).contains(
+        "intervals estimated by the 'estimate' rule at \(by):\n  E: 3\n"))
   }
 
   @Test func withoutTheRuleNothingIsEstimated() throws {
@@ -123,10 +124,12 @@ import Testing
       ])
     let (settled, messages) = t.settle(dir, period: "2026-01")
     let s = try #require(settled, "\(messages)")
+    let by = try #require(s.revenue.data.estimatedBy)
     #expect(
       StatementText.render(s).contains(
-        "intervals estimated by the 'estimate' rule (the contract's, or the bundle's import.profile's):\n  E: 3\n"
-      ))
+        "intervals estimated by the 'estimate' rule at \(by):\n  E: 3\n"))
+    #expect(
+      StatementText.render(s, wording: .zh).contains("按 \(by) 的 estimate 规则估算的时段：\n  E: 3\n"))
     let json = String(decoding: try JSONEncoder().encode(s), as: UTF8.self)
     #expect(json.contains("\"estimatedIntervals\":{\"E\":3}"))
   }
@@ -183,6 +186,8 @@ import Testing
     let revenue = try #require(r, "\(messages)")
     #expect(revenue.total("sales") == Exact("831.000005"))
     #expect(revenue.data.estimatedIntervals == ["E": 3])
+    // Traced to the profile's line, not the contract's.
+    #expect(revenue.data.estimatedBy?.hasSuffix("2026-01/import.profile:1") == true)
     let (none, _) = try Self.revenue(contractLine: "", profile: "estimate = none\n")
     #expect(try #require(none).total("sales") == Exact("781.000003"))
   }

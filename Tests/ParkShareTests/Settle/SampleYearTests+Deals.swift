@@ -64,18 +64,31 @@ extension SampleYearTests {
   /// manager 450,000, reserve 5% of the pool 1,458,170: 24,440,230 left. The year has reached
   /// 118.4 + 176.25 + 166.8 + 112.6 = 574.05 GWh >= 560, so the O&M company takes 3%:
   /// 733,206.9; 23,707,023.1 by units (of 800,000,000). Exact parts: om 733,206.9, U01 (34%)
-  /// 8,060,387.854, U02 (15%) 3,556,053.465, U03 and U06 (10%) 2,370,702.31, U04 (12%)
-  /// 2,844,842.772, U05 (19%) 4,504,334.389; the pool rounds to the yuan: the floors sum to
-  /// 24,440,226 and the 4 yuan missing go to the largest remainders, om .9, U01 .854, U04
-  /// .772 and U02 .465. Q3's year to date, 461.45 GWh, does not pay the incentive.
+  /// 8,060,387.854, U02 (15%) 3,556,053.465, U07 (U03's units since 2026-08-15) and U06 (10%)
+  /// 2,370,702.31, U04 (12%) 2,844,842.772, U05 (19%) 4,504,334.389; the pool rounds to the
+  /// yuan: the floors sum to 24,440,226 and the 4 yuan missing go to the largest remainders, om
+  /// .9, U01 .854, U04 .772 and U02 .465. Q3's year to date, 461.45 GWh, does not pay the
+  /// incentive.
+  ///
+  /// 2026Q3 (42,283,800 CNY) is cut at the block trade: 45 of 92 days are 20,682,293.48 (to the
+  /// fen, a half up); less O&M 4,170,000 x 45/92 = 2,039,673.91, the manager 450,000 x 45/92 =
+  /// 220,108.70 and 5% reserved (1,034,114.674) leaves 17,388,396.196, of which U03 has 10%:
+  /// 1,738,839.6196. The other 47 days: 21,601,506.52 less 2,130,326.09, 229,891.30 and
+  /// 1,080,075.326 leaves 18,161,213.804: U07 1,816,121.3804. Rounded down to the yuan for the
+  /// pool, U03's .6196 is among the largest remainders (1,738,840), U07's .3804 is not.
   @Test func reitPaysUnitholdersByUnitsInWholeYuanAndTheIncentiveInQ4() throws {
     let s = try Self.settleYear("pv-reit")
-    #expect(s.map { Self.lines($0, "distribution", "pay", "om").count } == [1, 1, 1, 2])
+    // Q3's O&M fee in its two sub-periods; Q4's fee and incentive.
+    #expect(s.map { Self.lines($0, "distribution", "pay", "om").count } == [1, 1, 2, 2])
     #expect(Self.lines(s[3], "distribution", "pay", "om") == ["2815000", "733207"].map(x))
-    let holders = ["U01", "U02", "U03", "U04", "U05", "U06"]
+    let holders = ["U01", "U02", "U03", "U04", "U05", "U06", "U07"]
     #expect(
       holders.map { Self.lines(s[3], "distribution", "split", $0) }
-        == ["8060388", "3556054", "2370702", "2844843", "4504334", "2370702"].map { [x($0)] })
+        == [["8060388"], ["3556054"], [], ["2844843"], ["4504334"], ["2370702"], ["2370702"]].map {
+          $0.map(x)
+        })
+    #expect(Self.lines(s[2], "distribution", "split", "U03") == [x("1738840")])
+    #expect(Self.lines(s[2], "distribution", "split", "U07") == [x("1816121")])
     #expect(Self.carried(s[3], "funds", "inverter_reserve") == x("7234389"))
   }
 }
