@@ -112,4 +112,46 @@ import Testing
     #expect(settled.map { $0.net("esco") } == ["900", "900", "700", "0"].map(x))
     #expect(settled.map { $0.net("host") } == ["0", "0", "200", "900"].map(x))
   }
+
+  /// A metered running total crossed by the first reading of a quarter, or by its last: the
+  /// subsidy is marginal on the kWh either side, wherever in the quarter they were read. 2026Q1
+  /// discharges 995 kWh; 2026Q2 100 kWh, crossing 1,000 kWh after its first 5: 5 x 0.20 + 95 x
+  /// 0.10 = 10.50, whether the first hour reads 10 kWh (the crossing in the first interval) or
+  /// the last hour 96 kWh (in the last: 999 before it).
+  @Test(arguments: [
+    ["04-01T00:00": "10", "05-15T12:00": "90"],
+    ["04-01T00:00": "4", "06-30T23:00": "96"],
+  ])
+  func aCrossingInTheFirstOrTheLastIntervalOfAQuarter(_ q2: [String: String]) throws {
+    let t = try TestBundle(
+      contract: Self.header + """
+
+        meter battery storage-discharge
+        subsidy storage = 0.20 CNY/kWh x battery paid by gov
+          reduce to 50% when to-date(battery) >= 1,000 kWh
+        pool p = income + storage
+          split esco 50%, host 50%
+        gaps zero
+
+        """)
+    defer { t.remove() }
+    var state: CarryState? = nil
+    var paid: [Exact] = []
+    for (period, rows) in [("2026Q1", ["01-10T12:00": "995"]), ("2026Q2", q2)] {
+      let dir = try t.bundle(
+        period,
+        [
+          "meters.csv": "meter,kind,interval\nB,storage-discharge,60\n",
+          "readings.csv": "meter,timestamp,kwh\n"
+            + rows.sorted { $0.key < $1.key }.map { "B,2026-\($0.key):00+08:00,\($0.value)\n" }
+            .joined(),
+          "facts.csv": "fact,value\namount,0\ndischarge,0\n",
+        ])
+      let (s, messages) = t.settle(dir, period: period, opening: state)
+      let settled = try #require(s, "\(period): \(messages)")
+      paid.append(try #require(settled.revenue.total("storage")))
+      state = settled.closing
+    }
+    #expect(paid == ["199", "10.5"].map(x))
+  }
 }
