@@ -33,11 +33,19 @@ extension Checker {
       case .add, .subtract, .less, .lessOrEqual, .greater, .greaterOrEqual:
         guard lt.unit == rt.unit else {
           let verb = op == .add ? "add" : (op == .subtract ? "subtract" : "compare")
-          let hint =
-            (lt.unit == .kWh || rt.unit == .kWh)
-              && !(lt.unit.isDimensionless && rt.unit.isDimensionless)
-            ? "multiply kWh by a price in \(contract.currency.code)/kWh to get \(contract.currency.code)"
-            : "both sides need the same unit"
+          let money = Unit.base(contract.currency.code)
+          let units = [lt.unit, rt.unit]
+          var hint = "both sides need the same unit"
+          // kWh beside money or a price: the price was meant to multiply.
+          if units.contains(.kWh) && (units.contains(money) || units.contains(money / .kWh)) {
+            hint =
+              "multiply kWh by a price in \(contract.currency.code)/kWh to get \(contract.currency.code)"
+          } else if units.contains(where: \.isDimensionless),
+            let u = units.first(where: { !$0.isDimensionless })
+          {
+            hint =
+              "a plain number or percentage has no unit: write it in \(u) (1,000 \(u)), or divide by a total in \(u) to compare a ratio"
+          }
           error(
             .unitMismatch, "cannot \(verb) \(lt.unit.spoken) and \(rt.unit.spoken)", at: e.range,
             hint: hint)
