@@ -5,9 +5,9 @@ import ParkShare
 /// [--amend]] [--opening F] [--closing F] [--bom]`; with `--from P --to Q` a range
 /// (`SettleRangeCommand`).
 enum SettleCommand {
-  static let formats = ["text", "json", "csv", "html", "xlsx", "all"]
+  static let formats = ["text", "json", "csv", "html", "xlsx", "pdf", "all"]
   static let extensions = [
-    "text": "txt", "json": "json", "csv": "csv", "html": "html", "xlsx": "xlsx",
+    "text": "txt", "json": "json", "csv": "csv", "html": "html", "xlsx": "xlsx", "pdf": "pdf",
   ]
 
   static func run(_ args: Arguments) throws(Arguments.UsageError) -> Int32 {
@@ -16,7 +16,7 @@ enum SettleCommand {
     }
     let format = try args.format(formats, "--format is one of \(formats.joined(separator: ", "))")
     let out = args.options["--out"]
-    if (format == "all" || format == "xlsx") && out == nil {
+    if ["all", "xlsx", "pdf"].contains(format) && out == nil {
       throw Usage(message: "--format \(format) writes files: give --out DIR")
     }
     let render = try renderer(args)
@@ -46,6 +46,7 @@ enum SettleCommand {
       case "csv": Data(StatementCSV.render(s, bom: bom, wording: .of(language)).utf8)
       case "html": Data(StatementHTML.render(s, language: htmlLanguage).utf8)
       case "xlsx": Data(StatementWorkbook.build(s, wording: .of(language)).bytes())
+      case "pdf": Data(StatementPDF.render(s, language: htmlLanguage))
       default: Data(StatementText.render(s, wording: .of(language)).utf8)
       }
     }
@@ -57,7 +58,7 @@ enum SettleCommand {
   ) -> SettleUseCase.Outputs {
     { settlement, stem in
       guard let out else { return [] }
-      return (format == "all" ? ["text", "json", "csv", "html", "xlsx"] : [format]).map {
+      return (format == "all" ? ["text", "json", "csv", "html", "xlsx", "pdf"] : [format]).map {
         (out + "/" + stem + "." + extensions[$0]!, render(settlement, $0))
       }
     }

@@ -4,6 +4,9 @@ extension Labels {
   static let pageEN: [String: String] = [
     "title": "Settlement statement",
     "summary": "Summary",
+    "total": "Total",
+    "inWords": "Amount in Chinese capitals (大写金额)",
+    "pageOf": "Page {n} of {count}",
     "party": "Party",
     "name": "Name",
     "role": "Role",
@@ -66,6 +69,9 @@ extension Labels {
   static let pageZH: [String: String] = [
     "title": "收益分配结算单",
     "summary": "结算汇总",
+    "total": "合计",
+    "inWords": "大写金额",
+    "pageOf": "第 {n} 页 / 共 {count} 页",
     "party": "参与方",
     "name": "名称",
     "role": "角色",

@@ -1,0 +1,179 @@
+/// `parkshare settle --format pdf`: the HTML statements' content as a PDF written by parkshare
+/// (`PDFDocument`): a summary with a totals row (合计), then each party's statement from a new
+/// page with its net in Chinese capitals (大写金额), then the difference statements of an
+/// amendment; tables repeat their header on each page, every page is numbered. Chinese (the
+/// default) or English labels.
+public enum StatementPDF {
+  public static func render(_ s: Settlement, language lang: Language = .zh) -> [UInt8] {
+    let w = Wording.of(lang)
+    func t(_ key: String) -> String { StatementHTML.label(key, lang) }
+    func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    let small = PDFPage.Style(size: 8, grey: 30)
+    let title = PDFPage.Style(size: 14, bold: true)
+    let heading = PDFPage.Style(size: 11, bold: true)
+    var flow = PDFFlow()
+    func meta() {
+      flow.paragraph(
+        "\(t("contract")): \(s.contract.id) \(s.contract.title)    \(t("period")): \(s.period)    \(t("currency")): \(s.currency)    \(t("rounding")): \(s.rounding)",
+        small, after: 0)
+      for line in ledgerMeta(s, t, w) { flow.paragraph(line, small, after: 0) }
+      flow.space(80)
+    }
+
+    // The summary.
+    flow.paragraph("\(t("title")) — \(t("summary"))", title, after: 60)
+    meta()
+    var rows: [PDFFlow.Row] = s.statements.map { st in
+      PDFFlow.Row(cells: [
+        st.party, st.name, money(st.gross), money(st.deductions), money(st.net),
+        st.payableTotal.isZero ? "" : money(st.payableTotal),
+      ])
+    }
+    let sums = [\Statement.gross, \.deductions, \.net, \.payableTotal].map { key in
+      (try? s.statements.map { $0[keyPath: key] }.sum()) ?? .zero
+    }
+    rows.append(
+      PDFFlow.Row(
+        cells: [t("total"), ""] + sums.map(money), style: PDFPage.Style(bold: true), ruled: true))
+    flow.table(
+      [
+        .init(title: t("party"), width: 600), .init(title: t("name"), width: 1350),
+        .init(title: t("gross"), width: 800, right: true),
+        .init(title: t("deductions"), width: 800, right: true),
+        .init(title: t("net"), width: 800, right: true),
+        .init(title: t("payable"), width: 800, right: true),
+      ], rows)
+    flow.paragraph(t("reconciliation"), heading, after: 40)
+    let r = s.reconciliation
+    flow.table(
+      [.init(title: "", width: 3350), .init(title: t("amount"), width: 1800, right: true)],
+      [
+        ("pools", r.pools), ("allocated", r.allocated), ("reserved", r.reserved),
+        ("unallocated", r.unallocated), ("residual", r.residual),
+      ].map { PDFFlow.Row(cells: [t($0.0), money($0.1)]) })
+    flow.space(40)
+    flow.table(
+      [.init(title: t("inputs"), width: 2150), .init(title: "BLAKE2b-256", width: 3000)],
+      s.inputs.map { PDFFlow.Row(cells: [$0.path, $0.blake2b256]) }, size: 7)
+    flow.paragraph("\(t("engine")): parkshare \(s.engine)", small)
+
+    // One statement per party, each from a new page.
+    for st in s.statements {
+      flow.newPage()
+      flow.paragraph("\(t("title")) — \(st.name)", title, after: 60)
+      meta()
+      let identity =
+        st.number.map {
+          "\(t("number")): \(StatementText.number($0))    \(t("issued")): \(st.issued ?? "")"
+        }
+        ?? t("preview")
+      flow.paragraph(
+        "\(identity)    \(t("party")): \(st.party)    \(t("role")): \(t(st.role))", after: 60)
+      var lines = st.lines.map { l in
+        PDFFlow.Row(
+          cells: [l.pool, t(l.kind.rawValue), w.basis(of: l), w.rate(l.rate), money(l.amount)],
+          red: l.amount.isNegative ? [4] : [], notes: [2: "\(t("clause")): \(l.clause.clause)"])
+      }
+      if lines.isEmpty { lines.append(PDFFlow.Row(cells: ["", "", t("nothing")])) }
+      for (i, (key, v)) in [("gross", st.gross), ("deductions", st.deductions), ("net", st.net)]
+        .enumerated()
+      {
+        lines.append(
+          PDFFlow.Row(
+            cells: ["", "", t(key), "", money(v)], style: PDFPage.Style(bold: true), ruled: i == 0,
+            red: v.isNegative ? [4] : []))
+      }
+      if s.currency == "CNY", let words = ChineseAmount.text(st.net) {
+        lines.append(PDFFlow.Row(cells: ["", "", "\(t("inWords")): \(words)"]))
+      }
+      flow.table(
+        [
+          .init(title: t("pool"), width: 650), .init(title: t("kind"), width: 600),
+          .init(title: t("basis"), width: 2100), .init(title: t("rate"), width: 800, right: true),
+          .init(title: t("amount"), width: 1000, right: true),
+        ], lines)
+      if !st.payable.isEmpty {
+        flow.paragraph(t("payable"), heading, after: 40)
+        flow.table(
+          [
+            .init(title: t("pool"), width: 1500), .init(title: t("clause"), width: 2650),
+            .init(title: t("amount"), width: 1000, right: true),
+          ],
+          st.payable.map { PDFFlow.Row(cells: [$0.subsidy, $0.clause.clause, money($0.amount)]) })
+      }
+      if !st.arrearsOwed.isZero {
+        flow.paragraph("\(t("arrears")): \(money(st.arrearsOwed))")
+      }
+      if let points = st.points, !points.isEmpty {
+        let p = w.labels.points
+        flow.paragraph(p.title, heading, after: 40)
+        flow.table(
+          p.header.dropFirst().enumerated().map {
+            .init(title: $0.element, width: $0.offset == 0 ? 1150 : 800, right: $0.offset > 0)
+          },
+          points.map { m in
+            PDFFlow.Row(
+              cells: [m.scheme]
+                + [m.opening, m.expired, m.earned, m.redeemed, m.closing].map(\.grouped))
+          })
+      }
+    }
+
+    // The difference statements of an amendment: negative differences in red (红字).
+    for d in s.issue?.differences ?? [] {
+      flow.newPage()
+      flow.paragraph("\(t("differenceTitle")) — \(d.name)", title, after: 60)
+      meta()
+      flow.paragraph(
+        "\(t("number")): \(StatementText.number(d.number))    \(t("issued")): \(d.issued)    \(t("corrects")): \(d.amends.map(StatementText.number) ?? "-")    \(t("party")): \(d.party)"
+      )
+      flow.paragraph("\(t("reason")): \(d.reason)", after: 60)
+      var rows = d.lines.map { l in
+        PDFFlow.Row(
+          cells: [
+            l.pool, t(l.kind.rawValue), l.clause.clause, money(l.previous), money(l.amount),
+            money(l.difference),
+          ], red: l.difference.isNegative ? [5] : [])
+      }
+      rows.append(
+        PDFFlow.Row(
+          cells: ["", "", t("net"), money(d.previousNet), money(d.net), money(d.difference)],
+          style: PDFPage.Style(bold: true), ruled: true,
+          red: d.difference.isNegative ? [5] : []))
+      if s.currency == "CNY", let words = ChineseAmount.text(d.difference) {
+        rows.append(PDFFlow.Row(cells: ["", "", "\(t("inWords")): \(words)"]))
+      }
+      flow.table(
+        [
+          .init(title: t("pool"), width: 650), .init(title: t("kind"), width: 600),
+          .init(title: t("clause"), width: 1300),
+          .init(title: t("previous"), width: 850, right: true),
+          .init(title: t("now"), width: 850, right: true),
+          .init(title: t("difference"), width: 900, right: true),
+        ], rows)
+    }
+    flow.number { n, count in
+      t("pageOf").replacingOccurrences(of: "{n}", with: "\(n)")
+        .replacingOccurrences(of: "{count}", with: "\(count)")
+    }
+    return PDFDocument(title: "\(t("title")) \(s.contract.id) \(s.period)", pages: flow.pages)
+      .bytes()
+  }
+
+  /// The ledger lines of a recorded settlement, as the HTML pages give them.
+  static func ledgerMeta(_ s: Settlement, _ t: (String) -> String, _ w: Wording) -> [String] {
+    var out: [String] = []
+    if let record = s.issue?.record, let head = s.issue?.head {
+      out.append("\(t("record")): \(record)    \(t("head")): \(head)")
+    }
+    if let r = s.issue?.restatedAfter {
+      out.append(w.labels.restatedAfter("\(r.period)", String(r.record)))
+    }
+    if let c = s.issue?.contractChange {
+      out.append(
+        "\(t("contractChanged")) (\(t("since")) \(c.since)): \(c.reason)    \(c.previous) → \(c.digest)"
+      )
+    }
+    return out
+  }
+}
