@@ -35,7 +35,7 @@ enum CompareCommand {
     guard let comparison = try Output.show(outcome) else { return ExitCode.inputError }
     switch format {
     case "json": Output.out(Output.json(comparison))
-    case "csv": Output.out(ComparisonText.csv(comparison))
+    case "csv": Output.out((try args.bom() ? "\u{FEFF}" : "") + ComparisonText.csv(comparison))
     case "html": Output.out(NegotiationHTML.compare(comparison))
     default: Output.out(ComparisonText.text(comparison, wording: wording))
     }

@@ -84,6 +84,11 @@ enum Help {
   static let threads = ("--threads N", "reader threads (default: the number of cores)")
   static let lang = ("--lang L", "the language of the words: en (default) or zh")
   static let textLang = ("--lang L", "the language of the text output: en (default) or zh")
+  static let bom = (
+    "--bom",
+    "start CSV with a UTF-8 byte-order mark (the default: Excel and WPS\nread Chinese names right)"
+  )
+  static let noBOM = ("--no-bom", "CSV without the byte-order mark")
   static let usual = "0 done, 1 errors in the contract or data, 64 usage"
   static let outside = (
     "--allow-outside-files",
@@ -157,7 +162,7 @@ enum Help {
           "--issued DATE",
           "with --ledger: the issue date (YYYY-MM-DD) of the statements; default\ntoday, recorded in the ledger; not before the period ends nor before\nthe ledger's latest issue"
         ),
-        ("--bom", "start CSV with a UTF-8 byte-order mark (for Excel)"),
+        bom, noBOM,
         opening,
         ("--closing FILE", "write this period's closing state (with the statement, or nothing)"),
         threads, outside,
@@ -203,7 +208,7 @@ enum Help {
         ("--as-of D", "the date balances and ageing are taken on (default: the ledger's latest)"),
         ("--format F", "text (default), csv, json or xlsx"),
         ("--out FILE", "write there instead of printing (needed for xlsx)"),
-        lang,
+        bom, noBOM, lang,
       ],
       exit: "0 written, 1 ledger errors (a folder that is not a ledger), 64 usage"),
     "pay": Command(
@@ -291,7 +296,7 @@ enum Help {
         ("--from P", "with --ledger: the first period replayed"),
         ("--to P", "with --ledger: the last period replayed"),
         ("--format F", "text (default), json, csv or html"), threads, outside,
-        textLang,
+        bom, noBOM, textLang,
       ],
       exit: usual),
     "simulate": Command(
@@ -363,7 +368,7 @@ enum Help {
         ),
         ("--format F", "text (default), json, csv, html, or with --out also xlsx, pdf and all"),
         ("--lang L", "zh or en, as given to settle (text: en by default; HTML, PDF: zh)"),
-        ("--bom", "start CSV with a UTF-8 byte-order mark, as given to settle"),
+        bom, ("--no-bom", "CSV without the byte-order mark, as given to settle"),
         ("--out DIR", "write DIR/STEM.EXT, as settle named it, instead of printing"),
         threads,
       ],

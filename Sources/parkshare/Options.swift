@@ -56,5 +56,15 @@ extension Arguments {
     return .of(language)
   }
 
+  /// Whether a CSV starts with a UTF-8 byte-order mark: by default, so that Excel and WPS on a
+  /// Chinese Windows read the names as UTF-8 rather than as GBK; `--no-bom` for programs that
+  /// want none; `--bom` (the default said aloud) is still accepted.
+  func bom() throws(Usage) -> Bool {
+    if flags.contains("--bom") && flags.contains("--no-bom") {
+      throw Usage(message: "--bom and --no-bom cannot be combined")
+    }
+    return !flags.contains("--no-bom")
+  }
+
   var outside: Bool { flags.contains(ContractFiles.option) }
 }

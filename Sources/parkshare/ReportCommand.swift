@@ -32,7 +32,9 @@ enum ReportCommand {
     }
     let data: Data
     switch format {
-    case "csv": data = Data(ReportText.csv(report, wording: wording).utf8)
+    case "csv":
+      data = Data(
+        ((try args.bom() ? "\u{FEFF}" : "") + ReportText.csv(report, wording: wording)).utf8)
     case "json": data = Data(Output.json(report).utf8)
     case "xlsx": data = Data(ReportText.workbook(report, wording: wording).bytes())
     default: data = Data(ReportText.text(report, wording: wording).utf8)

@@ -39,7 +39,7 @@ enum SettleCommand {
     // English.
     let language = try args.language(.en)
     let htmlLanguage = try args.language(.zh)
-    let bom = args.flags.contains("--bom")
+    let bom = try args.bom()
     return { s, format in
       switch format {
       case "json": Data(Output.json(s).utf8)

@@ -47,7 +47,9 @@ enum Golden {
       try Data(actual.utf8).write(to: url)
       return actual
     }
-    return try String(contentsOf: url, encoding: .utf8)
+    // Decoded as bytes: `String(contentsOf:encoding:)` would drop a byte-order mark the
+    // output must keep.
+    return String(decoding: try Data(contentsOf: url), as: UTF8.self)
   }
 }
 

@@ -23,7 +23,9 @@ public enum StatementCSV {
       case .amendment: "restated"
       }
     for st in s.statements {
-      let head = [s.contract.id, s.period.description, type, st.number.map(String.init) ?? "", ""]
+      let head = [
+        s.contract.id, s.period.description, type, st.number.map(Statement.numberText) ?? "", "",
+      ]
       for l in st.lines {
         rows.append(
           head + [
@@ -43,8 +45,8 @@ public enum StatementCSV {
     for d in s.issue?.differences ?? [] {
       for l in d.lines {
         rows.append([
-          s.contract.id, s.period.description, "difference", String(d.number),
-          d.amends.map(String.init) ?? "", d.party, d.name, l.pool, l.kind.rawValue,
+          s.contract.id, s.period.description, "difference", Statement.numberText(d.number),
+          d.amends.map(Statement.numberText) ?? "", d.party, d.name, l.pool, l.kind.rawValue,
           l.clause.clause,
           w.labels.differenceBasis(
             plain(l.previous, s.decimals), plain(l.amount, s.decimals), d.reason),

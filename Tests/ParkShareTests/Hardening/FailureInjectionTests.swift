@@ -53,7 +53,7 @@ import Testing
     #expect(done.status == 0, "\(done.err)")
     let finishedOut = Self.snapshot(clean + "/out")
     let finishedLedger = Self.snapshot(clean + "/ledger").filter { $0.key != ".lock" }
-    #expect(finishedOut.count == 6)
+    #expect(finishedOut.count == 7)
     #expect(finishedLedger.count == 3)  // two records and HEAD
     let before = Self.snapshot(q1).filter { $0.key != ".lock" }
     // 8 files x 5 steps (create, write, sync, rename, sync-folder).
@@ -87,7 +87,7 @@ import Testing
       let out = Self.snapshot(root + "/out").filter { !$0.key.contains(".parkshare-tmp-") }
       for (name, data) in out { #expect(data == finishedOut[name], "\(fault): \(name) is partial") }
       if recorded {
-        #expect(out.count == 6, "\(fault): the ledger holds Q2 but outputs are missing")
+        #expect(out.count == 7, "\(fault): the ledger holds Q2 but outputs are missing")
       }
       if !killed && !lateStep {
         #expect(out.isEmpty && !recorded, "\(fault): \(out.keys.sorted())")

@@ -51,7 +51,7 @@ import Testing
       ] + options)
     #expect(amended.status == 0, "\(amended.err)")
     let issued = try Self.files(out)
-    #expect(issued.count == 10)
+    #expect(issued.count == 12)
     #expect(
       String(decoding: issued["chain-2026Q1-amendment-2.json"]!, as: UTF8.self).contains(
         #""difference" : "2000.00""#))
