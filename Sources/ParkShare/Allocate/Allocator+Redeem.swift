@@ -23,6 +23,10 @@ extension Allocator {
     let each = try r.each.map { f throws(EvaluationFailure) in try scalar(f) }
     let all = try r.all.map { f throws(EvaluationFailure) in try scalar(f) }
     let lots = state.points[r.points] ?? [:]
+    // The caps are the period's: in a cut period, what this step paid in the sub-periods before
+    // counts against them.
+    let before = cutRedeemed.filter { $0.key.clause == step.clause }
+    let paidBefore = try exact { () throws(ArithmeticError) in try before.values.sum() }
     var asks: [(member: String, balance: Exact, points: Fraction)] = []
     var asked = Fraction.zero
     for m in evaluator.members(r.group) where takesPart(m) {
@@ -32,8 +36,13 @@ extension Allocator {
       guard balance > .zero else { continue }
       var points = Fraction(balance)
       if let each {
-        let most = try exact { () throws(ArithmeticError) in try Fraction(each) / Fraction(price) }
+        let most = try exact { () throws(ArithmeticError) in
+          let left =
+            try Fraction(each) - (before[RedeemKey(clause: step.clause, member: m)] ?? .zero)
+          return try Fraction.max(left, .zero) / Fraction(price)
+        }
         points = Fraction.min(points, most)
+        guard points > .zero else { continue }
       }
       asks.append((m, balance, points))
       asked = try exact { () throws(ArithmeticError) in
@@ -41,7 +50,10 @@ extension Allocator {
       }
     }
     var limit = Fraction.max(flow.remaining, .zero)
-    if let all { limit = Fraction.min(limit, Fraction(all)) }
+    if let all {
+      let left = try exact { () throws(ArithmeticError) in try Fraction(all) - paidBefore }
+      limit = Fraction.min(limit, Fraction.max(left, .zero))
+    }
     let factor =
       asked > limit
       ? try exact { () throws(ArithmeticError) in try limit / asked } : Fraction(1)
@@ -75,5 +87,11 @@ extension Allocator {
       }
     }
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - paid }
+  }
+
+  /// A redemption step's payments to a member in the earlier sub-periods of a cut period.
+  struct RedeemKey: Hashable {
+    var clause: SourceRange
+    var member: String
   }
 }

@@ -17,8 +17,10 @@ extension Allocator {
     let left = try decimal(flow.remaining, "the pool after its deficit")
     var (givenTotal, givenLeft) = (Exact.zero, Exact.zero)
     let decimals = contract.currency.decimals
+    let start = CalendarDay.first(of: period)
     cutReceived = [:]
-    defer { (subPeriod, cutReceived) = (nil, [:]) }
+    cutRedeemed = [:]
+    defer { (subPeriod, cutReceived, cutRedeemed) = (nil, [:], [:]) }
     for (k, sub) in subs.enumerated() {
       let last = k == subs.count - 1
       // Each source's part: what was metered in the sub-period, or its days' share.
@@ -30,8 +32,8 @@ extension Allocator {
         if last { return (try flow.total - givenTotal, try left - givenLeft) }
         guard metered.contains(where: { $0 != nil }) else {
           return (
-            try Self.share(flow.total, sub, decimals: decimals),
-            try Self.share(left, sub, decimals: decimals)
+            try Self.share(flow.total, sub, from: start, decimals: decimals),
+            try Self.share(left, sub, from: start, decimals: decimals)
           )
         }
         var part = Exact.zero
@@ -39,13 +41,13 @@ extension Allocator {
           if let m {
             part = try part + m
           } else {
-            part = try part + Self.share(s.total, sub, decimals: decimals)
+            part = try part + Self.share(s.total, sub, from: start, decimals: decimals)
           }
         }
         // A deficit recovered first leaves `left` of the total: each part keeps its proportion.
         guard left != flow.total else { return (part, part) }
         guard !flow.total.isNegative, !flow.total.isZero else {
-          return (part, try Self.share(left, sub, decimals: decimals))
+          return (part, try Self.share(left, sub, from: start, decimals: decimals))
         }
         let f = try Fraction(left) * Fraction(part) / Fraction(flow.total)
         return (part, try Self.nearest(f, decimals: decimals))
@@ -63,6 +65,12 @@ extension Allocator {
         cutReceived[p] = try exact { () throws(ArithmeticError) in
           try (cutReceived[p] ?? .zero) + l.exact
         }
+        if l.kind == .redeem {
+          let key = RedeemKey(clause: l.clause, member: p)
+          cutRedeemed[key] = try exact { () throws(ArithmeticError) in
+            try (cutRedeemed[key] ?? .zero) + l.exact
+          }
+        }
       }
       for var a in part.arrears {
         a.subPeriod = sub
@@ -78,12 +86,19 @@ extension Allocator {
     flow.remaining = .zero
   }
 
-  /// `v` x the sub-period's days / the period's days, to the nearest minor unit of the
-  /// currency (a half up).
-  static func share(_ v: Exact, _ sub: SubPeriod, decimals: Int) throws(ArithmeticError)
-    -> Exact
+  /// `v`'s share of the sub-period by days, in minor units of the currency: `v` x the days of
+  /// the period through the sub-period's last day / the period's days, to the nearest minor
+  /// unit (a half up), less the same through the day before it starts. Rounded cumulatively, so
+  /// the shares of all the sub-periods sum to `v` exactly however many dates cut the period.
+  static func share(_ v: Exact, _ sub: SubPeriod, from first: CalendarDay, decimals: Int)
+    throws(ArithmeticError) -> Exact
   {
-    try nearest(try Fraction(v) * Fraction(sub.days) / Fraction(sub.periodDays), decimals: decimals)
+    let before = sub.first.number - first.number
+    let through = try nearest(
+      try Fraction(v) * Fraction(before + sub.days) / Fraction(sub.periodDays), decimals: decimals)
+    let earlier = try nearest(
+      try Fraction(v) * Fraction(before) / Fraction(sub.periodDays), decimals: decimals)
+    return try through - earlier
   }
 
   /// `f` to the nearest minor unit of the currency (a half up).
@@ -99,7 +114,8 @@ extension Allocator {
   func prorated(_ v: Exact) throws(EvaluationFailure) -> Exact {
     guard let sub = subPeriod else { return v }
     return try exact { () throws(ArithmeticError) in
-      try Self.share(v, sub, decimals: contract.currency.decimals)
+      try Self.share(
+        v, sub, from: CalendarDay.first(of: period), decimals: contract.currency.decimals)
     }
   }
 

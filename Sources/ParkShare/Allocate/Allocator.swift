@@ -22,6 +22,9 @@ struct Allocator {
   /// What each party took from the pool in the earlier sub-periods of a cut period, exact: caps
   /// over the term and the payback switch count it, as they count earlier periods.
   var cutReceived: [String: Fraction] = [:]
+  /// What each redemption step paid each member in the earlier sub-periods of a cut period:
+  /// its caps are the period's (Allocator+Redeem).
+  var cutRedeemed: [RedeemKey: Fraction] = [:]
   /// Points redeemed this period, by scheme and member (the statement's points movement).
   var redeemed: [PointsKey: Exact] = [:]
   /// Evaluators that read the readings up to a day an effective date cuts the period at

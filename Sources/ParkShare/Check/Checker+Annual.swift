@@ -52,8 +52,7 @@ extension Checker {
           .badCap,
           "an annual \(term.limit.rawValue) cannot act in a pool that pays '\(party.id)', who joins or leaves inside a period",
           at: ast.range,
-          hint:
-            "date the party by period (from 2029Q2), or write the \(term.limit.rawValue) per period",
+          hint: "date the party by period (\(periodExample)), or \(perPeriod(term))",
           notes: [.init(message: "'\(party.id)' is declared here", range: party.clause)])
       }
       if let (_, cut) = cutBy {
@@ -61,8 +60,7 @@ extension Checker {
           .badCap,
           "an annual \(term.limit.rawValue) cannot act in a pool whose steps start or stop on a day (\(cut.range.clause))",
           at: ast.range,
-          hint:
-            "date the pool's steps by period (from 2029Q2), or write the \(term.limit.rawValue) per period"
+          hint: "date the pool's steps by period (\(periodExample)), or \(perPeriod(term))"
         )
       }
       if term.trueUp && contract.frequency == .year {
@@ -74,6 +72,19 @@ extension Checker {
             "write '\(term.limit.rawValue) \(term.party) AMOUNT per year' without 'with true-up'")
       }
     }
+  }
+
+  /// A period date of this contract's frequency, for hints: `from 2029Q2` in a quarterly one.
+  var periodExample: String {
+    guard termKnown else { return "from 2029Q2" }
+    return "from \(contract.term.from.next)"
+  }
+
+  /// How the term is written for one period instead of a year.
+  func perPeriod(_ term: AnnualTerm) -> String {
+    term.limit == .floor
+      ? "write a floor per period ('floor \(term.party) AMOUNT', without 'per year')"
+      : "write a cap per period ('cap \(term.party) AMOUNT per period')"
   }
 
   /// A party the steps may pay whose dates cut a period (a day that is not a period's first or

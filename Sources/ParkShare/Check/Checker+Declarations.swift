@@ -356,6 +356,23 @@ extension Checker {
         hint: "the first line should read: id,name,capital", notes: [here])
       return []
     }
+    // The columns that decide money are read by their exact names: one spelt in another case,
+    // or given twice, would otherwise be passed over in silence. The rows are still read (and
+    // reported), so the group does not look empty to the splits that name it.
+    for (i, column) in header.enumerated() {
+      let known = ["id", "name", "capital", "from", "until"]
+      if header[..<i].contains(column) {
+        error(
+          .badRegistry, "the column '\(column)' is given twice", at: at(1),
+          hint: "keep one column of that name", notes: [here])
+      }
+      if let meant = known.first(where: { $0 == column.lowercased() }), meant != column {
+        error(
+          .badRegistry,
+          "the column '\(column)' would not be read: registry columns are named in lower case",
+          at: at(1), hint: "write the header '\(meant)'", notes: [here])
+      }
+    }
     let capitalColumn = header.firstIndex(of: "capital")
     var members: [String] = []
     var kept: [RegistryTable.Row] = []

@@ -49,21 +49,50 @@ extension Checker {
       step.untilDay ?? step.until.map { CalendarDay.last(of: $0) }
       ?? CalendarDay.last(of: term.to)
     for id in Self.namedPayees(step) {
-      guard let party = contract.parties.first(where: { $0.id == id }),
-        party.from != nil || party.until != nil
-      else { continue }
-      let (from, until) = (party.from ?? first, party.until ?? last)
-      guard first < from || last > until else { continue }
-      let takesPart = [party.from.map { "from \($0)" }, party.until.map { "until \($0)" }]
-        .compactMap { $0 }.joined(separator: " ")
-      error(
-        .inactiveParty,
-        "'\(id)' takes part \(takesPart), but this step pays it from \(first) until \(last)",
-        at: range,
-        hint:
-          "give the step the party's dates ('from \(from)'\(party.until.map { " / 'until \($0)'" } ?? "")), and another step for the days before or after",
-        notes: [.init(message: "'\(id)' is declared here", range: party.clause)])
+      requirePresence(id, from: first, until: last, at: range, what: "this step pays it")
     }
+    // A payer bears money as a payee takes it: `floor P ... paid by Q`.
+    switch step.kind {
+    case .floor(_, _, let payer?):
+      requirePresence(payer, from: first, until: last, at: range, what: "this floor charges it")
+    case .annual(let term):
+      if let payer = term.payer {
+        requirePresence(payer, from: first, until: last, at: range, what: "this floor charges it")
+      }
+    default: break
+    }
+  }
+
+  /// A subsidy's payer pays it every period of the term (or in its one period): it must take
+  /// part all that time.
+  mutating func checkPayerDates(_ subsidy: Subsidy, at range: SourceRange) {
+    guard termKnown, let payer = subsidy.payer else { return }
+    let term = contract.term
+    let (first, last) =
+      subsidy.once.map { (CalendarDay.first(of: $0), CalendarDay.last(of: $0)) }
+      ?? (CalendarDay.first(of: term.from), CalendarDay.last(of: term.to))
+    requirePresence(payer, from: first, until: last, at: range, what: "the subsidy charges it")
+  }
+
+  /// `inactive-party` unless party `id` takes part from `first` until `last`.
+  mutating func requirePresence(
+    _ id: String, from first: CalendarDay, until last: CalendarDay, at range: SourceRange,
+    what: String
+  ) {
+    guard let party = contract.parties.first(where: { $0.id == id }),
+      party.from != nil || party.until != nil
+    else { return }
+    let (from, until) = (party.from ?? first, party.until ?? last)
+    guard first < from || last > until else { return }
+    let takesPart = [party.from.map { "from \($0)" }, party.until.map { "until \($0)" }]
+      .compactMap { $0 }.joined(separator: " ")
+    error(
+      .inactiveParty,
+      "'\(id)' takes part \(takesPart), but \(what) from \(first) until \(last)",
+      at: range,
+      hint:
+        "give the step the party's dates ('from \(from)'\(party.until.map { " / 'until \($0)'" } ?? "")), and another step for the days before or after",
+      notes: [.init(message: "'\(id)' is declared here", range: party.clause)])
   }
 
   /// The parties a step pays by name, not through a group or by weight.

@@ -6,8 +6,25 @@ extension Checker {
   mutating func checkTariffs() {
     var banded: [Version] = []
     var discounted: [(decl: TariffDecl, range: SourceRange)] = []
+    // Whether each tariff's first version is a discount: its versions must be too.
+    var discount: [String: Bool] = [:]
+    for d in file.declarations {
+      if case .tariff(let t) = d.kind, t.from == nil { discount[t.id.text] = t.base != nil }
+    }
     for d in file.declarations {
       guard case .tariff(let t) = d.kind else { continue }
+      if t.from != nil, let first = discount[t.id.text], first != (t.base != nil) {
+        error(
+          .badTariffVersion,
+          first
+            ? "tariff '\(t.id.text)' is a discount on another tariff: its versions are discounts too"
+            : "tariff '\(t.id.text)' has bands of its own: its versions give bands too",
+          at: t.base?.range ?? t.id.range,
+          hint: first
+            ? "write 'tariff \(t.id.text) = BASE discount P from DATE'"
+            : "write 'tariff \(t.id.text) CNY/kWh from DATE' with its bands")
+        continue
+      }
       if t.base != nil {
         discounted.append((t, d.range))
         continue
@@ -20,11 +37,26 @@ extension Checker {
       banded.append(Version(decl: t, tariff: tariff))
     }
     contract.tariffs += ordered(banded)
-    var done: Set<String> = []
-    for (t, _) in discounted where !done.contains(t.id.text) {
-      done.insert(t.id.text)
-      contract.tariffs += discountVersions(
-        of: t.id.text, discounted.filter { $0.decl.id.text == t.id.text })
+    // A discount on a discounted tariff needs that one's versions first, wherever the file
+    // declares it: taken in rounds, each of those whose base is ready.
+    var pending: [String] = []
+    for (t, _) in discounted where !pending.contains(t.id.text) { pending.append(t.id.text) }
+    while !pending.isEmpty {
+      let ready = pending.filter { id in
+        let base = discounted.first { $0.decl.id.text == id && $0.decl.from == nil }?.decl.base
+        return base.map { !pending.contains($0.text) } ?? true
+      }
+      for id in ready.isEmpty ? pending : ready {
+        if ready.isEmpty, let t = discounted.first(where: { $0.decl.id.text == id })?.decl {
+          error(
+            .badTariffVersion,
+            "tariff '\(id)' discounts a tariff that discounts it in turn: no tariff gives the prices",
+            at: t.base?.range ?? t.id.range, hint: "discount a tariff that has bands")
+          continue
+        }
+        contract.tariffs += discountVersions(of: id, discounted.filter { $0.decl.id.text == id })
+      }
+      pending.removeAll { ready.isEmpty || ready.contains($0) }
     }
   }
 
@@ -115,6 +147,13 @@ extension Checker {
         continue
       }
       guard day != .some(nil) else { continue }
+      if let d = day ?? nil, let twin = discounts.first(where: { $0.from == d }) {
+        error(
+          .badTariffVersion, "tariff '\(id)' has two versions from \(d)",
+          at: t.from!.range, hint: "keep one of them",
+          notes: [.init(message: "the other is here", range: twin.range)])
+        continue
+      }
       discounts.append((day ?? nil, discount.value, range))
     }
     guard let firstDecl = decls.first(where: { $0.decl.from == nil })?.decl,

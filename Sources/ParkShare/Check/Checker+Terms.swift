@@ -185,11 +185,12 @@ extension Checker {
         }
       }
       if let t {
-        contract.subsidies.append(
-          Subsidy(
-            id: s.id.text, formula: t.formula, written: s.expr.written, payer: s.payer?.text,
-            once: once, schedule: schedule,
-            degression: degression, triggers: triggers, clause: d.range))
+        let subsidy = Subsidy(
+          id: s.id.text, formula: t.formula, written: s.expr.written, payer: s.payer?.text,
+          once: once, schedule: schedule,
+          degression: degression, triggers: triggers, clause: d.range)
+        checkPayerDates(subsidy, at: s.payer?.range ?? d.range)
+        contract.subsidies.append(subsidy)
       }
     }
   }

@@ -200,7 +200,9 @@ public struct Facts: Sendable {
       let months: [Int?] =
         input.monthly ? Array(period.firstMonth...period.lastMonth).map { $0 } : [nil]
       var absent: [String] = []
-      for member in members {
+      // A member outside the deal for the whole period owes no value.
+      let away = contract.absent(in: period)
+      for member in members where member.map({ !away.contains($0) }) ?? true {
         for month in months {
           let found = present.contains(Key(member: member, month: month))
           if !found {

@@ -66,3 +66,18 @@ extension Contract {
     return out
   }
 }
+
+extension Contract {
+  /// The parties that take part on no day of `p`: they join after it or left before it. They
+  /// earn no points, owe no facts and get no statement for it.
+  public func absent(in p: Period) -> Set<String> {
+    let (first, last) = (CalendarDay.first(of: p), CalendarDay.last(of: p))
+    var out: Set<String> = []
+    for party in parties where party.from != nil || party.until != nil {
+      if (party.from.map { $0 > last } ?? false) || (party.until.map { $0 < first } ?? false) {
+        out.insert(party.id)
+      }
+    }
+    return out
+  }
+}

@@ -67,6 +67,7 @@ extension Evaluator {
     let sums = bundle.sums!
     let blocks = months.indices.map { pricedBlocks(month: $0, versions: versions, sums: sums) }
     let bandsAt = versions.map { bandOfMinute($0) }
+    let used = Set(blocks.joined().flatMap { $0.shares.map(\.version) })
     let empty = versions.map { [Int64](repeating: 0, count: $0.bands.count) }
     // Micro-kWh per (member, month), per version and band, where one version priced a block;
     // kWh where a block's days are shared among versions (a projection, see `pricedBlocks`).
@@ -75,9 +76,11 @@ extension Evaluator {
     for m in meters {
       let meter = sums.meters[m]
       let n = sums.slotsPerDay(m)
+      // Only the versions in force in the period must fit the meter's intervals.
       var slotBand: [[Int]] = []
       for (v, tariff) in versions.enumerated() {
-        slotBand.append(try bands(of: meter, n: n, at: bandsAt[v], tariff: tariff))
+        slotBand.append(
+          used.contains(v) ? try bands(of: meter, n: n, at: bandsAt[v], tariff: tariff) : [])
       }
       for k in months.indices {
         let f = Facet(member: decl.per == nil ? nil : meter.party, month: months[k])
@@ -131,7 +134,6 @@ extension Evaluator {
       cells[f] = amount
     }
     var details: [Detail] = []
-    let used = Set(blocks.joined().flatMap { $0.shares.map(\.version) })
     for (v, tariff) in versions.enumerated() where used.contains(v) {
       let span = used.count > 1 ? inForce(versions, v) : nil
       for (b, band) in tariff.bands.enumerated() {
@@ -160,7 +162,7 @@ extension Evaluator {
       let band = bandAt[start]
       if let change = (start..<start + step).first(where: { bandAt[$0] != band }) {
         throw EvaluationFailure(
-          "tariff '\(tariff.id)' changes band at \(Tariff.clock(change)), inside meter '\(meter.id)''s \(step)-minute interval from \(Tariff.clock(start))",
+          "tariff '\(tariff.id)'\(tariff.from.map { " (its version from \($0))" } ?? "") changes band at \(Tariff.clock(change)), inside meter '\(meter.id)''s \(step)-minute interval from \(Tariff.clock(start))",
           hint: "an interval must lie in one band: read the meter at a finer interval")
       }
       out.append(band)

@@ -2,7 +2,9 @@ extension Evaluator {
   /// Green points of each member of the scheme's group: the sum of its rules, at least 0 and at
   /// most the cap.
   mutating func points(_ p: PointsScheme) throws(EvaluationFailure) -> Quantity {
-    let group = members(p.group)
+    // A member outside the deal for the whole period earns nothing in it.
+    let absent = contract.absent(in: period)
+    let group = absent.isEmpty ? members(p.group) : members(p.group).filter { !absent.contains($0) }
     var earned = Dictionary(uniqueKeysWithValues: group.map { ($0, Exact.zero) })
     var parts = Dictionary(uniqueKeysWithValues: group.map { ($0, [Detail.PointsTerm]()) })
     for (rule, written) in zip(p.rules, p.written) {

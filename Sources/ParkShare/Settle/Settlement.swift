@@ -222,7 +222,8 @@ public struct Settlement: Sendable, Encodable {
     )
     let present = contract.parties.filter { p in
       (p.from.map { $0 <= last } ?? true) && (p.until.map { $0 >= first } ?? true)
-        || owed[p.id] != nil || points[p.id] != nil
+        || owed[p.id] != nil
+        || points[p.id]?.contains { !$0.opening.isZero || !$0.closing.isZero } == true
     }
     let ids = Set(present.map(\.id)).union(lines.keys).union(payables.keys).sorted()
     let parties = Dictionary(contract.parties.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -65,6 +65,13 @@ extension Parser {
       let word = line.tokens[line.tokens.count - 2]
       guard word.isWord("from") || word.isWord("until") else { break }
       let ref = try periodRef(last)
+      // Peeled from the end: a date already taken was written after this one.
+      if (word.isWord("from") ? effective.from : effective.until) != nil {
+        throw ParseFailure(
+          .error(
+            .syntax, "'\(word.text)' is given twice", at: word.range,
+            hint: "a step applies from one date until one date: keep one"))
+      }
       if word.isWord("from") { effective.from = ref } else { effective.until = ref }
       line.tokens.removeLast(2)
     }

@@ -209,7 +209,14 @@ public struct Parser {
       }
       c.index += 1
       let ref = try periodRef(t)
-      if word.isWord("from") { effective.from = ref } else { effective.until = ref }
+      let isFrom = word.isWord("from")
+      if (isFrom ? effective.from : effective.until) != nil {
+        throw ParseFailure(
+          .error(
+            .syntax, "'\(word.text)' is given twice", at: word.range,
+            hint: "a party takes part from one day until one day: keep one date"))
+      }
+      if isFrom { effective.from = ref } else { effective.until = ref }
     }
     try c.expectEnd(after: "the party")
     return PartyDecl(

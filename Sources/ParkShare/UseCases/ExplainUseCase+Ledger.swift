@@ -19,6 +19,8 @@ extension ExplainUseCase {
     guard let settlement = outcome.settlement, !diagnostics.hasErrors else {
       return UseCaseOutcome(nil, diagnostics: diagnostics, sources: inputs.sources)
     }
-    return of(party, in: settlement, diagnostics: diagnostics, sources: inputs.sources)
+    return of(
+      party, in: settlement, contract: inputs.contract, diagnostics: diagnostics,
+      sources: inputs.sources)
   }
 }

@@ -106,4 +106,95 @@ import Testing
     let s = try Self.settle(text, income: "90000")
     #expect(Self.totals(s) == ["dev": "31000.00", "reit": "59000.00"])
   }
+
+  /// A fixed amount in a period cut five times still pays its whole: each sub-period's share is
+  /// rounded cumulatively (the amount through its last day less the amount through the day
+  /// before it), so 100 CNY over cuts on 2029-01-05, -09, -13 and -17 pays 4.44, 4.45, 4.44,
+  /// 4.45 and 82.22, together 100.00 (rounded one by one they would be 99.98).
+  @Test func aFixedAmountCutManyTimesPaysItsWhole() throws {
+    let text = Self.contract.replacingOccurrences(
+      of: "  split holders by stake", with: "  pay op 100 CNY\n  split holders by stake"
+    ).replacingOccurrences(
+      of: "parties holders", with: "party op \"operator\" operator\nparties holders")
+    let days = ["", "2029-01-05", "2029-01-09", "2029-01-13", "2029-01-17"]
+    let holders =
+      "id,name,capital,from\n"
+      + days.enumerated().map { "u\($0.offset),h,100,\($0.element)\n" }.joined()
+    let s = try Self.settle(text, holders: holders, income: "90000")
+    let fee = s.pools[0].lines.filter { $0.kind == .pay }.map { "\($0.amount)" }
+    #expect(fee == ["4.44", "4.45", "4.44", "4.45", "82.22"])
+    #expect(Self.totals(s)["op"] == "100.00")
+    #expect(s.reconciliation.residual == .zero)
+  }
+
+  /// A redemption's caps are the period's, also when dates cut it: what the step paid in the
+  /// earlier sub-periods counts against them. A and B hold 500 points, C joins on 2029-02-15
+  /// with 500; caps 100 CNY each and 150 CNY in all at 1 CNY a point. Before C joins, A and B
+  /// ask 100 each, cut to 75 each by the 150 in all; after, nothing is left of the 150.
+  @Test func aRedemptionsCapsHoldOverTheWholeCutPeriod() throws {
+    let text = """
+      contract rd "redeem caps in a cut period"
+      currency CNY rounding half-up
+      settle quarterly from 2029Q1 to 2029Q4
+      party op "operator" operator
+      parties tenants from "tenants.csv" enterprise
+      input use kWh per tenants
+      input income CNY
+      revenue r = income
+      points gp for tenants
+        1 per kWh use
+        carry over
+      pool p = r
+        redeem gp at 1 CNY per point to tenants cap 100 CNY each, 150 CNY in all
+        split op 100%
+
+      """
+    let t = try TestBundle(
+      contract: text, files: ["tenants.csv": "id,name,from\nA,a,\nB,b,\nC,c,2029-02-15\n"])
+    defer { t.remove() }
+    let dir = try t.bundle(
+      "2029Q1",
+      [
+        "facts.csv":
+          "fact,value,member\nincome,10000,\nuse,500,A\nuse,500,B\nuse,500,C\n"
+      ])
+    let (settled, messages) = t.settle(dir, period: "2029Q1")
+    let s = try #require(settled, "\(messages)")
+    let redeemed = s.pools[0].lines.filter { $0.kind == .redeem }
+    #expect(
+      redeemed.map { "\(Wording.en.recipient($0.recipient)) \($0.amount)" } == [
+        "A 75.00", "B 75.00",
+      ])
+    #expect(Self.totals(s)["op"] == "9850.00")
+  }
+
+  /// A member outside the deal for the whole period owes no facts, earns no points and gets no
+  /// statement: D joins on 2029-04-01, and facts.csv has no `use` for it in 2029Q1.
+  @Test func aMemberOutsideThePeriodOwesNothingAndEarnsNothing() throws {
+    let text = """
+      contract pts "points and a member who joins later"
+      currency CNY rounding half-up
+      settle quarterly from 2029Q1 to 2029Q4
+      party op "operator" operator
+      parties tenants from "tenants.csv" enterprise
+      input use kWh per tenants
+      input income CNY
+      revenue r = income
+      points gp for tenants
+        1 per kWh use
+        carry over
+      pool p = r
+        split op 100%
+
+      """
+    let t = try TestBundle(
+      contract: text, files: ["tenants.csv": "id,name,from\nA,a,\nD,d,2029-04-01\n"])
+    defer { t.remove() }
+    let dir = try t.bundle(
+      "2029Q1", ["facts.csv": "fact,value,member\nincome,100,\nuse,800,A\n"])
+    let (settled, messages) = t.settle(dir, period: "2029Q1")
+    let s = try #require(settled, "\(messages)")
+    #expect(s.statements.map(\.party) == ["A", "op"])
+    #expect(s.closing.points["gp"]?.keys.sorted() == ["A"])
+  }
 }

@@ -126,4 +126,25 @@ import Testing
     // 1,000 + 3,080 + 3,600; by the first version alone it would be 6,800.
     #expect(try sales.total == Exact(parsing: "7680"))
   }
+
+  /// Only the versions in force in a period must fit the meters' intervals: a later version
+  /// whose band changes at 20:30 does not stop 2029Q1 (hourly readings), priced by the first.
+  @Test func aVersionNotInForceDoesNotStopThePeriod() throws {
+    let text = Self.contract.replacingOccurrences(
+      of: """
+        tariff grid CNY/kWh from 2029-02-15
+          band peak 1.20 08:00-20:00
+          band valley 0.25 20:00-08:00
+        """,
+      with: """
+        tariff grid CNY/kWh from 2029-05-15
+          band peak 1.20 08:00-20:30
+          band valley 0.25 20:30-08:00
+        """)
+    let t = try TestBundle(contract: text)
+    defer { t.remove() }
+    let dir = try Self.bundle(t, Self.readings)
+    let (r, messages) = t.revenue(dir, period: "2029Q1")
+    #expect(try #require(r, "\(messages)").total("sales") == (try Exact(parsing: "4977")))
+  }
 }
