@@ -165,7 +165,8 @@ extension Allocator {
       flow.notes.append(
         .noWeights(
           period: evaluator.period, metric: metric, clause: step.clause, amount: amount,
-          currency: currency, rebate: kind == .rebate))
+          currency: currency, rebate: kind == .rebate, subPeriod: subPeriod,
+          nobody: weights.isEmpty))
       return []
     }
     var parts: [(party: String, amount: Fraction)] = []

@@ -72,11 +72,10 @@ extension Ledger {
         "\(record.period) is not settled again: its contract '\(recorded.contract.file)' no longer checks",
         hint: "run `parkshare check \(recorded.contract.file)` with the engine that settled it")
     }
-    guard let facts = recorded.inputs.first(where: { $0.path.hasSuffix("/facts.csv") }) else {
+    guard let folder = Ledger.bundleFolder(recorded.inputs) else {
       throw .error(
         .notAsSettled, "\(record.period) was settled without a data bundle on record", hint: nil)
     }
-    let folder = (facts.path as NSString).deletingLastPathComponent
     let loaded = DataBundle.load(
       directory: folder, contract: contract, period: record.period, threads: threads,
       digests: true)

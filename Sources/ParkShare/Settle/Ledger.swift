@@ -91,10 +91,9 @@ public struct Ledger: Sendable {
   /// still have the digest recorded, so what is read again is what was settled.
   public func bundleDirectory(of record: Record) throws(Refusal) -> String {
     let recorded = try settlement(of: record)
-    guard let facts = recorded.inputs.first(where: { $0.path.hasSuffix("/facts.csv") }) else {
+    guard let dir = Self.bundleFolder(recorded.inputs) else {
       throw Refusal(message: "\(record.period) was settled without a data bundle on record")
     }
-    let dir = (facts.path as NSString).deletingLastPathComponent
     for input in recorded.inputs where input.path.hasPrefix(dir + "/") {
       guard FileDigest.of(input.path)?.blake2b256 == input.blake2b256 else {
         throw Refusal(
@@ -104,6 +103,15 @@ public struct Ledger: Sendable {
       }
     }
     return dir
+  }
+
+  /// The folder of the data bundle a record's inputs were read from: the one holding its
+  /// facts.csv, or its meters.csv where a contract with no inputs left facts.csv out.
+  static func bundleFolder(_ inputs: [FileDigest]) -> String? {
+    let file =
+      inputs.first(where: { $0.path.hasSuffix("/facts.csv") })
+      ?? inputs.first(where: { $0.path.hasSuffix("/meters.csv") })
+    return file.map { ($0.path as NSString).deletingLastPathComponent }
   }
 
   public enum Kind: String, Sendable, Codable { case settlement, amendment }

@@ -339,11 +339,10 @@ public struct LedgerVerification: Sendable {
       )
       return
     }
-    guard let facts = recorded.inputs.first(where: { $0.path.hasSuffix("/facts.csv") }) else {
+    guard let folder = Ledger.bundleFolder(recorded.inputs) else {
       fail(e.name, "\(r.period) was settled without a data bundle on record")
       return
     }
-    let folder = (facts.path as NSString).deletingLastPathComponent
     let loaded = DataBundle.load(
       directory: folder, contract: contract, period: r.period, threads: threads, digests: true)
     guard let bundle = loaded.bundle, !loaded.diagnostics.hasErrors else {

@@ -197,4 +197,19 @@ import Testing
     #expect(s.statements.map(\.party) == ["A", "op"])
     #expect(s.closing.points["gp"]?.keys.sorted() == ["A"])
   }
+
+  /// A sub-period in which no member of the split takes part leaves its part unallocated, and
+  /// the note says why and when: u1 leaves after January, u2 joins in March, February's 28 of
+  /// 90 days (28,000.00 of 90,000.00) has no one to go to.
+  @Test func aSubPeriodWithNoMemberIsLeftUnallocatedAndSaysWhy() throws {
+    let s = try Self.settle(
+      holders: "id,name,capital,from,until\nu1,a,100,,2029-01-31\nu2,b,100,2029-03-01,\n",
+      income: "90000")
+    #expect(Self.totals(s) == ["u1": "31000.00", "u2": "31000.00"])
+    #expect(s.reconciliation.unallocated == (try Exact(parsing: "28000.00")))
+    #expect(
+      s.pools[0].notes.map(\.description).contains {
+        $0.hasPrefix("2029-02-01..2029-02-28: no one it shares among takes part")
+      })
+  }
 }

@@ -147,4 +147,27 @@ import Testing
     let (r, messages) = t.revenue(dir, period: "2029Q1")
     #expect(try #require(r, "\(messages)").total("sales") == (try Exact(parsing: "4977")))
   }
+
+  /// A contract that reads meters only needs no facts.csv; its ledger is verified, and its
+  /// periods explained, from the bundle's meters.csv (they once looked for facts.csv alone).
+  @Test func aMetersOnlyLedgerVerifies() throws {
+    let t = try TestBundle(contract: Self.contract)
+    defer { t.remove() }
+    let dir = try Self.bundle(t, Self.readings)
+    try FileManager.default.removeItem(atPath: dir + "/facts.csv")
+    let ledger = t.folder.appendingPathComponent("ledger").path
+    let contract = t.folder.appendingPathComponent("test.contract").path
+    let settled = try runParkshare([
+      "settle", contract, "--data", dir, "--period", "2029Q1", "--ledger", ledger, "--issued",
+      "2029-04-15",
+    ])
+    #expect(settled.status == 0, "\(settled.err)")
+    let verified = try runParkshare(["ledger", "verify", ledger])
+    #expect(verified.status == 0, "\(verified.out)\(verified.err)")
+    let explained = try runParkshare([
+      "explain", "--ledger", ledger, "--period", "2029Q1", "--party", "host",
+    ])
+    #expect(explained.status == 0, "\(explained.err)")
+    #expect(explained.out.contains("1,572.75"))
+  }
 }
