@@ -127,28 +127,33 @@ import Testing
     #expect(s.reconciliation.residual == .zero)
   }
 
+  /// Tenants earning green points that carry over, and a pool that may redeem them.
+  static func points(redeem: String) -> String {
+    """
+    contract pts "points and members over time"
+    currency CNY rounding half-up
+    settle quarterly from 2029Q1 to 2029Q4
+    party op "operator" operator
+    parties tenants from "tenants.csv" enterprise
+    input use kWh per tenants
+    input income CNY
+    revenue r = income
+    points gp for tenants
+      1 per kWh use
+      carry over
+    pool p = r
+    \(redeem)  split op 100%
+
+    """
+  }
+
   /// A redemption's caps are the period's, also when dates cut it: what the step paid in the
   /// earlier sub-periods counts against them. A and B hold 500 points, C joins on 2029-02-15
   /// with 500; caps 100 CNY each and 150 CNY in all at 1 CNY a point. Before C joins, A and B
   /// ask 100 each, cut to 75 each by the 150 in all; after, nothing is left of the 150.
   @Test func aRedemptionsCapsHoldOverTheWholeCutPeriod() throws {
-    let text = """
-      contract rd "redeem caps in a cut period"
-      currency CNY rounding half-up
-      settle quarterly from 2029Q1 to 2029Q4
-      party op "operator" operator
-      parties tenants from "tenants.csv" enterprise
-      input use kWh per tenants
-      input income CNY
-      revenue r = income
-      points gp for tenants
-        1 per kWh use
-        carry over
-      pool p = r
-        redeem gp at 1 CNY per point to tenants cap 100 CNY each, 150 CNY in all
-        split op 100%
-
-      """
+    let text = Self.points(
+      redeem: "  redeem gp at 1 CNY per point to tenants cap 100 CNY each, 150 CNY in all\n")
     let t = try TestBundle(
       contract: text, files: ["tenants.csv": "id,name,from\nA,a,\nB,b,\nC,c,2029-02-15\n"])
     defer { t.remove() }
@@ -171,22 +176,7 @@ import Testing
   /// A member outside the deal for the whole period owes no facts, earns no points and gets no
   /// statement: D joins on 2029-04-01, and facts.csv has no `use` for it in 2029Q1.
   @Test func aMemberOutsideThePeriodOwesNothingAndEarnsNothing() throws {
-    let text = """
-      contract pts "points and a member who joins later"
-      currency CNY rounding half-up
-      settle quarterly from 2029Q1 to 2029Q4
-      party op "operator" operator
-      parties tenants from "tenants.csv" enterprise
-      input use kWh per tenants
-      input income CNY
-      revenue r = income
-      points gp for tenants
-        1 per kWh use
-        carry over
-      pool p = r
-        split op 100%
-
-      """
+    let text = Self.points(redeem: "")
     let t = try TestBundle(
       contract: text, files: ["tenants.csv": "id,name,from\nA,a,\nD,d,2029-04-01\n"])
     defer { t.remove() }
