@@ -45,7 +45,8 @@ enum SettleCommand {
       case "json": Data(Output.json(s).utf8)
       case "csv": Data(StatementCSV.render(s, bom: bom, wording: .of(language)).utf8)
       case "html": Data(StatementHTML.render(s, language: htmlLanguage).utf8)
-      case "xlsx": Data(StatementWorkbook.build(s, wording: .of(language)).bytes())
+      case "xlsx":
+        Data(StatementWorkbook.build(s, wording: .of(language), language: language).bytes())
       case "pdf": Data(StatementPDF.render(s, language: htmlLanguage))
       default: Data(StatementText.render(s, wording: .of(language)).utf8)
       }

@@ -1,10 +1,14 @@
 /// An Excel workbook (.xlsx) written by parkshare itself: sheets of rows whose cells are text
-/// (UTF-8, inline) or numbers shown with two decimals; a frozen, filterable header row.
+/// (UTF-8, inline), numbers shown with two decimals or dates; a frozen, filterable header row,
+/// columns as wide as their content, and a print setup (A4 landscape, fitted to the page's
+/// width, the header row repeated on every page, page numbers in the footer).
 public struct Workbook: Sendable {
   public enum Cell: Sendable {
     case text(String)
     /// A number, written as its exact decimal text (`1234.50`) in a `#,##0.00` format.
     case number(Exact)
+    /// A date cell (a serial day number in a `yyyy-mm-dd` format): sorts and filters as a date.
+    case date(CalendarDay)
   }
 
   public struct Sheet: Sendable {
@@ -38,11 +42,17 @@ public struct Workbook: Sendable {
     let sheetList = sheets.enumerated().map { i, s in
       "<sheet name=\"\(Self.escape(String(s.name.prefix(31))))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
     }.joined()
+    // Each sheet's header row is printed at the top of every page.
+    let titles = sheets.enumerated().map { i, s in
+      let quoted = String(s.name.prefix(31)).replacingOccurrences(of: "'", with: "''")
+      return
+        "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">'\(Self.escape(quoted))'!$1:$1</definedName>"
+    }.joined()
     zip.add(
       "xl/workbook.xml",
       """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-      <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheetList)</sheets></workbook>
+      <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheetList)</sheets>\(titles.isEmpty ? "" : "<definedNames>\(titles)</definedNames>")</workbook>
       """)
     let rels = sheets.indices.map {
       "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
@@ -53,12 +63,13 @@ public struct Workbook: Sendable {
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(rels)<Relationship Id="rId\(n + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
       """)
-    // Style 1: numbers as #,##0.00 (built-in format 4); style 2: bold header text.
+    // Style 1: numbers as #,##0.00 (built-in format 4); style 2: bold header text; style 3:
+    // dates as yyyy-mm-dd (format 164).
     zip.add(
       "xl/styles.xml",
       """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-      <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+      <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
       """)
     for (i, sheet) in sheets.enumerated() {
       zip.add("xl/worksheets/sheet\(i + 1).xml", Self.sheetXML(sheet))
@@ -80,15 +91,41 @@ public struct Workbook: Sendable {
             "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
         case .number(let v):
           rows += "<c r=\"\(ref)\" s=\"1\"><v>\(v.description)</v></c>"
+        case .date(let d):
+          // Excel counts days from 1899-12-30 (its 1900 leap-year bug included): 25,569 is
+          // 1970-01-01, where `CalendarDay.number` counts from.
+          rows += "<c r=\"\(ref)\" s=\"3\"><v>\(d.number + 25_569)</v></c>"
         }
       }
       rows += "</row>"
     }
     let last = column(columns - 1) + String(max(sheet.rows.count, 1))
+    let cols = widths(sheet).enumerated().map { c, w in
+      "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(w)\" customWidth=\"1\"/>"
+    }.joined()
     return """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-      <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>\(rows)</sheetData><autoFilter ref="A1:\(last)"/></worksheet>
+      <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>\(cols)</cols><sheetData>\(rows)</sheetData><autoFilter ref="A1:\(last)"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter></worksheet>
       """
+  }
+
+  /// Each column's width in characters, fitted to its widest cell (a Chinese character counts
+  /// two, an amount as `#,##0.00` shows it), so that no amount shows as `###`; at most 60.
+  static func widths(_ sheet: Sheet) -> [Int] {
+    var out = [Int](repeating: 8, count: sheet.rows.map(\.count).max() ?? 0)
+    for row in sheet.rows {
+      for (c, cell) in row.enumerated() {
+        let shown: Int
+        switch cell {
+        case .text(let t):
+          shown = t.unicodeScalars.reduce(0) { $0 + ($1.value < 0x1100 ? 1 : 2) }
+        case .number(let v): shown = Money.text(v, decimals: 2).count
+        case .date: shown = 10
+        }
+        out[c] = max(out[c], min(shown + 2, 60))
+      }
+    }
+    return out
   }
 
   /// `A`, `B`, ..., `Z`, `AA`: a column letter.

@@ -29,7 +29,13 @@ struct WorkbookTests {
     out = {}
     for ws in wb.worksheets:
         out[ws.title] = {"freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
-            "rows": [[repr(c) if isinstance(c, float) else c for c in r] for r in ws.iter_rows(values_only=True)]}
+            "titles": ws.print_title_rows, "paper": ws.page_setup.paperSize,
+            "fit": ws.sheet_properties.pageSetUpPr.fitToPage,
+            "widths": [ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width
+                       for i in range(ws.max_column)],
+            "rows": [[repr(c) if isinstance(c, float) else
+                      ("date:" + c.date().isoformat() if hasattr(c, "date") and not isinstance(c, str) else c)
+                      for c in r] for r in ws.iter_rows(values_only=True)]}
     print(json.dumps(out))
     """
 
@@ -63,6 +69,30 @@ struct WorkbookTests {
       #expect(try number(row[4]) == number(try #require(st["gross"])))
       #expect(try number(row[5]) == number(try #require(st["deductions"])))
       #expect(try number(row[6]) == number(try #require(st["net"])))
+    }
+    // Every column is wide enough for its amounts as `#,##0.00` shows them (no `###`), the
+    // header row is printed on every page of an A4 (paper 9) fitted to the page's width.
+    let widths = try #require(book["Summary"]?["widths"] as? [Double])
+    for row in summary.dropFirst() {
+      for c in 4...6 {
+        let shown = Money.text(try number(row[c]), decimals: 2)
+        #expect(widths[c] >= Double(shown.count + 1), "column \(c) too narrow for \(shown)")
+      }
+    }
+    for (name, sheet) in book {
+      #expect(sheet["titles"] as? String == "$1:$1", "\(name) repeats no header row")
+      #expect(sheet["paper"] as? String == "9" || sheet["paper"] as? Int == 9, "\(name) not A4")
+      #expect(sheet["fit"] as? Bool == true, "\(name) not fitted to the page")
+    }
+    // What the file is: the contract and period, and every input with its digest.
+    let about = try #require(book["About"]?["rows"] as? [[Any]])
+    #expect(about.contains { $0.first as? String == "period" && $0.last as? String == period })
+    for input in try #require(statement["inputs"] as? [[String: Any]]) {
+      #expect(
+        about.contains {
+          $0.first as? String == input["path"] as? String
+            && $0.last as? String == input["blake2b256"] as? String
+        })
     }
     let lines = try #require(book["Lines"]?["rows"] as? [[Any]]).dropFirst()
     let expected = statements.flatMap { ($0["lines"] as? [[String: Any]]) ?? [] }

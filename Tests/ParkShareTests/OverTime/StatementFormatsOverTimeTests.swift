@@ -22,6 +22,7 @@ import Testing
     switch cell {
     case .text(let t): t
     case .number(let v): v.description
+    case .date(let d): d.description
     }
   }
 

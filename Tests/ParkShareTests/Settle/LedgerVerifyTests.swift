@@ -147,6 +147,18 @@ struct LedgerWorkbookTests {
     #expect(rows.count == 4)
     #expect(rows[1][0] as? String == "record" && rows[1][1] as? String == "1")
     #expect(rows[2][0] as? String == "head" && rows[2][1] as? String == digest)
+    // The issue date is a date cell, here and on the About sheet, with the statements' numbers.
+    #expect(
+      rows[3][0] as? String == "issued" && (rows[3][1] as? String)?.hasPrefix("date:") == true)
+    let about = try #require(book["About"]?["rows"] as? [[Any]])
+    #expect(
+      about.contains {
+        $0.first as? String == "issued" && ($0.last as? String)?.hasPrefix("date:") == true
+      })
+    #expect(
+      about.contains {
+        $0.first as? String == "statements" && ($0.last as? String)?.hasPrefix("000001") == true
+      })
   }
 }
 
