@@ -49,6 +49,17 @@ public enum StatementHTML {
   public static func render(_ s: Settlement, language lang: Language = .zh) -> String {
     func t(_ key: String) -> String { escape(label(key, lang)) }
     func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
+    // A negative amount (a deduction, a red-letter difference) is marked as well as signed.
+    func cell(_ v: Exact) -> String {
+      v.isNegative
+        ? "<td class=\"n neg\">\(money(v))</td>" : "<td class=\"n\">\(money(v))</td>"
+    }
+    // The net in Chinese capitals (大写金额), for amounts in CNY.
+    func words(_ v: Exact, span: Int) -> String {
+      guard s.currency == "CNY", let text = ChineseAmount.text(v) else { return "" }
+      return
+        "<tr><td colspan=\"\(span)\" class=\"words\">\(t("inWords")): \(escape(text))</td></tr>\n"
+    }
     let w = Wording.of(lang)
     var out = """
       <!DOCTYPE html>
@@ -57,12 +68,14 @@ public enum StatementHTML {
       <meta charset="utf-8">
       <title>\(t("title")) \(escape(s.contract.id)) \(s.period)</title>
       <style>
-      @page { size: A4; margin: 16mm 14mm; }
+      @page { size: A4; margin: 16mm 14mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
       body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 10pt; color: #111; margin: 0; }
       section { page-break-after: always; break-after: page; padding: 0 2mm; }
       section:last-child { page-break-after: auto; break-after: auto; }
       h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 5mm 0 2mm; }
-      .meta { color: #444; margin-bottom: 4mm; } .meta span { margin-right: 6mm; }
+      .meta { color: #444; margin-bottom: 4mm; } .meta span { margin-right: 6mm; white-space: nowrap; }
+      thead { display: table-header-group; } tr { break-inside: avoid; }
+      .neg { color: #b00000; } .words { font-size: 9pt; }
       table { border-collapse: collapse; width: 100%; margin-bottom: 4mm; }
       th, td { border-bottom: 0.3mm solid #bbb; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
       th { background: #f0f0f0; font-weight: 600; }
@@ -81,13 +94,19 @@ public enum StatementHTML {
     // The summary page.
     out += "<section>\n<h1>\(t("title")) · \(t("summary"))</h1>\n" + meta
     out +=
-      "<table>\n<tr><th>\(t("party"))</th><th>\(t("name"))</th><th class=\"n\">\(t("gross"))</th><th class=\"n\">\(t("deductions"))</th><th class=\"n\">\(t("net"))</th><th class=\"n\">\(t("payable"))</th></tr>\n"
+      "<table>\n<thead><tr><th>\(t("party"))</th><th>\(t("name"))</th><th class=\"n\">\(t("gross"))</th><th class=\"n\">\(t("deductions"))</th><th class=\"n\">\(t("net"))</th><th class=\"n\">\(t("payable"))</th></tr></thead>\n<tbody>\n"
     for st in s.statements {
       let payable = st.payableTotal
       out +=
-        "<tr><td>\(escape(st.party))</td><td>\(escape(st.name))</td><td class=\"n\">\(money(st.gross))</td><td class=\"n\">\(money(st.deductions))</td><td class=\"n\">\(money(st.net))</td><td class=\"n\">\(payable.isZero ? "" : money(payable))</td></tr>\n"
+        "<tr><td>\(escape(st.party))</td><td>\(escape(st.name))</td>\(cell(st.gross))\(cell(st.deductions))\(cell(st.net))<td class=\"n\">\(payable.isZero ? "" : money(payable))</td></tr>\n"
     }
-    out += "</table>\n<h2>\(t("reconciliation"))</h2>\n<table>\n"
+    // The totals row (合计).
+    let sums = [\Statement.gross, \.deductions, \.net, \.payableTotal].map { key in
+      (try? s.statements.map { $0[keyPath: key] }.sum()) ?? .zero
+    }
+    out +=
+      "<tr class=\"total\"><td colspan=\"2\">\(t("total"))</td>\(sums.map(cell).joined())</tr>\n"
+    out += "</tbody>\n</table>\n<h2>\(t("reconciliation"))</h2>\n<table>\n"
     let r = s.reconciliation
     for (key, v) in [
       ("pools", r.pools), ("allocated", r.allocated), ("reserved", r.reserved),
@@ -104,28 +123,31 @@ public enum StatementHTML {
     // One page per party.
     for st in s.statements {
       out += "<section>\n<h1>\(t("title")) · \(escape(st.name))</h1>\n" + meta
+      // A statement an amendment restates is recorded, not a preview: its corrections are the
+      // difference statements that follow.
+      let unnumbered = s.issue?.kind == .amendment ? t("restated") : t("preview")
       let identity =
         st.number.map {
           "<span>\(t("number")): \(StatementText.number($0))</span><span>\(t("issued")): \(escape(st.issued ?? ""))</span>"
-        } ?? "<span>\(t("preview"))</span>"
+        } ?? "<span>\(unnumbered)</span>"
       out +=
         "<div class=\"meta\">\(identity)<span>\(t("party")): \(escape(st.party))</span><span>\(t("role")): \(t(st.role))</span></div>\n"
       out +=
-        "<table>\n<tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("basis"))</th><th class=\"n\">\(t("rate"))</th><th class=\"n\">\(t("amount"))</th></tr>\n"
+        "<table>\n<thead><tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("basis"))</th><th class=\"n\">\(t("rate"))</th><th class=\"n\">\(t("amount"))</th></tr></thead>\n"
       if st.lines.isEmpty {
         out += "<tr><td colspan=\"5\">\(t("nothing"))</td></tr>\n"
       }
       for l in st.lines {
         out +=
-          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(w.basis(of: l)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(w.rate(l.rate)))</td><td class=\"n\">\(money(l.amount))</td></tr>\n"
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(w.basis(of: l)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(w.rate(l.rate)))</td>\(cell(l.amount))</tr>\n"
       }
       out +=
         "<tr class=\"total\"><td colspan=\"4\">\(t("gross"))</td><td class=\"n\">\(money(st.gross))</td></tr>\n"
       out +=
         "<tr class=\"total\"><td colspan=\"4\">\(t("deductions"))</td><td class=\"n\">\(money(st.deductions))</td></tr>\n"
       out +=
-        "<tr class=\"total\"><td colspan=\"4\">\(t("net"))</td><td class=\"n\">\(money(st.net))</td></tr>\n"
-      out += "</table>\n"
+        "<tr class=\"total\"><td colspan=\"4\">\(t("net"))</td>\(cell(st.net))</tr>\n"
+      out += words(st.net, span: 5) + "</table>\n"
       if !st.payable.isEmpty {
         out += "<h2>\(t("payable"))</h2>\n<table>\n"
         for p in st.payable {
@@ -146,13 +168,14 @@ public enum StatementHTML {
         "<div class=\"meta\"><span>\(t("number")): \(StatementText.number(d.number))</span><span>\(t("issued")): \(escape(d.issued))</span><span>\(t("corrects")): \(d.amends.map(StatementText.number) ?? "-")</span><span>\(t("party")): \(escape(d.party))</span></div>\n"
       out += "<div class=\"meta\">\(t("reason")): \(escape(d.reason))</div>\n"
       out +=
-        "<table>\n<tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("clause"))</th><th class=\"n\">\(t("previous"))</th><th class=\"n\">\(t("now"))</th><th class=\"n\">\(t("difference"))</th></tr>\n"
+        "<table>\n<thead><tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("clause"))</th><th class=\"n\">\(t("previous"))</th><th class=\"n\">\(t("now"))</th><th class=\"n\">\(t("difference"))</th></tr></thead>\n"
       for l in d.lines {
         out +=
-          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td class=\"small\">\(escape(l.clause.clause))</td><td class=\"n\">\(money(l.previous))</td><td class=\"n\">\(money(l.amount))</td><td class=\"n\">\(money(l.difference))</td></tr>\n"
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td class=\"small\">\(escape(l.clause.clause))</td>\(cell(l.previous))\(cell(l.amount))\(cell(l.difference))</tr>\n"
       }
       out +=
-        "<tr class=\"total\"><td colspan=\"3\">\(t("net"))</td><td class=\"n\">\(money(d.previousNet))</td><td class=\"n\">\(money(d.net))</td><td class=\"n\">\(money(d.difference))</td></tr>\n</table>\n</section>\n"
+        "<tr class=\"total\"><td colspan=\"3\">\(t("net"))</td>\(cell(d.previousNet))\(cell(d.net))\(cell(d.difference))</tr>\n"
+      out += words(d.difference, span: 6) + "</table>\n</section>\n"
     }
     return out + "</body>\n</html>\n"
   }

@@ -66,7 +66,7 @@ public enum StatementPDF {
         st.number.map {
           "\(t("number")): \(StatementText.number($0))    \(t("issued")): \(st.issued ?? "")"
         }
-        ?? t("preview")
+        ?? (s.issue?.kind == .amendment ? t("restated") : t("preview"))
       flow.paragraph(
         "\(identity)    \(t("party")): \(st.party)    \(t("role")): \(t(st.role))", after: 60)
       var lines = st.lines.map { l in

@@ -252,7 +252,7 @@ import Testing
 
   /// Every format of `stem` in `a` has the bytes of the one in `b`.
   static func expectSameFiles(_ a: String, _ b: String, stem: String) {
-    for ext in ["txt", "json", "csv", "html", "xlsx"] {
+    for ext in ["txt", "json", "csv", "html", "xlsx", "pdf"] {
       let name = "\(stem).\(ext)"
       #expect(
         FileManager.default.contents(atPath: a + "/" + name)

@@ -55,6 +55,13 @@ import Testing
     #expect(
       String(decoding: issued["chain-2026Q1-amendment-2.json"]!, as: UTF8.self).contains(
         #""difference" : "2000.00""#))
+    // The amendment's restated statements are recorded, not previews: the HTML says so, and
+    // gives each difference in Chinese capitals.
+    let html = String(decoding: issued["chain-2026Q1-amendment-2.html"]!, as: UTF8.self)
+    let zh = !options.contains("en")
+    #expect(
+      html.contains(zh ? "更正后重述" : "Restated by the amendment") && !html.contains("预览"))
+    #expect(html.contains("贰仟元整"))
     let ledgerBefore = try Self.files(f.ledger)
     for (n, stem) in [
       (1, "chain-2026Q1."), (2, "chain-2026Q1."), (3, "chain-2026Q1-amendment-2."),
