@@ -169,7 +169,8 @@ enum Help {
       ],
       exit: "0 settled (warnings allowed), 1 errors in the contract, data or ledger, 64 usage"),
     "journal": Command(
-      usage: "parkshare journal --ledger DIR --format beancount|ledger|hledger|xlsx [options]",
+      usage:
+        "parkshare journal --ledger DIR --format beancount|ledger|hledger|xlsx|voucher|voucher-xlsx [options]",
       about: """
         Writes double-entry transactions for the settled periods in the ledger: revenue recognised
         per stream into each pool, the pool's distribution to payables per party and to funds,
@@ -180,7 +181,10 @@ enum Help {
         """,
       options: [
         ("--ledger DIR", "the ledger (a folder `settle --ledger` wrote); it is only read"),
-        ("--format F", "beancount, ledger, hledger or xlsx"),
+        (
+          "--format F",
+          "beancount, ledger, hledger or xlsx; voucher (CSV) or voucher-xlsx: accounting\nvouchers (记账凭证) for Chinese ledgers, with --accounts giving every code"
+        ),
         ("--period P", "only what is booked in that period, after its balances brought forward"),
         ("--accounts FILE", "account names, Chinese names and codes (docs/finance.md)"),
         (
@@ -188,9 +192,12 @@ enum Help {
           "issued (default: on the amendment's issue date) or in-period (the period it corrects)"
         ),
         ("--out FILE", "write there instead of printing (needed for xlsx)"),
+        bom, noBOM,
         ("--lang L", "the language of the narrations: en (default) or zh; account names stay"),
       ],
-      exit: "0 written, 1 ledger or account-file errors (a folder that is not a ledger), 64 usage"),
+      exit:
+        "0 written, 1 ledger or account-file errors (a folder that is not a ledger, an account\nwithout a code for vouchers), 64 usage"
+    ),
     "report": Command(
       usage:
         "parkshare report --ledger DIR --from P --to P [--as-of D] [--format text|csv|json|xlsx] [--out FILE] [--lang zh|en]",

@@ -123,7 +123,8 @@ public enum JournalWorkbook {
       rows: j.transactions.flatMap { t in
         t.postings.map { p in
           [
-            .text(t.date), .text(w.labels.journal.narration(t.narration)), .text(t.record),
+            CalendarDay(t.date).map(Workbook.Cell.date) ?? .text(t.date),
+            .text(w.labels.journal.narration(t.narration)), .text(t.record),
             .text(p.account),
             .text(j.names[p.account] ?? ""), .number(p.amount), .text(j.currency),
           ]
@@ -133,7 +134,8 @@ public enum JournalWorkbook {
       "Balances", header: ["date", "account", "name", "balance", "currency"],
       rows: j.balances.map { b in
         [
-          .text(b.date), .text(b.account), .text(j.names[b.account] ?? ""), .number(b.amount),
+          CalendarDay(b.date).map(Workbook.Cell.date) ?? .text(b.date), .text(b.account),
+          .text(j.names[b.account] ?? ""), .number(b.amount),
           .text(j.currency),
         ]
       })
