@@ -129,3 +129,33 @@ import Testing
     #expect(totals.contains("12,345,678.91"))
   }
 }
+
+/// The workbooks as a spreadsheet prints them: LibreOffice converts them to PDF, and the text
+/// holds every party's net amount and no `###` (a column too narrow for its number). CI installs
+/// LibreOffice; elsewhere, without it, the suite is reported as skipped.
+@Suite(.enabled(if: Tools.present(["soffice", "pdftotext"]) || Tools.inCI))
+struct WorkbookPrintTests {
+  @Test func everyAmountPrintsWithoutHashes() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-print-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var nets: [String: [String]] = [:]
+    for name in ["suyin-microgrid", "pv-reit", "storage-emc-annual"] {
+      let s = try StatementPDFTests.settle(name)
+      let book = StatementWorkbook.build(s, wording: .zh, language: .zh)
+      try Data(book.bytes()).write(to: dir.appendingPathComponent("\(name).xlsx"))
+      nets[name] = s.statements.map { Money.text($0.net, decimals: s.decimals) }
+    }
+    let files = nets.keys.sorted().map { dir.appendingPathComponent("\($0).xlsx").path }
+    let convert = try JournalToolsTests.run(
+      "soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir.path] + files)
+    #expect(convert.status == 0, "\(convert.out)")
+    for (name, amounts) in nets {
+      let pdf = dir.appendingPathComponent("\(name).pdf").path
+      let text = try JournalToolsTests.run("pdftotext", ["-layout", pdf, "-"]).out
+      #expect(!text.contains("###"), "\(name): a column too narrow")
+      for amount in amounts { #expect(text.contains(amount), "\(name): \(amount)") }
+    }
+  }
+}
