@@ -87,6 +87,13 @@ extension Journal {
     for (party, name) in parties {
       let account = names.name(.payable, ["contract": contract, "party": party])
       if used.contains(account) && out.names[account] == nil { out.names[account] = name }
+      if used.contains(account) { out.counterparties[account] = name }
+    }
+    // The bank and write-off accounts the payments post to take their names and codes from the
+    // account file, as the settlements' accounts do.
+    for account in used {
+      if out.names[account] == nil, let name = names.names[account] { out.names[account] = name }
+      if out.codes[account] == nil, let code = names.codes[account] { out.codes[account] = code }
     }
     return out
   }

@@ -50,6 +50,9 @@ public struct Journal: Sendable {
   public var names: [String: String]
   /// Chart-of-accounts codes (科目编码) from the account file's `code` lines.
   public var codes: [String: String] = [:]
+  /// The party behind a party's account (payable, receivable, arrears), by the party's own name
+  /// whatever the account file calls the account: a voucher's counterparty (往来单位).
+  public var counterparties: [String: String] = [:]
   public var transactions: [Transaction]
   public var balances: [Balance]
 
@@ -163,7 +166,8 @@ public struct Journal: Sendable {
     return Journal(
       contract: contract, currency: currency, decimals: decimals, openDate: openDate,
       accounts: used.sorted(), names: named.filter { used.contains($0.key) },
-      codes: names.codes.filter { used.contains($0.key) }, transactions: transactions,
+      codes: names.codes.filter { used.contains($0.key) },
+      counterparties: partyNames.filter { used.contains($0.key) }, transactions: transactions,
       balances: balances)
   }
 

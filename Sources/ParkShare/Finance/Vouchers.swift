@@ -11,7 +11,7 @@ public struct Vouchers: Sendable {
     public var name: String
     public var debit: Exact
     public var credit: Exact
-    /// The party whose account it is (payables, receivables, arrears), by name.
+    /// The party whose account it is (payables, receivables, arrears), by its own name.
     public var counterparty: String?
     public var statement: Int?
   }
@@ -36,13 +36,17 @@ public struct Vouchers: Sendable {
   /// The journal's transactions as vouchers; every account posted to needs a code (`code
   /// ACCOUNT = 2202.01` in the `--accounts` file), or the accounts without one are listed.
   public static func of(_ j: Journal) -> Result<Vouchers, MissingCodes> {
-    let used = Set(j.transactions.flatMap { $0.postings.map(\.account) })
+    let booked = j.transactions.filter { if case .opening = $0.narration { false } else { true } }
+    let used = Set(booked.flatMap { $0.postings.map(\.account) })
     let missing = used.filter { j.codes[$0] == nil }.sorted()
     guard missing.isEmpty else { return .failure(MissingCodes(accounts: missing)) }
     var out: [Voucher] = []
     var month = -1
     var number = 0
     for t in j.transactions {
+      // The balances brought forward are the earlier slices' vouchers, already imported: posted
+      // again, importing slice after slice would count them twice.
+      if case .opening = t.narration { continue }
       guard let day = CalendarDay(t.date) else { continue }
       if day.absoluteMonth != month { (month, number) = (day.absoluteMonth, 0) }
       number += 1
@@ -51,7 +55,7 @@ public struct Vouchers: Sendable {
           code: j.codes[p.account] ?? "", account: p.account, name: j.names[p.account] ?? p.account,
           debit: p.amount.isNegative ? .zero : p.amount,
           credit: p.amount.isNegative ? p.amount.negated : .zero,
-          counterparty: p.statement == nil ? nil : j.names[p.account], statement: p.statement)
+          counterparty: j.counterparties[p.account], statement: p.statement)
       }
       out.append(Voucher(date: day, number: number, narration: t.narration, lines: lines))
     }

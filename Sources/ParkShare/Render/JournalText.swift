@@ -117,7 +117,7 @@ public enum JournalText {
 /// every language; the narrations are in `w`'s.
 public enum JournalWorkbook {
   public static func build(_ j: Journal, wording w: Wording = .en) -> Workbook {
-    var book = Workbook()
+    var book = Workbook(decimals: j.decimals)
     book.add(
       "Postings", header: ["date", "narration", "record", "account", "name", "amount", "currency"],
       rows: j.transactions.flatMap { t in

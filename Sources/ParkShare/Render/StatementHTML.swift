@@ -42,6 +42,14 @@ public enum StatementHTML {
     return out + "</table>\n"
   }
 
+  /// What a statement without a number is: a preview, or a statement an amendment restates
+  /// (recorded), with or without a difference statement for its party.
+  static func unnumbered(_ s: Settlement, party: String, _ t: (String) -> String) -> String {
+    guard s.issue?.kind == .amendment else { return t("preview") }
+    return s.issue?.differences.contains { $0.party == party } == true
+      ? t("restated") : t("restatedSame")
+  }
+
   static func label(_ key: String, _ lang: Language) -> String {
     Wording.of(lang).labels.page[key] ?? key
   }
@@ -58,7 +66,7 @@ public enum StatementHTML {
     func words(_ v: Exact, span: Int) -> String {
       guard s.currency == "CNY", let text = ChineseAmount.text(v) else { return "" }
       return
-        "<tr><td colspan=\"\(span)\" class=\"words\">\(t("inWords")): \(escape(text))</td></tr>\n"
+        "<tr><td colspan=\"\(span)\" class=\"words\">\(t("inWords")): 人民币\(escape(text))</td></tr>\n"
     }
     let w = Wording.of(lang)
     var out = """
@@ -105,7 +113,7 @@ public enum StatementHTML {
       (try? s.statements.map { $0[keyPath: key] }.sum()) ?? .zero
     }
     out +=
-      "<tr class=\"total\"><td colspan=\"2\">\(t("total"))</td>\(sums.map(cell).joined())</tr>\n"
+      "<tr class=\"total\"><td colspan=\"2\">\(t("total"))</td>\(sums.dropLast().map(cell).joined())<td class=\"n\">\(sums[3].isZero ? "" : money(sums[3]))</td></tr>\n"
     out += "</tbody>\n</table>\n<h2>\(t("reconciliation"))</h2>\n<table>\n"
     let r = s.reconciliation
     for (key, v) in [
@@ -125,7 +133,7 @@ public enum StatementHTML {
       out += "<section>\n<h1>\(t("title")) · \(escape(st.name))</h1>\n" + meta
       // A statement an amendment restates is recorded, not a preview: its corrections are the
       // difference statements that follow.
-      let unnumbered = s.issue?.kind == .amendment ? t("restated") : t("preview")
+      let unnumbered = escape(Self.unnumbered(s, party: st.party, { label($0, lang) }))
       let identity =
         st.number.map {
           "<span>\(t("number")): \(StatementText.number($0))</span><span>\(t("issued")): \(escape(st.issued ?? ""))</span>"

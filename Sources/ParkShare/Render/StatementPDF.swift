@@ -32,9 +32,10 @@ public enum StatementPDF {
     let sums = [\Statement.gross, \.deductions, \.net, \.payableTotal].map { key in
       (try? s.statements.map { $0[keyPath: key] }.sum()) ?? .zero
     }
+    let totals = sums.enumerated().map { i, v in i == 3 && v.isZero ? "" : money(v) }
     rows.append(
       PDFFlow.Row(
-        cells: [t("total"), ""] + sums.map(money), style: PDFPage.Style(bold: true), ruled: true))
+        cells: [t("total"), ""] + totals, style: PDFPage.Style(bold: true), ruled: true))
     flow.table(
       [
         .init(title: t("party"), width: 600), .init(title: t("name"), width: 1350),
@@ -66,7 +67,7 @@ public enum StatementPDF {
         st.number.map {
           "\(t("number")): \(StatementText.number($0))    \(t("issued")): \(st.issued ?? "")"
         }
-        ?? (s.issue?.kind == .amendment ? t("restated") : t("preview"))
+        ?? StatementHTML.unnumbered(s, party: st.party, t)
       flow.paragraph(
         "\(identity)    \(t("party")): \(st.party)    \(t("role")): \(t(st.role))", after: 60)
       var lines = st.lines.map { l in
@@ -84,7 +85,7 @@ public enum StatementPDF {
             red: v.isNegative ? [4] : []))
       }
       if s.currency == "CNY", let words = ChineseAmount.text(st.net) {
-        lines.append(PDFFlow.Row(cells: ["", "", "\(t("inWords")): \(words)"]))
+        lines.append(PDFFlow.Row(cells: ["\(t("inWords")): 人民币\(words)"], spanning: true))
       }
       flow.table(
         [
@@ -141,7 +142,7 @@ public enum StatementPDF {
           style: PDFPage.Style(bold: true), ruled: true,
           red: d.difference.isNegative ? [5] : []))
       if s.currency == "CNY", let words = ChineseAmount.text(d.difference) {
-        rows.append(PDFFlow.Row(cells: ["", "", "\(t("inWords")): \(words)"]))
+        rows.append(PDFFlow.Row(cells: ["\(t("inWords")): 人民币\(words)"], spanning: true))
       }
       flow.table(
         [

@@ -18,7 +18,7 @@ public enum StatementWorkbook {
           ?? v)
     }
     func number(_ n: Int?) -> Workbook.Cell { .text(n.map(StatementText.number) ?? "") }
-    var book = Workbook()
+    var book = Workbook(decimals: s.decimals)
     book.add(h("About"), header: [h("item"), h("value")], rows: about(s, h))
     book.add(
       h("Summary"),

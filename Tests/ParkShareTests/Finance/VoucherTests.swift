@@ -58,4 +58,48 @@ import Testing
     }
     #expect(missing.accounts == Set(j.transactions.flatMap(\.postings).map(\.account)).sorted())
   }
+
+  /// A ledger with a payment: the bank account it posts to takes its code and name from the
+  /// account file like any other, and a payable's counterparty is the party's own name even
+  /// where the file renames the account.
+  @Test func paymentsAndRenamedAccountsKeepTheirCodesAndParties() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    #expect(
+      try PaymentTests.pay(
+        f, ["--party", "bank", "--amount", "1000.00", "--date", "2026-04-20", "--ref", "B1"]
+      ).status == 0)
+    let plain = try Journal.build(try Ledger.open(f.ledger))
+    var accounts = JournalAccounts()
+    for (i, account) in plain.accounts.enumerated() { accounts.codes[account] = "\(9000 + i)" }
+    let payable = try #require(plain.accounts.first { $0.hasSuffix(":Payable:Bank") })
+    accounts.names[payable] = "应付账款——银行"
+    let j = try Journal.build(try Ledger.open(f.ledger), accounts: accounts)
+    let v = try Vouchers.of(j).get()
+    let lines = v.vouchers.flatMap(\.lines)
+    #expect(lines.contains { $0.account.hasSuffix(":Bank") && !$0.code.isEmpty })
+    let payables = lines.filter { $0.account == payable }
+    #expect(!payables.isEmpty)
+    #expect(payables.allSatisfy { $0.counterparty == "bank" && $0.name == "应付账款——银行" })
+  }
+
+  /// A slice of the ledger (`--period`) posts what was booked in it, not the balances brought
+  /// forward: slices imported one after another post the whole ledger once.
+  @Test func slicesLeaveTheBalancesBroughtForwardOut() throws {
+    let (whole, f) = try Self.journal(codes: true)
+    defer { f.t.remove() }
+    var accounts = JournalAccounts()
+    for (i, account) in whole.accounts.enumerated() { accounts.codes[account] = "\(9000 + i)" }
+    var sliced = Exact.zero
+    for q in ["2026Q1", "2026Q2", "2026Q3"] {
+      let j = try Journal.build(
+        try Ledger.open(f.ledger), period: Period(q)!, accounts: accounts)
+      for line in try Vouchers.of(j).get().vouchers.flatMap(\.lines) {
+        sliced = try sliced + line.debit
+      }
+    }
+    let all = try Vouchers.of(whole).get().vouchers.flatMap(\.lines).map(\.debit).sum()
+    #expect(sliced == all)
+  }
 }

@@ -98,7 +98,7 @@ import Testing
       #expect(text.contains(bare(st.name)), "\(st.name)")
       #expect(text.contains(Money.text(st.net, decimals: s.decimals)), "\(st.party) net")
       if s.currency == "CNY", let words = ChineseAmount.text(st.net) {
-        #expect(text.contains("大写金额:\(words)"), "\(st.party) in capitals")
+        #expect(text.contains("大写金额:人民币\(words)"), "\(st.party) in capitals")
       }
     }
     let pages = s.statements.count + 1

@@ -27,6 +27,8 @@ struct PDFFlow {
     var red: Set<Int> = []
     /// Small grey print under a cell (a line's clause), by index.
     var notes: [Int: String] = [:]
+    /// The first cell runs across the whole table (an amount in words).
+    var spanning = false
   }
 
   var page: PDFPage {
@@ -88,7 +90,24 @@ struct PDFFlow {
     }
     header()
     let right = Self.margin + columns.map(\.width).reduce(0, +)
+    let total = columns.map(\.width).reduce(0, +)
     for row in rows {
+      if row.spanning {
+        let lines = Self.wrap(row.cells.first ?? "", width: total - 2 * pad, size: size)
+        let height = lines.count * line + 2 * pad
+        if y - height < Self.bottom {
+          newPage()
+          header()
+        }
+        y -= height
+        var base = y + height - pad
+        for text in lines {
+          base -= line
+          page.text(text, x: Self.margin + pad, y: base + 3 * size, PDFPage.Style(size: size))
+        }
+        page.rule(x1: Self.margin, x2: right, y: y, weight: 2)
+        continue
+      }
       var heights: [Int] = []
       for (i, column) in columns.enumerated() {
         let cell = i < row.cells.count ? row.cells[i] : ""
@@ -155,6 +174,11 @@ struct PDFFlow {
           tokens.append(String(c))
         } else {
           word.append(c)
+          // A path may break after each `/`: a clause's `file:line` keeps its line number.
+          if c == "/" {
+            tokens.append(word)
+            word = ""
+          }
         }
       }
       if !word.isEmpty { tokens.append(word) }

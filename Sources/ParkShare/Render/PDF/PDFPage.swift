@@ -45,7 +45,8 @@ struct PDFPage {
   mutating func text(_ text: String, x: Int, y: Int, _ style: Style = Style()) {
     guard !text.isEmpty else { return }
     let colour =
-      style.red ? "0.75 0 0 rg " : style.grey > 0 ? "\(Self.fraction(style.grey)) g " : ""
+      style.red
+      ? "0.75 0 0 rg 0.75 0 0 RG " : style.grey > 0 ? "\(Self.fraction(style.grey)) g " : ""
     // Bold as the font has no bold face: the glyphs stroked as well as filled.
     let bold = style.bold ? "2 Tr 0.3 w " : ""
     content +=
