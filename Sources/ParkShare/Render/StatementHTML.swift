@@ -42,6 +42,14 @@ public enum StatementHTML {
     return out + "</table>\n"
   }
 
+  /// The summary's totals row: gross, deductions, net and payables over all statements; nil
+  /// where a sum would overflow (the cell is left empty rather than wrong).
+  static func totals(_ s: Settlement) -> [Exact?] {
+    [\Statement.gross, \.deductions, \.net, \.payableTotal].map { key in
+      try? s.statements.map { $0[keyPath: key] }.sum()
+    }
+  }
+
   /// What a statement without a number is: a preview, or a statement an amendment restates
   /// (recorded), with or without a difference statement for its party.
   static func unnumbered(_ s: Settlement, party: String, _ t: (String) -> String) -> String {
@@ -109,11 +117,9 @@ public enum StatementHTML {
         "<tr><td>\(escape(st.party))</td><td>\(escape(st.name))</td>\(cell(st.gross))\(cell(st.deductions))\(cell(st.net))<td class=\"n\">\(payable.isZero ? "" : money(payable))</td></tr>\n"
     }
     // The totals row (合计).
-    let sums = [\Statement.gross, \.deductions, \.net, \.payableTotal].map { key in
-      (try? s.statements.map { $0[keyPath: key] }.sum()) ?? .zero
-    }
+    let sums = Self.totals(s)
     out +=
-      "<tr class=\"total\"><td colspan=\"2\">\(t("total"))</td>\(sums.dropLast().map(cell).joined())<td class=\"n\">\(sums[3].isZero ? "" : money(sums[3]))</td></tr>\n"
+      "<tr class=\"total\"><td colspan=\"2\">\(t("total"))</td>\(sums.dropLast().map { $0.map(cell) ?? "<td class=\"n\"></td>" }.joined())<td class=\"n\">\(sums[3].map { $0.isZero ? "" : money($0) } ?? "")</td></tr>\n"
     out += "</tbody>\n</table>\n<h2>\(t("reconciliation"))</h2>\n<table>\n"
     let r = s.reconciliation
     for (key, v) in [

@@ -29,10 +29,9 @@ public enum StatementPDF {
         st.payableTotal.isZero ? "" : money(st.payableTotal),
       ])
     }
-    let sums = [\Statement.gross, \.deductions, \.net, \.payableTotal].map { key in
-      (try? s.statements.map { $0[keyPath: key] }.sum()) ?? .zero
+    let totals = StatementHTML.totals(s).enumerated().map { i, v in
+      v.map { i == 3 && $0.isZero ? "" : money($0) } ?? ""
     }
-    let totals = sums.enumerated().map { i, v in i == 3 && v.isZero ? "" : money(v) }
     rows.append(
       PDFFlow.Row(
         cells: [t("total"), ""] + totals, style: PDFPage.Style(bold: true), ruled: true))
