@@ -6,6 +6,8 @@ import ParkShare
 /// (`SettleRangeCommand`).
 enum SettleCommand {
   static let formats = ["text", "json", "csv", "html", "xlsx", "pdf", "all"]
+  /// The formats written to files only (binary, or several files): they need `--out`.
+  static let fileOnly: Set<String> = ["all", "xlsx", "pdf"]
   static let extensions = [
     "text": "txt", "json": "json", "csv": "csv", "html": "html", "xlsx": "xlsx", "pdf": "pdf",
   ]
@@ -16,7 +18,7 @@ enum SettleCommand {
     }
     let format = try args.format(formats, "--format is one of \(formats.joined(separator: ", "))")
     let out = args.options["--out"]
-    if ["all", "xlsx", "pdf"].contains(format) && out == nil {
+    if fileOnly.contains(format) && out == nil {
       throw Usage(message: "--format \(format) writes files: give --out DIR")
     }
     let render = try renderer(args)

@@ -32,7 +32,7 @@ enum StatementCommand {
     let format = try args.format(
       SettleCommand.formats, "--format is one of \(SettleCommand.formats.joined(separator: ", "))")
     let out = args.options["--out"]
-    if ["all", "xlsx", "pdf"].contains(format) && out == nil {
+    if SettleCommand.fileOnly.contains(format) && out == nil {
       throw Usage(message: "--format \(format) writes files: give --out DIR")
     }
     let render = try SettleCommand.renderer(args)
