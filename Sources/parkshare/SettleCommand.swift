@@ -5,11 +5,14 @@ import ParkShare
 /// [--amend]] [--opening F] [--closing F] [--bom]`; with `--from P --to Q` a range
 /// (`SettleRangeCommand`).
 enum SettleCommand {
-  static let formats = ["text", "json", "csv", "html", "xlsx", "pdf", "all"]
+  static let formats = [
+    "text", "json", "csv", "html", "xlsx", "pdf", "invoices", "invoices-xlsx", "all",
+  ]
   /// The formats written to files only (binary, or several files): they need `--out`.
-  static let fileOnly: Set<String> = ["all", "xlsx", "pdf"]
+  static let fileOnly: Set<String> = ["all", "xlsx", "pdf", "invoices-xlsx"]
   static let extensions = [
     "text": "txt", "json": "json", "csv": "csv", "html": "html", "xlsx": "xlsx", "pdf": "pdf",
+    "invoices": "invoices.csv", "invoices-xlsx": "invoices.xlsx",
   ]
 
   static func run(_ args: Arguments) throws(Arguments.UsageError) -> Int32 {
@@ -50,6 +53,8 @@ enum SettleCommand {
       case "xlsx":
         Data(StatementWorkbook.build(s, wording: .of(language), language: language).bytes())
       case "pdf": Data(StatementPDF.render(s, language: htmlLanguage))
+      case "invoices": Data(InvoiceExport.csv(s, bom: bom, language: language).utf8)
+      case "invoices-xlsx": Data(InvoiceExport.workbook(s, language: language).bytes())
       default: Data(StatementText.render(s, wording: .of(language)).utf8)
       }
     }
@@ -61,7 +66,11 @@ enum SettleCommand {
   ) -> SettleUseCase.Outputs {
     { settlement, stem in
       guard let out else { return [] }
-      return (format == "all" ? ["text", "json", "csv", "html", "xlsx", "pdf"] : [format]).map {
+      // Under VAT, `all` writes the invoice list too.
+      let all =
+        ["text", "json", "csv", "html", "xlsx", "pdf"]
+        + (settlement.reconciliation.vat != nil ? ["invoices", "invoices-xlsx"] : [])
+      return (format == "all" ? all : [format]).map {
         (out + "/" + stem + "." + extensions[$0]!, render(settlement, $0))
       }
     }

@@ -48,6 +48,10 @@ struct Allocator {
     for pool in contract.pools { out.append(try run(pool)) }
     try keepReceipts(out)
     try keepAnnualFloors(out)
+    // After the receipts are kept: running totals count what the steps gave (the pool's base).
+    if contract.vat != nil {
+      for (i, pool) in contract.pools.enumerated() { try shareVAT(pool, &out[i]) }
+    }
     return out
   }
 
@@ -73,8 +77,17 @@ struct Allocator {
         throw EvaluationFailure(
           "pool '\(pool.id)' reads '\(id)', which has no value", clause: pool.clause)
       }
-      let amount = try exact { () throws(ArithmeticError) in try item.total }
-      sources.append(.init(id: id, clause: item.clause, amount: amount))
+      var amount = try exact { () throws(ArithmeticError) in try item.total }
+      var vat: SourceVAT? = nil
+      if let t = contract.vat?[id] {
+        let v = try exact { () throws(ArithmeticError) in
+          try SourceVAT.of(
+            amount, t, decimals: contract.currency.decimals, contract.currency.rounding)
+        }
+        amount = v.base(pool.sharing)
+        vat = v
+      }
+      sources.append(.init(id: id, clause: item.clause, amount: amount, vat: vat))
       total = try exact { () throws(ArithmeticError) in try total + amount }
     }
     var flow = Flow(total: total, remaining: Fraction(total))

@@ -20,11 +20,19 @@ public struct PoolResult: Sendable, Codable {
   /// The pool's own rounding (`rounding down decimals 0`); nil (and not recorded) when it
   /// rounds as the currency does, so records of such pools keep their bytes.
   public var rounding: PoolRounding? = nil
+  /// `shared gross` / `shared net`; nil (and not recorded) in a contract without VAT. Shared
+  /// net, `total` and the lines' amounts include the VAT each line carries on top of what the
+  /// steps gave it (`exactTotal` is the pool's base, without).
+  public var sharing: VATSharing? = nil
 
   public struct Source: Sendable, Codable {
     public var id: String
     @ClauseText public var clause: SourceRange
+    /// What the source puts in the pool: its amount, or under VAT its invoice's total (shared
+    /// gross) or amount excluding tax (shared net).
     public var amount: Exact
+    /// The source's VAT (its `vat` line); nil (and not recorded) without VAT.
+    public var vat: SourceVAT? = nil
   }
 }
 
@@ -66,6 +74,8 @@ public struct AllocationLine: Sendable, Codable {
   /// The sub-period the line was paid in, when an effective date cut the period; nil (and not
   /// recorded) for a period settled whole, so its records keep their bytes.
   public var subPeriod: SubPeriod? = nil
+  /// The line's part of the pool's VAT; nil (and not recorded) without VAT.
+  public var vat: LineVAT? = nil
 }
 
 /// A `pay` step's arrears this period: owed before, due now, paid, owed after.

@@ -121,6 +121,7 @@ public struct Checker {
     checkSubsidies()
     checkPoints()
     checkPools()
+    checkVAT()
     lintUsage()
     lintDoubleCounting()
   }

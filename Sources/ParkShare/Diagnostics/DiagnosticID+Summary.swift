@@ -47,6 +47,7 @@ extension DiagnosticID {
     case .badTimestamp: "a reading's timestamp is not ISO 8601"
     case .badUnit: "a fact's unit is not the unit the contract declares"
     case .badValue: "a fact's value is not a number"
+    case .badVAT: "a vat line or a pool's 'shared' clause is malformed, or names a revenue twice"
     case .badVintage: "a fact given by vintage has no or a malformed vintage"
     case .bandGap: "the bands of a tariff leave hours of the day uncovered"
     case .bandOverlap: "two bands of a tariff cover the same hours"
@@ -92,6 +93,8 @@ extension DiagnosticID {
     case .missingHeader: "a required contract header line is missing"
     case .missingMember: "a per-member value has no member"
     case .missingRegistry: "a party registry cannot be read"
+    case .missingVAT:
+      "a revenue in a pool has no VAT treatment, or a taxed pool does not say whether it is shared gross or net"
     case .moreProblems: "the count of a file's problems not shown"
     case .negative: "a value that cannot be negative is (a capital, a cap, a band price)"
     case .negativeKWh: "a negative reading"

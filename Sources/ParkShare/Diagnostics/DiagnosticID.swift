@@ -41,6 +41,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case badTimestamp = "bad-timestamp"
   case badUnit = "bad-unit"
   case badValue = "bad-value"
+  case badVAT = "bad-vat"
   case badVintage = "bad-vintage"
   case badWorkbook = "bad-workbook"
   case bandGap = "band-gap"
@@ -83,6 +84,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case missingHeader = "missing-header"
   case missingMember = "missing-member"
   case missingRegistry = "missing-registry"
+  case missingVAT = "missing-vat"
   case moreProblems = "more-problems"
   case negative
   case negativeKWh = "negative-kwh"

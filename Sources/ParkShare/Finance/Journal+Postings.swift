@@ -37,8 +37,17 @@ extension Journal {
       var cash = pool.total
       var booked = Exact.zero
       for src in pool.sources {
-        let v = try fen(src.amount)
-        try add(&revenue, names.name(.income, ["contract": c, "source": src.id]), v.negated)
+        // Under VAT the stream's income excludes its tax, which is output VAT; the pool (or the
+        // payer) holds the invoice's total.
+        let v: Exact
+        if let vat = src.vat { v = vat.total } else { v = try fen(src.amount) }
+        let income = src.vat?.excluded ?? v
+        try add(&revenue, names.name(.income, ["contract": c, "source": src.id]), income.negated)
+        if let tax = src.vat?.tax, !tax.isZero {
+          let output = names.name(.vatOutput, ["contract": c])
+          checked.insert(output)
+          try add(&revenue, output, tax.negated)
+        }
         booked = try plus(booked, v, s.period)
         guard subsidies.contains(src.id) else { continue }
         // Not cash in the pool yet: a claim on the payer until it pays.
@@ -58,15 +67,28 @@ extension Journal {
       var paid = Exact.zero
       for l in pool.lines {
         let account: String
+        // Under VAT a party invoices its line: its tax is input VAT (进项税额) set against the
+        // pool's output VAT. A fund keeps the line without its tax, which the holder pays over.
+        var credited = l.amount
+        var expense = l.vat?.excluded ?? l.amount
         switch l.recipient {
-        case .fund(let fund): account = names.name(.fund, ["contract": c, "fund": fund])
+        case .fund(let fund):
+          account = names.name(.fund, ["contract": c, "fund": fund])
+          credited = expense
         case .party(let party):
           account = names.name(.payable, ["contract": c, "party": party])
           parties[account] = party
+          if let tax = l.vat?.tax, !tax.isZero {
+            let input = names.name(.vatInput, ["contract": c])
+            checked.insert(input)
+            try add(&distribution, input, tax)
+          } else {
+            expense = l.amount
+          }
         }
         checked.insert(account)
-        try add(&distribution, account, l.amount.negated)
-        paid = try plus(paid, l.amount, s.period)
+        try add(&distribution, account, credited.negated)
+        paid = try plus(paid, expense, s.period)
       }
       try add(&distribution, names.name(.distribution, ["contract": c, "pool": pool.pool]), paid)
       out[.distribution(pool: pool.pool)] = distribution

@@ -28,6 +28,8 @@ public struct JournalAccounts: Sendable {
     ("bank", "Assets:Parkshare:{contract}:Bank"),
     ("written-off", "Income:Parkshare:{contract}:WrittenOff"),
     ("bad-debt", "Expenses:Parkshare:{contract}:BadDebt"),
+    ("vat-output", "Liabilities:Parkshare:{contract}:VAT:Output"),
+    ("vat-input", "Liabilities:Parkshare:{contract}:VAT:Input"),
   ]
 
   public init() {
@@ -119,6 +121,9 @@ public struct JournalAccounts: Sendable {
     /// A write-off of what is owed to a party (income), and of what a party owes (an expense).
     case writtenOff = "written-off"
     case badDebt = "bad-debt"
+    /// Output VAT of the revenues (销项税额) and input VAT of the parties' invoices (进项税额).
+    case vatOutput = "vat-output"
+    case vatInput = "vat-input"
   }
 
   /// The account of `kind` for `values`.

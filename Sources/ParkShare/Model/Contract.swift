@@ -33,11 +33,14 @@ public struct Contract: Sendable, Encodable {
   /// The top-ups given by annual floors applied to date (`floor P AMOUNT per year`), by their
   /// state key (`AnnualTerm.givenKey`): the party and the pool.
   public var annualFloorTotals: [String: PoolParty] = [:]
+  /// Each revenue's and subsidy's VAT treatment (`vat` lines); nil when the contract declares
+  /// none, so contracts without VAT keep their JSON.
+  public var vat: [String: VATTreatment]? = nil
 
   enum CodingKeys: String, CodingKey {
     case id, title, version, file, currency, frequency, term, gaps, estimation, parties, groups
     case units
-    case inputs, meters, tariffs, definitions, subsidies, points, pools, funds
+    case inputs, meters, tariffs, definitions, subsidies, points, pools, funds, vat
   }
 }
 

@@ -7,6 +7,9 @@ public struct Pool: Sendable, Encodable, Hashable {
   /// The pool's own rounding (`pool p = a rounding down decimals 0`); nil rounds with the
   /// contract's currency (and the contract's JSON is as before).
   public var rounding: PoolRounding? = nil
+  /// `shared gross` / `shared net`: whether the steps work on amounts including VAT or not;
+  /// nil in a contract without VAT.
+  public var sharing: VATSharing? = nil
 }
 
 /// How a pool rounds its lines: its mode and its minor unit, at most the currency's decimals (a

@@ -19,12 +19,18 @@ public enum ExplainText {
       let p1 = lastPool ? "└─ " : "├─ "
       let i1 = lastPool ? "   " : "│  "
       let rounding = pool.rounding.map { t.poolRounding($0.mode.rawValue, $0.decimals) } ?? ""
+      let v = t.vat
+      let sharing = pool.sharing.map(v.sharing) ?? ""
       out +=
-        "\(p1)\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(t.exact(pool.exactTotal.grouped))\(rounding)    [\(pool.clause.clause)]\n"
+        "\(p1)\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(t.exact(pool.exactTotal.grouped))\(rounding)\(sharing)    [\(pool.clause.clause)]\n"
       for src in pool.sources {
         out += "\(i1)├─ + \(src.id) = \(src.amount.grouped) \(c)"
         if let item = items[src.id] { out += " = \(item.formula)" }
         out += "    [\(src.clause.clause)]\n"
+        if let x = src.vat {
+          out +=
+            "\(i1)│  │  \(v.source(v.treatment(x.kind, x.rate), money(x.excluded), money(x.tax), money(x.total)))    [\(x.clause.clause)]\n"
+        }
         for d in (items[src.id]?.details ?? []).abbreviatingMeters() {
           let (what, value, source) = w.detail(d, listing: "settle --format json")
           out += "\(i1)│  │  \(what): \(value)" + (source.map { "    [\($0)]" } ?? "") + "\n"
@@ -39,7 +45,7 @@ public enum ExplainText {
         let rateText = w.rate(l.rate)
         let rate = rateText.isEmpty ? "" : " \(rateText)"
         out +=
-          "\(i1)│  \(mark) \(t.kind(l.kind))\(l.subPeriod.map { " \($0)" } ?? "") \(w.recipient(l.recipient))\(t.step(rate, w.basis(l.basis), t.exactPaid(l.exact.exactText, money(l.amount))))    [\(l.clause.clause)]\n"
+          "\(i1)│  \(mark) \(t.kind(l.kind))\(l.subPeriod.map { " \($0)" } ?? "") \(w.recipient(l.recipient))\(t.step(rate, w.basis(l.basis), t.exactPaid(l.exact.exactText, money(l.amount))))\(l.vat.map { " (\(v.excluded) \(money($0.excluded)), \(v.tax) \(StatementText.vatCell($0, v, money)))" } ?? "")    [\(l.clause.clause)]\n"
         // A share by points or another per-member value: how this party earned its weight.
         guard l.recipient == me, case .metric(let m) = l.basis else { continue }
         let metric = "\(m.metric)"

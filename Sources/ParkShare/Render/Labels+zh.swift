@@ -69,5 +69,6 @@ extension Labels {
     journal: .zh,
     points: .zh,
     balances: .zh,
-    dataCheck: .zh)
+    dataCheck: .zh,
+    vat: .zh)
 }

@@ -92,4 +92,6 @@ public struct Labels: Sendable {
   public var balances: BalanceLabels = .en
   /// `data check`: its title and table.
   public var dataCheck: DataCheckLabels = .en
+  /// VAT in statements and the invoice list.
+  public var vat: VATLabels = .en
 }

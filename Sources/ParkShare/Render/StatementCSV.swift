@@ -10,11 +10,19 @@ public enum StatementCSV {
     "basis", "rate", "exact", "amount", "currency",
   ]
 
+  /// Under VAT (a contract with `vat` lines) three columns follow: the tax class, the amount
+  /// excluding VAT and the VAT; a line whose pool mixes classes is one row per class (its
+  /// `amount` that class's total, its `exact` on the first row only), so the `amount` column
+  /// still sums to every net.
+  public static let vatHeader = ["vat_rate", "amount_excl_vat", "vat"]
+
   /// Headers, types and kinds are codes a program reads, the same in every language; the basis
   /// and rate of each line are words, in `w`'s language.
   public static func render(_ s: Settlement, bom: Bool = false, wording w: Wording = .en) -> String
   {
-    var rows = [header]
+    let taxed = s.pools.contains { $0.sources.contains { $0.vat != nil } }
+    let columns = taxed ? header + vatHeader : header
+    var rows = [columns]
     // A preview has no numbers; an amendment restates the statements and issues differences.
     let type =
       switch s.issue?.kind {
@@ -27,41 +35,70 @@ public enum StatementCSV {
         s.contract.id, s.period.description, type, st.number.map(Statement.numberText) ?? "", "",
       ]
       for l in st.lines {
-        rows.append(
+        let row =
           head + [
             st.party, st.name, l.pool, l.kind.rawValue, l.clause.clause, w.basis(of: l),
             w.rate(l.rate),
-            l.exact.description, plain(l.amount, s.decimals), s.currency,
-          ])
+          ]
+        guard taxed else {
+          rows.append(row + [l.exact.description, plain(l.amount, s.decimals), s.currency])
+          continue
+        }
+        guard let vat = l.vat, !vat.parts.isEmpty else {
+          rows.append(
+            row + [l.exact.description, plain(l.amount, s.decimals), s.currency, "", "", ""])
+          continue
+        }
+        for (i, part) in vat.parts.enumerated() {
+          rows.append(
+            row + [
+              i == 0 ? l.exact.description : "", plain(part.total, s.decimals),
+              s.currency, part.rate, plain(part.excluded, s.decimals), plain(part.tax, s.decimals),
+            ])
+        }
       }
       for p in st.payable {
         rows.append(
           head + [
             st.party, st.name, "", "subsidy-payable", p.clause.clause, p.subsidy, "",
             p.amount.negated.description, plain(p.amount.negated, s.decimals), s.currency,
-          ])
+          ]
+            + (!taxed
+              ? []
+              : p.vat.map {
+                [
+                  $0.rate, plain($0.excluded.negated, s.decimals),
+                  plain($0.tax.negated, s.decimals),
+                ]
+              } ?? ["", "", ""]))
       }
     }
     for d in s.issue?.differences ?? [] {
       for l in d.lines {
-        rows.append([
-          s.contract.id, s.period.description, "difference", Statement.numberText(d.number),
-          d.amends.map(Statement.numberText) ?? "", d.party, d.name, l.pool, l.kind.rawValue,
-          l.clause.clause,
-          w.labels.differenceBasis(
-            plain(l.previous, s.decimals), plain(l.amount, s.decimals), d.reason),
-          "", l.difference.description, plain(l.difference, s.decimals), s.currency,
-        ])
+        rows.append(
+          [
+            s.contract.id, s.period.description, "difference", Statement.numberText(d.number),
+            d.amends.map(Statement.numberText) ?? "", d.party, d.name, l.pool, l.kind.rawValue,
+            l.clause.clause,
+            w.labels.differenceBasis(
+              plain(l.previous, s.decimals), plain(l.amount, s.decimals), d.reason),
+            "", l.difference.description, plain(l.difference, s.decimals), s.currency,
+          ] + (taxed ? ["", "", ""] : []))
       }
     }
     // Every row has the header's columns.
-    assert(rows.allSatisfy { $0.count == header.count })
-    return (bom ? "\u{FEFF}" : "") + table(rows, numbers: numberColumns)
+    assert(rows.allSatisfy { $0.count == columns.count })
+    return (bom ? "\u{FEFF}" : "") + table(rows, numbers: numberColumns(columns))
   }
 
-  /// The columns that hold numbers the engine wrote: statement numbers, exact and paid amounts.
-  static let numberColumns: Set<Int> = Set(
-    ["number", "amends", "exact", "amount"].compactMap { header.firstIndex(of: $0) })
+  /// The columns that hold numbers the engine wrote: statement numbers, exact and paid amounts,
+  /// and under VAT the amounts excluding it and the tax.
+  static func numberColumns(_ columns: [String]) -> Set<Int> {
+    Set(
+      ["number", "amends", "exact", "amount", "amount_excl_vat", "vat"].compactMap {
+        columns.firstIndex(of: $0)
+      })
+  }
 
   /// Every minor-unit digit, no separators: `1234567.50`.
   static func plain(_ v: Exact, _ decimals: Int) -> String {

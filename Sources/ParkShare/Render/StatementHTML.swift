@@ -109,17 +109,28 @@ public enum StatementHTML {
       """ + ledgerMeta(s, t, w)
     // The summary page.
     out += "<section>\n<h1>\(t("title")) · \(t("summary"))</h1>\n" + meta
+    // Under VAT the summary adds what each party invoices: excluding VAT, and VAT.
+    let v = w.labels.vat
+    let taxed = s.statements.contains { $0.vat != nil }
+    let vatHead =
+      taxed ? "<th class=\"n\">\(escape(v.excluded))</th><th class=\"n\">\(escape(v.tax))</th>" : ""
+    func vatCells(_ x: LineVAT?) -> String {
+      guard taxed else { return "" }
+      guard let x else { return "<td class=\"n\"></td><td class=\"n\"></td>" }
+      return cell(x.excluded) + cell(x.tax)
+    }
     out +=
-      "<table>\n<thead><tr><th>\(t("party"))</th><th>\(t("name"))</th><th class=\"n\">\(t("gross"))</th><th class=\"n\">\(t("deductions"))</th><th class=\"n\">\(t("net"))</th><th class=\"n\">\(t("payable"))</th></tr></thead>\n<tbody>\n"
+      "<table>\n<thead><tr><th>\(t("party"))</th><th>\(t("name"))</th><th class=\"n\">\(t("gross"))</th><th class=\"n\">\(t("deductions"))</th><th class=\"n\">\(t("net"))</th>\(vatHead)<th class=\"n\">\(t("payable"))</th></tr></thead>\n<tbody>\n"
     for st in s.statements {
       let payable = st.payableTotal
       out +=
-        "<tr><td>\(escape(st.party))</td><td>\(escape(st.name))</td>\(cell(st.gross))\(cell(st.deductions))\(cell(st.net))<td class=\"n\">\(payable.isZero ? "" : money(payable))</td></tr>\n"
+        "<tr><td>\(escape(st.party))</td><td>\(escape(st.name))</td>\(cell(st.gross))\(cell(st.deductions))\(cell(st.net))\(vatCells(st.vat))<td class=\"n\">\(payable.isZero ? "" : money(payable))</td></tr>\n"
     }
     // The totals row (合计).
     let sums = Self.totals(s)
+    let vatSums = taxed ? (try? LineVAT.total(s.statements.compactMap(\.vat))) ?? nil : nil
     out +=
-      "<tr class=\"total\"><td colspan=\"2\">\(t("total"))</td>\(sums.dropLast().map { $0.map(cell) ?? "<td class=\"n\"></td>" }.joined())<td class=\"n\">\(sums[3].map { $0.isZero ? "" : money($0) } ?? "")</td></tr>\n"
+      "<tr class=\"total\"><td colspan=\"2\">\(t("total"))</td>\(sums.dropLast().map { $0.map(cell) ?? "<td class=\"n\"></td>" }.joined())\(vatCells(vatSums))<td class=\"n\">\(sums[3].map { $0.isZero ? "" : money($0) } ?? "")</td></tr>\n"
     out += "</tbody>\n</table>\n<h2>\(t("reconciliation"))</h2>\n<table>\n"
     let r = s.reconciliation
     for (key, v) in [
@@ -127,6 +138,13 @@ public enum StatementHTML {
       ("unallocated", r.unallocated), ("residual", r.residual),
     ] {
       out += "<tr><td>\(t(key))</td><td class=\"n\">\(money(v))</td></tr>\n"
+    }
+    if let x = r.vat {
+      for (label, amount) in [
+        (v.output, x.output), (v.onParties, x.onParties), (v.retained, x.retained),
+      ] {
+        out += "<tr><td>\(escape(label))</td><td class=\"n\">\(money(amount))</td></tr>\n"
+      }
     }
     out += "</table>\n<h2>\(t("inputs"))</h2>\n<table>\n"
     for i in s.inputs {
@@ -146,22 +164,44 @@ public enum StatementHTML {
         } ?? "<span>\(unnumbered)</span>"
       out +=
         "<div class=\"meta\">\(identity)<span>\(t("party")): \(escape(st.party))</span><span>\(t("role")): \(t(st.role))</span></div>\n"
+      // Under VAT each line shows what the party invoices for it: excluding VAT, and VAT by
+      // class; the amount is their sum.
+      let lineTaxed = st.vat != nil
+      let span = lineTaxed ? 6 : 4
       out +=
-        "<table>\n<thead><tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("basis"))</th><th class=\"n\">\(t("rate"))</th><th class=\"n\">\(t("amount"))</th></tr></thead>\n"
+        "<table>\n<thead><tr><th class=\"k\">\(t("pool"))</th><th class=\"k\">\(t("kind"))</th><th>\(t("basis"))</th><th class=\"n\">\(t("rate"))</th>\(lineTaxed ? vatHead : "")<th class=\"n\">\(t("amount"))</th></tr></thead>\n"
       if st.lines.isEmpty {
-        out += "<tr><td colspan=\"5\">\(t("nothing"))</td></tr>\n"
+        out += "<tr><td colspan=\"\(span + 1)\">\(t("nothing"))</td></tr>\n"
       }
       for l in st.lines {
+        let vatCell =
+          !lineTaxed
+          ? ""
+          : l.vat.map {
+            cell($0.excluded)
+              + "<td class=\"n\">\(escape(StatementText.vatCell($0, v, money)).replacingOccurrences(of: " + ", with: "<br>"))</td>"
+          } ?? "<td class=\"n\"></td><td class=\"n\"></td>"
         out +=
-          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(w.basis(of: l)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(w.rate(l.rate)))</td>\(cell(l.amount))</tr>\n"
+          "<tr><td class=\"k\">\(escape(l.pool))</td><td class=\"k\">\(t(l.kind.rawValue))</td><td>\(escape(w.basis(of: l)))<br><span class=\"small\">\(t("clause")): \(escape(l.clause.clause))</span></td><td class=\"n\">\(escape(w.rate(l.rate)))</td>\(vatCell)\(cell(l.amount))</tr>\n"
       }
       out +=
-        "<tr class=\"total\"><td colspan=\"4\">\(t("gross"))</td><td class=\"n\">\(money(st.gross))</td></tr>\n"
+        "<tr class=\"total\"><td colspan=\"\(span)\">\(t("gross"))</td><td class=\"n\">\(money(st.gross))</td></tr>\n"
       out +=
-        "<tr class=\"total\"><td colspan=\"4\">\(t("deductions"))</td><td class=\"n\">\(money(st.deductions))</td></tr>\n"
+        "<tr class=\"total\"><td colspan=\"\(span)\">\(t("deductions"))</td><td class=\"n\">\(money(st.deductions))</td></tr>\n"
       out +=
-        "<tr class=\"total\"><td colspan=\"4\">\(t("net"))</td>\(cell(st.net))</tr>\n"
-      out += words(st.net, span: 5) + "</table>\n"
+        "<tr class=\"total\"><td colspan=\"\(span)\">\(t("net"))</td>\(cell(st.net))</tr>\n"
+      out += words(st.net, span: span + 1) + "</table>\n"
+      if let x = st.vat {
+        // What the party invoices, by tax class (the invoice list's rows for it).
+        out +=
+          "<h2>\(escape(v.invoice))</h2>\n<table>\n<thead><tr><th>\(escape(v.rate))</th><th class=\"n\">\(escape(v.excluded))</th><th class=\"n\">\(escape(v.tax))</th><th class=\"n\">\(escape(v.total))</th></tr></thead>\n"
+        for part in x.parts {
+          out +=
+            "<tr><td>\(escape(v.rateText(part.rate)))</td>\(cell(part.excluded))\(cell(part.tax))\(cell(part.total))</tr>\n"
+        }
+        out +=
+          "<tr class=\"total\"><td>\(t("total"))</td>\(cell(x.excluded))\(cell(x.tax))\(cell(st.net))</tr>\n</table>\n"
+      }
       if !st.payable.isEmpty {
         out += "<h2>\(t("payable"))</h2>\n<table>\n"
         for p in st.payable {

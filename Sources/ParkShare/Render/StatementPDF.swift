@@ -23,26 +23,41 @@ public enum StatementPDF {
     // The summary.
     flow.paragraph("\(t("title")) — \(t("summary"))", title, after: 60)
     meta()
+    // Under VAT the summary adds what each party invoices (excluding VAT, VAT), in a smaller size.
+    let v = w.labels.vat
+    let taxed = s.statements.contains { $0.vat != nil }
+    func vatCells(_ x: LineVAT?) -> [String] {
+      guard taxed else { return [] }
+      return [x.map { money($0.excluded) } ?? "", x.map { money($0.tax) } ?? ""]
+    }
     var rows: [PDFFlow.Row] = s.statements.map { st in
-      PDFFlow.Row(cells: [
-        st.party, st.name, money(st.gross), money(st.deductions), money(st.net),
-        st.payableTotal.isZero ? "" : money(st.payableTotal),
-      ])
+      PDFFlow.Row(
+        cells: [st.party, st.name, money(st.gross), money(st.deductions), money(st.net)]
+          + vatCells(st.vat) + [st.payableTotal.isZero ? "" : money(st.payableTotal)])
     }
     let totals = StatementHTML.totals(s).enumerated().map { i, v in
       v.map { i == 3 && $0.isZero ? "" : money($0) } ?? ""
     }
+    let vatSums = taxed ? (try? LineVAT.total(s.statements.compactMap(\.vat))) ?? nil : nil
     rows.append(
       PDFFlow.Row(
-        cells: [t("total"), ""] + totals, style: PDFPage.Style(bold: true), ruled: true))
+        cells: [t("total"), ""] + totals.prefix(3) + vatCells(vatSums) + totals.suffix(1),
+        style: PDFPage.Style(bold: true), ruled: true))
+    let amount = taxed ? 650 : 800
     flow.table(
       [
-        .init(title: t("party"), width: 600), .init(title: t("name"), width: 1350),
-        .init(title: t("gross"), width: 800, right: true),
-        .init(title: t("deductions"), width: 800, right: true),
-        .init(title: t("net"), width: 800, right: true),
-        .init(title: t("payable"), width: 800, right: true),
-      ], rows)
+        .init(title: t("party"), width: taxed ? 450 : 600),
+        .init(title: t("name"), width: taxed ? 900 : 1350),
+        .init(title: t("gross"), width: amount, right: true),
+        .init(title: t("deductions"), width: taxed ? 600 : 800, right: true),
+        .init(title: t("net"), width: amount, right: true),
+      ]
+        + (taxed
+          ? [
+            .init(title: v.excluded, width: 650, right: true),
+            .init(title: v.tax, width: 600, right: true),
+          ] : [])
+        + [.init(title: t("payable"), width: amount, right: true)], rows, size: taxed ? 7 : 8)
     flow.paragraph(t("reconciliation"), heading, after: 40)
     let r = s.reconciliation
     flow.table(
@@ -50,7 +65,12 @@ public enum StatementPDF {
       [
         ("pools", r.pools), ("allocated", r.allocated), ("reserved", r.reserved),
         ("unallocated", r.unallocated), ("residual", r.residual),
-      ].map { PDFFlow.Row(cells: [t($0.0), money($0.1)]) })
+      ].map { PDFFlow.Row(cells: [t($0.0), money($0.1)]) }
+        + (r.vat.map {
+          [(v.output, $0.output), (v.onParties, $0.onParties), (v.retained, $0.retained)].map {
+            PDFFlow.Row(cells: [$0.0, money($0.1)])
+          }
+        } ?? []))
     flow.space(40)
     flow.table(
       [.init(title: t("inputs"), width: 2150), .init(title: "BLAKE2b-256", width: 3000)],
@@ -69,29 +89,63 @@ public enum StatementPDF {
         ?? StatementHTML.unnumbered(s, party: st.party, t)
       flow.paragraph(
         "\(identity)    \(t("party")): \(st.party)    \(t("role")): \(t(st.role))", after: 60)
+      // Under VAT each line shows what the party invoices for it (excluding VAT, VAT); the table
+      // by rate follows.
+      let lineTaxed = st.vat != nil
+      let last = lineTaxed ? 6 : 4
       var lines = st.lines.map { l in
         PDFFlow.Row(
-          cells: [l.pool, t(l.kind.rawValue), w.basis(of: l), w.rate(l.rate), money(l.amount)],
-          red: l.amount.isNegative ? [4] : [], notes: [2: "\(t("clause")): \(l.clause.clause)"])
+          cells: [l.pool, t(l.kind.rawValue), w.basis(of: l), w.rate(l.rate)]
+            + (lineTaxed
+              ? [l.vat.map { money($0.excluded) } ?? "", l.vat.map { money($0.tax) } ?? ""] : [])
+            + [money(l.amount)],
+          red: l.amount.isNegative ? [last] : [], notes: [2: "\(t("clause")): \(l.clause.clause)"])
       }
       if lines.isEmpty { lines.append(PDFFlow.Row(cells: ["", "", t("nothing")])) }
-      for (i, (key, v)) in [("gross", st.gross), ("deductions", st.deductions), ("net", st.net)]
-        .enumerated()
-      {
+      for (i, (key, amount)) in [
+        ("gross", st.gross), ("deductions", st.deductions), ("net", st.net),
+      ]
+      .enumerated() {
         lines.append(
           PDFFlow.Row(
-            cells: ["", "", t(key), "", money(v)], style: PDFPage.Style(bold: true), ruled: i == 0,
-            red: v.isNegative ? [4] : []))
+            cells: ["", "", t(key), ""] + (lineTaxed ? ["", ""] : []) + [money(amount)],
+            style: PDFPage.Style(bold: true), ruled: i == 0, red: amount.isNegative ? [last] : []))
       }
       if s.currency == "CNY", let words = ChineseAmount.text(st.net) {
         lines.append(PDFFlow.Row(cells: ["\(t("inWords")): 人民币\(words)"], spanning: true))
       }
       flow.table(
-        [
-          .init(title: t("pool"), width: 650), .init(title: t("kind"), width: 600),
-          .init(title: t("basis"), width: 2100), .init(title: t("rate"), width: 800, right: true),
-          .init(title: t("amount"), width: 1000, right: true),
-        ], lines)
+        lineTaxed
+          ? [
+            .init(title: t("pool"), width: 500), .init(title: t("kind"), width: 450),
+            .init(title: t("basis"), width: 1400), .init(title: t("rate"), width: 550, right: true),
+            .init(title: v.excluded, width: 800, right: true),
+            .init(title: v.tax, width: 700, right: true),
+            .init(title: t("amount"), width: 750, right: true),
+          ]
+          : [
+            .init(title: t("pool"), width: 650), .init(title: t("kind"), width: 600),
+            .init(title: t("basis"), width: 2100), .init(title: t("rate"), width: 800, right: true),
+            .init(title: t("amount"), width: 1000, right: true),
+          ], lines)
+      if let x = st.vat {
+        flow.paragraph(v.invoice, heading, after: 40)
+        flow.table(
+          [
+            .init(title: v.rate, width: 1150), .init(title: v.excluded, width: 1300, right: true),
+            .init(title: v.tax, width: 1300, right: true),
+            .init(title: v.total, width: 1400, right: true),
+          ],
+          x.parts.map {
+            PDFFlow.Row(cells: [
+              v.rateText($0.rate), money($0.excluded), money($0.tax), money($0.total),
+            ])
+          } + [
+            PDFFlow.Row(
+              cells: [t("total"), money(x.excluded), money(x.tax), money(st.net)],
+              style: PDFPage.Style(bold: true), ruled: true)
+          ])
+      }
       if !st.payable.isEmpty {
         flow.paragraph(t("payable"), heading, after: 40)
         flow.table(

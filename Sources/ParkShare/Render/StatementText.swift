@@ -23,15 +23,22 @@ public enum StatementText {
       out += t.contractChanged("\(c.since)", c.previous, c.digest, c.reason) + "\n"
     }
     out += "\n"
-    var rows: [[String]] = [t.summaryHeader]
+    // Under VAT the summary adds what each party invoices: excluding VAT, and VAT.
+    let taxed = s.statements.contains { $0.vat != nil }
+    let v = t.vat
+    var rows: [[String]] = [Self.vatColumns(t.summaryHeader, after: 5, taxed, [v.excluded, v.tax])]
     for st in s.statements {
       let payable = st.payableTotal
-      rows.append([
+      let row = [
         st.number.map(Self.number) ?? "", st.party, st.name, money(st.gross), money(st.deductions),
         money(st.net), payable.isZero ? "" : money(payable),
-      ])
+      ]
+      rows.append(
+        Self.vatColumns(
+          row, after: 5, taxed,
+          [st.vat.map { money($0.excluded) } ?? "", st.vat.map { money($0.tax) } ?? ""]))
     }
-    out += table(rows, rightAligned: [3, 4, 5, 6])
+    out += table(rows, rightAligned: taxed ? [3, 4, 5, 6, 7, 8] : [3, 4, 5, 6])
     for d in s.issue?.differences ?? [] {
       out +=
         "\n"
@@ -59,30 +66,52 @@ public enum StatementText {
         [t.unallocated, money(r.unallocated)],
         [t.residual, money(r.residual)],
         [t.arrearsBeforeAfter, "\(money(r.arrearsOpening)) / \(money(r.arrearsClosing))"],
-      ] + r.funds.sorted { $0.key < $1.key }.map { [t.fundBalance($0.key), money($0.value)] },
+      ] + r.funds.sorted { $0.key < $1.key }.map { [t.fundBalance($0.key), money($0.value)] }
+        + (r.vat.map {
+          [
+            [v.output, money($0.output)], [v.onParties, money($0.onParties)],
+            [v.retained, money($0.retained)],
+          ]
+        } ?? []),
       rightAligned: [1])
     out += RevenueText.estimated(s.revenue.data, w)
     out += pointsTable(s, t.points)
     for pool in s.pools {
       let rounding = pool.rounding.map { t.poolRounding($0.mode.rawValue, $0.decimals) } ?? ""
+      let sharing = pool.sharing.map(v.sharing) ?? ""
       out +=
-        "\n\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(rounding)    [\(pool.clause.clause)]\n"
+        "\n\(t.pool(pool.pool)) = \(money(pool.total)) \(c)\(rounding)\(sharing)    [\(pool.clause.clause)]\n"
       for src in pool.sources {
         out += "  + \(src.id) \(src.amount.grouped)    [\(src.clause.clause)]\n"
+        if let x = src.vat {
+          out +=
+            "      \(v.source(v.treatment(x.kind, x.rate), money(x.excluded), money(x.tax), money(x.total)))    [\(x.clause.clause)]\n"
+        }
       }
+      let poolTaxed = pool.lines.contains { $0.vat != nil }
       var lines: [[String]] = []
       for l in pool.lines {
         // A period cut by an effective date shows each line's sub-period after its kind.
-        lines.append([
+        let row = [
           t.kind(l.kind) + (l.subPeriod.map { " \($0)" } ?? ""), w.recipient(l.recipient),
           w.rate(l.rate), money(l.amount),
           w.basis(l.basis), "[\(l.clause.clause)]",
-        ])
+        ]
+        lines.append(
+          Self.vatColumns(
+            row, after: 3, poolTaxed,
+            [
+              l.vat.map { money($0.excluded) } ?? "",
+              l.vat.map { Self.vatCell($0, v, money) } ?? "",
+            ]))
       }
       if !pool.unallocated.isZero {
-        lines.append([t.unallocated, "", "", money(pool.unallocated), "", ""])
+        lines.append(
+          Self.vatColumns(
+            [t.unallocated, "", "", money(pool.unallocated), "", ""], after: 3, poolTaxed, ["", ""])
+        )
       }
-      out += table(lines, rightAligned: [3], indent: "  ")
+      out += table(lines, rightAligned: poolTaxed ? [3, 4] : [3], indent: "  ")
       for o in pool.conditions ?? [] {
         out += "  \(Self.condition(o, t))    [\(o.clause.clause)]\n"
       }
@@ -94,6 +123,19 @@ public enum StatementText {
       }
     }
     return out
+  }
+
+  /// `cells` inserted after column `after` when `taxed`; the row as it is otherwise.
+  static func vatColumns(_ row: [String], after: Int, _ taxed: Bool, _ cells: [String]) -> [String]
+  {
+    guard taxed else { return row }
+    return Array(row[...after]) + cells + Array(row[(after + 1)...])
+  }
+
+  /// A line's VAT by class: `13% 1,234.56`, or `13% 1,234.56 + exempt` when it mixes classes.
+  static func vatCell(_ x: LineVAT, _ v: VATLabels, _ money: (Exact) -> String) -> String {
+    x.parts.map { $0.tax.isZero ? v.rateText($0.rate) : "\(v.rateText($0.rate)) \(money($0.tax))" }
+      .joined(separator: " + ")
   }
 
   /// A step's condition and how it came out this period.

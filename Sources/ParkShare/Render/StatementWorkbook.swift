@@ -20,27 +20,46 @@ public enum StatementWorkbook {
     func number(_ n: Int?) -> Workbook.Cell { .text(n.map(StatementText.number) ?? "") }
     var book = Workbook(decimals: s.decimals)
     book.add(h("About"), header: [h("item"), h("value")], rows: about(s, h))
+    // Under VAT: what each party invoices on the summary, a row per tax class of each line (its
+    // amount that class's total, as the CSV), the VAT in the reconciliation, and the invoices.
+    let taxed = s.reconciliation.vat != nil
+    let vatHeader = taxed ? ["vat_rate", "amount_excl_vat", "vat"].map(h) : []
     book.add(
       h("Summary"),
-      header: ["number", "party", "name", "role", "gross", "deductions", "net", "payable"].map(h),
+      header: ["number", "party", "name", "role", "gross", "deductions", "net"].map(h)
+        + (taxed ? ["amount_excl_vat", "vat"].map(h) : []) + [h("payable")],
       rows: s.statements.map { st in
         [
           number(st.number), .text(st.party), .text(st.name), .text(st.role), money(st.gross),
           money(st.deductions), money(st.net),
-          money(st.payableTotal),
         ]
+          + (taxed
+            ? [
+              st.vat.map { money($0.excluded) } ?? .text(""),
+              st.vat.map { money($0.tax) } ?? .text(""),
+            ]
+            : [])
+          + [money(st.payableTotal)]
       })
     book.add(
       h("Lines"),
       header: ["number", "party", "name", "pool", "kind", "clause", "basis", "rate", "amount"].map(
-        h),
+        h) + vatHeader,
       rows: s.statements.flatMap { st in
-        st.lines.map { l in
-          [
+        st.lines.flatMap { l -> [[Workbook.Cell]] in
+          let row: [Workbook.Cell] = [
             number(st.number), .text(st.party), .text(st.name), .text(l.pool),
             .text(l.kind.rawValue), .text(l.clause.clause), .text(w.basis(of: l)),
-            .text(w.rate(l.rate)), money(l.amount),
+            .text(w.rate(l.rate)),
           ]
+          guard taxed, let vat = l.vat, !vat.parts.isEmpty else {
+            return [row + [money(l.amount)] + (taxed ? [.text(""), .text(""), .text("")] : [])]
+          }
+          return vat.parts.map { p in
+            row + [
+              money(p.total), .text(w.labels.vat.rateText(p.rate)), money(p.excluded), money(p.tax),
+            ]
+          }
         }
       })
     let r = s.reconciliation
@@ -50,7 +69,19 @@ public enum StatementWorkbook {
         [.text("pools"), money(r.pools)], [.text("allocated"), money(r.allocated)],
         [.text("reserved"), money(r.reserved)], [.text("unallocated"), money(r.unallocated)],
         [.text("residual"), money(r.residual)],
-      ])
+      ]
+        + (r.vat.map {
+          [
+            [.text("output VAT"), money($0.output)],
+            [.text("VAT on parties' lines"), money($0.onParties)],
+            [.text("VAT retained"), money($0.retained)],
+          ]
+        } ?? []))
+    if taxed {
+      book.add(
+        h("Invoices"), header: language == .zh ? InvoiceExport.headerZH : InvoiceExport.header,
+        rows: InvoiceExport.rows(s))
+    }
     // A recorded settlement: the ledger record it is and that record's digest (checked with
     // `ledger verify --expect-head`), and an acknowledged contract change.
     if let issue = s.issue, let record = issue.record, let head = issue.head {
@@ -154,6 +185,7 @@ public enum StatementWorkbook {
     "closing": "期末", "contract": "合同", "title": "合同名称", "version": "版本", "period": "结算期",
     "currency": "币种", "rounding": "舍入", "engine": "引擎版本", "issued": "开具日期",
     "statements": "结算单编号", "record": "账本记录", "head": "记录摘要 (SHA-256)",
-    "preview": "预览（未入账，无编号）",
+    "preview": "预览（未入账，无编号）", "vat_rate": "税率", "amount_excl_vat": "不含税金额",
+    "vat": "税额", "Invoices": "发票清单",
   ]
 }

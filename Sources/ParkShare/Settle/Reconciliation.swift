@@ -14,4 +14,17 @@ public struct Reconciliation: Sendable, Codable {
   public var arrearsClosing: Exact
   /// Fund balances after the period.
   public var funds: [String: Exact]
+  /// How the revenues' output VAT was shared; nil (and not recorded) without VAT.
+  public var vat: VATReconciliation? = nil
+}
+
+/// The pools' output VAT (the tax on every revenue's and subsidy's invoice) against the VAT the
+/// lines carry: `onParties + retained == output` to the fen, since each pool's tax is
+/// apportioned whole.
+public struct VATReconciliation: Sendable, Codable {
+  public var output: Exact
+  /// On the lines paid to parties: what they invoice.
+  public var onParties: Exact
+  /// On the lines into funds and what was left unallocated: paid over by the pool's holder.
+  public var retained: Exact
 }

@@ -198,7 +198,7 @@ public struct Settlement: Sendable, Encodable {
         lines[party, default: []].append(
           StatementLine(
             pool: l.pool, kind: l.kind, clause: l.clause, basis: l.basis, rate: l.rate,
-            exact: l.exact, amount: l.amount, subPeriod: l.subPeriod))
+            exact: l.exact, amount: l.amount, subPeriod: l.subPeriod, vat: l.vat))
       }
     }
     var payables: [String: [Statement.Payable]] = [:]
@@ -207,8 +207,17 @@ public struct Settlement: Sendable, Encodable {
       guard let payer = s.payer, let item = revenue.item(s.id), !(try item.total).isZero else {
         continue
       }
-      let amount = try item.total.rounded(scale: decimals, contract.currency.rounding)
-      payables[payer, default: []].append(.init(subsidy: s.id, clause: s.clause, amount: amount))
+      // Under VAT the payer pays the subsidy's invoice: its total, tax included.
+      var vat: SourceVAT? = nil
+      for pool in pools { for src in pool.sources where src.id == s.id { vat = src.vat } }
+      let amount: Exact
+      if let vat {
+        amount = vat.total
+      } else {
+        amount = try item.total.rounded(scale: decimals, contract.currency.rounding)
+      }
+      payables[payer, default: []].append(
+        .init(subsidy: s.id, clause: s.clause, amount: amount, vat: vat))
     }
     var owed: [String: Exact] = [:]
     for (key, v) in closing.arrears {
@@ -256,9 +265,16 @@ public struct Settlement: Sendable, Encodable {
     let reserved = try sum(all.filter(\.recipient.isFund).map(\.amount))
     let unallocated = try sum(pools.map(\.unallocated))
     let residual = try total - allocated - reserved - unallocated
+    var vat: VATReconciliation? = nil
+    if pools.contains(where: { $0.sources.contains { $0.vat != nil } }) {
+      let output = try sum(pools.flatMap(\.sources).compactMap(\.vat?.tax))
+      let onParties = try sum(all.filter { !$0.recipient.isFund }.compactMap(\.vat?.tax))
+      vat = VATReconciliation(
+        output: output, onParties: onParties, retained: try output - onParties)
+    }
     return Reconciliation(
       pools: total, allocated: allocated, reserved: reserved, unallocated: unallocated,
       residual: residual, arrearsOpening: try sum(Array(opening.arrears.values)),
-      arrearsClosing: try sum(Array(closing.arrears.values)), funds: closing.funds)
+      arrearsClosing: try sum(Array(closing.arrears.values)), funds: closing.funds, vat: vat)
   }
 }

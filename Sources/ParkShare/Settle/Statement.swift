@@ -25,6 +25,9 @@ public struct Statement: Sendable, Codable {
   /// The sum of the party's lines of each pool, by pool name (what `explain` shows it takes
   /// from a pool); added once, like `payableTotal`, and not written either.
   public private(set) var poolTotals: [String: Exact]
+  /// What the party invoices for its lines, by tax class (`LineVAT.total`); nil when no line
+  /// carries VAT. Added once, like `payableTotal`, and not written.
+  public private(set) var vat: LineVAT?
   /// Arrears owed to the party after this period.
   public var arrearsOwed: Exact
   /// The party's green points of each scheme that carries over; nil (and not written) when it
@@ -53,6 +56,7 @@ public struct Statement: Sendable, Codable {
     self.payable = payable
     self.payableTotal = try payable.map(\.amount).sum()
     self.poolTotals = try Statement.poolTotals(lines)
+    self.vat = try LineVAT.total(lines.compactMap(\.vat))
     self.arrearsOwed = arrearsOwed
     self.points = points
   }
@@ -78,6 +82,7 @@ public struct Statement: Sendable, Codable {
     payable = try c.decode([Payable].self, forKey: .payable)
     payableTotal = try payable.map(\.amount).sum()
     poolTotals = try Statement.poolTotals(lines)
+    vat = try LineVAT.total(lines.compactMap(\.vat))
     arrearsOwed = try c.decode(Exact.self, forKey: .arrearsOwed)
     points = try c.decodeIfPresent([PointsMovement].self, forKey: .points)
   }
@@ -85,7 +90,10 @@ public struct Statement: Sendable, Codable {
   public struct Payable: Sendable, Codable {
     public var subsidy: String
     @ClauseText public var clause: SourceRange
+    /// What the payer pays: with VAT, the subsidy's invoice total.
     public var amount: Exact
+    /// The subsidy's VAT, when the contract taxes it; nil (and not recorded) otherwise.
+    public var vat: SourceVAT? = nil
   }
 }
 
@@ -102,6 +110,9 @@ public struct StatementLine: Sendable, Codable {
   public var amount: Exact
   /// The sub-period, when an effective date cut the period (not recorded otherwise).
   public var subPeriod: SubPeriod? = nil
+  /// What the party invoices for the line: amount excluding VAT and VAT by tax class (the
+  /// line's `amount` is their sum); nil (and not recorded) without VAT.
+  public var vat: LineVAT? = nil
 }
 
 /// A correction of an issued statement (红字冲销): it names the statement it corrects and, line by

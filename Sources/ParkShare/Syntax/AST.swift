@@ -62,6 +62,8 @@ public struct Declaration: Sendable {
     case subsidy(SubsidyDecl)
     case points(PointsDecl)
     case pool(PoolDecl)
+    /// `vat 13% included on a, b` / `vat exempt on c`.
+    case vat(VATDecl)
   }
 
   public var kind: Kind
@@ -189,4 +191,14 @@ public struct PoolDecl: Sendable {
   /// `rounding MODE` and `decimals N` after the sources: the pool's own rounding.
   public var rounding: Name? = nil
   public var decimals: Literal? = nil
+  /// `shared gross` / `shared net`: the word after `shared`.
+  public var sharing: Name? = nil
+}
+
+/// `vat 13% included on direct_supply, arbitrage`: a rate (none when `exempt`), the word that
+/// says how the revenues' amounts hold the tax, and the revenues and subsidies it applies to.
+public struct VATDecl: Sendable {
+  public var rate: Literal?
+  public var kind: Name
+  public var names: [Name]
 }

@@ -33,8 +33,9 @@ public enum Keywords {
     ("points", "points ID for GROUP [cap N] (then indented rules)"),
     (
       "pool",
-      "pool ID = REVENUE + REVENUE ... [rounding half-up|half-even|down|up] [decimals N] (then indented steps)"
+      "pool ID = REVENUE + REVENUE ... [rounding half-up|half-even|down|up] [decimals N] [shared gross|net] (then indented steps)"
     ),
+    ("vat", "vat 13% included|excluded on REVENUE, ... | vat exempt on REVENUE, ..."),
   ]
 
   /// Pool steps and the form each takes.

@@ -1,5 +1,6 @@
 extension Parser {
-  /// pool := "pool" ID "=" NAME ("+" NAME)* ("rounding" MODE)? ("decimals" NUMBER)? NEWLINE step+
+  /// pool := "pool" ID "=" NAME ("+" NAME)* ("rounding" MODE)? ("decimals" NUMBER)?
+  ///         ("shared" ("gross" | "net"))? NEWLINE step+
   mutating func parsePool(_ c: inout Cursor, _ children: [SyntaxLine]) throws(ParseFailure)
     -> PoolDecl
   {
@@ -14,9 +15,26 @@ extension Parser {
     // The pool's own rounding, read as the `currency` line reads the contract's.
     var rounding: Name? = nil
     var decimals: Literal? = nil
-    while try acceptRounding(&c, &rounding, &decimals) {}
+    var sharing: Name? = nil
+    while true {
+      if try acceptRounding(&c, &rounding, &decimals) { continue }
+      guard let shared = c.accept(word: "shared") else { break }
+      guard let t = c.peek, t.kind == .word else {
+        throw c.fail("'gross' or 'net'", hint: "'shared gross' or 'shared net' (of VAT)")
+      }
+      _ = c.next()
+      if sharing != nil {
+        throw ParseFailure(
+          .error(
+            .syntax, "'shared' is given twice", at: shared.range,
+            hint: "a pool is shared gross or net of VAT: keep one"))
+      }
+      sharing = Name(text: t.text, range: t.range)
+    }
     try c.expectEnd(
-      after: rounding == nil && decimals == nil ? "the pool's sources" : "the rounding")
+      after: sharing != nil
+        ? "'shared \(sharing!.text)'"
+        : rounding == nil && decimals == nil ? "the pool's sources" : "the rounding")
     var steps: [Step] = []
     var broken = 0
     for child in children {
@@ -29,7 +47,7 @@ extension Parser {
     }
     return PoolDecl(
       id: id, sources: sources, steps: steps, brokenSteps: broken, rounding: rounding,
-      decimals: decimals)
+      decimals: decimals, sharing: sharing)
   }
 
   /// A date as a step or a tariff version writes it: a period (`2029Q2`) or a day

@@ -41,7 +41,7 @@ public struct Parser {
   }
 
   /// declaration := contract | version | currency | settle | gaps | party | parties | unit | input
-  ///              | meter | tariff | let | kpi | revenue | subsidy | points | pool
+  ///              | meter | tariff | let | kpi | revenue | subsidy | points | pool | vat
   mutating func parseDeclaration(_ node: SyntaxLine) -> Declaration? {
     var c = Cursor(node.line)
     guard let first = c.peek else { return nil }
@@ -80,6 +80,7 @@ public struct Parser {
       case "subsidy": kind = .subsidy(try parseSubsidy(&c, node.children))
       case "points": kind = .points(try parsePoints(&c, node.children))
       case "pool": kind = .pool(try parsePool(&c, node.children))
+      case "vat": kind = try parseVAT(&c)
       default:
         let words = Keywords.declarations.map(\.word)
         // A misspelt `settle` is that line, broken: it is not also reported missing.
@@ -103,6 +104,25 @@ public struct Parser {
     return .error(
       .unknownKeyword, "unknown \(what) '\(t.text)'", at: t.range,
       hint: "expected one of: \(candidates.joined(separator: ", "))")
+  }
+
+  /// vat := "vat" (PERCENT ("included" | "excluded") | "exempt") "on" NAME ("," NAME)*
+  mutating func parseVAT(_ c: inout Cursor) throws(ParseFailure) -> Declaration.Kind {
+    let hint = Keywords.form(of: "vat")
+    var rate: Literal? = nil
+    if c.atSigned(.percent) { rate = try c.expectPercent("a rate", hint: hint) }
+    guard let t = c.peek, t.kind == .word, t.text != "on" else {
+      throw c.fail(rate == nil ? "a rate or 'exempt'" : "'included' or 'excluded'", hint: hint)
+    }
+    _ = c.next()
+    let kind = Name(text: t.text, range: t.range)
+    _ = try c.expect(word: "on", hint: hint)
+    var names: [Name] = []
+    repeat {
+      names.append(try c.expectName("a revenue or subsidy", hint: hint))
+    } while c.accept(symbol: ",") != nil
+    try c.expectEnd(after: "the revenues")
+    return .vat(VATDecl(rate: rate, kind: kind, names: names))
   }
 
   /// contract := "contract" ID STRING?

@@ -12,7 +12,7 @@ import Testing
   /// a decision, not an accident.
   static let stages = [
     "Money", "Digest", "Diagnostics", "Model", "Syntax", "Ingest", "Check", "Format", "Revenue",
-    "Allocate", "Settle", "Finance", "Negotiate", "UseCases", "Render",
+    "Tax", "Allocate", "Settle", "Finance", "Negotiate", "UseCases", "Render",
   ]
 
   static let library = URL(fileURLWithPath: #filePath)
