@@ -164,9 +164,13 @@ extension SampleYearTests {
     #expect(Self.exact(Self.pool(s[1], "carbon")["total"]) == .zero)
     #expect(Self.carried(s[0], "arrears", "carbon/1/verifier") == .zero)
     #expect(Self.carried(s[1], "arrears", "carbon/1/verifier") == x("30000"))
-    // Q3: 8,000 x 78.50 + 32,000 x 68.90 = 2,832,800 CNY; the verifier gets both quarters' fee.
+    // Q3: 8,000 x 78.50 + 32,000 x 68.90 = 2,832,800 CNY, VAT included; the verifier gets both
+    // quarters' fee, 60,000 excluding VAT (the pool is shared net), plus 6% on top: 63,600.
+    // ccer: 628,000 x 6/106 = 35,547.1698 -> 35,547.17 of VAT; cea_surplus 2,204,800 x 6/106 =
+    // 124,800.00: the pool's steps work on 2,672,452.83, its lines pay 2,832,800.00.
     #expect(Self.exact(Self.pool(s[2], "carbon")["total"]) == x("2832800"))
-    #expect(Self.lines(s[2], "carbon", "pay", "verifier") == [x("60000")])
+    #expect(Self.exact(Self.pool(s[2], "carbon")["exactTotal"]) == x("2672452.83"))
+    #expect(Self.lines(s[2], "carbon", "pay", "verifier") == [x("63600")])
     #expect(Self.carried(s[2], "arrears", "carbon/1/verifier") == .zero)
   }
 
