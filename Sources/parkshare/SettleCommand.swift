@@ -34,7 +34,19 @@ enum SettleCommand {
       return ExitCode.inputError
     }
     if out == nil { Output.out(String(decoding: render(settlement, format), as: UTF8.self)) }
+    noteInvoices(format, [settlement])
     return ExitCode.success
+  }
+
+  /// The invoice list of a contract without VAT is its header alone: said on stderr, so an
+  /// empty file is not taken for a period with nothing to invoice.
+  static func noteInvoices(_ format: String, _ settled: [Settlement]) {
+    guard format.hasPrefix("invoices"), let s = settled.first, s.reconciliation.vat == nil else {
+      return
+    }
+    Output.err(
+      "note: contract '\(s.contract.id)' declares no VAT (no 'vat' line): the invoice list is empty (docs/finance.md, \"VAT\")\n"
+    )
   }
 
   /// How a settlement's statements are rendered in each format: the one place, so `statement`

@@ -55,6 +55,7 @@ enum SettleRangeCommand {
     let outcome = SettleRangeUseCase.run(
       request, outputs: SettleCommand.files(format, out, render))
     let settled = try Output.show(outcome)
+    SettleCommand.noteInvoices(format, settled ?? [])
     // The periods recorded are issued: their statements are printed even when a later one failed.
     if out == nil {
       for s in settled ?? [] { Output.out(String(decoding: render(s, "text"), as: UTF8.self)) }

@@ -38,6 +38,7 @@ enum StatementCommand {
     let render = try SettleCommand.renderer(args)
     let outcome = StatementUseCase.run(ledger: ledger, selection, threads: try args.threads())
     guard let reprint = try Output.show(outcome) else { return ExitCode.inputError }
+    SettleCommand.noteInvoices(format, [reprint.settlement])
     guard out != nil else {
       Output.out(String(decoding: render(reprint.settlement, format), as: UTF8.self))
       return ExitCode.success

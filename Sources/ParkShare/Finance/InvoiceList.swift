@@ -10,6 +10,9 @@
 public struct InvoiceList: Sendable {
   public enum Kind: String, Sendable, CaseIterable {
     case revenue, line
+    /// A difference statement's correction of a party's invoices: negative amounts are a
+    /// red-letter invoice (红字发票), positive ones an additional invoice.
+    case correction
   }
 
   public struct Row: Sendable, Equatable {
@@ -54,6 +57,15 @@ public struct InvoiceList: Sendable {
           Row(
             kind: .line, number: st.number, party: st.party, name: st.name, pool: "", source: "",
             rate: part.rate, excluded: part.excluded, tax: part.tax, total: part.total))
+      }
+    }
+    for d in s.issue?.differences ?? [] {
+      for part in d.vat ?? [] {
+        rows.append(
+          Row(
+            kind: .correction, number: d.number, party: d.party, name: d.name, pool: "",
+            source: "", rate: part.rate, excluded: part.excluded, tax: part.tax,
+            total: part.total))
       }
     }
     self.rows = rows

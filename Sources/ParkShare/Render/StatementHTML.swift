@@ -229,7 +229,15 @@ public enum StatementHTML {
       }
       out +=
         "<tr class=\"total\"><td colspan=\"3\">\(t("net"))</td>\(cell(d.previousNet))\(cell(d.net))\(cell(d.difference))</tr>\n"
-      out += words(d.difference, span: 6) + "</table>\n</section>\n"
+      out += words(d.difference, span: 6) + "</table>\n"
+      for p in d.vat ?? [] {
+        let text = w.labels.vat.correction(
+          w.labels.vat.rateText(p.rate), money(p.excluded), money(p.tax), money(p.total),
+          p.total.isNegative)
+        let neg = p.total.isNegative ? " neg" : ""
+        out += "<div class=\"meta\(neg)\">\(escape(text))</div>\n"
+      }
+      out += "</section>\n"
     }
     return out + "</body>\n</html>\n"
   }

@@ -205,6 +205,12 @@ public enum StatementPDF {
           .init(title: t("now"), width: 850, right: true),
           .init(title: t("difference"), width: 900, right: true),
         ], rows)
+      for p in d.vat ?? [] {
+        flow.paragraph(
+          w.labels.vat.correction(
+            w.labels.vat.rateText(p.rate), money(p.excluded), money(p.tax), money(p.total),
+            p.total.isNegative))
+      }
     }
     flow.number { n, count in
       t("pageOf").replacingOccurrences(of: "{n}", with: "\(n)")

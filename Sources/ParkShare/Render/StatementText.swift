@@ -55,6 +55,13 @@ public enum StatementText {
       }
       lines.append([t.net, "", money(d.previousNet), money(d.net), money(d.difference), ""])
       out += table(lines, rightAligned: [2, 3, 4], indent: "  ")
+      for p in d.vat ?? [] {
+        out +=
+          "  "
+          + t.vat.correction(
+            t.vat.rateText(p.rate), money(p.excluded), money(p.tax), money(p.total),
+            p.total.isNegative) + "\n"
+      }
     }
     let r = s.reconciliation
     out += "\n\(t.reconciliation)\n"

@@ -20,6 +20,11 @@ public struct VATLabels: Sendable {
   public var retained: String
   /// A statement's table of what the party invoices, by tax class.
   public var invoice: String
+  /// A difference statement's correction of one tax class: a red-letter invoice (红字发票) when
+  /// it lowers what was invoiced, an additional one otherwise.
+  public var correction:
+    @Sendable (_ rate: String, _ excluded: String, _ tax: String, _ total: String, _ red: Bool)
+      -> String
   /// The invoice list's title.
   public var invoicesTitle:
     @Sendable (_ contract: String, _ period: String, _ currency: String) -> String
@@ -45,6 +50,9 @@ public struct VATLabels: Sendable {
     onParties: "VAT on the parties' lines",
     retained: "VAT on funds and unallocated (paid over by the pool's holder)",
     invoice: "to invoice, by VAT rate",
+    correction: {
+      "\($4 ? "red-letter invoice" : "additional invoice") \($0): \($1) + VAT \($2) = \($3)"
+    },
     invoicesTitle: { "\($0) \($1): invoice list (\($2))" })
 
   public static let zh = VATLabels(
@@ -68,5 +76,6 @@ public struct VATLabels: Sendable {
     onParties: "各方分配行税额",
     retained: "基金及未分配部分税额（由资金池持有方缴纳）",
     invoice: "应开发票（按税率）",
+    correction: { "\($4 ? "红字发票" : "补开发票") \($0)：不含税 \($1) + 税额 \($2) = 价税合计 \($3)" },
     invoicesTitle: { "\($0) \($1)：发票清单（\($2)）" })
 }

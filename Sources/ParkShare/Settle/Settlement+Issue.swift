@@ -68,7 +68,8 @@ extension Settlement {
           number: number, issued: issued, party: party,
           name: now[party]?.name ?? before[party]?.name ?? party, amends: latest[party],
           reason: reason, lines: lines, previousNet: previousNet, net: net,
-          difference: try net - previousNet))
+          difference: try net - previousNet,
+          vat: try LineVAT.difference(before[party]?.vat, now[party]?.vat)))
     }
     issue = Issue(kind: .amendment, issued: issued, reason: reason, differences: differences)
     return numbers

@@ -130,6 +130,9 @@ public struct DifferenceStatement: Sendable, Codable {
   public var net: Exact
   /// net - previousNet: the sum of the lines' differences.
   public var difference: Exact
+  /// Under VAT, the correction of what the party invoices, by tax class (now less before: a
+  /// negative part is a red-letter invoice, 红字发票); nil (and not recorded) without VAT.
+  public var vat: [LineVAT.Part]? = nil
 
   public struct Line: Sendable, Codable {
     public var pool: String

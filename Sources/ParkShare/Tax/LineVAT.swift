@@ -42,6 +42,30 @@ extension LineVAT {
     return LineVAT(parts: parts, excluded: excluded, tax: tax)
   }
 
+  /// `now` less `before`, by tax class (classes of either, in the order they first appear,
+  /// those that did not change left out); nil when neither carries VAT.
+  public static func difference(_ before: LineVAT?, _ now: LineVAT?) throws(ArithmeticError)
+    -> [Part]?
+  {
+    guard before != nil || now != nil else { return nil }
+    var out: [Part] = []
+    let old = before?.parts ?? []
+    let new = now?.parts ?? []
+    var rates: [String] = []
+    for p in new + old where !rates.contains(p.rate) { rates.append(p.rate) }
+    for rate in rates {
+      let a = old.first { $0.rate == rate }
+      let b = new.first { $0.rate == rate }
+      let zero = try (a ?? b)!.excluded - (a ?? b)!.excluded
+      let part = Part(
+        rate: rate, excluded: try (b?.excluded ?? zero) - (a?.excluded ?? zero),
+        tax: try (b?.tax ?? zero) - (a?.tax ?? zero),
+        total: try (b?.total ?? zero) - (a?.total ?? zero))
+      if !part.excluded.isZero || !part.tax.isZero { out.append(part) }
+    }
+    return out
+  }
+
   /// Excluding VAT plus VAT: what the line pays.
   public var total: Exact {
     get throws(ArithmeticError) { try excluded + tax }

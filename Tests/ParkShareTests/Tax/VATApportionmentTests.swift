@@ -8,7 +8,8 @@ import Testing
   static func treatment(_ kind: VATTreatment.Kind, _ rate: String) -> VATTreatment {
     VATTreatment(
       kind: kind, rate: kind == .exempt ? .zero : Exact(rate)!, label: rate,
-      clause: SourceRange(file: "t", start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)))
+      clause: SourceRange(
+        file: "t", start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)))
   }
 
   /// 100.00 including 13%: 100 x 13/113 = 11.5044 -> 11.50, excluding 88.50. 0.75 excluding 6%
@@ -29,8 +30,12 @@ import Testing
     let down = try SourceVAT.of(
       Exact("-0.75")!, Self.treatment(.excluded, "0.06"), decimals: 2, .down)
     #expect(down.tax == Exact("-0.04")!)
-    let exempt = try SourceVAT.of(Exact("12.345")!, Self.treatment(.exempt, "exempt"), decimals: 2, .halfUp)
-    #expect([exempt.excluded, exempt.tax, exempt.total] == [Exact("12.35")!, Exact("0.00")!, Exact("12.35")!])
+    let exempt = try SourceVAT.of(
+      Exact("12.345")!, Self.treatment(.exempt, "exempt"), decimals: 2, .halfUp)
+    #expect(
+      [exempt.excluded, exempt.tax, exempt.total] == [
+        Exact("12.35")!, Exact("0.00")!, Exact("12.35")!,
+      ])
   }
 
   /// 113 x 13/113 is 13 exactly: the rate's fraction is kept whole, never a decimal that would

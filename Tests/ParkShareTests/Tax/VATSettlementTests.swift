@@ -48,7 +48,8 @@ import Testing
     }
     #expect(sources == ["13% 100000.00 13000.00 113000.00", "6% 10000.00 600.00 10600.00"])
     let lines = pool.lines.map { l in
-      "\(l.amount) " + (l.vat?.parts.map { "\($0.rate):\($0.excluded)+\($0.tax)" } ?? [])
+      "\(l.amount) "
+        + (l.vat?.parts.map { "\($0.rate):\($0.excluded)+\($0.tax)" } ?? [])
         .joined(separator: " ")
     }
     #expect(
