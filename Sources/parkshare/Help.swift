@@ -142,7 +142,10 @@ enum Help {
           "--to P",
           "with --from: the last period of the range (periods settled already are\nskipped)"
         ),
-        ("--format F", "text (default), json, csv, html, or with --out also xlsx, pdf and all"),
+        (
+          "--format F",
+          "text (default), json, csv, html, invoices (VAT), or with --out also xlsx, pdf, invoices-xlsx and all"
+        ),
         ("--lang L", "zh or en: the words of the statements (text: en by default; HTML, PDF: zh)"),
         ("--out DIR", "write DIR/CONTRACT-PERIOD.EXT instead of printing"),
         (
@@ -373,7 +376,10 @@ enum Help {
           "--record N",
           "the files of ledger record N, as settle wrote them (also a restatement\nthat issued no statement)"
         ),
-        ("--format F", "text (default), json, csv, html, or with --out also xlsx, pdf and all"),
+        (
+          "--format F",
+          "text (default), json, csv, html, invoices (VAT), or with --out also xlsx, pdf, invoices-xlsx and all"
+        ),
         ("--lang L", "zh or en, as given to settle (text: en by default; HTML, PDF: zh)"),
         bom, ("--no-bom", "CSV without the byte-order mark, as given to settle"),
         ("--out DIR", "write DIR/STEM.EXT, as settle named it, instead of printing"),
