@@ -5,6 +5,9 @@ struct Arguments {
   var options: [String: String] = [:]
   var flags: Set<String> = []
   var operands: [String] = []
+  /// Options that may be given more than once (`--set`), each value in order.
+  var repeated: [String: [String]] = [:]
+  static let repeatable: Set<String> = ["--set", "--set-a", "--set-b"]
 
   struct UsageError: Error {
     var message: String
@@ -39,6 +42,7 @@ struct Arguments {
           throw UsageError(message: "option '\(name)' needs a value")
         }
         options[name] = value
+        if Self.repeatable.contains(name) { repeated[name, default: []].append(value) }
       } else {
         throw UsageError(message: "unknown option '\(name)'")
       }

@@ -30,8 +30,19 @@ enum CompareCommand {
       one.operands = [args.operands[0]]
       range = .period(try one.periodRequest())
     }
+    // `--set` goes to both variants (in a single period's request, or here for a ledger);
+    // `--set-a` and `--set-b` to one.
+    var both = args
+    let common = try both.parameters()
+    both.repeated["--set"] = args.repeated["--set-a"]
+    let a = try both.parameters()
+    both.repeated["--set"] = args.repeated["--set-b"]
+    let b = try both.parameters()
+    let ledger = args.options["--ledger"] != nil
     let outcome = CompareUseCase.run(
-      .init(contracts: args.operands, allowOutsideFiles: args.outside, over: range))
+      .init(
+        contracts: args.operands, allowOutsideFiles: args.outside, over: range,
+        parameters: [(ledger ? common : []) + a, (ledger ? common : []) + b]))
     guard let comparison = try Output.show(outcome) else { return ExitCode.inputError }
     switch format {
     case "json": Output.out(Output.json(comparison))

@@ -89,6 +89,10 @@ enum Help {
     "start CSV with a UTF-8 byte-order mark (the default: Excel and WPS\nread Chinese names right)"
   )
   static let noBOM = ("--no-bom", "CSV without the byte-order mark")
+  static let set = (
+    "--set NAME=VALUE",
+    "override a contract parameter (param NAME = VALUE) for this run;\nas often as needed"
+  )
   static let usual = "0 done, 1 errors in the contract or data, 64 usage"
   static let outside = (
     "--allow-outside-files",
@@ -136,7 +140,7 @@ enum Help {
         before it stay recorded.
         """,
       options: [
-        data, period,
+        data, period, set,
         ("--from P", "with --ledger: the first period of a range, each from --data ROOT/PERIOD"),
         (
           "--to P",
@@ -301,7 +305,9 @@ enum Help {
         clause, and B - A of each period.
         """,
       options: [
-        data, period, opening,
+        data, period, opening, set,
+        ("--set-a NAME=VALUE", "a parameter of variant A only (B keeps its value)"),
+        ("--set-b NAME=VALUE", "a parameter of variant B only: compare one contract with itself"),
         ("--ledger DIR", "replay the ledger's settled periods instead of --data and --period"),
         ("--from P", "with --ledger: the first period replayed"),
         ("--to P", "with --ledger: the last period replayed"),
@@ -318,6 +324,7 @@ enum Help {
         investment shares; with runs, seeded Monte Carlo percentiles (P10, P50, P90).
         """,
       options: [
+        set,
         (
           "--scenario FILE",
           "the scenario (JSON): the settled period, growth, prices, discount rate"
@@ -336,6 +343,7 @@ enum Help {
         each investing party's NPV change, largest swing first.
         """,
       options: [
+        set,
         ("--scenario FILE", "the scenario (JSON), as for simulate"),
         ("--change C", "how far each input moves down and up (default 10%)"),
         ("--party ID", "only that party's tornado"),
@@ -352,7 +360,7 @@ enum Help {
         Shapley values are rounded to the fen by apportionment, so they sum to the total shown.
         """,
       options: [
-        data, period, ("--assets FILE", "which parties each revenue needs"), opening,
+        data, period, set, ("--assets FILE", "which parties each revenue needs"), opening,
         ("--format F", "text (default), json or html"), threads, outside,
         textLang,
       ],
@@ -399,7 +407,7 @@ enum Help {
         (file:line).
         """,
       options: [
-        data, period, ("--party ID", "the party explained"), opening,
+        data, period, set, ("--party ID", "the party explained"), opening,
         (
           "--ledger DIR",
           "explain the period's latest record from its recorded contract, data and\nopening state (instead of CONTRACT, --data and --opening)"
@@ -416,7 +424,7 @@ enum Help {
         unrounded: money is rounded once, when it is paid.
         """,
       options: [
-        data, period,
+        data, period, set,
         ("--opening FILE", "the previous period's closing state (kWh carried toward certificates)"),
         ("--closing FILE", "write this period's closing state there (never over a different file)"),
         threads, ("--json", "print the computation as JSON on stdout"), outside, lang,

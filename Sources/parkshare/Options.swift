@@ -14,7 +14,24 @@ extension Arguments {
     }
     return PeriodRequest(
       contract: operands[0], data: dir, period: try period(text), opening: options["--opening"],
-      allowOutsideFiles: outside, threads: try threads())
+      allowOutsideFiles: outside, threads: try threads(), parameters: try parameters())
+  }
+
+  /// `--set NAME=VALUE`, as often as given, in order: the contract's parameters overridden.
+  func parameters() throws(Usage) -> [(name: String, value: String)] {
+    var out: [(name: String, value: String)] = []
+    for text in repeated["--set"] ?? [] {
+      guard let eq = text.firstIndex(of: "=") else {
+        throw Usage(message: "--set takes NAME=VALUE, e.g. --set esco_share=25%: '\(text)'")
+      }
+      let name = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
+      let value = String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+      guard !name.isEmpty, !value.isEmpty else {
+        throw Usage(message: "--set takes NAME=VALUE, e.g. --set esco_share=25%: '\(text)'")
+      }
+      out.append((name, value))
+    }
+    return out
   }
 
   /// `'X' is not a period` unless `text` is one.

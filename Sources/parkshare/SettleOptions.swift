@@ -20,6 +20,14 @@ enum SettleOptions {
     if ledger && args.options["--opening"] != nil {
       throw Usage(message: "--ledger supplies the opening state: leave out --opening")
     }
+    // A ledger records what the contract's text says, so that `ledger verify` can settle it
+    // again from the text: a variant is settled as a preview.
+    if ledger && args.repeated["--set"] != nil {
+      throw Usage(
+        message:
+          "--set settles a variant, which a ledger does not record: write the value into the contract (and --contract-changed), or settle without --ledger"
+      )
+    }
     if amend && !ledger {
       throw Usage(message: "--amend records an amendment in a ledger: give --ledger DIR")
     }

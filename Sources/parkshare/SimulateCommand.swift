@@ -22,7 +22,7 @@ enum SimulateCommand {
     return SimulateUseCase.Request(
       contract: args.operands[0], scenario: path, runs: args.options["--runs"].flatMap { Int($0) },
       seed: args.options["--seed"].flatMap { UInt64($0) }, allowOutsideFiles: args.outside,
-      threads: try args.threads())
+      threads: try args.threads(), parameters: try args.parameters())
   }
 
   static func run(_ args: Arguments) throws(Usage) -> Int32 {

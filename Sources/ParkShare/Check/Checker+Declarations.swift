@@ -193,10 +193,12 @@ extension Checker {
       case .points(let p):
         declare(p.id, Symbol(kind: .points, range: p.id.range, unit: .point, per: p.group.text))
       case .pool(let p): declare(p.id, Symbol(kind: .pool, range: p.id.range))
+      case .param(let name): declare(name, Symbol(kind: .parameter, range: name.range))
       default: continue
       }
       if let name = declaredName(d) { declarations[name] = d }
     }
+    contract.parameters = file.parameters.isEmpty ? nil : file.parameters
     contract.units = file.declarations.compactMap {
       if case .unit(let u) = $0.kind { u.text } else { nil }
     }

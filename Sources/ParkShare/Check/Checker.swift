@@ -54,16 +54,17 @@ public struct Checker {
 
   /// Parses and checks the contract at `path`, reading registries beside it from disk: only
   /// inside the contract's folder unless `allowOutsideFiles` (`ContractFiles`).
-  public static func check(path: String, allowOutsideFiles: Bool = false) -> (
-    source: SourceFile?, result: Result
-  ) {
+  public static func check(
+    path: String, allowOutsideFiles: Bool = false, parameters: [(name: String, value: String)] = []
+  ) -> (source: SourceFile?, result: Result) {
     let text: String
     switch Limits.read(path, maxBytes: Limits.contractBytes) {
     case .success(let t): text = t
     case .failure(let d): return (nil, Result(contract: nil, diagnostics: [d], sources: []))
     }
     let source = SourceFile(path: path, text: text)
-    let result = check(source, allowOutsideFiles: allowOutsideFiles) { name in
+    let result = check(source, allowOutsideFiles: allowOutsideFiles, parameters: parameters) {
+      name in
       try ContractFiles.read(name, contract: path, allowOutside: allowOutsideFiles)
     }
     return (source, result)
@@ -73,13 +74,15 @@ public struct Checker {
   /// an absolute path or one that climbs out of the contract's folder is refused before
   /// `readFile` is asked, unless `allowOutsideFiles`.
   public static func check(
-    _ source: SourceFile, allowOutsideFiles: Bool = false, readFile: @escaping FileReader
+    _ source: SourceFile, allowOutsideFiles: Bool = false,
+    parameters: [(name: String, value: String)] = [], readFile: @escaping FileReader
   ) -> Result {
-    let (file, parseDiagnostics) = Parser.parse(source)
+    let (file, parseDiagnostics) = Parser.parse(source, parameters: parameters)
     var checker = Checker(file: file, readFile: readFile)
     checker.allowOutsideFiles = allowOutsideFiles
     checker.diagnostics = parseDiagnostics
     checker.run()
+    checker.noteParameters()
     let ok = !checker.diagnostics.hasErrors
     return Result(
       contract: ok ? checker.contract : nil, diagnostics: checker.diagnostics.ordered,
@@ -96,6 +99,24 @@ public struct Checker {
       term: Term(from: unknown, to: unknown), parties: [], groups: [], units: [], inputs: [],
       meters: [],
       tariffs: [], definitions: [], subsidies: [], points: [], pools: [], funds: [])
+  }
+
+  /// Under a diagnostic on a line that uses a parameter `--set` changed, a note with the value
+  /// it had there and where the contract declares it.
+  mutating func noteParameters() {
+    guard !file.setUses.isEmpty else { return }
+    let params = Dictionary(
+      file.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    for i in diagnostics.indices where diagnostics[i].range.file == file.path {
+      for name in file.setUses[diagnostics[i].range.start.line] ?? [] {
+        guard let p = params[name] else { continue }
+        diagnostics[i].notes.append(
+          .init(
+            message:
+              "'\(name)' is \(p.value) here (set for this run; the contract says \(p.declared))",
+            range: p.clause))
+      }
+    }
   }
 
   mutating func error(

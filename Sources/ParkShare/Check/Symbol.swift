@@ -2,6 +2,7 @@
 struct Symbol {
   enum Kind: String {
     case party, group, unit, input, meter, tariff, `let`, kpi, revenue, subsidy, points, pool, fund
+    case parameter
   }
 
   var kind: Kind

@@ -28,6 +28,8 @@ extension DiagnosticID {
       "a meter registry row is malformed (an empty id, an unknown kind, a bad interval)"
     case .badMonth: "a monthly value's month is not a month of the period"
     case .badNumber: "a number is written wrongly (grouping, digits, sign)"
+    case .badParameter:
+      "a param line's value is not one literal, or --set gives a value of another form"
     case .badPayment:
       "a payment lacks its reference or party, or names a kind that is not payment, receipt or write-off"
     case .badPercent: "a percentage out of its range"
@@ -153,6 +155,8 @@ extension DiagnosticID {
     case .unknownMeter: "a meter that is not registered"
     case .unknownMeterKind: "an unknown meter kind"
     case .unknownName: "a name that is not defined"
+    case .unknownParameter:
+      "--set (or a scenario's set) names a parameter the contract does not declare"
     case .unknownParty: "a party the contract does not have"
     case .unknownRole: "an unknown party role"
     case .unknownUnit: "an unknown unit"

@@ -36,11 +36,14 @@ public struct Contract: Sendable, Encodable {
   /// Each revenue's and subsidy's VAT treatment (`vat` lines); nil when the contract declares
   /// none, so contracts without VAT keep their JSON.
   public var vat: [String: VATTreatment]? = nil
+  /// The `param` values this run used, and whether `--set` changed them; nil without `param`
+  /// lines (and not in the contract's JSON).
+  public var parameters: [ContractParameter]? = nil
 
   enum CodingKeys: String, CodingKey {
     case id, title, version, file, currency, frequency, term, gaps, estimation, parties, groups
     case units
-    case inputs, meters, tariffs, definitions, subsidies, points, pools, funds, vat
+    case inputs, meters, tariffs, definitions, subsidies, points, pools, funds, vat, parameters
   }
 }
 

@@ -28,6 +28,8 @@ public struct Comparison: Sendable, Codable {
   public struct Variant: Sendable, Codable {
     public var contract: String
     public var file: String
+    /// The parameters set for this variant (`--set`, `--set-a`, `--set-b`); nil when none.
+    public var parameters: [ContractParameter]? = nil
   }
 
   public struct PartyDifference: Sendable, Codable {
@@ -84,8 +86,10 @@ public struct Comparison: Sendable, Codable {
 
   /// An amount too large to add up is an error of the comparison, never a sum left short.
   public init(_ a: Settlement, _ b: Settlement) throws(ArithmeticError) {
-    self.a = Variant(contract: a.contract.id, file: a.contract.file)
-    self.b = Variant(contract: b.contract.id, file: b.contract.file)
+    self.a = Variant(
+      contract: a.contract.id, file: a.contract.file, parameters: a.contract.parameters)
+    self.b = Variant(
+      contract: b.contract.id, file: b.contract.file, parameters: b.contract.parameters)
     period = a.period
     currency = a.currency
     decimals = a.decimals

@@ -22,6 +22,9 @@ public struct Scenario: Sendable {
   public var investments: [Investment] = []
   public var runs: Int?
   public var seed: UInt64?
+  /// `"set": {"esco_share": "25%"}`: the contract's parameters this scenario overrides (the
+  /// command line's `--set` goes after them, so it wins).
+  public var parameters: [(name: String, value: String)] = []
   /// Where each part is written (`prices.gec_price`, `investments.0.party`), for the
   /// diagnostics that need the contract to find (`problems(with:)`).
   public var places: [String: SourceRange] = [:]

@@ -3,7 +3,7 @@ import Foundation
 extension Scenario {
   static let keys = [
     "data", "ledger", "period", "discountRate", "growth", "prices", "tariffs", "investments",
-    "runs", "seed",
+    "runs", "seed", "set",
   ]
   static let pathKeys = ["path", "growth", "uniform", "triangular"]
   static let investmentKeys = ["party", "amount", "period"]
@@ -54,6 +54,7 @@ extension Scenario {
     var investments: [Investment] = []
     var runs: Int?
     var seed: UInt64?
+    var set: [(name: String, value: String)] = []
     for m in top {
       let v = m.value
       r.places[m.key] = v.range
@@ -111,6 +112,13 @@ extension Scenario {
         }
       case "runs":
         runs = r.integer(v, "runs", max: 1_000_000).map { Int($0) }
+      case "set":
+        // The contract's parameters for this scenario: {"esco_share": "25%"}.
+        for p in r.members(v, "set", known: nil) ?? [] {
+          if let value = r.string(p.value, "the value of parameter '\(p.key)'") {
+            set.append((p.key, value))
+          }
+        }
       default:
         seed = r.integer(v, "seed", max: UInt64.max)
       }
@@ -140,6 +148,7 @@ extension Scenario {
     s.investments = investments
     s.runs = runs
     s.seed = seed
+    s.parameters = set
     s.places = r.places
     return (s, [])
   }

@@ -7,8 +7,13 @@ public enum ComparisonText {
     func signed(_ v: Exact) -> String { (v.isNegative || v.isZero ? "" : "+") + money(v) }
     let t = w.labels.negotiation
     let periods = c.through.map { t.periodRange("\(c.period)", "\($0)") } ?? "\(c.period)"
+    // A variant by parameters names them after its file: one contract compared with itself
+    // under two parameter sets reads as two variants, not as the same contract twice.
+    func file(_ v: Comparison.Variant) -> String {
+      v.file + (v.parameters.map { "; " + StatementText.parameters($0, w.labels) } ?? "")
+    }
     var out =
-      t.compareTitle(c.a.contract, c.a.file, c.b.contract, c.b.file, periods, c.currency)
+      t.compareTitle(c.a.contract, file(c.a), c.b.contract, file(c.b), periods, c.currency)
       + "\n\n"
     var rows: [[String]] = [t.compareHeader]
     for p in c.parties {

@@ -11,6 +11,8 @@ extension Labels {
     restatedAfter: {
       "restated because the amendment of \($0) (ledger record \($1)) changed the state this period opens with"
     },
+    parametersSet: { "a variant: parameters set for this run, \($0)" },
+    parameterValue: { "\($0) = \($1) (the contract: \($2))" },
     summaryHeader: ["no.", "party", "name", "gross", "deductions", "net", "payable"],
     differenceTitle: { "difference statement \($0) for \($1) \($2), correcting \($3): \($4)" },
     differenceBasis: { "previous \($0), now \($1); \($2)" },

@@ -14,6 +14,10 @@ public struct Labels: Sendable {
     @Sendable (_ since: String, _ previous: String, _ digest: String, _ reason: String) -> String
   /// A restatement: the amended period and the ledger record of its amendment.
   public var restatedAfter: @Sendable (_ period: String, _ record: String) -> String
+  /// A variant: the parameters `--set` gave other values (`esco_share = 25% (contract: 30%)`).
+  public var parametersSet: @Sendable (_ list: String) -> String
+  public var parameterValue:
+    @Sendable (_ name: String, _ value: String, _ declared: String) -> String
   /// no., party, name, gross, deductions, net, payable.
   public var summaryHeader: [String]
   // A difference statement of an amendment.

@@ -16,6 +16,10 @@ public enum StatementHTML {
       out +=
         "<div class=\"meta\">\(escape(w.labels.restatedAfter("\(r.period)", String(r.record))))</div>\n"
     }
+    if let p = s.contract.parameters {
+      out +=
+        "<div class=\"meta\">\(escape(w.labels.parametersSet(StatementText.parameters(p, w.labels))))</div>\n"
+    }
     if let c = s.issue?.contractChange {
       out +=
         "<div class=\"meta\"><span>\(t("contractChanged")) (\(t("since")) \(c.since)): \(escape(c.reason))</span><span class=\"digest\">\(c.previous) → \(c.digest)</span></div>\n"

@@ -229,6 +229,9 @@ public enum StatementPDF {
     if let r = s.issue?.restatedAfter {
       out.append(w.labels.restatedAfter("\(r.period)", String(r.record)))
     }
+    if let p = s.contract.parameters {
+      out.append(w.labels.parametersSet(StatementText.parameters(p, w.labels)))
+    }
     if let c = s.issue?.contractChange {
       out.append(
         "\(t("contractChanged")) (\(t("since")) \(c.since)): \(c.reason)    \(c.previous) → \(c.digest)"

@@ -22,6 +22,9 @@ public enum StatementText {
     if let c = s.issue?.contractChange {
       out += t.contractChanged("\(c.since)", c.previous, c.digest, c.reason) + "\n"
     }
+    if let p = s.contract.parameters {
+      out += t.parametersSet(Self.parameters(p, t)) + "\n"
+    }
     out += "\n"
     // Under VAT the summary adds what each party invoices: excluding VAT, and VAT.
     let taxed = s.statements.contains { $0.vat != nil }
@@ -143,6 +146,11 @@ public enum StatementText {
   static func vatCell(_ x: LineVAT, _ v: VATLabels, _ money: (Exact) -> String) -> String {
     x.parts.map { $0.tax.isZero ? v.rateText($0.rate) : "\(v.rateText($0.rate)) \(money($0.tax))" }
       .joined(separator: " + ")
+  }
+
+  /// `esco_share = 25% (contract: 30%), fee = 2,000 CNY (contract: 1,000 CNY)`.
+  public static func parameters(_ list: [ContractParameter], _ t: Labels) -> String {
+    list.map { t.parameterValue($0.name, $0.value, $0.declared) }.joined(separator: ", ")
   }
 
   /// A step's condition and how it came out this period.

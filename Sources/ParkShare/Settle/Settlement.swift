@@ -55,6 +55,9 @@ public struct Settlement: Sendable, Encodable {
     public var title: String
     public var version: String?
     public var file: String
+    /// The parameters `--set` overrode for this run (a variant, never recorded in a ledger);
+    /// nil (and not written) when the run used the contract's own values.
+    public var parameters: [ContractParameter]? = nil
   }
 
   public struct Outcome: Sendable {
@@ -113,7 +116,11 @@ public struct Settlement: Sendable, Encodable {
     let settlement = Settlement(
       engine: Engine.version,
       contract: ContractInfo(
-        id: contract.id, title: contract.title, version: contract.version, file: contract.file),
+        id: contract.id, title: contract.title, version: contract.version, file: contract.file,
+        parameters: contract.parameters.flatMap { all in
+          let set = all.filter(\.set)
+          return set.isEmpty ? nil : set
+        }),
       period: computed.period, currency: contract.currency.code,
       decimals: contract.currency.decimals, rounding: contract.currency.rounding.rawValue,
       inputs: inputs, revenue: computed, pools: pools, statements: statements,

@@ -8,6 +8,10 @@ public struct ContractFile: Sendable {
   public var keywords: Set<String> = []
   /// Names declared on lines that failed to parse: uses of them are not reported again.
   public var brokenNames: Set<String> = []
+  /// The `param` lines, with the values this run uses (`Parameters`).
+  public var parameters: [ContractParameter] = []
+  /// Lines that use a parameter `--set` gave another value, with its names.
+  public var setUses: [Int: [String]] = [:]
 }
 
 /// A name as written, and where.
@@ -64,6 +68,8 @@ public struct Declaration: Sendable {
     case pool(PoolDecl)
     /// `vat 13% included on a, b` / `vat exempt on c`.
     case vat(VATDecl)
+    /// `param esco_share = 30%`: its value already stands in place of every use.
+    case param(Name)
   }
 
   public var kind: Kind

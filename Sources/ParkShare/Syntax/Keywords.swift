@@ -36,6 +36,10 @@ public enum Keywords {
       "pool ID = REVENUE + REVENUE ... [rounding half-up|half-even|down|up] [decimals N] [shared gross|net] (then indented steps)"
     ),
     ("vat", "vat 13% included|excluded on REVENUE, ... | vat exempt on REVENUE, ..."),
+    (
+      "param",
+      "param NAME = VALUE, e.g. 'param esco_share = 30%' (then use esco_share as the value)"
+    ),
   ]
 
   /// Pool steps and the form each takes.

@@ -10,15 +10,22 @@ public struct Parser {
   /// Expression nesting allowed before a line is refused (a deep nest must not overflow the stack).
   static let maxExpressionDepth = 64
 
-  public static func parse(_ source: SourceFile) -> (file: ContractFile, diagnostics: [Diagnostic])
+  /// `parameters` override the contract's `param` values (`--set NAME=VALUE`), in order.
+  public static func parse(_ source: SourceFile, parameters: [(name: String, value: String)] = [])
+    -> (file: ContractFile, diagnostics: [Diagnostic])
   {
-    let (lines, lexDiagnostics) = Lexer.lex(source)
-    var parser = Parser(diagnostics: lexDiagnostics)
+    let (lexed, lexDiagnostics) = Lexer.lex(source)
+    let params = Parameters.apply(lexed, overrides: parameters, file: source.path)
+    let lines = params.lines
+    var parser = Parser(diagnostics: lexDiagnostics + params.diagnostics)
     parser.lexErrorLines = Set(lexDiagnostics.map(\.range.start.line))
+    parser.brokenNames = params.broken
     let roots = SyntaxLine.tree(lines, diagnostics: &parser.diagnostics)
     var declarations: [Declaration] = []
     for root in roots { declarations += parser.parseDeclarations(root) }
     var file = ContractFile(path: source.path, declarations: declarations)
+    file.parameters = params.values
+    file.setUses = params.setUses
     file.keywords = parser.keywords
     file.brokenNames = parser.brokenNames
     return (file, parser.diagnostics)
@@ -81,6 +88,13 @@ public struct Parser {
       case "points": kind = .points(try parsePoints(&c, node.children))
       case "pool": kind = .pool(try parsePool(&c, node.children))
       case "vat": kind = try parseVAT(&c)
+      // Read (and its uses replaced) before the lines were parsed: here it only names itself.
+      case "param":
+        // A malformed line was reported there.
+        guard let name = c.peek, name.kind == .word, c.peek(1)?.isSymbol("=") == true else {
+          return nil
+        }
+        kind = .param(Name(text: name.text, range: name.range))
       default:
         let words = Keywords.declarations.map(\.word)
         // A misspelt `settle` is that line, broken: it is not also reported missing.

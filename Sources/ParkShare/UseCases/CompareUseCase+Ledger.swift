@@ -8,9 +8,10 @@ extension CompareUseCase {
   {
     var sources: [SourceFile] = []
     var contracts: [Contract] = []
-    for file in request.contracts {
+    for (i, file) in request.contracts.enumerated() {
       let (source, checked) = Checker.check(
-        path: file, allowOutsideFiles: request.allowOutsideFiles)
+        path: file, allowOutsideFiles: request.allowOutsideFiles,
+        parameters: request.parameters[i])
       sources += (source.map { [$0] } ?? []) + checked.sources
       guard let c = checked.contract else { return .failure(.input(checked.diagnostics, sources)) }
       contracts.append(c)

@@ -6,8 +6,14 @@ public enum CompareUseCase {
     public var contracts: [String]
     public var allowOutsideFiles: Bool
     public var over: Range
+    /// Each variant's parameters (`--set-a`, `--set-b`), after those of both (`--set`).
+    public var parameters: [[(name: String, value: String)]] = [[], []]
 
-    public init(contracts: [String], allowOutsideFiles: Bool = false, over: Range) {
+    public init(
+      contracts: [String], allowOutsideFiles: Bool = false, over: Range,
+      parameters: [[(name: String, value: String)]] = [[], []]
+    ) {
+      self.parameters = parameters
       self.contracts = contracts
       self.allowOutsideFiles = allowOutsideFiles
       self.over = over
@@ -32,10 +38,11 @@ public enum CompareUseCase {
       var settled: [Settlement] = []
       var diagnostics: [Diagnostic] = []
       var sources: [SourceFile] = []
-      for file in request.contracts {
+      for (i, file) in request.contracts.enumerated() {
         var one = period
         one.contract = file
         one.allowOutsideFiles = request.allowOutsideFiles
+        one.parameters = period.parameters + request.parameters[i]
         let s = PeriodInputs.settle(one)
         diagnostics += s.diagnostics
         sources += s.sources

@@ -19,7 +19,8 @@ struct PeriodInputs {
     _ request: PeriodRequest, digests: Bool = false, before: ((Contract) -> UseCaseStop?)? = nil
   ) -> Result<PeriodInputs, UseCaseStop> {
     let (source, checked) = Checker.check(
-      path: request.contract, allowOutsideFiles: request.allowOutsideFiles)
+      path: request.contract, allowOutsideFiles: request.allowOutsideFiles,
+      parameters: request.parameters)
     var sources = (source.map { [$0] } ?? []) + checked.sources
     var diagnostics = checked.diagnostics
     guard let contract = checked.contract else { return .failure(.input(diagnostics, sources)) }

@@ -10,11 +10,15 @@ public struct PeriodRequest: Sendable {
   public var opening: String?
   public var allowOutsideFiles: Bool
   public var threads: Int
+  /// `--set NAME=VALUE`: the contract's parameters this run overrides, in order.
+  public var parameters: [(name: String, value: String)] = []
 
   public init(
     contract: String, data: String, period: Period, opening: String? = nil,
-    allowOutsideFiles: Bool = false, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    allowOutsideFiles: Bool = false, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    parameters: [(name: String, value: String)] = []
   ) {
+    self.parameters = parameters
     self.contract = contract
     self.data = data
     self.period = period

@@ -12,11 +12,15 @@ public enum SimulateUseCase {
     public var seed: UInt64?
     public var allowOutsideFiles: Bool
     public var threads: Int
+    /// `--set NAME=VALUE`, after the scenario's `set`.
+    public var parameters: [(name: String, value: String)] = []
 
     public init(
       contract: String, scenario: String, runs: Int? = nil, seed: UInt64? = nil,
-      allowOutsideFiles: Bool = false, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+      allowOutsideFiles: Bool = false, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+      parameters: [(name: String, value: String)] = []
     ) {
+      self.parameters = parameters
       self.contract = contract
       self.scenario = scenario
       self.runs = runs
@@ -65,7 +69,8 @@ public enum SimulateUseCase {
     }
     var period = PeriodRequest(
       contract: request.contract, data: scenario.data, period: scenario.period,
-      allowOutsideFiles: request.allowOutsideFiles, threads: request.threads)
+      allowOutsideFiles: request.allowOutsideFiles, threads: request.threads,
+      parameters: scenario.parameters + request.parameters)
     var opening: CarryState? = nil
     if let dir = scenario.ledger {
       // The period as settled: its bundle (checked by digest) and its opening state.

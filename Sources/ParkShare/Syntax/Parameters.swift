@@ -1,0 +1,187 @@
+/// `param esco_share = 30%`: a named literal of the contract, usable wherever a literal is (a
+/// share, a rate, an amount with its unit, a period), and overridden for a run (`--set
+/// esco_share=25%`, a scenario's `set`). The parser sees the value in place of every use, so a
+/// variant by `--set` is the contract with that value written in.
+///
+/// A `param` line is top-level: `param NAME = VALUE`, VALUE one literal (`30%`, `-5%`,
+/// `250,000 CNY`, `0.05 CNY/kWh`, `2028Q1`). A use is any word of another line spelled as the
+/// name, except where a declaration names what it declares (`party esco_share ...` is a
+/// duplicate name, not a use).
+enum Parameters {
+  /// What the lines declared and what was made of them.
+  struct Outcome {
+    var lines: [LexedLine]
+    var diagnostics: [Diagnostic]
+    var values: [ContractParameter]
+    /// Parameters whose line or override was refused: their uses are not reported again.
+    var broken: Set<String>
+    /// The lines that use a parameter an override set, with the names, for the notes that say
+    /// so under a diagnostic there.
+    var setUses: [Int: [String]] = [:]
+  }
+
+  /// The `param` lines of `lines`, each override applied (`overrides`: name -> value text, in
+  /// the order given), and every use replaced by its value.
+  static func apply(_ lines: [LexedLine], overrides: [(name: String, value: String)], file: String)
+    -> Outcome
+  {
+    var diagnostics: [Diagnostic] = []
+    var values: [String: [Token]] = [:]
+    var order: [ContractParameter] = []
+    var broken: Set<String> = []
+    for line in lines where line.indent == 0 && line.tokens.first?.isWord("param") == true {
+      let t = line.tokens
+      guard t.count >= 4, t[1].kind == .word, t[2].isSymbol("=") else {
+        diagnostics.append(
+          .error(
+            .syntax, "expected 'param NAME = VALUE'", at: line.range,
+            hint: "param esco_share = 30%, param fee = 250,000 CNY, param switch = 2028Q1"))
+        if t.count > 1, t[1].kind == .word { broken.insert(t[1].text) }
+        continue
+      }
+      let name = Name(text: t[1].text, range: t[1].range)
+      let value = Array(t[3...])
+      if let problem = Self.problem(with: value) {
+        diagnostics.append(
+          .error(
+            .badParameter, "parameter '\(name.text)': \(problem)",
+            at: value[0].range.through(value[value.count - 1].range),
+            hint: "a parameter is one literal: 30%, 250,000 CNY, 0.05 CNY/kWh, 12, 2028Q1"))
+        broken.insert(name.text)
+        continue
+      }
+      if values[name.text] != nil {
+        // The second line is a duplicate name, reported by the checker with both places.
+        continue
+      }
+      values[name.text] = value
+      order.append(
+        ContractParameter(
+          name: name.text, value: Self.text(value), declared: Self.text(value),
+          clause: line.range))
+    }
+    for (name, text) in overrides {
+      guard let i = order.firstIndex(where: { $0.name == name }), let declared = values[name] else {
+        if broken.contains(name) { continue }
+        let known = order.map(\.name)
+        let hint =
+          Spelling.nearest(name, in: known).map { "did you mean '\($0)'?" }
+          ?? (known.isEmpty
+            ? "the contract declares no parameters ('param NAME = VALUE')"
+            : "its parameters: \(known.joined(separator: ", "))")
+        let start = SourceLocation(line: 1, column: 1)
+        diagnostics.append(
+          .error(
+            .unknownParameter, "--set \(name)=\(text): the contract has no parameter '\(name)'",
+            at: SourceRange(file: file, start: start, end: start), hint: hint))
+        continue
+      }
+      let clause = order[i].clause
+      let given = Self.tokens(text, file: file, at: clause)
+      if let problem = Self.problem(with: given) ?? Self.mismatch(given, declared) {
+        diagnostics.append(
+          .error(
+            .badParameter, "--set \(name)=\(text): \(problem)", at: clause,
+            hint: "give '\(name)' a value of the form the contract declares: \(Self.text(declared))"
+          ))
+        broken.insert(name)
+        continue
+      }
+      values[name] = given
+      order[i].value = Self.text(given)
+      order[i].set = true
+    }
+    var out = lines
+    var setUses: [Int: [String]] = [:]
+    let set = Set(order.filter(\.set).map(\.name))
+    for i in out.indices where !(out[i].indent == 0 && out[i].tokens.first?.isWord("param") == true)
+    {
+      let tokens = out[i].tokens
+      guard tokens.contains(where: { $0.kind == .word && values[$0.text] != nil }) else { continue }
+      // A top-level declaration's second word is what it declares, never a use.
+      let declaring =
+        out[i].indent == 0 && tokens.first.map { Keywords.form(of: $0.text) != nil } == true
+      var replaced: [Token] = []
+      for (j, token) in tokens.enumerated() {
+        guard token.kind == .word, let value = values[token.text], !(declaring && j == 1) else {
+          replaced.append(token)
+          continue
+        }
+        if set.contains(token.text), setUses[out[i].number]?.contains(token.text) != true {
+          setUses[out[i].number, default: []].append(token.text)
+        }
+        for (k, v) in value.enumerated() {
+          var copy = v
+          copy.range = token.range
+          if k == 0 { copy.spaceBefore = token.spaceBefore }
+          replaced.append(copy)
+        }
+      }
+      out[i].tokens = replaced
+    }
+    return Outcome(
+      lines: out, diagnostics: diagnostics, values: order, broken: broken, setUses: setUses)
+  }
+
+  /// Why `value` is not one literal, or nil when it is: an optional tight minus, a number,
+  /// percentage or period, and for a number an optional unit (`CNY`, `CNY/kWh`).
+  static func problem(with value: [Token]) -> String? {
+    var rest = value[...]
+    if let first = rest.first, first.isSymbol("-") { rest = rest.dropFirst() }
+    guard let literal = rest.popFirst(), [.number, .percent, .period].contains(literal.kind) else {
+      return "expected a number, a percentage or a period"
+    }
+    if rest.isEmpty { return nil }
+    guard literal.kind == .number, rest.first?.kind == .word else {
+      return "unexpected '\(rest.map(\.text).joined(separator: " "))' after the value"
+    }
+    let unit = rest.dropFirst()
+    // `CNY/kWh`: a word, then `/` and a word written tight.
+    if unit.isEmpty { return nil }
+    let parts = Array(unit)
+    if parts.count == 2, parts[0].isSymbol("/"), !parts[0].spaceBefore, parts[1].kind == .word,
+      !parts[1].spaceBefore
+    {
+      return nil
+    }
+    return "unexpected '\(parts.map(\.text).joined(separator: " "))' after the unit"
+  }
+
+  /// Why an override does not have the declared value's form, or nil: the same kind of literal
+  /// and the same unit (a sign may differ).
+  static func mismatch(_ given: [Token], _ declared: [Token]) -> String? {
+    func shape(_ t: [Token]) -> (kind: Token.Kind?, unit: String) {
+      let body = t.first?.isSymbol("-") == true ? Array(t.dropFirst()) : t
+      return (body.first?.kind, body.dropFirst().map(\.text).joined())
+    }
+    let (a, b) = (shape(given), shape(declared))
+    guard a.kind == b.kind else {
+      let what: [Token.Kind: String] = [
+        .percent: "a percentage", .number: "a number", .period: "a period",
+      ]
+      return "the contract declares \(what[b.kind!] ?? "a value") (\(text(declared)))"
+    }
+    guard a.unit == b.unit else {
+      return
+        "the contract declares it in \(b.unit.isEmpty ? "no unit" : b.unit) (\(text(declared)))"
+    }
+    return nil
+  }
+
+  /// An override's text as tokens, placed at the parameter's line for diagnostics.
+  static func tokens(_ text: String, file: String, at clause: SourceRange) -> [Token] {
+    let (lines, _) = Lexer.lex(SourceFile(path: file, text: text))
+    return lines.flatMap(\.tokens).map { t in
+      var copy = t
+      copy.range = clause
+      return copy
+    }
+  }
+
+  /// Tokens as written, with their spacing.
+  static func text(_ tokens: [Token]) -> String {
+    var out = ""
+    for (i, t) in tokens.enumerated() { out += (i > 0 && t.spaceBefore ? " " : "") + t.text }
+    return out
+  }
+}
