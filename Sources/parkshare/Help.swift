@@ -23,6 +23,8 @@ enum Help {
                            two contract variants side by side, per party and per clause
       simulate CONTRACT --scenario FILE [--runs N]
                            project the term: NPV, IRR, payback; Monte Carlo percentiles
+      solve CONTRACT --scenario FILE --vary PARAM --target T
+                           goal-seek a parameter for a party's IRR, NPV, payback or share
       sensitivity CONTRACT --scenario FILE
                            tornado of each party's NPV over every input
       fairness CONTRACT --data DIR --period P --assets FILE
@@ -335,6 +337,33 @@ enum Help {
         textLang,
       ],
       exit: "0 done, 1 errors in the contract, scenario or data, 64 usage"),
+    "solve": Command(
+      usage:
+        "parkshare solve CONTRACT --scenario FILE --vary PARAM --target \"irr(esco) = 8%\" [options]",
+      about: """
+        Goal-seek: the value of a contract parameter (param NAME = VALUE) at which a party's
+        projected figure over the term meets the target: irr, npv, payback (years), share (of the
+        value) or received (in all). Bisects on a grid of --precision between the --between
+        bounds, each trial a projection under the scenario; says so when the target is out of
+        range, the figure is not monotonic there, or cannot be computed.
+        """,
+      options: [
+        ("--scenario FILE", "the scenario (JSON), as for simulate"),
+        ("--vary PARAM", "the contract parameter solved for"),
+        (
+          "--target T",
+          "FIGURE(PARTY) = VALUE: irr(esco) = 8%, npv(op) = 1,000,000, payback(esco) = 6"
+        ),
+        (
+          "--between L..H",
+          "the bounds, in the parameter's form (default 0%..100% for a percentage)"
+        ),
+        ("--precision P", "the grid: 0.01 (percentage points for a percentage) by default"),
+        set, ("--format F", "text (default) or json"), threads, outside, textLang,
+      ],
+      exit:
+        "0 solved, 1 no solution in the bounds or errors in the contract, scenario or data, 64 usage"
+    ),
     "sensitivity": Command(
       usage:
         "parkshare sensitivity CONTRACT --scenario FILE [--change 10%] [--party ID] [--format text|json|html]",

@@ -72,5 +72,6 @@ extension Labels {
     points: .zh,
     balances: .zh,
     dataCheck: .zh,
-    vat: .zh)
+    vat: .zh,
+    solve: .zh)
 }

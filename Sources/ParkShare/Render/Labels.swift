@@ -98,4 +98,6 @@ public struct Labels: Sendable {
   public var dataCheck: DataCheckLabels = .en
   /// VAT in statements and the invoice list.
   public var vat: VATLabels = .en
+  /// `solve` (goal-seek).
+  public var solve: SolveLabels = .en
 }

@@ -118,7 +118,8 @@ public struct Settlement: Sendable, Encodable {
       contract: ContractInfo(
         id: contract.id, title: contract.title, version: contract.version, file: contract.file,
         parameters: contract.parameters.flatMap { all in
-          let set = all.filter(\.set)
+          // Set for the run, or derived from one that was (`100% - esco_share`).
+          let set = all.filter { $0.set || $0.value != $0.declared }
           return set.isEmpty ? nil : set
         }),
       period: computed.period, currency: contract.currency.code,

@@ -29,6 +29,8 @@ enum Parameters {
     var values: [String: [Token]] = [:]
     var order: [ContractParameter] = []
     var broken: Set<String> = []
+    // Derived parameters, by name: their expressions, worked out again after the overrides.
+    var derived: [String: [Token]] = [:]
     for line in lines where line.indent == 0 && line.tokens.first?.isWord("param") == true {
       let t = line.tokens
       guard t.count >= 4, t[1].kind == .word, t[2].isSymbol("=") else {
@@ -40,7 +42,29 @@ enum Parameters {
         continue
       }
       let name = Name(text: t[1].text, range: t[1].range)
-      let value = Array(t[3...])
+      var value = Array(t[3...])
+      // `param op_share = 100% - esco_share`: a sum of literals and earlier parameters, worked
+      // out here (with the values overrides give them) and used as the literal it comes to.
+      let isSum =
+        value.contains { $0.kind == .word && values[$0.text] != nil }
+        || value.dropFirst().contains { ($0.isSymbol("+") || $0.isSymbol("-")) && $0.spaceBefore }
+      if isSum {
+        switch Self.sum(value, values) {
+        case .success(let literal):
+          value = literal
+          derived[name.text] = Array(t[3...])
+        case .failure(let problem):
+          diagnostics.append(
+            .error(
+              .badParameter, "parameter '\(name.text)': \(problem)",
+              at: t[3].range.through(t[t.count - 1].range),
+              hint:
+                "a parameter is a literal, or literals and earlier parameters added and subtracted: 100% - esco_share"
+            ))
+          broken.insert(name.text)
+          continue
+        }
+      }
       if let problem = Self.problem(with: value) {
         diagnostics.append(
           .error(
@@ -91,6 +115,16 @@ enum Parameters {
       order[i].value = Self.text(given)
       order[i].set = true
     }
+    // A derived parameter follows the values the overrides gave the ones it adds up.
+    if !derived.isEmpty && order.contains(where: \.set) {
+      for i in order.indices {
+        guard let expression = derived[order[i].name], !order[i].set else { continue }
+        if case .success(let literal) = Self.sum(expression, values) {
+          values[order[i].name] = literal
+          order[i].value = Self.text(literal)
+        }
+      }
+    }
     var out = lines
     var setUses: [Int: [String]] = [:]
     let set = Set(order.filter(\.set).map(\.name))
@@ -121,6 +155,94 @@ enum Parameters {
     }
     return Outcome(
       lines: out, diagnostics: diagnostics, values: order, broken: broken, setUses: setUses)
+  }
+
+  /// `a + b - c` of literals and parameters (`values`), all percentages or all numbers in one
+  /// unit: the literal it comes to, or why it cannot be worked out.
+  static func sum(_ tokens: [Token], _ values: [String: [Token]]) -> Result<[Token], SumProblem> {
+    var terms: [(sign: Bool, tokens: [Token])] = []
+    var rest = tokens[...]
+    var positive = true
+    if rest.first?.isSymbol("-") == true, rest.count > 1, !rest[rest.startIndex + 1].spaceBefore {
+      // A tight minus is the literal's sign: left to the term.
+    } else if rest.first?.isSymbol("-") == true || rest.first?.isSymbol("+") == true {
+      return .failure(SumProblem("an expression starts with a value"))
+    }
+    while !rest.isEmpty {
+      var term: [Token] = []
+      if rest.first?.isSymbol("-") == true, rest.count > 1, !rest[rest.startIndex + 1].spaceBefore {
+        term.append(rest.removeFirst())
+      }
+      guard let first = rest.first else { return .failure(SumProblem("a value is missing")) }
+      if first.kind == .word, let v = values[first.text] {
+        rest.removeFirst()
+        term += v
+      } else if first.kind == .word {
+        return .failure(SumProblem("'\(first.text)' is not a parameter declared before"))
+      } else {
+        term.append(rest.removeFirst())
+        // A number's unit: words (and a tight `/word`) up to the next operator.
+        while let next = rest.first,
+          !(next.kind == .symbol && (next.text == "+" || next.text == "-") && next.spaceBefore)
+        {
+          term.append(rest.removeFirst())
+        }
+      }
+      if Self.problem(with: term) != nil {
+        return .failure(SumProblem("'\(Self.text(term))' is not a value"))
+      }
+      terms.append((positive, term))
+      guard let op = rest.first else { break }
+      guard op.isSymbol("+") || op.isSymbol("-") else {
+        return .failure(SumProblem("expected + or - after '\(Self.text(term))'"))
+      }
+      positive = op.isSymbol("+")
+      rest.removeFirst()
+      if rest.isEmpty { return .failure(SumProblem("a value is missing after '\(op.text)'")) }
+    }
+    guard let head = terms.first else { return .failure(SumProblem("a value is missing")) }
+    for term in terms.dropFirst() where Self.mismatch(term.tokens, head.tokens) != nil {
+      return .failure(
+        SumProblem(
+          "'\(Self.text(term.tokens))' and '\(Self.text(head.tokens))' are not in the same unit"))
+    }
+    var total = Exact.zero
+    do throws(ArithmeticError) {
+      for term in terms {
+        let body =
+          term.tokens.first?.isSymbol("-") == true ? term.tokens.dropFirst() : term.tokens[...]
+        guard let literal = body.first, literal.kind != .period, var n = literal.number else {
+          return .failure(SumProblem("periods cannot be added"))
+        }
+        if term.tokens.first?.isSymbol("-") == true { n = n.negated }
+        total = term.sign ? try total + n : try total - n
+      }
+    } catch {
+      return .failure(SumProblem("\(error)"))
+    }
+    let body =
+      head.tokens.first?.isSymbol("-") == true ? Array(head.tokens.dropFirst()) : head.tokens
+    var literal = body[0]
+    let magnitude = total.isNegative ? total.negated : total
+    literal.number = magnitude
+    literal.text = magnitude.description + (literal.kind == .percent ? "%" : "")
+    var out: [Token] = []
+    if total.isNegative {
+      var minus = literal
+      minus.kind = .symbol
+      minus.text = "-"
+      minus.number = nil
+      out.append(minus)
+      literal.spaceBefore = false
+    }
+    out.append(literal)
+    out += body.dropFirst()
+    return .success(out)
+  }
+
+  struct SumProblem: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
   }
 
   /// Why `value` is not one literal, or nil when it is: an optional tight minus, a number,

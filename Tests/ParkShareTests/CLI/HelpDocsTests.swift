@@ -41,7 +41,8 @@ import Testing
     #expect(
       Set(names)
         == [
-          "check", "fmt", "settle", "journal", "report", "compare", "simulate", "sensitivity",
+          "check", "fmt", "settle", "journal", "report", "compare", "simulate", "solve",
+          "sensitivity",
           "fairness", "explain", "revenue", "ledger", "statement", "pay", "data",
         ])
   }

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+/// `solve`: goal-seek on a contract parameter. A fixed-share split whose IRR target has an
+/// answer in closed form, a target out of range, a figure that is not monotonic, bounds kept.
+@Suite struct GoalSeekTests {
+  /// Two years, 1,000 CNY of revenue each; esco invests 1,000 in the first and takes
+  /// `esco_share` of the revenue. Its yearly cash flows are -1,000 + 1,000 s and 1,000 s, whose
+  /// IRR r solves -1,000 + 1,000 s + 1,000 s / (1 + r) = 0: s = (1 + r) / (2 + r). For r = 10%,
+  /// s = 1.1 / 2.1 = 52.380952...%. On the grid of 0.01 points, 52.38% gives 1 + r = 523.8 /
+  /// 476.2 (r = 9.996%) and 52.39% gives 523.9 / 476.1 (r = 10.040%): the nearer is 52.38%.
+  static let contract = """
+    contract seek "goal-seek"
+    currency CNY rounding half-up
+    settle yearly from 2026 to 2027
+    param esco_share = 30%
+    param op_share = 100% - esco_share
+    party op "op" operator
+    party esco "esco" energy-service
+    input cash CNY
+    revenue sales = cash
+    pool p = sales
+      clawback esco 600 CNY if esco_share > 50%
+      pay op 600 CNY if esco_share > 50%
+      split esco esco_share, op op_share
+    """
+
+  static func solve(
+    _ target: String, between: String? = nil, contract: String = contract
+  ) throws -> UseCaseOutcome<SolveUseCase.Answer> {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-seek-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("y"), withIntermediateDirectories: true)
+    try contract.write(
+      to: folder.appendingPathComponent("seek.contract"), atomically: true, encoding: .utf8)
+    try "fact,value\ncash,1000\n".write(
+      to: folder.appendingPathComponent("y/facts.csv"), atomically: true, encoding: .utf8)
+    try """
+    {"data": "y", "period": "2026", "discountRate": "0.08",
+     "investments": [{"party": "esco", "amount": "1000", "period": "2026"}]}
+    """.write(to: folder.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
+    return SolveUseCase.run(
+      .init(
+        simulate: .init(
+          contract: folder.appendingPathComponent("seek.contract").path,
+          scenario: folder.appendingPathComponent("s.json").path),
+        parameter: "esco_share", target: try #require(GoalSeek.Target(target)), between: between))
+  }
+
+  @Test func anIRRTargetWithAClosedFormAnswer() throws {
+    // Without the clawback (it acts above 50%), the answer of the closed form.
+    let plain = Self.contract.replacingOccurrences(
+      of: "  clawback esco 600 CNY if esco_share > 50%\n  pay op 600 CNY if esco_share > 50%\n",
+      with: "")
+    // From 10%: at 0% esco receives nothing, and flows that never turn positive have no IRR.
+    let outcome = try Self.solve("irr(esco) = 10%", between: "10%..90%", contract: plain)
+    let a = try #require(
+      outcome.value, "\(outcome.diagnostics.map(\.message)) \(outcome.usage ?? "")")
+    #expect(a.seek.outcome == .solved)
+    #expect(a.seek.value == Exact("52.38"))
+    let b = try #require(a.seek.bracket)
+    #expect(b.map(\.value) == [Exact("52.38")!, Exact("52.39")!])
+    // r = 523.8 / 476.2 - 1 and 523.9 / 476.1 - 1, to the IRR's six decimals.
+    #expect(
+      b.map { $0.figure.map { (try? $0.rounded(scale: 5, .halfEven))!.description } } == [
+        "0.09996", "0.10040",
+      ])
+    // Bisection: the two bounds and about log2(8,000) halvings.
+    #expect(a.seek.trials.count <= 16)
+  }
+
+  /// received(esco) is 1,000 s up to 50% and 1,000 s - 600 above (the clawback goes to op),
+  /// a year, over two years: 0 at 0%, 800 at 100%. 3,000 is out of reach; 500 is met at 25%... but the middle trial (50%:
+  /// 1,000) lies above both ends' figures, so the search says it is not monotonic.
+  @Test func outOfRangeAndNotMonotonicAreSaid() throws {
+    let far = try #require(try Self.solve("received(esco) = 3000").value)
+    #expect(far.seek.outcome == .outOfRange)
+    #expect(far.seek.trials.map(\.figure) == [Exact("0.00")!, Exact("800.00")!])
+    let bumpy = try #require(try Self.solve("received(esco) = 500").value)
+    #expect(bumpy.seek.outcome == .notMonotonic)
+    #expect(bumpy.seek.trials.last?.value == Exact("50"))
+    // Within bounds that keep it monotonic, 25% it is: 250 a year.
+    let kept = try #require(try Self.solve("received(esco) = 500", between: "0%..50%").value)
+    #expect(kept.seek.outcome == .solved)
+    #expect(kept.seek.value == Exact("25"))
+    #expect(kept.seek.trials.allSatisfy { $0.value >= .zero && $0.value <= Exact(50) })
+  }
+
+  /// An IRR that cannot be computed at a bound (esco receives nothing at 0%) is said, not
+  /// guessed past.
+  @Test func anUndefinedFigureIsSaid() throws {
+    let plain = Self.contract.replacingOccurrences(
+      of: "  clawback esco 600 CNY if esco_share > 50%\n  pay op 600 CNY if esco_share > 50%\n",
+      with: "")
+    let a = try #require(try Self.solve("irr(esco) = 10%", contract: plain).value)
+    #expect(a.seek.outcome == .undefined)
+    #expect(a.seek.trials.map(\.value) == [Exact("0.00")!])
+  }
+
+  @Test func badRequestsAreUsageErrors() throws {
+    let unknown = try Self.solve("irr(nobody) = 10%")
+    #expect(unknown.usage?.contains("not a party") == true)
+    #expect(GoalSeek.Target("irr esco = 10%") == nil)
+    #expect(GoalSeek.Target("npv(op) = 1,000,000")?.value == Exact(1_000_000))
+  }
+}
