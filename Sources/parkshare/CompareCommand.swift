@@ -11,6 +11,9 @@ enum CompareCommand {
     let format = try args.format(
       ["text", "json", "csv", "html"], "--format is text, json, csv or html")
     let wording = try args.wording(format: format)
+    if let scenario = args.options["--scenario"] {
+      return try overTerm(args, scenario: scenario, format: format, wording: wording)
+    }
     let range: CompareUseCase.Range
     if let dir = args.options["--ledger"] {
       guard args.options["--data"] == nil, args.options["--period"] == nil,
@@ -32,12 +35,7 @@ enum CompareCommand {
     }
     // `--set` goes to both variants (in a single period's request, or here for a ledger);
     // `--set-a` and `--set-b` to one.
-    var both = args
-    let common = try both.parameters()
-    both.repeated["--set"] = args.repeated["--set-a"]
-    let a = try both.parameters()
-    both.repeated["--set"] = args.repeated["--set-b"]
-    let b = try both.parameters()
+    let (common, a, b) = try variantParameters(args)
     let ledger = args.options["--ledger"] != nil
     let outcome = CompareUseCase.run(
       .init(
@@ -50,6 +48,44 @@ enum CompareCommand {
     case "html": Output.out(NegotiationHTML.compare(comparison))
     default: Output.out(ComparisonText.text(comparison, wording: wording))
     }
+    return ExitCode.success
+  }
+
+  typealias Parameters = [(name: String, value: String)]
+
+  /// `--set` (both variants), `--set-a` and `--set-b`.
+  static func variantParameters(_ args: Arguments) throws(Usage) -> (
+    Parameters, Parameters, Parameters
+  ) {
+    var one = args
+    let common = try one.parameters()
+    one.repeated["--set"] = args.repeated["--set-a"]
+    let a = try one.parameters()
+    one.repeated["--set"] = args.repeated["--set-b"]
+    let b = try one.parameters()
+    return (common, a, b)
+  }
+
+  /// `compare A B --scenario S`: both variants projected over the term.
+  static func overTerm(_ args: Arguments, scenario: String, format: String, wording: Wording)
+    throws(Usage) -> Int32
+  {
+    for option in ["--data", "--period", "--opening", "--ledger", "--from", "--to"]
+    where args.options[option] != nil {
+      throw Usage(message: "--scenario projects the term from its own period: leave out \(option)")
+    }
+    guard format == "text" || format == "json" else {
+      throw Usage(message: "--scenario compares as text or json")
+    }
+    let (common, a, b) = try variantParameters(args)
+    let outcome = CompareUseCase.overTerm(
+      .init(
+        contracts: args.operands, allowOutsideFiles: args.outside,
+        over: .ledger("", from: nil, to: nil),
+        parameters: [common + a, common + b]),
+      scenario: scenario, threads: try args.threads())
+    guard let c = try Output.show(outcome) else { return ExitCode.inputError }
+    Output.out(format == "json" ? Output.json(c) : ComparisonText.term(c, wording: wording))
     return ExitCode.success
   }
 }

@@ -310,6 +310,10 @@ enum Help {
         data, period, opening, set,
         ("--set-a NAME=VALUE", "a parameter of variant A only (B keeps its value)"),
         ("--set-b NAME=VALUE", "a parameter of variant B only: compare one contract with itself"),
+        (
+          "--scenario FILE",
+          "project both variants over the term (as simulate): NPV, IRR, payback, by year"
+        ),
         ("--ledger DIR", "replay the ledger's settled periods instead of --data and --period"),
         ("--from P", "with --ledger: the first period replayed"),
         ("--to P", "with --ledger: the last period replayed"),

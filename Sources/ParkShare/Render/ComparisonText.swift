@@ -88,3 +88,53 @@ public enum FairnessText {
       + "\n\(t.shapleyNote)\n"
   }
 }
+
+extension ComparisonText {
+  /// `compare A B --scenario S`: per party each variant's total received, NPV, IRR and payback
+  /// with B - A, then what each year brings under A and B.
+  public static func term(_ c: TermComparison, wording w: Wording = .en) -> String {
+    func money(_ v: Exact) -> String { Money.text(v, decimals: c.decimals) }
+    func signed(_ v: Exact) -> String { (v.isNegative || v.isZero ? "" : "+") + money(v) }
+    let t = w.labels.variants
+    func file(_ v: Comparison.Variant) -> String {
+      v.file + (v.parameters.map { " (" + StatementText.parameters($0, w.labels) + ")" } ?? "")
+    }
+    var out =
+      t.title(file(c.a), file(c.b), "\(c.from)", "\(c.to)", c.currency, c.discountRate.percentText)
+      + "\n\n"
+    var rows: [[String]] = [t.header]
+    for p in c.parties {
+      let irrDiff: String
+      if let a = p.a.irr, let b = p.b.irr, let d = try? b - a {
+        irrDiff = (d.isNegative || d.isZero ? "" : "+") + d.percentText
+      } else {
+        irrDiff = ""
+      }
+      rows += [
+        [
+          p.party, p.name, t.total, money(p.a.totalReceived), money(p.b.totalReceived),
+          signed(p.totalDifference),
+        ],
+        ["", "", t.npv, money(p.a.npv), money(p.b.npv), signed(p.npvDifference)],
+        [
+          "", "", t.irr, p.a.irr.map(\.percentText) ?? "-", p.b.irr.map(\.percentText) ?? "-",
+          irrDiff,
+        ],
+        [
+          "", "", t.payback, p.a.payback.map { t.years("\($0)") } ?? "-",
+          p.b.payback.map { t.years("\($0)") } ?? "-", "",
+        ],
+      ]
+    }
+    out += StatementText.table(rows, rightAligned: [3, 4, 5])
+    out += "\n\(t.byYear)\n"
+    let years = c.parties.first?.years.map(\.year) ?? []
+    var flows: [[String]] = [[t.header[0]] + years.map(String.init)]
+    for p in c.parties {
+      flows.append([p.party] + p.years.map { money($0.a) })
+      flows.append([""] + p.years.map { money($0.b) })
+      flows.append([""] + p.years.map { signed($0.difference) })
+    }
+    return out + StatementText.table(flows, rightAligned: Set(1...max(years.count, 1)))
+  }
+}

@@ -73,5 +73,6 @@ extension Labels {
     balances: .zh,
     dataCheck: .zh,
     vat: .zh,
-    solve: .zh)
+    solve: .zh,
+    variants: .zh)
 }

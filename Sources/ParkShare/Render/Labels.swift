@@ -100,4 +100,6 @@ public struct Labels: Sendable {
   public var vat: VATLabels = .en
   /// `solve` (goal-seek).
   public var solve: SolveLabels = .en
+  /// `compare A B --scenario S`.
+  public var variants: VariantLabels = .en
 }

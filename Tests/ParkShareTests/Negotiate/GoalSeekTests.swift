@@ -108,3 +108,39 @@ import Testing
     #expect(GoalSeek.Target("npv(op) = 1,000,000")?.value == Exact(1_000_000))
   }
 }
+
+/// `compare A B --scenario S`: one contract against itself with another share for esco, over
+/// two projected years of 1,000 CNY: A (30%) 300 a year, B (45%) 450 a year.
+@Suite struct TermComparisonTests {
+  @Test func twoParameterSetsOverTheTerm() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-term-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("y"), withIntermediateDirectories: true)
+    let contract = folder.appendingPathComponent("seek.contract").path
+    try GoalSeekTests.contract.write(toFile: contract, atomically: true, encoding: .utf8)
+    try "fact,value\ncash,1000\n".write(
+      to: folder.appendingPathComponent("y/facts.csv"), atomically: true, encoding: .utf8)
+    let scenario = folder.appendingPathComponent("s.json").path
+    try #"{"data": "y", "period": "2026", "discountRate": "0.10"}"#.write(
+      toFile: scenario, atomically: true, encoding: .utf8)
+    let r = try runParkshare([
+      "compare", contract, contract, "--scenario", scenario, "--set-b", "esco_share=45%",
+      "--format", "json",
+    ])
+    #expect(r.status == 0, "\(r.err)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    let parties = try #require(json["parties"] as? [[String: Any]])
+    let esco = try #require(parties.first { $0["party"] as? String == "esco" })
+    #expect(esco["totalDifference"] as? String == "300.00")
+    // NPV at 10%: 150 + 150 / 1.1 = 286.3636... more under B.
+    let npv = try #require(Exact(esco["npvDifference"] as? String ?? ""))
+    #expect(try npv.rounded(scale: 2, .halfEven) == Exact("286.36"))
+    let years = try #require(esco["years"] as? [[String: Any]])
+    #expect(years.map { $0["difference"] as? String } == ["150.00", "150.00"])
+    let b = try #require(json["b"] as? [String: Any])
+    #expect((b["parameters"] as? [[String: Any]])?.first?["value"] as? String == "45%")
+  }
+}

@@ -1,0 +1,29 @@
+/// The words of `compare A B --scenario S`: two variants over the projected term.
+public struct VariantLabels: Sendable {
+  public var title:
+    @Sendable (
+      _ a: String, _ b: String, _ from: String, _ to: String, _ currency: String, _ rate: String
+    ) -> String
+  /// party, name, figure, A, B, B - A.
+  public var header: [String]
+  public var total: String
+  public var npv: String
+  public var irr: String
+  public var payback: String
+  public var years: @Sendable (_ n: String) -> String
+  public var byYear: String
+
+  public static let en = VariantLabels(
+    title: {
+      "compare over the term: A \($0) with B \($1), \($2) to \($3), \($4), discounted at \($5) a year"
+    },
+    header: ["party", "name", "figure", "A", "B", "B - A"], total: "received", npv: "NPV",
+    irr: "IRR", payback: "payback", years: { "\($0) years" },
+    byYear: "received by year (A / B / B - A)")
+
+  public static let zh = VariantLabels(
+    title: { "全期比较：方案 A \($0) 与方案 B \($1)，\($2) 至 \($3)，\($4)，年折现率 \($5)" },
+    header: ["参与方", "名称", "指标", "A", "B", "B - A"], total: "累计收入", npv: "净现值",
+    irr: "内部收益率", payback: "回收期", years: { "\($0) 年" },
+    byYear: "逐年收入（A / B / B - A）")
+}

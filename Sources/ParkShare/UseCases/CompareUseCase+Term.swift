@@ -1,0 +1,47 @@
+extension CompareUseCase {
+  /// Both variants projected over the term under `scenario` (each with its own parameters),
+  /// side by side.
+  public static func overTerm(_ request: Request, scenario: String, threads: Int)
+    -> UseCaseOutcome<TermComparison>
+  {
+    var projections: [(Projection, Comparison.Variant)] = []
+    var diagnostics: [Diagnostic] = []
+    var sources: [SourceFile] = []
+    for (i, file) in request.contracts.enumerated() {
+      let simulate = SimulateUseCase.Request(
+        contract: file, scenario: scenario, allowOutsideFiles: request.allowOutsideFiles,
+        threads: threads, parameters: request.parameters[i])
+      let prepared = SimulateUseCase.prepare(simulate)
+      diagnostics += prepared.diagnostics
+      sources += prepared.sources
+      guard let sim = prepared.value else {
+        return .init(nil, diagnostics: diagnostics, sources: sources, usage: prepared.usage)
+      }
+      do throws(EvaluationFailure) {
+        let p = try sim.run()
+        let set = (sim.contract.parameters ?? []).filter { $0.set || $0.value != $0.declared }
+        projections.append(
+          (
+            p,
+            Comparison.Variant(
+              contract: sim.contract.id, file: sim.contract.file,
+              parameters: set.isEmpty ? nil : set)
+          ))
+      } catch {
+        diagnostics.append(SimulateUseCase.cannotProject(error, sim))
+        return .init(nil, diagnostics: diagnostics, sources: sources)
+      }
+    }
+    do throws(ArithmeticError) {
+      return .init(
+        try TermComparison(
+          projections[0].0, projections[1].0, a: projections[0].1, b: projections[1].1),
+        diagnostics: diagnostics, sources: sources)
+    } catch {
+      let problem = Diagnostic.error(
+        .overflow, "the comparison cannot add up the variants' amounts: \(error)",
+        at: .whole(request.contracts[0]))
+      return .init(nil, diagnostics: diagnostics + [problem], sources: sources)
+    }
+  }
+}
