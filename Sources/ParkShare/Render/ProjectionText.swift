@@ -57,6 +57,9 @@ extension ProjectionText {
       }
       out += StatementText.table(rows, rightAligned: [1, 2, 3], indent: "  ")
     }
+    if let skipped = s.skipped {
+      out += "\n" + w.labels.variants.notMoved(skipped.joined(separator: "; ")) + "\n"
+    }
     return out
   }
 }

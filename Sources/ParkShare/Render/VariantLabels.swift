@@ -12,6 +12,8 @@ public struct VariantLabels: Sendable {
   public var payback: String
   public var years: @Sendable (_ n: String) -> String
   public var byYear: String
+  /// Sensitivity: parameters the contract would not take moved, with why.
+  public var notMoved: @Sendable (_ list: String) -> String
 
   public static let en = VariantLabels(
     title: {
@@ -19,11 +21,13 @@ public struct VariantLabels: Sendable {
     },
     header: ["party", "name", "figure", "A", "B", "B - A"], total: "received", npv: "NPV",
     irr: "IRR", payback: "payback", years: { "\($0) years" },
-    byYear: "received by year (A / B / B - A)")
+    byYear: "received by year (A / B / B - A)",
+    notMoved: { "parameters not moved (the contract refuses the moved value): \($0)" })
 
   public static let zh = VariantLabels(
     title: { "全期比较：方案 A \($0) 与方案 B \($1)，\($2) 至 \($3)，\($4)，年折现率 \($5)" },
     header: ["参与方", "名称", "指标", "A", "B", "B - A"], total: "累计收入", npv: "净现值",
     irr: "内部收益率", payback: "回收期", years: { "\($0) 年" },
-    byYear: "逐年收入（A / B / B - A）")
+    byYear: "逐年收入（A / B / B - A）",
+    notMoved: { "未调整的参数（合同不接受调整后的取值）：\($0)" })
 }

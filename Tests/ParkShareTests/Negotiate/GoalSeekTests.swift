@@ -144,3 +144,32 @@ import Testing
     #expect((b["parameters"] as? [[String: Any]])?.first?["value"] as? String == "45%")
   }
 }
+
+/// Sensitivity moves the contract's numeric parameters too: esco_share 30% -/+10% is 27% / 33%
+/// (op_share, derived, follows), so esco receives 30 less / more a year over two years:
+/// NPV at 8% -30 - 30 / 1.08 = -57.78 and +57.78.
+@Suite struct ParameterSensitivityTests {
+  @Test func aParameterHasItsBar() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-sens-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("y"), withIntermediateDirectories: true)
+    let contract = folder.appendingPathComponent("seek.contract").path
+    try GoalSeekTests.contract.write(toFile: contract, atomically: true, encoding: .utf8)
+    try "fact,value\ncash,1000\n".write(
+      to: folder.appendingPathComponent("y/facts.csv"), atomically: true, encoding: .utf8)
+    let scenario = folder.appendingPathComponent("s.json").path
+    try #"{"data": "y", "period": "2026", "discountRate": "0.08"}"#.write(
+      toFile: scenario, atomically: true, encoding: .utf8)
+    let outcome = SensitivityUseCase.run(
+      .init(contract: contract, scenario: scenario), change: Exact("0.1")!, party: "esco")
+    let s = try #require(outcome.value, "\(outcome.diagnostics.map(\.message))")
+    let bar = try #require(s.sensitivity.tornado["esco"]?.first { $0.input == "param esco_share" })
+    #expect(try bar.lowered.rounded(scale: 2, .halfEven) == Exact("-57.78"))
+    #expect(try bar.raised.rounded(scale: 2, .halfEven) == Exact("57.78"))
+    // op_share is derived (100% - esco_share): moved alone it would break the split, so it is
+    // said to be not moved rather than left out silently.
+    #expect(s.sensitivity.skipped?.first?.hasPrefix("op_share:") == true)
+  }
+}
