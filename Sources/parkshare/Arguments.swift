@@ -7,7 +7,7 @@ struct Arguments {
   var operands: [String] = []
   /// Options that may be given more than once (`--set`), each value in order.
   var repeated: [String: [String]] = [:]
-  static let repeatable: Set<String> = ["--set", "--set-a", "--set-b"]
+  static let repeatable: Set<String> = ["--set", "--set-a", "--set-b", "--grid"]
 
   struct UsageError: Error {
     var message: String

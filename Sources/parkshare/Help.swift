@@ -379,9 +379,11 @@ enum Help {
         set,
         ("--scenario FILE", "the scenario (JSON), as for simulate"),
         ("--change C", "how far each input moves down and up (default 10%)"),
+        ("--grid NAME=L..H/S", "twice: a two-way grid of a parameter or input and another"),
+        ("--figure F", "with --grid: the figure of each cell, FIGURE(PARTY): irr(esco), npv(op)"),
         ("--party ID", "only that party's tornado"),
-        ("--format F", "text (default), json or html"), threads, outside,
-        textLang,
+        ("--format F", "text (default), json or html; with --grid text, json or svg"), threads,
+        outside, textLang,
       ],
       exit: "0 done, 1 errors in the contract, scenario or data, 64 usage"),
     "fairness": Command(

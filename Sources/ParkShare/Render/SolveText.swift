@@ -1,19 +1,24 @@
 /// `parkshare solve` as text: the value found (or why there is none), the bracket it closes,
 /// and every trial with its figure.
 public enum SolveText {
+  /// A figure as a negotiator reads it: rates and shares as percentages to two decimals,
+  /// amounts to the fen, payback in years. Display only: a value too large to scale is shown
+  /// with its exact digits.
+  public static func figure(_ kind: GoalSeek.Figure, _ f: Exact?, _ none: String) -> String {
+    guard let f else { return none }
+    switch kind {
+    case .irr, .share:
+      return (try? (f * Exact(100)).rounded(scale: 2, .halfEven)).map { "\($0)%" } ?? "\(f)"
+    case .payback: return "\(f)"
+    case .npv, .received: return Money.text(f, decimals: 2)
+    }
+  }
+
   public static func text(_ a: SolveUseCase.Answer, wording w: Wording = .en) -> String {
     let t = w.labels.solve
     let s = a.seek
     func value(_ x: Exact) -> String { a.unit == "%" ? "\(x.grouped)%" : "\(x.grouped) \(a.unit)" }
-    func figure(_ f: Exact?) -> String {
-      guard let f else { return t.noFigure }
-      switch s.target.figure {
-      case .irr, .share:
-        return (try? (f * Exact(100)).rounded(scale: 2, .halfEven)).map { "\($0)%" } ?? "\(f)"
-      case .payback: return "\(f)"
-      case .npv, .received: return (try? f.rounded(scale: 2, .halfEven))?.grouped ?? "\(f)"
-      }
-    }
+    func figure(_ f: Exact?) -> String { Self.figure(s.target.figure, f, t.noFigure) }
     let target =
       "\(s.target.figure.rawValue)(\(s.target.party)) = \(figure(s.target.value))"
     var out = t.title(a.contract, s.parameter, target, s.trials.count) + "\n"

@@ -173,3 +173,43 @@ import Testing
     #expect(s.sensitivity.skipped?.first?.hasPrefix("op_share:") == true)
   }
 }
+
+/// `sensitivity --grid`: esco_share 20%, 30%, 40% by cash 1,000 and 2,000 a year, esco's total
+/// over two years: 2 x cash x share.
+@Suite struct GridTests {
+  @Test func aParameterByAnInput() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-grid-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("y"), withIntermediateDirectories: true)
+    let contract = folder.appendingPathComponent("seek.contract").path
+    try GoalSeekTests.contract.write(toFile: contract, atomically: true, encoding: .utf8)
+    try "fact,value\ncash,1000\n".write(
+      to: folder.appendingPathComponent("y/facts.csv"), atomically: true, encoding: .utf8)
+    let scenario = folder.appendingPathComponent("s.json").path
+    try #"{"data": "y", "period": "2026", "discountRate": "0.08"}"#.write(
+      toFile: scenario, atomically: true, encoding: .utf8)
+    let outcome = GridUseCase.run(
+      .init(contract: contract, scenario: scenario),
+      axes: ["esco_share=20%..40%/10%", "cash=1000..2000/1000"],
+      figure: try #require(GoalSeek.Target("received(esco) = 0")))
+    let g = try #require(
+      outcome.value, "\(outcome.diagnostics.map(\.message)) \(outcome.usage ?? "")")
+    #expect(g.rows.values == [Exact(20), Exact(30), Exact(40)])
+    #expect(g.columns.kind == .input)
+    #expect(
+      g.cells.map { $0.map { $0?.description ?? "-" } } == [
+        ["400.00", "800.00"], ["600.00", "1200.00"], ["800.00", "1600.00"],
+      ])
+    let text = GridText.text(g)
+    #expect(text.contains("esco_share \\ cash"))
+    let svg = GridText.svg(g)
+    #expect(svg.hasPrefix("<svg") && svg.contains(">1,600.00</text>"))
+    // Two input axes, or a name that is neither, are refused as usage.
+    let two = GridUseCase.run(
+      .init(contract: contract, scenario: scenario), axes: ["cash=1..2/1", "cash=1..2/1"],
+      figure: try #require(GoalSeek.Target("received(esco) = 0")))
+    #expect(two.usage?.contains("at most one axis") == true)
+  }
+}
