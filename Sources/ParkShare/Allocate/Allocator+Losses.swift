@@ -64,18 +64,45 @@ extension Allocator {
 
   /// A deficit carried in a fund by `loss carried to FUND` is recovered from the next positive
   /// pools before every other step.
-  mutating func recoverDeficit(_ pool: Pool, _ flow: inout Flow) throws(EvaluationFailure) {
+  /// `grossUp` (a pool shared gross under VAT): the pool's total over its amount excluding VAT.
+  /// A fund keeps what its line excludes VAT, so a deficit (an amount excluding VAT) is
+  /// recovered by that much more of the gross pool: the line's share of the pool's VAT comes
+  /// off it again when the VAT is shared, and the fund is made whole (to a fen, recovered next).
+  mutating func recoverDeficit(_ pool: Pool, _ flow: inout Flow, grossUp: Fraction? = nil)
+    throws(EvaluationFailure)
+  {
     for step in pool.steps {
       guard case .loss(.carried(let fund)) = step.kind else { continue }
       let balance = state.funds[fund] ?? .zero
       guard balance < .zero, flow.remaining > .zero else { continue }
-      let owed = Fraction(balance.negated)
+      var owed = Fraction(balance.negated)
+      if let grossUp {
+        owed = try exact { () throws(ArithmeticError) in try owed * grossUp }
+      }
       let take = Fraction.min(owed, flow.remaining)
       flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - take }
       flow.lines.append(
         line(
           pool, step, to: .fund(fund), .recovery, take,
           basis: .deficit(owed: balance.negated, currency: currency), rate: .none))
+    }
+  }
+
+  /// The pool's total over its amount excluding VAT when it is shared gross under VAT and both
+  /// are positive; nil otherwise (nothing to gross up).
+  func grossUp(_ pool: Pool, _ sources: [PoolResult.Source]) throws(EvaluationFailure)
+    -> Fraction?
+  {
+    guard pool.sharing == .gross, sources.contains(where: { $0.vat != nil }) else { return nil }
+    return try exact { () throws(ArithmeticError) -> Fraction? in
+      var base = Fraction(0)
+      var excluded = Fraction(0)
+      for s in sources {
+        base = try base + Fraction(s.amount)
+        excluded = try excluded + Fraction(s.vat?.excluded ?? s.amount)
+      }
+      guard base > Fraction(0), excluded > Fraction(0) else { return nil }
+      return try base / excluded
     }
   }
 

@@ -41,9 +41,11 @@ extension Allocator {
     } catch {
       switch error {
       case .nothingToShareBy:
-        throw EvaluationFailure(
-          "pool '\(pool.id)' pays lines that sum to zero while its revenues carry VAT: there is nothing to share the VAT by",
-          hint: "check the pool's sources and steps for this period", clause: pool.clause)
+        // Lines that sum to zero give no proportion to share by: they carry no VAT (each its
+        // whole amount without it) and the pool's VAT stays with its holder, as what is left
+        // unallocated (shared net, on top of the pool's total).
+        try keepVAT(pool, &r, classes: classes, net: net)
+        return
       case .arithmetic(let e):
         throw EvaluationFailure("pool '\(pool.id)''s VAT: \(e)", clause: pool.clause)
       }
@@ -89,6 +91,31 @@ extension Allocator {
     if net {
       let t = try money(added)
       r.total = try exact { () throws(ArithmeticError) in try r.total + t }
+    }
+    r.sharing = pool.sharing
+  }
+
+  /// The pool's VAT kept whole by its holder (`shareVAT` when the lines sum to zero).
+  private mutating func keepVAT(
+    _ pool: Pool, _ r: inout PoolResult, classes: [VATApportionment.Class], net: Bool
+  ) throws(EvaluationFailure) {
+    let d = contract.currency.decimals
+    let tax = try exact { () throws(ArithmeticError) -> Exact in
+      var sum: Int128 = 0
+      for c in classes {
+        let (v, overflow) = sum.addingReportingOverflow(c.tax)
+        guard !overflow else { throw .overflow }
+        sum = v
+      }
+      return try Exact(minorUnits: sum, decimals: d)
+    }
+    let zero = try exact { () throws(ArithmeticError) in try Exact(minorUnits: 0, decimals: d) }
+    for j in r.lines.indices {
+      r.lines[j].vat = LineVAT(parts: [], excluded: r.lines[j].amount, tax: zero)
+    }
+    if net, !tax.isZero {
+      r.unallocated = try exact { () throws(ArithmeticError) in try r.unallocated + tax }
+      r.total = try exact { () throws(ArithmeticError) in try r.total + tax }
     }
     r.sharing = pool.sharing
   }

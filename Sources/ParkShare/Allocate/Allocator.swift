@@ -91,7 +91,7 @@ struct Allocator {
       total = try exact { () throws(ArithmeticError) in try total + amount }
     }
     var flow = Flow(total: total, remaining: Fraction(total))
-    try recoverDeficit(pool, &flow)
+    try recoverDeficit(pool, &flow, grossUp: try grossUp(pool, sources))
     if let subs = subPeriods(of: pool) {
       try runCut(pool, subs, sources: sources.map { ($0.id, $0.amount) }, &flow)
     } else {

@@ -96,7 +96,8 @@ extension Checker {
         hint: "write the rate the contract states, such as 13% or 6%")
       return nil
     }
-    return VATTreatment(kind: kind, rate: rate.value, label: rate.text, clause: clause)
+    // The class is the rate's value: 13%, 13.0% and 013% are one class, written 13%.
+    return VATTreatment(kind: kind, rate: rate.value, label: rate.value.percentText, clause: clause)
   }
 
   /// Words a contract writer may reach for, and the one the language uses.

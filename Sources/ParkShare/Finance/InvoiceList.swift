@@ -39,6 +39,21 @@ public struct InvoiceList: Sendable {
     let payers = Dictionary(
       s.statements.flatMap { st in st.payable.map { ($0.subsidy, (st.party, st.name)) } },
       uniquingKeysWith: { a, _ in a })
+    // An amendment lists what to issue now: the corrections, never again the invoices its
+    // restated statements show (they were issued with the statements it corrects).
+    if s.issue?.kind == .amendment {
+      for c in s.issue?.revenueVAT ?? [] {
+        let payer = payers[c.source]
+        rows.append(
+          Row(
+            kind: .correction, number: nil, party: payer?.0 ?? "", name: payer?.1 ?? "",
+            pool: c.pool, source: c.source, rate: c.rate, excluded: c.excluded, tax: c.tax,
+            total: c.total))
+      }
+      Self.corrections(s, into: &rows)
+      self.rows = rows
+      return
+    }
     for pool in s.pools {
       for src in pool.sources {
         guard let v = src.vat else { continue }
@@ -59,6 +74,11 @@ public struct InvoiceList: Sendable {
             rate: part.rate, excluded: part.excluded, tax: part.tax, total: part.total))
       }
     }
+    self.rows = rows
+  }
+
+  /// Each difference statement's correction of the party's invoices, by tax class.
+  static func corrections(_ s: Settlement, into rows: inout [Row]) {
     for d in s.issue?.differences ?? [] {
       for part in d.vat ?? [] {
         rows.append(
@@ -68,6 +88,5 @@ public struct InvoiceList: Sendable {
             total: part.total))
       }
     }
-    self.rows = rows
   }
 }

@@ -32,6 +32,14 @@ public struct JournalAccounts: Sendable {
     ("vat-input", "Liabilities:Parkshare:{contract}:VAT:Input"),
   ]
 
+  /// What each key's template may name (every key has `{contract}`).
+  static let placeholders: [String: [String]] = [
+    "pool": ["contract", "pool"], "receivable": ["contract", "party"],
+    "income": ["contract", "source"], "distribution": ["contract", "pool"],
+    "payable": ["contract", "party"], "fund": ["contract", "fund"],
+    "arrears": ["contract", "party"], "arrears-expense": ["contract", "party"],
+  ]
+
   public init() {
     templates = Dictionary(uniqueKeysWithValues: Self.defaults.map { ($0.key, $0.template) })
   }
@@ -85,6 +93,12 @@ public struct JournalAccounts: Sendable {
       }
       guard Self.hasRoot(parts[1]) else {
         return fail("an account starts with \(roots.joined(separator: ", ")): '\(parts[1])'")
+      }
+      // Only the placeholders the key fills: another would stay in the account's name.
+      let allowed = Self.placeholders[parts[0]] ?? ["contract"]
+      for m in parts[1].matches(of: /\{([^}]*)\}/) where !allowed.contains(String(m.1)) {
+        return fail(
+          "'\(parts[0])' fills {\(allowed.joined(separator: "}, {"))}, not {\(m.1)}: '\(parts[1])'")
       }
       accounts.templates[parts[0]] = parts[1]
     }

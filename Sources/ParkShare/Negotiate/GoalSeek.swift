@@ -8,6 +8,17 @@
 public struct GoalSeek: Sendable, Codable {
   public enum Figure: String, Sendable, Codable, CaseIterable {
     case irr, npv, payback, share, received
+
+    /// The figure of a party's projection; nil where it is undefined (no IRR, no payback).
+    public func value(of p: Projection.Party) -> Exact? {
+      switch self {
+      case .irr: p.irr
+      case .npv: p.npv
+      case .payback: p.payback.map(Exact.init)
+      case .share: p.valueShare
+      case .received: p.totalReceived
+      }
+    }
   }
 
   /// `irr(esco) = 8%`: the figure, the party and the value (8% is 0.08).

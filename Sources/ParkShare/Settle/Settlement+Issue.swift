@@ -58,7 +58,10 @@ extension Settlement {
             pool: e.line.pool, kind: e.line.kind, clause: e.line.clause,
             previous: e.previous, amount: e.amount, difference: d))
       }
-      guard !lines.isEmpty else { continue }
+      // Under VAT a party's invoices can change by tax class while its amounts do not (a
+      // revenue reclassified): that is a correction too, with no line of its own.
+      let vat = try LineVAT.difference(before[party]?.vat, now[party]?.vat)
+      guard !lines.isEmpty || vat?.isEmpty == false else { continue }
       let previousNet = before[party]?.net ?? zero
       let net = now[party]?.net ?? zero
       let number = next + differences.count
@@ -68,10 +71,14 @@ extension Settlement {
           number: number, issued: issued, party: party,
           name: now[party]?.name ?? before[party]?.name ?? party, amends: latest[party],
           reason: reason, lines: lines, previousNet: previousNet, net: net,
-          difference: try net - previousNet,
-          vat: try LineVAT.difference(before[party]?.vat, now[party]?.vat)))
+          difference: try net - previousNet, vat: vat))
     }
     issue = Issue(kind: .amendment, issued: issued, reason: reason, differences: differences)
+    func taxed(_ pools: [PoolResult]) -> [(pool: String, id: String, vat: SourceVAT)] {
+      pools.flatMap { p in p.sources.compactMap { s in s.vat.map { (p.pool, s.id, $0) } } }
+    }
+    let revenue = try SourceVAT.corrections(before: taxed(original.pools), now: taxed(pools))
+    if !revenue.isEmpty { issue?.revenueVAT = revenue }
     return numbers
   }
 }

@@ -31,6 +31,9 @@ public struct Settlement: Sendable, Encodable {
     /// A restatement of a later period that an amendment of an earlier one reached (its
     /// opening state changed): which period was amended, in which record. Nil otherwise.
     public var restatedAfter: Restatement? = nil
+    /// Under VAT, an amendment's changes to the revenues' invoices (the holder's corrections);
+    /// nil (and not recorded) when there are none.
+    public var revenueVAT: [SourceVAT.Correction]? = nil
     /// The ledger record this settlement is (its sequence) and that record's SHA-256, the
     /// ledger's head once written: shown on every statement, never part of the record itself
     /// (a record cannot hold its own digest).

@@ -44,3 +44,48 @@ public struct SourceVAT: Sendable, Codable, Equatable {
     sharing == .net ? excluded : total
   }
 }
+
+extension SourceVAT {
+  /// An amendment's change to a revenue's invoice: now less before, by the revenue's tax class
+  /// (the holder's red-letter invoice when it is lower, an additional one when higher).
+  public struct Correction: Sendable, Codable, Equatable {
+    public var pool: String
+    public var source: String
+    public var rate: String
+    public var excluded: Exact
+    public var tax: Exact
+    public var total: Exact
+  }
+
+  /// The corrections between two settlements' sources (`before` and `now`, by pool and source),
+  /// those that changed, in the order of `now`'s pools then `before`'s.
+  static func corrections(
+    before: [(pool: String, id: String, vat: SourceVAT)],
+    now: [(pool: String, id: String, vat: SourceVAT)]
+  ) throws(ArithmeticError) -> [Correction] {
+    var keys: [(String, String)] = []
+    for s in now + before where !keys.contains(where: { $0 == (s.pool, s.id) }) {
+      keys.append((s.pool, s.id))
+    }
+    var out: [Correction] = []
+    for (pool, id) in keys {
+      let a = before.first { $0.pool == pool && $0.id == id }?.vat
+      let b = now.first { $0.pool == pool && $0.id == id }?.vat
+      guard let any = b ?? a else { continue }
+      let zero = try any.excluded - any.excluded
+      // A rate changed by an amended contract is two corrections: the old class back, the new.
+      let classes = a != nil && b != nil && a!.rate != b!.rate ? [a!, b!] : [any]
+      for c in classes {
+        let old = a?.rate == c.rate ? a : nil
+        let new = b?.rate == c.rate ? b : nil
+        let fix = Correction(
+          pool: pool, source: id, rate: c.rate,
+          excluded: try (new?.excluded ?? zero) - (old?.excluded ?? zero),
+          tax: try (new?.tax ?? zero) - (old?.tax ?? zero),
+          total: try (new?.total ?? zero) - (old?.total ?? zero))
+        if !fix.excluded.isZero || !fix.tax.isZero { out.append(fix) }
+      }
+    }
+    return out
+  }
+}

@@ -86,13 +86,7 @@ public enum GridUseCase {
         contract: contract, base: sim.base, scenario: sim.scenario, opening: sim.opening
       ).run(adjust: adjust)
       guard let party = p.parties.first(where: { $0.party == target.party }) else { return nil }
-      switch target.figure {
-      case .irr: return party.irr
-      case .npv: return party.npv
-      case .payback: return party.payback.map(Exact.init)
-      case .share: return party.valueShare
-      case .received: return party.totalReceived
-      }
+      return target.figure.value(of: party)
     }
     do throws(EvaluationFailure) {
       var cells: [[Exact?]] = []

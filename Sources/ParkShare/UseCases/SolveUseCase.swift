@@ -120,13 +120,7 @@ public enum SolveUseCase {
       guard let p = projection.parties.first(where: { $0.party == request.target.party }) else {
         return nil
       }
-      switch request.target.figure {
-      case .irr: return p.irr
-      case .npv: return p.npv
-      case .payback: return p.payback.map(Exact.init)
-      case .share: return p.valueShare
-      case .received: return p.totalReceived
-      }
+      return request.target.figure.value(of: p)
     }
     do throws(EvaluationFailure) {
       let seek = try GoalSeek.run(

@@ -30,24 +30,11 @@ import Testing
   static func solve(
     _ target: String, between: String? = nil, contract: String = contract
   ) throws -> UseCaseOutcome<SolveUseCase.Answer> {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "parkshare-seek-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("y"), withIntermediateDirectories: true)
-    try contract.write(
-      to: folder.appendingPathComponent("seek.contract"), atomically: true, encoding: .utf8)
-    try "fact,value\ncash,1000\n".write(
-      to: folder.appendingPathComponent("y/facts.csv"), atomically: true, encoding: .utf8)
-    try """
-    {"data": "y", "period": "2026", "discountRate": "0.08",
-     "investments": [{"party": "esco", "amount": "1000", "period": "2026"}]}
-    """.write(to: folder.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
+    let w = try SeekWorkspace(contract: contract, invests: true)
+    defer { w.remove() }
     return SolveUseCase.run(
       .init(
-        simulate: .init(
-          contract: folder.appendingPathComponent("seek.contract").path,
-          scenario: folder.appendingPathComponent("s.json").path),
+        simulate: .init(contract: w.contract, scenario: w.scenario),
         parameter: "esco_share", target: try #require(GoalSeek.Target(target)), between: between))
   }
 
@@ -113,18 +100,9 @@ import Testing
 /// two projected years of 1,000 CNY: A (30%) 300 a year, B (45%) 450 a year.
 @Suite struct TermComparisonTests {
   @Test func twoParameterSetsOverTheTerm() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "parkshare-term-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("y"), withIntermediateDirectories: true)
-    let contract = folder.appendingPathComponent("seek.contract").path
-    try GoalSeekTests.contract.write(toFile: contract, atomically: true, encoding: .utf8)
-    try "fact,value\ncash,1000\n".write(
-      to: folder.appendingPathComponent("y/facts.csv"), atomically: true, encoding: .utf8)
-    let scenario = folder.appendingPathComponent("s.json").path
-    try #"{"data": "y", "period": "2026", "discountRate": "0.10"}"#.write(
-      toFile: scenario, atomically: true, encoding: .utf8)
+    let w = try SeekWorkspace(rate: "0.10")
+    defer { w.remove() }
+    let (contract, scenario) = (w.contract, w.scenario)
     let r = try runParkshare([
       "compare", contract, contract, "--scenario", scenario, "--set-b", "esco_share=45%",
       "--format", "json",
@@ -150,18 +128,9 @@ import Testing
 /// NPV at 8% -30 - 30 / 1.08 = -57.78 and +57.78.
 @Suite struct ParameterSensitivityTests {
   @Test func aParameterHasItsBar() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "parkshare-sens-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("y"), withIntermediateDirectories: true)
-    let contract = folder.appendingPathComponent("seek.contract").path
-    try GoalSeekTests.contract.write(toFile: contract, atomically: true, encoding: .utf8)
-    try "fact,value\ncash,1000\n".write(
-      to: folder.appendingPathComponent("y/facts.csv"), atomically: true, encoding: .utf8)
-    let scenario = folder.appendingPathComponent("s.json").path
-    try #"{"data": "y", "period": "2026", "discountRate": "0.08"}"#.write(
-      toFile: scenario, atomically: true, encoding: .utf8)
+    let w = try SeekWorkspace()
+    defer { w.remove() }
+    let (contract, scenario) = (w.contract, w.scenario)
     let outcome = SensitivityUseCase.run(
       .init(contract: contract, scenario: scenario), change: Exact("0.1")!, party: "esco")
     let s = try #require(outcome.value, "\(outcome.diagnostics.map(\.message))")
@@ -178,18 +147,9 @@ import Testing
 /// over two years: 2 x cash x share.
 @Suite struct GridTests {
   @Test func aParameterByAnInput() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "parkshare-grid-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("y"), withIntermediateDirectories: true)
-    let contract = folder.appendingPathComponent("seek.contract").path
-    try GoalSeekTests.contract.write(toFile: contract, atomically: true, encoding: .utf8)
-    try "fact,value\ncash,1000\n".write(
-      to: folder.appendingPathComponent("y/facts.csv"), atomically: true, encoding: .utf8)
-    let scenario = folder.appendingPathComponent("s.json").path
-    try #"{"data": "y", "period": "2026", "discountRate": "0.08"}"#.write(
-      toFile: scenario, atomically: true, encoding: .utf8)
+    let w = try SeekWorkspace()
+    defer { w.remove() }
+    let (contract, scenario) = (w.contract, w.scenario)
     let outcome = GridUseCase.run(
       .init(contract: contract, scenario: scenario),
       axes: ["esco_share=20%..40%/10%", "cash=1000..2000/1000"],
@@ -212,4 +172,29 @@ import Testing
       figure: try #require(GoalSeek.Target("received(esco) = 0")))
     #expect(two.usage?.contains("at most one axis") == true)
   }
+}
+
+/// A folder with a contract (`seek.contract`), a year of data (`y/facts.csv`: cash 1,000) and a
+/// scenario (`s.json`) from it; removed by `remove()`.
+struct SeekWorkspace {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "parkshare-seek-\(UUID().uuidString)")
+  var contract: String { folder.appendingPathComponent("seek.contract").path }
+  var scenario: String { folder.appendingPathComponent("s.json").path }
+
+  init(contract text: String = GoalSeekTests.contract, rate: String = "0.08", invests: Bool = false)
+    throws
+  {
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("y"), withIntermediateDirectories: true)
+    try text.write(toFile: contract, atomically: true, encoding: .utf8)
+    try "fact,value\ncash,1000\n".write(
+      to: folder.appendingPathComponent("y/facts.csv"), atomically: true, encoding: .utf8)
+    let investments =
+      invests ? #", "investments": [{"party": "esco", "amount": "1000", "period": "2026"}]"# : ""
+    try #"{"data": "y", "period": "2026", "discountRate": "\#(rate)"\#(investments)}"#.write(
+      toFile: scenario, atomically: true, encoding: .utf8)
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: folder) }
 }

@@ -123,12 +123,44 @@ import Testing
     let change = try after.reconciliation.vat!.onParties - before.reconciliation.vat!.onParties
     #expect(tax == change)
     #expect(change.isNegative)
-    // The invoice list of the amendment ends with one correction per difference statement.
-    let corrections = amend.out.split(separator: "\r\n").filter { $0.contains(",correction,") }
-    #expect(corrections.count == differences.count)
+    // The invoice list of an amendment holds its corrections only: the holder's for the CCER
+    // revenue, then one per party and rate, by difference statement (the restated invoices were
+    // issued before). CCER was 353,800.00 including 6% (VAT 353,800 x 6/106 = 20,026.42) and is
+    // 5,000 x 50.00 = 250,000.00 (VAT 14,150.94): the correction is the difference of the two
+    // invoices, -103,800.00 of which VAT -5,875.48 and -97,924.52 excluding it.
+    let rows = amend.out.split(separator: "\r\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    #expect(rows.allSatisfy { $0[3] == "correction" })
+    let revenue = rows.filter { !$0[8].isEmpty }
     #expect(
-      corrections.allSatisfy { row in
-        differences.contains { row.contains(",\(Statement.numberText($0.number)),\($0.party),") }
+      revenue.map { "\($0[8]) \($0[10]) \($0[11]) \($0[12])" } == [
+        "ccer -97924.52 -5875.48 -103800.00"
+      ])
+    let parties = rows.filter { $0[8].isEmpty }
+    #expect(parties.count == differences.count)
+    #expect(
+      parties.allSatisfy { row in
+        differences.contains { row[4] == Statement.numberText($0.number) && row[5] == $0.party }
       })
+  }
+}
+
+/// An account template may name only what its key fills: `{pool}` in the VAT accounts would
+/// stay in the account's name and no tool would read the journal.
+@Suite struct AccountPlaceholderTests {
+  @Test func aPlaceholderTheKeyDoesNotFillIsRefusedAtItsLine() {
+    guard
+      case .failure(let e) = JournalAccounts.parse("# codes\nvat-output = Liabilities:{pool}:Out\n")
+    else {
+      Issue.record("accepted a template with {pool}")
+      return
+    }
+    #expect(e.line == 2)
+    #expect(e.message.contains("{pool}"))
+    if case .failure(let e) = JournalAccounts.parse("payable = Liabilities:P:{party}:{contract}\n")
+    {
+      Issue.record("refused a template with the key's own placeholders: \(e.message)")
+    }
   }
 }
