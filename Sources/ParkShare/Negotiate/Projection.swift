@@ -34,7 +34,11 @@ public struct Projection: Sendable, Codable {
     public var year: Int
     public var received: Exact
     public var invested: Exact
+    /// received - invested, and with the party's costs (PartyCosts): + loan drawn - debt
+    /// service - O&M - tax.
     public var cash: Exact
+    /// The party's own costs this year; nil (and not written) when the scenario gives none.
+    public var costs: PartyCosts.Year? = nil
   }
 }
 
@@ -351,6 +355,22 @@ public struct Simulator: Sendable {
           Projection.Year(
             year: year, received: r, invested: inv,
             cash: try exact { () throws(ArithmeticError) in try r - inv }))
+      }
+      if let costs = scenario.costs[party] {
+        let schedule = try exact { () throws(ArithmeticError) in
+          try costs.schedule(
+            years: years.map(\.year), received: years.map(\.received),
+            invested: scenario.investments.filter { $0.party == party }.map {
+              ($0.period.year, $0.amount)
+            }, decimals: contract.currency.decimals)
+        }
+        for k in years.indices {
+          let c = schedule[k]
+          years[k].costs = c
+          years[k].cash = try exact { () throws(ArithmeticError) in
+            try years[k].cash + c.loan - c.debtService - c.om - c.tax
+          }
+        }
       }
       let cash = years.map(\.cash)
       let total = try exact { () throws(ArithmeticError) in try list.sum() }

@@ -20,6 +20,8 @@ public struct Scenario: Sendable {
   public var prices: [String: Path] = [:]
   public var tariffs: [String: Path] = [:]
   public var investments: [Investment] = []
+  /// Each party's own costs (O&M, a loan, income tax), by party id.
+  public var costs: [String: PartyCosts] = [:]
   public var runs: Int?
   public var seed: UInt64?
   /// `"set": {"esco_share": "25%"}`: the contract's parameters this scenario overrides (the

@@ -3,7 +3,7 @@ import Foundation
 extension Scenario {
   static let keys = [
     "data", "ledger", "period", "discountRate", "growth", "prices", "tariffs", "investments",
-    "runs", "seed", "set",
+    "runs", "seed", "set", "costs",
   ]
   static let pathKeys = ["path", "growth", "uniform", "triangular"]
   static let investmentKeys = ["party", "amount", "period"]
@@ -55,6 +55,7 @@ extension Scenario {
     var runs: Int?
     var seed: UInt64?
     var set: [(name: String, value: String)] = []
+    var costs: [String: PartyCosts] = [:]
     for m in top {
       let v = m.value
       r.places[m.key] = v.range
@@ -112,6 +113,11 @@ extension Scenario {
         }
       case "runs":
         runs = r.integer(v, "runs", max: 1_000_000).map { Int($0) }
+      case "costs":
+        for p in r.members(v, "costs", known: nil) ?? [] {
+          r.places["costs." + p.key] = p.keyRange
+          if let c = r.costs(p.value, "the costs of '\(p.key)'") { costs[p.key] = c }
+        }
       case "set":
         // The contract's parameters for this scenario: {"esco_share": "25%"}.
         for p in r.members(v, "set", known: nil) ?? [] {
@@ -149,6 +155,7 @@ extension Scenario {
     s.runs = runs
     s.seed = seed
     s.parameters = set
+    s.costs = costs
     s.places = r.places
     return (s, [])
   }
@@ -187,6 +194,11 @@ extension Scenario {
         hint: suggest(id, tariffIds, "tariffs"))
     }
     let parties = contract.parties.map(\.id)
+    for id in costs.keys.sorted() where !parties.contains(id) {
+      fail(
+        "'\(id)' is not a party of '\(contract.id)'", "costs." + id,
+        hint: suggest(id, parties, "parties"))
+    }
     let projected = term.filter { !($0 < period) }
     let years = (projected.first?.year ?? period.year)...(projected.last?.year ?? period.year)
     for (i, inv) in investments.enumerated() {
@@ -266,6 +278,62 @@ struct ScenarioReader {
 
   /// A number written as a JSON number or a string, read exactly; `"8%"` is 0.08. With
   /// `above`, it must be greater.
+  /// `{"om": {"amount": "300000", "growth": "0.02", "from": "2027"}, "loan": {"principal":
+  /// "8000000", "rate": "0.05", "years": 8, "year": "2026"}, "taxRate": "0.25",
+  /// "depreciationYears": 10}`: every part optional, every key known.
+  mutating func costs(_ v: PlacedJSON, _ what: String) -> PartyCosts? {
+    guard let fields = members(v, what, known: ["om", "loan", "taxRate", "depreciationYears"])
+    else { return nil }
+    var c = PartyCosts()
+    for f in fields {
+      switch f.key {
+      case "om":
+        guard
+          let parts = members(f.value, "the O&M of \(what)", known: ["amount", "growth", "from"])
+        else { continue }
+        for p in parts {
+          switch p.key {
+          case "amount": c.om = number(p.value, "the O&M amount of \(what)", above: Exact(-1))
+          case "growth":
+            c.omGrowth = number(p.value, "the O&M growth of \(what)", above: Exact(-1)) ?? .zero
+          default: c.omFrom = period(p.value, "the first O&M year of \(what)")?.year
+          }
+        }
+        if c.om == nil { fail("\(what): 'om' has no 'amount'", at: f.value.range) }
+      case "loan":
+        guard
+          let parts = members(
+            f.value, "the loan of \(what)", known: ["principal", "rate", "years", "year"])
+        else { continue }
+        var principal: Exact?
+        var rate: Exact?
+        var years: UInt64?
+        var year: Int?
+        for p in parts {
+          switch p.key {
+          case "principal":
+            principal = number(p.value, "the loan principal of \(what)", above: .zero)
+          case "rate": rate = number(p.value, "the loan rate of \(what)", above: Exact(-1))
+          case "years": years = integer(p.value, "the loan years of \(what)", max: 100)
+          default: year = period(p.value, "the loan year of \(what)")?.year
+          }
+        }
+        guard let principal, let rate, let years, years > 0, let year else {
+          fail(
+            "\(what): a loan needs 'principal', 'rate', 'years' (from 1) and 'year' (when drawn)",
+            at: f.value.range)
+          continue
+        }
+        c.loan = .init(principal: principal, rate: rate, years: Int(years), year: year)
+      case "taxRate": c.taxRate = number(f.value, "the tax rate of \(what)", above: Exact(-1))
+      default:
+        c.depreciationYears = integer(f.value, "the depreciation years of \(what)", max: 100)
+          .map { Int($0) }
+      }
+    }
+    return c
+  }
+
   mutating func number(_ v: PlacedJSON, _ what: String, above: Exact? = nil) -> Exact? {
     let text: String
     switch v.value {

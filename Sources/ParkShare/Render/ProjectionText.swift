@@ -24,6 +24,18 @@ public enum ProjectionText {
     var flows: [[String]] = [[t.party] + years.map(String.init)]
     for r in p.parties { flows.append([r.party] + r.years.map { money($0.cash) }) }
     out += StatementText.table(flows, rightAligned: Set(1...max(years.count, 1)))
+    let v = w.labels.variants
+    for r in p.parties where r.years.contains(where: { $0.costs != nil }) {
+      out += "\n\(v.costs(r.party))\n"
+      var rows: [[String]] = [[""] + r.years.map { String($0.year) }]
+      let parts: [(PartyCosts.Year) -> Exact] = [
+        \.loan, \.debtService, \.interest, \.om, \.depreciation, \.tax,
+      ]
+      for (name, part) in zip(v.costRows, parts) {
+        rows.append([name] + r.years.map { $0.costs.map { money(part($0)) } ?? "" })
+      }
+      out += StatementText.table(rows, rightAligned: Set(1...max(r.years.count, 1)), indent: "  ")
+    }
     if let mc = monteCarlo {
       out += "\n\(t.monteCarlo("\(mc.runs)", "\(mc.seed)"))\n"
       var m: [[String]] = [t.monteCarloHeader]

@@ -198,3 +198,52 @@ struct SeekWorkspace {
 
   func remove() { try? FileManager.default.removeItem(at: folder) }
 }
+
+/// A party's own costs make its figures its project's. esco takes 90% of 1,000 CNY a year for
+/// two years (900 a year) and invests 1,500 in 2026, 500 of it borrowed at 10% for one year; O&M
+/// 50 a year; tax 25% on what is left after O&M, interest and depreciation (1,500 over 2 years:
+/// 750 a year).
+/// 2026: tax 25% x (900 - 50 - 750) = 25.00; cash 900 - 1,500 + 500 - 50 - 25 = -175.00.
+/// 2027: interest 50.00, payment 550.00; tax 25% x (900 - 50 - 50 - 750) = 12.50; cash 900 -
+/// 550 - 50 - 12.50 = 287.50. IRR 287.5 / 175 - 1 = 64.2857%; NPV at 8% -175 + 287.5 / 1.08 =
+/// 91.2037; payback in the second year.
+@Suite struct PartyCostsTests {
+  @Test func aLoanOMAndTaxMakeTheProjectFigures() throws {
+    let plain = GoalSeekTests.contract.replacingOccurrences(
+      of: "  clawback esco 600 CNY if esco_share > 50%\n  pay op 600 CNY if esco_share > 50%\n",
+      with: "")
+    let w = try SeekWorkspace(contract: plain)
+    defer { w.remove() }
+    try #"""
+    {"data": "y", "period": "2026", "discountRate": "0.08", "set": {"esco_share": "90%"},
+     "investments": [{"party": "esco", "amount": "1500", "period": "2026"}],
+     "costs": {"esco": {"om": {"amount": "50"}, "taxRate": "0.25", "depreciationYears": 2,
+                        "loan": {"principal": "500", "rate": "0.10", "years": 1, "year": "2026"}}}}
+    """#.write(toFile: w.scenario, atomically: true, encoding: .utf8)
+    let outcome = SimulateUseCase.run(.init(contract: w.contract, scenario: w.scenario))
+    let s = try #require(outcome.value, "\(outcome.diagnostics.map(\.message))")
+    let esco = try #require(s.projection.parties.first { $0.party == "esco" })
+    #expect(esco.years.map(\.cash) == [Exact("-175.00")!, Exact("287.50")!])
+    #expect(esco.years.map { $0.costs?.tax } == [Exact("25.00"), Exact("12.50")])
+    #expect(esco.years.map { $0.costs?.debtService } == [Exact("0.00"), Exact("550.00")])
+    #expect(esco.irr == Exact("0.642857"))
+    #expect(try esco.npv.rounded(scale: 4, .halfEven) == Exact("91.2037"))
+    #expect(esco.payback == 2)
+    // op has no costs: its cash is what it receives.
+    let op = try #require(s.projection.parties.first { $0.party == "op" })
+    #expect(op.years.allSatisfy { $0.costs == nil && $0.cash == $0.received })
+  }
+
+  /// A two-year annuity: 1,000 at 5%: payment 1,000 x 0.05 / (1 - 1.05^-2) = 537.8049 -> 537.80;
+  /// interest 50.00, leaving 1,000 + 50 - 537.80 = 512.20; then interest 25.61 (5% of 512.20)
+  /// and the second payment closes the balance: 512.20 + 25.61 = 537.81.
+  @Test func anAnnuityClosesItsBalance() throws {
+    var c = PartyCosts()
+    c.loan = .init(principal: Exact(1000), rate: Exact("0.05")!, years: 2, year: 2026)
+    let y = try c.schedule(
+      years: [2026, 2027, 2028], received: [.zero, .zero, .zero], invested: [], decimals: 2)
+    #expect(y.map(\.loan) == [Exact("1000"), Exact("0.00"), Exact("0.00")])
+    #expect(y.map(\.debtService) == [Exact("0.00"), Exact("537.80"), Exact("537.81")])
+    #expect(y.map(\.interest) == [Exact("0.00"), Exact("50.00"), Exact("25.61")])
+  }
+}
