@@ -50,12 +50,37 @@ public struct Simulator: Sendable {
   /// The state the first projected period opens with (a ledger's record of it), or nil.
   public let opening: CarryState?
 
-  public init(contract: Contract, base: DataBundle, scenario: Scenario, opening: CarryState? = nil)
-  {
+  /// A year of bundles (`scenario.year`): the scenario's period and the ones after it, one per
+  /// period of a year; each projected period draws from the bundle at its place in the year.
+  /// Empty: every period replays `base`.
+  public let seasons: [DataBundle]
+
+  public init(
+    contract: Contract, base: DataBundle, scenario: Scenario, opening: CarryState? = nil,
+    seasons: [DataBundle] = []
+  ) {
     self.contract = contract
     self.base = base
     self.scenario = scenario
     self.opening = opening
+    self.seasons = seasons
+  }
+
+  /// The same projection of another contract (a parameter moved): the same data, scenario and
+  /// opening state.
+  public func with(_ contract: Contract) -> Simulator {
+    Simulator(
+      contract: contract, base: base, scenario: scenario, opening: opening, seasons: seasons)
+  }
+
+  /// The bundle period `p` draws from, and the period that bundle holds.
+  func source(of p: Period) -> (bundle: DataBundle, period: Period) {
+    guard seasons.count > 1 else { return (base, scenario.period) }
+    let months = p.length.months
+    let k = ((p.firstMonth - scenario.period.firstMonth) / months) % seasons.count
+    return (
+      seasons[k], Period(containing: scenario.period.firstMonth + k * months, length: p.length)
+    )
   }
 
   public var periods: [Period] {
@@ -94,7 +119,8 @@ public struct Simulator: Sendable {
       if contracts[step.year] == nil {
         contracts[step.year] = try contractOfYear(step.year, draws, plan.adjust)
       }
-      let bundle = base.projected(to: step.period, scale: step.scale, facts: facts)
+      let bundle = source(of: step.period).bundle.projected(
+        to: step.period, scale: step.scale, facts: facts)
       let n = try Settlement.nets(
         contract: contracts[step.year]!, bundle: bundle, opening: state, known: step.known)
       state = n.closing
@@ -204,8 +230,10 @@ public struct Simulator: Sendable {
     let invariant = invariantValues(random: random)
     var steps: [Step] = []
     for p in periods {
-      let y = (p.firstMonth - scenario.period.firstMonth) / 12
-      let shift = p.firstMonth - scenario.period.firstMonth
+      // Years and months are counted from the bundle the period draws from.
+      let (source, from) = self.source(of: p)
+      let y = (p.firstMonth - from.firstMonth) / 12
+      let shift = p.firstMonth - from.firstMonth
       var scale: [MeterKind: Exact] = [:]
       for (kind, g) in scenario.growth {
         guard let k = MeterKind(rawValue: kind) else {
@@ -223,7 +251,7 @@ public struct Simulator: Sendable {
       }
       var facts = Facts()
       var randomFacts: [String: [Facet: Facts.Value]] = [:]
-      for (id, values) in base.facts.values {
+      for (id, values) in source.facts.values {
         var moved: [Facet: Facts.Value] = [:]
         let isRandom = random.contains(.input(id))
         var f: Exact? = nil
@@ -236,7 +264,7 @@ public struct Simulator: Sendable {
           var key = facet
           key.month = facet.month.map { $0 + shift }
           // Vintages are calendar years: a start in Q2 reaches the next vintage in Q1.
-          key.vintage = facet.vintage.map { $0 + p.year - scenario.period.year }
+          key.vintage = facet.vintage.map { $0 + p.year - from.year }
           var value = v
           if let f {
             do { value.value = try v.value * f } catch {
@@ -252,7 +280,7 @@ public struct Simulator: Sendable {
         // Random inputs at any value: the invariant values do not read them.
         var all = facts
         for (id, v) in randomFacts { all.values[id] = v }
-        let bundle = base.projected(to: p, scale: scale, facts: all)
+        let bundle = source.projected(to: p, scale: scale, facts: all)
         known = Evaluator.values(
           invariant, contract: contracts[y] ?? contract, bundle: bundle)
       }

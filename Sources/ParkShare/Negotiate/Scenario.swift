@@ -20,6 +20,10 @@ public struct Scenario: Sendable {
   public var prices: [String: Path] = [:]
   public var tariffs: [String: Path] = [:]
   public var investments: [Investment] = []
+  /// A year of bundles (seasonality): the folders of `period` and the periods after it, one per
+  /// period of a year, each projected period drawing from the one at its place in the year;
+  /// empty: every period replays `data`.
+  public var year: [String] = []
   /// Each party's own costs (O&M, a loan, income tax), by party id.
   public var costs: [String: PartyCosts] = [:]
   public var runs: Int?

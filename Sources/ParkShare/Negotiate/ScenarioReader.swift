@@ -3,7 +3,7 @@ import Foundation
 extension Scenario {
   static let keys = [
     "data", "ledger", "period", "discountRate", "growth", "prices", "tariffs", "investments",
-    "runs", "seed", "set", "costs",
+    "runs", "seed", "set", "costs", "year",
   ]
   static let pathKeys = ["path", "growth", "uniform", "triangular"]
   static let investmentKeys = ["party", "amount", "period"]
@@ -34,6 +34,7 @@ extension Scenario {
       p.hasPrefix("/") || folder.isEmpty ? p : folder + "/" + p
     }
     if s.ledger == nil { s.data = resolved(s.data) }
+    s.year = s.year.map(resolved)
     s.ledger = s.ledger.map(resolved)
     return (s, [], source)
   }
@@ -56,6 +57,7 @@ extension Scenario {
     var seed: UInt64?
     var set: [(name: String, value: String)] = []
     var costs: [String: PartyCosts] = [:]
+    var year: [String] = []
     for m in top {
       let v = m.value
       r.places[m.key] = v.range
@@ -113,6 +115,17 @@ extension Scenario {
         }
       case "runs":
         runs = r.integer(v, "runs", max: 1_000_000).map { Int($0) }
+      case "year":
+        // A year of bundles from `period` on: the first is the starting bundle (`data`).
+        guard case .array(let items) = v.value, !items.isEmpty else {
+          r.fail(
+            "year must be a list of bundle folders [ ... ], one per period of a year", at: v.range)
+          continue
+        }
+        for (i, item) in items.enumerated() {
+          if let dir = r.string(item, "bundle \(i + 1) of year") { year.append(dir) }
+        }
+        if data == nil { data = year.first }
       case "costs":
         for p in r.members(v, "costs", known: nil) ?? [] {
           r.places["costs." + p.key] = p.keyRange
@@ -128,6 +141,12 @@ extension Scenario {
       default:
         seed = r.integer(v, "seed", max: UInt64.max)
       }
+    }
+    if !year.isEmpty && (top.contains { $0.key == "data" } || ledger != nil) {
+      r.fail(
+        "give 'year' (a bundle per period of a year) or 'data' / 'ledger', not both",
+        at: r.places["year"]!,
+        hint: "the first bundle of 'year' is the period the projection starts from")
     }
     if data != nil && ledger != nil {
       r.fail(
@@ -156,6 +175,7 @@ extension Scenario {
     s.seed = seed
     s.parameters = set
     s.costs = costs
+    s.year = year
     s.places = r.places
     return (s, [])
   }
@@ -192,6 +212,12 @@ extension Scenario {
       fail(
         "'\(id)' is not a tariff of '\(contract.id)'", "tariffs." + id,
         hint: suggest(id, tariffIds, "tariffs"))
+    }
+    let perYear = 12 / contract.frequency.months
+    if !year.isEmpty && year.count != perYear {
+      fail(
+        "'year' lists \(year.count) bundles; a year of '\(contract.id)' has \(perYear) \(contract.frequency) periods",
+        "year", hint: "one bundle per period, from \(period) on")
     }
     let parties = contract.parties.map(\.id)
     for id in costs.keys.sorted() where !parties.contains(id) {

@@ -88,9 +88,7 @@ public struct Sensitivity: Sendable, Codable {
           break
         }
         runs.append(
-          try Simulator(
-            contract: contract, base: sim.base, scenario: sim.scenario, opening: sim.opening
-          ).run())
+          try sim.with(contract).run())
       }
       if runs.count == 2 { try record("param \(param.name)", runs[0], runs[1]) }
     }

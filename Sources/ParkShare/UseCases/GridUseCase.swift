@@ -82,9 +82,7 @@ public enum GridUseCase {
         }
         contract = c
       }
-      let p = try Simulator(
-        contract: contract, base: sim.base, scenario: sim.scenario, opening: sim.opening
-      ).run(adjust: adjust)
+      let p = try sim.with(contract).run(adjust: adjust)
       guard let party = p.parties.first(where: { $0.party == target.party }) else { return nil }
       return target.figure.value(of: party)
     }

@@ -94,10 +94,27 @@ public enum SimulateUseCase {
     switch checked {
     case .failure(let stop): return .stopped(stop)
     case .success(let inputs):
+      // Seasonality: the rest of the year's bundles, each read for its own period.
+      var seasons = [inputs.bundle]
+      var diagnostics = inputs.diagnostics.filter { $0.severity == .error }
+      var sources = inputs.sources
+      var p = scenario.period
+      for dir in scenario.year.dropFirst() {
+        p = p.next
+        let loaded = DataBundle.load(
+          directory: dir, contract: inputs.contract, period: p, threads: request.threads)
+        diagnostics += loaded.diagnostics.filter { $0.severity == .error }
+        sources += loaded.sources
+        guard let bundle = loaded.bundle else {
+          return UseCaseOutcome(nil, diagnostics: diagnostics, sources: sources)
+        }
+        seasons.append(bundle)
+      }
       return UseCaseOutcome(
         Simulator(
-          contract: inputs.contract, base: inputs.bundle, scenario: scenario, opening: opening),
-        diagnostics: inputs.diagnostics.filter { $0.severity == .error }, sources: inputs.sources)
+          contract: inputs.contract, base: inputs.bundle, scenario: scenario, opening: opening,
+          seasons: seasons.count > 1 ? seasons : []),
+        diagnostics: diagnostics, sources: sources)
     }
   }
 

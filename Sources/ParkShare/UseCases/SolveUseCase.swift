@@ -114,9 +114,7 @@ public enum SolveUseCase {
         throw EvaluationFailure(
           "\(param.name) changes how the data is read (gaps or estimate): it cannot be solved for")
       }
-      let projection = try Simulator(
-        contract: contract, base: sim.base, scenario: sim.scenario, opening: sim.opening
-      ).run()
+      let projection = try sim.with(contract).run()
       guard let p = projection.parties.first(where: { $0.party == request.target.party }) else {
         return nil
       }

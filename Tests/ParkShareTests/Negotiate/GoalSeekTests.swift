@@ -247,3 +247,46 @@ struct SeekWorkspace {
     #expect(y.map(\.interest) == [Exact("0.00"), Exact("50.00"), Exact("25.61")])
   }
 }
+
+/// Seasonality: a year of bundles (cash 100, 200, 300, 400 in Q1 to Q4) projected over two
+/// years draws each quarter from its own: 100, 200, 300, 400, then again; one bundle replayed
+/// would give 100 every quarter.
+@Suite struct SeasonalityTests {
+  @Test func eachQuarterDrawsFromItsOwnBundle() throws {
+    let w = try SeekWorkspace(
+      contract: """
+        contract seasons "seasons"
+        currency CNY rounding half-up
+        settle quarterly from 2026Q1 to 2027Q4
+        party op "op" operator
+        input cash CNY
+        revenue sales = cash
+        pool p = sales
+          split op 100%
+        """)
+    defer { w.remove() }
+    for (q, cash) in [("q1", 100), ("q2", 200), ("q3", 300), ("q4", 400)] {
+      let dir = w.folder.appendingPathComponent(q)
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      try "fact,value\ncash,\(cash)\n".write(
+        to: dir.appendingPathComponent("facts.csv"), atomically: true, encoding: .utf8)
+    }
+    func received(_ scenario: String) throws -> [Exact] {
+      try scenario.write(toFile: w.scenario, atomically: true, encoding: .utf8)
+      let outcome = SimulateUseCase.run(.init(contract: w.contract, scenario: w.scenario))
+      let s = try #require(outcome.value, "\(outcome.diagnostics.map(\.message))")
+      return try #require(s.projection.parties.first).received
+    }
+    let year = try received(
+      #"{"year": ["q1", "q2", "q3", "q4"], "period": "2026Q1", "discountRate": "0"}"#)
+    #expect(year == [100, 200, 300, 400, 100, 200, 300, 400].map { Exact("\($0).00")! })
+    let one = try received(#"{"data": "q1", "period": "2026Q1", "discountRate": "0"}"#)
+    #expect(one == Array(repeating: Exact("100.00")!, count: 8))
+    // Three bundles for a year of four quarters: refused, at the key.
+    try #"{"year": ["q1", "q2", "q3"], "period": "2026Q1", "discountRate": "0"}"#.write(
+      toFile: w.scenario, atomically: true, encoding: .utf8)
+    let short = SimulateUseCase.run(.init(contract: w.contract, scenario: w.scenario))
+    #expect(short.value == nil)
+    #expect(short.diagnostics.contains { $0.message.contains("lists 3 bundles") })
+  }
+}
