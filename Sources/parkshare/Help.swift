@@ -25,6 +25,8 @@ enum Help {
                            project the term: NPV, IRR, payback; Monte Carlo percentiles
       solve CONTRACT --scenario FILE --vary PARAM --target T
                            goal-seek a parameter for a party's IRR, NPV, payback or share
+      termsheet CONTRACT [--against OTHER]
+                           the contract as a numbered term sheet, changes marked
       sensitivity CONTRACT --scenario FILE
                            tornado of each party's NPV over every input
       fairness CONTRACT --data DIR --period P --assets FILE
@@ -341,6 +343,23 @@ enum Help {
         textLang,
       ],
       exit: "0 done, 1 errors in the contract, scenario or data, 64 usage"),
+    "termsheet": Command(
+      usage:
+        "parkshare termsheet CONTRACT [--against OTHER] [--format text|html|pdf] [--out FILE] [--lang zh|en]",
+      about: """
+        Renders the contract as a term sheet for a negotiation round: every clause numbered by
+        section (terms, parties, parameters, data, tariffs, revenues, VAT, subsidies, points,
+        pools with their steps), as written, with its line and its comment. With --against, each
+        clause is marked changed (with the text it had), added or unchanged, and the other
+        version's clauses missing here are listed as removed.
+        """,
+      options: [
+        ("--against OTHER", "another version of the contract: mark what changed"),
+        ("--format F", "text (default), html, or pdf (with --out)"),
+        ("--out FILE", "write the term sheet to FILE"),
+        ("--lang L", "the language of the headings: en (default) or zh"), outside,
+      ],
+      exit: "0 done, 1 errors in a contract, 64 usage"),
     "solve": Command(
       usage:
         "parkshare solve CONTRACT --scenario FILE --vary PARAM --target \"irr(esco) = 8%\" [options]",

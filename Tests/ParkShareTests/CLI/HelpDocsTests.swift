@@ -43,7 +43,7 @@ import Testing
         == [
           "check", "fmt", "settle", "journal", "report", "compare", "simulate", "solve",
           "sensitivity",
-          "fairness", "explain", "revenue", "ledger", "statement", "pay", "data",
+          "fairness", "explain", "revenue", "ledger", "statement", "pay", "data", "termsheet",
         ])
   }
 
