@@ -66,6 +66,15 @@ enum CompareCommand {
     return (common, a, b)
   }
 
+  /// `--year 2028`: a calendar year of the term.
+  static func year(_ args: Arguments) throws(Usage) -> Int? {
+    guard let text = args.options["--year"] else { return nil }
+    guard let y = Int(text), (1900...2200).contains(y) else {
+      throw Usage(message: "--year takes a calendar year, such as 2028")
+    }
+    return y
+  }
+
   /// `compare A B --scenario S`: both variants projected over the term.
   static func overTerm(_ args: Arguments, scenario: String, format: String, wording: Wording)
     throws(Usage) -> Int32
@@ -83,7 +92,7 @@ enum CompareCommand {
         contracts: args.operands, allowOutsideFiles: args.outside,
         over: .ledger("", from: nil, to: nil),
         parameters: [common + a, common + b]),
-      scenario: scenario, threads: try args.threads())
+      scenario: scenario, threads: try args.threads(), year: try year(args))
     guard let c = try Output.show(outcome) else { return ExitCode.inputError }
     Output.out(format == "json" ? Output.json(c) : ComparisonText.term(c, wording: wording))
     return ExitCode.success

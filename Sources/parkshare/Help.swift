@@ -316,6 +316,7 @@ enum Help {
           "--scenario FILE",
           "project both variants over the term (as simulate): NPV, IRR, payback, by year"
         ),
+        ("--year Y", "with --scenario: that year's projected periods compared clause by clause"),
         ("--ledger DIR", "replay the ledger's settled periods instead of --data and --period"),
         ("--from P", "with --ledger: the first period replayed"),
         ("--to P", "with --ledger: the last period replayed"),

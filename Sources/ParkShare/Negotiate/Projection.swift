@@ -104,23 +104,7 @@ public struct Simulator: Sendable {
       contract.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     var contracts = plan.contracts
     for (i, step) in plan.steps.enumerated() {
-      var facts = step.facts
-      // Only the inputs with a random path change from run to run.
-      for (id, values) in step.randomFacts {
-        let f = try factor(.input(id), scenario.prices[id]!, step.year, draws, plan.adjust)
-        var moved = values
-        for (facet, v) in values {
-          do { moved[facet]!.value = try v.value * f } catch {
-            throw EvaluationFailure("'\(id)' x its scenario factor: \(error)")
-          }
-        }
-        facts.values[id] = moved
-      }
-      if contracts[step.year] == nil {
-        contracts[step.year] = try contractOfYear(step.year, draws, plan.adjust)
-      }
-      let bundle = source(of: step.period).bundle.projected(
-        to: step.period, scale: step.scale, facts: facts)
+      let bundle = try bundle(step, plan, draws, &contracts)
       let n = try Settlement.nets(
         contract: contracts[step.year]!, bundle: bundle, opening: state, known: step.known)
       state = n.closing
@@ -130,6 +114,60 @@ public struct Simulator: Sendable {
       }
     }
     return try summarize(periods: plan.steps.map(\.period), received: received, names: names)
+  }
+
+  /// A step's projected bundle (its random inputs drawn), and its year's contract made when
+  /// random tariffs leave it to each run.
+  func bundle(
+    _ step: Step, _ plan: Plan, _ draws: [Driver: [Exact]], _ contracts: inout [Int: Contract]
+  )
+    throws(EvaluationFailure) -> DataBundle
+  {
+    var facts = step.facts
+    // Only the inputs with a random path change from run to run.
+    for (id, values) in step.randomFacts {
+      let f = try factor(.input(id), scenario.prices[id]!, step.year, draws, plan.adjust)
+      var moved = values
+      for (facet, v) in values {
+        do { moved[facet]!.value = try v.value * f } catch {
+          throw EvaluationFailure("'\(id)' x its scenario factor: \(error)")
+        }
+      }
+      facts.values[id] = moved
+    }
+    if contracts[step.year] == nil {
+      contracts[step.year] = try contractOfYear(step.year, draws, plan.adjust)
+    }
+    return source(of: step.period).bundle.projected(
+      to: step.period, scale: step.scale, facts: facts)
+  }
+
+  /// The full settlements of the projected periods of calendar year `year` (the deterministic
+  /// projection, state carried from the first projected period): for a clause-level look at a
+  /// year of the term.
+  public func settlements(in year: Int) throws(EvaluationFailure) -> [Settlement] {
+    let plan = try plan(adjust: nil)
+    let draws = self.draws(seed: nil, years: plan.years)
+    var state = opening
+    var contracts = plan.contracts
+    var out: [Settlement] = []
+    for step in plan.steps where step.period.year <= year {
+      let bundle = try bundle(step, plan, draws, &contracts)
+      guard step.period.year == year else {
+        state = try Settlement.nets(
+          contract: contracts[step.year]!, bundle: bundle, opening: state, known: step.known
+        ).closing
+        continue
+      }
+      let outcome = Settlement.run(contract: contracts[step.year]!, bundle: bundle, opening: state)
+      guard let s = outcome.settlement else {
+        let first = outcome.diagnostics.first { $0.severity == .error }
+        throw EvaluationFailure("\(step.period): \(first?.message ?? "cannot be settled")")
+      }
+      state = s.closing
+      out.append(s)
+    }
+    return out
   }
 
   /// What sensitivity moves (an input, a tariff or a meter kind's kWh), by a factor.

@@ -10,6 +10,10 @@ public struct TermComparison: Sendable, Codable {
   public var from: Period
   public var to: Period
   public var parties: [Party]
+  /// `--year Y`: both variants' settlements of that year compared clause by clause (as
+  /// `compare` over settled periods); nil unless asked.
+  public var year: Int? = nil
+  public var clauses: Comparison? = nil
 
   public struct Figures: Sendable, Codable {
     public var totalReceived: Exact

@@ -135,6 +135,10 @@ extension ComparisonText {
       flows.append([""] + p.years.map { money($0.b) })
       flows.append([""] + p.years.map { signed($0.difference) })
     }
-    return out + StatementText.table(flows, rightAligned: Set(1...max(years.count, 1)))
+    out += StatementText.table(flows, rightAligned: Set(1...max(years.count, 1)))
+    if let year = c.year, let clauses = c.clauses {
+      out += "\n" + t.clausesIn("\(year)") + "\n" + text(clauses, wording: w)
+    }
+    return out
   }
 }

@@ -1,10 +1,11 @@
 extension CompareUseCase {
   /// Both variants projected over the term under `scenario` (each with its own parameters),
   /// side by side.
-  public static func overTerm(_ request: Request, scenario: String, threads: Int)
-    -> UseCaseOutcome<TermComparison>
-  {
+  public static func overTerm(
+    _ request: Request, scenario: String, threads: Int, year: Int? = nil
+  ) -> UseCaseOutcome<TermComparison> {
     var projections: [(Projection, Comparison.Variant)] = []
+    var years: [[Settlement]] = []
     var diagnostics: [Diagnostic] = []
     var sources: [SourceFile] = []
     for (i, file) in request.contracts.enumerated() {
@@ -19,6 +20,7 @@ extension CompareUseCase {
       }
       do throws(EvaluationFailure) {
         let p = try sim.run()
+        if let year { years.append(try sim.settlements(in: year)) }
         let set = (sim.contract.parameters ?? []).filter { $0.set || $0.value != $0.declared }
         projections.append(
           (
@@ -32,11 +34,20 @@ extension CompareUseCase {
         return .init(nil, diagnostics: diagnostics, sources: sources)
       }
     }
-    do throws(ArithmeticError) {
+    if let year, years.contains(where: \.isEmpty) {
       return .init(
-        try TermComparison(
-          projections[0].0, projections[1].0, a: projections[0].1, b: projections[1].1),
-        diagnostics: diagnostics, sources: sources)
+        nil, diagnostics: diagnostics, sources: sources,
+        usage: "--year \(year): no projected period of the term falls in that year")
+    }
+    do throws(ArithmeticError) {
+      var c = try TermComparison(
+        projections[0].0, projections[1].0, a: projections[0].1, b: projections[1].1)
+      if let year {
+        c.year = year
+        c.clauses = try Comparison.over(
+          try zip(years[0], years[1]).map { a, b throws(ArithmeticError) in try Comparison(a, b) })
+      }
+      return .init(c, diagnostics: diagnostics, sources: sources)
     } catch {
       let problem = Diagnostic.error(
         .overflow, "the comparison cannot add up the variants' amounts: \(error)",

@@ -120,6 +120,20 @@ import Testing
     #expect(years.map { $0["difference"] as? String } == ["150.00", "150.00"])
     let b = try #require(json["b"] as? [String: Any])
     #expect((b["parameters"] as? [[String: Any]])?.first?["value"] as? String == "45%")
+    // --year 2027: that year settled under both, clause by clause: esco's split, +150.00,
+    // the same as the year's difference above.
+    let year = try runParkshare([
+      "compare", contract, contract, "--scenario", scenario, "--set-b", "esco_share=45%",
+      "--year", "2027", "--format", "json",
+    ])
+    #expect(year.status == 0, "\(year.err)")
+    let y = try #require(
+      try JSONSerialization.jsonObject(with: Data(year.out.utf8)) as? [String: Any])
+    let clauses = try #require((y["clauses"] as? [String: Any])?["parties"] as? [[String: Any]])
+    let e = try #require(clauses.first { $0["party"] as? String == "esco" })
+    #expect(e["difference"] as? String == "150.00")
+    let split = try #require((e["clauses"] as? [[String: Any]])?.first)
+    #expect(split["kind"] as? String == "split")
   }
 }
 
