@@ -45,7 +45,7 @@ enum CompareCommand {
     switch format {
     case "json": Output.out(Output.json(comparison))
     case "csv": Output.out((try args.bom() ? "\u{FEFF}" : "") + ComparisonText.csv(comparison))
-    case "html": Output.out(NegotiationHTML.compare(comparison))
+    case "html": Output.out(NegotiationHTML.compare(comparison, language: try args.language()))
     default: Output.out(ComparisonText.text(comparison, wording: wording))
     }
     return ExitCode.success

@@ -13,7 +13,7 @@ enum FairnessCommand {
     guard let fairness = try Output.show(outcome) else { return ExitCode.inputError }
     switch format {
     case "json": Output.out(Output.json(fairness))
-    case "html": Output.out(NegotiationHTML.fairness(fairness))
+    case "html": Output.out(NegotiationHTML.fairness(fairness, language: try args.language()))
     default: Output.out(FairnessText.text(fairness, wording: wording))
     }
     return ExitCode.success

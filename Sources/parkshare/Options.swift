@@ -63,14 +63,9 @@ extension Arguments {
     return l
   }
 
-  /// The wording of a negotiation command, whose text speaks both languages and whose charts
-  /// (`--format html`) speak English only so far: `--lang zh` with them is refused, not ignored.
+  /// The wording of a negotiation command: its text and its HTML pages speak both languages.
   func wording(format: String) throws(Usage) -> Wording {
-    let language = try language()
-    if language == .zh && format == "html" {
-      throw Usage(message: "--lang zh words the text output; --format html is English only")
-    }
-    return .of(language)
+    .of(try language())
   }
 
   /// Whether a CSV starts with a UTF-8 byte-order mark: by default, so that Excel and WPS on a

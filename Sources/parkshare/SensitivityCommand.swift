@@ -25,7 +25,10 @@ enum SensitivityCommand {
     guard let s = try Output.show(outcome) else { return ExitCode.inputError }
     switch format {
     case "json": Output.out(Output.json(s.sensitivity))
-    case "html": Output.out(NegotiationHTML.sensitivity(s.sensitivity, parties: s.parties))
+    case "html":
+      Output.out(
+        NegotiationHTML.sensitivity(
+          s.sensitivity, parties: s.parties, language: try args.language()))
     default:
       Output.out(ProjectionText.sensitivity(s.sensitivity, parties: s.parties, wording: wording))
     }

@@ -33,7 +33,10 @@ enum SimulateCommand {
     }
     switch format {
     case "json": Output.out(Output.json(s))
-    case "html": Output.out(NegotiationHTML.simulation(s.projection, monteCarlo: s.monteCarlo))
+    case "html":
+      Output.out(
+        NegotiationHTML.simulation(
+          s.projection, monteCarlo: s.monteCarlo, language: try args.language()))
     default:
       Output.out(ProjectionText.text(s.projection, monteCarlo: s.monteCarlo, wording: wording))
     }
