@@ -70,7 +70,8 @@ public enum TermSheetText {
       body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 10pt; color: #111; }
       h1 { font-size: 15pt; } h2 { font-size: 12pt; margin-top: 6mm; }
       .meta { color: #444; } .n { white-space: nowrap; vertical-align: top; padding-right: 3mm; }
-      table { border-collapse: collapse; width: 100%; } td { padding: 1mm 1.5mm; border-bottom: 0.3mm solid #ddd; vertical-align: top; }
+      table { border-collapse: collapse; width: 100%; table-layout: fixed; } td { padding: 1mm 1.5mm; border-bottom: 0.3mm solid #ddd; vertical-align: top; overflow-wrap: anywhere; }
+      td.n { width: 5em; } td.line { width: 4em; text-align: right; }
       code { font-family: monospace; } .note { color: #555; font-size: 9pt; } .line { color: #777; font-size: 8pt; white-space: nowrap; }
       .changed { background: #fff4d6; } .added { background: #e3f6e3; } .removed { background: #fde2e2; text-decoration: line-through; }
       .was { color: #a00; text-decoration: line-through; }
