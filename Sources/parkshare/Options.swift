@@ -29,6 +29,9 @@ extension Arguments {
       guard !name.isEmpty, !value.isEmpty else {
         throw Usage(message: "--set takes NAME=VALUE, e.g. --set esco_share=25%: '\(text)'")
       }
+      guard !out.contains(where: { $0.name == name }) else {
+        throw Usage(message: "--set \(name) is given twice: keep one value")
+      }
       out.append((name, value))
     }
     return out

@@ -45,7 +45,10 @@ enum SensitivityCommand {
       throw Usage(
         message: "give two --grid axes: --grid esco_share=20%..40%/5% --grid ccer_price=40..100/20")
     }
-    guard let text = args.options["--figure"], let figure = GoalSeek.Target(text + " = 0") else {
+    // A figure without a target: read as a target of either form, the value unused.
+    guard let text = args.options["--figure"],
+      let figure = GoalSeek.Target(text + " = 0") ?? GoalSeek.Target(text + " = 0%")
+    else {
       throw Usage(
         message: "--figure is required with --grid: FIGURE(PARTY), such as --figure \"irr(esco)\"")
     }

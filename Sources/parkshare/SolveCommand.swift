@@ -18,7 +18,7 @@ enum SolveCommand {
     guard let target = GoalSeek.Target(text) else {
       throw Usage(
         message:
-          "--target takes FIGURE(PARTY) = VALUE, FIGURE one of \(GoalSeek.Figure.allCases.map(\.rawValue).joined(separator: ", ")): \"irr(esco) = 8%\", \"npv(op) = 1,000,000\", \"payback(esco) = 6\""
+          "--target takes FIGURE(PARTY) = VALUE, FIGURE one of \(GoalSeek.Figure.allCases.map(\.rawValue).joined(separator: ", ")); irr and share as percentages, npv and received as amounts, payback in whole years: \"irr(esco) = 8%\", \"npv(op) = 1,000,000\", \"payback(esco) = 6\""
       )
     }
     let request = SolveUseCase.Request(

@@ -193,7 +193,10 @@ extension Checker {
       case .points(let p):
         declare(p.id, Symbol(kind: .points, range: p.id.range, unit: .point, per: p.group.text))
       case .pool(let p): declare(p.id, Symbol(kind: .pool, range: p.id.range))
-      case .param(let name): declare(name, Symbol(kind: .parameter, range: name.range))
+      // A parameter refused where it is declared (reported there) names nothing, so its uses
+      // are not reported again as the wrong kind of name.
+      case .param(let name) where !file.brokenNames.contains(name.text):
+        declare(name, Symbol(kind: .parameter, range: name.range))
       default: continue
       }
       if let name = declaredName(d) { declarations[name] = d }

@@ -7,3 +7,12 @@ public struct ContractParameter: Sendable, Codable, Hashable {
   @ClauseText public var clause: SourceRange
   public var set = false
 }
+
+extension ContractParameter {
+  /// The parameters a run gave other values: set for it, or derived from one that was (`100% -
+  /// esco_share`); nil when none, so outputs of the contract's own values keep their bytes.
+  public static func variant(_ all: [ContractParameter]?) -> [ContractParameter]? {
+    let changed = (all ?? []).filter { $0.set || $0.value != $0.declared }
+    return changed.isEmpty ? nil : changed
+  }
+}

@@ -50,7 +50,12 @@ public struct GoalSeek: Sendable, Codable {
       guard !party.isEmpty, var v = Exact(number.trimmingCharacters(in: .whitespaces)) else {
         return nil
       }
-      // Rates and shares are fractions; a percentage says so, a bare number is taken as one.
+      // Rates and shares are percentages (`8%`); amounts and years are plain numbers: a target
+      // of the other form is refused rather than read as something else.
+      guard percent == (figure == .irr || figure == .share) else { return nil }
+      if figure == .payback, (try? v.rounded(scale: 0, .down)).map({ $0 != v }) ?? true {
+        return nil
+      }
       if percent {
         guard let p = try? v * Exact.percent else { return nil }
         v = p

@@ -14,6 +14,8 @@ public struct Grid: Sendable, Codable {
   }
 
   public var contract: String
+  /// The parameters set for the run besides the axes (a variant); nil otherwise.
+  public var parameters: [ContractParameter]? = nil
   public var figure: GoalSeek.Figure
   public var party: String
   public var rows: Axis
@@ -24,7 +26,8 @@ public struct Grid: Sendable, Codable {
   /// The most values an axis may have: a grid is a table to read, and each cell a projection.
   public static let maxValues = 50
 
-  /// `name=LOW..HIGH/STEP` as values: LOW, LOW + STEP, ... up to HIGH; nil when malformed.
+  /// `name=LOW..HIGH/STEP` as values: LOW, LOW + STEP, ... to HIGH; nil when malformed or
+  /// when the steps do not land on HIGH.
   public static func values(_ spec: String) -> (name: String, values: [Exact], percent: Bool)? {
     let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2 else { return nil }
@@ -48,6 +51,8 @@ public struct Grid: Sendable, Codable {
       guard let next = try? x + step else { return nil }
       x = next
     }
+    // The steps must land on HIGH: a range that stops short of what was asked is refused.
+    guard out.last == high || out.count > maxValues else { return nil }
     return (parts[0].trimmingCharacters(in: .whitespaces), out, percent)
   }
 }

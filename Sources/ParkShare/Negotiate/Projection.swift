@@ -6,6 +6,8 @@ import Dispatch
 /// payback, and its share of the value against its share of the investment.
 public struct Projection: Sendable, Codable {
   public var contract: String
+  /// The parameters this run gave other values (a variant); nil (and not written) otherwise.
+  public var parameters: [ContractParameter]? = nil
   public var currency: String
   public var decimals: Int
   public var discountRate: Exact
@@ -459,7 +461,8 @@ public struct Simulator: Sendable {
           investmentShare: try share(invested, allInvested)))
     }
     return Projection(
-      contract: contract.id, currency: contract.currency.code,
+      contract: contract.id, parameters: ContractParameter.variant(contract.parameters),
+      currency: contract.currency.code,
       decimals: contract.currency.decimals, discountRate: scenario.discountRate,
       periods: periods, parties: parties)
   }

@@ -4,6 +4,8 @@
 /// inputs sorted by their largest effect on any party.
 public struct Sensitivity: Sendable, Codable {
   public var contract: String
+  /// The parameters the base run gave other values (a variant); nil otherwise.
+  public var parameters: [ContractParameter]? = nil
   public var currency: String
   public var decimals: Int
   public var change: Exact
@@ -97,7 +99,8 @@ public struct Sensitivity: Sendable, Codable {
       tornado[party]!.sort { $0.swing != $1.swing ? $1.swing < $0.swing : $0.input < $1.input }
     }
     return Sensitivity(
-      contract: base.contract, currency: base.currency, decimals: base.decimals, change: change,
+      contract: base.contract, parameters: base.parameters, currency: base.currency,
+      decimals: base.decimals, change: change,
       base: npv, inputs: inputs, tornado: tornado, skipped: skipped.isEmpty ? nil : skipped)
   }
 

@@ -10,7 +10,7 @@ public enum ExplainText {
     let t = w.labels
     var out =
       t.explainTitle(st.party, st.name, "\(money(st.net)) \(c)", "\(s.period)", s.contract.id)
-      + "\n"
+      + "\n" + StatementText.variant(s.contract.parameters, t)
     let me = Recipient.party(party)
     let pools = s.pools.filter { p in p.lines.contains { $0.recipient == me } }
     let items = Dictionary(s.revenue.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

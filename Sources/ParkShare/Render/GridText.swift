@@ -5,7 +5,8 @@ public enum GridText {
   public static func text(_ g: Grid, wording w: Wording = .en) -> String {
     let none = w.labels.solve.noFigure
     var out =
-      "\(g.contract): \(g.figure.rawValue)(\(g.party)) by \(g.rows.name) (rows) and \(g.columns.name) (columns)\n\n"
+      "\(g.contract): \(g.figure.rawValue)(\(g.party)) by \(g.rows.name) (rows) and \(g.columns.name) (columns)\n"
+      + StatementText.variant(g.parameters, w.labels) + "\n"
     var rows: [[String]] = [
       ["\(g.rows.name) \\ \(g.columns.name)"] + g.columns.values.map { value(g.columns, $0) }
     ]

@@ -9,7 +9,7 @@ public enum ProjectionText {
       t.projectionTitle(
         p.contract, p.periods.first.map(\.description) ?? "",
         p.periods.last.map(\.description) ?? "", "\(p.periods.count)", p.currency,
-        p.discountRate.percentText) + "\n\n"
+        p.discountRate.percentText) + "\n" + StatementText.variant(p.parameters, w.labels) + "\n"
     var rows: [[String]] = [t.projectionHeader]
     for r in p.parties {
       rows.append([
@@ -59,7 +59,9 @@ extension ProjectionText {
   ) -> String {
     func money(_ v: Exact) -> String { Money.text(v, decimals: s.decimals) }
     let t = w.labels.negotiation
-    var out = t.sensitivityTitle(s.contract, s.change.percentText, s.currency) + "\n"
+    var out =
+      t.sensitivityTitle(s.contract, s.change.percentText, s.currency) + "\n"
+      + StatementText.variant(s.parameters, w.labels)
     for party in parties {
       guard let base = s.base[party], let bars = s.tornado[party] else { continue }
       out += "\n\(t.partyNPV(party, money(base)))\n"

@@ -21,7 +21,9 @@ public enum SolveText {
     func figure(_ f: Exact?) -> String { Self.figure(s.target.figure, f, t.noFigure) }
     let target =
       "\(s.target.figure.rawValue)(\(s.target.party)) = \(figure(s.target.value))"
-    var out = t.title(a.contract, s.parameter, target, s.trials.count) + "\n"
+    var out =
+      t.title(a.contract, s.parameter, target, s.trials.count) + "\n"
+      + StatementText.variant(a.parameters, w.labels)
     switch s.outcome {
     case .solved:
       let at = s.trials.first { $0.value == s.value }

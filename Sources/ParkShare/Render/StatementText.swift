@@ -22,9 +22,7 @@ public enum StatementText {
     if let c = s.issue?.contractChange {
       out += t.contractChanged("\(c.since)", c.previous, c.digest, c.reason) + "\n"
     }
-    if let p = s.contract.parameters {
-      out += t.parametersSet(Self.parameters(p, t)) + "\n"
-    }
+    out += Self.variant(s.contract.parameters, t)
     out += "\n"
     // Under VAT the summary adds what each party invoices: excluding VAT, and VAT.
     let taxed = s.statements.contains { $0.vat != nil }
@@ -146,6 +144,11 @@ public enum StatementText {
   static func vatCell(_ x: LineVAT, _ v: VATLabels, _ money: (Exact) -> String) -> String {
     x.parts.map { $0.tax.isZero ? v.rateText($0.rate) : "\(v.rateText($0.rate)) \(money($0.tax))" }
       .joined(separator: " + ")
+  }
+
+  /// The line that says a run is a variant (its parameters set), or nothing.
+  public static func variant(_ list: [ContractParameter]?, _ t: Labels) -> String {
+    list.map { t.parametersSet(parameters($0, t)) + "\n" } ?? ""
   }
 
   /// `esco_share = 25% (contract: 30%), fee = 2,000 CNY (contract: 1,000 CNY)`.

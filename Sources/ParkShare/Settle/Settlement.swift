@@ -120,11 +120,7 @@ public struct Settlement: Sendable, Encodable {
       engine: Engine.version,
       contract: ContractInfo(
         id: contract.id, title: contract.title, version: contract.version, file: contract.file,
-        parameters: contract.parameters.flatMap { all in
-          // Set for the run, or derived from one that was (`100% - esco_share`).
-          let set = all.filter { $0.set || $0.value != $0.declared }
-          return set.isEmpty ? nil : set
-        }),
+        parameters: ContractParameter.variant(contract.parameters)),
       period: computed.period, currency: contract.currency.code,
       decimals: contract.currency.decimals, rounding: contract.currency.rounding.rawValue,
       inputs: inputs, revenue: computed, pools: pools, statements: statements,

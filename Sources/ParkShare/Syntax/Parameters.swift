@@ -42,6 +42,28 @@ enum Parameters {
         continue
       }
       let name = Name(text: t[1].text, range: t[1].range)
+      // A word of the language, an operator or a unit would be replaced wherever it stands.
+      if Self.taken(name.text, in: lines) {
+        diagnostics.append(
+          .error(
+            .badParameter,
+            "'\(name.text)' is a word of the contract language or a unit: a parameter cannot take it",
+            at: name.range,
+            hint: "name the parameter for the term it sets: esco_share, om_fee, switch_day"))
+        broken.insert(name.text)
+        continue
+      }
+      // A name the contract declares (a party, a tariff) is reported there as a duplicate; it is
+      // never substituted, so that report is the only one.
+      if let first = Self.declared(in: lines)[name.text] {
+        diagnostics.append(
+          .error(
+            .duplicateName, "'\(name.text)' is already defined by the contract", at: name.range,
+            hint: "give the parameter its own name, such as \(name.text)_share or \(name.text)_fee",
+            notes: [.init(message: "first defined here", range: first)]))
+        broken.insert(name.text)
+        continue
+      }
       var value = Array(t[3...])
       // `param op_share = 100% - esco_share`: a sum of literals and earlier parameters, worked
       // out here (with the values overrides give them) and used as the literal it comes to.
@@ -49,7 +71,7 @@ enum Parameters {
         value.contains { $0.kind == .word && values[$0.text] != nil }
         || value.dropFirst().contains { ($0.isSymbol("+") || $0.isSymbol("-")) && $0.spaceBefore }
       if isSum {
-        switch Self.sum(value, values) {
+        switch Self.sum(value, values, naming: name.text) {
         case .success(let literal):
           value = literal
           derived[name.text] = Array(t[3...])
@@ -157,9 +179,48 @@ enum Parameters {
       lines: out, diagnostics: diagnostics, values: order, broken: broken, setUses: setUses)
   }
 
+  /// Words a parameter may not be named: the language's keywords, operators, roles and units
+  /// (built in, the currency, declared `unit`s).
+  static func taken(_ name: String, in lines: [LexedLine]) -> Bool {
+    if Keywords.reserved.contains(name) || Keywords.form(of: name) != nil
+      || Keywords.roles.contains(name) || Unit.builtInNames.contains(name)
+      || [
+        "x", "certs", "points", "band", "phase-out", "degression", "reduce", "carry", "expire",
+        "tiered", "each", "all", "with", "true-up", "shared", "gross", "net", "included",
+        "excluded", "exempt", "not", "and", "or", "min", "max", "sum", "tou", "gec",
+      ].contains(name)
+    {
+      return true
+    }
+    for line in lines where line.indent == 0 {
+      let t = line.tokens
+      // `currency CNY`, `unit MW`: a unit of this contract.
+      if t.count > 1, t[0].isWord("currency") || t[0].isWord("unit"), t[1].text == name {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// The names the contract's top-level declarations give (`party esco`, `tariff grid`), and
+  /// where.
+  static func declared(in lines: [LexedLine]) -> [String: SourceRange] {
+    var out: [String: SourceRange] = [:]
+    for line in lines where line.indent == 0 {
+      let t = line.tokens
+      guard t.count > 1, let first = t.first, !first.isWord("param"),
+        Keywords.form(of: first.text) != nil, t[1].kind == .word, out[t[1].text] == nil
+      else { continue }
+      out[t[1].text] = t[1].range
+    }
+    return out
+  }
+
   /// `a + b - c` of literals and parameters (`values`), all percentages or all numbers in one
   /// unit: the literal it comes to, or why it cannot be worked out.
-  static func sum(_ tokens: [Token], _ values: [String: [Token]]) -> Result<[Token], SumProblem> {
+  static func sum(_ tokens: [Token], _ values: [String: [Token]], naming own: String = "")
+    -> Result<[Token], SumProblem>
+  {
     var terms: [(sign: Bool, tokens: [Token])] = []
     var rest = tokens[...]
     var positive = true
@@ -178,7 +239,10 @@ enum Parameters {
         rest.removeFirst()
         term += v
       } else if first.kind == .word {
-        return .failure(SumProblem("'\(first.text)' is not a parameter declared before"))
+        return .failure(
+          SumProblem(
+            first.text == own
+              ? "it refers to itself" : "'\(first.text)' is not a parameter declared before it"))
       } else {
         term.append(rest.removeFirst())
         // A number's unit: words (and a tight `/word`) up to the next operator.
@@ -300,10 +364,14 @@ enum Parameters {
     }
   }
 
-  /// Tokens as written, with their spacing.
+  /// Tokens as written, with their spacing; a unit after a number always a space apart
+  /// (`--set fee=2000CNY` is shown `2000 CNY`).
   static func text(_ tokens: [Token]) -> String {
     var out = ""
-    for (i, t) in tokens.enumerated() { out += (i > 0 && t.spaceBefore ? " " : "") + t.text }
+    for (i, t) in tokens.enumerated() {
+      let unit = i > 0 && t.kind == .word && tokens[i - 1].kind == .number
+      out += (i > 0 && (t.spaceBefore || unit) ? " " : "") + t.text
+    }
     return out
   }
 }

@@ -21,13 +21,12 @@ extension CompareUseCase {
       do throws(EvaluationFailure) {
         let p = try sim.run()
         if let year { years.append(try sim.settlements(in: year)) }
-        let set = (sim.contract.parameters ?? []).filter { $0.set || $0.value != $0.declared }
         projections.append(
           (
             p,
             Comparison.Variant(
               contract: sim.contract.id, file: sim.contract.file,
-              parameters: set.isEmpty ? nil : set)
+              parameters: ContractParameter.variant(sim.contract.parameters))
           ))
       } catch {
         diagnostics.append(SimulateUseCase.cannotProject(error, sim))

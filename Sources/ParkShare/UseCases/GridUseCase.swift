@@ -23,7 +23,9 @@ public enum GridUseCase {
     var bases: [String: Exact] = [:]
     for spec in specs {
       guard let (name, values, _) = Grid.values(spec) else {
-        return usage("--grid takes NAME=LOW..HIGH/STEP, such as esco_share=20%..40%/5%: '\(spec)'")
+        return usage(
+          "--grid takes NAME=LOW..HIGH/STEP with steps that land on HIGH, such as esco_share=20%..40%/5%: '\(spec)'"
+        )
       }
       guard values.count <= Grid.maxValues else {
         return usage("--grid \(name): more than \(Grid.maxValues) values; take a larger step")
@@ -48,6 +50,9 @@ public enum GridUseCase {
         return usage(
           "--grid \(name): neither a parameter nor an input of '\(sim.contract.id)'")
       }
+    }
+    guard axes[0].name != axes[1].name else {
+      return usage("--grid: the two axes are both '\(axes[0].name)'; give two different ones")
     }
     guard axes.filter({ $0.kind == .input }).count <= 1 else {
       return usage("--grid: at most one axis may be an input (the other a contract parameter)")
@@ -95,7 +100,8 @@ public enum GridUseCase {
       }
       return .init(
         Grid(
-          contract: sim.contract.id, figure: target.figure, party: target.party, rows: axes[0],
+          contract: sim.contract.id, parameters: ContractParameter.variant(sim.contract.parameters),
+          figure: target.figure, party: target.party, rows: axes[0],
           columns: axes[1], cells: cells),
         diagnostics: prepared.diagnostics, sources: prepared.sources)
     } catch {

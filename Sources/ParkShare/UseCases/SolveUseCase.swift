@@ -29,6 +29,8 @@ public enum SolveUseCase {
 
   public struct Answer: Sendable, Encodable {
     public var contract: String
+    /// The parameters set for the run besides the one solved for (a variant); nil otherwise.
+    public var parameters: [ContractParameter]? = nil
     public var seek: GoalSeek
     /// How the parameter's values are written: `%` for a percentage, or its unit (`CNY/kWh`).
     public var unit: String
@@ -58,14 +60,14 @@ public enum SolveUseCase {
         "--target: '\(request.target.party)' is not a party of '\(sim.contract.id)'")
     }
     // The parameter's form: a percentage, or a number and its unit.
-    let percent = param.value.hasSuffix("%")
-    let words = param.value.split(separator: " ", maxSplits: 1).map(String.init)
-    guard percent || Exact(words[0].replacingOccurrences(of: ",", with: "")) != nil else {
+    // Read as the contract reads it (a period is not a number to solve for).
+    guard let (_, suffix) = Sensitivity.numeric(param.value) else {
       return usage(
         "--vary: '\(param.name)' is \(param.value): only a number or a percentage can be solved for"
       )
     }
-    let unit = percent ? "%" : (words.count > 1 ? words[1] : "")
+    let percent = suffix == "%"
+    let unit = percent ? "%" : suffix.trimmingCharacters(in: .whitespaces)
     func number(_ text: String, _ what: String) -> Exact? {
       var t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
       if percent, t.hasSuffix("%") { t.removeLast() }
@@ -125,7 +127,10 @@ public enum SolveUseCase {
         parameter: param.name, target: request.target, low: low, high: high,
         precision: precision, evaluate: evaluate)
       return .init(
-        Answer(contract: sim.contract.id, seek: seek, unit: unit, declared: param.value),
+        Answer(
+          contract: sim.contract.id,
+          parameters: ContractParameter.variant(sim.contract.parameters),
+          seek: seek, unit: unit, declared: param.value),
         diagnostics: prepared.diagnostics, sources: prepared.sources)
     } catch {
       var diagnostics = prepared.diagnostics

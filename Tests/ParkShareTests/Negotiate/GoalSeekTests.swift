@@ -92,6 +92,12 @@ import Testing
     let unknown = try Self.solve("irr(nobody) = 10%")
     #expect(unknown.usage?.contains("not a party") == true)
     #expect(GoalSeek.Target("irr esco = 10%") == nil)
+    // Rates and shares are percentages, amounts and years plain numbers: the other form is
+    // refused, not read as something else.
+    #expect(GoalSeek.Target("npv(esco) = 60%") == nil)
+    #expect(GoalSeek.Target("irr(esco) = 60") == nil)
+    #expect(GoalSeek.Target("payback(esco) = 6.5") == nil)
+    #expect(GoalSeek.Target("payback(esco) = 6")?.value == Exact(6))
     #expect(GoalSeek.Target("npv(op) = 1,000,000")?.value == Exact(1_000_000))
   }
 }
@@ -180,11 +186,29 @@ import Testing
     #expect(text.contains("esco_share \\ cash"))
     let svg = GridText.svg(g)
     #expect(svg.hasPrefix("<svg") && svg.contains(">1,600.00</text>"))
-    // Two input axes, or a name that is neither, are refused as usage.
+    // The same input twice is refused as usage.
     let two = GridUseCase.run(
       .init(contract: contract, scenario: scenario), axes: ["cash=1..2/1", "cash=1..2/1"],
       figure: try #require(GoalSeek.Target("received(esco) = 0")))
-    #expect(two.usage?.contains("at most one axis") == true)
+    #expect(two.usage?.contains("both 'cash'") == true)
+    // The same axis twice, and steps that do not land on HIGH, are refused.
+    let same = GridUseCase.run(
+      .init(contract: contract, scenario: scenario),
+      axes: ["esco_share=20%..40%/10%", "esco_share=20%..40%/10%"],
+      figure: try #require(GoalSeek.Target("received(esco) = 0")))
+    #expect(same.usage?.contains("both 'esco_share'") == true)
+    let short = GridUseCase.run(
+      .init(contract: contract, scenario: scenario),
+      axes: ["esco_share=20%..40%/7%", "cash=1000..2000/1000"],
+      figure: try #require(GoalSeek.Target("received(esco) = 0")))
+    #expect(short.usage?.contains("land on HIGH") == true)
+    // A run with a parameter set says it is a variant (simulate's text here).
+    let variant = SimulateUseCase.run(
+      .init(contract: contract, scenario: scenario, parameters: [("esco_share", "35%")]))
+    let projection = try #require(variant.value?.projection)
+    #expect(
+      ProjectionText.text(projection).contains(
+        "esco_share = 35% (the contract: 30%), op_share = 65% (the contract: 70%)"))
   }
 }
 
