@@ -3,7 +3,9 @@
 public enum RevenueText {
   public static func render(_ r: PeriodRevenue, wording w: Wording = .en) -> String {
     let t = w.labels.revenue
-    var out = t.title(r.contract, "\(r.period)", r.currency) + "\n"
+    var out =
+      t.title(r.contract, "\(r.period)", r.currency) + "\n"
+      + StatementText.variant(r.parameters, w.labels)
     out +=
       t.data(r.data.directory, "\(r.data.meters)", r.data.readingFiles.count, r.data.rows.grouped)
       + "\n"

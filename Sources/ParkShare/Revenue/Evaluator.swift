@@ -141,7 +141,7 @@ public struct Evaluator: Sendable {
         if sums.flagged[m] > 0 { flagged[meter.id] = sums.flagged[m] }
       }
     }
-    let revenue = PeriodRevenue(
+    var revenue = PeriodRevenue(
       contract: contract.id, period: period, currency: contract.currency.code, items: items,
       opening: e.opening, closing: e.closing,
       data: DataSummary(
@@ -150,6 +150,9 @@ public struct Evaluator: Sendable {
         estimatedIntervals: estimated.isEmpty ? nil : estimated,
         estimatedBy: estimated.isEmpty ? nil : bundle.estimatedBy?.clause,
         flaggedIntervals: flagged.isEmpty ? nil : flagged))
+    if contract.parameters != nil {
+      revenue.parameters = ContractParameter.variant(contract.parameters)
+    }
     return Outcome(revenue: revenue, diagnostics: diagnostics, evaluator: e)
   }
 

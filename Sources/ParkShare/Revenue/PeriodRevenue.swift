@@ -9,6 +9,9 @@ public struct PeriodRevenue: Sendable, Encodable {
   public var opening: CarryState
   public var closing: CarryState
   public var data: DataSummary
+  /// The parameters this run gave other values (a variant, `--set`); nil (and not written)
+  /// otherwise, as in every ledger record.
+  public var parameters: [ContractParameter]? = nil
 
   /// The item named `id`.
   public func item(_ id: String) -> Computed? { items.first { $0.id == id } }

@@ -121,5 +121,11 @@ import Testing
     #expect(compare.status == 0, "\(compare.err)")
     #expect(compare.out.contains("esco_share = 25% (the contract: 30%)"))
     #expect(compare.out.contains("esco   esco  2,700.00  2,250.00  -450.00"))
+    // revenue says it computed a variant too.
+    let revenue = try runParkshare([
+      "revenue", contract, "--data", data, "--period", "2026Q1", "--set", "fee=2000CNY",
+    ])
+    #expect(revenue.status == 0, "\(revenue.err)")
+    #expect(revenue.out.contains("fee = 2000 CNY (the contract: 1,000 CNY)"))
   }
 }
