@@ -25,6 +25,8 @@ enum Help {
                            project the term: NPV, IRR, payback; Monte Carlo percentiles
       solve CONTRACT --scenario FILE --vary PARAM --target T
                            goal-seek a parameter for a party's IRR, NPV, payback or share
+      prove CONTRACT --scenario FILE [--cases N]
+                           test the contract's assert lines over the scenario's input ranges
       termsheet CONTRACT [--against OTHER]
                            the contract as a numbered term sheet, changes marked
       sensitivity CONTRACT --scenario FILE
@@ -387,6 +389,26 @@ enum Help {
       ],
       exit:
         "0 solved, 1 no solution in the bounds or errors in the contract, scenario or data, 64 usage"
+    ),
+    "prove": Command(
+      usage:
+        "parkshare prove CONTRACT --scenario FILE [--cases N] [--seed S] [--out DIR] [options]",
+      about: """
+        Tests the contract's promises (assert lines) like code: settles the scenario's starting
+        period at the ends and corners of the scenario's prove ranges, then at random points
+        (seeded), and for each promise a case breaks, shrinks the case toward the bundle's own
+        values and reports the smallest counterexample; --out writes it as a data bundle that
+        settle reproduces.
+        """,
+      options: [
+        ("--scenario FILE", "the scenario (JSON) with a prove section: the input ranges"),
+        ("--cases N", "cases to try (default: the scenario's, or 1,000)"),
+        ("--seed S", "the seed of the random cases (default: the scenario's, or 1)"),
+        ("--out DIR", "write each counterexample as a data bundle into this new folder"),
+        set, ("--format F", "text (default) or json"), threads, outside, textLang,
+      ],
+      exit:
+        "0 every promise held, 1 a promise broken or errors in the contract, scenario or data, 64 usage"
     ),
     "sensitivity": Command(
       usage:

@@ -8,7 +8,7 @@ let commands: [String: (Arguments) throws(Arguments.UsageError) -> Int32] = [
   "check": CheckCommand.run, "fmt": FormatCommand.run, "settle": SettleCommand.run,
   "compare": CompareCommand.run, "fairness": FairnessCommand.run,
   "simulate": SimulateCommand.run, "sensitivity": SensitivityCommand.run,
-  "solve": SolveCommand.run, "termsheet": TermSheetCommand.run,
+  "solve": SolveCommand.run, "prove": ProveCommand.run, "termsheet": TermSheetCommand.run,
   "report": ReportCommand.run, "journal": JournalCommand.run, "ledger": LedgerCommand.run,
   "explain": ExplainCommand.run, "revenue": RevenueCommand.run, "statement": StatementCommand.run,
   "pay": PayCommand.run, "data": DataCommand.run,

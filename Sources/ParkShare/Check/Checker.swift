@@ -143,6 +143,7 @@ public struct Checker {
     checkPoints()
     checkPools()
     checkVAT()
+    checkAssertions()
     lintUsage()
     lintDoubleCounting()
   }

@@ -4,9 +4,13 @@ extension DiagnosticID {
     switch self {
     case .ambiguousColumn:
       "a split's metric is both a contract name and a registry column; the contract's name is used"
+    case .assertionFails:
+      "a settled period breaks one of the contract's 'assert' promises (a warning: the settlement stands)"
     case .badAccounts: "a journal accounts file holds a line that is not a valid account mapping"
     case .badAssets:
       "an assets file holds a malformed line or names a revenue the contract does not have"
+    case .badAssert:
+      "an 'assert' line's bound is not the currency or a share of a pool, or its input cannot move"
     case .badBand: "a tariff band's clock-time span is empty or malformed"
     case .badCall: "a function is called with the wrong number or kind of arguments"
     case .badCap:

@@ -4,7 +4,9 @@
 /// a new diagnostic is a new case here and a new fixture.
 public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case ambiguousColumn = "ambiguous-column"
+  case assertionFails = "assertion-fails"
   case badAccounts = "bad-accounts"
+  case badAssert = "bad-assert"
   case badAssets = "bad-assets"
   case badBand = "bad-band"
   case badCall = "bad-call"

@@ -39,6 +39,8 @@ public struct Contract: Sendable, Encodable {
   /// The `param` values this run used, and whether `--set` changed them; nil without `param`
   /// lines (and not in the contract's JSON).
   public var parameters: [ContractParameter]? = nil
+  /// The `assert` lines: what each side was promised (not in the contract's JSON).
+  public var assertions: [Assertion] = []
 
   enum CodingKeys: String, CodingKey {
     case id, title, version, file, currency, frequency, term, gaps, estimation, parties, groups

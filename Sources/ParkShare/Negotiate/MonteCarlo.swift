@@ -100,8 +100,9 @@ public struct MonteCarlo: Sendable, Codable {
   }
 }
 
-/// Per-run results of the parallel runs: each worker writes only its own runs' slots.
-struct ResultSlots: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<Result<MonteCarlo.RunFigures, EvaluationFailure>?>
-  func put(_ i: Int, _ r: Result<MonteCarlo.RunFigures, EvaluationFailure>) { buffer[i] = r }
+/// Per-run results of parallel runs (Monte Carlo runs, `prove` cases): each worker writes only
+/// its own runs' slots.
+struct ResultSlots<Value>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Result<Value, EvaluationFailure>?>
+  func put(_ i: Int, _ r: Result<Value, EvaluationFailure>) { buffer[i] = r }
 }

@@ -31,6 +31,8 @@ public struct Scenario: Sendable {
   /// `"set": {"esco_share": "25%"}`: the contract's parameters this scenario overrides (the
   /// command line's `--set` goes after them, so it wins).
   public var parameters: [(name: String, value: String)] = []
+  /// `prove`: the input ranges `parkshare prove` searches, how many cases, and the seed.
+  public var prove: Search? = nil
   /// Where each part is written (`prices.gec_price`, `investments.0.party`), for the
   /// diagnostics that need the contract to find (`problems(with:)`).
   public var places: [String: SourceRange] = [:]
@@ -118,6 +120,24 @@ public struct Scenario: Sendable {
       }
       return Exact(unchecked: r, scale: 12)
     }
+  }
+
+  /// The ranges `prove` draws cases from: an input's value (`inputs`, an input with one value
+  /// in the period), a factor on each of an input's values (`factors`), or a factor on a meter
+  /// kind's readings (`kWh`); how many cases (boundaries first, then random); and the seed.
+  public struct Search: Sendable {
+    public var ranges: [Range] = []
+    public var cases: Int?
+    public var seed: UInt64?
+  }
+
+  public struct Range: Sendable {
+    public enum Kind: String, Sendable, Encodable { case value, factor }
+    /// `input:ID` or `kWh:KIND`.
+    public var driver: Driver
+    public var kind: Kind
+    public var low: Exact
+    public var high: Exact
   }
 
   public struct Investment: Sendable {

@@ -3,8 +3,9 @@ import Foundation
 extension Scenario {
   static let keys = [
     "data", "ledger", "period", "discountRate", "growth", "prices", "tariffs", "investments",
-    "runs", "seed", "set", "costs", "year",
+    "runs", "seed", "set", "costs", "year", "prove",
   ]
+  static let proveKeys = ["inputs", "factors", "kWh", "cases", "seed"]
   static let pathKeys = ["path", "growth", "uniform", "triangular"]
   static let investmentKeys = ["party", "amount", "period"]
 
@@ -58,6 +59,7 @@ extension Scenario {
     var set: [(name: String, value: String)] = []
     var costs: [String: PartyCosts] = [:]
     var year: [String] = []
+    var prove: Search? = nil
     for m in top {
       let v = m.value
       r.places[m.key] = v.range
@@ -138,6 +140,7 @@ extension Scenario {
             set.append((p.key, value))
           }
         }
+      case "prove": prove = r.search(v)
       default:
         seed = r.integer(v, "seed", max: UInt64.max)
       }
@@ -176,6 +179,7 @@ extension Scenario {
     s.parameters = set
     s.costs = costs
     s.year = year
+    s.prove = prove
     s.places = r.places
     return (s, [])
   }
@@ -205,6 +209,13 @@ extension Scenario {
     for id in prices.keys.sorted() where !inputs.contains(id) {
       fail(
         "'\(id)' is not an input of '\(contract.id)'", "prices." + id,
+        hint: suggest(id, inputs, "inputs"))
+    }
+    for range in prove?.ranges ?? [] {
+      guard case .input(let id) = range.driver, !inputs.contains(id) else { continue }
+      fail(
+        "'\(id)' is not an input of '\(contract.id)'",
+        "prove.\(range.kind == .value ? "inputs" : "factors").\(id)",
         hint: suggest(id, inputs, "inputs"))
     }
     let tariffIds = contract.tariffs.map(\.id)
@@ -425,6 +436,62 @@ struct ScenarioReader {
       return nil
     }
     return xs
+  }
+
+  /// `prove`: ranges by input (values or factors) and meter kind (factors), cases and seed.
+  mutating func search(_ v: PlacedJSON) -> Scenario.Search? {
+    guard let fields = members(v, "prove", known: Scenario.proveKeys) else { return nil }
+    var search = Scenario.Search()
+    for f in fields {
+      switch f.key {
+      case "cases":
+        search.cases = integer(f.value, "prove.cases", max: 1_000_000).map { Int($0) }
+        if search.cases == 0 { fail("prove.cases must be at least 1", at: f.value.range) }
+      case "seed": search.seed = integer(f.value, "prove.seed", max: UInt64.max)
+      default:
+        for m in members(f.value, "prove." + f.key, known: nil) ?? [] {
+          let place = "prove.\(f.key).\(m.key)"
+          places[place] = m.keyRange
+          let driver: Driver
+          if f.key == "kWh" {
+            guard MeterKind(rawValue: m.key) != nil else {
+              fail(
+                "'\(m.key)' is not a meter kind", at: m.keyRange,
+                hint: Spelling.nearest(m.key, in: MeterKind.allCases.map(\.rawValue)).map {
+                  "did you mean '\($0)'?"
+                } ?? "prove.kWh is given by meter kind, such as pv-generation or consumption")
+              continue
+            }
+            driver = .kWh(m.key)
+          } else {
+            driver = .input(m.key)
+          }
+          let kind: Scenario.Range.Kind = f.key == "inputs" ? .value : .factor
+          let what = "the range of '\(m.key)' in prove.\(f.key)"
+          guard case .array(let items) = m.value.value, items.count == 2 else {
+            fail("\(what) takes [low, high]", at: m.value.range)
+            continue
+          }
+          let xs = items.compactMap { number($0, what, above: nil) }
+          guard xs.count == 2 else { continue }
+          guard xs[0] <= xs[1], kind == .value || xs[0] >= .zero else {
+            fail(
+              "\(what) must rise\(kind == .factor ? " from a factor of 0 or more" : ""): \(xs[0]), \(xs[1])",
+              at: m.value.range)
+            continue
+          }
+          if search.ranges.contains(where: { $0.driver == driver }) {
+            fail(
+              "'\(m.key)' is given a range twice (as a value and as a factor)", at: m.keyRange,
+              hint: "keep one: prove.inputs for its value, prove.factors for a factor on its values"
+            )
+            continue
+          }
+          search.ranges.append(Scenario.Range(driver: driver, kind: kind, low: xs[0], high: xs[1]))
+        }
+      }
+    }
+    return search
   }
 
   /// A price or tariff path: `path`, `growth`, and one distribution at most.

@@ -7,6 +7,7 @@
 public struct TermSheet: Sendable, Encodable {
   public enum Section: String, Sendable, Encodable, CaseIterable {
     case terms, parties, parameters, data, tariffs, revenues, vat, subsidies, points, pools
+    case promises
   }
 
   public enum Status: String, Sendable, Encodable {
@@ -51,6 +52,7 @@ public struct TermSheet: Sendable, Encodable {
     case "subsidy": .subsidies
     case "points": .points
     case "pool": .pools
+    case "assert": .promises
     default: nil
     }
   }
@@ -100,7 +102,14 @@ public struct TermSheet: Sendable, Encodable {
         note: node.line.comment?.trimmingCharacters(in: .whitespaces), line: node.line.number,
         children: children)
     }
-    return roots.map { clause($0, parent: "") }
+    // Two clauses of one kind and name (two `assert esco` lines) are told apart by their order.
+    var seen: [String: Int] = [:]
+    return roots.map { root in
+      var c = clause(root, parent: "")
+      seen[c.key, default: 0] += 1
+      if seen[c.key]! > 1 { c.key += "#\(seen[c.key]!)" }
+      return c
+    }
   }
 
   public init(_ source: SourceFile, title: String, against other: SourceFile? = nil) {

@@ -74,5 +74,6 @@ extension Labels {
     dataCheck: .zh,
     vat: .zh,
     solve: .zh,
-    variants: .zh)
+    variants: .zh,
+    prove: .zh)
 }

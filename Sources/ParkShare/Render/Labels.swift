@@ -102,4 +102,6 @@ public struct Labels: Sendable {
   public var solve: SolveLabels = .en
   /// `compare A B --scenario S`.
   public var variants: VariantLabels = .en
+  /// `prove`: promises tested over input ranges.
+  public var prove: ProveLabels = .en
 }

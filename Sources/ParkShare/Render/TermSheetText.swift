@@ -19,7 +19,7 @@ public enum TermSheetText {
         sections: [
           .terms: "合同基本条款", .parties: "参与方", .parameters: "谈判参数", .data: "计量与数据",
           .tariffs: "电价", .revenues: "收益与指标", .vat: "增值税", .subsidies: "补贴",
-          .points: "绿色积分", .pools: "收益池与分配顺序",
+          .points: "绿色积分", .pools: "收益池与分配顺序", .promises: "各方承诺（可验证）",
         ], status: [.same: "未变", .changed: "修改", .added: "新增", .removed: "删除"],
         was: "原条款", removed: "已删除的条款", line: "行", against: "对照版本", file: "合同文件")
       : Words(
@@ -28,7 +28,7 @@ public enum TermSheetText {
           .terms: "Terms", .parties: "Parties", .parameters: "Negotiated parameters",
           .data: "Metering and data", .tariffs: "Tariffs", .revenues: "Revenues and indicators",
           .vat: "VAT", .subsidies: "Subsidies", .points: "Green points",
-          .pools: "Pools and their waterfalls",
+          .pools: "Pools and their waterfalls", .promises: "Promises (tested by prove)",
         ], status: [.same: "same", .changed: "changed", .added: "added", .removed: "removed"],
         was: "was", removed: "removed clauses", line: "line", against: "against", file: "file")
   }

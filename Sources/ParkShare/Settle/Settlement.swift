@@ -99,6 +99,7 @@ public struct Settlement: Sendable, Encodable {
             .poolNote, "pool '\(pool.pool)': \(note)", at: pool.clause))
       }
     }
+    diagnostics += brokenPromises(contract, pools, period: computed.period)
     // Totals that overflow are an error of the period, like an allocation that does: a
     // statement never shows a total that is not the sum of its lines.
     let statements: [Statement]
@@ -136,23 +137,8 @@ public struct Settlement: Sendable, Encodable {
   static func nets(
     contract: Contract, bundle: DataBundle, opening: CarryState?, known: [String: Quantity]
   ) throws(EvaluationFailure) -> (nets: [String: Exact], closing: CarryState) {
-    let revenue = Evaluator.numbers(
+    let (pools, computed, closing) = try allocated(
       contract: contract, bundle: bundle, opening: opening, known: known)
-    guard let computed = revenue.revenue, let evaluator = revenue.evaluator else {
-      let errors = revenue.diagnostics.filter { $0.severity == .error }
-      throw EvaluationFailure(
-        "\(bundle.period): \(errors.map(\.message).joined(separator: "; "))",
-        hint: errors.first?.hint, clause: errors.first?.range)
-    }
-    var allocator = Allocator(evaluator: evaluator, revenue: computed)
-    let pools: [PoolResult]
-    do throws(EvaluationFailure) {
-      pools = try allocator.run()
-    } catch {
-      throw EvaluationFailure(
-        "\(bundle.period): cannot allocate: \(error.message)", hint: error.hint,
-        clause: error.clause)
-    }
     let zero: Exact
     do throws(ArithmeticError) {
       zero = try Exact(minorUnits: 0, decimals: contract.currency.decimals)
@@ -183,7 +169,31 @@ public struct Settlement: Sendable, Encodable {
         throw EvaluationFailure("\(bundle.period): subsidy '\(s.id)': \(error)")
       }
     }
-    return (nets, allocator.state)
+    return (nets, closing)
+  }
+
+  /// The period's pools as `run` allocates them, without statements, reconciliation or
+  /// explanations: what projections and `prove` need of each period they compute.
+  static func allocated(
+    contract: Contract, bundle: DataBundle, opening: CarryState?, known: [String: Quantity]
+  ) throws(EvaluationFailure) -> (pools: [PoolResult], revenue: PeriodRevenue, closing: CarryState)
+  {
+    let revenue = Evaluator.numbers(
+      contract: contract, bundle: bundle, opening: opening, known: known)
+    guard let computed = revenue.revenue, let evaluator = revenue.evaluator else {
+      let errors = revenue.diagnostics.filter { $0.severity == .error }
+      throw EvaluationFailure(
+        "\(bundle.period): \(errors.map(\.message).joined(separator: "; "))",
+        hint: errors.first?.hint, clause: errors.first?.range)
+    }
+    var allocator = Allocator(evaluator: evaluator, revenue: computed)
+    do throws(EvaluationFailure) {
+      return (try allocator.run(), computed, allocator.state)
+    } catch {
+      throw EvaluationFailure(
+        "\(bundle.period): cannot allocate: \(error.message)", hint: error.hint,
+        clause: error.clause)
+    }
   }
 
   /// One statement per party of the contract (a party paid nothing still sees why), sorted by

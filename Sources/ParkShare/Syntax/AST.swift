@@ -70,6 +70,8 @@ public struct Declaration: Sendable {
     case vat(VATDecl)
     /// `param esco_share = 30%`: its value already stands in place of every use.
     case param(Name)
+    /// `assert esco in energy <= 60% of energy`: a promise `prove` tests and `settle` checks.
+    case assertion(AssertDecl)
   }
 
   public var kind: Kind
@@ -207,4 +209,20 @@ public struct VATDecl: Sendable {
   public var rate: Literal?
   public var kind: Name
   public var names: [Name]
+}
+
+/// `assert PARTY [in POOL] OP BOUND` or `assert PARTY [in POOL] never falls|rises when INPUT
+/// rises`: what one side was promised, as written.
+public struct AssertDecl: Sendable {
+  public var party: Name
+  public var pool: Name?
+  public var check: Check
+
+  public enum Check: Sendable {
+    /// `<= 60% of energy`, `>= 0`, `< 1,000,000 CNY`: the operator as written, then an amount
+    /// (with its unit, if written) or a percentage of a pool (nil: the subject's pool).
+    case bound(op: Token, amount: Literal?, unit: UnitExpr?, share: Literal?, of: Name?)
+    /// `never falls when ccer_price rises`: `falls` or `rises`, and the input.
+    case monotone(direction: Name, input: Name)
+  }
 }

@@ -40,6 +40,10 @@ public enum Keywords {
       "param",
       "param NAME = VALUE, e.g. 'param esco_share = 30%' (then use esco_share as the value)"
     ),
+    (
+      "assert",
+      "assert PARTY [in POOL] <=|>=|<|> AMOUNT|PERCENT of POOL | assert PARTY [in POOL] never falls|rises when INPUT rises"
+    ),
   ]
 
   /// Pool steps and the form each takes.

@@ -88,6 +88,7 @@ public struct Parser {
       case "points": kind = .points(try parsePoints(&c, node.children))
       case "pool": kind = .pool(try parsePool(&c, node.children))
       case "vat": kind = try parseVAT(&c)
+      case "assert": kind = .assertion(try parseAssert(&c))
       // Read (and its uses replaced) before the lines were parsed: here it only names itself.
       case "param":
         // A malformed line was reported there.

@@ -1,0 +1,77 @@
+/// `parkshare prove` as text: the ranges searched, then each promise with its line: held in
+/// every case, or broken, with the smallest counterexample, what the promise finds there, and
+/// the bundle that reproduces it.
+public enum ProveText {
+  public static func text(_ p: Proof, wording w: Wording = .en) -> String {
+    let t = w.labels.prove
+    func money(_ x: Exact) -> String { Money.text(x, decimals: p.decimals) }
+    var out =
+      t.title(p.contract, p.results.count, p.run.grouped, "\(p.period)", "\(p.seed)") + "\n"
+      + StatementText.variant(p.parameters, w.labels)
+    out += "\n\(t.ranges)\n"
+    out += StatementText.table(
+      p.dimensions.map {
+        [$0.name, t.range($0.low.grouped, $0.high.grouped, $0.kind == .factor, $0.base.grouped)]
+      }, rightAligned: [], indent: "  ")
+    for r in p.results {
+      let a = r.assertion
+      let subject = t.subject(a.subject, a.pool)
+      out += "\n\(t.line) \(a.clause.start.line)  \(promise(a, t, money))\n"
+      guard let c = r.counterexample else {
+        out += "  " + t.held(r.held.grouped) + "\n"
+        continue
+      }
+      out +=
+        "  " + t.broken("\(c.foundAt)", p.run.grouped, r.held.grouped, "\(c.shrinkSteps)") + "\n"
+      var rows: [[String]] = []
+      for (i, d) in p.dimensions.enumerated() {
+        let moved = c.found[i] != c.values[i] ? "(\(t.found) \(c.found[i].grouped))" : ""
+        rows.append([d.name, "=", c.values[i].grouped, moved])
+      }
+      out += StatementText.table(rows, rightAligned: [2], indent: "    ")
+      switch a.check {
+      case .bound(let op, let bound):
+        out +=
+          "  "
+          + t.amount(
+            subject, money(c.verdict.amount), op.rawValue,
+            c.verdict.bound.map(money) ?? boundText(bound, t, money)) + "\n"
+      case .monotone(let direction, let input):
+        let at = p.dimensions.firstIndex { $0.name == "input:" + input }
+        out +=
+          "  "
+          + t.moved(
+            subject, input, at.map { c.values[$0].grouped } ?? "", money(c.verdict.amount),
+            c.raised?.grouped ?? "", c.raisedAmount.map(money) ?? "", direction == .rises) + "\n"
+      }
+      if let folder = c.bundle {
+        out += "  " + t.bundle(folder + (c.raisedBundle.map { ", " + $0 } ?? "")) + "\n"
+        let command =
+          "parkshare settle \(p.file) --data \(folder) --period \(p.period)"
+        out += "  " + (c.reproduced == true ? t.reproduced(command) : t.notReproduced) + "\n"
+      } else {
+        out += "  " + t.writeIt + "\n"
+      }
+    }
+    let broken = p.results.filter { $0.counterexample != nil }.count
+    return out + "\n" + t.summary(p.results.count - broken, broken) + "\n"
+  }
+
+  /// The promise in words, from its typed form.
+  static func promise(_ a: Assertion, _ t: ProveLabels, _ money: (Exact) -> String) -> String {
+    let subject = t.subject(a.subject, a.pool)
+    switch a.check {
+    case .bound(let op, let bound): return t.bound(subject, op.rawValue, boundText(bound, t, money))
+    case .monotone(let d, let input): return t.monotone(subject, d == .falls, input)
+    }
+  }
+
+  static func boundText(_ b: Assertion.Bound, _ t: ProveLabels, _ money: (Exact) -> String)
+    -> String
+  {
+    switch b {
+    case .amount(let x): money(x)
+    case .share(let s, let pool): t.share(s.percentText, pool)
+    }
+  }
+}
