@@ -19,7 +19,7 @@ extension Checker {
         check = .monotone(d, input: input.text)
       }
     case .bound(let op, let amount, let unit, let share, let of):
-      let comparison = Assertion.Comparison(rawValue: op.text)!
+      let comparison = Assertion.Relation(rawValue: op.text)!
       if let share {
         guard let target = of ?? a.pool else {
           error(

@@ -12,7 +12,7 @@ public struct Assertion: Sendable, Encodable, Hashable {
   public var check: Check
   @ClauseText public var clause: SourceRange
 
-  public enum Comparison: String, Sendable, Encodable, Hashable {
+  public enum Relation: String, Sendable, Encodable, Hashable {
     case atMost = "<="
     case atLeast = ">="
     case below = "<"
@@ -28,21 +28,47 @@ public struct Assertion: Sendable, Encodable, Hashable {
     }
   }
 
-  public enum Bound: Sendable, Encodable, Hashable {
+  public enum Bound: Sendable, Hashable {
     /// An amount in the contract's currency.
     case amount(Exact)
     /// A share of a pool's amount in the period.
     case share(Exact, of: String)
   }
 
-  public enum Check: Sendable, Encodable, Hashable {
-    case bound(Comparison, Bound)
+  public enum Check: Sendable, Hashable {
+    case bound(Relation, Bound)
     /// The amount never moves in `direction` when `input` rises (`falls`: it never falls).
     case monotone(Direction, input: String)
   }
 
   public enum Direction: String, Sendable, Encodable, Hashable {
     case falls, rises
+  }
+
+  /// Flat in JSON: `op` and `amount` (or `share` and `of`) for a bound; `never` and `when` for
+  /// a promise about a rising input.
+  enum CodingKeys: String, CodingKey {
+    case subject, members, pool, clause, op, amount, share, of, never, when
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(subject, forKey: .subject)
+    try c.encode(members, forKey: .members)
+    try c.encodeIfPresent(pool, forKey: .pool)
+    try c.encode(clause.clause, forKey: .clause)
+    switch check {
+    case .bound(let op, .amount(let x)):
+      try c.encode(op.rawValue, forKey: .op)
+      try c.encode(x, forKey: .amount)
+    case .bound(let op, .share(let s, let pool)):
+      try c.encode(op.rawValue, forKey: .op)
+      try c.encode(s, forKey: .share)
+      try c.encode(pool, forKey: .of)
+    case .monotone(let d, let input):
+      try c.encode(d.rawValue, forKey: .never)
+      try c.encode(input, forKey: .when)
+    }
   }
 
   /// The input a monotone promise is about; nil for a bound.

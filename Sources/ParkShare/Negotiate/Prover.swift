@@ -189,7 +189,7 @@ public struct Prover: Sendable {
   }
 
   /// Case `k` past the boundary cases: each value uniform on its range's grid, and each raise
-  /// uniform between the value and the range's high end, from a generator seeded by the seed
+  /// between the value and the range's high end (at a random order of magnitude), from a generator seeded by the seed
   /// and `k` alone (the same cases on any number of threads).
   func randomCase(_ k: Int) -> Case {
     var rng = SplitMixRandom(seed: seed &+ UInt64(k) &* 0xD1B5_4A32_D192_ED03)
@@ -201,7 +201,19 @@ public struct Prover: Sendable {
     }
     let point = starts.indices.map { draw(lows[$0], highs[$0]) }
     var raises: [Int: Int128] = [:]
-    for i in risingDimensions { raises[i] = draw(point[i], highs[i]) }
+    for i in risingDimensions {
+      // The rise is drawn at a random order of magnitude first (one grid step up to the whole
+      // range), so a drop just past a threshold is met as often as a trend over the range.
+      let room = highs[i] - point[i]
+      var magnitude: Int128 = 1
+      var scales: [Int128] = [1]
+      while magnitude < room {
+        magnitude = magnitude > room / 10 ? room : magnitude * 10
+        scales.append(magnitude)
+      }
+      let top = scales[Int(rng.next() % UInt64(scales.count))]
+      raises[i] = point[i] + (room > 0 ? draw(1, min(top, room)) : 0)
+    }
     return Case(point: point, raises: raises)
   }
 
@@ -296,9 +308,10 @@ public struct Prover: Sendable {
   }
 
   /// The smallest counterexample near `c`: each value in turn moved to its starting value if
-  /// the promise still breaks there, else bisected toward it on the grid; a rising-input
-  /// promise's rise bisected down; repeated while anything moves (at most eight passes). Every
-  /// point kept breaks the promise.
+  /// the promise still breaks there, else bisected toward it on the grid; for a promise about
+  /// a rising input, that input's value and its raise closed up to the smallest rise that still
+  /// breaks it; repeated while anything moves (at most eight passes). Every point kept breaks
+  /// the promise.
   func shrink(_ a: Assertion, _ c: Case, foundAt: Int) throws(EvaluationFailure)
     -> Proof.Counterexample
   {
@@ -325,7 +338,8 @@ public struct Prover: Sendable {
     while moved && passes < 8 {
       moved = false
       passes += 1
-      for i in x.indices where x[i] != starts[i] {
+      // A rising input is not moved toward its start: its pair is closed up below.
+      for i in x.indices where x[i] != starts[i] && i != rising {
         let (y, ry) = at(i, starts[i])
         if try breaks(y, ry) {
           (x, r) = (y, ry)
@@ -345,14 +359,25 @@ public struct Prover: Sendable {
         }
       }
       if let i = rising, let raise = r {
+        // The raise down toward the value, then the value up toward the raise: the smallest
+        // rise at which the amount still moves the wrong way.
         var holds = x[i]
         var fails = raise
         while fails - holds > 1 {
           let mid = holds + (fails - holds) / 2
           if try breaks(x, mid) { fails = mid } else { holds = mid }
         }
-        if fails != raise {
+        var low = x[i]
+        var none = fails
+        while none - low > 1 {
+          let mid = low + (none - low) / 2
+          var y = x
+          y[i] = mid
+          if try breaks(y, fails) { low = mid } else { none = mid }
+        }
+        if fails != raise || low != x[i] {
           r = fails
+          x[i] = low
           moved = true
         }
       }

@@ -42,12 +42,13 @@ public enum ProveText {
           "  "
           + t.moved(
             subject, input, at.map { c.values[$0].grouped } ?? "", money(c.verdict.amount),
-            c.raised?.grouped ?? "", c.raisedAmount.map(money) ?? "", direction == .rises) + "\n"
+            c.raised?.grouped ?? "", c.raisedAmount.map(money) ?? "", direction == .falls) + "\n"
       }
       if let folder = c.bundle {
         out += "  " + t.bundle(folder + (c.raisedBundle.map { ", " + $0 } ?? "")) + "\n"
-        let command =
-          "parkshare settle \(p.file) --data \(folder) --period \(p.period)"
+        let command = ([folder] + (c.raisedBundle.map { [$0] } ?? [])).map {
+          "parkshare settle \(p.file) --data \($0) --period \(p.period)"
+        }.joined(separator: "; ")
         out += "  " + (c.reproduced == true ? t.reproduced(command) : t.notReproduced) + "\n"
       } else {
         out += "  " + t.writeIt + "\n"

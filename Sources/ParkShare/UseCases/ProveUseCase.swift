@@ -44,6 +44,11 @@ public enum ProveUseCase {
         "the scenario has no 'prove' section: give the input ranges to search, such as \"prove\": {\"inputs\": {\"ccer_price\": [\"0\", \"300\"]}}"
       )
     }
+    guard !search.ranges.isEmpty else {
+      return usage(
+        "the scenario's prove section gives no ranges: name the inputs to move (prove.inputs, prove.factors) or meter kinds (prove.kWh)"
+      )
+    }
     guard sim.scenario.ledger == nil else {
       return usage(
         "prove settles cases of a data bundle with no opening state: give the scenario 'data' rather than 'ledger'"

@@ -41,7 +41,7 @@ import Testing
     #expect(
       Set(names)
         == [
-          "check", "fmt", "settle", "journal", "report", "compare", "simulate", "solve",
+          "check", "fmt", "settle", "journal", "report", "compare", "simulate", "solve", "prove",
           "sensitivity",
           "fairness", "explain", "revenue", "ledger", "statement", "pay", "data", "termsheet",
         ])

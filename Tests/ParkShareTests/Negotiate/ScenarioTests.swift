@@ -57,6 +57,45 @@ import Testing
     #expect(bad.map(\.message) == ["'1,00' is not a decimal number (discountRate)"])
   }
 
+  @Test func aProveSectionIsReadWithEveryProblemAtItsPlace() throws {
+    let (s, problems) = try Self.read(
+      """
+      {"data": "d", "period": "2026Q1", "discountRate": 0.08,
+       "prove": {"inputs": {"ccer_price": ["-10", "300"]}, "factors": {"gec_price": [0.5, 2]},
+                 "kWh": {"pv-generation": ["0", "1.5"]}, "cases": 500, "seed": 3}}
+      """)
+    #expect(problems.isEmpty, "\(problems.map(\.message))")
+    let search = try #require(s?.prove)
+    #expect(search.cases == 500)
+    #expect(search.seed == 3)
+    #expect(
+      search.ranges.map(\.driver.description) == [
+        "input:ccer_price", "input:gec_price", "kWh:pv-generation",
+      ])
+    #expect(search.ranges.map(\.kind) == [.value, .factor, .factor])
+    #expect(search.ranges[0].low == Exact(-10))
+    let (_, bad) = try Self.read(
+      """
+      {"data": "d", "period": "2026Q1", "discountRate": 0.08,
+       "prove": {"inputs": {"p": ["3", "1"], "q": ["1"]}, "factors": {"p": ["-1", "1"], "r": ["0", "1"]},
+                 "kWh": {"pv-gen": ["0", "1"]}, "cases": 0, "shrink": true}}
+      """)
+    #expect(
+      bad.map { "\($0.range.start.line):\($0.range.start.column) \($0.message)" } == [
+        "2:28 the range of 'p' in prove.inputs must rise: 3, 1",
+        "2:45 the range of 'q' in prove.inputs takes [low, high]",
+        "2:70 the range of 'p' in prove.factors must rise from a factor of 0 or more: -1, 1",
+        "3:20 'pv-gen' is not a meter kind",
+        "3:52 prove.cases must be at least 1",
+        "3:55 'shrink' is not a key of prove",
+      ])
+    // An input given both a value range and a factor range.
+    let (_, twice) = try Self.read(
+      #"{"data": "d", "period": "2026Q1", "discountRate": 0.08, "prove": {"inputs": {"p": [0, 1]}, "factors": {"p": [0, 1]}}}"#
+    )
+    #expect(twice.map(\.message) == ["'p' is given a range twice (as a value and as a factor)"])
+  }
+
   @Test func squareRootsAndTheTriangularInverseByHand() throws {
     typealias P = Scenario.Path
     #expect(try P.squareRoot(Exact(2)) == Exact("1.414213562373"))
