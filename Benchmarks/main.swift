@@ -102,12 +102,19 @@ case "capeach":
   try CapEachBench.run(
     NSTemporaryDirectory() + "parkshare-capeach", members: rest.first ?? 2_000,
     free: rest.dropFirst().first ?? 1)
+case "ledger":
+  // parkshare-bench ledger [DIR [PERIODS [noindex]]]: settle time of period N as a ledger grows.
+  let rest = Array(CommandLine.arguments.dropFirst(2))
+  try LedgerBench.run(
+    rest.first ?? NSTemporaryDirectory() + "parkshare-ledger",
+    periods: rest.dropFirst().first.flatMap { Int($0) } ?? 40,
+    withoutIndex: rest.dropFirst(2).first == "noindex")
 case "sample-data":
   try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
   try SampleLayouts.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:
   FileHandle.standardError.write(
-    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS [plain | overtime]]] | capeach [MEMBERS [FREE]] | sha256 FILE | sample-data DIR | layouts [DIR]]\n"
+    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS [plain | overtime]]] | capeach [MEMBERS [FREE]] | sha256 FILE | sample-data DIR | layouts [DIR] | ledger [DIR [PERIODS [noindex]]]]\n"
       .data(
         using: .utf8)!)
   exit(64)

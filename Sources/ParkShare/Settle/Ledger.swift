@@ -36,8 +36,28 @@ public struct Ledger: Sendable {
     public var period: Period
     public var previous: String
     public var amends: Reference?
-    public var opening: CarryState
-    public var closing: CarryState
+    /// The states the period opened and closed with. A record read by the ledger's index
+    /// (`Ledger+Index`) leaves them out (`partial`) until `Ledger.full(_:)` reads them: asking a
+    /// partial record for them is a programming error, stopped here rather than answered with
+    /// an empty state.
+    public var opening: CarryState {
+      get {
+        precondition(!partial, "ledger record \(file): its states were not read (Ledger.full)")
+        return openingState
+      }
+      set { openingState = newValue }
+    }
+    public var closing: CarryState {
+      get {
+        precondition(!partial, "ledger record \(file): its states were not read (Ledger.full)")
+        return closingState
+      }
+      set { closingState = newValue }
+    }
+    var openingState: CarryState
+    var closingState: CarryState
+    /// Read without its states (see `opening`).
+    public internal(set) var partial = false
     /// The issue date, and the statement numbers this record issued, by party.
     public var issued: String?
     public var numbers: [String: Int]?
@@ -57,8 +77,55 @@ public struct Ledger: Sendable {
     public var digest = ""
 
     enum CodingKeys: String, CodingKey {
-      case sequence, kind, contract, period, previous, amends, opening, closing, issued, numbers
+      case sequence, kind, contract, period, previous, amends, issued, numbers
+      case openingState = "opening"
+      case closingState = "closing"
       case contractDigest, contractText, replays, replayOf
+    }
+
+    init(
+      sequence: Int, kind: Kind, contract: String, period: Period, previous: String,
+      amends: Reference?, opening: CarryState, closing: CarryState, issued: String?,
+      numbers: [String: Int]?, contractDigest: String?, contractText: String?, replays: Int?,
+      replayOf: Int?
+    ) {
+      self.sequence = sequence
+      self.kind = kind
+      self.contract = contract
+      self.period = period
+      self.previous = previous
+      self.amends = amends
+      self.openingState = opening
+      self.closingState = closing
+      self.issued = issued
+      self.numbers = numbers
+      self.contractDigest = contractDigest
+      self.contractText = contractText
+      self.replays = replays
+      self.replayOf = replayOf
+    }
+
+    /// A record's header; without `opening` and `closing` (a header read by the index without
+    /// them), a partial record.
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      sequence = try c.decode(Int.self, forKey: .sequence)
+      kind = try c.decode(Kind.self, forKey: .kind)
+      contract = try c.decode(String.self, forKey: .contract)
+      period = try c.decode(Period.self, forKey: .period)
+      previous = try c.decode(String.self, forKey: .previous)
+      amends = try c.decodeIfPresent(Reference.self, forKey: .amends)
+      let opening = try c.decodeIfPresent(CarryState.self, forKey: .openingState)
+      let closing = try c.decodeIfPresent(CarryState.self, forKey: .closingState)
+      openingState = opening ?? CarryState(contract: contract)
+      closingState = closing ?? CarryState(contract: contract)
+      partial = opening == nil || closing == nil
+      issued = try c.decodeIfPresent(String.self, forKey: .issued)
+      numbers = try c.decodeIfPresent([String: Int].self, forKey: .numbers)
+      contractDigest = try c.decodeIfPresent(String.self, forKey: .contractDigest)
+      contractText = try c.decodeIfPresent(String.self, forKey: .contractText)
+      replays = try c.decodeIfPresent(Int.self, forKey: .replays)
+      replayOf = try c.decodeIfPresent(Int.self, forKey: .replayOf)
     }
   }
 
@@ -79,9 +146,18 @@ public struct Ledger: Sendable {
   /// The settlement a record holds, read back from its file.
   public func settlement(of record: Record) throws(Refusal) -> RecordedSettlement {
     struct Wrapper: Decodable { var settlement: RecordedSettlement }
-    guard let data = FileManager.default.contents(atPath: directory + "/" + record.file),
-      let w = try? JSONDecoder().decode(Wrapper.self, from: data)
-    else {
+    guard let data = FileManager.default.contents(atPath: directory + "/" + record.file) else {
+      throw Refusal(message: "ledger record '\(record.file)' holds no readable settlement")
+    }
+    // Opening a ledger by its index hashes only the last record: a record is checked against
+    // its digest whenever its settlement is read.
+    guard record.digest.isEmpty || SHA256.hex(data) == record.digest else {
+      throw Refusal(
+        message:
+          "ledger record '\(record.file)' was changed after it was recorded: its SHA-256 is not the one the chain records",
+        hint: Ledger.tamperHint)
+    }
+    guard let w = try? JSONDecoder().decode(Wrapper.self, from: data) else {
       throw Refusal(message: "ledger record '\(record.file)' holds no readable settlement")
     }
     return w.settlement
@@ -176,11 +252,23 @@ public struct Ledger: Sendable {
     for name in names where writing && name.contains(".parkshare-tmp-") {
       try? fm.removeItem(atPath: directory + "/" + name)
     }
-    var records: [Record] = []
     let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+    let head = (try? String(contentsOfFile: directory + "/HEAD", encoding: .utf8)) ?? ""
+    let parts = head.split(separator: " ").map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let headSequence = parts.first.flatMap { Int($0) } ?? 0
+    let headDigest = parts.count > 1 ? parts[1] : genesis
+    // The index, when it agrees with HEAD and the folder: each record's header alone.
+    if let records = indexed(directory, files: files, head: (headSequence, headDigest)) {
+      var ledger = Ledger(directory: directory, records: records, lock: lock)
+      ledger.created = created
+      return ledger
+    }
+    var records: [Record] = []
     for (i, name) in files.enumerated() {
       guard let data = fm.contents(atPath: directory + "/" + name),
-        var record = try? JSONDecoder().decode(Record.self, from: data)
+        var record = try? JSONDecoder().decode(Record.self, from: data), !record.partial
       else {
         throw Refusal(message: "ledger record '\(name)' is not readable", hint: tamperHint)
       }
@@ -201,15 +289,11 @@ public struct Ledger: Sendable {
       }
       records.append(record)
     }
-    let head = (try? String(contentsOfFile: directory + "/HEAD", encoding: .utf8)) ?? ""
-    let parts = head.split(separator: " ").map {
-      $0.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-    let headSequence = parts.first.flatMap { Int($0) } ?? 0
-    let headDigest = parts.count > 1 ? parts[1] : genesis
     var ledger = Ledger(directory: directory, records: records, lock: lock)
     ledger.created = created
     if headSequence == records.count, headDigest == (records.last?.digest ?? genesis) {
+      // Read the full way (a ledger without an index, or one it disagrees with): the next
+      // record written writes the index (a run that fails changes nothing, the index included).
       return ledger
     }
     // Records past HEAD, chained to it: a write a crash interrupted after the records' renames.
@@ -232,7 +316,10 @@ public struct Ledger: Sendable {
               "HEAD names record \(headSequence), and '\(last.file)' follows it unconfirmed (a settle interrupted after writing it, or HEAD moved back); it is not taken up: \(problem.message)",
             hint: tamperHint)
         }
-        if writing { try ledger.writeHead(faults: nil) }
+        if writing {
+          try ledger.writeHead(faults: nil)
+          ledger.writeIndex()
+        }
         return ledger
       case .interrupted:
         ledger.records = Array(records[..<headSequence])
@@ -313,12 +400,14 @@ public struct Ledger: Sendable {
       }
       // An earlier period is amended too: the amendment restates every later period its
       // correction reaches (`SettleUseCase`), in the same transaction.
-      return (settled.opening.period == nil ? nil : settled.opening, settled)
+      let opening = try full(settled).opening
+      return (opening.period == nil ? nil : opening, settled)
     }
     if amend { throw Refusal(message: "there is nothing to amend: \(period) is not settled") }
     // The next period opens from the record's closing state: the one its settlement closed
     // with, not a header edited apart from it (`ledger verify` checks every record so).
-    guard Ledger.compact(try settlement(of: last).closing) == Ledger.compact(last.closing) else {
+    let closing = try full(last).closing
+    guard Ledger.compact(try settlement(of: last).closing) == Ledger.compact(closing) else {
       throw Refusal(
         message:
           "ledger record '\(last.file)' gives a closing state that is not the one its settlement closed with",
@@ -330,7 +419,7 @@ public struct Ledger: Sendable {
           "the ledger's last period is \(last.period); the next to settle is \(last.period.next), not \(period)"
       )
     }
-    return (last.closing, nil)
+    return (closing, nil)
   }
 
   /// The next record, built but not written: its sequence and SHA-256 are known before any file
@@ -421,6 +510,7 @@ public struct Ledger: Sendable {
       takeBack()
       throw error
     }
+    writeIndex()
   }
 
   mutating func writeHead(faults: WriteFaults?) throws(Refusal) {

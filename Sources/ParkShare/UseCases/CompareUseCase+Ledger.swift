@@ -28,8 +28,12 @@ extension CompareUseCase {
     let records = ledger.latest.filter { r in
       (from.map { !(r.period < $0) } ?? true) && (to.map { !($0 < r.period) } ?? true)
     }
-    guard let first = records.first else {
+    guard let earliest = records.first else {
       return refused("the ledger holds no settled period in the range")
+    }
+    let first: Ledger.Record
+    do throws(Ledger.Refusal) { first = try ledger.full(earliest) } catch {
+      return refused(error.message, hint: error.hint)
     }
     var states: [CarryState?] = contracts.map { c in
       guard first.opening.period != nil else { return nil }

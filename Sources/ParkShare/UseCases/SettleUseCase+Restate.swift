@@ -27,7 +27,7 @@ extension SettleUseCase {
     var out: [Restated] = []
     var closing = settlement.closing
     for record in l.latest where record.period > settlement.period {
-      guard Ledger.compact(record.opening) != Ledger.compact(closing) else { break }
+      guard Ledger.compact(try l.full(record).opening) != Ledger.compact(closing) else { break }
       let (c, digest) = try contractFor(
         record, in: l, amending: contract, digest: contractDigest, acknowledged: acknowledged)
       let dir = try l.bundleDirectory(of: record)

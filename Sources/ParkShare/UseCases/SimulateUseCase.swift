@@ -80,7 +80,8 @@ public enum SimulateUseCase {
           throw Ledger.Refusal(message: "the ledger holds no settlement of \(scenario.period)")
         }
         period.data = try ledger.bundleDirectory(of: record)
-        opening = record.opening.period == nil ? nil : record.opening
+        let states = try ledger.full(record)
+        opening = states.opening.period == nil ? nil : states.opening
       } catch {
         return UseCaseOutcome(
           nil, diagnostics: [.error(.ledger, error.message, at: .whole(dir), hint: error.hint)])

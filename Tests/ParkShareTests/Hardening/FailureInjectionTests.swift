@@ -52,10 +52,12 @@ import Testing
     let done = try Self.settleQ2(f, root: clean, fault: nil)
     #expect(done.status == 0, "\(done.err)")
     let finishedOut = Self.snapshot(clean + "/out")
-    let finishedLedger = Self.snapshot(clean + "/ledger").filter { $0.key != ".lock" }
+    let finishedLedger = Self.snapshot(clean + "/ledger").filter {
+      $0.key != ".lock" && $0.key != ".index"
+    }
     #expect(finishedOut.count == 7)
     #expect(finishedLedger.count == 3)  // two records and HEAD
-    let before = Self.snapshot(q1).filter { $0.key != ".lock" }
+    let before = Self.snapshot(q1).filter { $0.key != ".lock" && $0.key != ".index" }
     // 8 files x 5 steps (create, write, sync, rename, sync-folder).
     let steps = 8 * AtomicFile.Step.allCases.count
     var faults = (1...steps).flatMap { ["kill@\($0)", "enospc@\($0)"] }
@@ -73,7 +75,7 @@ import Testing
       }
       // The ledger opens and holds Q2 completely or not at all.
       let ledger = Self.snapshot(root + "/ledger").filter {
-        $0.key != ".lock" && !$0.key.contains(".parkshare-tmp-")
+        $0.key != ".lock" && $0.key != ".index" && !$0.key.contains(".parkshare-tmp-")
       }
       let recorded = ledger["0002-2026Q2.json"] != nil
       if recorded {
@@ -101,7 +103,8 @@ import Testing
       }
       #expect(Self.snapshot(root + "/out") == finishedOut, "\(fault): outputs after the retry")
       #expect(
-        Self.snapshot(root + "/ledger").filter { $0.key != ".lock" } == finishedLedger,
+        Self.snapshot(root + "/ledger").filter { $0.key != ".lock" && $0.key != ".index" }
+          == finishedLedger,
         "\(fault): ledger after the retry")
       outcomes[recorded ? "recorded" : "not recorded", default: 0] += 1
     }
