@@ -72,7 +72,8 @@ public struct Journal: Sendable {
     var decimals = 2
     var contract = ""
     var partyNames: [String: String] = [:]
-    for record in ledger.records {
+    for indexed in ledger.records {
+      let record = try ledger.full(indexed)
       let s = try ledger.settlement(of: record)
       if let issued = record.issued, !Self.isDay(issued) {
         throw Ledger.Refusal(

@@ -36,7 +36,8 @@ public struct PeriodReport: Sendable, Codable {
     var contract = ""
     var currency = "CNY"
     var decimals = 2
-    for record in ledger.records {
+    for indexed in ledger.records {
+      let record = try ledger.full(indexed)
       let s = try ledger.settlement(of: record)
       contract = s.contract.id
       currency = s.currency

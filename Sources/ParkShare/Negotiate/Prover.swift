@@ -68,8 +68,13 @@ public struct Prover: Sendable {
       starts.append(min(max(st, lo), hi))
     }
     for a in contract.assertions {
-      guard let input = a.input, !ranges.contains(where: { $0.driver == .input(input) }) else {
-        continue
+      guard let input = a.input else { continue }
+      if let r = ranges.first(where: { $0.driver == .input(input) }) {
+        guard r.low == r.high else { continue }
+        throw Refusal(
+          message:
+            "the range of '\(input)' is the single value \(r.low), so line \(a.clause.start.line) (about '\(input)' rising) cannot be tested: give it a range from low to high"
+        )
       }
       throw Refusal(
         message:

@@ -20,6 +20,8 @@ extension Ledger {
     var digest: String
     var size: Int
     var modified: Int
+    /// The highest statement number the record issued (0: none).
+    var highest: Int
     var file: String
   }
 
@@ -27,7 +29,7 @@ extension Ledger {
   {
     records.map {
       let s = stats[$0.file] ?? (0, 0)
-      return "\($0.sequence) \($0.digest) \(s.size) \(s.modified) \($0.file)\n"
+      return "\($0.sequence) \($0.digest) \(s.size) \(s.modified) \($0.highestNumber) \($0.file)\n"
     }.joined()
   }
 
@@ -38,11 +40,13 @@ extension Ledger {
     var out: [IndexEntry] = []
     for line in text.split(separator: "\n") {
       let f = line.split(separator: " ").map(String.init)
-      guard f.count == 5, let seq = Int(f[0]), let size = Int(f[2]), let modified = Int(f[3]),
-        f[1].count == 64
+      guard f.count == 6, let seq = Int(f[0]), let size = Int(f[2]), let modified = Int(f[3]),
+        let highest = Int(f[4]), f[1].count == 64
       else { return nil }
       out.append(
-        IndexEntry(sequence: seq, digest: f[1], size: size, modified: modified, file: f[4]))
+        IndexEntry(
+          sequence: seq, digest: f[1], size: size, modified: modified, highest: highest,
+          file: f[5]))
     }
     return out
   }
@@ -63,6 +67,7 @@ extension Ledger {
       else { return nil }
       record.file = e.file
       record.digest = e.digest
+      record.indexedHighest = e.highest
       guard record.sequence == e.sequence,
         e.file == fileName(record.sequence, record.period, record.kind),
         record.previous == (records.last?.digest ?? genesis)
@@ -86,8 +91,9 @@ extension Ledger {
   }
 
   /// A record's header: its file up to the settlement, closed as a JSON object and decoded;
-  /// `states: false` leaves out its opening and closing states (each one line of the header,
-  /// record format 1), which are most of it: a partial record (`Ledger.full`).
+  /// `states: false` leaves out its opening and closing states and its statement numbers (each
+  /// one line of the header, record format 1), which are most of it: a partial record
+  /// (`Ledger.full`).
   static func header(_ path: String, states: Bool = true) -> Record? {
     guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
     defer { try? handle.close() }
@@ -102,7 +108,10 @@ extension Ledger {
         var head = data.subdata(in: data.startIndex..<range.lowerBound)
         if !states {
           let kept = head.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .filter { !$0.starts(with: openingLine) && !$0.starts(with: closingLine) }
+            .filter {
+              !$0.starts(with: openingLine) && !$0.starts(with: closingLine)
+                && !$0.starts(with: numbersLine)
+            }
           head = Data(kept.joined(separator: [UInt8(ascii: "\n")]))
         }
         head.append(contentsOf: Array("\n}".utf8))
@@ -114,6 +123,7 @@ extension Ledger {
 
   static let openingLine = Array("  \"opening\" : ".utf8)
   static let closingLine = Array("  \"closing\" : ".utf8)
+  static let numbersLine = Array("  \"numbers\" : ".utf8)
 
   /// `record` with its opening and closing states: as it is when it has them, else its header
   /// read again whole (its file's size and time unchanged since the index was read).

@@ -7,7 +7,11 @@ import Foundation
 extension Ledger {
   /// The record that issued statement `number` (an initial or a difference statement).
   public func record(issuing number: Int) throws(Refusal) -> Record {
-    if let r = records.first(where: { ($0.numbers ?? [:]).values.contains(number) }) { return r }
+    // The records that could hold it by their highest number, read whole only then.
+    for r in records where r.highestNumber >= number {
+      let whole = try full(r)
+      if (whole.numbers ?? [:]).values.contains(number) { return whole }
+    }
     let last = nextNumber - 1
     throw .error(
       .notIssued,
@@ -19,7 +23,8 @@ extension Ledger {
   /// The latest record of `period`, and with `party`, the latest that issued that party a
   /// statement (its initial one, or a difference statement of an amendment).
   public func latestRecord(of period: Period, party: String? = nil) throws(Refusal) -> Record {
-    let ofPeriod = records.filter { $0.period == period }
+    var ofPeriod: [Record] = []
+    for r in records where r.period == period { ofPeriod.append(try full(r)) }
     guard let latest = ofPeriod.last else {
       let settled = latest.map(\.period)
       throw .error(
@@ -97,7 +102,8 @@ extension Ledger {
   /// as recorded (numbers, date, reason, acknowledged contract change, engine), with the record
   /// and its digest as the statements showed them. Refused unless its record body is the one
   /// recorded byte for byte: what is rendered is what was issued.
-  public func reissue(_ record: Record, threads: Int) throws(Refusal) -> Settlement {
+  public func reissue(_ indexed: Record, threads: Int) throws(Refusal) -> Settlement {
+    let record = try full(indexed)
     let inputs = try recordedInputs(of: record, threads: threads)
     let recorded = inputs.recorded
     let outcome = Settlement.run(
@@ -118,7 +124,7 @@ extension Ledger {
       }
       original = try settlement(of: records[ref.sequence - 1])
       for earlier in records[..<(record.sequence - 1)] where earlier.period == record.period {
-        for (party, n) in earlier.numbers ?? [:] { latest[party] = n }
+        for (party, n) in try full(earlier).numbers ?? [:] { latest[party] = n }
       }
     }
     let body = try recordBody(record)

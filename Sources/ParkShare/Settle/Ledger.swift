@@ -60,7 +60,20 @@ public struct Ledger: Sendable {
     public internal(set) var partial = false
     /// The issue date, and the statement numbers this record issued, by party.
     public var issued: String?
-    public var numbers: [String: Int]?
+    public var numbers: [String: Int]? {
+      get {
+        precondition(!partial, "ledger record \(file): its numbers were not read (Ledger.full)")
+        return numbersValue
+      }
+      set { numbersValue = newValue }
+    }
+    var numbersValue: [String: Int]?
+    /// The highest statement number the record issued (0: none): from its numbers, or for a
+    /// partial record from the ledger's index.
+    public var highestNumber: Int {
+      partial ? indexedHighest : (numbersValue ?? [:]).values.max() ?? 0
+    }
+    var indexedHighest = 0
     /// BLAKE2b-256 of the contract file the period was settled under (absent in records written
     /// before it was kept: the settlement's inputs hold it too).
     public var contractDigest: String?
@@ -77,7 +90,8 @@ public struct Ledger: Sendable {
     public var digest = ""
 
     enum CodingKeys: String, CodingKey {
-      case sequence, kind, contract, period, previous, amends, issued, numbers
+      case sequence, kind, contract, period, previous, amends, issued
+      case numbersValue = "numbers"
       case openingState = "opening"
       case closingState = "closing"
       case contractDigest, contractText, replays, replayOf
@@ -98,7 +112,7 @@ public struct Ledger: Sendable {
       self.openingState = opening
       self.closingState = closing
       self.issued = issued
-      self.numbers = numbers
+      self.numbersValue = numbers
       self.contractDigest = contractDigest
       self.contractText = contractText
       self.replays = replays
@@ -119,9 +133,11 @@ public struct Ledger: Sendable {
       let closing = try c.decodeIfPresent(CarryState.self, forKey: .closingState)
       openingState = opening ?? CarryState(contract: contract)
       closingState = closing ?? CarryState(contract: contract)
+      // Every record holds its states: without them, a header the index read partially (its
+      // numbers left out too; records before statement numbers have none, and are whole).
       partial = opening == nil || closing == nil
       issued = try c.decodeIfPresent(String.self, forKey: .issued)
-      numbers = try c.decodeIfPresent([String: Int].self, forKey: .numbers)
+      numbersValue = try c.decodeIfPresent([String: Int].self, forKey: .numbersValue)
       contractDigest = try c.decodeIfPresent(String.self, forKey: .contractDigest)
       contractText = try c.decodeIfPresent(String.self, forKey: .contractText)
       replays = try c.decodeIfPresent(Int.self, forKey: .replays)
@@ -131,14 +147,14 @@ public struct Ledger: Sendable {
 
   /// The next statement number: numbers are sequential across the whole ledger, never reused.
   public var nextNumber: Int {
-    (records.flatMap { ($0.numbers ?? [:]).values }.max() ?? 0) + 1
+    (records.map(\.highestNumber).max() ?? 0) + 1
   }
 
   /// Each party's latest statement number for `period` (initial or difference statement).
-  public func latestNumbers(for period: Period) -> [String: Int] {
+  public func latestNumbers(for period: Period) throws(Refusal) -> [String: Int] {
     var out: [String: Int] = [:]
     for r in records where r.period == period {
-      for (party, n) in r.numbers ?? [:] { out[party] = n }
+      for (party, n) in try full(r).numbers ?? [:] { out[party] = n }
     }
     return out
   }

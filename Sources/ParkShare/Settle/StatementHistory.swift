@@ -27,7 +27,9 @@ public struct StatementHistory: Sendable {
 
   public static func of(_ ledger: Ledger) throws(Ledger.Refusal) -> StatementHistory {
     var recorded: [(record: Ledger.Record, settlement: RecordedSettlement)] = []
-    for record in ledger.records { recorded.append((record, try ledger.settlement(of: record))) }
+    for record in ledger.records {
+      recorded.append((try ledger.full(record), try ledger.settlement(of: record)))
+    }
     return of(recorded)
   }
 

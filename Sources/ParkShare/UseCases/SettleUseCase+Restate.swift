@@ -101,10 +101,11 @@ extension SettleUseCase {
     for i in restated.indices {
       let r = restated[i]
       let original = try l.settlement(of: r.amends)
+      let latest = try l.latestNumbers(for: r.amends.period)
       let numbers: [String: Int]
       do throws(ArithmeticError) {
         numbers = try restated[i].settlement.issueAmendment(
-          against: original, latest: l.latestNumbers(for: r.amends.period), from: next,
+          against: original, latest: latest, from: next,
           issued: issued, reason: reason)
       } catch {
         throw Ledger.Refusal(

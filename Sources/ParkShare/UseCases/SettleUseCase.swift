@@ -220,9 +220,10 @@ public enum SettleUseCase {
       return settlement.issueInitial(from: l.nextNumber, issued: rec.issued)
     }
     let recorded = try l.settlement(of: original)
+    let latest = try l.latestNumbers(for: period)
     do throws(ArithmeticError) {
       return try settlement.issueAmendment(
-        against: recorded, latest: l.latestNumbers(for: period), from: l.nextNumber,
+        against: recorded, latest: latest, from: l.nextNumber,
         issued: rec.issued, reason: rec.amendment ?? "")
     } catch {
       throw Ledger.Refusal(

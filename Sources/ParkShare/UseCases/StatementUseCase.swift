@@ -33,7 +33,7 @@ public enum StatementUseCase {
             "the ledger holds no record \(n): its records are 1 to \(ledger.records.count)",
             hint: "give a record's sequence, as statements print it (ledger record N)")
         }
-        record = ledger.records[n - 1]
+        record = try ledger.full(ledger.records[n - 1])
       }
       let settlement = try ledger.reissue(record, threads: threads)
       return UseCaseOutcome(Reprint(settlement: settlement, stem: Ledger.stem(of: record)))

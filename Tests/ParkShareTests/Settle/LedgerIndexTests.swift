@@ -27,7 +27,7 @@ import Testing
     let quickStates = try quick.map { r throws(Ledger.Refusal) in
       let whole = try opened.full(r)
       return Ledger.compact(whole.opening) + Ledger.compact(whole.closing)
-        + Ledger.compact(r.numbers)
+        + Ledger.compact(whole.numbers)
     }
     // The full read: without the index.
     try FileManager.default.removeItem(atPath: f.ledger + "/.index")
