@@ -28,6 +28,15 @@ struct ReadingsLayout: Sendable {
   let wordCount: Int
   /// Where each meter's intervals start in a tally's `values`, when the values are kept.
   let valueOffset: [Int]
+  /// Each meter's intervals a day (1,440 / its interval).
+  let perDay: [Int]
+  /// Each meter's multiplier for dividing a minute of the period by its interval without a
+  /// division (issue 20: the runtime divisions were a tenth of the per-row path):
+  /// `rel / interval == (rel x magic) >> 32` with `magic = ceil(2^32 / interval)`, exact while
+  /// `rel x interval < 2^32` (the error term is below rel / 2^32, under 1 / interval). Held for
+  /// every minute of the period when `fastDivision`; otherwise the divisions are made.
+  let magic: [UInt64]
+  let fastDivision: Bool
 
   /// `cuts` are the days effective dates cut the period at (a segment starts on each); days
   /// outside the period, or on the first of a month, add no segment.
@@ -85,6 +94,19 @@ struct ReadingsLayout: Sendable {
       values += count
     }
     self.valueOffset = valueOffset
+    perDay = interval.map { 1440 / $0 }
+    magic = interval.map { ((UInt64(1) << 32) + UInt64($0) - 1) / UInt64($0) }
+    fastDivision = minutes * (interval.max() ?? 1) < 1 << 32
+  }
+
+  /// The interval of meter `m` that minute `rel` of the period falls in, and whether `rel`
+  /// starts it (is on the meter's grid).
+  @inline(__always)
+  func slot(_ m: Int, _ rel: Int) -> (slot: Int, onGrid: Bool) {
+    let step = interval[m]
+    guard fastDivision else { return (rel / step, rel % step == 0) }
+    let q = Int((UInt64(rel) &* magic[m]) >> 32)
+    return (q, rel &- q &* step == 0)
   }
 
   /// Intervals of all meters in the period: the size of a tally's `values`.

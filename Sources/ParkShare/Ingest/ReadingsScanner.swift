@@ -249,7 +249,8 @@ struct ReadingsScanner {
       }
       return false
     }
-    guard rel % step == 0 else {
+    let (slot, onGrid) = layout.slot(m, rel)
+    guard onGrid else {
       if reporting {
         fail(
           .misaligned,
@@ -261,7 +262,6 @@ struct ReadingsScanner {
       }
       return false
     }
-    let slot = rel / step
     let word = layout.markOffset[m] + slot >> 6
     let bit = UInt64(1) << UInt64(slot & 63)
     if !watch.isEmpty, watch.contains(m << 32 | slot), firstSeen[m << 32 | slot] == nil {
@@ -283,9 +283,10 @@ struct ReadingsScanner {
     tally.marks[word] |= bit
     tally.rows[m] += 1
     if !tally.values.isEmpty { tally.values[layout.valueOffset[m] + slot] = micro }
-    let perDay = 1440 / step
-    let index =
-      layout.sumOffset[m] + Int(layout.segmentOfDay[rel / 1440]) * perDay + (rel % 1440) / step
+    // The day's intervals start at slot day x perDay (an interval divides the day).
+    let perDay = layout.perDay[m]
+    let day = rel / 1440
+    let index = layout.sumOffset[m] + Int(layout.segmentOfDay[day]) * perDay + slot - day * perDay
     let (sum, overflow) = tally.sums[index].addingReportingOverflow(micro)
     tally.sums[index] = sum
     if overflow { tally.overflowMeters.insert(m) }
