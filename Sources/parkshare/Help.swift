@@ -405,7 +405,9 @@ enum Help {
         ("--cases N", "cases to try (default: the scenario's, or 1,000)"),
         ("--seed S", "the seed of the random cases (default: the scenario's, or 1)"),
         ("--out DIR", "write each counterexample as a data bundle into this new folder"),
-        set, ("--format F", "text (default) or json"), threads, outside, textLang,
+        set, ("--format F", "text (default) or json"),
+        ("--threads N", "threads that settle cases (default: the number of cores)"), outside,
+        textLang,
       ],
       exit:
         "0 every promise held, 1 a promise broken or errors in the contract, scenario or data, 64 usage"
