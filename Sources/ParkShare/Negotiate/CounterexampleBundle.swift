@@ -26,7 +26,11 @@ public enum CounterexampleBundle {
           "the starting bundle is read through an import profile, so its readings cannot be written scaled: give the kWh ranges a bundle of long-CSV readings, or prove with input ranges only"
       )
     }
-    let readings = Set(base.readingFiles.map { String($0.dropFirst(dir.count + 1)) })
+    // The reading files by their path in the folder (however the folder was written: `a//b`).
+    let root = (dir as NSString).standardizingPath
+    let readings = Set(
+      base.readingFiles.map { ($0 as NSString).standardizingPath }
+        .filter { $0.hasPrefix(root + "/") }.map { String($0.dropFirst(root.count + 1)) })
     for path in all {
       var isDir: ObjCBool = false
       let full = dir + "/" + path
@@ -35,12 +39,10 @@ public enum CounterexampleBundle {
       if path == "facts.csv" {
         out.append((path, Data(facts(contract: contract, moved.facts).utf8)))
       } else if readings.contains(path), !scaled.isEmpty {
-        guard let data = FileManager.default.contents(atPath: full),
-          let text = String(data: data, encoding: .utf8)
-        else {
-          throw Refusal(message: "\(full) cannot be read as UTF-8 to be written scaled")
+        guard let data = FileManager.default.contents(atPath: full) else {
+          throw Refusal(message: "\(full) cannot be read to be written scaled")
         }
-        out.append((path, Data(try scale(text, scaled, kinds, file: full).utf8)))
+        out.append((path, try scale(data, scaled, kinds, file: full)))
       } else if let data = FileManager.default.contents(atPath: full) {
         out.append((path, data))
       } else {
@@ -75,35 +77,51 @@ public enum CounterexampleBundle {
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  /// Long-CSV readings (`meter,timestamp,kwh`) with the kWh of the scaled kinds' meters
-  /// multiplied by their factor.
+  /// Long-CSV readings (`meter`, `timestamp` and `kwh` columns in any order, as the reader
+  /// takes them) with the kWh of the scaled kinds' meters multiplied by their factor. Read as
+  /// bytes: lines end in LF or CR LF (a CR LF is kept), a UTF-8 byte-order mark is dropped,
+  /// quotes around a field are taken off.
   static func scale(
-    _ text: String, _ factors: [MeterKind: Exact], _ kinds: [String: MeterKind], file: String
-  ) throws(Refusal) -> String {
-    var out: [String] = []
-    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var line = String(raw)
-      if line.hasSuffix("\r") { line.removeLast() }
-      if n == 0 || line.isEmpty {
-        out.append(line)
-        continue
-      }
-      let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      guard fields.count == 3 else {
-        throw Refusal(message: "\(file):\(n + 1): not a long-CSV reading (meter,timestamp,kwh)")
-      }
-      let meter = fields[0].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-      guard let kind = kinds[meter], let f = factors[kind] else {
-        out.append(line)
-        continue
-      }
-      guard let kwh = Exact(fields[2].trimmingCharacters(in: .whitespaces)),
-        let moved = try? (kwh * f).rounded(scale: 6, .halfEven)
-      else {
-        throw Refusal(message: "\(file):\(n + 1): '\(fields[2])' cannot be scaled")
-      }
-      out.append([fields[0], fields[1], moved.trimmed.description].joined(separator: ","))
+    _ data: Data, _ factors: [MeterKind: Exact], _ kinds: [String: MeterKind], file: String
+  ) throws(Refusal) -> Data {
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+    func unquoted(_ field: ArraySlice<UInt8>) -> String {
+      var f = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+      if f.count >= 2, f.hasPrefix("\""), f.hasSuffix("\"") { f = String(f.dropFirst().dropLast()) }
+      return f
     }
-    return out.joined(separator: "\n")
+    func fields(_ line: [UInt8]) -> (fields: [ArraySlice<UInt8>], cr: Bool) {
+      let cr = line.last == 0x0D
+      return (
+        line.dropLast(cr ? 1 : 0).split(separator: 0x2C, omittingEmptySubsequences: false), cr
+      )
+    }
+    guard let header = lines.first else { return data }
+    let names = fields(header).fields.map { unquoted($0).lowercased() }
+    guard let meterAt = names.firstIndex(of: "meter"), let kwhAt = names.firstIndex(of: "kwh")
+    else {
+      throw Refusal(message: "\(file): no meter and kwh columns to scale")
+    }
+    for n in lines.indices.dropFirst() {
+      let (f, cr) = fields(lines[n])
+      guard f.count > max(meterAt, kwhAt), let kind = kinds[unquoted(f[meterAt])],
+        let factor = factors[kind]
+      else { continue }
+      guard let kwh = Exact(unquoted(f[kwhAt])),
+        let moved = try? (kwh * factor).rounded(scale: 6, .halfEven)
+      else {
+        throw Refusal(message: "\(file):\(n + 1): '\(unquoted(f[kwhAt]))' cannot be scaled")
+      }
+      var out: [UInt8] = []
+      for (i, field) in f.enumerated() {
+        if i > 0 { out.append(0x2C) }
+        out += i == kwhAt ? Array(moved.trimmed.description.utf8) : Array(field)
+      }
+      if cr { out.append(0x0D) }
+      lines[n] = out
+    }
+    return Data(lines.joined(separator: [0x0A]))
   }
 }

@@ -56,8 +56,15 @@ public struct Prover: Sendable {
         (try? x.rounded(scale: decimals, .halfEven))
           .map { $0.significand * Self.power(decimals - $0.scale) }
       }
-      guard let lo = units(r.low), let hi = units(r.high), let st = units(start) else {
-        throw Refusal(message: "the range of \(r.driver) is too wide to search")
+      // Grid units far inside Int128, so differences and sums of them cannot overflow.
+      let limit = Int128(1) << 100
+      guard let lo = units(r.low), let hi = units(r.high), let st = units(start),
+        abs(lo) < limit, abs(hi) < limit, abs(st) < limit
+      else {
+        throw Refusal(
+          message:
+            "the range of \(r.driver) (\(r.low) to \(r.high) on a grid of 10^-\(decimals)) is too wide to search: narrow it"
+        )
       }
       dims.append(
         Proof.Dimension(
@@ -78,7 +85,7 @@ public struct Prover: Sendable {
       }
       throw Refusal(
         message:
-          "'\(input)' has no range in the scenario's prove section, so line \(a.clause.start.line) ('never \(a.check)' when it rises) cannot be tested: give it one in prove.inputs or prove.factors"
+          "'\(input)' has no range in the scenario's prove section, so line \(a.clause.start.line) (about '\(input)' rising) cannot be tested: give it one in prove.inputs or prove.factors"
       )
     }
     self.dimensions = dims

@@ -54,7 +54,7 @@ public struct ProveLabels: Sendable {
     bundle: { "bundle: \($0)" },
     reproduced: { "settle reproduces it: \($0)" },
     notReproduced:
-      "settling the written bundle does not break the promise (a reading rounded to six decimals moved it across the bound)",
+      "settling the written bundle does not break the promise: the bundle is not the case found (readings are rounded to six decimals when scaled); it is kept for inspection",
     writeIt: "write it as a data bundle that settle reproduces with --out DIR",
     summary: { "\($0) held, \($1) broken" })
 
@@ -76,7 +76,7 @@ public struct ProveLabels: Sendable {
     },
     bundle: { "数据包：\($0)" },
     reproduced: { "结算可复现：\($0)" },
-    notReproduced: "按写出的数据包结算时承诺成立（读数四舍五入到六位小数使其越过边界）",
+    notReproduced: "按写出的数据包结算时承诺成立：数据包与所找到的情形不同（按倍数调整的读数保留六位小数）；数据包保留以供检查",
     writeIt: "用 --out DIR 写出可由 settle 复现的数据包",
     summary: { "\($0) 项成立，\($1) 项不成立" })
 }

@@ -35,7 +35,7 @@ public enum ProveText {
           "  "
           + t.amount(
             subject, money(c.verdict.amount), op.rawValue,
-            c.verdict.bound.map(money) ?? boundText(bound, t, money)) + "\n"
+            c.verdict.bound.map { exact($0, p.decimals) } ?? boundText(bound, t, money)) + "\n"
       case .monotone(let direction, let input):
         let at = p.dimensions.firstIndex { $0.name == "input:" + input }
         out +=
@@ -46,8 +46,11 @@ public enum ProveText {
       }
       if let folder = c.bundle {
         out += "  " + t.bundle(folder + (c.raisedBundle.map { ", " + $0 } ?? "")) + "\n"
+        // The parameters set for the run are part of what reproduces it.
+        let sets = (p.parameters ?? []).map { " --set " + quoted("\($0.name)=\($0.value)") }
+          .joined()
         let command = ([folder] + (c.raisedBundle.map { [$0] } ?? [])).map {
-          "parkshare settle \(p.file) --data \($0) --period \(p.period)"
+          "parkshare settle \(quoted(p.file)) --data \(quoted($0)) --period \(p.period)\(sets)"
         }.joined(separator: "; ")
         out += "  " + (c.reproduced == true ? t.reproduced(command) : t.notReproduced) + "\n"
       } else {
@@ -56,6 +59,19 @@ public enum ProveText {
     }
     let broken = p.results.filter { $0.counterexample != nil }.count
     return out + "\n" + t.summary(p.results.count - broken, broken) + "\n"
+  }
+
+  /// A bound as it is: to the minor unit when it has no more digits, else to four places more
+  /// (a share of a pool: "30.0260", so a fen over it does not read as equal).
+  static func exact(_ x: Exact, _ decimals: Int) -> String {
+    let t = x.trimmed
+    return t.scale <= decimals ? Money.text(x, decimals: decimals) : t.grouped(places: decimals + 4)
+  }
+
+  /// A word of a shell command, quoted when it holds anything but plain path characters.
+  static func quoted(_ word: String) -> String {
+    let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "/._-=%+:".contains($0) }
+    return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   /// The promise in words, from its typed form.

@@ -184,4 +184,27 @@ import Testing
       toFile: w.contract, atomically: true, encoding: .utf8)
     #expect(w.run().usage?.contains("states no promise") == true)
   }
+
+  /// Readings as Excel writes them (a byte-order mark, CR LF, quotes) and in another column
+  /// order are scaled as the reader reads them; other meters' rows keep their bytes.
+  @Test func readingsAreScaledAsTheReaderReadsThem() throws {
+    let text =
+      "\u{FEFF}kwh,\"meter\",timestamp\r\n\"12.5\",PV,2026-01-01T00:00+08:00\r\n7,USE,2026-01-01T00:00+08:00\r\n"
+    let out = try CounterexampleBundle.scale(
+      Data(text.utf8), [.pvGeneration: Exact("1.5")!], ["PV": .pvGeneration, "USE": .consumption],
+      file: "r.csv")
+    #expect(
+      String(decoding: out, as: UTF8.self)
+        == "kwh,\"meter\",timestamp\r\n18.75,PV,2026-01-01T00:00+08:00\r\n7,USE,2026-01-01T00:00+08:00\r\n"
+    )
+    #expect(ProveText.quoted("my deal/line-12") == "'my deal/line-12'")
+    #expect(ProveText.quoted("out/line-12") == "out/line-12")
+  }
+
+  @Test func aRangeTooWideToSearchIsRefused() throws {
+    let w = try Workspace(
+      prove: #"{"inputs": {"ccer_price": ["-1000000000000000000000000000000000000", "1"]}}"#)
+    defer { w.remove() }
+    #expect(w.run().usage?.contains("too wide to search") == true)
+  }
 }
