@@ -49,6 +49,15 @@ public struct Prover: Sendable {
         }
         start = only.value.value
       }
+      // A range that moves nothing would make every case the same one: never searched quietly.
+      if case .kWh(let kind) = r.driver,
+        !contract.meters.contains(where: { $0.kind.rawValue == kind })
+      {
+        throw Refusal(
+          message:
+            "prove.kWh.\(kind): '\(contract.id)' meters no \(kind), so this range would move nothing: remove it, or give a kind the contract meters"
+        )
+      }
       let floor = r.kind == .value ? 2 : 4
       let decimals = min(
         12, max(floor, r.low.trimmed.scale, r.high.trimmed.scale, start.trimmed.scale))

@@ -34,7 +34,9 @@ public struct ProveLabels: Sendable {
   public var summary: @Sendable (_ held: Int, _ broken: Int) -> String
 
   public static let en = ProveLabels(
-    title: { "prove \($0): \($1) promises over \($2) cases of \($3) (seed \($4))" },
+    title: {
+      "prove \($0): \($1) \($1 == 1 ? "promise" : "promises") over \($2) cases of \($3) (seed \($4))"
+    },
     ranges: "ranges searched",
     range: { "\($0) .. \($1)\($2 ? " x" : "")   (the bundle: \($3))" },
     subject: { p, pool in pool.map { "\(p) in \($0)" } ?? p },

@@ -206,5 +206,10 @@ import Testing
       prove: #"{"inputs": {"ccer_price": ["-1000000000000000000000000000000000000", "1"]}}"#)
     defer { w.remove() }
     #expect(w.run().usage?.contains("too wide to search") == true)
+    // A meter kind the contract does not meter: the range would move nothing.
+    try
+      #"{"data": "y", "period": "2026", "discountRate": "0.08", "prove": {"kWh": {"grid-import": ["0", "2"]}}}"#
+      .write(toFile: w.scenario, atomically: true, encoding: .utf8)
+    #expect(w.run().usage?.contains("meters no grid-import") == true)
   }
 }
