@@ -78,14 +78,19 @@ enum ReferencePark {
     """
 
   /// Writes the contract, registry and a bundle for `period` with `interval`-minute readings.
-  static func generate(_ root: String, interval: Int) throws -> String {
+  /// Writes the park's contract, registry and facts under `root` and the readings of `period`
+  /// (2026Q1 in `data-MINUTESmin`, another quarter in `data-MINUTESmin-PERIOD`), unless there.
+  static func generate(
+    _ root: String, interval: Int, period: Period = Period("2026Q1")!
+  ) throws -> String {
     let fm = FileManager.default
     try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
     try contract.write(toFile: root + "/reference.contract", atomically: true, encoding: .utf8)
     var tenantsCSV = "id,name\n"
     for i in 0..<enterprises { tenantsCSV += "T\(String(format: "%04d", i + 1)),Tenant \(i + 1)\n" }
     try tenantsCSV.write(toFile: root + "/tenants.csv", atomically: true, encoding: .utf8)
-    let dir = root + "/data-\(interval)min"
+    let dir =
+      root + "/data-\(interval)min" + (period == Period("2026Q1")! ? "" : "-\(period)")
     try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
     var facts = "fact,value,unit,member,vintage\ntrade_price,0.3865,CNY/kWh,,\n"
     facts += "gec_price,5.15,CNY/cert,,2026\ngec_price,5.15,CNY/cert,,2025\n"
@@ -101,8 +106,8 @@ enum ReferencePark {
     for m in meters { registry += "\(m.id),\(m.kind),\(m.party),\(interval)\n" }
     try registry.write(toFile: dir + "/meters.csv", atomically: true, encoding: .utf8)
 
-    let start = Timestamp.parkMinutes(month: Period("2026Q1")!.firstMonth)
-    let end = Timestamp.parkMinutes(month: Period("2026Q1")!.lastMonth + 1)
+    let start = Timestamp.parkMinutes(month: period.firstMonth)
+    let end = Timestamp.parkMinutes(month: period.lastMonth + 1)
     let ids = meters.map { Array($0.id.utf8) + [44] }
     let kinds = meters.map(\.kind)
     _ = FileManager.default.createFile(atPath: dir + "/readings.csv.part", contents: nil)

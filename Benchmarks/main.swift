@@ -109,12 +109,18 @@ case "ledger":
     rest.first ?? NSTemporaryDirectory() + "parkshare-ledger",
     periods: rest.dropFirst().first.flatMap { Int($0) } ?? 40,
     withoutIndex: rest.dropFirst(2).first == "noindex")
+case "onepass":
+  // parkshare-bench onepass [DIR [ROUNDS]]: issue 20's ratios, side by side with wc -l.
+  let rest = Array(CommandLine.arguments.dropFirst(2))
+  try OnePassBench.run(
+    rest.first ?? NSTemporaryDirectory() + "parkshare-reference-park",
+    rounds: rest.dropFirst().first.flatMap { Int($0) } ?? 5)
 case "sample-data":
   try SampleData.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
   try SampleLayouts.run(CommandLine.arguments.dropFirst(2).first ?? "contracts/data")
 default:
   FileHandle.standardError.write(
-    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS [plain | overtime]]] | capeach [MEMBERS [FREE]] | sha256 FILE | sample-data DIR | layouts [DIR] | ledger [DIR [PERIODS [noindex]]]]\n"
+    "usage: parkshare-bench [money | revenue [DIR [MINUTES...]] | settle [DIR] | montecarlo [DIR [RUNS [plain | overtime]]] | capeach [MEMBERS [FREE]] | sha256 FILE | sample-data DIR | layouts [DIR] | ledger [DIR [PERIODS [noindex]]] | onepass [DIR [ROUNDS]]]\n"
       .data(
         using: .utf8)!)
   exit(64)

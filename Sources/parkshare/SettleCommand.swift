@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import ParkShare
 
@@ -51,7 +52,7 @@ enum SettleCommand {
 
   /// How a settlement's statements are rendered in each format: the one place, so `statement`
   /// reprints the bytes `settle` wrote.
-  static func renderer(_ args: Arguments) throws(Usage) -> (Settlement, String) -> Data {
+  static func renderer(_ args: Arguments) throws(Usage) -> @Sendable (Settlement, String) -> Data {
     // HTML statements have always been Chinese unless asked otherwise; every other format
     // English.
     let language = try args.language(.en)
@@ -74,7 +75,7 @@ enum SettleCommand {
 
   /// The files of a settlement in `format` (every format for `all`) under `out`, named by stem.
   static func files(
-    _ format: String, _ out: String?, _ render: @escaping (Settlement, String) -> Data
+    _ format: String, _ out: String?, _ render: @escaping @Sendable (Settlement, String) -> Data
   ) -> SettleUseCase.Outputs {
     { settlement, stem in
       guard let out else { return [] }
@@ -82,11 +83,34 @@ enum SettleCommand {
       let all =
         ["text", "json", "csv", "html", "xlsx", "pdf"]
         + (settlement.reconciliation.vat != nil ? ["invoices", "invoices-xlsx"] : [])
-      return (format == "all" ? all : [format]).map {
-        (out + "/" + stem + "." + extensions[$0]!, render(settlement, $0))
+      // The formats are rendered side by side: each is a function of the settlement alone.
+      let formats = format == "all" ? all : [format]
+      let rendered = RenderedSlots(formats.count)
+      DispatchQueue.concurrentPerform(iterations: formats.count) { i in
+        rendered.put(i, render(settlement, formats[i]))
+      }
+      return formats.indices.map {
+        (out + "/" + stem + "." + extensions[formats[$0]]!, rendered[$0])
       }
     }
   }
 
   typealias Usage = Arguments.UsageError
+}
+
+/// Where each format's bytes are left by the thread that rendered it; read after all are done.
+/// A buffer allocated once, each thread writing its own slot: no array is mutated from two
+/// threads.
+final class RenderedSlots: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Data>
+  init(_ count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: Data())
+  }
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+  func put(_ i: Int, _ data: Data) { slots[i] = data }
+  subscript(i: Int) -> Data { slots[i] }
 }

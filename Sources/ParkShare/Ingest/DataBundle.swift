@@ -22,6 +22,10 @@ public struct DataBundle: Sendable {
   /// The line of the `estimate` rule that filled this bundle's gaps: the contract's, or the
   /// import profile's where the contract has none. Nil when no rule applies.
   public var estimatedBy: SourceRange? = nil
+  /// Bytes read from the readings files to load this bundle, their digests included (0 when
+  /// another variant's read was reused): a test holds the one-pass design to it. A second pass
+  /// naming problem rows or reading a gap's neighbours is not counted.
+  public var readingsBytesRead = 0
 
   /// This bundle as the data of `period` in a projection: readings scaled by meter kind, and the
   /// given facts.
@@ -69,14 +73,30 @@ public struct DataBundle: Sendable {
   ) -> Loaded {
     load(
       directory: directory, contract: contract, period: period, threads: threads,
-      chunkSize: chunkSize, digests: digests, afterReading: {})
+      chunkSize: chunkSize, digests: digests, reuse: nil, afterReading: {})
+  }
+
+  /// The bundle in `directory` loaded for each of several contracts (variants of one deal),
+  /// its readings read once for all variants that read them the same way (`ReadingsReuse`);
+  /// the small files (registry, facts, profile) are read for each, as each contract checks them.
+  public static func load(
+    directory: String, contracts: [Contract], period: Period,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    chunkSize: Int = DataBundle.defaultChunkSize, digests: Bool = false
+  ) -> [Loaded] {
+    let reuse = ReadingsReuse()
+    return contracts.map { contract in
+      load(
+        directory: directory, contract: contract, period: period, threads: threads,
+        chunkSize: chunkSize, digests: digests, reuse: reuse, afterReading: {})
+    }
   }
 
   /// `load`, with `afterReading` run once every file has been read: a test changes a file there
   /// to show the change is caught.
   static func load(
     directory: String, contract: Contract, period: Period, threads: Int, chunkSize: Int,
-    digests: Bool, afterReading: () -> Void
+    digests: Bool, reuse: ReadingsReuse? = nil, afterReading: () -> Void
   ) -> Loaded {
     var diagnostics: [Diagnostic] = []
     var sources: [SourceFile] = []
@@ -115,15 +135,20 @@ public struct DataBundle: Sendable {
     if let factsSheet {
       facts = Facts.read(factsSheet, contract: contract, period: period, diagnostics: &diagnostics)
     }
-    // Digests are computed on their own thread while the readings are read.
+    // The CSV readings are hashed on the chunks their reader reads; the small files and any
+    // workbook on their own thread meanwhile.
     let hashing = DispatchGroup()
     let digestBox = DigestBox()
+    let csvReadings = Set(readingFiles.filter { !$0.hasSuffix(".xlsx") })
+    let hashed = ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles + extras
     if digests {
-      let files = ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles + extras
+      let files = hashed.filter { !csvReadings.contains($0) }
       DispatchQueue.global().async(group: hashing) {
-        digestBox.set(files.map { ($0, FileDigest.of($0)) })
+        digestBox.set(files.map { ($0, FileDigest.read($0)) })
       }
     }
+    var readingsDigests: [String: String] = [:]
+    var readingsBytesRead = 0
     // How the readings are laid out, when they are not the plain format.
     let (profile, profileOK) = loadProfile(
       dir, readings: readingFiles, contract: contract, &diagnostics, &sources)
@@ -157,26 +182,52 @@ public struct DataBundle: Sendable {
       } else if profileOK {
         // Readings are checked even when other files have errors: every file is reported in one
         // run. Rows of meters whose registry line was refused are not reported as unknown.
-        let out = ReadingsReader.read(
-          files: readingFiles, meters: meters, period: period,
-          cuts: contract.cuts(in: period),
-          gaps: contract.gaps,
-          estimation: contract.estimationClause == nil
-            ? (profile?.estimate ?? nil) : contract.estimation,
-          profile: profile,
-          replacements: replacements, registry: sheet,
-          refusedMeters: registry.refused,
-          threads: threads, chunkSize: chunkSize)
+        let estimation =
+          contract.estimationClause == nil ? (profile?.estimate ?? nil) : contract.estimation
+        let key = ReadingsReuse.Key(
+          files: readingFiles, stamps: (readingFiles + extras).map(FileStamp.init(path:)),
+          meters: meters, refused: registry.refused, period: period,
+          cuts: contract.cuts(in: period), gaps: contract.gaps, estimation: estimation,
+          profile: profile, digests: digests)
+        let out =
+          reuse?.output(for: key)
+          ?? ReadingsReader.read(
+            files: readingFiles, meters: meters, period: period, cuts: key.cuts,
+            gaps: contract.gaps, estimation: estimation, profile: profile,
+            replacements: replacements, registry: sheet, refusedMeters: registry.refused,
+            threads: threads, chunkSize: chunkSize, digests: digests)
+        reuse?.keep(key, out)
         diagnostics += out.diagnostics
         sums = out.sums
         rows = out.rows
         bytes = out.bytes
+        readingsDigests = out.digests
+        readingsBytesRead = out.bytesRead
       }
     }
     hashing.wait()
     afterReading()
+    // Every file's digest in the order they were always listed: facts, registry, readings, the
+    // profile and replacements.
+    let small = Dictionary(digestBox.value.map { ($0.path, $0.read.digest) }) { a, _ in a }
+    // Workbooks are hashed apart from their reading (the ZIP reader reads only the parts it
+    // needs, in its own order): their bytes are read twice, and counted so.
+    let readingSet = Set(readingFiles)
+    readingsBytesRead += digestBox.value.filter { readingSet.contains($0.path) }.reduce(0) {
+      $0 + $1.read.bytes
+    }
+    let allDigests: [(path: String, digest: FileDigest?)] =
+      digests
+      ? hashed.map { path in
+        (
+          path,
+          csvReadings.contains(path)
+            ? readingsDigests[path].map { FileDigest(path: path, blake2b256: $0) }
+            : small[path] ?? nil
+        )
+      } : []
     let existed = Set(zip(stamped, stamps).filter { $0.1 != nil }.map(\.0))
-    for (path, digest) in digestBox.value where digest == nil && existed.contains(path) {
+    for (path, digest) in allDigests where digest == nil && existed.contains(path) {
       diagnostics.append(
         .error(
           .changedFile, "'\(path)' could not be read again to compute its digest",
@@ -202,7 +253,8 @@ public struct DataBundle: Sendable {
     var bundle = DataBundle(
       period: period, directory: dir, meters: meters, sums: sums, facts: facts,
       readingFiles: readingFiles, rows: rows, bytes: bytes,
-      digests: digestBox.value.compactMap(\.digest))
+      digests: allDigests.compactMap(\.digest))
+    bundle.readingsBytesRead = readingsBytesRead
     if contract.estimation != nil {
       bundle.estimatedBy = contract.estimationClause
     } else if contract.estimationClause == nil, profile?.estimate != nil,
@@ -235,8 +287,8 @@ public struct DataBundle: Sendable {
 
 /// Where the hashing thread leaves its result; read after the thread is waited for.
 final class DigestBox: @unchecked Sendable {
-  private(set) var value: [(path: String, digest: FileDigest?)] = []
-  func set(_ v: [(path: String, digest: FileDigest?)]) { value = v }
+  private(set) var value: [(path: String, read: (digest: FileDigest?, bytes: Int))] = []
+  func set(_ v: [(path: String, read: (digest: FileDigest?, bytes: Int))]) { value = v }
 }
 
 /// What identifies a file's content without reading it: device, inode, size and modification

@@ -22,6 +22,7 @@ extension ReadingsReader {
     var head = [UInt8](repeating: 0, count: want)
     let got = head.withUnsafeMutableBytes { pread(f.fd, $0.baseAddress, $0.count, 0) }
     head = Array(head.prefix(max(got, 0)))
+    f.headRead = max(got, 0)
     var start = 0
     for _ in 0..<profile.skip {
       guard let nl = head[start...].firstIndex(of: 10) else {
@@ -84,6 +85,7 @@ extension ReadingsReader {
       f.profile = profile
       f.columns = columns
       f.dataStart = newline.map { $0 + 1 } ?? f.size
+      f.head = Array(head.prefix(f.dataStart))
       f.firstLine = profile.skip + 2
       return f
     }

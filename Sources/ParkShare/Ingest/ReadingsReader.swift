@@ -18,6 +18,10 @@ enum ReadingsReader {
     /// With `keepValues`: every interval's reading, and which intervals were read.
     var tally: ReadingsTally? = nil
     var layout: ReadingsLayout? = nil
+    /// With `digests`: each CSV file's BLAKE2b-256 by path, from the fast pass's own reads.
+    var digests: [String: String] = [:]
+    /// Bytes read from the CSV files on the fast pass, headers included.
+    var bytesRead = 0
   }
 
   struct Chunk: Sendable {
@@ -37,6 +41,11 @@ enum ReadingsReader {
     var columns: ProfileColumns? = nil
     /// The line number of the first line after the header.
     var firstLine = 2
+    /// The bytes before `dataStart` (the header and any lines skipped above it), as read when
+    /// the file was opened: the start of the file's digest.
+    var head: [UInt8] = []
+    /// Bytes read to find the header.
+    var headRead = 0
   }
 
   /// The longest line read: a longer one is refused (no readings row comes close).
@@ -49,7 +58,7 @@ enum ReadingsReader {
     gaps: GapPolicy, estimation: Estimation? = nil, profile: ImportProfile? = nil,
     replacements: [Int: [MeterReplacement]] = [:],
     registry: CSVSheet, refusedMeters: Set<String> = [], threads: Int,
-    chunkSize: Int = DataBundle.defaultChunkSize, keepValues: Bool = false
+    chunkSize: Int = DataBundle.defaultChunkSize, keepValues: Bool = false, digests: Bool = false
   ) -> Output {
     var diagnostics: [Diagnostic] = []
     var open: [OpenFile] = []
@@ -79,27 +88,33 @@ enum ReadingsReader {
     let slots = SendableSlots(results)
     let files = open
     let allChunks = chunks
+    // Workers take chunks in order; with `digests` each file is hashed from the same buffers.
+    let queue = ChunkQueue(files: files, chunks: chunks, hashing: digests)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       var buffer: [UInt8] = []
       var tally = ReadingsTally(layout, keepValues: keepValues)
-      var k = w
-      while k < allChunks.count {
+      while let k = queue.take() {
         var carry = ProfiledScanner.Carry(meters: layout.meterCount)
         let c = allChunks[k]
         let f = files[c.file]
         var scanner = ReadingsScanner(
           layout: layout, meterIds: ids, file: c.file, order: f.order, reporting: false,
           tally: tally)
-        let complete = load(c, of: f, into: &buffer)
-        if complete.tooLong { scanner.tally.problems += 1 }
+        let loaded = load(c, of: f, into: &buffer)
+        if loaded.tooLong { scanner.tally.problems += 1 }
         buffer.withUnsafeBufferPointer { b in
           _ = scan(
-            &scanner, &carry, f, UnsafeBufferPointer(rebasing: b[complete.lines]), firstLine: 0,
+            &scanner, &carry, f, UnsafeBufferPointer(rebasing: b[loaded.lines]), firstLine: 0,
             replacements: replacements)
+          let own = (c.start - loaded.from)..<(c.end - loaded.from)
+          queue.scanned(
+            k,
+            loaded.read >= own.upperBound
+              ? UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[own])) : nil,
+            read: loaded.read)
         }
         if isRegister { chunkEnds.put(k, carry) }
         tally = scanner.tally
-        k += workers
       }
       slots.put(w, tally)
     }
@@ -180,7 +195,8 @@ enum ReadingsReader {
         meters: meters, layout: layout, tally: total, missing: missing, estimated: estimated)
     return Output(
       sums: sums, diagnostics: diagnostics, rows: total.totalRows, bytes: total.bytes,
-      tally: keepValues ? total : nil, layout: keepValues ? layout : nil)
+      tally: keepValues ? total : nil, layout: keepValues ? layout : nil,
+      digests: queue.digests(), bytesRead: queue.bytesRead + open.reduce(0) { $0 + $1.headRead })
   }
 
   /// A file whose lines end in CR alone (old Mac tools) reads as one long line.
@@ -278,12 +294,13 @@ enum ReadingsReader {
       close(fd)
       return nil
     }
+    let dataStart = newline.map { $0 + 1 } ?? size
     return OpenFile(
-      path: path, fd: fd, size: size, dataStart: newline.map { $0 + 1 } ?? size,
+      path: path, fd: fd, size: size, dataStart: dataStart,
       order: (
         names.firstIndex(of: "meter")!, names.firstIndex(of: "timestamp")!,
         names.firstIndex(of: "kwh")!
-      ))
+      ), head: Array(head.prefix(dataStart)), headRead: max(got, 0))
   }
 
   /// The files cut into chunks of `size` bytes, in file order.
@@ -299,38 +316,57 @@ enum ReadingsReader {
     return chunks
   }
 
-  /// Reads chunk `c` into `buffer` and returns the range of the whole lines that start inside
-  /// it; `tooLong` when a line runs past the line limit.
+  /// Bytes read past a chunk's end to finish its last line; a longer line is read on to the
+  /// line limit. Small, so the bytes two threads both read are a few lines a chunk.
+  static let overlap = 4 << 10
+
+  /// Reads chunk `c` into `buffer` (from the byte before it) and returns the range of the whole
+  /// lines that start inside it; `tooLong` when a line runs past the line limit; `from` is the
+  /// file offset of `buffer[0]` and `read` the bytes read.
   static func load(_ c: Chunk, of f: OpenFile, into buffer: inout [UInt8]) -> (
-    lines: Range<Int>, tooLong: Bool
+    lines: Range<Int>, tooLong: Bool, from: Int, read: Int
   ) {
     let from = c.start > f.dataStart ? c.start - 1 : c.start
-    let to = min(f.size, c.end + lineLimit)
-    let want = to - from
-    if buffer.count < want { buffer = [UInt8](repeating: 0, count: want) }
+    let limit = min(f.size, c.end + lineLimit)
+    if buffer.count < limit - from { buffer = [UInt8](repeating: 0, count: limit - from) }
     var got = 0
-    buffer.withUnsafeMutableBytes { raw in
-      while got < want {
-        let n = pread(f.fd, raw.baseAddress! + got, want - got, off_t(from + got))
-        if n <= 0 { break }
-        got += n
+    func fill(to: Int) {
+      buffer.withUnsafeMutableBytes { raw in
+        while got < to - from {
+          let n = pread(f.fd, raw.baseAddress! + got, to - from - got, off_t(from + got))
+          if n < 0 && errno == EINTR { continue }
+          if n <= 0 { break }
+          got += n
+        }
       }
     }
-    return buffer.withUnsafeBufferPointer { b -> (Range<Int>, Bool) in
-      var begin = 0
-      if c.start > f.dataStart {
-        // The byte before the chunk: a line starts here only after a line feed.
-        guard let nl = firstNewline(b, from: 0, to: got) else { return (0..<0, false) }
-        begin = nl + 1
+    fill(to: min(f.size, c.end + overlap))
+    // Read on to the line limit at most once, when the chunk's last line needs it; a file that
+    // ends early (it shrank while read) ends the reading there too.
+    var more = got == min(f.size, c.end + overlap) - from && got < limit - from
+    while true {
+      let lines = buffer.withUnsafeBufferPointer { b -> (Range<Int>, Bool)? in
+        var begin = 0
+        if c.start > f.dataStart {
+          // The byte before the chunk: a line starts here only after a line feed.
+          guard let nl = firstNewline(b, from: 0, to: got) else {
+            return more ? nil : (0..<0, false)
+          }
+          begin = nl + 1
+        }
+        guard from + begin < c.end else { return (0..<0, false) }
+        let lastStart = c.end - 1 - from
+        if let nl = firstNewline(b, from: lastStart, to: got) { return (begin..<nl + 1, false) }
+        if from + got >= f.size { return (begin..<got, false) }
+        if more { return nil }
+        // A line longer than the limit: read the whole lines before it, then stop.
+        var end = got
+        while end > begin && b[end - 1] != 10 { end -= 1 }
+        return (begin..<end, true)
       }
-      guard from + begin < c.end else { return (0..<0, false) }
-      let lastStart = c.end - 1 - from
-      if let nl = firstNewline(b, from: lastStart, to: got) { return (begin..<nl + 1, false) }
-      if from + got >= f.size { return (begin..<got, false) }
-      // A line longer than the limit: read the whole lines before it, then stop.
-      var end = got
-      while end > begin && b[end - 1] != 10 { end -= 1 }
-      return (begin..<end, true)
+      if let (range, tooLong) = lines { return (range, tooLong, from, got) }
+      fill(to: limit)
+      more = false
     }
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 extension CompareUseCase {
   /// Both variants replayed on the data of each settled period of the ledger (the latest record
   /// of each, amendments included), from the state the ledger opened the first of them with,
@@ -43,24 +45,25 @@ extension CompareUseCase {
     }
     var periods: [Comparison] = []
     for record in records {
-      let bundleDir: String
+      // Both variants from one read of the period's readings, its digests checked on that read.
+      let loaded: [DataBundle.Loaded]
       do throws(Ledger.Refusal) {
-        bundleDir = try ledger.bundleDirectory(of: record)
+        loaded = try ledger.loadBundle(
+          of: record, contracts: contracts,
+          threads: ProcessInfo.processInfo.activeProcessorCount)
       } catch {
         return refused(error.message, hint: error.hint)
       }
       var settled: [Settlement] = []
       for (i, contract) in contracts.enumerated() {
-        let loaded = DataBundle.load(
-          directory: bundleDir, contract: contract, period: record.period)
-        sources += loaded.sources
-        guard let bundle = loaded.bundle else {
-          return .failure(.input(loaded.diagnostics, sources))
+        sources += loaded[i].sources
+        guard let bundle = loaded[i].bundle else {
+          return .failure(.input(loaded[i].diagnostics, sources))
         }
         let outcome = Settlement.run(
           contract: contract, bundle: bundle, opening: states[i])
         guard let s = outcome.settlement else {
-          return .failure(.input(loaded.diagnostics + outcome.diagnostics, sources))
+          return .failure(.input(loaded[i].diagnostics + outcome.diagnostics, sources))
         }
         states[i] = s.closing
         settled.append(s)

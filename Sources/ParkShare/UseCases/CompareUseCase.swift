@@ -35,21 +35,18 @@ public enum CompareUseCase {
       case .success(let c): return UseCaseOutcome(c)
       }
     case .period(let period):
-      var settled: [Settlement] = []
-      var diagnostics: [Diagnostic] = []
-      var sources: [SourceFile] = []
-      for (i, file) in request.contracts.enumerated() {
+      // Both variants from one read of the bundle's readings.
+      let variants = request.contracts.enumerated().map { (i, file) in
         var one = period
         one.contract = file
         one.allowOutsideFiles = request.allowOutsideFiles
         one.parameters = period.parameters + request.parameters[i]
-        let s = PeriodInputs.settle(one)
-        diagnostics += s.diagnostics
-        sources += s.sources
-        guard let value = s.value else {
-          return UseCaseOutcome(nil, diagnostics: diagnostics, sources: sources, usage: s.usage)
-        }
-        settled.append(value.settlement)
+        return one
+      }
+      let s = PeriodInputs.settle(variants: variants)
+      let (diagnostics, sources) = (s.diagnostics, s.sources)
+      guard let settled = s.value?.map(\.settlement) else {
+        return UseCaseOutcome(nil, diagnostics: diagnostics, sources: sources, usage: s.usage)
       }
       do throws(ArithmeticError) {
         return UseCaseOutcome(

@@ -18,39 +18,65 @@ struct PeriodInputs {
   static func load(
     _ request: PeriodRequest, digests: Bool = false, before: ((Contract) -> UseCaseStop?)? = nil
   ) -> Result<PeriodInputs, UseCaseStop> {
-    let (source, checked) = Checker.check(
-      path: request.contract, allowOutsideFiles: request.allowOutsideFiles,
-      parameters: request.parameters)
-    var sources = (source.map { [$0] } ?? []) + checked.sources
-    var diagnostics = checked.diagnostics
-    guard let contract = checked.contract else { return .failure(.input(diagnostics, sources)) }
-    switch before?(contract) {
-    case .input(let more, let files)?:
-      return .failure(.input(diagnostics + more, sources + files))
-    case let other?: return .failure(other)
-    case nil: break
-    }
-    if let problem = DataBundle.problem(with: request.period, in: contract) {
-      return .failure(.usage(problem))
-    }
-    var opening: CarryState? = nil
-    if let path = request.opening {
-      let (state, problems) = CarryStateReader.read(path, contract: contract)
-      if !problems.isEmpty {
-        return .failure(.input(diagnostics + problems, sources + stateSource(path)))
+    load(variants: [request], digests: digests, before: before).map { $0[0] }
+  }
+
+  /// `load` for variants of one deal on one bundle (the same data and period, each its own
+  /// contract and parameters): every contract is checked first, then the bundle is loaded for
+  /// all of them from one read of its readings (`DataBundle.load(directory:contracts:...)`).
+  static func load(
+    variants requests: [PeriodRequest], digests: Bool = false,
+    before: ((Contract) -> UseCaseStop?)? = nil
+  ) -> Result<[PeriodInputs], UseCaseStop> {
+    var checked:
+      [(contract: Contract, opening: CarryState?, diagnostics: [Diagnostic], sources: [SourceFile])] =
+        []
+    var allSources: [SourceFile] = []
+    var allDiagnostics: [Diagnostic] = []
+    for request in requests {
+      let (source, result) = Checker.check(
+        path: request.contract, allowOutsideFiles: request.allowOutsideFiles,
+        parameters: request.parameters)
+      let sources = (source.map { [$0] } ?? []) + result.sources
+      allSources += sources
+      allDiagnostics += result.diagnostics
+      guard let contract = result.contract else {
+        return .failure(.input(allDiagnostics, allSources))
       }
-      opening = state
+      switch before?(contract) {
+      case .input(let more, let files)?:
+        return .failure(.input(allDiagnostics + more, allSources + files))
+      case let other?: return .failure(other)
+      case nil: break
+      }
+      if let problem = DataBundle.problem(with: request.period, in: contract) {
+        return .failure(.usage(problem))
+      }
+      var opening: CarryState? = nil
+      if let path = request.opening {
+        let (state, problems) = CarryStateReader.read(path, contract: contract)
+        if !problems.isEmpty {
+          return .failure(.input(allDiagnostics + problems, allSources + stateSource(path)))
+        }
+        opening = state
+      }
+      checked.append((contract, opening, result.diagnostics, sources))
     }
+    let first = requests[0]
     let loaded = DataBundle.load(
-      directory: request.data, contract: contract, period: request.period,
-      threads: request.threads, digests: digests)
-    sources += loaded.sources
-    diagnostics += loaded.diagnostics
-    guard let bundle = loaded.bundle else { return .failure(.input(diagnostics, sources)) }
-    return .success(
-      PeriodInputs(
-        contract: contract, period: request.period, opening: opening, bundle: bundle,
-        diagnostics: diagnostics, sources: sources))
+      directory: first.data, contracts: checked.map(\.contract), period: first.period,
+      threads: first.threads, digests: digests)
+    var inputs: [PeriodInputs] = []
+    for (c, l) in zip(checked, loaded) {
+      let diagnostics = c.diagnostics + l.diagnostics
+      let sources = c.sources + l.sources
+      guard let bundle = l.bundle else { return .failure(.input(diagnostics, sources)) }
+      inputs.append(
+        PeriodInputs(
+          contract: c.contract, period: first.period, opening: c.opening, bundle: bundle,
+          diagnostics: diagnostics, sources: sources))
+    }
+    return .success(inputs)
   }
 
   /// Loads the inputs and settles the period (`explain`, `fairness`, `compare`): the settlement
@@ -58,20 +84,38 @@ struct PeriodInputs {
   static func settle(_ request: PeriodRequest, before: ((Contract) -> UseCaseStop?)? = nil)
     -> UseCaseOutcome<(settlement: Settlement, contract: Contract)>
   {
-    let inputs: PeriodInputs
-    switch load(request, before: before) {
-    case .failure(let stop): return .stopped(stop)
-    case .success(let i): inputs = i
-    }
-    let outcome = Settlement.run(
-      contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
-      statePath: request.opening)
-    let diagnostics = inputs.diagnostics + outcome.diagnostics
-    guard let settlement = outcome.settlement, !diagnostics.hasErrors else {
-      return UseCaseOutcome(nil, diagnostics: diagnostics, sources: inputs.sources)
-    }
+    let all = settle(variants: [request], before: before)
     return UseCaseOutcome(
-      (settlement, inputs.contract), diagnostics: diagnostics, sources: inputs.sources)
+      all.value?[0], diagnostics: all.diagnostics, sources: all.sources, usage: all.usage)
+  }
+
+  /// `settle` for variants of one deal on one bundle, read once (`load(variants:)`): every
+  /// variant's settlement, or the first that cannot be made, with the diagnostics so far.
+  static func settle(
+    variants requests: [PeriodRequest], before: ((Contract) -> UseCaseStop?)? = nil
+  )
+    -> UseCaseOutcome<[(settlement: Settlement, contract: Contract)]>
+  {
+    let all: [PeriodInputs]
+    switch load(variants: requests, before: before) {
+    case .failure(let stop): return .stopped(stop)
+    case .success(let i): all = i
+    }
+    var diagnostics: [Diagnostic] = []
+    var sources: [SourceFile] = []
+    var settled: [(settlement: Settlement, contract: Contract)] = []
+    for (inputs, request) in zip(all, requests) {
+      let outcome = Settlement.run(
+        contract: inputs.contract, bundle: inputs.bundle, opening: inputs.opening,
+        statePath: request.opening)
+      diagnostics += inputs.diagnostics + outcome.diagnostics
+      sources += inputs.sources
+      guard let settlement = outcome.settlement, !diagnostics.hasErrors else {
+        return UseCaseOutcome(nil, diagnostics: diagnostics, sources: sources)
+      }
+      settled.append((settlement, inputs.contract))
+    }
+    return UseCaseOutcome(settled, diagnostics: diagnostics, sources: sources)
   }
 
   /// The state file's text, so its problems are shown with their line.

@@ -30,25 +30,15 @@ extension SettleUseCase {
       guard Ledger.compact(try l.full(record).opening) != Ledger.compact(closing) else { break }
       let (c, digest) = try contractFor(
         record, in: l, amending: contract, digest: contractDigest, acknowledged: acknowledged)
-      let dir = try l.bundleDirectory(of: record)
-      let loaded = DataBundle.load(
-        directory: dir, contract: c, period: record.period, threads: threads, digests: true)
+      let loaded = try l.loadBundle(of: record, contracts: [c], threads: threads)[0]
       guard let bundle = loaded.bundle, !loaded.diagnostics.hasErrors else {
         let first = loaded.diagnostics.first { $0.severity == .error }
         throw Ledger.Refusal(
           message:
-            "\(record.period) cannot be restated: its data bundle '\(dir)' no longer reads (\(first?.message ?? "no bundle"))",
+            "\(record.period) cannot be restated: its data bundle no longer reads (\(first?.message ?? "no bundle"))",
           hint: "restore the period's data bundle as it was settled")
       }
       let inputs = Settlement.inputDigests(contract: c, bundle: bundle)
-      let recorded = try l.settlement(of: record)
-      let added = Set(bundle.digests.map(\.path)).subtracting(recorded.inputs.map(\.path)).sorted()
-      if let first = added.first {
-        throw Ledger.Refusal(
-          message:
-            "\(record.period) cannot be restated: '\(first)' was added to its data bundle after it was settled",
-          hint: "remove the files added to the bundle after it was settled")
-      }
       let outcome = Settlement.run(contract: c, bundle: bundle, opening: closing, inputs: inputs)
       guard let again = outcome.settlement, !outcome.diagnostics.hasErrors else {
         let first = outcome.diagnostics.first { $0.severity == .error }

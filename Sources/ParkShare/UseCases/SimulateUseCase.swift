@@ -72,29 +72,47 @@ public enum SimulateUseCase {
       allowOutsideFiles: request.allowOutsideFiles, threads: request.threads,
       parameters: scenario.parameters + request.parameters)
     var opening: CarryState? = nil
+    var settled: (ledger: Ledger, record: Ledger.Record)? = nil
     if let dir = scenario.ledger {
-      // The period as settled: its bundle (checked by digest) and its opening state.
+      // The period as settled: its bundle (checked by digest on the read that loads it) and its
+      // opening state.
       do throws(Ledger.Refusal) {
         let ledger = try Ledger.open(dir)
         guard let record = ledger.latest.first(where: { $0.period == scenario.period }) else {
           throw Ledger.Refusal(message: "the ledger holds no settlement of \(scenario.period)")
         }
-        period.data = try ledger.bundleDirectory(of: record)
+        guard let folder = Ledger.bundleFolder(try ledger.settlement(of: record).inputs) else {
+          throw Ledger.Refusal(
+            message: "\(record.period) was settled without a data bundle on record")
+        }
+        period.data = folder
         let states = try ledger.full(record)
         opening = states.opening.period == nil ? nil : states.opening
+        settled = (ledger, record)
       } catch {
         return UseCaseOutcome(
           nil, diagnostics: [.error(.ledger, error.message, at: .whole(dir), hint: error.hint)])
       }
     }
     // What the scenario names is checked against the contract before any data is read.
-    let checked = PeriodInputs.load(period) { contract in
+    let checked = PeriodInputs.load(period, digests: settled != nil) { contract in
       let problems = scenario.problems(with: contract)
       return problems.isEmpty ? nil : .input(problems, sources)
+    }
+    if case .failure = checked, let (ledger, record) = settled {
+      // A bundle that no longer reads: name the file that changed, when one did.
+      do throws(Ledger.Refusal) { _ = try ledger.bundleDirectory(of: record) } catch {
+        return refusal(error, scenario.ledger!)
+      }
     }
     switch checked {
     case .failure(let stop): return .stopped(stop)
     case .success(let inputs):
+      if let (ledger, record) = settled {
+        do throws(Ledger.Refusal) { try ledger.check(inputs.bundle, settledAs: record) } catch {
+          return refusal(error, scenario.ledger!)
+        }
+      }
       // Seasonality: the rest of the year's bundles, each read for its own period.
       var seasons = [inputs.bundle]
       var diagnostics = inputs.diagnostics.filter { $0.severity == .error }
@@ -117,6 +135,12 @@ public enum SimulateUseCase {
           seasons: seasons.count > 1 ? seasons : []),
         diagnostics: diagnostics, sources: sources)
     }
+  }
+
+  /// The ledger's refusal of a period's bundle, as the run's one diagnostic.
+  static func refusal(_ error: Ledger.Refusal, _ dir: String) -> UseCaseOutcome<Simulator> {
+    UseCaseOutcome(
+      nil, diagnostics: [.error(.ledger, error.message, at: .whole(dir), hint: error.hint)])
   }
 
   /// A projected period that cannot be computed: the diagnostic, at the clause when known.

@@ -94,8 +94,9 @@ struct PDFDocument {
     return out + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
   }()
 
+  static let hexDigits = Array("0123456789ABCDEF".utf8)
+
   static func hexByte(_ b: Int) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[b >> 4], digits[b & 15]])
+    String(decoding: [hexDigits[b >> 4], hexDigits[b & 15]], as: UTF8.self)
   }
 }

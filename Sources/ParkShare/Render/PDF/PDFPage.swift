@@ -84,11 +84,16 @@ struct PDFPage {
   /// left out; a character outside the Basic Multilingual Plane, which UCS-2 cannot hold, is
   /// written as U+FFFD.
   static func hex(_ text: String, bom: Bool = true) -> String {
-    var out = bom ? "<FEFF" : "<"
+    // Bytes, not strings: a statement of a thousand parties writes a few million digits.
+    var out = Array((bom ? "<FEFF" : "<").utf8)
+    out.reserveCapacity(out.count + 4 * text.utf8.count + 1)
     for s in text.unicodeScalars where s.value >= 0x20 {
       let v = s.value > 0xFFFF ? 0xFFFD : Int(s.value)
-      out += PDFDocument.hexByte(v >> 8) + PDFDocument.hexByte(v & 0xFF)
+      for shift in stride(from: 12, through: 0, by: -4) {
+        out.append(PDFDocument.hexDigits[(v >> shift) & 15])
+      }
     }
-    return out + ">"
+    out.append(UInt8(ascii: ">"))
+    return String(decoding: out, as: UTF8.self)
   }
 }
