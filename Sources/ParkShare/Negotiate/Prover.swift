@@ -21,7 +21,20 @@ public struct Prover: Sendable {
   /// a promise about an input without a range.
   public struct Refusal: Error, Sendable {
     public var message: String
+    /// Where the refusal belongs: the range in the scenario (its `places` key, such as
+    /// `prove.inputs.ccer_price`), or else the promise's line in the contract.
+    public var place: String? = nil
+    public var clause: SourceRange? = nil
+    public var hint: String? = nil
   }
+
+  /// The finest grid a range is searched on: 10^-12 (ranges with more places are refused, not
+  /// cut).
+  static let maxDecimals = 12
+
+  /// What a run should know before it starts: each range whose starting value (the bundle's)
+  /// lies outside it, so cases start from the nearest end (a warning, at the range).
+  public private(set) var outside: [(place: String, message: String)] = []
 
   /// The most corners tried before random cases (2^10): beyond ten ranges, corners are left to
   /// the random cases.
@@ -44,8 +57,8 @@ public struct Prover: Sendable {
         else {
           throw Refusal(
             message:
-              "prove.inputs.\(id): the input has several values in \(base.period) (by member, month or vintage); give it a factor range in prove.factors"
-          )
+              "'\(id)' has several values in \(base.period) (by member, month or vintage), so it has no one value to search",
+            place: r.place, hint: "give it a factor range in prove.factors instead")
         }
         start = only.value.value
       }
@@ -54,13 +67,19 @@ public struct Prover: Sendable {
         !contract.meters.contains(where: { $0.kind.rawValue == kind })
       {
         throw Refusal(
+          message: "'\(contract.id)' meters no \(kind), so this range would move nothing",
+          place: r.place, hint: "remove it, or give a kind the contract meters")
+      }
+      let places = max(r.low.trimmed.scale, r.high.trimmed.scale)
+      guard places <= Self.maxDecimals else {
+        throw Refusal(
           message:
-            "prove.kWh.\(kind): '\(contract.id)' meters no \(kind), so this range would move nothing: remove it, or give a kind the contract meters"
-        )
+            "the range of \(r.driver) has \(places) decimal places; ranges are searched on a grid of at most \(Self.maxDecimals)",
+          place: r.place, hint: "round the range's ends to 12 decimal places")
       }
       let floor = r.kind == .value ? 2 : 4
       let decimals = min(
-        12, max(floor, r.low.trimmed.scale, r.high.trimmed.scale, start.trimmed.scale))
+        Self.maxDecimals, max(floor, places, start.trimmed.scale))
       func units(_ x: Exact) -> Int128? {
         (try? x.rounded(scale: decimals, .halfEven))
           .map { $0.significand * Self.power(decimals - $0.scale) }
@@ -72,8 +91,15 @@ public struct Prover: Sendable {
       else {
         throw Refusal(
           message:
-            "the range of \(r.driver) (\(r.low) to \(r.high) on a grid of 10^-\(decimals)) is too wide to search: narrow it"
-        )
+            "the range of \(r.driver) (\(r.low) to \(r.high) on a grid of 10^-\(decimals)) is too wide to search",
+          place: r.place, hint: "narrow it")
+      }
+      if st < lo || st > hi {
+        outside.append(
+          (
+            r.place,
+            "the bundle's \(r.kind == .value ? "value" : "factor") of \(r.driver) (\(start.trimmed)) lies outside the range \(r.low) to \(r.high): cases start from \(st < lo ? r.low : r.high), the nearest end, and counterexamples shrink toward it"
+          ))
       }
       dims.append(
         Proof.Dimension(
@@ -89,13 +115,14 @@ public struct Prover: Sendable {
         guard r.low == r.high else { continue }
         throw Refusal(
           message:
-            "the range of '\(input)' is the single value \(r.low), so line \(a.clause.start.line) (about '\(input)' rising) cannot be tested: give it a range from low to high"
-        )
+            "the range of '\(input)' is the single value \(r.low), so line \(a.clause.start.line) (about '\(input)' rising) cannot be tested",
+          place: r.place, hint: "give it a range from low to high")
       }
       throw Refusal(
         message:
-          "'\(input)' has no range in the scenario's prove section, so line \(a.clause.start.line) (about '\(input)' rising) cannot be tested: give it one in prove.inputs or prove.factors"
-      )
+          "'\(input)' has no range in the scenario's prove section, so this promise about '\(input)' rising cannot be tested",
+        clause: a.clause,
+        hint: "give '\(input)' a range in the scenario's prove.inputs or prove.factors")
     }
     self.dimensions = dims
     self.drivers = ranges.map(\.driver)

@@ -138,6 +138,16 @@ public struct Scenario: Sendable {
     public var kind: Kind
     public var low: Exact
     public var high: Exact
+
+    /// The range's key in the scenario's `places`: `prove.inputs.ID`, `prove.factors.ID` or
+    /// `prove.kWh.KIND`.
+    public var place: String {
+      switch driver {
+      case .kWh(let kind): "prove.kWh." + kind
+      case .input(let id): (kind == .value ? "prove.inputs." : "prove.factors.") + id
+      case .tariff(let id): "prove." + id
+      }
+    }
   }
 
   public struct Investment: Sendable {

@@ -39,20 +39,33 @@ public enum ProveUseCase {
         "'\(sim.contract.id)' states no promise to prove: add 'assert' lines (docs/contract-language.md, \"Promises\")"
       )
     }
+    // What the scenario cannot search is its error, at its place in the scenario file.
+    func refused(_ message: String, at place: String?, clause: SourceRange? = nil, hint: String?)
+      -> UseCaseOutcome<Proof>
+    {
+      let at =
+        place.flatMap { sim.scenario.places[$0] } ?? clause
+        ?? .whole(request.simulate.scenario)
+      prepared.diagnostics.append(.error(.badScenario, message, at: at, hint: hint))
+      return .init(nil, diagnostics: prepared.diagnostics, sources: prepared.sources)
+    }
     guard let search = sim.scenario.prove else {
-      return usage(
-        "the scenario has no 'prove' section: give the input ranges to search, such as \"prove\": {\"inputs\": {\"ccer_price\": [\"0\", \"300\"]}}"
+      return refused(
+        "the scenario has no 'prove' section", at: nil,
+        hint:
+          "give the input ranges to search, such as \"prove\": {\"inputs\": {\"ccer_price\": [\"0\", \"300\"]}}"
       )
     }
     guard !search.ranges.isEmpty else {
-      return usage(
-        "the scenario's prove section gives no ranges: name the inputs to move (prove.inputs, prove.factors) or meter kinds (prove.kWh)"
-      )
+      return refused(
+        "the scenario's prove section gives no ranges", at: "prove",
+        hint:
+          "name the inputs to move (prove.inputs, prove.factors) or meter kinds (prove.kWh)")
     }
     guard sim.scenario.ledger == nil else {
-      return usage(
-        "prove settles cases of a data bundle with no opening state: give the scenario 'data' rather than 'ledger'"
-      )
+      return refused(
+        "prove settles cases of a data bundle with no opening state", at: "ledger",
+        hint: "give the scenario 'data' rather than 'ledger'")
     }
     if let out = request.out, OutputFiles.exists(out) {
       return usage(
@@ -66,7 +79,14 @@ public enum ProveUseCase {
       prover = try Prover(
         contract: sim.contract, base: sim.base, ranges: search.ranges, seed: seed)
     } catch {
-      return usage(error.message)
+      return refused(error.message, at: error.place, clause: error.clause, hint: error.hint)
+    }
+    for (place, message) in prover.outside {
+      prepared.diagnostics.append(
+        .warning(
+          .badScenario, message,
+          at: sim.scenario.places[place] ?? .whole(request.simulate.scenario),
+          hint: "widen the range to the bundle's value to search from where the deal stands"))
     }
     var proof: Proof
     do throws(EvaluationFailure) {

@@ -178,7 +178,12 @@ import Testing
     // A rising-input promise about an input without a range.
     let monotone = Self.contract + "assert esco never falls when ccer_price rises\n"
     try monotone.write(toFile: w.contract, atomically: true, encoding: .utf8)
-    #expect(w.run().usage?.contains("'ccer_price' has no range") == true)
+    // Located at the promise's line, as a scenario error (exit 1), not a usage message.
+    let unranged = w.run()
+    #expect(unranged.usage == nil)
+    let d = try #require(unranged.diagnostics.first { $0.id == .badScenario })
+    #expect(d.message.contains("'ccer_price' has no range"))
+    #expect(d.range.file == w.contract && d.range.start.line == 13, "\(d.range)")
     // No promise at all.
     try Self.contract.replacingOccurrences(of: "assert", with: "# assert").write(
       toFile: w.contract, atomically: true, encoding: .utf8)
@@ -205,11 +210,49 @@ import Testing
     let w = try Workspace(
       prove: #"{"inputs": {"ccer_price": ["-1000000000000000000000000000000000000", "1"]}}"#)
     defer { w.remove() }
-    #expect(w.run().usage?.contains("too wide to search") == true)
+    func refusal(_ prove: String) throws -> Diagnostic {
+      try #"{"data": "y", "period": "2026", "discountRate": "0.08", "prove": \#(prove)}"#
+        .write(toFile: w.scenario, atomically: true, encoding: .utf8)
+      let outcome = w.run()
+      #expect(outcome.value == nil && outcome.usage == nil)
+      let d = try #require(outcome.diagnostics.first { $0.id == .badScenario })
+      // At the range's key, on the scenario's one line: `"ccer_price"` starts at column ...
+      #expect(d.range.file == w.scenario && d.range.start.line == 1, "\(d.range)")
+      return d
+    }
+    // Each refusal at the range it is about, in the scenario file (exit 1, with its line).
+    let wide = try refusal(
+      #"{"inputs": {"ccer_price": ["-1000000000000000000000000000000000000", "1"]}}"#)
+    #expect(wide.message.contains("too wide to search"))
+    #expect(wide.range.start.column == 78)
     // A meter kind the contract does not meter: the range would move nothing.
-    try
-      #"{"data": "y", "period": "2026", "discountRate": "0.08", "prove": {"kWh": {"grid-import": ["0", "2"]}}}"#
-      .write(toFile: w.scenario, atomically: true, encoding: .utf8)
-    #expect(w.run().usage?.contains("meters no grid-import") == true)
+    let unmetered = try refusal(#"{"kWh": {"grid-import": ["0", "2"]}}"#)
+    #expect(unmetered.message.contains("meters no grid-import"))
+    #expect(unmetered.range.start.column == 75)
+    // More decimal places than the grid holds: refused, never cut to 12.
+    let fine = try refusal(#"{"inputs": {"ccer_price": ["0.0000000000001", "0.0000000000009"]}}"#)
+    #expect(fine.message.contains("has 13 decimal places"))
+    #expect(fine.range.start.column == 78)
+    // No ranges at all: at the prove key.
+    let empty = try refusal(#"{"cases": 5}"#)
+    #expect(empty.message.contains("gives no ranges"))
+    #expect(empty.range.start.column == 66)
+  }
+
+  @Test func aBundleValueOutsideItsRangeIsSaidNotClampedQuietly() throws {
+    // The bundle's price is 50; the range starts at 80.
+    let w = try Workspace(prove: #"{"inputs": {"ccer_price": ["80", "90"]}, "cases": 20}"#)
+    defer { w.remove() }
+    let outcome = w.run()
+    let proof = try #require(outcome.value)
+    let warning = try #require(outcome.diagnostics.first { $0.severity == .warning })
+    #expect(warning.id == .badScenario)
+    #expect(
+      warning.message
+        == "the bundle's value of input:ccer_price (50) lies outside the range 80 to 90: cases start from 80, the nearest end, and counterexamples shrink toward it"
+    )
+    #expect(warning.range.file == w.scenario)
+    // 300 x 90 = 27,000 <= 30,000: the cap holds over the whole range.
+    #expect(proof.results.allSatisfy { $0.counterexample == nil })
   }
 }
