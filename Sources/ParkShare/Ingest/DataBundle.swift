@@ -149,6 +149,7 @@ public struct DataBundle: Sendable {
     }
     var readingsDigests: [String: String] = [:]
     var readingsBytesRead = 0
+    var readerOpened: Set<String> = []
     // How the readings are laid out, when they are not the plain format.
     let (profile, profileOK) = loadProfile(
       dir, readings: readingFiles, contract: contract, &diagnostics, &sources)
@@ -203,9 +204,20 @@ public struct DataBundle: Sendable {
         bytes = out.bytes
         readingsDigests = out.digests
         readingsBytesRead = out.bytesRead
+        readerOpened = out.opened
       }
     }
     hashing.wait()
+    // CSV readings the reader did not open (a contract that reads no meters, a registry or
+    // profile that stopped the reading, a file refused at its header) are hashed on their own:
+    // a digest is owed for every file of the bundle.
+    if digests {
+      for path in csvReadings.subtracting(readerOpened).sorted() {
+        let read = FileDigest.read(path)
+        if let d = read.digest { readingsDigests[path] = d.blake2b256 }
+        readingsBytesRead += read.bytes
+      }
+    }
     afterReading()
     // Every file's digest in the order they were always listed: facts, registry, readings, the
     // profile and replacements.
@@ -265,6 +277,14 @@ public struct DataBundle: Sendable {
         file: path, start: .init(line: line, column: 1), end: .init(line: line, column: 1))
     }
     return Loaded(bundle: ok ? bundle : nil, diagnostics: diagnostics.ordered, sources: sources)
+  }
+
+  /// Every file of the bundle in `dir` that `load` reads (registry, facts, import profile,
+  /// replacements, readings), those that exist.
+  public static func files(in dir: String) -> [String] {
+    let fm = FileManager.default
+    let named = ["facts.csv", "meters.csv", ImportProfile.fileName, MeterReplacement.fileName]
+    return (named.map { dir + "/" + $0 } + findReadings(dir)).filter { fm.fileExists(atPath: $0) }
   }
 
   /// `readings*.csv` in the bundle and every `.csv` under `readings/`, sorted by path.

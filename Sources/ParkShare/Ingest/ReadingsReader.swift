@@ -22,6 +22,9 @@ enum ReadingsReader {
     var digests: [String: String] = [:]
     /// Bytes read from the CSV files on the fast pass, headers included.
     var bytesRead = 0
+    /// The CSV files the reader opened (a file refused at its header is not): the others are
+    /// hashed apart.
+    var opened: Set<String> = []
   }
 
   struct Chunk: Sendable {
@@ -196,7 +199,8 @@ enum ReadingsReader {
     return Output(
       sums: sums, diagnostics: diagnostics, rows: total.totalRows, bytes: total.bytes,
       tally: keepValues ? total : nil, layout: keepValues ? layout : nil,
-      digests: queue.digests(), bytesRead: queue.bytesRead + open.reduce(0) { $0 + $1.headRead })
+      digests: queue.digests(), bytesRead: queue.bytesRead + open.reduce(0) { $0 + $1.headRead },
+      opened: Set(open.map(\.path)))
   }
 
   /// A file whose lines end in CR alone (old Mac tools) reads as one long line.

@@ -38,7 +38,15 @@ extension Ledger {
       digests: true)
     for l in loaded {
       guard let bundle = l.bundle else {
+        // A changed or added file is named before what it broke.
         _ = try bundleDirectory(of: record)
+        let recorded = Set(try settlement(of: record).inputs.map(\.path))
+        if let added = DataBundle.files(in: dir).first(where: { !recorded.contains($0) }) {
+          throw Refusal(
+            message:
+              "'\(added)' was added to the data bundle of \(record.period) after it was settled",
+            hint: "remove the files added to the bundle after it was settled")
+        }
         continue
       }
       try check(bundle, settledAs: record)

@@ -67,10 +67,14 @@ struct PeriodInputs {
       directory: first.data, contracts: checked.map(\.contract), period: first.period,
       threads: first.threads, digests: digests)
     var inputs: [PeriodInputs] = []
+    var soFar: (diagnostics: [Diagnostic], sources: [SourceFile]) = ([], [])
     for (c, l) in zip(checked, loaded) {
       let diagnostics = c.diagnostics + l.diagnostics
       let sources = c.sources + l.sources
-      guard let bundle = l.bundle else { return .failure(.input(diagnostics, sources)) }
+      soFar.diagnostics += diagnostics
+      soFar.sources += sources
+      // A variant that does not load stops the run with what every variant said so far.
+      guard let bundle = l.bundle else { return .failure(.input(soFar.diagnostics, soFar.sources)) }
       inputs.append(
         PeriodInputs(
           contract: c.contract, period: first.period, opening: c.opening, bundle: bundle,

@@ -30,7 +30,13 @@ extension SettleUseCase {
       guard Ledger.compact(try l.full(record).opening) != Ledger.compact(closing) else { break }
       let (c, digest) = try contractFor(
         record, in: l, amending: contract, digest: contractDigest, acknowledged: acknowledged)
-      let loaded = try l.loadBundle(of: record, contracts: [c], threads: threads)[0]
+      let loaded: DataBundle.Loaded
+      do throws(Ledger.Refusal) {
+        loaded = try l.loadBundle(of: record, contracts: [c], threads: threads)[0]
+      } catch {
+        throw Ledger.Refusal(
+          message: "\(record.period) cannot be restated: \(error.message)", hint: error.hint)
+      }
       guard let bundle = loaded.bundle, !loaded.diagnostics.hasErrors else {
         let first = loaded.diagnostics.first { $0.severity == .error }
         throw Ledger.Refusal(

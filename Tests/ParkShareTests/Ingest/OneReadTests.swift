@@ -138,4 +138,41 @@ import Testing
     }
     #expect(prices[0] < prices[1] && prices[0] < prices[2] && prices[2] < prices[1])
   }
+
+  /// Readings the reader does not open still get their digest: a contract that reads no meters
+  /// (the readings are only warned about), a file refused at its header (only its own error).
+  @Test func readingsTheReaderDoesNotOpenAreHashedApart() throws {
+    let t = try TestBundle(
+      contract: """
+        contract f "facts only"
+        currency CNY
+        settle monthly from 2026-01 to 2026-12
+        party op "op" operator
+        input sales CNY
+        revenue r = sales
+        pool p = r
+          split op 100%
+        """)
+    defer { t.remove() }
+    let dir = try Self.whole(t, "n")
+    try t.write("n/facts.csv", "fact,value\nsales,100\n")
+    let period = Period("2026-01")!
+    let loaded = DataBundle.load(
+      directory: dir, contract: t.contract, period: period, digests: true)
+    let bundle = try #require(loaded.bundle, "\(loaded.diagnostics.map(\.message))")
+    #expect(loaded.diagnostics.map(\.id) == [.unusedReadings])
+    let files = ["facts.csv", "meters.csv", "readings.csv"].map { dir + "/" + $0 }
+    #expect(bundle.digests == files.compactMap { FileDigest.of($0) })
+
+    // A readings file refused at its header: that error alone, no word of its digest.
+    let m = try TestBundle(
+      contract: ReadingsTests.contract, files: ["tenants.csv": "id,name\nA,甲\nB,乙\n"])
+    defer { m.remove() }
+    let bad = try Self.whole(m, "h")
+    try m.write("h/readings-2.csv", "meter,time,kwh\n")
+    let refused = DataBundle.load(
+      directory: bad, contract: m.contract, period: period, digests: true)
+    #expect(refused.bundle == nil)
+    #expect(refused.diagnostics.map(\.id) == [.badHeader], "\(refused.diagnostics.map(\.message))")
+  }
 }

@@ -175,4 +175,24 @@ import Testing
     #expect(r.status == 1)
     #expect(r.err.contains("is not the file 2026Q1 was settled from"), "\(r.err)")
   }
+
+  /// A readings file added to a settled bundle is refused as added, whether the bundle still
+  /// reads (its digests are checked on the read that loads it) or the file breaks it.
+  @Test func aFileAddedSinceSettlingIsRefused() throws {
+    let f = try LedgerTests.Fixture()
+    defer { f.t.remove() }
+    #expect(try f.settle("2026Q1").status == 0)
+    let a = f.t.folder.appendingPathComponent("test.contract").path
+    let added = f.t.folder.appendingPathComponent("2026Q1/readings-late.csv").path
+    try "meter,timestamp,kwh\n".write(toFile: added, atomically: true, encoding: .utf8)
+    let r = try runParkshare(["compare", a, a, "--ledger", f.ledger])
+    #expect(r.status == 1)
+    #expect(r.err.contains("'\(added)' was added to the data bundle of 2026Q1"), "\(r.err)")
+    // A file that also breaks the bundle (a header the reader refuses): still named as added.
+    try "meter,when,kwh\n".write(toFile: added, atomically: true, encoding: .utf8)
+    let broken = try runParkshare(["compare", a, a, "--ledger", f.ledger])
+    #expect(broken.status == 1)
+    #expect(
+      broken.err.contains("'\(added)' was added to the data bundle of 2026Q1"), "\(broken.err)")
+  }
 }
