@@ -24,8 +24,9 @@ enum ProveCommand {
     } else {
       Output.out(ProveText.text(proof, wording: wording))
     }
-    // A broken promise is an answer, but like a failing test, not a success.
-    return proof.results.contains { $0.counterexample != nil }
+    // A broken promise, or a case the contract cannot settle, is an answer, but like a failing
+    // test, not a success.
+    return proof.results.contains { $0.counterexample != nil } || proof.unsettled != nil
       ? ExitCode.inputError : ExitCode.success
   }
 }

@@ -16,6 +16,22 @@ public struct Proof: Sendable, Encodable {
   public var run: Int
   public var dimensions: [Dimension]
   public var results: [Result]
+  /// Cases the contract cannot settle (a division by zero, an amount past the arithmetic's
+  /// range): a finding of its own, never a reason to lose the rest of the run. Nil when every
+  /// case settled.
+  public var unsettled: Unsettled? = nil
+
+  /// How many cases could not be settled, and the first of them (in case order: the same on
+  /// any number of threads).
+  public struct Unsettled: Sendable, Encodable {
+    public var count: Int
+    /// The first such case, 1-based, and its values (one per dimension).
+    public var firstAt: Int
+    public var values: [Exact]
+    public var message: String
+    /// The clause the engine stopped at, when it names one.
+    public var clause: SourceRange?
+  }
 
   /// One range the search draws from.
   public struct Dimension: Sendable, Encodable {

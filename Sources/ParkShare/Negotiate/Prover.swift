@@ -184,9 +184,8 @@ public struct Prover: Sendable {
         contract: contract, bundle: bundle(at: point), opening: nil, known: [:]
       ).pools
     } catch {
-      throw EvaluationFailure(
-        "the case \(describe(point)) cannot be settled: \(error.message)", hint: error.hint,
-        clause: error.clause)
+      // The case's values are shown beside the message wherever it is reported.
+      throw EvaluationFailure(error.message, hint: error.hint, clause: error.clause)
     }
   }
 
@@ -305,12 +304,14 @@ public struct Prover: Sendable {
   /// Runs up to `cases` cases on `threads` threads, a block at a time, stopping once every
   /// promise is broken; then shrinks each promise's first counterexample.
   public func run(cases: Int, threads: Int) throws(EvaluationFailure) -> (
-    results: [Proof.Result], run: Int
+    results: [Proof.Result], run: Int, unsettled: Proof.Unsettled?
   ) {
     let boundary = boundaryCases()
     let n = contract.assertions.count
     var first: [Int?] = Array(repeating: nil, count: n)
     var start = 0
+    var unsettled: Proof.Unsettled? = nil
+    var unsettledCases: [Int] = []
     let workers = max(1, threads)
     let block = 64 * workers
     while start < cases, first.contains(nil) {
@@ -334,25 +335,40 @@ public struct Prover: Sendable {
       }
       for j in 0..<count {
         switch slots[j]! {
-        case .failure(let e): throw e
+        case .failure(let e):
+          // A case the contract cannot settle gives no verdict: counted, the first kept.
+          if unsettled == nil {
+            let k = from + j
+            let c = k < boundary.count ? boundary[k] : randomCase(k)
+            unsettled = Proof.Unsettled(
+              count: 0, firstAt: k + 1,
+              values: c.point.indices.map { value($0, c.point[$0]).trimmed },
+              message: e.message, clause: e.clause)
+          }
+          unsettled!.count += 1
+          unsettledCases.append(from + j)
         case .success(let fails):
           for a in 0..<n where first[a] == nil && fails[a] { first[a] = from + j }
         }
       }
       start += count
     }
+    // A promise held in the cases that settled: those the contract cannot settle judge nothing.
+    func settled(before k: Int) -> Int { k - unsettledCases.count { $0 < k } }
     var results: [Proof.Result] = []
     for (a, assertion) in contract.assertions.enumerated() {
       guard let k = first[a] else {
-        results.append(Proof.Result(assertion: assertion, held: start, counterexample: nil))
+        results.append(
+          Proof.Result(assertion: assertion, held: settled(before: start), counterexample: nil))
         continue
       }
       let c = k < boundary.count ? boundary[k] : randomCase(k)
       results.append(
         Proof.Result(
-          assertion: assertion, held: k, counterexample: try shrink(assertion, c, foundAt: k + 1)))
+          assertion: assertion, held: settled(before: k),
+          counterexample: try shrink(assertion, c, foundAt: k + 1)))
     }
-    return (results, start)
+    return (results, start, unsettled)
   }
 
   /// The smallest counterexample near `c`: each value in turn moved to its starting value if
@@ -367,12 +383,17 @@ public struct Prover: Sendable {
     let rising = a.input.flatMap { index(of: .input($0)) }
     var r = rising.flatMap { c.raises[$0] }
     var steps = 0
-    func breaks(_ p: [Int128], _ raise: Int128?) throws(EvaluationFailure) -> Bool {
+    func breaks(_ p: [Int128], _ raise: Int128?) -> Bool {
       steps += 1
       var raised: [Int: [PoolResult]] = [:]
       var raises: [Int: Int128] = [:]
       if let i = rising, let raise { raises[i] = raise }
-      return try self.breaks(a, Case(point: p, raises: raises), try self.pools(p), &raised)
+      // A point the contract cannot settle is not kept: every point kept breaks the promise.
+      do throws(EvaluationFailure) {
+        return try self.breaks(a, Case(point: p, raises: raises), try self.pools(p), &raised)
+      } catch {
+        return false
+      }
     }
     // Dimension i at u; a rising input's raise moves with it, within its range.
     func at(_ i: Int, _ u: Int128) -> ([Int128], Int128?) {
@@ -389,7 +410,7 @@ public struct Prover: Sendable {
       // A rising input is not moved toward its start: its pair is closed up below.
       for i in x.indices where x[i] != starts[i] && i != rising {
         let (y, ry) = at(i, starts[i])
-        if try breaks(y, ry) {
+        if breaks(y, ry) {
           (x, r) = (y, ry)
           moved = true
           continue
@@ -399,7 +420,7 @@ public struct Prover: Sendable {
         while abs(fails - holds) > 1 {
           let mid = holds + (fails - holds) / 2
           let (y, ry) = at(i, mid)
-          if try breaks(y, ry) { fails = mid } else { holds = mid }
+          if breaks(y, ry) { fails = mid } else { holds = mid }
         }
         if fails != x[i] {
           (x, r) = at(i, fails)
@@ -413,7 +434,7 @@ public struct Prover: Sendable {
         var fails = raise
         while fails - holds > 1 {
           let mid = holds + (fails - holds) / 2
-          if try breaks(x, mid) { fails = mid } else { holds = mid }
+          if breaks(x, mid) { fails = mid } else { holds = mid }
         }
         var low = x[i]
         var none = fails
@@ -421,7 +442,7 @@ public struct Prover: Sendable {
           let mid = low + (none - low) / 2
           var y = x
           y[i] = mid
-          if try breaks(y, fails) { low = mid } else { none = mid }
+          if breaks(y, fails) { low = mid } else { none = mid }
         }
         if fails != raise || low != x[i] {
           r = fails

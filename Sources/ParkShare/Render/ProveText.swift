@@ -57,6 +57,14 @@ public enum ProveText {
         out += "  " + t.writeIt + "\n"
       }
     }
+    if let u = p.unsettled {
+      out += "\n" + t.unsettled(u.count.grouped, p.run.grouped, "\(u.firstAt)") + "\n"
+      out += StatementText.table(
+        p.dimensions.indices.map { [p.dimensions[$0].name, "=", u.values[$0].grouped] },
+        rightAligned: [2], indent: "    ")
+      let at = u.clause.map { " (\($0.file):\($0.start.line))" } ?? ""
+      out += "  \(t.because): \(u.message)\(at)\n"
+    }
     let broken = p.results.filter { $0.counterexample != nil }.count
     return out + "\n" + t.summary(p.results.count - broken, broken) + "\n"
   }

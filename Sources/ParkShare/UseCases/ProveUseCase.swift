@@ -90,14 +90,14 @@ public enum ProveUseCase {
     }
     var proof: Proof
     do throws(EvaluationFailure) {
-      let (results, run) = try prover.run(
+      let (results, run, unsettled) = try prover.run(
         cases: cases, threads: max(1, request.simulate.threads))
       proof = Proof(
         contract: sim.contract.id, file: sim.contract.file,
         parameters: ContractParameter.variant(sim.contract.parameters),
         period: sim.base.period, currency: sim.contract.currency.code,
         decimals: sim.contract.currency.decimals, seed: seed, cases: cases, run: run,
-        dimensions: prover.dimensions, results: results)
+        dimensions: prover.dimensions, results: results, unsettled: unsettled)
     } catch {
       prepared.diagnostics.append(
         .error(

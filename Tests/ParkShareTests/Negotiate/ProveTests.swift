@@ -255,4 +255,38 @@ import Testing
     // 300 x 90 = 27,000 <= 30,000: the cap holds over the whole range.
     #expect(proof.results.allSatisfy { $0.counterexample == nil })
   }
+
+  /// A case the contract cannot settle (here a division by a price of 0) is reported as such,
+  /// and the run goes on: the cap is still found broken and shrunk.
+  @Test func aCaseThatCannotSettleIsAFindingNotTheEndOfTheRun() throws {
+    let contract = Self.contract.replacingOccurrences(
+      of: "revenue ccer = ccer_issued x ccer_price\n",
+      with: """
+        revenue ccer = ccer_issued x ccer_price
+        revenue odd = ccer_issued x 1 CNY/tCO2e x (ccer_price / ccer_price)
+
+        """
+    ).replacingOccurrences(of: "pool carbon = ccer\n", with: "pool carbon = ccer + odd\n")
+    let w = try Workspace(
+      contract: contract, prove: #"{"inputs": {"ccer_price": ["0", "300"]}, "cases": 100}"#)
+    defer { w.remove() }
+    let outcome = w.run()
+    let proof = try #require(outcome.value, "\(outcome.diagnostics.map(\.message))")
+    let u = try #require(proof.unsettled)
+    // Case 1 is the bundle's price (50), case 2 the range's low end: 0.
+    #expect(u.firstAt == 2)
+    #expect(u.values == [Exact.zero])
+    #expect(u.count >= 1)
+    #expect(u.clause?.start.line == 9, "\(String(describing: u.clause))")
+    // 30% of (1,000 x p + 1,000) > 30,000 from p = 99.01 on.
+    let c = try #require(proof.results[0].counterexample)
+    #expect(c.values == [Exact("99.01")!])
+    let text = ProveText.text(proof)
+    #expect(text.contains("CANNOT SETTLE \(u.count) of \(proof.run) cases"), "\(text)")
+    #expect(text.contains("the first, case 2:"), "\(text)")
+    // Case 2 judged nothing: one case held before the break at case 3, and the other promise
+    // held in every case that settled.
+    #expect(text.contains("BROKEN in case 3 of 100 (1 held before it)"), "\(text)")
+    #expect(proof.results[1].held == 100 - u.count)
+  }
 }
