@@ -205,7 +205,7 @@ extension Checker {
       case .call(let name, let args, _):
         let typedArgs: Int =
           switch name.text {
-          case "gec", "sum": 1
+          case "gec", "sum", "peak": 1
           case "min", "max": 2
           default: -1
           }
@@ -218,7 +218,7 @@ extension Checker {
   }
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
-    let functions = ["tou", "gec", "sum", "min", "max", "to-date", "received", "balance"]
+    let functions = ["tou", "gec", "peak", "sum", "min", "max", "to-date", "received", "balance"]
     func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
       if args.count == n { return true }
       checker.error(
@@ -261,6 +261,26 @@ extension Checker {
         return nil
       }
       return Typed(formula: .gec(a.formula), unit: .certificate)
+    case "peak":
+      let form = "peak(METERS): each month's largest demand in kW, of meters added and subtracted"
+      guard arity(1, form, into: &self), let a = type(args[0]) else { return nil }
+      guard let terms = a.formula.peakTerms, a.unit == .kWh else {
+        error(
+          .badCall,
+          "peak() takes meters added and subtracted, such as peak(grid + discharge - charge)",
+          at: args[0].range,
+          hint: "the demand is formed interval by interval from the meters' readings, then its monthly maximum taken"
+        )
+        return nil
+      }
+      guard a.per == nil else {
+        error(
+          .perMismatch, "peak() of meters read per member ('\(a.per!)') is not computed",
+          at: args[0].range, hint: "declare the meters for the whole park (without per)")
+        return nil
+      }
+      _ = terms
+      return Typed(formula: .peak(a.formula), unit: .kW)
     case "sum":
       guard arity(1, "sum(X): a per-member value summed over its group", into: &self),
         let a = type(args[0])

@@ -75,6 +75,8 @@ extension Checker {
       case .input, .pool: return .any
       }
     case .received: return .any  // a floor's payer can go below zero
+    // The largest of values never negative is never negative; a difference's can be.
+    case .peak(let a): return sign(of: a).isSubset(of: .nonNegative) ? .nonNegative : .any
     case .value(let id):
       if symbols[id]?.kind == .points { return .nonNegative }
       return signs[id] ?? .any

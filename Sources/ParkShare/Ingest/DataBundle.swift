@@ -189,14 +189,14 @@ public struct DataBundle: Sendable {
           files: readingFiles, stamps: (readingFiles + extras).map(FileStamp.init(path:)),
           meters: meters, refused: registry.refused, period: period,
           cuts: contract.cuts(in: period), gaps: contract.gaps, estimation: estimation,
-          profile: profile, digests: digests)
+          profile: profile, digests: digests, peaks: contract.peakKinds)
         let out =
           reuse?.output(for: key)
           ?? ReadingsReader.read(
             files: readingFiles, meters: meters, period: period, cuts: key.cuts,
             gaps: contract.gaps, estimation: estimation, profile: profile,
             replacements: replacements, registry: sheet, refusedMeters: registry.refused,
-            threads: threads, chunkSize: chunkSize, digests: digests)
+            threads: threads, chunkSize: chunkSize, digests: digests, peaks: key.peaks)
         reuse?.keep(key, out)
         diagnostics += out.diagnostics
         sums = out.sums

@@ -123,6 +123,9 @@ enum GapEstimator {
           layout.sumOffset[r.meter] + Int(layout.segmentOfDay[rel / 1440]) * perDay
           + (rel % 1440) / step
         tally.sums[index] &+= v
+        if layout.seriesOf[r.meter] >= 0 {
+          tally.series[layout.seriesOffset[layout.seriesOf[r.meter]] + slot] &+= v
+        }
         tally.marks[layout.markOffset[r.meter] + slot >> 6] |= 1 << UInt64(slot & 63)
         estimated[r.meter] += 1
       }

@@ -22,6 +22,9 @@ public struct MeterSums: Sendable {
   /// The segments of each month of the period that are counted: all of them, unless the sums
   /// are `through` a day.
   private(set) var segmentsOfMonth: [[Int]]
+  /// For `peak(...)`: each kind's meters' micro-kWh interval by interval over the period, and
+  /// the interval in minutes.
+  public let series: [MeterKind: (interval: Int, micro: [Int64])]
 
   init(
     meters: [RegisteredMeter], layout: ReadingsLayout, tally: ReadingsTally, missing: [Int],
@@ -40,6 +43,13 @@ public struct MeterSums: Sendable {
     var byMonth = Array(repeating: [Int](), count: layout.months)
     for (s, m) in layout.segmentMonth.enumerated() { byMonth[m].append(s) }
     self.segmentsOfMonth = byMonth
+    var series: [MeterKind: (interval: Int, micro: [Int64])] = [:]
+    for (k, kind) in layout.seriesKinds.enumerated() {
+      let from = layout.seriesOffset[k]
+      let count = layout.minutes / layout.seriesInterval[k]
+      series[kind] = (layout.seriesInterval[k], Array(tally.series[from..<from + count]))
+    }
+    self.series = series
   }
 
   /// Intervals of the day of meter `m` (96 for 15 minutes).

@@ -37,10 +37,22 @@ struct ReadingsLayout: Sendable {
   /// every minute of the period when `fastDivision`; otherwise the divisions are made.
   let magic: [UInt64]
   let fastDivision: Bool
+  /// For `peak(...)`: the meter kinds whose readings are also kept interval by interval over
+  /// the whole period, each kind's meters summed into one series (memory: kinds x intervals of
+  /// the period, never rows). Each meter's series (-1: none), each series' first slot in a
+  /// tally's `series`, its interval and its kind.
+  let seriesOf: [Int]
+  let seriesOffset: [Int]
+  let seriesInterval: [Int]
+  let seriesKinds: [MeterKind]
+  let seriesCount: Int
 
   /// `cuts` are the days effective dates cut the period at (a segment starts on each); days
   /// outside the period, or on the first of a month, add no segment.
-  init(meters: [RegisteredMeter], period: Period, cuts: [CalendarDay] = []) {
+  init(
+    meters: [RegisteredMeter], period: Period, cuts: [CalendarDay] = [],
+    peaks: Set<MeterKind> = []
+  ) {
     self.period = period
     index = MeterIndex(meters.map(\.id))
     interval = meters.map(\.interval)
@@ -97,6 +109,44 @@ struct ReadingsLayout: Sendable {
     perDay = interval.map { 1440 / $0 }
     magic = interval.map { ((UInt64(1) << 32) + UInt64($0) - 1) / UInt64($0) }
     fastDivision = minutes * (interval.max() ?? 1) < 1 << 32
+    // A kind's series is on the interval of its first meter; a meter of the kind on another
+    // interval is refused before reading (`peakProblems`).
+    let kinds = peaks.sorted { $0.rawValue < $1.rawValue }.filter { k in
+      meters.contains { $0.kind == k }
+    }
+    var seriesOffset: [Int] = []
+    var seriesInterval: [Int] = []
+    var total = 0
+    for k in kinds {
+      let step = meters.first { $0.kind == k }!.interval
+      seriesOffset.append(total)
+      seriesInterval.append(step)
+      total += minutes / step
+    }
+    self.seriesKinds = kinds
+    self.seriesOffset = seriesOffset
+    self.seriesInterval = seriesInterval
+    self.seriesCount = total
+    seriesOf = meters.map { m in
+      guard let k = kinds.firstIndex(of: m.kind), seriesInterval[k] == m.interval else { return -1 }
+      return k
+    }
+  }
+
+  /// Meters whose demand `peak(...)` needs interval by interval but which are read on another
+  /// interval than the first meter of their kind: each with that meter (their series could not
+  /// be added slot by slot).
+  static func peakProblems(_ meters: [RegisteredMeter], peaks: Set<MeterKind>) -> [(
+    meter: Int, first: Int
+  )] {
+    var out: [(Int, Int)] = []
+    for k in peaks {
+      guard let first = meters.firstIndex(where: { $0.kind == k }) else { continue }
+      for (i, m) in meters.enumerated() where m.kind == k && m.interval != meters[first].interval {
+        out.append((i, first))
+      }
+    }
+    return out.sorted { $0.0 < $1.0 }
   }
 
   /// The interval of meter `m` that minute `rel` of the period falls in, and whether `rel`
@@ -135,6 +185,8 @@ struct ReadingsTally: Sendable {
   var values: [Int64] = []
   /// Readings the meter system flagged estimated or substituted (import profile `quality`).
   var flagged: [Int]
+  /// The `peak(...)` kinds' readings interval by interval (`ReadingsLayout.seriesOffset`).
+  var series: [Int64]
 
   init(_ layout: ReadingsLayout, keepValues: Bool = false) {
     if keepValues { values = Array(repeating: 0, count: layout.valueCount) }
@@ -142,6 +194,7 @@ struct ReadingsTally: Sendable {
     marks = Array(repeating: 0, count: layout.wordCount)
     rows = Array(repeating: 0, count: layout.meterCount)
     flagged = rows
+    series = Array(repeating: 0, count: layout.seriesCount)
   }
 
   /// Adds another thread's tally; an interval marked by both is a duplicate.
@@ -160,6 +213,15 @@ struct ReadingsTally: Sendable {
       flagged[i] += other.flagged[i]
     }
     for i in values.indices where i < other.values.count { values[i] += other.values[i] }
+    for i in series.indices {
+      let (s, o) = series[i].addingReportingOverflow(other.series[i])
+      series[i] = s
+      if o, let k = layout.seriesOffset.lastIndex(where: { $0 <= i }),
+        let m = layout.seriesOf.firstIndex(of: k)
+      {
+        overflowMeters.insert(m)
+      }
+    }
     totalRows += other.totalRows
     bytes += other.bytes
     problems += other.problems

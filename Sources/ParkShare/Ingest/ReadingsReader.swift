@@ -61,7 +61,8 @@ enum ReadingsReader {
     gaps: GapPolicy, estimation: Estimation? = nil, profile: ImportProfile? = nil,
     replacements: [Int: [MeterReplacement]] = [:],
     registry: CSVSheet, refusedMeters: Set<String> = [], threads: Int,
-    chunkSize: Int = DataBundle.defaultChunkSize, keepValues: Bool = false, digests: Bool = false
+    chunkSize: Int = DataBundle.defaultChunkSize, keepValues: Bool = false, digests: Bool = false,
+    peaks: Set<MeterKind> = []
   ) -> Output {
     var diagnostics: [Diagnostic] = []
     var open: [OpenFile] = []
@@ -72,7 +73,16 @@ enum ReadingsReader {
         profile.map { openProfiled(path, $0, &diagnostics) } ?? openFile(path, &diagnostics)
       if let f = opened { open.append(f) }
     }
-    let layout = ReadingsLayout(meters: meters, period: period, cuts: cuts)
+    let layout = ReadingsLayout(meters: meters, period: period, cuts: cuts, peaks: peaks)
+    // A demand is formed interval by interval: a kind `peak(...)` reads must be on one interval.
+    for (m, first) in ReadingsLayout.peakProblems(meters, peaks: peaks) {
+      diagnostics.append(
+        .error(
+          .badRegistry,
+          "meter '\(meters[m].id)' is read every \(meters[m].interval) minutes, meter '\(meters[first].id)' of the same kind (\(meters[m].kind.rawValue)) every \(meters[first].interval): peak(...) adds them interval by interval",
+          at: registry.at(meters[m].line),
+          hint: "read every meter of a kind whose demand is billed on one interval (15 minutes)"))
+    }
     let ids = meters.map(\.id)
     let chunks = Self.chunks(of: open, size: chunkSize)
     // Fast pass: sums only.

@@ -17,6 +17,8 @@ final class ReadingsReuse: @unchecked Sendable {
     var estimation: Estimation?
     var profile: ImportProfile?
     var digests: Bool
+    /// The kinds kept interval by interval for `peak(...)`.
+    var peaks: Set<MeterKind>
   }
 
   private var kept: [(key: Key, output: ReadingsReader.Output)] = []

@@ -289,6 +289,14 @@ struct ReadingsScanner {
     let index = layout.sumOffset[m] + Int(layout.segmentOfDay[day]) * perDay + slot - day * perDay
     let (sum, overflow) = tally.sums[index].addingReportingOverflow(micro)
     tally.sums[index] = sum
+    let k = layout.seriesOf[m]
+    if k >= 0 {
+      // A `peak(...)` kind: its meters' readings added interval by interval.
+      let i = layout.seriesOffset[k] + slot
+      let (v, o) = tally.series[i].addingReportingOverflow(micro)
+      tally.series[i] = v
+      if o { tally.overflowMeters.insert(m) }
+    }
     if overflow { tally.overflowMeters.insert(m) }
     return true
   }

@@ -9,6 +9,7 @@ extension Formula: CustomStringConvertible, Encodable {
     case .input(let id), .meter(let id), .value(let id), .column(let id): return id
     case .tou(let m, let t): return "tou(\(m), \(t))"
     case .gec(let f): return "gec(\(f))"
+    case .peak(let f): return "peak(\(f))"
     case .toDate(let subject, let window): return "to-date(\(subject.id)\(window.argument))"
     case .received(let party, let pool, let window):
       return "received(\(party)\(pool.map { ", " + $0 } ?? "")\(window?.argument ?? ""))"

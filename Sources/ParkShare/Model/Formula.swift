@@ -10,6 +10,9 @@ public indirect enum Formula: Sendable, Hashable {
   case tou(meter: String, tariff: String)
   /// Green certificates issued monthly: one per 1,000 kWh, remainders carried to the next month.
   case gec(Formula)
+  /// Each month's largest demand, in kW, of meters added and subtracted interval by interval
+  /// (`peak(grid + discharge - charge)`): the demand a two-part tariff bills (需量).
+  case peak(Formula)
   /// A per-member quantity summed over the group.
   case sum(Formula)
   case min(Formula, Formula)
@@ -37,9 +40,36 @@ public indirect enum Formula: Sendable, Hashable {
     case .toDate(let subject, _): [subject.id]
     case .received(let party, let pool, _): [party] + (pool.map { [$0] } ?? [])
     case .tou(let m, let t): [m, t]
-    case .gec(let f), .sum(let f), .negate(let f): f.references
+    case .gec(let f), .sum(let f), .negate(let f), .peak(let f): f.references
     case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
       a.references + b.references
+    }
+  }
+}
+
+extension Formula {
+  /// The meters of a `peak(...)` argument with their signs, when it is meters added and
+  /// subtracted (in brackets or not); nil for anything else.
+  public var peakTerms: [(meter: String, sign: Int)]? {
+    switch self {
+    case .meter(let id): return [(id, 1)]
+    case .negate(let f): return f.peakTerms?.map { ($0.meter, -$0.sign) }
+    case .binary(.add, let a, let b), .binary(.subtract, let a, let b):
+      guard let x = a.peakTerms, let y = b.peakTerms else { return nil }
+      guard case .binary(.subtract, _, _) = self else { return x + y }
+      return x + y.map { ($0.meter, -$0.sign) }
+    default: return nil
+    }
+  }
+
+  /// Every meter some `peak(...)` in this formula reads.
+  public var peakMeters: Set<String> {
+    switch self {
+    case .peak(let f): return Set(f.references)
+    case .gec(let f), .sum(let f), .negate(let f): return f.peakMeters
+    case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
+      return a.peakMeters.union(b.peakMeters)
+    default: return []
     }
   }
 }

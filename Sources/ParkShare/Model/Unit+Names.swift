@@ -1,6 +1,8 @@
 extension Unit {
   /// The built-in unit names a contract may use besides its currency and declared units.
-  public static let builtInNames = ["kWh", "MWh", "GWh", "tCO2e", "tce", "cert", "point"]
+  public static let builtInNames = [
+    "kWh", "MWh", "GWh", "kW", "MW", "tCO2e", "tce", "cert", "point",
+  ]
 
   /// The base unit and conversion factor of one unit name (`MWh` is 1,000 kWh), or nil when the
   /// name is unknown. Shared by the contract checker and the data readers, so a unit means the
@@ -13,6 +15,9 @@ extension Unit {
     case "kWh": return (.kWh, .one)
     case "MWh": return (.kWh, Exact(1000))
     case "GWh": return (.kWh, Exact(1_000_000))
+    // Demand (peak(...)): a power, not an energy; a price per kW of a month's peak.
+    case "kW": return (.kW, .one)
+    case "MW": return (.kW, Exact(1000))
     case "tCO2e", "tce": return (.base(name), .one)
     case "cert", "certs": return (.certificate, .one)
     case "point", "points": return (.point, .one)

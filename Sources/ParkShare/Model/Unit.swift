@@ -10,6 +10,8 @@ public struct Unit: Sendable, Hashable, Encodable, CustomStringConvertible {
   public static let none = Unit()
   public static func base(_ name: String) -> Unit { Unit([name: 1]) }
   public static let kWh = Unit.base("kWh")
+  /// Power: `peak(...)` gives kW (a 15-minute interval's kWh x 4).
+  public static let kW = Unit.base("kW")
   public static let certificate = Unit.base("cert")
   public static let point = Unit.base("point")
 

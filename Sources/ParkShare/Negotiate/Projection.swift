@@ -358,7 +358,7 @@ public struct Simulator: Sendable {
       case .value(let id): verdict[id] ?? false
       case .tou(_, let t): !randomTariffs.contains(t)
       case .gec, .toDate, .received, .balance: false  // they read the carried state
-      case .sum(let a), .negate(let a): fixed(a)
+      case .sum(let a), .negate(let a), .peak(let a): fixed(a)
       case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b): fixed(a) && fixed(b)
       }
     }

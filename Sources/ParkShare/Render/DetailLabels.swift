@@ -21,6 +21,8 @@ public struct DetailLabels: Sendable {
       _ carried: String, _ kWh: String, _ eligible: String, _ issued: String, _ vintage: Int,
       _ rest: String
     ) -> String
+  /// A month's peak demand: kW and the interval it was met in (start, minutes).
+  public var peak: @Sendable (_ kW: String, _ from: String, _ minutes: Int) -> String
   public var beforePhaseOut: @Sendable (_ subsidy: String) -> String
   public var paidOnce: @Sendable (_ subsidy: String) -> String
   public var paidOnlyIn: @Sendable (_ once: String, _ period: String) -> String
@@ -60,6 +62,7 @@ extension DetailLabels {
     certificates: {
       "carried \($0) + \($1) kWh = \($2) kWh -> \($3) certificates (vintage \($4)), \($5) kWh carried"
     },
+    peak: { "\($0) kW, in the \($2)-minute interval from \($1)" },
     beforePhaseOut: { "\($0) before phase-out" },
     paidOnce: { "\($0) paid once" },
     paidOnlyIn: { "only in \($0): 0 in \($1)" },
@@ -91,6 +94,7 @@ extension DetailLabels {
     certificates: {
       "结转 \($0) + \($1) kWh = \($2) kWh → \($3) 张绿证（\($4) 年度），结转 \($5) kWh"
     },
+    peak: { "\($0) kW，出现在 \($1) 起的 \($2) 分钟时段" },
     beforePhaseOut: { "\($0) 退坡前" },
     paidOnce: { "\($0) 一次性支付" },
     paidOnlyIn: { "仅于 \($0) 支付：\($1) 为 0" },

@@ -29,6 +29,10 @@ extension Wording {
           carried.grouped, kWh.grouped, eligible.grouped, issued.grouped, month.year, rest.grouped),
         nil
       )
+    case .peak(let call, let month, let kW, let from, let minutes):
+      return (
+        "\(call) \(month)", t.peak(kW.grouped, Timestamp.text(parkMinutes: from), minutes), nil
+      )
     case .runningTotal(let call, let before, let now, let total, let unit):
       return (call, t.runningTotal(before.grouped, now.grouped, total.grouped, unit), nil)
     case .received(let call, let amount, let currency):

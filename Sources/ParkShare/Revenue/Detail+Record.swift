@@ -47,6 +47,12 @@ extension Detail: Encodable {
         "carried \(carried.grouped) + \(kWh.grouped) kWh = \(eligible.grouped) kWh -> \(issued.grouped) certificates (vintage \(month.year)), \(rest.grouped) kWh carried",
         nil
       )
+    case .peak(let call, let month, let kW, let from, let minutes):
+      return (
+        "\(call) \(month)",
+        "\(kW.grouped) kW, in the \(minutes)-minute interval from \(Timestamp.text(parkMinutes: from))",
+        nil
+      )
     case .runningTotal(let call, let before, let now, let total, let unit):
       let u = unit.isEmpty ? "" : " \(unit)"
       return (

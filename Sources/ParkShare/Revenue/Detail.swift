@@ -22,6 +22,9 @@ public enum Detail: Sendable, Hashable {
   case certificates(
     call: String, month: Period, carried: Exact, kWh: Exact, eligible: Exact, issued: Exact,
     rest: Exact)
+  /// One month of `peak(METERS)`: the month's largest demand in kW and the interval it was met
+  /// in (its start on the park clock, in minutes since 1970, and its length).
+  case peak(call: String, month: Period, kW: Exact, from: Int, minutes: Int)
   /// A running total (`to-date`): what its window held before this period, this period's value
   /// and the total, in its unit.
   case runningTotal(call: String, before: Exact, now: Exact, total: Exact, unit: String)

@@ -74,6 +74,9 @@ extension Evaluator {
       case .gec(let inner):
         walk(inner)
         out += callDetails["gec(\(inner))"] ?? []
+      case .peak(let inner):
+        walk(inner)
+        out += callDetails["peak(\(inner))"] ?? []
       case .sum(let a), .negate(let a): walk(a)
       case .toDate, .received: out += callDetails["\(f)"] ?? []
       case .column: break

@@ -251,6 +251,7 @@ public struct Evaluator: Sendable {
     case .value(let id): return try value(id)
     case .tou(let m, let t): return try tou(meter: m, tariff: t)
     case .gec(let inner): return try certificates(inner)
+    case .peak(let inner): return try peak(inner)
     case .sum(let inner):
       let q = try evaluate(inner)
       return try arithmetic { () throws(ArithmeticError) in try q.collapsed(.member) }

@@ -187,7 +187,7 @@ enum Parameters {
       || [
         "x", "certs", "points", "band", "phase-out", "degression", "reduce", "carry", "expire",
         "tiered", "each", "all", "with", "true-up", "shared", "gross", "net", "included",
-        "excluded", "exempt", "not", "and", "or", "min", "max", "sum", "tou", "gec",
+        "excluded", "exempt", "not", "and", "or", "min", "max", "sum", "tou", "gec", "peak",
       ].contains(name)
     {
       return true

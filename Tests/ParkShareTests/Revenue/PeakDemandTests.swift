@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+/// Demand charges (issue 17): `peak(METERS)` is each month's largest demand in kW, the meters
+/// added and subtracted interval by interval before the maximum is taken.
+@Suite struct PeakDemandTests {
+  static let contract = """
+    contract d "demand"
+    currency CNY
+    settle monthly from 2026-01 to 2026-12
+    party op "op" operator
+    party esco "esco" energy-service
+    meter grid grid-import
+    meter discharge storage-discharge
+    meter charge storage-charge
+    input demand_price CNY/kW
+    revenue saving = (peak(grid + discharge - charge) - peak(grid)) x demand_price
+    pool p = saving
+      split esco 100%
+    """
+
+  /// January 2026 every 15 minutes: the grid imports 100 kWh an interval, except
+  /// - A, 2026-01-15 10:00: 180 kWh while the storage discharges 120 (300 without it);
+  /// - B, 2026-01-20 14:00: 250 kWh, the storage idle;
+  /// - C, 2026-01-03 02:00: 180 kWh while the storage charges 80 (100 without it).
+  /// With the storage the month's peak is B: 250 kWh x 4 = 1,000 kW. Without it, A: 300 x 4 =
+  /// 1,200 kW. At 40 CNY/kW the saving is 200 kW x 40 = 8,000 CNY. (Peaks taken meter by meter
+  /// and then added would give 1,000 + 480 - 320 = 1,160 kW: wrong, the storage's peaks are not
+  /// in the grid's peak interval.)
+  static func readings(_ t: TestBundle, _ name: String, chargeInterval: Int = 15) throws -> String {
+    let start = Timestamp.parkMinutes(month: Period("2026-01")!.firstMonth)
+    let day = 1440
+    let a = start + 14 * day + 10 * 60
+    let b = start + 19 * day + 14 * 60
+    let c = start + 2 * day + 2 * 60
+    var rows = "meter,timestamp,kwh\n"
+    for minute in stride(from: start, to: start + 31 * day, by: 15) {
+      let stamp = Timestamp.text(parkMinutes: minute)
+      let grid = minute == a ? "180" : minute == b ? "250" : minute == c ? "180" : "100"
+      rows += "G1,\(stamp),\(grid)\nD1,\(stamp),\(minute == a ? "120" : "0")\n"
+      if (minute - start) % chargeInterval == 0 {
+        rows += "C1,\(stamp),\(minute == c ? "80" : "0")\n"
+      }
+    }
+    return try t.bundle(
+      name,
+      [
+        "meters.csv":
+          "meter,kind,interval\nG1,grid-import,15\nD1,storage-discharge,15\nC1,storage-charge,\(chargeInterval)\n",
+        "facts.csv": "fact,value\ndemand_price,40\n",
+        "readings.csv": rows,
+      ])
+  }
+
+  @Test func theStorageMovesTheMonthsPeakToAnotherInterval() throws {
+    let t = try TestBundle(contract: Self.contract)
+    defer { t.remove() }
+    let dir = try Self.readings(t, "jan")
+    let (r, messages) = t.revenue(dir, period: "2026-01")
+    let revenue = try #require(r, "\(messages)")
+    let saving = try #require(revenue.items.first { $0.id == "saving" })
+    #expect(try saving.total == Exact(8000))
+    // Each peak explained with the interval it was met in.
+    let lines = saving.details.map { Wording.en.detail($0) }
+    #expect(
+      lines.contains {
+        $0.what == "peak((grid + discharge) - charge) 2026-01"
+          && $0.value == "1,200 kW, in the 15-minute interval from 2026-01-15T10:00+08:00"
+      }, "\(lines)")
+    #expect(
+      lines.contains {
+        $0.what == "peak(grid) 2026-01"
+          && $0.value == "1,000 kW, in the 15-minute interval from 2026-01-20T14:00+08:00"
+      }, "\(lines)")
+    // Settled: the ESCO is paid the saving.
+    let (s, _) = t.settle(dir, period: "2026-01")
+    let settlement = try #require(s)
+    #expect(
+      settlement.statements.first { $0.party == "esco" }.map { "\($0.net)" } == "8000.00")
+  }
+
+  @Test func metersOfAKindOnTwoIntervalsAreRefusedAtTheRegistry() throws {
+    let t = try TestBundle(
+      contract: Self.contract + "\n",
+      files: [:])
+    defer { t.remove() }
+    let dir = try Self.readings(t, "mixed", chargeInterval: 15)
+    // A second charge meter read hourly: its readings cannot be added interval by interval.
+    try t.write(
+      "mixed/meters.csv",
+      "meter,kind,interval\nG1,grid-import,15\nD1,storage-discharge,15\nC1,storage-charge,15\nC2,storage-charge,60\n"
+    )
+    let (r, messages) = t.revenue(dir, period: "2026-01")
+    #expect(r == nil)
+    #expect(
+      messages.contains(
+        "error[bad-registry]: meter 'C2' is read every 60 minutes, meter 'C1' of the same kind (storage-charge) every 15: peak(...) adds them interval by interval"
+      ), "\(messages)")
+    #expect(messages.contains("meters.csv:5:"), "\(messages)")
+  }
+
+  @Test func peakTakesMetersAddedAndSubtracted() throws {
+    let text = Self.contract.replacingOccurrences(
+      of: "peak(grid + discharge - charge)", with: "peak(grid x 2)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-peak-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("d.contract").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let (_, checked) = Checker.check(path: path)
+    #expect(checked.contract == nil)
+    let d = try #require(checked.diagnostics.first { $0.severity == .error })
+    #expect(d.id == .badCall)
+    #expect(
+      d.message
+        == "peak() takes meters added and subtracted, such as peak(grid + discharge - charge)")
+    #expect(d.range.start.line == 10)
+  }
+
+  /// In a projection the readings are scaled by kind before the interval's demand is formed:
+  /// twice the discharge makes A's counterfactual 180 + 240 = 420 kWh, 1,680 kW; the saving
+  /// (1,680 - 1,000) x 40 = 27,200 CNY.
+  @Test func aProjectionScalesEachKindBeforeThePeak() throws {
+    let t = try TestBundle(contract: Self.contract)
+    defer { t.remove() }
+    let dir = try Self.readings(t, "jan")
+    let loaded = DataBundle.load(
+      directory: dir, contract: t.contract, period: Period("2026-01")!)
+    let bundle = try #require(loaded.bundle)
+    let projected = bundle.projected(
+      to: Period("2026-01")!, scale: [.storageDischarge: Exact(2)], facts: bundle.facts)
+    let r = Evaluator.run(contract: t.contract, bundle: projected, opening: nil)
+    let saving = try #require(r.revenue?.items.first { $0.id == "saving" })
+    #expect(try saving.total == Exact(27200))
+  }
+}
