@@ -206,7 +206,7 @@ extension Checker {
         let typedArgs: Int =
           switch name.text {
           case "gec", "sum", "peak": 1
-          case "min", "max": 2
+          case "min", "max", "above": 2
           default: -1
           }
         if args.count == typedArgs { stack += args.reversed() }
@@ -218,7 +218,9 @@ extension Checker {
   }
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
-    let functions = ["tou", "gec", "peak", "sum", "min", "max", "to-date", "received", "balance"]
+    let functions = [
+      "tou", "gec", "peak", "above", "sum", "min", "max", "to-date", "received", "balance",
+    ]
     func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
       if args.count == n { return true }
       checker.error(
@@ -269,8 +271,8 @@ extension Checker {
           .badCall,
           "peak() takes meters added and subtracted, such as peak(grid + discharge - charge)",
           at: args[0].range,
-          hint: "the demand is formed interval by interval from the meters' readings, then its monthly maximum taken"
-        )
+          hint: "the demand is formed interval by interval from the meters' readings, "
+            + "then its monthly maximum taken")
         return nil
       }
       guard a.per == nil else {
@@ -281,6 +283,26 @@ extension Checker {
       }
       _ = terms
       return Typed(formula: .peak(a.formula), unit: .kW)
+    case "above":
+      guard
+        arity(
+          2, "above(A, B): the part of A above B, month by month (0 where A is not above B)",
+          into: &self),
+        let a = type(args[0]), let b = type(args[1])
+      else { return nil }
+      guard a.unit == b.unit else {
+        error(
+          .unitMismatch, "above() compares values in one unit, not \(a.unit) and \(b.unit)",
+          at: range)
+        return nil
+      }
+      guard a.per == nil, b.per == nil else {
+        error(
+          .perMismatch, "above() takes totals, not values per member", at: range,
+          hint: "wrap them in sum(...)")
+        return nil
+      }
+      return Typed(formula: .above(a.formula, b.formula), unit: a.unit)
     case "sum":
       guard arity(1, "sum(X): a per-member value summed over its group", into: &self),
         let a = type(args[0])

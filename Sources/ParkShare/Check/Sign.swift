@@ -85,6 +85,7 @@ extension Checker {
       return s.combined(s, Sign.sum).union(.zero)  // an empty group sums to zero
     case .negate(let a): return sign(of: a).negated
     case .min(let a, let b): return sign(of: a).combined(sign(of: b), Sign.minimum)
+    case .above: return .nonNegative
     case .max(let a, let b): return sign(of: a).combined(sign(of: b), Sign.maximum)
     case .binary(let op, let a, let b):
       let (x, y) = (sign(of: a), sign(of: b))

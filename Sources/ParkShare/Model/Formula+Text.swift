@@ -10,6 +10,7 @@ extension Formula: CustomStringConvertible, Encodable {
     case .tou(let m, let t): return "tou(\(m), \(t))"
     case .gec(let f): return "gec(\(f))"
     case .peak(let f): return "peak(\(f))"
+    case .above(let a, let b): return "above(\(a), \(b))"
     case .toDate(let subject, let window): return "to-date(\(subject.id)\(window.argument))"
     case .received(let party, let pool, let window):
       return "received(\(party)\(pool.map { ", " + $0 } ?? "")\(window?.argument ?? ""))"

@@ -17,6 +17,10 @@ public indirect enum Formula: Sendable, Hashable {
   case sum(Formula)
   case min(Formula, Formula)
   case max(Formula, Formula)
+  /// The part of A above B, cell by cell (month by month): max(A - B, 0). Unlike `max`, which
+  /// compares period totals, each month is judged on its own (a month's demand over 105% of
+  /// the contracted capacity).
+  case above(Formula, Formula)
   case negate(Formula)
   case binary(BinaryOperator, Formula, Formula)
   /// A running total: the subject's total over the window, this period included.
@@ -41,7 +45,7 @@ public indirect enum Formula: Sendable, Hashable {
     case .received(let party, let pool, _): [party] + (pool.map { [$0] } ?? [])
     case .tou(let m, let t): [m, t]
     case .gec(let f), .sum(let f), .negate(let f), .peak(let f): f.references
-    case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
+    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .binary(_, let a, let b):
       a.references + b.references
     }
   }
@@ -67,7 +71,7 @@ extension Formula {
     switch self {
     case .peak(let f): return Set(f.references)
     case .gec(let f), .sum(let f), .negate(let f): return f.peakMeters
-    case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b):
+    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .binary(_, let a, let b):
       return a.peakMeters.union(b.peakMeters)
     default: return []
     }

@@ -176,7 +176,8 @@ public struct Evaluator: Sendable {
       switch f {
       case .gec: true
       case .sum(let a), .negate(let a): hasGEC(a)
-      case .min(let a, let b), .max(let a, let b), .binary(_, let a, let b): hasGEC(a) || hasGEC(b)
+      case .min(let a, let b), .max(let a, let b), .above(let a, let b), .binary(_, let a, let b):
+        hasGEC(a) || hasGEC(b)
       default: false
       }
     }
@@ -266,6 +267,15 @@ public struct Evaluator: Sendable {
         let u = p ?? .zero
         let v = q ?? .zero
         return isMin ? Exact.min(u, v) : Exact.max(u, v)
+      }
+    case .above(let a, let b):
+      // Cell by cell: each month (or vintage) judged on its own, never the period's totals.
+      let x = try evaluate(a)
+      let y = try evaluate(b)
+      return try Quantity.combine(x, y) { p, q, _ throws(EvaluationFailure) in
+        try arithmetic { () throws(ArithmeticError) in
+          Exact.max(try (p ?? .zero) - (q ?? .zero), .zero)
+        }
       }
     case .binary(let op, let a, let b):
       return try binary(op, a, b)

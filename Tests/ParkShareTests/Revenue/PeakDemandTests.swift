@@ -136,4 +136,33 @@ import Testing
     let saving = try #require(r.revenue?.items.first { $0.id == "saving" })
     #expect(try saving.total == Exact(27200))
   }
+
+  /// Contracted-capacity billing with the 105% rule (国家电网财〔2016〕633号): p x C + 2p x
+  /// max(0, D - 1.05 C), month by month. C = 900 kW, p = 40 CNY/kW: with the storage D = 1,000
+  /// kW, 55 kW over 945: 36,000 + 80 x 55 = 40,400 CNY; without it D = 1,200, 255 over:
+  /// 36,000 + 20,400 = 56,400 CNY; the saving 16,000 CNY.
+  @Test func contractedCapacityWithThe105PercentRule() throws {
+    let contract = Self.contract.replacingOccurrences(
+      of: """
+        revenue saving = (peak(grid + discharge - charge) - peak(grid)) x demand_price
+        """,
+      with: """
+        input capacity kW
+        let bill_with = (capacity + 2 x above(peak(grid), 105% x capacity)) x demand_price
+        let bill_without = (capacity + 2 x above(peak(grid + discharge - charge), 105% x capacity)) x demand_price
+        revenue saving = bill_without - bill_with
+        """)
+    let t = try TestBundle(contract: contract)
+    defer { t.remove() }
+    let dir = try Self.readings(t, "cap")
+    try t.write("cap/facts.csv", "fact,value\ndemand_price,40\ncapacity,900\n")
+    let (r, messages) = t.revenue(dir, period: "2026-01")
+    let revenue = try #require(r, "\(messages)")
+    #expect(try revenue.items.first { $0.id == "saving" }?.total == Exact(16000))
+    let lines = revenue.items.flatMap(\.details).map { Wording.en.detail($0) }
+    #expect(
+      lines.contains { $0.what == "bill_with" && $0.value == "2026-01: 40,400 CNY" }, "\(lines)")
+    #expect(
+      lines.contains { $0.what == "bill_without" && $0.value == "2026-01: 56,400 CNY" }, "\(lines)")
+  }
 }
