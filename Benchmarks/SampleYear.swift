@@ -29,5 +29,6 @@ enum SampleYear {
     try deals(root)
     try pointsAndTransfer(root)
     try annualTerms(root)
+    try demand(root)
   }
 }

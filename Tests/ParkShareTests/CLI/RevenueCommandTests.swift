@@ -10,7 +10,7 @@ import Testing
     ("park-carbon-assets", "2026Q1"), ("emc-shared-savings", "2026"),
     ("emc-guaranteed-savings", "2026"), ("emc-payback", "2026"), ("storage-spot-grant", "2026Q1"),
     ("pv-reit", "2026Q1"), ("green-points", "2026Q2"), ("pv-reit-transfer", "2026Q4"),
-    ("storage-emc-annual", "2026Q4"),
+    ("storage-emc-annual", "2026Q4"), ("storage-demand", "2026Q3"),
   ]
 
   static func args(_ contract: String, _ period: String) -> [String] {
