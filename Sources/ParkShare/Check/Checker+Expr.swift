@@ -281,7 +281,8 @@ extension Checker {
           at: args[0].range, hint: "declare the meters for the whole park (without per)")
         return nil
       }
-      _ = terms
+      // Wherever it is written, its kinds are read interval by interval.
+      contract.peakMeters.formUnion(terms.map(\.meter))
       return Typed(formula: .peak(a.formula), unit: .kW)
     case "above":
       guard

@@ -55,6 +55,15 @@ extension Checker {
         hint: "take to-date() of what it is computed from (kWh, money, tCO2e), then divide")
       return nil
     }
+    // A power (a month's peak demand) is a maximum, not an amount: months' peaks do not add up.
+    if unit.exponents["kW"] != nil {
+      error(
+        .cannotAccumulate,
+        "'\(n.text)' is \(unit.spoken): a peak demand does not add up over periods",
+        at: args[0].range,
+        hint: "take to-date() of the money it is billed at (peak x price), or of the kWh")
+      return nil
+    }
     let history = max(contract.runningTotals[subject.id]?.history ?? 0, window.history)
     contract.runningTotals[subject.id] = RunningSubjectUse(subject: subject, history: history)
     return Typed(formula: .toDate(subject, window), unit: unit)

@@ -25,6 +25,9 @@ public struct MeterSums: Sendable {
   /// For `peak(...)`: each kind's meters' micro-kWh interval by interval over the period, and
   /// the interval in minutes.
   public let series: [MeterKind: (interval: Int, micro: [Int64])]
+  /// With `through`: the minutes of the period counted (the series' intervals after them are
+  /// not); nil counts the whole period.
+  public private(set) var seriesMinutes: Int? = nil
 
   init(
     meters: [RegisteredMeter], layout: ReadingsLayout, tally: ReadingsTally, missing: [Int],
@@ -100,6 +103,7 @@ public struct MeterSums: Sendable {
     guard end >= 0, segmentStart.contains(end) else { return nil }
     var copy = self
     copy.segmentsOfMonth = segmentsOfMonth.map { $0.filter { segmentStart[$0] < end } }
+    copy.seriesMinutes = end * 1440
     return copy
   }
 

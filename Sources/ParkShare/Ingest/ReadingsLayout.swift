@@ -187,6 +187,8 @@ struct ReadingsTally: Sendable {
   var flagged: [Int]
   /// The `peak(...)` kinds' readings interval by interval (`ReadingsLayout.seriesOffset`).
   var series: [Int64]
+  /// Series (by index) whose meters' readings of one interval add up past Int64 micro-kWh.
+  var seriesOverflow: Set<Int> = []
 
   init(_ layout: ReadingsLayout, keepValues: Bool = false) {
     if keepValues { values = Array(repeating: 0, count: layout.valueCount) }
@@ -216,12 +218,9 @@ struct ReadingsTally: Sendable {
     for i in series.indices {
       let (s, o) = series[i].addingReportingOverflow(other.series[i])
       series[i] = s
-      if o, let k = layout.seriesOffset.lastIndex(where: { $0 <= i }),
-        let m = layout.seriesOf.firstIndex(of: k)
-      {
-        overflowMeters.insert(m)
-      }
+      if o, let k = layout.seriesOffset.lastIndex(where: { $0 <= i }) { seriesOverflow.insert(k) }
     }
+    seriesOverflow.formUnion(other.seriesOverflow)
     totalRows += other.totalRows
     bytes += other.bytes
     problems += other.problems

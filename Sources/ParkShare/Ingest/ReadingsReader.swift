@@ -157,6 +157,15 @@ enum ReadingsReader {
         chunks, files: open, layout: layout, ids: ids, refusedMeters: refusedMeters,
         replacements: replacements)
     }
+    for k in total.seriesOverflow.sorted() {
+      let kind = layout.seriesKinds[k]
+      let first = meters.firstIndex { $0.kind == kind } ?? 0
+      diagnostics.append(
+        .error(
+          .kwhOverflow,
+          "the meters of kind \(kind.rawValue) add up past 9.2 trillion kWh in one interval of \(period) (peak(...) adds them interval by interval)",
+          at: registry.at(meters[first].line), hint: "check the readings' units: they must be kWh"))
+    }
     for m in total.overflowMeters.sorted() {
       diagnostics.append(
         .error(

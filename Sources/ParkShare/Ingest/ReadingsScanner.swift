@@ -295,7 +295,7 @@ struct ReadingsScanner {
       let i = layout.seriesOffset[k] + slot
       let (v, o) = tally.series[i].addingReportingOverflow(micro)
       tally.series[i] = v
-      if o { tally.overflowMeters.insert(m) }
+      if o { tally.seriesOverflow.insert(k) }
     }
     if overflow { tally.overflowMeters.insert(m) }
     return true

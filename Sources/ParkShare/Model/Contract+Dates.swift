@@ -81,19 +81,3 @@ extension Contract {
     return out
   }
 }
-
-extension Contract {
-  /// The meter kinds some `peak(...)` reads: their readings are kept interval by interval.
-  public var peakKinds: Set<MeterKind> {
-    var ids = Set<String>()
-    for d in definitions { ids.formUnion(d.formula.peakMeters) }
-    for p in points {
-      for rule in p.rules {
-        switch rule {
-        case .per(_, _, let f), .bonus(_, let f): ids.formUnion(f.peakMeters)
-        }
-      }
-    }
-    return Set(meters.filter { ids.contains($0.id) }.map(\.kind))
-  }
-}

@@ -41,6 +41,15 @@ public struct Contract: Sendable, Encodable {
   public var parameters: [ContractParameter]? = nil
   /// The `assert` lines: what each side was promised (not in the contract's JSON).
   public var assertions: [Assertion] = []
+  /// The meters some `peak(...)` reads, wherever it is written (a revenue, a subsidy, a pool
+  /// step, a condition), as the checker typed it: their kinds' readings are kept interval by
+  /// interval (not in the contract's JSON).
+  public var peakMeters: Set<String> = []
+
+  /// The meter kinds some `peak(...)` reads.
+  public var peakKinds: Set<MeterKind> {
+    Set(meters.filter { peakMeters.contains($0.id) }.map(\.kind))
+  }
 
   enum CodingKeys: String, CodingKey {
     case id, title, version, file, currency, frequency, term, gaps, estimation, parties, groups

@@ -66,16 +66,6 @@ extension Formula {
     }
   }
 
-  /// Every meter some `peak(...)` in this formula reads.
-  public var peakMeters: Set<String> {
-    switch self {
-    case .peak(let f): return Set(f.references)
-    case .gec(let f), .sum(let f), .negate(let f): return f.peakMeters
-    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .binary(_, let a, let b):
-      return a.peakMeters.union(b.peakMeters)
-    default: return []
-    }
-  }
 }
 
 /// What a running total adds up, period by period.

@@ -16,8 +16,11 @@ extension Evaluator {
         throw EvaluationFailure("no meter '\(id)'")
       }
       guard let series = sums.series[decl.kind] else {
-        // No meter of the kind in the registry: it adds nothing in any interval.
-        continue
+        // The checker records every kind a peak reads and loading refuses a kind with no
+        // meter: a missing series is parkshare's fault, never a quiet 0.
+        throw EvaluationFailure(
+          "\(key): the readings of '\(id)' were not kept interval by interval",
+          hint: "this is a defect of parkshare: please report it with the contract")
       }
       if let s = step, s != series.interval {
         throw EvaluationFailure(
@@ -38,9 +41,18 @@ extension Evaluator {
     let scaled = parts.contains { $0.factor != nil }
     var cells: [Facet: Exact] = [:]
     var details: [Detail] = []
+    // Through a day inside the period (a pool cut by a date): the intervals up to its end.
+    let counted = sums.seriesMinutes.map { $0 / interval } ?? Int.max
     for (k, month) in months.enumerated() {
       let from = (Timestamp.parkMinutes(month: sums.period.firstMonth + k) - start) / interval
-      let to = (Timestamp.parkMinutes(month: sums.period.firstMonth + k + 1) - start) / interval
+      let to = min(
+        counted,
+        (Timestamp.parkMinutes(month: sums.period.firstMonth + k + 1) - start) / interval)
+      guard from < to else {
+        // A month after the day the sums are counted through: nothing metered in it yet.
+        cells[Facet(month: month)] = .zero
+        continue
+      }
       var best: Exact? = nil
       var at = from
       for slot in from..<to {

@@ -165,4 +165,104 @@ import Testing
     #expect(
       lines.contains { $0.what == "bill_without" && $0.value == "2026-01: 56,400 CNY" }, "\(lines)")
   }
+
+  /// A peak is computed wherever it is written: here a pool step pays the operator the month's
+  /// demand bill (1,000 kW x 40 = 40,000 CNY) with no revenue reading peak(...) at all.
+  @Test func aPeakInAPoolStepIsComputed() throws {
+    let contract = Self.contract.replacingOccurrences(
+      of: """
+        revenue saving = (peak(grid + discharge - charge) - peak(grid)) x demand_price
+        pool p = saving
+          split esco 100%
+        """,
+      with: """
+        revenue energy = grid x 1 CNY/kWh
+        pool p = energy
+          pay op demand_price x peak(grid)
+          split esco 100%
+        """)
+    let t = try TestBundle(contract: contract)
+    defer { t.remove() }
+    let dir = try Self.readings(t, "step")
+    let (s, messages) = t.settle(dir, period: "2026-01")
+    let settlement = try #require(s, "\(messages)")
+    #expect(settlement.statements.first { $0.party == "op" }.map { "\($0.net)" } == "40000.00")
+  }
+
+  /// A pool whose terms change inside the month is split on the peak through the day before
+  /// the change: through 2026-01-15 the grid's peak is 180 kWh (the 3rd and the 15th), 720 kW,
+  /// 28,800 CNY to the ESCO; the month's 1,000 kW on the 20th bills 40,000, the rest (11,200) to
+  /// the operator.
+  @Test func aPoolCutInsideTheMonthSplitsThePeakThroughTheDay() throws {
+    let contract = Self.contract.replacingOccurrences(
+      of: """
+        revenue saving = (peak(grid + discharge - charge) - peak(grid)) x demand_price
+        pool p = saving
+          split esco 100%
+        """,
+      with: """
+        revenue bill = peak(grid) x demand_price
+        pool p = bill
+          split esco 100% until 2026-01-15
+          split op 100% from 2026-01-16
+        """)
+    let t = try TestBundle(contract: contract)
+    defer { t.remove() }
+    let dir = try Self.readings(t, "cut")
+    let (s, messages) = t.settle(dir, period: "2026-01")
+    let settlement = try #require(s, "\(messages)")
+    let net = Dictionary(
+      uniqueKeysWithValues: settlement.statements.map { ($0.party, "\($0.net)") })
+    #expect(net["esco"] == "28800.00" && net["op"] == "11200.00", "\(net)")
+  }
+
+  /// Peaks do not add up over periods: a running total of one is refused.
+  @Test func aRunningTotalOfAPeakIsRefused() throws {
+    let contract = Self.contract.replacingOccurrences(
+      of: "revenue saving = (peak(grid + discharge - charge) - peak(grid)) x demand_price\n",
+      with: """
+        kpi pk = peak(grid)
+        revenue saving = to-date(pk) x demand_price
+
+        """)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-peak-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("d.contract").path
+    try contract.write(toFile: path, atomically: true, encoding: .utf8)
+    let (_, checked) = Checker.check(path: path)
+    let d = try #require(checked.diagnostics.first { $0.severity == .error })
+    #expect(d.id == .cannotAccumulate)
+    #expect(d.message == "'pk' is kW: a peak demand does not add up over periods")
+  }
+
+  /// Two meters of a kind whose readings of one interval add up past Int64 micro-kWh: the
+  /// kind's interval sum is named, not one meter that is within range on its own.
+  @Test func aKindsIntervalSumPastTheRangeIsNamedAsTheKinds() throws {
+    let t = try TestBundle(contract: Self.contract)
+    defer { t.remove() }
+    let dir = try Self.readings(t, "big")
+    let start = Timestamp.parkMinutes(month: Period("2026-01")!.firstMonth)
+    var rows = try String(contentsOfFile: dir + "/readings.csv", encoding: .utf8)
+    rows = rows.replacingOccurrences(
+      of: "G1,\(Timestamp.text(parkMinutes: start)),100\n",
+      with: "G1,\(Timestamp.text(parkMinutes: start)),5000000000000\n")
+    for minute in stride(from: start, to: start + 31 * 1440, by: 15) {
+      rows +=
+        "G2,\(Timestamp.text(parkMinutes: minute)),\(minute == start ? "5000000000000" : "0")\n"
+    }
+    try t.write("big/readings.csv", rows)
+    try t.write(
+      "big/meters.csv",
+      "meter,kind,interval\nG1,grid-import,15\nG2,grid-import,15\nD1,storage-discharge,15\nC1,storage-charge,15\n"
+    )
+    let (r, messages) = t.revenue(dir, period: "2026-01")
+    #expect(r == nil)
+    #expect(
+      messages.contains(
+        "error[kwh-overflow]: the meters of kind grid-import add up past 9.2 trillion kWh in one interval of 2026-01"
+      ), "\(messages)")
+    #expect(!messages.contains("meter 'G2'"), "\(messages)")
+  }
 }
