@@ -21,6 +21,30 @@ import Testing
       split esco 100%
     """
 
+  /// The contract with its saving revenue and pool replaced by `revenueAndPool`.
+  static func contract(revenueAndPool: String) -> String {
+    contract.replacingOccurrences(
+      of: """
+        revenue saving = (peak(grid + discharge - charge) - peak(grid)) x demand_price
+        pool p = saving
+          split esco 100%
+        """,
+      with: revenueAndPool)
+  }
+
+  /// The first error `text` checks to.
+  static func firstError(_ text: String) throws -> Diagnostic {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-peak-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("d.contract").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let (_, checked) = Checker.check(path: path)
+    #expect(checked.contract == nil)
+    return try #require(checked.diagnostics.first { $0.severity == .error })
+  }
+
   /// January 2026 every 15 minutes: the grid imports 100 kWh an interval, except
   /// - A, 2026-01-15 10:00: 180 kWh while the storage discharges 120 (300 without it);
   /// - B, 2026-01-20 14:00: 250 kWh, the storage idle;
@@ -104,15 +128,7 @@ import Testing
   @Test func peakTakesMetersAddedAndSubtracted() throws {
     let text = Self.contract.replacingOccurrences(
       of: "peak(grid + discharge - charge)", with: "peak(grid x 2)")
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "parkshare-peak-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("d.contract").path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    let (_, checked) = Checker.check(path: path)
-    #expect(checked.contract == nil)
-    let d = try #require(checked.diagnostics.first { $0.severity == .error })
+    let d = try Self.firstError(text)
     #expect(d.id == .badCall)
     #expect(
       d.message
@@ -169,13 +185,8 @@ import Testing
   /// A peak is computed wherever it is written: here a pool step pays the operator the month's
   /// demand bill (1,000 kW x 40 = 40,000 CNY) with no revenue reading peak(...) at all.
   @Test func aPeakInAPoolStepIsComputed() throws {
-    let contract = Self.contract.replacingOccurrences(
-      of: """
-        revenue saving = (peak(grid + discharge - charge) - peak(grid)) x demand_price
-        pool p = saving
-          split esco 100%
-        """,
-      with: """
+    let contract = Self.contract(
+      revenueAndPool: """
         revenue energy = grid x 1 CNY/kWh
         pool p = energy
           pay op demand_price x peak(grid)
@@ -194,13 +205,8 @@ import Testing
   /// 28,800 CNY to the ESCO; the month's 1,000 kW on the 20th bills 40,000, the rest (11,200) to
   /// the operator.
   @Test func aPoolCutInsideTheMonthSplitsThePeakThroughTheDay() throws {
-    let contract = Self.contract.replacingOccurrences(
-      of: """
-        revenue saving = (peak(grid + discharge - charge) - peak(grid)) x demand_price
-        pool p = saving
-          split esco 100%
-        """,
-      with: """
+    let contract = Self.contract(
+      revenueAndPool: """
         revenue bill = peak(grid) x demand_price
         pool p = bill
           split esco 100% until 2026-01-15
@@ -225,14 +231,7 @@ import Testing
         revenue saving = to-date(pk) x demand_price
 
         """)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "parkshare-peak-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("d.contract").path
-    try contract.write(toFile: path, atomically: true, encoding: .utf8)
-    let (_, checked) = Checker.check(path: path)
-    let d = try #require(checked.diagnostics.first { $0.severity == .error })
+    let d = try Self.firstError(contract)
     #expect(d.id == .cannotAccumulate)
     #expect(d.message == "'pk' is kW: a peak demand does not add up over periods")
   }
