@@ -44,6 +44,9 @@ public struct Proof: Sendable, Encodable {
     public var base: Exact
     /// Values are drawn on a grid of 10^-decimals.
     public var decimals: Int
+    /// The unit a value range is in, as the contract stores the input (`CNY/tCO2e`; a contract
+    /// that declares `MWh` stores kWh); empty for a factor or a plain number.
+    public var unit: String = ""
   }
 
   public struct Result: Sendable, Encodable {

@@ -101,10 +101,16 @@ public struct Prover: Sendable {
             "the bundle's \(r.kind == .value ? "value" : "factor") of \(r.driver) (\(start.trimmed)) lies outside the range \(r.low) to \(r.high): cases start from \(st < lo ? r.low : r.high), the nearest end, and counterexamples shrink toward it"
           ))
       }
+      var unit = ""
+      if case .input(let id) = r.driver, r.kind == .value,
+        let decl = contract.inputs.first(where: { $0.id == id }), !decl.unit.isDimensionless
+      {
+        unit = decl.unit.description
+      }
       dims.append(
         Proof.Dimension(
           name: r.driver.description, kind: r.kind, low: r.low, high: r.high, base: start,
-          decimals: decimals))
+          decimals: decimals, unit: unit))
       lows.append(lo)
       highs.append(hi)
       starts.append(min(max(st, lo), hi))

@@ -11,7 +11,12 @@ public enum ProveText {
     out += "\n\(t.ranges)\n"
     out += StatementText.table(
       p.dimensions.map {
-        [$0.name, t.range($0.low.grouped, $0.high.grouped, $0.kind == .factor, $0.base.grouped)]
+        [
+          $0.name,
+          t.range(
+            $0.low.grouped, $0.high.grouped + ($0.unit.isEmpty ? "" : " " + $0.unit),
+            $0.kind == .factor, $0.base.grouped),
+        ]
       }, rightAligned: [], indent: "  ")
     for r in p.results {
       let a = r.assertion
