@@ -284,6 +284,8 @@ import Testing
     let text = ProveText.text(proof)
     #expect(text.contains("CANNOT SETTLE \(u.count) of \(proof.run) cases"), "\(text)")
     #expect(text.contains("the first, case 2:"), "\(text)")
+    // The range in the unit the contract stores the price in.
+    #expect(text.contains("0 .. 300 CNY/tCO2e   (the bundle: 50)"), "\(text)")
     // Case 2 judged nothing: one case held before the break at case 3, and the other promise
     // held in every case that settled.
     #expect(text.contains("BROKEN in case 3 of 100 (1 held before it)"), "\(text)")
