@@ -206,7 +206,7 @@ extension Checker {
         let typedArgs: Int =
           switch name.text {
           case "gec", "sum", "peak": 1
-          case "min", "max", "above": 2
+          case "min", "max", "above", "at-least": 2
           default: -1
           }
         if args.count == typedArgs { stack += args.reversed() }
@@ -219,7 +219,8 @@ extension Checker {
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
     let functions = [
-      "tou", "gec", "peak", "above", "sum", "min", "max", "to-date", "received", "balance",
+      "tou", "gec", "peak", "above", "at-least", "sum", "min", "max", "to-date", "received",
+      "balance",
     ]
     func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
       if args.count == n { return true }
@@ -304,6 +305,28 @@ extension Checker {
         return nil
       }
       return Typed(formula: .above(a.formula, b.formula), unit: a.unit)
+    case "at-least":
+      guard
+        arity(
+          2, "at-least(A, B): A where it reaches B, else 0, member by member and month by month",
+          into: &self),
+        let a = type(args[0]), let b = type(args[1])
+      else { return nil }
+      guard a.unit == b.unit else {
+        error(
+          .unitMismatch, "at-least() compares values in one unit, not \(a.unit) and \(b.unit)",
+          at: range)
+        return nil
+      }
+      // A threshold per member applies to its own member; a total one to every member.
+      guard b.per == nil || b.per == a.per else {
+        error(
+          .perMismatch,
+          "at-least() of a value per '\(a.per ?? "period")' against one per '\(b.per!)'",
+          at: range, hint: "give the threshold per the same group, or as one total")
+        return nil
+      }
+      return Typed(formula: .atLeast(a.formula, b.formula), unit: a.unit, per: a.per)
     case "sum":
       guard arity(1, "sum(X): a per-member value summed over its group", into: &self),
         let a = type(args[0])

@@ -145,7 +145,8 @@ extension Checker {
     case .meter(let m): return [m]
     case .tou(let m, _): return [m]
     case .sum(let a), .negate(let a): return referencesOutsideGEC(a)
-    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .binary(_, let a, let b):
+    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+      .binary(_, let a, let b):
       return referencesOutsideGEC(a) + referencesOutsideGEC(b)
     default: return []
     }

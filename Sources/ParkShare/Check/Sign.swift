@@ -86,6 +86,7 @@ extension Checker {
     case .negate(let a): return sign(of: a).negated
     case .min(let a, let b): return sign(of: a).combined(sign(of: b), Sign.minimum)
     case .above: return .nonNegative
+    case .atLeast(let a, _): return sign(of: a).union(.zero)
     case .max(let a, let b): return sign(of: a).combined(sign(of: b), Sign.maximum)
     case .binary(let op, let a, let b):
       let (x, y) = (sign(of: a), sign(of: b))

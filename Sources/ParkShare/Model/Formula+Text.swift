@@ -11,6 +11,7 @@ extension Formula: CustomStringConvertible, Encodable {
     case .gec(let f): return "gec(\(f))"
     case .peak(let f): return "peak(\(f))"
     case .above(let a, let b): return "above(\(a), \(b))"
+    case .atLeast(let a, let b): return "at-least(\(a), \(b))"
     case .toDate(let subject, let window): return "to-date(\(subject.id)\(window.argument))"
     case .received(let party, let pool, let window):
       return "received(\(party)\(pool.map { ", " + $0 } ?? "")\(window?.argument ?? ""))"

@@ -21,6 +21,10 @@ public indirect enum Formula: Sendable, Hashable {
   /// compares period totals, each month is judged on its own (a month's demand over 105% of
   /// the contracted capacity).
   case above(Formula, Formula)
+  /// A where A reaches B, else 0, cell by cell (member by member, month by month): a threshold
+  /// below which nothing is paid (a demand-response member's verified reduction under half its
+  /// declared one).
+  case atLeast(Formula, Formula)
   case negate(Formula)
   case binary(BinaryOperator, Formula, Formula)
   /// A running total: the subject's total over the window, this period included.
@@ -45,7 +49,8 @@ public indirect enum Formula: Sendable, Hashable {
     case .received(let party, let pool, _): [party] + (pool.map { [$0] } ?? [])
     case .tou(let m, let t): [m, t]
     case .gec(let f), .sum(let f), .negate(let f), .peak(let f): f.references
-    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .binary(_, let a, let b):
+    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+      .binary(_, let a, let b):
       a.references + b.references
     }
   }

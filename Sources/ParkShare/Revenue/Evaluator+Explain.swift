@@ -81,7 +81,8 @@ extension Evaluator {
       case .toDate, .received: out += callDetails["\(f)"] ?? []
       case .column: break
       case .balance(let id): walk(.value(id))
-      case .min(let a, let b), .max(let a, let b), .above(let a, let b), .binary(_, let a, let b):
+      case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+        .binary(_, let a, let b):
         walk(a)
         walk(b)
       }

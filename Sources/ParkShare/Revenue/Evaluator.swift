@@ -176,7 +176,8 @@ public struct Evaluator: Sendable {
       switch f {
       case .gec: true
       case .sum(let a), .negate(let a): hasGEC(a)
-      case .min(let a, let b), .max(let a, let b), .above(let a, let b), .binary(_, let a, let b):
+      case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+        .binary(_, let a, let b):
         hasGEC(a) || hasGEC(b)
       default: false
       }
@@ -276,6 +277,14 @@ public struct Evaluator: Sendable {
         try arithmetic { () throws(ArithmeticError) in
           Exact.max(try (p ?? .zero) - (q ?? .zero), .zero)
         }
+      }
+    case .atLeast(let a, let b):
+      // Cell by cell: each member (and month) judged against its own threshold.
+      let x = try evaluate(a)
+      let y = try evaluate(b)
+      return try Quantity.combine(x, y) { p, q, _ throws(EvaluationFailure) in
+        let v = p ?? .zero
+        return v >= (q ?? .zero) ? v : .zero
       }
     case .binary(let op, let a, let b):
       return try binary(op, a, b)

@@ -124,7 +124,8 @@ extension Evaluator {
     case .toDate(let subject, _):
       if case .value(let id) = subject { memo[id] != nil || failures[id] != nil } else { true }
     case .gec(let a), .sum(let a), .negate(let a), .peak(let a): readsAreSettled(a)
-    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .binary(_, let a, let b):
+    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+      .binary(_, let a, let b):
       readsAreSettled(a) && readsAreSettled(b)
     }
   }
