@@ -217,6 +217,26 @@ extension Checker {
     return out
   }
 
+  /// The two arguments of a function that compares them cell by cell (`above`, `at-least`),
+  /// typed, when there are two and they share a unit; nil after reporting what is wrong.
+  mutating func comparedPair(
+    _ function: String, _ form: String, _ args: [Expr], _ range: SourceRange
+  ) -> (Typed, Typed)? {
+    guard args.count == 2 else {
+      error(
+        .badCall, "'\(function)' takes 2 arguments, not \(args.count)", at: range, hint: form)
+      return nil
+    }
+    guard let a = type(args[0]), let b = type(args[1]) else { return nil }
+    guard a.unit == b.unit else {
+      error(
+        .unitMismatch, "\(function)() compares values in one unit, not \(a.unit) and \(b.unit)",
+        at: range)
+      return nil
+    }
+    return (a, b)
+  }
+
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
     let functions = [
       "tou", "gec", "peak", "above", "at-least", "sum", "min", "max", "to-date", "received",
@@ -286,18 +306,8 @@ extension Checker {
       contract.peakMeters.formUnion(terms.map(\.meter))
       return Typed(formula: .peak(a.formula), unit: .kW)
     case "above":
-      guard
-        arity(
-          2, "above(A, B): the part of A above B, month by month (0 where A is not above B)",
-          into: &self),
-        let a = type(args[0]), let b = type(args[1])
-      else { return nil }
-      guard a.unit == b.unit else {
-        error(
-          .unitMismatch, "above() compares values in one unit, not \(a.unit) and \(b.unit)",
-          at: range)
-        return nil
-      }
+      let form = "above(A, B): the part of A above B, month by month (0 where A is not above B)"
+      guard let (a, b) = comparedPair("above", form, args, range) else { return nil }
       guard a.per == nil, b.per == nil else {
         error(
           .perMismatch, "above() takes totals, not values per member", at: range,
@@ -306,18 +316,8 @@ extension Checker {
       }
       return Typed(formula: .above(a.formula, b.formula), unit: a.unit)
     case "at-least":
-      guard
-        arity(
-          2, "at-least(A, B): A where it reaches B, else 0, member by member and month by month",
-          into: &self),
-        let a = type(args[0]), let b = type(args[1])
-      else { return nil }
-      guard a.unit == b.unit else {
-        error(
-          .unitMismatch, "at-least() compares values in one unit, not \(a.unit) and \(b.unit)",
-          at: range)
-        return nil
-      }
+      let form = "at-least(A, B): A where it reaches B, else 0, member by member and month by month"
+      guard let (a, b) = comparedPair("at-least", form, args, range) else { return nil }
       // A threshold per member applies to its own member; a total one to every member.
       guard b.per == nil || b.per == a.per else {
         error(
