@@ -135,18 +135,12 @@ public struct DataBundle: Sendable {
     if let factsSheet {
       facts = Facts.read(factsSheet, contract: contract, period: period, diagnostics: &diagnostics)
     }
-    // The CSV readings are hashed on the chunks their reader reads; the small files and any
-    // workbook on their own thread meanwhile.
-    let hashing = DispatchGroup()
-    let digestBox = DigestBox()
-    let csvReadings = Set(readingFiles.filter { !$0.hasSuffix(".xlsx") })
-    let hashed = ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles + extras
-    if digests {
-      let files = hashed.filter { !csvReadings.contains($0) }
-      DispatchQueue.global().async(group: hashing) {
-        digestBox.set(files.map { ($0, FileDigest.read($0)) })
-      }
-    }
+    // Every file hashed once: the CSV readings by their reader, the rest meanwhile.
+    let hashing =
+      digests
+      ? BundleDigests(
+        files: ["facts.csv", "meters.csv"].map { dir + "/" + $0 } + readingFiles + extras,
+        readings: readingFiles) : nil
     var readingsDigests: [String: String] = [:]
     var readingsBytesRead = 0
     var readerOpened: Set<String> = []
@@ -207,37 +201,10 @@ public struct DataBundle: Sendable {
         readerOpened = out.opened
       }
     }
-    hashing.wait()
-    // CSV readings the reader did not open (a contract that reads no meters, a registry or
-    // profile that stopped the reading, a file refused at its header) are hashed on their own:
-    // a digest is owed for every file of the bundle.
-    if digests {
-      for path in csvReadings.subtracting(readerOpened).sorted() {
-        let read = FileDigest.read(path)
-        if let d = read.digest { readingsDigests[path] = d.blake2b256 }
-        readingsBytesRead += read.bytes
-      }
-    }
+    let hashed = hashing?.finish(reader: readingsDigests, opened: readerOpened)
+    readingsBytesRead += hashed?.readingsBytesRead ?? 0
     afterReading()
-    // Every file's digest in the order they were always listed: facts, registry, readings, the
-    // profile and replacements.
-    let small = Dictionary(digestBox.value.map { ($0.path, $0.read.digest) }) { a, _ in a }
-    // Workbooks are hashed apart from their reading (the ZIP reader reads only the parts it
-    // needs, in its own order): their bytes are read twice, and counted so.
-    let readingSet = Set(readingFiles)
-    readingsBytesRead += digestBox.value.filter { readingSet.contains($0.path) }.reduce(0) {
-      $0 + $1.read.bytes
-    }
-    let allDigests: [(path: String, digest: FileDigest?)] =
-      digests
-      ? hashed.map { path in
-        (
-          path,
-          csvReadings.contains(path)
-            ? readingsDigests[path].map { FileDigest(path: path, blake2b256: $0) }
-            : small[path] ?? nil
-        )
-      } : []
+    let allDigests = hashed?.digests ?? []
     let existed = Set(zip(stamped, stamps).filter { $0.1 != nil }.map(\.0))
     for (path, digest) in allDigests where digest == nil && existed.contains(path) {
       diagnostics.append(
@@ -303,12 +270,6 @@ public struct DataBundle: Sendable {
     }
     return out.sorted()
   }
-}
-
-/// Where the hashing thread leaves its result; read after the thread is waited for.
-final class DigestBox: @unchecked Sendable {
-  private(set) var value: [(path: String, read: (digest: FileDigest?, bytes: Int))] = []
-  func set(_ v: [(path: String, read: (digest: FileDigest?, bytes: Int))]) { value = v }
 }
 
 /// What identifies a file's content without reading it: device, inode, size and modification
