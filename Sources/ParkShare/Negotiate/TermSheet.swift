@@ -96,13 +96,20 @@ public struct TermSheet: Sendable, Encodable {
         return clause(
           child, parent: parent + "/" + kind + ":" + (name ?? "") + "#" + k + "\(seen[k]!)")
       }
-      let key = parent.isEmpty ? kind + ":" + (name ?? "") : parent
+      // A promise is known by what it promises, its bound's number aside (`assert esco in
+      // energy <= # % of energy`): a bound moved is a change, and a promise added before
+      // another of the same party does not shift the ones after it.
+      let promise =
+        kind == "assert"
+        ? tokens.map { [.number, .percent].contains($0.kind) ? "#" : $0.text }.joined(
+          separator: " ") : nil
+      let key = parent.isEmpty ? promise ?? (kind + ":" + (name ?? "")) : parent
       return Raw(
         key: key, kind: kind, name: name, text: text(node.line),
         note: node.line.comment?.trimmingCharacters(in: .whitespaces), line: node.line.number,
         children: children)
     }
-    // Two clauses of one kind and name (two `assert esco` lines) are told apart by their order.
+    // Two clauses of one kind and name (two `split` lines) are told apart by their order.
     var seen: [String: Int] = [:]
     return roots.map { root in
       var c = clause(root, parent: "")

@@ -54,4 +54,23 @@ import Testing
     let pdf = TermSheetText.pdf(sheet, language: .zh)
     #expect(pdf.starts(with: Array("%PDF-".utf8)))
   }
+
+  /// Promises are matched by what they promise, their bound's number aside: a new promise of
+  /// the ESCO before its others is an addition, a bound moved is a change of its own line.
+  @Test func promisesAreMatchedByWhatTheyPromise() throws {
+    let text = try String(contentsOfFile: Self.path, encoding: .utf8)
+    let b = text.replacingOccurrences(
+      of: "assert esco in energy <= 75% of energy",
+      with: "assert esco >= 0 CNY\nassert esco in energy <= 70% of energy")
+    #expect(b != text)
+    let sheet = TermSheet(
+      SourceFile(path: "b.contract", text: b), title: "b",
+      against: SourceFile(path: Self.path, text: text))
+    let out = TermSheetText.text(sheet)
+    #expect(out.contains("assert esco >= 0 CNY [added]"), "\(out)")
+    #expect(out.contains("assert esco in energy <= 70% of energy [changed]"), "\(out)")
+    #expect(out.contains("was: assert esco in energy <= 75% of energy"), "\(out)")
+    // The other promises are the same lines, unmarked.
+    #expect(!out.contains("- assert"), "\(out)")
+  }
 }
