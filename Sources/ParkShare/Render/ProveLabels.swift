@@ -41,7 +41,7 @@ public struct ProveLabels: Sendable {
       "prove \($0): \($1) \($1 == 1 ? "promise" : "promises") over \($2) cases of \($3) (seed \($4))"
     },
     ranges: "ranges searched",
-    range: { "\($0) .. \($1)\($2 ? " x" : "")   (the bundle: \($3))" },
+    range: { "\($0) .. \($1)\($2 ? " x" : "")   (the bundle: \($2 ? "x " : "")\($3))" },
     subject: { p, pool in pool.map { "\(p) in \($0)" } ?? p },
     bound: { "\($0) \($1) \($2)" },
     share: { "\($0) of \($1)" },
@@ -70,7 +70,7 @@ public struct ProveLabels: Sendable {
   public static let zh = ProveLabels(
     title: { "验证 \($0)：\($1) 项承诺，\($3) 的 \($2) 个情形（种子 \($4)）" },
     ranges: "搜索范围",
-    range: { "\($0) .. \($1)\($2 ? "（倍数）" : "")   （原数据：\($3)）" },
+    range: { "\($0) .. \($1)\($2 ? "（倍数）" : "")   （原数据：\($2 ? "倍数 " : "")\($3)）" },
     subject: { p, pool in pool.map { "\(p) 在 \($0) 池" } ?? p },
     bound: { "\($0)所得 \($1) \($2)" },
     share: { "\($1) 池的 \($0)" },
