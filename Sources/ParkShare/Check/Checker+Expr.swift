@@ -296,15 +296,21 @@ extension Checker {
             + "then its monthly maximum taken")
         return nil
       }
-      guard a.per == nil else {
-        error(
-          .perMismatch, "peak() of meters read per member ('\(a.per!)') is not computed",
-          at: args[0].range, hint: "declare the meters for the whole park (without per)")
-        return nil
+      // Per member: every meter of it read per the same group (each member's own demand).
+      let pers = Set(terms.map { t in contract.meters.first { $0.id == t.meter }?.per })
+      if let group = a.per {
+        guard pers == [group] else {
+          error(
+            .perMismatch,
+            "peak() adds meters read per '\(group)' and meters read otherwise: a member's demand is formed from its own meters",
+            at: args[0].range, hint: "declare every meter of it per '\(group)', or none")
+          return nil
+        }
+        contract.peakMembers.formUnion(terms.map(\.meter))
       }
       // Wherever it is written, its kinds are read interval by interval.
       contract.peakMeters.formUnion(terms.map(\.meter))
-      return Typed(formula: .peak(a.formula), unit: .kW)
+      return Typed(formula: .peak(a.formula), unit: .kW, per: a.per)
     case "above":
       let form = "above(A, B): the part of A above B, month by month (0 where A is not above B)"
       guard let (a, b) = comparedPair("above", form, args, range) else { return nil }

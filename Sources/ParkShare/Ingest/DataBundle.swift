@@ -183,14 +183,16 @@ public struct DataBundle: Sendable {
           files: readingFiles, stamps: (readingFiles + extras).map(FileStamp.init(path:)),
           meters: meters, refused: registry.refused, period: period,
           cuts: contract.cuts(in: period), gaps: contract.gaps, estimation: estimation,
-          profile: profile, digests: digests, peaks: contract.peakKinds)
+          profile: profile, digests: digests, peaks: contract.peakKinds,
+          peaksByMember: contract.peakMemberKinds)
         let out =
           reuse?.output(for: key)
           ?? ReadingsReader.read(
             files: readingFiles, meters: meters, period: period, cuts: key.cuts,
             gaps: contract.gaps, estimation: estimation, profile: profile,
             replacements: replacements, registry: sheet, refusedMeters: registry.refused,
-            threads: threads, chunkSize: chunkSize, digests: digests, peaks: key.peaks)
+            threads: threads, chunkSize: chunkSize, digests: digests, peaks: key.peaks,
+            peaksByMember: key.peaksByMember)
         reuse?.keep(key, out)
         diagnostics += out.diagnostics
         sums = out.sums

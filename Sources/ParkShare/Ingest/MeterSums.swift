@@ -22,9 +22,15 @@ public struct MeterSums: Sendable {
   /// The segments of each month of the period that are counted: all of them, unless the sums
   /// are `through` a day.
   private(set) var segmentsOfMonth: [[Int]]
-  /// For `peak(...)`: each kind's meters' micro-kWh interval by interval over the period, and
-  /// the interval in minutes.
-  public let series: [MeterKind: (interval: Int, micro: [Int64])]
+  /// For `peak(...)`: a kind's meters' micro-kWh interval by interval over the period (each
+  /// member's, for a kind a peak reads per member), and the interval in minutes.
+  public let series: [SeriesKey: (interval: Int, micro: [Int64])]
+
+  /// A kind's series, or one member's of it.
+  public struct SeriesKey: Hashable, Sendable {
+    public var kind: MeterKind
+    public var party: String?
+  }
   /// With `through`: the minutes of the period counted (the series' intervals after them are
   /// not); nil counts the whole period.
   public private(set) var seriesMinutes: Int? = nil
@@ -46,11 +52,13 @@ public struct MeterSums: Sendable {
     var byMonth = Array(repeating: [Int](), count: layout.months)
     for (s, m) in layout.segmentMonth.enumerated() { byMonth[m].append(s) }
     self.segmentsOfMonth = byMonth
-    var series: [MeterKind: (interval: Int, micro: [Int64])] = [:]
+    var series: [SeriesKey: (interval: Int, micro: [Int64])] = [:]
     for (k, kind) in layout.seriesKinds.enumerated() {
       let from = layout.seriesOffset[k]
       let count = layout.minutes / layout.seriesInterval[k]
-      series[kind] = (layout.seriesInterval[k], Array(tally.series[from..<from + count]))
+      series[SeriesKey(kind: kind, party: layout.seriesParty[k])] = (
+        layout.seriesInterval[k], Array(tally.series[from..<from + count])
+      )
     }
     self.series = series
   }

@@ -45,13 +45,16 @@ struct ReadingsLayout: Sendable {
   let seriesOffset: [Int]
   let seriesInterval: [Int]
   let seriesKinds: [MeterKind]
+  /// The member (party) of each series, for a kind some `peak(...)` reads per member; nil for a
+  /// series of the whole kind.
+  let seriesParty: [String?]
   let seriesCount: Int
 
   /// `cuts` are the days effective dates cut the period at (a segment starts on each); days
   /// outside the period, or on the first of a month, add no segment.
   init(
     meters: [RegisteredMeter], period: Period, cuts: [CalendarDay] = [],
-    peaks: Set<MeterKind> = []
+    peaks: Set<MeterKind> = [], peaksByMember: Set<MeterKind> = []
   ) {
     self.period = period
     index = MeterIndex(meters.map(\.id))
@@ -114,21 +117,39 @@ struct ReadingsLayout: Sendable {
     let kinds = peaks.sorted { $0.rawValue < $1.rawValue }.filter { k in
       meters.contains { $0.kind == k }
     }
+    // A kind read per member keeps a series for each member (members x intervals in memory);
+    // the whole kind's demand is then their sum, interval by interval.
+    var seriesKinds: [MeterKind] = []
+    var seriesParty: [String?] = []
     var seriesOffset: [Int] = []
     var seriesInterval: [Int] = []
     var total = 0
     for k in kinds {
       let step = meters.first { $0.kind == k }!.interval
-      seriesOffset.append(total)
-      seriesInterval.append(step)
-      total += minutes / step
+      let parties: [String?] =
+        peaksByMember.contains(k)
+        ? Set(meters.filter { $0.kind == k }.map(\.party)).sorted { ($0 ?? "") < ($1 ?? "") }
+        : [nil]
+      for p in parties {
+        seriesKinds.append(k)
+        seriesParty.append(p)
+        seriesOffset.append(total)
+        seriesInterval.append(step)
+        total += minutes / step
+      }
     }
-    self.seriesKinds = kinds
+    self.seriesKinds = seriesKinds
+    self.seriesParty = seriesParty
     self.seriesOffset = seriesOffset
     self.seriesInterval = seriesInterval
     self.seriesCount = total
     seriesOf = meters.map { m in
-      guard let k = kinds.firstIndex(of: m.kind), seriesInterval[k] == m.interval else { return -1 }
+      guard
+        let k = seriesKinds.indices.first(where: {
+          seriesKinds[$0] == m.kind && (seriesParty[$0] == nil || seriesParty[$0] == m.party)
+            && (!peaksByMember.contains(m.kind) || seriesParty[$0] == m.party)
+        }), seriesInterval[k] == m.interval
+      else { return -1 }
       return k
     }
   }

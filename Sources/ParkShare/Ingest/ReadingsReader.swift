@@ -62,7 +62,7 @@ enum ReadingsReader {
     replacements: [Int: [MeterReplacement]] = [:],
     registry: CSVSheet, refusedMeters: Set<String> = [], threads: Int,
     chunkSize: Int = DataBundle.defaultChunkSize, keepValues: Bool = false, digests: Bool = false,
-    peaks: Set<MeterKind> = []
+    peaks: Set<MeterKind> = [], peaksByMember: Set<MeterKind> = []
   ) -> Output {
     var diagnostics: [Diagnostic] = []
     var open: [OpenFile] = []
@@ -73,7 +73,8 @@ enum ReadingsReader {
         profile.map { openProfiled(path, $0, &diagnostics) } ?? openFile(path, &diagnostics)
       if let f = opened { open.append(f) }
     }
-    let layout = ReadingsLayout(meters: meters, period: period, cuts: cuts, peaks: peaks)
+    let layout = ReadingsLayout(
+      meters: meters, period: period, cuts: cuts, peaks: peaks, peaksByMember: peaksByMember)
     // A demand is formed interval by interval: a kind `peak(...)` reads must be on one interval.
     for (m, first) in ReadingsLayout.peakProblems(meters, peaks: peaks) {
       diagnostics.append(

@@ -19,6 +19,7 @@ final class ReadingsReuse: @unchecked Sendable {
     var digests: Bool
     /// The kinds kept interval by interval for `peak(...)`.
     var peaks: Set<MeterKind>
+    var peaksByMember: Set<MeterKind>
   }
 
   private var kept: [(key: Key, output: ReadingsReader.Output)] = []

@@ -46,9 +46,18 @@ public struct Contract: Sendable, Encodable {
   /// interval (not in the contract's JSON).
   public var peakMeters: Set<String> = []
 
+  /// The meters some `peak(...)` reads per member (`sum(peak(use))`, `use` per tenants).
+  public var peakMembers: Set<String> = []
+
   /// The meter kinds some `peak(...)` reads.
   public var peakKinds: Set<MeterKind> {
     Set(meters.filter { peakMeters.contains($0.id) }.map(\.kind))
+  }
+
+  /// The meter kinds some `peak(...)` reads per member: each member's readings are kept
+  /// interval by interval.
+  public var peakMemberKinds: Set<MeterKind> {
+    Set(meters.filter { peakMembers.contains($0.id) }.map(\.kind))
   }
 
   enum CodingKeys: String, CodingKey {

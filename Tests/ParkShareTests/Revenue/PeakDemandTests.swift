@@ -264,4 +264,66 @@ import Testing
       ), "\(messages)")
     #expect(!messages.contains("meter 'G2'"), "\(messages)")
   }
+
+  /// Each member's own demand (`peak` of a meter read per member) against the park's: tenant A
+  /// peaks at 300 kWh on the 10th at 09:00 (1,200 kW), B at 200 on the 20th at 18:00 (800 kW);
+  /// billed one by one at 40 CNY/kW they pay 80,000 CNY; the park's meters together peak at
+  /// 300 + 50 = 350 kWh (1,400 kW, the 10th at 09:00), 56,000 CNY: the 24,000 a shared
+  /// connection saves.
+  @Test func eachMembersOwnPeakAndThePooledOne() throws {
+    let contract = """
+      contract m "member peaks"
+      currency CNY
+      settle monthly from 2026-01 to 2026-12
+      party op "op" operator
+      parties tenants from "tenants.csv" enterprise
+      meter use consumption per tenants
+      meter park consumption
+      input demand_price CNY/kW
+      let individual = sum(peak(use)) x demand_price
+      let pooled = peak(park) x demand_price
+      let own_peak = peak(use)
+      revenue diversity = individual - pooled
+      pool p = diversity
+        split tenants by own_peak
+      """
+    let t = try TestBundle(contract: contract, files: ["tenants.csv": "id,name\nA,甲\nB,乙\n"])
+    defer { t.remove() }
+    let start = Timestamp.parkMinutes(month: Period("2026-01")!.firstMonth)
+    let a = start + 9 * 1440 + 9 * 60
+    let b = start + 19 * 1440 + 18 * 60
+    var rows = "meter,timestamp,kwh\n"
+    for minute in stride(from: start, to: start + 31 * 1440, by: 15) {
+      let stamp = Timestamp.text(parkMinutes: minute)
+      rows += "UA,\(stamp),\(minute == a ? 300 : 100)\nUB,\(stamp),\(minute == b ? 200 : 50)\n"
+    }
+    let dir = try t.bundle(
+      "m",
+      [
+        "meters.csv": "meter,kind,party,interval\nUA,consumption,A,15\nUB,consumption,B,15\n",
+        "facts.csv": "fact,value\ndemand_price,40\n", "readings.csv": rows,
+      ])
+    let (r, messages) = t.revenue(dir, period: "2026-01")
+    let revenue = try #require(r, "\(messages)")
+    #expect(try revenue.items.first { $0.id == "diversity" }?.total == Exact(24000))
+    let lines = revenue.items.flatMap(\.details).map { Wording.en.detail($0) }
+    #expect(lines.contains { $0.what == "individual" && $0.value == "2026-01: 80,000 CNY" })
+    #expect(
+      lines.contains { $0.what == "pooled" && $0.value == "2026-01: 56,000 CNY" }, "\(lines)")
+    #expect(
+      lines.contains {
+        $0.what == "peak(use) A 2026-01"
+          && $0.value == "1,200 kW, in the 15-minute interval from 2026-01-10T09:00+08:00"
+      }, "\(lines)")
+    #expect(
+      lines.contains {
+        $0.what == "peak(park) 2026-01"
+          && $0.value == "1,400 kW, in the 15-minute interval from 2026-01-10T09:00+08:00"
+      }, "\(lines)")
+    // The 24,000 saved, shared by each tenant's own peak: 1,200 : 800.
+    let (s, _) = t.settle(dir, period: "2026-01")
+    let net = Dictionary(
+      uniqueKeysWithValues: try #require(s).statements.map { ($0.party, "\($0.net)") })
+    #expect(net["A"] == "14400.00" && net["B"] == "9600.00", "\(net)")
+  }
 }
