@@ -92,4 +92,44 @@ import Testing
       v.diagnostics.contains { $0.message.contains("the ledger's .index gives '0001-2026Q1.json'") }
     )
   }
+
+  /// Forty quarters in one ledger (issue 20): settling each one opens the earlier records by
+  /// the index, without their states and numbers, so what a settle decodes does not grow with
+  /// the ledger (its time is measured by `parkshare-bench ledger`, not here).
+  @Test func fortyQuartersOpenByTheIndexWithOnlyTheLastRecordRead() throws {
+    let t = try TestBundle(
+      contract: """
+        contract forty "forty quarters"
+        currency CNY rounding half-up
+        settle quarterly from 2026Q1 to 2035Q4
+        party op "operator" operator
+        party a "tenant a" enterprise
+        party b "tenant b" enterprise
+        input sales CNY
+        revenue income = sales
+        pool p = income
+          pay op 2% of pool
+          split a 60%, b 40%
+        """)
+    defer { t.remove() }
+    let ledger = t.folder.appendingPathComponent("ledger").path
+    var period = Period("2026Q1")!
+    for n in 1...40 {
+      let dir = try t.bundle("\(period)", ["facts.csv": "fact,value\nsales,\(1_000 + n).25\n"])
+      let r = try runParkshare([
+        "settle", t.folder.appendingPathComponent("test.contract").path, "--data", dir,
+        "--period", "\(period)", "--ledger", ledger, "--issued",
+        "\(Period(containing: period.next.firstMonth, length: .month))-01",
+      ])
+      #expect(r.status == 0, "\(period): \(r.err)")
+      period = period.next
+    }
+    let opened = try Ledger.open(ledger)
+    #expect(opened.records.count == 40)
+    #expect(opened.records.map(\.partial) == Array(repeating: true, count: 39) + [false])
+    // The first record read when asked for is the one recorded.
+    let first = try opened.full(opened.records[0])
+    #expect(first.period == Period("2026Q1")!)
+    #expect(try Ledger.readIndex(ledger)?.count == 40)
+  }
 }
