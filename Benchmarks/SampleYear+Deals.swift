@@ -97,3 +97,29 @@ extension SampleYear {
     }
   }
 }
+
+extension SampleYear {
+  /// A hospital's energy-cost trusteeship (contracts/emc-trusteeship.contract), 2027Q1-Q4:
+  /// degree days, bed-days and the power bills the ESCO paid. Q3 is a hot summer in which a
+  /// chiller failed and was replaced by rented units: the bills pass the fee, the ESCO's loss.
+  static func trusteeship(_ root: String) throws {
+    let quarters = [
+      ("2027Q1", "0", "820", "72000", "1702000.00", ""),
+      ("2027Q2", "310", "120", "73500", "1745300.00", ""),
+      ("2027Q3", "980", "0", "74200", "2790000.00", "7月冷水机组故障，租用临时机组"),
+      ("2027Q4", "120", "410", "73000", "1610000.00", ""),
+    ]
+    for (quarter, cdd, hdd, beds, bill, note) in quarters {
+      try SampleData.write(
+        root + "/emc-trusteeship/" + quarter, period: Period(quarter)!, meters: [],
+        facts: """
+          fact,value,unit,member,vintage,month,note
+          cdd,\(cdd),,,,,气象站 26°C 基准
+          hdd,\(hdd),,,,,气象站 18°C 基准
+          bed_days,\(beds),,,,,医院信息系统
+          electricity_bill,\(bill),CNY,,,,\(note)
+
+          """, byMonth: false)
+    }
+  }
+}

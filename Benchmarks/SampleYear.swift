@@ -30,5 +30,7 @@ enum SampleYear {
     try pointsAndTransfer(root)
     try annualTerms(root)
     try demand(root)
+    try spotStorage(root)
+    try trusteeship(root)
   }
 }

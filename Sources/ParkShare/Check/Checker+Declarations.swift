@@ -505,6 +505,37 @@ extension Checker {
     return resolve(name, as: [.group], what: "group") != nil ? name.text : nil
   }
 
+  /// The minutes of an interval price series (`every 15 minutes`), checked: a length that
+  /// divides an hour (so prices fall on the meters' intervals), a price per kWh, one series for
+  /// the park (not per member, vintage or month). Nil when not declared or refused.
+  mutating func priceInterval(_ i: InputDecl, _ unit: Unit) -> Int? {
+    guard let every = i.every else { return nil }
+    let form = "input \(i.id.text) \(contract.currency.code)/kWh every 15 minutes"
+    guard every.minutes > 0, 60 % every.minutes == 0 else {
+      error(
+        .badInterval, "a price every \(every.minutes) minutes does not divide an hour",
+        at: every.range,
+        hint: "spot prices come every 5, 15, 30 or 60 minutes: 'every 15 minutes' or 'hourly'")
+      return nil
+    }
+    if i.per != nil || i.byVintage || i.monthly {
+      let what = i.per != nil ? "per member" : i.byVintage ? "by vintage" : "monthly"
+      error(
+        .badInterval,
+        "'\(i.id.text)' is a price every \(every.minutes) minutes: it cannot also be \(what)",
+        at: every.range, hint: "one series of prices for the park: \(form)")
+      return nil
+    }
+    guard unit == Unit.base(contract.currency.code) / .kWh else {
+      error(
+        .unitMismatch,
+        "a price series is in \(contract.currency.code)/kWh (or /MWh), not \(unit.isDimensionless ? "without a unit" : unit.description)",
+        at: i.unit?.range ?? i.id.range, hint: form)
+      return nil
+    }
+    return every.minutes
+  }
+
   mutating func checkInputsAndMeters() {
     for d in file.declarations {
       switch d.kind {
@@ -524,7 +555,8 @@ extension Checker {
         contract.inputs.append(
           Input(
             id: i.id.text, unitText: i.unit?.text ?? "1", unit: u.unit, factor: u.factor, per: per,
-            byVintage: i.byVintage, monthly: i.monthly, clause: d.range))
+            byVintage: i.byVintage, monthly: i.monthly, interval: priceInterval(i, u.unit),
+            clause: d.range))
       case .meter(let m):
         let per = perGroup(m.per)
         symbols[m.id.text]?.per = per

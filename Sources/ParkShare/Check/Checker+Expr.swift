@@ -12,6 +12,11 @@ extension Checker {
       return Typed(formula: .constant(value), unit: unit)
     case .percent(let v, _, _):
       return Typed(formula: .constant(v), unit: .none)
+    case .day(let d, let range):
+      error(
+        .badCall, "a day (\(d)) is not a value: it bounds prorate(X, FROM, UNTIL)", at: range,
+        hint: "prorate(leased x 280 CNY/kW, \(d), 2027-08-14): an annual amount by days/365")
+      return nil
     case .name(let n):
       return typeName(n)
     case .negate(let inner, _):
@@ -52,6 +57,9 @@ extension Checker {
           return nil
         }
         let isCondition = ![.add, .subtract].contains(op)
+        if !isCondition, lt.unit.holdsEachMonth {
+          contract.spreadSums.insert(.binary(op, lt.formula, rt.formula))
+        }
         return Typed(
           formula: .binary(op, lt.formula, rt.formula), unit: isCondition ? .none : lt.unit,
           per: perValue, isCondition: isCondition)
@@ -93,7 +101,16 @@ extension Checker {
     }
     if failedDefinitions.contains(n.text) { return nil }
     switch s.kind {
-    case .input: return Typed(formula: .input(n.text), unit: s.unit, per: s.per)
+    case .input:
+      if let every = contract.inputs.first(where: { $0.id == n.text })?.interval {
+        error(
+          .badInterval,
+          "'\(n.text)' is a price every \(every) minutes: it is read only by spot(METERS, \(n.text))",
+          at: n.range,
+          hint: "spot(discharge - charge, \(n.text)) values each interval's kWh at its price")
+        return nil
+      }
+      return Typed(formula: .input(n.text), unit: s.unit, per: s.per)
     case .meter: return Typed(formula: .meter(n.text), unit: .kWh, per: s.per)
     case .points: return Typed(formula: .value(n.text), unit: .point, per: s.per)
     default:
@@ -195,7 +212,7 @@ extension Checker {
     var stack = [root]
     while let e = stack.popLast() {
       switch e {
-      case .number, .percent: break
+      case .number, .percent, .day: break
       case .name(let n):
         if let kind = symbols[n.text]?.kind, [.let, .kpi, .revenue, .subsidy].contains(kind) {
           out.append(n.text)
@@ -206,7 +223,8 @@ extension Checker {
         let typedArgs: Int =
           switch name.text {
           case "gec", "sum", "peak": 1
-          case "min", "max", "above", "at-least": 2
+          case "min", "max", "above", "at-least", "spot", "forfeit": 2
+          case "prorate": args.count
           default: -1
           }
         if args.count == typedArgs { stack += args.reversed() }
@@ -239,8 +257,8 @@ extension Checker {
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
     let functions = [
-      "tou", "gec", "peak", "above", "at-least", "sum", "min", "max", "to-date", "received",
-      "balance",
+      "tou", "gec", "peak", "spot", "above", "at-least", "prorate", "forfeit", "sum", "min", "max",
+      "to-date", "received", "balance",
     ]
     func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
       if args.count == n { return true }
@@ -311,6 +329,99 @@ extension Checker {
       // Wherever it is written, its kinds are read interval by interval.
       contract.peakMeters.formUnion(terms.map(\.meter))
       return Typed(formula: .peak(a.formula), unit: .kW, per: a.per)
+    case "spot":
+      let form =
+        "spot(METERS, PRICES): each interval's kWh of meters added and subtracted at that interval's price"
+      guard arity(2, form, into: &self), let a = type(args[0]) else { return nil }
+      guard let terms = a.formula.peakTerms, a.unit == .kWh else {
+        error(
+          .badCall,
+          "spot() takes meters added and subtracted, such as spot(discharge - charge, spot_price)",
+          at: args[0].range,
+          hint: "the energy is formed interval by interval, then valued at each interval's price")
+        return nil
+      }
+      guard case .name(let p) = args[1], let s = resolve(p, as: [.input], what: "price series")
+      else {
+        if case .name = args[1] { return nil }  // reported by resolve
+        error(
+          .badCall, "spot() values energy at a price series, given by its name", at: args[1].range,
+          hint:
+            "declare 'input spot_price \(contract.currency.code)/kWh every 15 minutes' and write spot(\(a.formula), spot_price)"
+        )
+        return nil
+      }
+      guard contract.inputs.first(where: { $0.id == p.text })?.interval != nil else {
+        error(
+          .badInterval, "'\(p.text)' is one value a period, not a price every interval",
+          at: p.range,
+          hint:
+            "declare it 'input \(p.text) \(contract.currency.code)/kWh every 15 minutes' and give its prices in prices.csv"
+        )
+        return nil
+      }
+      let pers = Set(terms.map { t in contract.meters.first { $0.id == t.meter }?.per })
+      if let group = a.per {
+        guard pers == [group] else {
+          error(
+            .perMismatch,
+            "spot() adds meters read per '\(group)' and meters read otherwise: a member's energy is formed from its own meters",
+            at: args[0].range, hint: "declare every meter of it per '\(group)', or none")
+          return nil
+        }
+        contract.peakMembers.formUnion(terms.map(\.meter))
+      }
+      contract.peakMeters.formUnion(terms.map(\.meter))
+      return Typed(formula: .spot(a.formula, price: p.text), unit: s.unit * .kWh, per: a.per)
+    case "prorate":
+      let form =
+        "prorate(X, FROM[, UNTIL]): an amount a year, for the days of each month from FROM to UNTIL (both included), by days/365"
+      guard args.count == 2 || args.count == 3 else {
+        error(
+          .badCall, "'prorate' takes 2 or 3 arguments, not \(args.count)", at: range, hint: form)
+        return nil
+      }
+      var days: [CalendarDay] = []
+      for arg in args.dropFirst() {
+        guard case .day(let d, _) = arg else {
+          error(
+            .badCall, "prorate() is bounded by days such as 2026-08-15", at: arg.range, hint: form)
+          return nil
+        }
+        days.append(d)
+      }
+      if days.count == 2, days[1] < days[0] {
+        error(
+          .badCall, "prorate() runs from \(days[0]) to \(days[1]): the end is before the start",
+          at: range, hint: form)
+        return nil
+      }
+      guard let a = type(args[0]) else { return nil }
+      return Typed(
+        formula: .prorate(a.formula, from: days[0], until: days.count > 1 ? days[1] : nil),
+        unit: a.unit, per: a.per)
+    case "forfeit":
+      let form =
+        "forfeit(A, CONDITION): A, except 0 in each month (and member) where the condition holds"
+      guard arity(2, form, into: &self), let a = type(args[0]) else { return nil }
+      guard case .binary(let op, let l, let r, _) = args[1], op.precedence == 1 else {
+        error(
+          .badCall, "forfeit() takes a comparison as its condition, such as outages >= 3",
+          at: args[1].range, hint: form)
+        return nil
+      }
+      guard let (lt, rt) = comparedPair("forfeit", form, [l, r], args[1].range) else {
+        return nil
+      }
+      guard lt.per == nil || lt.per == a.per, rt.per == nil || rt.per == a.per else {
+        error(
+          .perMismatch,
+          "forfeit() of a value per '\(a.per ?? "period")' on a condition per '\(lt.per ?? rt.per!)'",
+          at: args[1].range, hint: "compare values per the same group, or totals")
+        return nil
+      }
+      return Typed(
+        formula: .forfeit(a.formula, op, lt.formula, rt.formula), unit: a.unit, per: a.per)
     case "above":
       let form = "above(A, B): the part of A above B, month by month (0 where A is not above B)"
       guard let (a, b) = comparedPair("above", form, args, range) else { return nil }

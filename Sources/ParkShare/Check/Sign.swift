@@ -77,6 +77,9 @@ extension Checker {
     case .received: return .any  // a floor's payer can go below zero
     // The largest of values never negative is never negative; a difference's can be.
     case .peak(let a): return sign(of: a).isSubset(of: .nonNegative) ? .nonNegative : .any
+    case .spot: return .any  // prices can be negative
+    case .prorate(let a, _, _): return sign(of: a).union(.zero)
+    case .forfeit(let a, _, _, _): return sign(of: a).union(.zero)
     case .value(let id):
       if symbols[id]?.kind == .points { return .nonNegative }
       return signs[id] ?? .any

@@ -22,6 +22,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, Codable {
   case badGaps = "bad-gaps"
   case badHeader = "bad-header"
   case badIndent = "bad-indent"
+  case badInterval = "bad-interval"
   case badJSON = "bad-json"
   case badKWh = "bad-kwh"
   case badMeter = "bad-meter"

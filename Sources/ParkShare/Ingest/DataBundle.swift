@@ -11,6 +11,8 @@ public struct DataBundle: Sendable {
   /// Nil when the contract reads no meters.
   public var sums: MeterSums?
   public var facts: Facts
+  /// The interval price series (`prices.csv`) of the contract's `every N minutes` inputs.
+  public var prices = IntervalPrices()
   public var readingFiles: [String]
   public var rows: Int
   public var bytes: Int
@@ -119,12 +121,19 @@ public struct DataBundle: Sendable {
     let hasProfile = FileManager.default.fileExists(atPath: profilePath)
     let replacementsPath = dir + "/" + MeterReplacement.fileName
     let hasReplacements = FileManager.default.fileExists(atPath: replacementsPath)
-    let extras = (hasProfile ? [profilePath] : []) + (hasReplacements ? [replacementsPath] : [])
+    let pricesPath = dir + "/" + IntervalPrices.fileName
+    let needsPrices = contract.inputs.contains { $0.interval != nil }
+    let hasPrices = needsPrices || FileManager.default.fileExists(atPath: pricesPath)
+    let extras =
+      (hasProfile ? [profilePath] : []) + (hasReplacements ? [replacementsPath] : [])
+      + (hasPrices ? [pricesPath] : [])
     let stamped = ["meters.csv", "facts.csv"].map { dir + "/" + $0 } + readingFiles + extras
     let stamps = stamped.map(FileStamp.init(path:))
-    // facts.csv holds the values of the contract's inputs: without inputs it may be left out.
+    // facts.csv holds the values of the contract's inputs: without inputs (or with price
+    // series only, which prices.csv holds) it may be left out.
     let factsOptional =
-      contract.inputs.isEmpty && !FileManager.default.fileExists(atPath: dir + "/facts.csv")
+      contract.inputs.allSatisfy { $0.interval != nil }
+      && !FileManager.default.fileExists(atPath: dir + "/facts.csv")
     let factsSheet =
       factsOptional
       ? nil
@@ -147,6 +156,16 @@ public struct DataBundle: Sendable {
     // How the readings are laid out, when they are not the plain format.
     let (profile, profileOK) = loadProfile(
       dir, readings: readingFiles, contract: contract, &diagnostics, &sources)
+    var prices = IntervalPrices()
+    if hasPrices, profileOK,
+      let sheet = CSVSheet.load(
+        pricesPath, required: IntervalPrices.columns, optional: IntervalPrices.optionalColumns,
+        diagnostics: &diagnostics, sources: &sources, encoding: profile?.encoding ?? .utf8)
+    {
+      prices = IntervalPrices.read(
+        sheet, contract: contract, period: period, zone: profile?.zone,
+        stampAtEnd: profile?.stampAtEnd ?? false, diagnostics: &diagnostics)
+    }
     var meters: [RegisteredMeter] = []
     var sums: MeterSums? = nil
     var rows = 0
@@ -236,6 +255,7 @@ public struct DataBundle: Sendable {
       readingFiles: readingFiles, rows: rows, bytes: bytes,
       digests: allDigests.compactMap(\.digest))
     bundle.readingsBytesRead = readingsBytesRead
+    bundle.prices = prices
     if contract.estimation != nil {
       bundle.estimatedBy = contract.estimationClause
     } else if contract.estimationClause == nil, profile?.estimate != nil,
@@ -249,10 +269,13 @@ public struct DataBundle: Sendable {
   }
 
   /// Every file of the bundle in `dir` that `load` reads (registry, facts, import profile,
-  /// replacements, readings), those that exist.
+  /// replacements, interval prices, readings), those that exist.
   public static func files(in dir: String) -> [String] {
     let fm = FileManager.default
-    let named = ["facts.csv", "meters.csv", ImportProfile.fileName, MeterReplacement.fileName]
+    let named = [
+      "facts.csv", "meters.csv", ImportProfile.fileName, MeterReplacement.fileName,
+      IntervalPrices.fileName,
+    ]
     return (named.map { dir + "/" + $0 } + findReadings(dir)).filter { fm.fileExists(atPath: $0) }
   }
 

@@ -51,6 +51,13 @@ public struct Facts: Sendable {
               ?? "declare it with 'input \(name) ...' to use it"))
         continue
       }
+      if let every = input.interval {
+        bad(
+          .badInterval,
+          "'\(name)' is a price every \(every) minutes: its prices go in \(IntervalPrices.fileName), one row an interval",
+          hint: "move this row to \(IntervalPrices.fileName) (input,timestamp,value)")
+        continue
+      }
       let valueText = sheet.field(row, "value")
       guard let raw = Facts.number(valueText) else {
         // A number too precise or too long to hold exactly is a number: say what is wrong with
@@ -184,7 +191,7 @@ public struct Facts: Sendable {
   ) -> [Diagnostic] {
     var out: [Diagnostic] = []
     let top = sheet.at(1)
-    for input in contract.inputs where !refused.contains(input.id) {
+    for input in contract.inputs where !refused.contains(input.id) && input.interval == nil {
       let given = facts.values[input.id] ?? [:]
       struct Key: Hashable {
         var member: String?

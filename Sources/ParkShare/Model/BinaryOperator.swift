@@ -11,3 +11,16 @@ public enum BinaryOperator: String, Sendable, Hashable, Codable {
   case greater = ">"
   case greaterOrEqual = ">="
 }
+
+extension BinaryOperator {
+  /// Whether `u op v` holds, for a comparison; false for the arithmetic operators.
+  public func holds(_ u: Exact, _ v: Exact) -> Bool {
+    switch self {
+    case .less: u < v
+    case .lessOrEqual: !(v < u)
+    case .greater: v < u
+    case .greaterOrEqual: !(u < v)
+    case .add, .subtract, .multiply, .divide: false
+    }
+  }
+}

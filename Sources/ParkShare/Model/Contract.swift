@@ -45,6 +45,11 @@ public struct Contract: Sendable, Encodable {
   /// step, a condition), as the checker typed it: their kinds' readings are kept interval by
   /// interval (not in the contract's JSON).
   public var peakMeters: Set<String> = []
+  /// The sums and differences (`a + b`, `a - b`) of rates and levels (`Unit.holdsEachMonth`):
+  /// beside values by month, a side without months holds in each month (a contracted capacity
+  /// in kW beside each month's peak). Other sums are of amounts, where a side without months
+  /// is the period's: the months are summed first (`Evaluator.binary`).
+  public var spreadSums: Set<Formula> = []
 
   /// The meters some `peak(...)` reads per member (`sum(peak(use))`, `use` per tenants).
   public var peakMembers: Set<String> = []
@@ -132,6 +137,9 @@ public struct Input: Sendable, Encodable, Hashable {
   public var per: String?
   public var byVintage: Bool
   public var monthly: Bool
+  /// Minutes of each price of a series (`every 15 minutes`, `hourly`), given in prices.csv and
+  /// read only by `spot(METERS, ID)`; nil for a value per period (facts.csv).
+  public var interval: Int? = nil
   @ClauseText public var clause: SourceRange
 }
 

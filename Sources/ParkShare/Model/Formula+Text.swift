@@ -10,6 +10,10 @@ extension Formula: CustomStringConvertible, Encodable {
     case .tou(let m, let t): return "tou(\(m), \(t))"
     case .gec(let f): return "gec(\(f))"
     case .peak(let f): return "peak(\(f))"
+    case .spot(let f, let price): return "spot(\(f), \(price))"
+    case .prorate(let f, let from, let until):
+      return "prorate(\(f), \(from)\(until.map { ", \($0)" } ?? ""))"
+    case .forfeit(let a, let op, let l, let r): return "forfeit(\(a), \(l) \(op.rawValue) \(r))"
     case .above(let a, let b): return "above(\(a), \(b))"
     case .atLeast(let a, let b): return "at-least(\(a), \(b))"
     case .toDate(let subject, let window): return "to-date(\(subject.id)\(window.argument))"

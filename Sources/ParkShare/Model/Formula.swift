@@ -13,6 +13,16 @@ public indirect enum Formula: Sendable, Hashable {
   /// Each month's largest demand, in kW, of meters added and subtracted interval by interval
   /// (`peak(grid + discharge - charge)`): the demand a two-part tariff bills (需量).
   case peak(Formula)
+  /// Each month's energy of meters added and subtracted, valued interval by interval at an
+  /// interval price series (`spot(discharge - charge, spot_price)`): Σ kWh x price over the
+  /// month's intervals, the price of its interval (prices may be negative).
+  case spot(Formula, price: String)
+  /// An amount a year for the days of each month from `from` to `until` (both included; nil:
+  /// to the end of the term), at days/365 (a capacity lease, 容量租赁, per kW a year).
+  case prorate(Formula, from: CalendarDay, until: CalendarDay?)
+  /// A, except 0 in each cell (month, member) where `l op r` holds there: a month's lease
+  /// forfeited after three forced outages in it.
+  case forfeit(Formula, BinaryOperator, Formula, Formula)
   /// A per-member quantity summed over the group.
   case sum(Formula)
   case min(Formula, Formula)
@@ -49,6 +59,9 @@ public indirect enum Formula: Sendable, Hashable {
     case .received(let party, let pool, _): [party] + (pool.map { [$0] } ?? [])
     case .tou(let m, let t): [m, t]
     case .gec(let f), .sum(let f), .negate(let f), .peak(let f): f.references
+    case .spot(let f, let price): f.references + [price]
+    case .prorate(let f, _, _): f.references
+    case .forfeit(let a, _, let l, let r): a.references + l.references + r.references
     case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
       .binary(_, let a, let b):
       a.references + b.references

@@ -17,6 +17,14 @@ public struct Unit: Sendable, Hashable, Encodable, CustomStringConvertible {
 
   public var isDimensionless: Bool { exponents.isEmpty }
 
+  /// Whether a value in this unit is a rate or a level that holds in each month (a price, a
+  /// demand in kW, a share, a count), not an amount that adds up over months (kWh, money,
+  /// certificates, tCO2e). An amount for a whole period beside amounts by month is a period
+  /// total; a rate beside values by month holds in each of them.
+  public var holdsEachMonth: Bool {
+    isDimensionless || exponents.values.contains { $0 < 0 } || (exponents["kW"] ?? 0) > 0
+  }
+
   /// For messages: "a plain number" reads better than "1".
   public var spoken: String { isDimensionless ? "a plain number (or %)" : description }
 

@@ -205,17 +205,21 @@ extension Scenario {
         "\(period) is not a \(contract.frequency) period of the term of '\(contract.id)' (\(contract.term.from) to \(contract.term.to))",
         "period", hint: "start from a settled period of the contract")
     }
-    let inputs = contract.inputs.map(\.id)
+    // A price series (`every 15 minutes`) is the period's data, interval by interval: a
+    // scenario's one value cannot stand for it.
+    let inputs = contract.inputs.filter { $0.interval == nil }.map(\.id)
+    func notAnInput(_ id: String) -> String {
+      contract.inputs.contains { $0.id == id }
+        ? "'\(id)' is a price series of '\(contract.id)': a scenario cannot set it to one value"
+        : "'\(id)' is not an input of '\(contract.id)'"
+    }
     for id in prices.keys.sorted() where !inputs.contains(id) {
-      fail(
-        "'\(id)' is not an input of '\(contract.id)'", "prices." + id,
-        hint: suggest(id, inputs, "inputs"))
+      fail(notAnInput(id), "prices." + id, hint: suggest(id, inputs, "inputs"))
     }
     for range in prove?.ranges ?? [] {
       guard case .input(let id) = range.driver, !inputs.contains(id) else { continue }
       fail(
-        "'\(id)' is not an input of '\(contract.id)'",
-        "prove.\(range.kind == .value ? "inputs" : "factors").\(id)",
+        notAnInput(id), "prove.\(range.kind == .value ? "inputs" : "factors").\(id)",
         hint: suggest(id, inputs, "inputs"))
     }
     let tariffIds = contract.tariffs.map(\.id)

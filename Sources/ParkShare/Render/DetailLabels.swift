@@ -23,6 +23,15 @@ public struct DetailLabels: Sendable {
     ) -> String
   /// A month's peak demand: kW and the interval it was met in (start, minutes).
   public var peak: @Sendable (_ kW: String, _ from: String, _ minutes: Int) -> String
+  /// A month of energy at interval prices: kWh, the intervals, those below zero, the amount.
+  public var spot:
+    @Sendable (
+      _ kWh: String, _ intervals: String, _ negative: Int, _ amount: String, _ currency: String
+    ) -> String
+  /// The days of a month an amount a year is prorated over (days/365).
+  public var prorated: @Sendable (_ days: Int) -> String
+  /// An amount a condition forfeited in a month.
+  public var forfeited: @Sendable (_ amount: String) -> String
   public var beforePhaseOut: @Sendable (_ subsidy: String) -> String
   public var paidOnce: @Sendable (_ subsidy: String) -> String
   public var paidOnlyIn: @Sendable (_ once: String, _ period: String) -> String
@@ -63,6 +72,11 @@ extension DetailLabels {
       "carried \($0) + \($1) kWh = \($2) kWh -> \($3) certificates (vintage \($4)), \($5) kWh carried"
     },
     peak: { "\($0) kW, in the \($2)-minute interval from \($1)" },
+    spot: {
+      "\($0) kWh at \($1) interval prices\($2 == 0 ? "" : ", \($2) below zero") = \($3) \($4)"
+    },
+    prorated: { "\($0) days of 365" },
+    forfeited: { "\($0) forfeited" },
     beforePhaseOut: { "\($0) before phase-out" },
     paidOnce: { "\($0) paid once" },
     paidOnlyIn: { "only in \($0): 0 in \($1)" },
@@ -95,6 +109,11 @@ extension DetailLabels {
       "结转 \($0) + \($1) kWh = \($2) kWh → \($3) 张绿证（\($4) 年度），结转 \($5) kWh"
     },
     peak: { "\($0) kW，出现在 \($1) 起的 \($2) 分钟时段" },
+    spot: {
+      "\($0) kWh 按 \($1) 个时段电价计\($2 == 0 ? "" : "（其中 \($2) 个为负电价）") = \($3) \($4)"
+    },
+    prorated: { "\($0) 天 / 365" },
+    forfeited: { "扣除 \($0)" },
     beforePhaseOut: { "\($0) 退坡前" },
     paidOnce: { "\($0) 一次性支付" },
     paidOnlyIn: { "仅于 \($0) 支付：\($1) 为 0" },

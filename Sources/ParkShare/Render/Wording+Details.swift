@@ -33,6 +33,17 @@ extension Wording {
       return (
         "\(call) \(month)", t.peak(kW.grouped, Timestamp.text(parkMinutes: from), minutes), nil
       )
+    case .spot(
+      let call, let month, let kWh, let amount, let currency, let intervals, let negative, let rows):
+      return (
+        "\(call) \(month)",
+        t.spot(kWh.grouped, Exact(intervals).grouped, negative, amount.grouped, currency),
+        rows
+      )
+    case .prorated(let call, let month, let days):
+      return ("\(call) \(month)", t.prorated(days), nil)
+    case .forfeited(let call, let facet, let amount):
+      return ("\(call) \(self.facet(facet))", t.forfeited(amount.grouped), nil)
     case .runningTotal(let call, let before, let now, let total, let unit):
       return (call, t.runningTotal(before.grouped, now.grouped, total.grouped, unit), nil)
     case .received(let call, let amount, let currency):

@@ -53,6 +53,18 @@ extension Detail: Encodable {
         "\(kW.grouped) kW, in the \(minutes)-minute interval from \(Timestamp.text(parkMinutes: from))",
         nil
       )
+    case .spot(
+      let call, let month, let kWh, let amount, let currency, let intervals, let negative, let rows):
+      let below = negative == 0 ? "" : ", \(negative) below zero"
+      return (
+        "\(call) \(month)",
+        "\(kWh.grouped) kWh at \(Exact(intervals).grouped) interval prices\(below) = \(amount.grouped) \(currency)",
+        rows
+      )
+    case .prorated(let call, let month, let days):
+      return ("\(call) \(month)", "\(days) days of 365", nil)
+    case .forfeited(let call, let facet, let amount):
+      return ("\(call) \(Self.facet(facet))", "\(amount.grouped) forfeited", nil)
     case .runningTotal(let call, let before, let now, let total, let unit):
       let u = unit.isEmpty ? "" : " \(unit)"
       return (

@@ -25,6 +25,15 @@ public enum Detail: Sendable, Hashable {
   /// One month of `peak(METERS)`: the month's largest demand in kW and the interval it was met
   /// in (its start on the park clock, in minutes since 1970, and its length).
   case peak(call: String, month: Period, kW: Exact, from: Int, minutes: Int)
+  /// One month of `spot(METERS, PRICES)`: the net kWh valued, the amount, the price intervals
+  /// of the month and how many were below zero, and the rows of prices.csv read (`FILE:A-B`).
+  case spot(
+    call: String, month: Period, kWh: Exact, amount: Exact, currency: String, intervals: Int,
+    negative: Int, rows: String?)
+  /// One month of `prorate(X, FROM, UNTIL)`: the days of the month the amount a year runs.
+  case prorated(call: String, month: Period, days: Int)
+  /// A cell of `forfeit(A, CONDITION)` where the condition held: the amount forfeited.
+  case forfeited(call: String, facet: Facet, amount: Exact)
   /// A running total (`to-date`): what its window held before this period, this period's value
   /// and the total, in its unit.
   case runningTotal(call: String, before: Exact, now: Exact, total: Exact, unit: String)

@@ -77,6 +77,14 @@ extension Evaluator {
       case .peak(let inner):
         walk(inner)
         out += callDetails["peak(\(inner))"] ?? []
+      case .spot(let inner, _), .prorate(let inner, _, _):
+        walk(inner)
+        out += callDetails["\(f)"] ?? []
+      case .forfeit(let a, _, let l, let r):
+        walk(a)
+        walk(l)
+        walk(r)
+        out += callDetails["\(f)"] ?? []
       case .sum(let a), .negate(let a): walk(a)
       case .toDate, .received: out += callDetails["\(f)"] ?? []
       case .column: break

@@ -254,6 +254,9 @@ public struct Evaluator: Sendable {
     case .tou(let m, let t): return try tou(meter: m, tariff: t)
     case .gec(let inner): return try certificates(inner)
     case .peak(let inner): return try peak(inner)
+    case .spot(let inner, let price): return try spot(inner, price)
+    case .prorate(let inner, let from, let until): return try prorate(inner, from, until, f)
+    case .forfeit(let a, let op, let l, let r): return try forfeit(a, op, l, r, f)
     case .sum(let inner):
       let q = try evaluate(inner)
       return try arithmetic { () throws(ArithmeticError) in try q.collapsed(.member) }
@@ -300,6 +303,11 @@ public struct Evaluator: Sendable {
     }
   }
 
+  /// Months summed away (members and vintages kept).
+  func monthsSummed(_ q: Quantity) throws(EvaluationFailure) -> Quantity {
+    try arithmetic { () throws(ArithmeticError) in try q.collapsed(.month) }
+  }
+
   /// Months and vintages summed away: for ratios, extremes and comparisons of period totals.
   func totals(_ q: Quantity) throws(EvaluationFailure) -> Quantity {
     try arithmetic { () throws(ArithmeticError) in try q.collapsed([.month, .vintage]) }
@@ -312,6 +320,14 @@ public struct Evaluator: Sendable {
     var y = try evaluate(b)
     switch op {
     case .add, .subtract:
+      // An amount for the whole period (a quarter's kWh given once, a fixed sum) beside amounts
+      // by month is added to their total, never to each month (which would count it once a
+      // month); a rate or level (a capacity in kW) holds in each month.
+      if x.dims.contains(.month) != y.dims.contains(.month),
+        !contract.spreadSums.contains(.binary(op, a, b))
+      {
+        if x.dims.contains(.month) { x = try monthsSummed(x) } else { y = try monthsSummed(y) }
+      }
       return try Quantity.combine(x, y) { p, q, _ throws(EvaluationFailure) in
         let u = p ?? .zero
         let v = q ?? .zero
@@ -352,16 +368,7 @@ public struct Evaluator: Sendable {
       x = try totals(x)
       y = try totals(y)
       return try Quantity.combine(x, y) { p, q, _ throws(EvaluationFailure) in
-        let u = p ?? .zero
-        let v = q ?? .zero
-        let holds =
-          switch op {
-          case .less: u < v
-          case .lessOrEqual: !(v < u)
-          case .greater: v < u
-          default: !(u < v)
-          }
-        return holds ? .one : .zero
+        op.holds(p ?? .zero, q ?? .zero) ? .one : .zero
       }
     }
   }

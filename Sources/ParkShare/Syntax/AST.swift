@@ -97,13 +97,21 @@ public struct GroupDecl: Sendable {
   public var role: Name
 }
 
-/// `input gec_price CNY/cert by vintage`, `input consumption kWh per tenants monthly`
+/// `input gec_price CNY/cert by vintage`, `input consumption kWh per tenants monthly`,
+/// `input spot_price CNY/kWh every 15 minutes`
 public struct InputDecl: Sendable {
+  /// `every 15 minutes` (or `hourly`): a price per interval, given in prices.csv.
+  public struct Every: Sendable {
+    public var minutes: Int
+    public var range: SourceRange
+  }
+
   public var id: Name
   public var unit: UnitExpr?
   public var per: Name?
   public var byVintage: Bool
   public var monthly: Bool
+  public var every: Every? = nil
 }
 
 /// `meter pv_export on-grid-export`, `meter supply direct-supply per tenants`

@@ -8,6 +8,7 @@ extension Expr {
     switch self {
     case .number(_, let unit, let text, _): return text + (unit.map { " " + $0.text } ?? "")
     case .percent(_, let text, _): return text
+    case .day(let d, _): return d.description
     case .name(let n): return n.text
     case .call(let name, let args, _):
       return name.text + "(" + args.map(\.written).joined(separator: ", ") + ")"

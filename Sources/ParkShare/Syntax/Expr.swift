@@ -7,11 +7,13 @@ public indirect enum Expr: Sendable, Hashable {
   case call(Name, [Expr], range: SourceRange)
   case negate(Expr, range: SourceRange)
   case binary(BinaryOperator, Expr, Expr, range: SourceRange)
+  /// `2026-08-15`: a day, an argument of `prorate(X, FROM, UNTIL)`.
+  case day(CalendarDay, range: SourceRange)
 
   public var range: SourceRange {
     switch self {
     case .number(_, _, _, let r), .percent(_, _, let r), .call(_, _, let r), .negate(_, let r),
-      .binary(_, _, _, let r):
+      .binary(_, _, _, let r), .day(_, let r):
       r
     case .name(let n): n.range
     }

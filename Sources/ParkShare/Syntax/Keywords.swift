@@ -23,7 +23,7 @@ public enum Keywords {
     ("party", "party ID \"NAME\" ROLE [capital AMOUNT]"),
     ("parties", "parties ID from \"FILE.csv\" ROLE"),
     ("unit", "unit NAME"),
-    ("input", "input ID [UNIT] [per GROUP] [by vintage] [monthly]"),
+    ("input", "input ID [UNIT] [per GROUP] [by vintage] [monthly] [every N minutes | hourly]"),
     ("meter", "meter ID KIND [per GROUP]"),
     ("tariff", "tariff ID CNY/kWh (then indented band lines) or tariff ID = OTHER discount 10%"),
     ("let", "let ID = EXPRESSION"),

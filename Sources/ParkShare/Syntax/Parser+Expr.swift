@@ -49,7 +49,7 @@ extension Parser {
     while let (next, level) = stack.popLast() {
       deepest = max(deepest, level)
       switch next {
-      case .number, .percent, .name: break
+      case .number, .percent, .name, .day: break
       case .negate(let a, _): stack.append((a, level + 1))
       case .binary(_, let a, let b, _): stack += [(a, level + 1), (b, level + 1)]
       case .call(_, let args, _): stack += args.map { ($0, level + 1) }
@@ -101,6 +101,9 @@ extension Parser {
       _ = c.next()
       return .percent(
         try Cursor.percentValue(t.number ?? .zero, t.range), text: t.text, range: t.range)
+    case .period where CalendarDay(t.text) != nil:
+      _ = c.next()
+      return .day(CalendarDay(t.text)!, range: t.range)
     case .word where !Keywords.reserved.contains(t.text):
       _ = c.next()
       let name = Name(text: t.text, range: t.range)

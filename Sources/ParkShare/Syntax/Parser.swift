@@ -276,17 +276,30 @@ public struct Parser {
   }
 
   /// input := "input" ID UNIT? ("per" GROUP)? ("by" "vintage")? "monthly"?
+  ///          ("every" NUMBER "minutes" | "hourly")?
   mutating func parseInput(_ c: inout Cursor) throws(ParseFailure) -> InputDecl {
     let id = try c.expectName("an input id", hint: Keywords.form(of: "input"))
     var unit: UnitExpr? = nil
-    if let t = c.peek, t.kind == .word, !Keywords.reserved.contains(t.text) {
+    if let t = c.peek, t.kind == .word, !Keywords.reserved.contains(t.text),
+      !["every", "hourly", "monthly"].contains(t.text)
+    {
       unit = try parseUnit(&c)
     }
     var per: Name? = nil
     var byVintage = false
     var monthly = false
+    var every: InputDecl.Every? = nil
     while !c.atEnd {
-      if c.accept(word: "per") != nil {
+      if let t = c.accept(word: "every") {
+        guard let n = c.peek, n.kind == .number, let minutes = Int(n.text) else {
+          throw c.fail("a number of minutes after 'every'", hint: "every 15 minutes")
+        }
+        _ = c.next()
+        let unit = try c.expect(word: "minutes", hint: "every 15 minutes, or 'hourly'")
+        every = .init(minutes: minutes, range: t.range.through(unit.range))
+      } else if let t = c.accept(word: "hourly") {
+        every = .init(minutes: 60, range: t.range)
+      } else if c.accept(word: "per") != nil {
         per = try c.expectName("a group after 'per'", hint: "a group of parties, or 'party'")
       } else if c.accept(word: "by") != nil {
         _ = try c.expect(word: "vintage", hint: "prices by production year: 'by vintage'")
@@ -294,10 +307,13 @@ public struct Parser {
       } else if c.accept(word: "monthly") != nil {
         monthly = true
       } else {
-        throw c.fail("'per', 'by vintage' or 'monthly'", hint: Keywords.form(of: "input"))
+        throw c.fail(
+          "'per', 'by vintage', 'monthly', 'every N minutes' or 'hourly'",
+          hint: Keywords.form(of: "input"))
       }
     }
-    return InputDecl(id: id, unit: unit, per: per, byVintage: byVintage, monthly: monthly)
+    return InputDecl(
+      id: id, unit: unit, per: per, byVintage: byVintage, monthly: monthly, every: every)
   }
 
   /// meter := "meter" ID KIND ("per" GROUP)?

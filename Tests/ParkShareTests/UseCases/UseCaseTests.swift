@@ -41,15 +41,16 @@ import Testing
 
     let again = SettleUseCase.run(settle)
     #expect(again.value == nil)
-    #expect(again.diagnostics.last?.id == .ledger)
-    #expect(again.diagnostics.last?.message.contains("already settled") == true)
+    #expect(again.diagnostics.last?.id == .ledger, "\(again.diagnostics)")
+    #expect(
+      again.diagnostics.last?.message.contains("already settled") == true, "\(again.diagnostics)")
 
     // The same files again amend nothing: nothing is recorded or written.
     settle.ledger?.issued = "2026-04-20"
     let same = SettleUseCase.amend(settle, reason: "checked again") { _, stem in
       [(out + "/" + stem + ".txt", Data("amended".utf8))]
     }
-    #expect(same.diagnostics.contains { $0.id == .unchangedAmendment })
+    #expect(same.diagnostics.contains { $0.id == .unchangedAmendment }, "\(same.diagnostics)")
     #expect(try Ledger.open(f.ledger).records.count == 1)
     // An amendment is the request with corrected data and a reason; its files are named as an
     // amendment.

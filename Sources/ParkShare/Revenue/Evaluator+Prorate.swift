@@ -1,0 +1,76 @@
+extension Evaluator {
+  /// `prorate(X, FROM, UNTIL)`: X is an amount a year (a capacity lease of 280 CNY/kW a year x
+  /// the kW leased); each month of the period gets X x its days from FROM to UNTIL (both
+  /// included) / 365, the convention of Chinese lease contracts (年租金 / 365 x 实际天数).
+  /// Without UNTIL the amount runs to the end of the term. A period cut by a day counts the
+  /// days up to it, as the readings are.
+  mutating func prorate(
+    _ inner: Formula, _ from: CalendarDay, _ until: CalendarDay?, _ f: Formula
+  ) throws(EvaluationFailure) -> Quantity {
+    let key = "\(f)"
+    if let done = calls[key] { return done }
+    let x = try evaluate(inner)
+    var last = until ?? CalendarDay.last(of: contract.term.to)
+    // Through a day inside the period (a pool cut by a date): the days up to it.
+    if let sums = bundle.sums, sums.period == period, let minutes = sums.seriesMinutes {
+      let cut = CalendarDay(number: CalendarDay.first(of: period).number + minutes / 1440 - 1)
+      last = min(last, cut)
+    }
+    var days: [Facet: Exact] = [:]
+    var details: [Detail] = []
+    for month in months {
+      let span = Period(containing: month, length: .month)
+      let lo = max(from, CalendarDay.first(of: span))
+      let hi = min(last, CalendarDay.last(of: span))
+      let n = max(0, hi.number - lo.number + 1)
+      days[Facet(month: month)] = Exact(n)
+      details.append(.prorated(call: key, month: span, days: n))
+    }
+    let result = try Quantity.combine(x, Quantity(dims: .month, cells: days)) {
+      p, q, _ throws(EvaluationFailure) in
+      let (u, d) = (p ?? .zero, q ?? .zero)
+      return try arithmetic { () throws(ArithmeticError) in try u * d / Exact(365) }
+    }
+    calls[key] = result
+    callDetails[key] = details
+    return result
+  }
+
+  /// `forfeit(A, L op R)`: A, except 0 in each cell (month, member) where L op R holds in that
+  /// cell: the condition is judged month by month, not on the period's totals. A must have
+  /// every dimension the condition has (a month's forfeiture of an amount with no months would
+  /// be ambiguous).
+  mutating func forfeit(
+    _ a: Formula, _ op: BinaryOperator, _ l: Formula, _ r: Formula, _ f: Formula
+  ) throws(EvaluationFailure) -> Quantity {
+    let key = "\(f)"
+    if let done = calls[key] { return done }
+    let x = try evaluate(a)
+    let condition = try Quantity.combine(try evaluate(l), try evaluate(r)) {
+      p, q, _ throws(EvaluationFailure) in op.holds(p ?? .zero, q ?? .zero) ? .one : .zero
+    }
+    guard condition.dims.isSubset(of: x.dims) else {
+      throw EvaluationFailure(
+        "\(key): '\(a)' has no value \(condition.dims.contains(.month) && !x.dims.contains(.month) ? "per month" : "per member") to forfeit cell by cell",
+        hint: "forfeit an amount month by month, such as prorate(...) or a monthly input")
+    }
+    var details: [Detail] = []
+    let result = try Quantity.combine(x, condition) { p, q, facet throws(EvaluationFailure) in
+      let v = p ?? .zero
+      guard q == .one else { return v }
+      details.append(.forfeited(call: key, facet: facet, amount: v))
+      return .zero
+    }
+    calls[key] = result
+    callDetails[key] = details.sorted { $0.facetKey < $1.facetKey }
+    return result
+  }
+}
+
+extension Detail {
+  /// The cell of a forfeiture, to list them in order.
+  fileprivate var facetKey: Facet {
+    if case .forfeited(_, let facet, _) = self { return facet }
+    return Facet()
+  }
+}
