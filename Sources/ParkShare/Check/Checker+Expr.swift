@@ -235,6 +235,29 @@ extension Checker {
     return out
   }
 
+  /// Records the meters of a `peak` or `spot` argument as read interval by interval (per member
+  /// when the argument is per a group), after checking that a per-member argument adds only
+  /// meters read per that group (each member's own demand or energy). False after reporting.
+  mutating func readIntervalByInterval(
+    _ a: Typed, _ terms: [(meter: String, sign: Int)], _ function: String, _ what: String,
+    at range: SourceRange
+  ) -> Bool {
+    let pers = Set(terms.map { t in contract.meters.first { $0.id == t.meter }?.per })
+    if let group = a.per {
+      guard pers == [group] else {
+        error(
+          .perMismatch,
+          "\(function)() adds meters read per '\(group)' and meters read otherwise: a member's \(what) is formed from its own meters",
+          at: range, hint: "declare every meter of it per '\(group)', or none")
+        return false
+      }
+      contract.peakMembers.formUnion(terms.map(\.meter))
+    }
+    // Wherever it is written, its kinds are read interval by interval.
+    contract.peakMeters.formUnion(terms.map(\.meter))
+    return true
+  }
+
   /// The two arguments of a function that compares them cell by cell (`above`, `at-least`),
   /// typed, when there are two and they share a unit; nil after reporting what is wrong.
   mutating func comparedPair(
@@ -314,20 +337,9 @@ extension Checker {
             + "then its monthly maximum taken")
         return nil
       }
-      // Per member: every meter of it read per the same group (each member's own demand).
-      let pers = Set(terms.map { t in contract.meters.first { $0.id == t.meter }?.per })
-      if let group = a.per {
-        guard pers == [group] else {
-          error(
-            .perMismatch,
-            "peak() adds meters read per '\(group)' and meters read otherwise: a member's demand is formed from its own meters",
-            at: args[0].range, hint: "declare every meter of it per '\(group)', or none")
-          return nil
-        }
-        contract.peakMembers.formUnion(terms.map(\.meter))
+      guard readIntervalByInterval(a, terms, "peak", "demand", at: args[0].range) else {
+        return nil
       }
-      // Wherever it is written, its kinds are read interval by interval.
-      contract.peakMeters.formUnion(terms.map(\.meter))
       return Typed(formula: .peak(a.formula), unit: .kW, per: a.per)
     case "spot":
       let form =
@@ -360,18 +372,9 @@ extension Checker {
         )
         return nil
       }
-      let pers = Set(terms.map { t in contract.meters.first { $0.id == t.meter }?.per })
-      if let group = a.per {
-        guard pers == [group] else {
-          error(
-            .perMismatch,
-            "spot() adds meters read per '\(group)' and meters read otherwise: a member's energy is formed from its own meters",
-            at: args[0].range, hint: "declare every meter of it per '\(group)', or none")
-          return nil
-        }
-        contract.peakMembers.formUnion(terms.map(\.meter))
+      guard readIntervalByInterval(a, terms, "spot", "energy", at: args[0].range) else {
+        return nil
       }
-      contract.peakMeters.formUnion(terms.map(\.meter))
       return Typed(formula: .spot(a.formula, price: p.text), unit: s.unit * .kWh, per: a.per)
     case "prorate":
       let form =

@@ -157,7 +157,15 @@ public struct DataBundle: Sendable {
     let (profile, profileOK) = loadProfile(
       dir, readings: readingFiles, contract: contract, &diagnostics, &sources)
     var prices = IntervalPrices()
-    if hasPrices, profileOK,
+    if needsPrices, !FileManager.default.fileExists(atPath: pricesPath) {
+      let series = contract.inputs.filter { $0.interval != nil }.map(\.id)
+      diagnostics.append(
+        .error(
+          .missingFile,
+          "no \(IntervalPrices.fileName) in '\(dir)': the contract's price series \(series.joined(separator: ", ")) are read from it",
+          at: .whole(pricesPath),
+          hint: "one row an interval: input,timestamp,value (docs/data-format.md, prices.csv)"))
+    } else if hasPrices, profileOK,
       let sheet = CSVSheet.load(
         pricesPath, required: IntervalPrices.columns, optional: IntervalPrices.optionalColumns,
         diagnostics: &diagnostics, sources: &sources, encoding: profile?.encoding ?? .utf8)

@@ -24,6 +24,9 @@ public struct IntervalPrices: Sendable {
   public var path = ""
 
   public static let fileName = "prices.csv"
+  /// The most decimals a price may be written with, and the largest price a kWh (exclusive).
+  static let maxDecimals = 12
+  static let maxPrice = Exact(9000)
   static let columns = ["input", "timestamp", "value"]
   static let optionalColumns = ["note"]
 
@@ -110,20 +113,37 @@ public struct IntervalPrices: Sendable {
         bad(
           .misaligned,
           "'\(stamp)' is not on the \(every)-minute grid of '\(name)'",
-          hint: "each price starts an interval: :00, :\(every < 10 ? "0" : "")\(every), ...")
+          hint: every == 60
+            ? "an hourly price starts on the hour: 00:00, 01:00, ..."
+            : "each price starts an interval: :00, :\(every < 10 ? "0" : "")\(every), ...")
         continue
       }
       let text = sheet.field(row, "value")
+      let example = input.factor == .one ? "0.3521" : "352.1"
       guard let raw = Facts.number(text) else {
         if case .invalidNumber(let why)? = Facts.precisionProblem(text) {
           bad(.badValue, "'\(text)' cannot be held exactly: \(why) (price of '\(name)')")
         } else {
-          bad(.badValue, "'\(text)' is not a number (price of '\(name)')", hint: "write 0.3521")
+          bad(
+            .badValue, "'\(text)' is not a number (price of '\(name)', in \(input.unitText))",
+            hint: "write \(example)")
         }
         continue
       }
-      guard let value = try? raw * input.factor else {
-        bad(.badValue, "'\(text)' is too large (price of '\(name)')")
+      // Bounds that keep every price an Int64 over one power of ten (so a month is valued in
+      // integers): 12 decimals as written (15 once CNY/MWh is converted), under 9,000 a kWh.
+      guard raw.scale <= maxDecimals else {
+        bad(
+          .badValue,
+          "'\(text)' has more than \(maxDecimals) decimals (price of '\(name)', in \(input.unitText))",
+          hint: "round it to \(maxDecimals) decimals: no market publishes finer prices")
+        continue
+      }
+      guard let value = try? raw * input.factor, value < maxPrice, Exact(-9000) < value else {
+        bad(
+          .badValue,
+          "'\(text)' \(input.unitText) is beyond ±\(maxPrice) \(contract.currency.code)/kWh (price of '\(name)')",
+          hint: "check the value and the series' unit (\(input.unitText))")
         continue
       }
       let slot = (minute - start) / every

@@ -7,16 +7,7 @@ extension Evaluator {
   mutating func peak(_ inner: Formula) throws(EvaluationFailure) -> Quantity {
     let key = "peak(\(inner))"
     if let done = calls[key] { return done }
-    guard let terms = inner.peakTerms, let sums = bundle.sums else {
-      throw EvaluationFailure("peak() takes meters added and subtracted")
-    }
-    var decls: [(decl: Meter, sign: Int64)] = []
-    for (id, sign) in terms {
-      guard let decl = contract.meters.first(where: { $0.id == id }) else {
-        throw EvaluationFailure("no meter '\(id)'")
-      }
-      decls.append((decl, Int64(sign)))
-    }
+    let (sums, decls) = try meterTerms(inner, "peak")
     let group = decls.first?.decl.per
     var cells: [Facet: Exact] = [:]
     var details: [Detail] = []
@@ -44,6 +35,23 @@ extension Evaluator {
     calls[key] = result
     callDetails[key] = details
     return result
+  }
+
+  /// The meters of a `peak` or `spot` argument, declared, with their signs, and the readings.
+  func meterTerms(_ inner: Formula, _ function: String) throws(EvaluationFailure) -> (
+    sums: MeterSums, terms: [(decl: Meter, sign: Int64)]
+  ) {
+    guard let terms = inner.peakTerms, let sums = bundle.sums else {
+      throw EvaluationFailure("\(function)() takes meters added and subtracted")
+    }
+    var decls: [(decl: Meter, sign: Int64)] = []
+    for (id, sign) in terms {
+      guard let decl = contract.meters.first(where: { $0.id == id }) else {
+        throw EvaluationFailure("no meter '\(id)'")
+      }
+      decls.append((decl, Int64(sign)))
+    }
+    return (sums, decls)
   }
 
   /// The interval series of a kind (or of one member's meters of it), summed over the members'

@@ -7,20 +7,11 @@ extension Evaluator {
   mutating func spot(_ inner: Formula, _ priceID: String) throws(EvaluationFailure) -> Quantity {
     let key = "spot(\(inner), \(priceID))"
     if let done = calls[key] { return done }
-    guard let terms = inner.peakTerms, let sums = bundle.sums else {
-      throw EvaluationFailure("spot() takes meters added and subtracted")
-    }
+    let (sums, decls) = try meterTerms(inner, "spot")
     guard let prices = bundle.prices.series[priceID] else {
       throw EvaluationFailure(
         "\(key): the prices of '\(priceID)' were not read",
         hint: "this is a defect of parkshare: please report it with the contract")
-    }
-    var decls: [(decl: Meter, sign: Int64)] = []
-    for (id, sign) in terms {
-      guard let decl = contract.meters.first(where: { $0.id == id }) else {
-        throw EvaluationFailure("no meter '\(id)'")
-      }
-      decls.append((decl, Int64(sign)))
     }
     let group = decls.first?.decl.per
     var cells: [Facet: Exact] = [:]

@@ -151,6 +151,8 @@ import Testing
       spot_price,2026-01-10T19:00,0.5
       spot_price,2026-01-10T19:00+08:00,cheap
       spot_prices,2026-01-10T19:00+08:00,0.5
+      spot_price,2026-01-10T20:00+08:00,0.1111111111111
+      spot_price,2026-01-10T20:15+08:00,9000
 
       """
     let dir = try t.bundle("jan", files)
@@ -162,9 +164,11 @@ import Testing
       "error[misaligned]: '2026-01-10T18:05+08:00' is not on the 15-minute grid of 'spot_price'",
       "error[outside-period]: the price of 'spot_price' at 2026-02-01T00:00+08:00 is outside 2026-01",
       "error[no-offset]: timestamp '2026-01-10T19:00' of 'spot_price' has no UTC offset",
-      "error[bad-value]: 'cheap' is not a number (price of 'spot_price')",
+      "error[bad-value]: 'cheap' is not a number (price of 'spot_price', in CNY/kWh)",
       "warning[unused-fact]: 'spot_prices' is not a price series of contract 's'",
       "did you mean 'spot_price'?",
+      "prices.csv:2984:1: error[bad-value]: '0.1111111111111' has more than 12 decimals",
+      "prices.csv:2985:1: error[bad-value]: '9000' CNY/kWh is beyond ±9000 CNY/kWh",
     ] {
       #expect(messages.contains(expected), "\(expected)\n\(messages)")
     }
