@@ -131,7 +131,9 @@ extension Allocator {
       for p in names where takesPart(p) { out.append((p, capital[p] ?? .zero)) }
     } else {
       let q = try evaluator.evaluate(metric)
-      let totals = try exact { () throws(ArithmeticError) in try q.collapsed([.month, .vintage]) }
+      let totals = try exact { () throws(ArithmeticError) in
+        try q.collapsed([.month, .vintage, .event])
+      }
       for p in names where takesPart(p) {
         let v = totals.cells[Facet(member: p)] ?? .zero
         if v.isNegative {

@@ -224,7 +224,7 @@ extension Checker {
           switch name.text {
           case "gec", "sum", "peak": 1
           case "min", "max", "above", "at-least", "spot", "forfeit": 2
-          case "prorate": args.count
+          case "prorate", "monthly-min", "annuity", "reduction": args.count
           default: -1
           }
         if args.count == typedArgs { stack += args.reversed() }
@@ -280,7 +280,9 @@ extension Checker {
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
     let functions = [
-      "tou", "gec", "peak", "spot", "above", "at-least", "prorate", "forfeit", "sum", "min", "max",
+      "tou", "gec", "peak", "spot", "reduction", "above", "at-least", "prorate", "forfeit",
+      "monthly-min", "annuity", "sum",
+      "min", "max",
       "to-date", "received", "balance",
     ]
     func arity(_ n: Int, _ form: String, into checker: inout Checker) -> Bool {
@@ -425,6 +427,94 @@ extension Checker {
       }
       return Typed(
         formula: .forfeit(a.formula, op, lt.formula, rt.formula), unit: a.unit, per: a.per)
+    case "reduction":
+      let form =
+        "reduction(METERS, DAYS) or reduction(METERS, TOP, DAYS): each event's verified reduction in kW against the mean of the latest DAYS working days (or the TOP of them)"
+      guard args.count == 2 || args.count == 3 else {
+        error(
+          .badCall, "'reduction' takes 2 or 3 arguments, not \(args.count)", at: range, hint: form)
+        return nil
+      }
+      guard let a = type(args[0]) else { return nil }
+      guard let terms = a.formula.peakTerms, a.unit == .kWh else {
+        error(
+          .badCall, "reduction() takes meters added and subtracted, such as reduction(use, 5)",
+          at: args[0].range, hint: form)
+        return nil
+      }
+      var counts: [Int] = []
+      for arg in args.dropFirst() {
+        guard case .number(let v, nil, _, _) = arg, let n = Int(v.description), (1...30).contains(n)
+        else {
+          error(
+            .badCall, "reduction() counts days with a whole number from 1 to 30", at: arg.range,
+            hint: form)
+          return nil
+        }
+        counts.append(n)
+      }
+      let days = counts.last!
+      let top = counts.count == 2 ? counts[0] : nil
+      if let top, top > days {
+        error(
+          .badCall,
+          "reduction() averages the top \(top) of \(days) days: \(top) is more than \(days)",
+          at: range, hint: "reduction(use, 5, 10): the 5 of the latest 10 with the most load")
+        return nil
+      }
+      guard readIntervalByInterval(a, terms, "reduction", "load", at: args[0].range) else {
+        return nil
+      }
+      contract.usesEvents = true
+      return Typed(formula: .reduction(a.formula, days: days, top: top), unit: .kW, per: a.per)
+    case "annuity":
+      let form =
+        "annuity(PRINCIPAL, RATE, PERIODS): the level payment a period repaying PRINCIPAL at RATE a period over PERIODS periods"
+      guard arity(3, form, into: &self), let p = type(args[0]), let r = type(args[1]),
+        let n = type(args[2])
+      else { return nil }
+      guard r.unit.isDimensionless, n.unit.isDimensionless else {
+        error(
+          .unitMismatch, "annuity() takes a rate a period (a percentage) and a number of periods",
+          at: range, hint: "annuity(6,000,000 CNY, 1.5%, 20): 20 quarters at 1.5% a quarter")
+        return nil
+      }
+      guard p.per == nil, r.per == nil, n.per == nil else {
+        error(
+          .perMismatch, "annuity() takes totals, not values per member", at: range,
+          hint: "wrap them in sum(...)")
+        return nil
+      }
+      return Typed(formula: .annuity(p.formula, rate: r.formula, periods: n.formula), unit: p.unit)
+    case "monthly-min":
+      let form =
+        "monthly-min(A, B[, C...]): the smallest of values in one unit, month by month (and member by member)"
+      guard args.count >= 2 else {
+        error(
+          .badCall, "'monthly-min' takes 2 or more arguments, not \(args.count)", at: range,
+          hint: form)
+        return nil
+      }
+      var out: Typed? = nil
+      for arg in args {
+        guard let t = type(arg) else { return nil }
+        guard let so = out else {
+          out = t
+          continue
+        }
+        guard so.unit == t.unit else {
+          error(
+            .unitMismatch,
+            "monthly-min() compares values in one unit, not \(so.unit) and \(t.unit)",
+            at: range)
+          return nil
+        }
+        guard let per = mergePer(so.per, t.per, at: range) else { return nil }
+        let f = Formula.least(so.formula, t.formula)
+        if t.unit.holdsEachMonth { contract.spreadSums.insert(f) }
+        out = Typed(formula: f, unit: t.unit, per: per.isEmpty ? nil : per)
+      }
+      return out
     case "above":
       let form = "above(A, B): the part of A above B, month by month (0 where A is not above B)"
       guard let (a, b) = comparedPair("above", form, args, range) else { return nil }

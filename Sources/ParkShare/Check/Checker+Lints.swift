@@ -139,16 +139,23 @@ extension Checker {
     }
   }
 
+  /// Every case is named (no `default`): a new kind of formula must say whether the meters
+  /// under it earn money outside certificates.
   static func referencesOutsideGEC(_ f: Formula) -> [String] {
     switch f {
     case .gec: return []
     case .meter(let m): return [m]
     case .tou(let m, _): return [m]
-    case .sum(let a), .negate(let a): return referencesOutsideGEC(a)
-    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+    case .sum(let a), .negate(let a), .peak(let a), .spot(let a, _), .prorate(let a, _, _),
+      .reduction(let a, _, _):
+      return referencesOutsideGEC(a)
+    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .least(let a, let b),
+      .atLeast(let a, let b),
       .binary(_, let a, let b):
       return referencesOutsideGEC(a) + referencesOutsideGEC(b)
-    default: return []
+    case .forfeit(let a, _, let l, let r), .annuity(let a, let l, let r):
+      return referencesOutsideGEC(a) + referencesOutsideGEC(l) + referencesOutsideGEC(r)
+    case .constant, .input, .value, .toDate, .received, .column, .balance: return []
     }
   }
 

@@ -89,6 +89,9 @@ extension Checker {
     case .negate(let a): return sign(of: a).negated
     case .min(let a, let b): return sign(of: a).combined(sign(of: b), Sign.minimum)
     case .above: return .nonNegative
+    case .annuity(let p, _, _): return sign(of: p)
+    case .reduction: return .nonNegative
+    case .least(let a, let b): return sign(of: a).combined(sign(of: b), Sign.minimum)
     case .atLeast(let a, _): return sign(of: a).union(.zero)
     case .max(let a, let b): return sign(of: a).combined(sign(of: b), Sign.maximum)
     case .binary(let op, let a, let b):

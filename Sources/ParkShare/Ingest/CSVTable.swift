@@ -24,7 +24,10 @@ public struct CSVTable: Sendable {
     var i = 0
     func endRecord() {
       fields.append(field)
-      if !(fields.count == 1 && fields[0].isEmpty && !quotedField) {
+      // A blank line (empty, or only spaces and tabs, as editors leave them) is no record.
+      let blank =
+        fields.count == 1 && !quotedField && fields[0].allSatisfy { $0 == " " || $0 == "\t" }
+      if !blank {
         records.append(Row(line: recordLine, fields: fields))
       }
       fields = []

@@ -13,6 +13,8 @@ public struct DataBundle: Sendable {
   public var facts: Facts
   /// The interval price series (`prices.csv`) of the contract's `every N minutes` inputs.
   public var prices = IntervalPrices()
+  /// Demand-response events and the working-day calendar, for `reduction(...)`.
+  public var events = DemandEvents()
   public var readingFiles: [String]
   public var rows: Int
   public var bytes: Int
@@ -124,9 +126,15 @@ public struct DataBundle: Sendable {
     let pricesPath = dir + "/" + IntervalPrices.fileName
     let needsPrices = contract.inputs.contains { $0.interval != nil }
     let hasPrices = needsPrices || FileManager.default.fileExists(atPath: pricesPath)
+    let eventsPath = dir + "/" + DemandEvents.eventsFile
+    let calendarPath = dir + "/" + DemandEvents.calendarFile
+    let hasEvents =
+      contract.usesEvents || FileManager.default.fileExists(atPath: eventsPath)
+    let hasCalendar = FileManager.default.fileExists(atPath: calendarPath)
     let extras =
       (hasProfile ? [profilePath] : []) + (hasReplacements ? [replacementsPath] : [])
-      + (hasPrices ? [pricesPath] : [])
+      + (hasPrices ? [pricesPath] : []) + (hasEvents ? [eventsPath] : [])
+      + (hasCalendar ? [calendarPath] : [])
     let stamped = ["meters.csv", "facts.csv"].map { dir + "/" + $0 } + readingFiles + extras
     let stamps = stamped.map(FileStamp.init(path:))
     // facts.csv holds the values of the contract's inputs: without inputs (or with price
@@ -173,6 +181,20 @@ public struct DataBundle: Sendable {
       prices = IntervalPrices.read(
         sheet, contract: contract, period: period, zone: profile?.zone,
         stampAtEnd: profile?.stampAtEnd ?? false, diagnostics: &diagnostics)
+    }
+    var events = DemandEvents()
+    if hasEvents,
+      let sheet = CSVSheet.load(
+        eventsPath, required: ["event", "day", "from", "to"], optional: ["note"],
+        diagnostics: &diagnostics, sources: &sources)
+    {
+      let calendar =
+        hasCalendar
+        ? CSVSheet.load(
+          calendarPath, required: ["day", "kind"], optional: ["note"], diagnostics: &diagnostics,
+          sources: &sources) : nil
+      events = DemandEvents.read(
+        events: sheet, calendar: calendar, period: period, diagnostics: &diagnostics)
     }
     var meters: [RegisteredMeter] = []
     var sums: MeterSums? = nil
@@ -264,6 +286,7 @@ public struct DataBundle: Sendable {
       digests: allDigests.compactMap(\.digest))
     bundle.readingsBytesRead = readingsBytesRead
     bundle.prices = prices
+    bundle.events = events
     if contract.estimation != nil {
       bundle.estimatedBy = contract.estimationClause
     } else if contract.estimationClause == nil, profile?.estimate != nil,
@@ -282,7 +305,7 @@ public struct DataBundle: Sendable {
     let fm = FileManager.default
     let named = [
       "facts.csv", "meters.csv", ImportProfile.fileName, MeterReplacement.fileName,
-      IntervalPrices.fileName,
+      IntervalPrices.fileName, DemandEvents.eventsFile, DemandEvents.calendarFile,
     ]
     return (named.map { dir + "/" + $0 } + findReadings(dir)).filter { fm.fileExists(atPath: $0) }
   }

@@ -45,11 +45,14 @@ public struct Contract: Sendable, Encodable {
   /// step, a condition), as the checker typed it: their kinds' readings are kept interval by
   /// interval (not in the contract's JSON).
   public var peakMeters: Set<String> = []
-  /// The sums and differences (`a + b`, `a - b`) of rates and levels (`Unit.holdsEachMonth`):
+  /// The sums, differences and monthly minimums of rates and levels (`Unit.holdsEachMonth`):
   /// beside values by month, a side without months holds in each month (a contracted capacity
   /// in kW beside each month's peak). Other sums are of amounts, where a side without months
   /// is the period's: the months are summed first (`Evaluator.binary`).
   public var spreadSums: Set<Formula> = []
+  /// Whether a formula reads demand-response events (`reduction`): the bundle then needs
+  /// events.csv (and may hold calendar.csv).
+  public var usesEvents = false
 
   /// The meters some `peak(...)` reads per member (`sum(peak(use))`, `use` per tenants).
   public var peakMembers: Set<String> = []

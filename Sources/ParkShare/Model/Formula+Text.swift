@@ -15,6 +15,16 @@ extension Formula: CustomStringConvertible, Encodable {
       return "prorate(\(f), \(from)\(until.map { ", \($0)" } ?? ""))"
     case .forfeit(let a, let op, let l, let r): return "forfeit(\(a), \(l) \(op.rawValue) \(r))"
     case .above(let a, let b): return "above(\(a), \(b))"
+    case .annuity(let p, let r, let n): return "annuity(\(p), \(r), \(n))"
+    case .reduction(let f, let days, let top):
+      return "reduction(\(f), \(top.map { "\($0), " } ?? "")\(days))"
+    case .least:
+      // Nested pairs read as the one call written: monthly-min(a, b, c).
+      func flat(_ f: Formula) -> [Formula] {
+        if case .least(let x, let y) = f { return flat(x) + flat(y) }
+        return [f]
+      }
+      return "monthly-min(" + flat(self).map(\.description).joined(separator: ", ") + ")"
     case .atLeast(let a, let b): return "at-least(\(a), \(b))"
     case .toDate(let subject, let window): return "to-date(\(subject.id)\(window.argument))"
     case .received(let party, let pool, let window):

@@ -17,6 +17,12 @@ public indirect enum Formula: Sendable, Hashable {
   /// interval price series (`spot(discharge - charge, spot_price)`): Σ kWh x price over the
   /// month's intervals, the price of its interval (prices may be negative).
   case spot(Formula, price: String)
+  /// Each demand-response event's verified reduction in kW of meters added and subtracted
+  /// (`reduction(use, 5)`, `reduction(use, 5, 10)`): the baseline, the mean over the event's
+  /// window of the latest `days` working days before it without events (or of the `top` of
+  /// them with the most energy in the window), less the event day's load, averaged over the
+  /// window; 0 where the load did not fall. One cell an event (and member).
+  case reduction(Formula, days: Int, top: Int?)
   /// An amount a year for the days of each month from `from` to `until` (both included; nil:
   /// to the end of the term), at days/365 (a capacity lease, 容量租赁, per kW a year).
   case prorate(Formula, from: CalendarDay, until: CalendarDay?)
@@ -31,6 +37,14 @@ public indirect enum Formula: Sendable, Hashable {
   /// compares period totals, each month is judged on its own (a month's demand over 105% of
   /// the contracted capacity).
   case above(Formula, Formula)
+  /// The smaller of A and B cell by cell (month by month, member by member), where `min`
+  /// compares period totals: `monthly-min(A, B, C)` nests as least(least(A, B), C). Green power
+  /// traded is settled on each month's minimum of contract, generation and consumption.
+  case least(Formula, Formula)
+  /// The level payment that repays `principal` over `periods` at `rate` a period (a financial
+  /// lease, 融资租赁型 EMC): principal x rate / (1 - (1 + rate)^-periods); principal / periods
+  /// at a rate of 0.
+  case annuity(Formula, rate: Formula, periods: Formula)
   /// A where A reaches B, else 0, cell by cell (member by member, month by month): a threshold
   /// below which nothing is paid (a demand-response member's verified reduction under half its
   /// declared one).
@@ -60,9 +74,11 @@ public indirect enum Formula: Sendable, Hashable {
     case .tou(let m, let t): [m, t]
     case .gec(let f), .sum(let f), .negate(let f), .peak(let f): f.references
     case .spot(let f, let price): f.references + [price]
-    case .prorate(let f, _, _): f.references
+    case .prorate(let f, _, _), .reduction(let f, _, _): f.references
+    case .annuity(let p, let r, let n): p.references + r.references + n.references
     case .forfeit(let a, _, let l, let r): a.references + l.references + r.references
-    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .least(let a, let b),
+      .atLeast(let a, let b),
       .binary(_, let a, let b):
       a.references + b.references
     }

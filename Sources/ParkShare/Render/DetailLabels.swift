@@ -6,6 +6,8 @@ public struct DetailLabels: Sendable {
   public var input: @Sendable (_ id: String, _ facet: String) -> String
   /// `vintage 2025` inside a member / month / vintage label.
   public var vintage: @Sendable (_ year: Int) -> String
+  /// `event E1` inside a member / month / event label.
+  public var event: @Sendable (_ id: String) -> String
   public var meter: @Sendable (_ formula: String, _ meter: String, _ owner: String?) -> String
   public var meterKWh: @Sendable (_ kWh: String, _ kind: String) -> String
   /// The meters the text leaves out, and the output that lists them all.
@@ -30,6 +32,12 @@ public struct DetailLabels: Sendable {
     ) -> String
   /// The days of a month an amount a year is prorated over (days/365).
   public var prorated: @Sendable (_ days: Int) -> String
+  /// An event's baseline kWh and its days, the actual kWh, the reduction in kW.
+  public var reduction:
+    @Sendable (_ baseline: String, _ days: String, _ actual: String, _ kW: String) -> String
+  /// A level payment: principal, rate a period, periods, the payment.
+  public var annuity:
+    @Sendable (_ principal: String, _ rate: String, _ periods: Int, _ payment: String) -> String
   /// An amount a condition forfeited in a month.
   public var forfeited: @Sendable (_ amount: String) -> String
   public var beforePhaseOut: @Sendable (_ subsidy: String) -> String
@@ -61,6 +69,7 @@ extension DetailLabels {
   public static let en = DetailLabels(
     input: { $1.isEmpty ? $0 : "\($0) \($1)" },
     vintage: { "vintage \($0)" },
+    event: { "event \($0)" },
     meter: { "\($0): meter \($1)\($2.map { " (\($0))" } ?? "")" },
     meterKWh: { "\($0) kWh (\($1))" },
     moreMeters: { "\($0): \($1) more meters" },
@@ -76,6 +85,8 @@ extension DetailLabels {
       "\($0) kWh at \($1) interval prices\($2 == 0 ? "" : ", \($2) below zero") = \($3) \($4)"
     },
     prorated: { "\($0) days of 365" },
+    reduction: { "baseline \($0) kWh (mean of \($1)) - actual \($2) kWh = \($3) kW" },
+    annuity: { "\($0) x \($1) / (1 - (1 + \($1))^-\($2)) = \($3) a period" },
     forfeited: { "\($0) forfeited" },
     beforePhaseOut: { "\($0) before phase-out" },
     paidOnce: { "\($0) paid once" },
@@ -98,6 +109,7 @@ extension DetailLabels {
   public static let zh = DetailLabels(
     input: { $1.isEmpty ? $0 : "\($0) \($1)" },
     vintage: { "\($0) 年度" },
+    event: { "响应事件 \($0)" },
     meter: { "\($0) 计量表 \($1)\($2.map { "（\($0)）" } ?? "")" },
     meterKWh: { "\($0) kWh（\($1)）" },
     moreMeters: { "\($0) 另有 \($1) 个计量表" },
@@ -113,6 +125,8 @@ extension DetailLabels {
       "\($0) kWh 按 \($1) 个时段电价计\($2 == 0 ? "" : "（其中 \($2) 个为负电价）") = \($3) \($4)"
     },
     prorated: { "\($0) 天 / 365" },
+    reduction: { "基线 \($0) kWh（\($1) 的平均）- 实际 \($2) kWh = 削减 \($3) kW" },
+    annuity: { "\($0) × \($1) / (1 - (1 + \($1))^-\($2)) = 每期 \($3)" },
     forfeited: { "扣除 \($0)" },
     beforePhaseOut: { "\($0) 退坡前" },
     paidOnce: { "\($0) 一次性支付" },

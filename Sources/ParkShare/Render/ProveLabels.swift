@@ -31,7 +31,8 @@ public struct ProveLabels: Sendable {
   public var reproduced: @Sendable (_ command: String) -> String
   public var notReproduced: String
   public var writeIt: String
-  public var summary: @Sendable (_ held: Int, _ broken: Int) -> String
+  /// Promises held and broken, and the cases that could not settle (of the run), if any.
+  public var summary: @Sendable (_ held: Int, _ broken: Int, _ unsettled: (Int, Int)?) -> String
   /// Cases the contract cannot settle: how many, the first and why.
   public var unsettled: @Sendable (_ count: String, _ cases: String, _ first: String) -> String
   public var because: String
@@ -61,7 +62,9 @@ public struct ProveLabels: Sendable {
     notReproduced:
       "settling the written bundle does not break the promise: the bundle is not the case found (readings are rounded to six decimals when scaled); it is kept for inspection",
     writeIt: "write it as a data bundle that settle reproduces with --out DIR",
-    summary: { "\($0) held, \($1) broken" },
+    summary: {
+      "\($0) held, \($1) broken" + ($2.map { ", \($0.0) of \($0.1) cases could not settle" } ?? "")
+    },
     unsettled: {
       "CANNOT SETTLE \($0) of \($1) cases (no promise is judged in them); the first, case \($2):"
     },
@@ -87,7 +90,9 @@ public struct ProveLabels: Sendable {
     reproduced: { "结算可复现：\($0)" },
     notReproduced: "按写出的数据包结算时承诺成立：数据包与所找到的情形不同（按倍数调整的读数保留六位小数）；数据包保留以供检查",
     writeIt: "用 --out DIR 写出可由 settle 复现的数据包",
-    summary: { "\($0) 项成立，\($1) 项不成立" },
+    summary: {
+      "\($0) 项成立，\($1) 项不成立" + ($2.map { "，\($0.1) 个情形中 \($0.0) 个无法结算" } ?? "")
+    },
     unsettled: { "无法结算：\($1) 个情形中有 \($0) 个（这些情形不判定任何承诺）；第一个是第 \($2) 个情形：" },
     because: "原因")
 }

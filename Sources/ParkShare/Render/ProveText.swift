@@ -71,7 +71,8 @@ public enum ProveText {
       out += "  \(t.because): \(u.message)\(at)\n"
     }
     let broken = p.results.filter { $0.counterexample != nil }.count
-    return out + "\n" + t.summary(p.results.count - broken, broken) + "\n"
+    return out + "\n"
+      + t.summary(p.results.count - broken, broken, p.unsettled.map { ($0.count, p.run) }) + "\n"
   }
 
   /// A bound as it is: to the minor unit when it has no more digits, else to four places more

@@ -42,6 +42,17 @@ extension Wording {
       )
     case .prorated(let call, let month, let days):
       return ("\(call) \(month)", t.prorated(days), nil)
+    case .reduction(
+      let call, let event, let day, let from, let to, let days, let baseline, let actual, let kW,
+      let row):
+      return (
+        "\(call) \(t.event(event)) \(day) \(DemandEvents.text(from))-\(DemandEvents.text(to))",
+        t.reduction(
+          baseline.grouped, days.map(\.description).joined(separator: ", "), actual.grouped,
+          kW.grouped), row
+      )
+    case .annuity(let call, let principal, let rate, let periods, let payment):
+      return (call, t.annuity(principal.grouped, "\(rate)", periods, payment.grouped), nil)
     case .forfeited(let call, let facet, let amount):
       return ("\(call) \(self.facet(facet))", t.forfeited(amount.grouped), nil)
     case .runningTotal(let call, let before, let now, let total, let unit):
@@ -96,7 +107,7 @@ extension Wording {
   public func facet(_ f: Facet) -> String {
     [
       f.member, f.month.map { Period(containing: $0, length: .month).description },
-      f.vintage.map { labels.details.vintage($0) },
+      f.vintage.map { labels.details.vintage($0) }, f.event.map { labels.details.event($0) },
     ].compactMap { $0 }.joined(separator: " ")
   }
 

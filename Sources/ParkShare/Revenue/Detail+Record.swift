@@ -63,6 +63,20 @@ extension Detail: Encodable {
       )
     case .prorated(let call, let month, let days):
       return ("\(call) \(month)", "\(days) days of 365", nil)
+    case .reduction(
+      let call, let event, let day, let from, let to, let days, let baseline, let actual, let kW,
+      let row):
+      return (
+        "\(call) event \(event) \(day) \(DemandEvents.text(from))-\(DemandEvents.text(to))",
+        "baseline \(baseline.grouped) kWh (mean of \(days.map(\.description).joined(separator: ", "))) - actual \(actual.grouped) kWh = \(kW.grouped) kW",
+        row
+      )
+    case .annuity(let call, let principal, let rate, let periods, let payment):
+      return (
+        call,
+        "\(principal.grouped) x \(rate) / (1 - (1 + \(rate))^-\(periods)) = \(payment.grouped) a period",
+        nil
+      )
     case .forfeited(let call, let facet, let amount):
       return ("\(call) \(Self.facet(facet))", "\(amount.grouped) forfeited", nil)
     case .runningTotal(let call, let before, let now, let total, let unit):
@@ -122,7 +136,7 @@ extension Detail: Encodable {
   static func facet(_ f: Facet) -> String {
     [
       f.member, f.month.map { Period(containing: $0, length: .month).description },
-      f.vintage.map { "vintage \($0)" },
+      f.vintage.map { "vintage \($0)" }, f.event.map { "event \($0)" },
     ].compactMap { $0 }.joined(separator: " ")
   }
 

@@ -32,6 +32,13 @@ public enum Detail: Sendable, Hashable {
     negative: Int, rows: String?)
   /// One month of `prorate(X, FROM, UNTIL)`: the days of the month the amount a year runs.
   case prorated(call: String, month: Period, days: Int)
+  /// One event of `reduction(...)` (for one member): the window, the baseline days, the
+  /// baseline and actual kWh in the window, the reduction in kW, and the event's row.
+  case reduction(
+    call: String, event: String, day: CalendarDay, from: Int, to: Int, days: [CalendarDay],
+    baseline: Exact, actual: Exact, kW: Exact, row: String)
+  /// `annuity(P, R, N)`: the principal, the rate a period, the periods and the payment.
+  case annuity(call: String, principal: Exact, rate: Exact, periods: Int, payment: Exact)
   /// A cell of `forfeit(A, CONDITION)` where the condition held: the amount forfeited.
   case forfeited(call: String, facet: Facet, amount: Exact)
   /// A running total (`to-date`): what its window held before this period, this period's value

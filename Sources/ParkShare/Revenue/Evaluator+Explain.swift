@@ -77,8 +77,13 @@ extension Evaluator {
       case .peak(let inner):
         walk(inner)
         out += callDetails["peak(\(inner))"] ?? []
-      case .spot(let inner, _), .prorate(let inner, _, _):
+      case .spot(let inner, _), .prorate(let inner, _, _), .reduction(let inner, _, _):
         walk(inner)
+        out += callDetails["\(f)"] ?? []
+      case .annuity(let p, let r, let n):
+        walk(p)
+        walk(r)
+        walk(n)
         out += callDetails["\(f)"] ?? []
       case .forfeit(let a, _, let l, let r):
         walk(a)
@@ -89,7 +94,8 @@ extension Evaluator {
       case .toDate, .received: out += callDetails["\(f)"] ?? []
       case .column: break
       case .balance(let id): walk(.value(id))
-      case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+      case .min(let a, let b), .max(let a, let b), .above(let a, let b), .least(let a, let b),
+        .atLeast(let a, let b),
         .binary(_, let a, let b):
         walk(a)
         walk(b)

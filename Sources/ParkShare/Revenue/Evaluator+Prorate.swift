@@ -74,3 +74,50 @@ extension Detail {
     return Facet()
   }
 }
+
+extension Evaluator {
+  /// `annuity(P, R, N)`: P x R x (1 + R)^N / ((1 + R)^N - 1), computed as an exact fraction
+  /// (the power of 1 + R has N times R's digits) and shown to 28 decimals; P / N at R = 0. N is
+  /// a whole number of periods, 1 to 600 (50 years of months); R at least 0 and below 1.
+  mutating func annuity(_ p: Formula, _ r: Formula, _ n: Formula, _ f: Formula)
+    throws(EvaluationFailure) -> Quantity
+  {
+    let key = "\(f)"
+    if let done = calls[key] { return done }
+    let principal = try totals(try evaluate(p)).scalar ?? .zero
+    let rate = try totals(try evaluate(r)).scalar ?? .zero
+    let count = try totals(try evaluate(n)).scalar ?? .zero
+    guard let periods = Int(count.trimmed.description), (1...600).contains(periods) else {
+      throw EvaluationFailure(
+        "\(key): \(count) is not a whole number of periods from 1 to 600",
+        hint: "the periods the lease is repaid over: 20 quarters, 60 months")
+    }
+    guard !(rate < .zero), rate < .one else {
+      throw EvaluationFailure(
+        "\(key): a rate of \(rate) a period is outside 0 to 100%",
+        hint: "the lease's rate a settlement period: 6% a year is 1.5% a quarter")
+    }
+    let payment = try arithmetic { () throws(ArithmeticError) -> Exact in
+      let whole = Fraction(principal)
+      guard !rate.isZero else {
+        return try (whole / Fraction(periods)).rounded(places: Exact.maxScale)
+      }
+      let base = try Fraction(1) + Fraction(rate)
+      var power = Fraction(1)
+      var square = base
+      var k = periods
+      while k > 0 {
+        if k & 1 == 1 { power = try power * square }
+        k >>= 1
+        if k > 0 { square = try square * square }
+      }
+      let value = try whole * Fraction(rate) * power / (power - Fraction(1))
+      return try value.rounded(places: Exact.maxScale).trimmed
+    }
+    calls[key] = Quantity(payment)
+    callDetails[key] = [
+      .annuity(call: key, principal: principal, rate: rate, periods: periods, payment: payment)
+    ]
+    return Quantity(payment)
+  }
+}

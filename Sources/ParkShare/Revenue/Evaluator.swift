@@ -172,14 +172,20 @@ public struct Evaluator: Sendable {
   /// What the contract carries from one period to the next, as the warning says it.
   static func carried(_ contract: Contract) -> [String] {
     var out: [String] = []
+    // Every case named (no `default`): a new kind of formula must say whether it may hold gec.
     func hasGEC(_ f: Formula) -> Bool {
       switch f {
       case .gec: true
-      case .sum(let a), .negate(let a): hasGEC(a)
-      case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+      case .sum(let a), .negate(let a), .peak(let a), .spot(let a, _), .prorate(let a, _, _),
+        .reduction(let a, _, _):
+        hasGEC(a)
+      case .min(let a, let b), .max(let a, let b), .above(let a, let b), .least(let a, let b),
+        .atLeast(let a, let b),
         .binary(_, let a, let b):
         hasGEC(a) || hasGEC(b)
-      default: false
+      case .forfeit(let a, _, let l, let r), .annuity(let a, let l, let r):
+        hasGEC(a) || hasGEC(l) || hasGEC(r)
+      case .constant, .input, .meter, .value, .tou, .toDate, .received, .column, .balance: false
       }
     }
     if contract.definitions.contains(where: { hasGEC($0.formula) }) {
@@ -257,6 +263,8 @@ public struct Evaluator: Sendable {
     case .spot(let inner, let price): return try spot(inner, price)
     case .prorate(let inner, let from, let until): return try prorate(inner, from, until, f)
     case .forfeit(let a, let op, let l, let r): return try forfeit(a, op, l, r, f)
+    case .annuity(let p, let r, let n): return try annuity(p, r, n, f)
+    case .reduction(let inner, let days, let top): return try reduction(inner, days, top, f)
     case .sum(let inner):
       let q = try evaluate(inner)
       return try arithmetic { () throws(ArithmeticError) in try q.collapsed(.member) }
@@ -271,6 +279,21 @@ public struct Evaluator: Sendable {
         let u = p ?? .zero
         let v = q ?? .zero
         return isMin ? Exact.min(u, v) : Exact.max(u, v)
+      }
+    case .least(let a, let b):
+      // Cell by cell, as `above`; an amount without months beside amounts by month is refused
+      // (which month's minimum would a quarter's contract quantity be?), a rate holds in each.
+      let x = try evaluate(a)
+      let y = try evaluate(b)
+      if x.dims.contains(.month) != y.dims.contains(.month), !contract.spreadSums.contains(f) {
+        let whole = x.dims.contains(.month) ? b : a
+        throw EvaluationFailure(
+          "\(f): '\(whole)' is one amount for the period, the other values are by month",
+          hint:
+            "give it month by month (an input declared 'monthly'), or compare totals with min(...)")
+      }
+      return try Quantity.combine(x, y) { p, q, _ throws(EvaluationFailure) in
+        Exact.min(p ?? .zero, q ?? .zero)
       }
     case .above(let a, let b):
       // Cell by cell: each month (or vintage) judged on its own, never the period's totals.
@@ -303,14 +326,14 @@ public struct Evaluator: Sendable {
     }
   }
 
-  /// Months summed away (members and vintages kept).
+  /// Months (and the events in them) summed away (members and vintages kept).
   func monthsSummed(_ q: Quantity) throws(EvaluationFailure) -> Quantity {
-    try arithmetic { () throws(ArithmeticError) in try q.collapsed(.month) }
+    try arithmetic { () throws(ArithmeticError) in try q.collapsed([.month, .event]) }
   }
 
-  /// Months and vintages summed away: for ratios, extremes and comparisons of period totals.
+  /// Months, vintages and events summed away: for ratios, extremes and comparisons of totals.
   func totals(_ q: Quantity) throws(EvaluationFailure) -> Quantity {
-    try arithmetic { () throws(ArithmeticError) in try q.collapsed([.month, .vintage]) }
+    try arithmetic { () throws(ArithmeticError) in try q.collapsed([.month, .vintage, .event]) }
   }
 
   mutating func binary(_ op: BinaryOperator, _ a: Formula, _ b: Formula) throws(EvaluationFailure)

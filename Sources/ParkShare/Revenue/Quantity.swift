@@ -11,6 +11,8 @@ public struct Quantity: Sendable, Hashable {
     public static let member = Dims(rawValue: 1)
     public static let month = Dims(rawValue: 2)
     public static let vintage = Dims(rawValue: 4)
+    /// Demand-response events (always with their months).
+    public static let event = Dims(rawValue: 8)
   }
 
   public var dims: Dims
@@ -38,7 +40,8 @@ public struct Quantity: Sendable, Hashable {
     Facet(
       member: dims.contains(.member) ? f.member : nil,
       month: dims.contains(.month) ? f.month : nil,
-      vintage: dims.contains(.vintage) ? f.vintage : nil)
+      vintage: dims.contains(.vintage) ? f.vintage : nil,
+      event: dims.contains(.event) ? f.event : nil)
   }
 
   /// Summed over `drop` (for example the months of a meter, to get its period total).
@@ -56,7 +59,7 @@ public struct Quantity: Sendable, Hashable {
 
   /// Everything summed into one number.
   public func total() throws(ArithmeticError) -> Exact {
-    try collapsed([.member, .month, .vintage]).scalar ?? .zero
+    try collapsed([.member, .month, .vintage, .event]).scalar ?? .zero
   }
 
   public func map(_ f: (Exact) throws(ArithmeticError) -> Exact) throws(ArithmeticError)
@@ -110,11 +113,22 @@ public struct Quantity: Sendable, Hashable {
       return set.sorted().map { $0 }
     }
     var out: [Facet: Exact] = [:]
+    // An event lies in one month: its cells are (month, event) pairs, never every event in
+    // every month.
+    var eventMonths: [String: Int?] = [:]
+    for q in [a, b] where q.dims.contains(.event) {
+      for k in q.cells.keys { if let e = k.event { eventMonths[e] = k.month } }
+    }
     for m in values(.member, \.member) {
       for mo in values(.month, \.month) {
         for v in values(.vintage, \.vintage) {
-          let f = Facet(member: m, month: mo, vintage: v)
-          out[f] = try op(a.cells[project(f, a.dims)], b.cells[project(f, b.dims)], f)
+          for e in values(.event, \.event) {
+            if let e, dims.contains(.month), eventMonths[e] != nil, eventMonths[e]! != mo {
+              continue
+            }
+            let f = Facet(member: m, month: mo, vintage: v, event: e)
+            out[f] = try op(a.cells[project(f, a.dims)], b.cells[project(f, b.dims)], f)
+          }
         }
       }
     }

@@ -124,11 +124,12 @@ extension Evaluator {
     case .toDate(let subject, _):
       if case .value(let id) = subject { memo[id] != nil || failures[id] != nil } else { true }
     case .gec(let a), .sum(let a), .negate(let a), .peak(let a), .spot(let a, _),
-      .prorate(let a, _, _):
+      .prorate(let a, _, _), .reduction(let a, _, _):
       readsAreSettled(a)
-    case .forfeit(let a, _, let l, let r):
+    case .forfeit(let a, _, let l, let r), .annuity(let a, let l, let r):
       readsAreSettled(a) && readsAreSettled(l) && readsAreSettled(r)
-    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .atLeast(let a, let b),
+    case .min(let a, let b), .max(let a, let b), .above(let a, let b), .least(let a, let b),
+      .atLeast(let a, let b),
       .binary(_, let a, let b):
       readsAreSettled(a) && readsAreSettled(b)
     }

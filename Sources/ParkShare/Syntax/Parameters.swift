@@ -188,7 +188,7 @@ enum Parameters {
         "x", "certs", "points", "band", "phase-out", "degression", "reduce", "carry", "expire",
         "tiered", "each", "all", "with", "true-up", "shared", "gross", "net", "included",
         "excluded", "exempt", "not", "and", "or", "min", "max", "sum", "tou", "gec", "peak",
-        "above", "at-least", "spot", "prorate", "forfeit",
+        "above", "at-least", "spot", "prorate", "forfeit", "monthly-min", "annuity", "reduction",
       ].contains(name)
     {
       return true

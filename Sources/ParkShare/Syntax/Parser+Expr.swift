@@ -101,9 +101,10 @@ extension Parser {
       _ = c.next()
       return .percent(
         try Cursor.percentValue(t.number ?? .zero, t.range), text: t.text, range: t.range)
-    case .period where CalendarDay(t.text) != nil:
+    case .period where t.text.count == 10:
+      // A day (`prorate(X, 2026-08-15)`): one the calendar has, or `bad-period` as elsewhere.
       _ = c.next()
-      return .day(CalendarDay(t.text)!, range: t.range)
+      return .day(try periodRef(t).day!, range: t.range)
     case .word where !Keywords.reserved.contains(t.text):
       _ = c.next()
       let name = Name(text: t.text, range: t.range)

@@ -284,6 +284,10 @@ import Testing
     let text = ProveText.text(proof)
     #expect(text.contains("CANNOT SETTLE \(u.count) of \(proof.run) cases"), "\(text)")
     #expect(text.contains("the first, case 2:"), "\(text)")
+    // The last line counts them too: a reader of the summary alone is not told all held.
+    #expect(
+      text.hasSuffix("1 held, 1 broken, \(u.count) of \(proof.run) cases could not settle\n"),
+      "\(text)")
     // The range in the unit the contract stores the price in.
     #expect(text.contains("0 .. 300 CNY/tCO2e   (the bundle: 50)"), "\(text)")
     // Case 2 judged nothing: one case held before the break at case 3, and the other promise

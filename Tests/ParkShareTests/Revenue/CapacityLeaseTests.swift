@@ -118,4 +118,51 @@ import Testing
     #expect(r == nil)
     #expect(messages.contains("has no value per month to forfeit cell by cell"), "\(messages)")
   }
+
+  /// A financial-lease EMC (融资租赁型, GB/T 24915): the host repays the ESCO's 6,000,000 CNY
+  /// of equipment over 20 quarters at 1.5% a quarter, whatever the savings:
+  /// 6,000,000 x 0.015 / (1 - 1.015^-20) = 349,474.4152467977... CNY a quarter, paid 349,474.42
+  /// (Python's fractions agree to 28 decimals). At 0%: 300,000 a quarter.
+  @Test func aLeaseAnnuityIsTheLevelPaymentExactly() throws {
+    func contract(_ rate: String, _ periods: String) -> String {
+      """
+      contract fl "financial lease"
+      currency CNY rounding half-up
+      settle quarterly from 2026Q1 to 2030Q4
+      party host "host" enterprise
+      party esco "esco" energy-service
+      input savings CNY
+      revenue repayment = annuity(6,000,000 CNY, \(rate), \(periods)) + 0 x savings
+      pool lease = repayment
+        split esco 100%
+      """
+    }
+    let t = try TestBundle(contract: contract("1.5%", "20"))
+    defer { t.remove() }
+    let dir = try t.facts("q1", [("savings", "410000")])
+    let (r, messages) = t.revenue(dir, period: "2026Q1")
+    let item = try #require(r?.items.first { $0.id == "repayment" }, "\(messages)")
+    #expect(try item.total == Exact("349474.4152467977679717141540226823")!)
+    let lines = item.details.map { Wording.en.detail($0) }
+    #expect(
+      lines.contains {
+        $0.what == "annuity(6000000, 0.015, 20)"
+          && $0.value
+            == "6,000,000 x 0.015 / (1 - (1 + 0.015)^-20) = 349,474.4152467977679717141540226823 a period"
+      }, "\(lines)")
+    let (s, _) = t.settle(dir, period: "2026Q1")
+    #expect(
+      try #require(s).statements.first { $0.party == "esco" }.map { "\($0.net)" } == "349474.42")
+
+    let zero = try TestBundle(contract: contract("0%", "20"))
+    defer { zero.remove() }
+    let (r0, m0) = zero.revenue(try zero.facts("q1", [("savings", "1")]), period: "2026Q1")
+    #expect(try r0?.total("repayment") == Exact(300_000), "\(m0)")
+
+    let half = try TestBundle(contract: contract("1.5%", "20.5"))
+    defer { half.remove() }
+    let (rh, mh) = half.revenue(try half.facts("q1", [("savings", "1")]), period: "2026Q1")
+    #expect(rh == nil)
+    #expect(mh.contains("20.5 is not a whole number of periods from 1 to 600"), "\(mh)")
+  }
 }

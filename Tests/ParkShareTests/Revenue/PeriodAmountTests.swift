@@ -72,4 +72,56 @@ import Testing
     // 2,160 hours of 1 kWh, less 100 kWh once: 2,060 CNY.
     #expect(try r?.total("r") == Exact(2060), "\(messages)")
   }
+
+  /// Green power traded settled as energy price plus environmental value on each month's
+  /// minimum of contract, generation and consumption (issue 17, item 7): January min(100, 80,
+  /// 90) = 80, February min(100, 150, 70) = 70, March min(100, 120, 130) = 100: 250 kWh at
+  /// 0.35 + 0.02 = 92.50 CNY. The minimum of the quarter's totals (min(300, 350, 290) = 290)
+  /// would pay 107.30.
+  @Test func monthlyMinTakesEachMonthsSmallestAndRefusesAQuarterAmountBesideMonths() throws {
+    let contract = """
+      contract g "green trade"
+      currency CNY
+      settle quarterly from 2026Q1 to 2026Q4
+      party a "a" operator
+      input contract_kwh kWh monthly
+      input generation kWh monthly
+      input consumption kWh monthly
+      input energy_price CNY/kWh
+      input env_value CNY/kWh
+      revenue trade = monthly-min(contract_kwh, generation, consumption) x (energy_price + env_value)
+      pool p = trade
+        split a 100%
+      """
+    let t = try TestBundle(contract: contract)
+    defer { t.remove() }
+    var rows = "fact,value,month\nenergy_price,0.35,\nenv_value,0.02,\n"
+    for (m, c, g, u) in [("01", 100, 80, 90), ("02", 100, 150, 70), ("03", 100, 120, 130)] {
+      rows += "contract_kwh,\(c),2026-\(m)\ngeneration,\(g),2026-\(m)\nconsumption,\(u),2026-\(m)\n"
+    }
+    let dir = try t.bundle("q1", ["facts.csv": rows])
+    let (r, messages) = t.revenue(dir, period: "2026Q1")
+    #expect(try r?.total("trade") == Exact("92.5")!, "\(messages)")
+    #expect(
+      t.contract.definitions.first { $0.id == "trade" }.map { "\($0.formula)" }
+        == "monthly-min(contract_kwh, generation, consumption) x (energy_price + env_value)")
+
+    // The contract quantity given once for the quarter: which month's minimum would it be?
+    let q = try TestBundle(
+      contract: contract.replacingOccurrences(
+        of: "input contract_kwh kWh monthly", with: "input contract_kwh kWh"))
+    defer { q.remove() }
+    let quarter = try q.bundle(
+      "q1",
+      [
+        "facts.csv": rows.replacingOccurrences(
+          of: "contract_kwh,100,2026-01\n", with: "contract_kwh,300,\n"
+        )
+        .replacingOccurrences(of: "contract_kwh,100,2026-02\n", with: "")
+        .replacingOccurrences(of: "contract_kwh,100,2026-03\n", with: "")
+      ])
+    let (r2, m2) = q.revenue(quarter, period: "2026Q1")
+    #expect(r2 == nil)
+    #expect(m2.contains("'contract_kwh' is one amount for the period"), "\(m2)")
+  }
 }

@@ -127,6 +127,21 @@ import Testing
     #expect(try r?.total("arbitrage") == Exact(479), "\(messages)")
   }
 
+  @Test func aLineOfSpacesIsABlankLineAndAnImpossibleDayIsNamed() throws {
+    let t = try TestBundle(contract: Self.contract())
+    defer { t.remove() }
+    var files = Self.files()
+    files["prices.csv"] = files["prices.csv"]!.replacingOccurrences(
+      of: "input,timestamp,value\n", with: "input,timestamp,value\n   \n\t\n")
+    let dir = try t.bundle("jan", files)
+    let (r, messages) = t.revenue(dir, period: "2026-01")
+    #expect(try r?.total("arbitrage") == Exact(479), "\(messages)")
+    let day = try PeakDemandTests.firstError(
+      Self.contract() + "\nlet lease = prorate(100 CNY, 2027-02-29)\n")
+    #expect(day.id == .badPeriod)
+    #expect(day.message == "'2027-02-29' is not a valid day")
+  }
+
   @Test func aMissingPriceIsAnErrorNamingTheFirstMissingInterval() throws {
     let t = try TestBundle(contract: Self.contract())
     defer { t.remove() }

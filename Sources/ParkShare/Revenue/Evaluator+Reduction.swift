@@ -1,0 +1,122 @@
+extension Evaluator {
+  /// `reduction(METERS, [TOP,] DAYS)`: each demand-response event's verified reduction in kW,
+  /// per member for meters read per a group. The baseline is the event window's energy on the
+  /// latest DAYS working days before the event day (the calendar's, else Monday to Friday)
+  /// that are not event days, averaged (or the TOP of them with the most energy in the window,
+  /// later days first on a tie); the reduction is the baseline less the event day's energy in
+  /// the window, over the window's hours, and 0 where the load did not fall. Exact: integer
+  /// micro-kWh over a count of days. The days must lie in the period's readings.
+  mutating func reduction(_ inner: Formula, _ days: Int, _ top: Int?, _ f: Formula)
+    throws(EvaluationFailure) -> Quantity
+  {
+    let key = "\(f)"
+    if let done = calls[key] { return done }
+    let (sums, decls) = try meterTerms(inner, "reduction")
+    let events = bundle.events
+    let firstDay = CalendarDay.first(of: sums.period)
+    let eventDays = Set(events.events.map(\.day))
+    // Through a day inside the period (a pool cut by a date): the events up to it.
+    let countedDays = sums.seriesMinutes.map { $0 / 1440 } ?? Int.max
+    let group = decls.first?.decl.per
+    var cells: [Facet: Exact] = [:]
+    var details: [Detail] = []
+    for member in group.map({ members($0).map { Optional($0) } }) ?? [nil] {
+      var parts: [(micro: [Int64], sign: Int64, factor: Exact?)] = []
+      var step: Int? = nil
+      for (decl, sign) in decls {
+        guard let series = try self.series(of: decl.kind, member: member, sums, key) else {
+          continue
+        }
+        if let s = step, s != series.interval {
+          throw EvaluationFailure(
+            "\(key) adds meters read every \(s) and every \(series.interval) minutes",
+            hint: "a load is formed interval by interval: read its meters on one interval")
+        }
+        step = series.interval
+        parts.append((series.micro, sign, bundle.scale[decl.kind]))
+      }
+      let interval = step ?? 15
+      let perDay = 1440 / interval
+      let label = key + (member.map { " " + $0 } ?? "")
+      for e in events.events {
+        let dayIndex = e.day.number - firstDay.number
+        guard dayIndex < countedDays else { continue }
+        guard e.from % interval == 0, e.to % interval == 0 else {
+          throw EvaluationFailure(
+            "\(key): event '\(e.id)' (\(DemandEvents.text(e.from))-\(DemandEvents.text(e.to))) does not fall on the meters' \(interval)-minute intervals",
+            hint: "give the event's window on the meters' intervals (\(e.row))")
+        }
+        let slots = (e.from / interval)..<(e.to / interval)
+        // The window's energy on day `d` (an index into the period), exactly.
+        func energy(_ d: Int) throws(EvaluationFailure) -> Fraction {
+          var total = Fraction.zero
+          for p in parts {
+            var micro: Int64 = 0
+            for s in slots {
+              let (v, o) = micro.addingReportingOverflow(p.micro[d * perDay + s])
+              guard !o else {
+                throw EvaluationFailure("\(label): a window's kWh pass 9.2 trillion")
+              }
+              micro = v
+            }
+            total = try arithmetic { () throws(ArithmeticError) in
+              try total + Fraction(MeterSums.kWh(micro)) * Fraction(p.factor ?? .one)
+                * Fraction(Int(p.sign))
+            }
+          }
+          return total
+        }
+        var chosen: [(day: CalendarDay, kWh: Fraction)] = []
+        var d = e.day.number - 1
+        while d >= firstDay.number, chosen.count < days {
+          let day = CalendarDay(number: d)
+          if events.isWorkday(day), !eventDays.contains(day) {
+            chosen.append((day, try energy(d - firstDay.number)))
+          }
+          d -= 1
+        }
+        guard chosen.count == days else {
+          throw EvaluationFailure(
+            "\(key): event '\(e.id)' on \(e.day) needs \(days) working days without events before it; the period's readings hold \(chosen.count) (from \(firstDay))",
+            hint:
+              "settle the period that holds enough days before the event, or declare make-up working days in calendar.csv"
+          )
+        }
+        if let top {
+          // The days with the most load in the window; a later day first on a tie.
+          chosen = Array(
+            chosen.enumerated().sorted { a, b in
+              a.element.kWh == b.element.kWh ? a.offset < b.offset : b.element.kWh < a.element.kWh
+            }.prefix(top).map(\.element))
+        }
+        let minutes = e.to - e.from
+        let load = try energy(dayIndex)
+        let (baseline, actual, kW) = try arithmetic {
+          () throws(ArithmeticError) -> (Exact, Exact, Exact) in
+          var sum = Fraction.zero
+          for c in chosen { sum = try sum + c.kWh }
+          let base = try sum / Fraction(chosen.count)
+          let fall = Fraction.max(try base - load, .zero)
+          let kW = try fall * Fraction(60) / Fraction(minutes)
+          return (
+            try base.rounded(places: Exact.maxScale).trimmed,
+            try load.rounded(places: Exact.maxScale).trimmed,
+            try kW.rounded(places: Exact.maxScale).trimmed
+          )
+        }
+        let month = months[e.day.absoluteMonth - sums.period.firstMonth]
+        cells[Facet(member: member, month: month, event: e.id)] = kW
+        details.append(
+          .reduction(
+            call: label, event: e.id, day: e.day, from: e.from, to: e.to,
+            days: chosen.map(\.day).sorted(), baseline: baseline, actual: actual, kW: kW,
+            row: e.row))
+      }
+    }
+    let result = Quantity(
+      dims: group == nil ? [.month, .event] : [.member, .month, .event], cells: cells)
+    calls[key] = result
+    callDetails[key] = details
+    return result
+  }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+@testable import ParkShare
+
+/// Demand-response events from the readings (issue 17, item 3): `reduction(use, 5)` is each
+/// event's verified reduction in kW against the mean of the same window on the latest five
+/// working days before it (the calendar's holidays and make-up days respected, other event days
+/// left out), so a threshold (`at-least`) and a cap (`monthly-min`) judge every event alone.
+@Suite struct DemandResponseEventTests {
+  static let contract = """
+    contract dr "demand response"
+    currency CNY rounding half-up
+    settle quarterly from 2026Q2 to 2027Q1
+    party agg "aggregator" operator
+    parties members from "members.csv" enterprise
+    meter use consumption per members
+    input declared kW per members
+    let verified = reduction(use, 5)
+    let eligible = at-least(verified, 50% x declared)
+    let paid_kw = monthly-min(eligible, 120% x declared)
+    revenue dr = sum(paid_kw) x 4 CNY/kW
+    pool p = dr
+      pay agg 10% of pool
+      split members by paid_kw
+    """
+
+  /// Three members' loads (kW) in the windows; every other interval of the quarter at the
+  /// member's usual load (A 1,000, B 800, C 2,000).
+  /// - E0, Tuesday 2026-04-28 14:00-15:00: baseline days 04-27, 04-24, 04-23, 04-22, 04-21 (the
+  ///   weekend of 25-26 April skipped): A 1,000, B 800, C 2,000. On the day A 900 (100 kW, under
+  ///   half its 500 declared: 0), B 500 (300 kW, paid 300), C 2,000 (0).
+  /// - E1, Thursday 2026-05-07 14:00-16:00, after the May Day holiday (1-5 May in calendar.csv):
+  ///   baseline days 05-06, 04-30, 04-29, 04-27, 04-24 (the holiday, the weekend and E0's day
+  ///   04-28 skipped). A ran 1,200 kW on 04-30, so its baseline is (4 x 1,000 + 1,200) / 5 =
+  ///   1,040 kW; it ran 600 on the day: 440 kW (cap 600: paid 440). B 700 against 800: 100 kW,
+  ///   under half its 400 declared: 0. C 1,000 against 2,000: 1,000 kW, capped at 120% x 600 =
+  ///   720.
+  /// Paid at 4 CNY a kW an event: (300 + 440 + 720) x 4 = 5,840 CNY; the aggregator keeps 584,
+  /// the members share 5,256 by paid kW (A 440, B 300, C 720 of 1,460): 1,584, 1,080, 2,592.
+  static func bundle(_ t: TestBundle) throws -> String {
+    let period = Period("2026Q2")!
+    let start = Timestamp.parkMinutes(month: period.firstMonth)
+    let end = Timestamp.parkMinutes(month: period.lastMonth + 1)
+    let first = CalendarDay.first(of: period).number
+    func load(_ member: String, _ day: String, _ minute: Int) -> Int {
+      let usual = ["A": 1000, "B": 800, "C": 2000][member]!
+      if day == "2026-04-28", minute >= 14 * 60, minute < 15 * 60 {
+        return ["A": 900, "B": 500, "C": 2000][member]!
+      }
+      if day == "2026-05-07", minute >= 14 * 60, minute < 16 * 60 {
+        return ["A": 600, "B": 700, "C": 1000][member]!
+      }
+      if day == "2026-04-30", member == "A", minute >= 14 * 60, minute < 16 * 60 { return 1200 }
+      return usual
+    }
+    var rows = "meter,timestamp,kwh\n"
+    for t in stride(from: start, to: end, by: 15) {
+      let day = "\(CalendarDay(number: first + (t - start) / 1440))"
+      let minute = (t - start) % 1440
+      for m in ["A", "B", "C"] {
+        // A quarter-hour's kWh is kW / 4.
+        rows += "M-\(m),\(Timestamp.text(parkMinutes: t)),\(load(m, day, minute) / 4)\n"
+      }
+    }
+    return try t.bundle(
+      "q2",
+      [
+        "meters.csv":
+          "meter,kind,party,interval\nM-A,consumption,A,15\nM-B,consumption,B,15\nM-C,consumption,C,15\n",
+        "readings.csv": rows,
+        "facts.csv": "fact,value,member\ndeclared,500,A\ndeclared,400,B\ndeclared,600,C\n",
+        "events.csv":
+          "event,day,from,to,note\nE0,2026-04-28,14:00,15:00,\nE1,2026-05-07,14:00,16:00,午后削峰\n",
+        "calendar.csv":
+          "day,kind,note\n2026-05-01,holiday,劳动节\n2026-05-02,holiday,\n2026-05-03,holiday,\n2026-05-04,holiday,\n2026-05-05,holiday,\n",
+      ])
+  }
+
+  @Test func aBaselineOfFiveWorkingDaysAcrossAHolidayAndEachEventJudgedAlone() throws {
+    let t = try TestBundle(
+      contract: Self.contract, files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    let (r, messages) = t.revenue(dir, period: "2026Q2")
+    let revenue = try #require(r, "\(messages)")
+    #expect(try revenue.total("dr") == Exact(5840))
+    let verified = try #require(revenue.item("verified")).value
+    let cells = Dictionary(
+      uniqueKeysWithValues: verified.cells.map { ("\($0.key.member!) \($0.key.event!)", $0.value) })
+    #expect(
+      cells == [
+        "A E0": Exact(100), "B E0": Exact(300), "C E0": .zero, "A E1": Exact(440),
+        "B E1": Exact(100), "C E1": Exact(1000),
+      ], "\(cells)")
+    let (s, m2) = t.settle(dir, period: "2026Q2")
+    let settlement = try #require(s, "\(m2)")
+    let net = Dictionary(
+      uniqueKeysWithValues: settlement.statements.map { ($0.party, "\($0.net)") })
+    #expect(net == ["agg": "584.00", "A": "1584.00", "B": "1080.00", "C": "2592.00"], "\(net)")
+  }
+
+  @Test func theBaselineDaysAreNamedAndTooFewAreRefused() throws {
+    let t = try TestBundle(
+      contract: Self.contract, files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    let (r, messages) = t.revenue(dir, period: "2026Q2")
+    let revenue = try #require(r, "\(messages)")
+    let text = try #require(revenue.item("verified")).details.map { Wording.en.detail($0) }
+    #expect(
+      text.contains {
+        $0.what == "reduction(use, 5) A event E1 2026-05-07 14:00-16:00"
+          && $0.value
+            == "baseline 2,080 kWh (mean of 2026-04-24, 2026-04-27, 2026-04-29, 2026-04-30, 2026-05-06) - actual 1,200 kWh = 440 kW"
+      }, "\(text)")
+    // An event on the period's second day has one working day before it in the readings.
+    try t.write(
+      "q2/events.csv", "event,day,from,to\nE0,2026-04-02,14:00,15:00\n")
+    let (r2, m2) = t.revenue(dir, period: "2026Q2")
+    #expect(r2 == nil)
+    #expect(
+      m2.contains(
+        "event 'E0' on 2026-04-02 needs 5 working days without events before it; the period's readings hold 1 (from 2026-04-01)"
+      ), "\(m2)")
+  }
+
+  /// The top 2 of the latest 5 days (Beijing's rule, here 2 of 5): A's E1 days hold 2,400 kWh
+  /// in the window on 04-30 and 2,000 on the others; the top two are 04-30 and, on the tie,
+  /// the latest, 05-06: (2,400 + 2,000) / 2 = 2,200 kWh against 1,200 on the day, 1,000 kWh
+  /// over two hours: 500 kW.
+  @Test func theTopDaysOfABaselineAndEveryBadEventRowLocated() throws {
+    let t = try TestBundle(
+      contract: Self.contract.replacingOccurrences(
+        of: "reduction(use, 5)", with: "reduction(use, 2, 5)"),
+      files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    let (r, messages) = t.revenue(dir, period: "2026Q2")
+    let verified = try #require(r?.item("verified")?.value, "\(messages)")
+    #expect(
+      verified.cells[Facet(member: "A", month: Period("2026-05")!.firstMonth, event: "E1")]
+        == Exact(500))
+
+    try t.write(
+      "q2/events.csv",
+      """
+      event,day,from,to
+      E0,2026-04-28,14:00,15:00
+      E0,2026-04-29,14:00,15:00
+      E2,2026-07-01,14:00,15:00
+      E3,2026-05-12,16:00,14:00
+      E4,2026-05-13,14:05,15:00
+
+      """)
+    try t.write(
+      "q2/calendar.csv", "day,kind\n2026-05-01,holiday\n2026-05-01,holiday\n2026-05-09,weekend\n")
+    let (r2, m2) = t.revenue(dir, period: "2026Q2")
+    #expect(r2 == nil)
+    for expected in [
+      "events.csv:3:1: error[duplicate-fact]: event 'E0' is given twice",
+      "events.csv:4:1: error[outside-period]: event 'E2' on 2026-07-01 is outside 2026Q2",
+      "events.csv:5:1: error[bad-time]: event 'E3' runs from '16:00' to '14:00': not a window of the day",
+      "calendar.csv:3:1: error[duplicate-fact]: 2026-05-01 is given twice in the calendar",
+      "calendar.csv:4:1: error[bad-value]: 'weekend' is not a kind of day",
+    ] {
+      #expect(m2.contains(expected), "\(expected)\n\(m2)")
+    }
+  }
+}
