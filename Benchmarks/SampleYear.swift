@@ -32,5 +32,6 @@ enum SampleYear {
     try demand(root)
     try spotStorage(root)
     try trusteeship(root)
+    try demandResponse(root)
   }
 }

@@ -117,7 +117,7 @@ public struct DemandEvents: Sendable {
   }
 
   /// `14:00` as minutes after midnight; `24:00` is 1,440.
-  static func clock(_ text: String) -> Int? {
+  public static func clock(_ text: String) -> Int? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
       let h = Int(parts[0]), let m = Int(parts[1]), (0...59).contains(m),

@@ -12,6 +12,7 @@ import Testing
     ("pv-reit", "2026Q1"), ("green-points", "2026Q2"), ("pv-reit-transfer", "2026Q4"),
     ("storage-emc-annual", "2026Q4"), ("storage-demand", "2026Q3"),
     ("park-storage-spot", "2026Q4"), ("emc-trusteeship", "2027Q3"),
+    ("dr-aggregation", "2026Q3"),
   ]
 
   static func args(_ contract: String, _ period: String) -> [String] {
