@@ -224,7 +224,7 @@ extension Checker {
           switch name.text {
           case "gec", "sum", "peak": 1
           case "min", "max", "above", "at-least", "spot", "forfeit": 2
-          case "prorate", "monthly-min", "annuity", "reduction": args.count
+          case "prorate", "monthly-min", "annuity", "reduction", "reduction-kwh": args.count
           default: -1
           }
         if args.count == typedArgs { stack += args.reversed() }
@@ -280,7 +280,8 @@ extension Checker {
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
     let functions = [
-      "tou", "gec", "peak", "spot", "reduction", "above", "at-least", "prorate", "forfeit",
+      "tou", "gec", "peak", "spot", "reduction", "reduction-kwh", "above", "at-least", "prorate",
+      "forfeit",
       "monthly-min", "annuity", "sum",
       "min", "max",
       "to-date", "received", "balance",
@@ -427,12 +428,13 @@ extension Checker {
       }
       return Typed(
         formula: .forfeit(a.formula, op, lt.formula, rt.formula), unit: a.unit, per: a.per)
-    case "reduction":
+    case "reduction", "reduction-kwh":
       let form =
         "reduction(METERS, DAYS) or reduction(METERS, TOP, DAYS): each event's verified reduction in kW against the mean of the latest DAYS working days (or the TOP of them)"
       guard args.count == 2 || args.count == 3 else {
         error(
-          .badCall, "'reduction' takes 2 or 3 arguments, not \(args.count)", at: range, hint: form)
+          .badCall, "'\(name.text)' takes 2 or 3 arguments, not \(args.count)", at: range,
+          hint: form)
         return nil
       }
       guard let a = type(args[0]) else { return nil }
@@ -466,7 +468,10 @@ extension Checker {
         return nil
       }
       contract.usesEvents = true
-      return Typed(formula: .reduction(a.formula, days: days, top: top), unit: .kW, per: a.per)
+      let kWh = name.text == "reduction-kwh"
+      return Typed(
+        formula: .reduction(a.formula, days: days, top: top, kWh: kWh), unit: kWh ? .kWh : .kW,
+        per: a.per)
     case "annuity":
       let form =
         "annuity(PRINCIPAL, RATE, PERIODS): the level payment a period repaying PRINCIPAL at RATE a period over PERIODS periods"

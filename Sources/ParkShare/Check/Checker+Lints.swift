@@ -147,7 +147,7 @@ extension Checker {
     case .meter(let m): return [m]
     case .tou(let m, _): return [m]
     case .sum(let a), .negate(let a), .peak(let a), .spot(let a, _), .prorate(let a, _, _),
-      .reduction(let a, _, _):
+      .reduction(let a, _, _, _):
       return referencesOutsideGEC(a)
     case .min(let a, let b), .max(let a, let b), .above(let a, let b), .least(let a, let b),
       .atLeast(let a, let b),

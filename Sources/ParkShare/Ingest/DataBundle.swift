@@ -183,7 +183,18 @@ public struct DataBundle: Sendable {
         stampAtEnd: profile?.stampAtEnd ?? false, diagnostics: &diagnostics)
     }
     var events = DemandEvents()
-    if hasEvents,
+    if contract.usesEvents, !FileManager.default.fileExists(atPath: eventsPath) {
+      diagnostics.append(
+        .error(
+          .missingFile,
+          "no \(DemandEvents.eventsFile) in '\(dir)': the contract's reduction(...) reads the period's demand-response events from it",
+          at: .whole(eventsPath),
+          hint:
+            "one row an event: event,day,from,to (docs/data-format.md, events.csv); a header alone for a period without events"
+        ))
+    } else if contract.usesEvents,
+      // Read only by contracts that use them: a bundle shared by several contracts may hold
+      // events that only some of them read (the others still stamp and hash the file).
       let sheet = CSVSheet.load(
         eventsPath, required: ["event", "day", "from", "to"], optional: ["note"],
         diagnostics: &diagnostics, sources: &sources)

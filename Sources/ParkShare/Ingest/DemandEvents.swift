@@ -79,6 +79,18 @@ public struct DemandEvents: Sendable {
         Event(id: id, day: day, from: from, to: to, row: "\(sheet.path):\(row.line)"))
     }
     out.events.sort { ($0.day, $0.from, $0.id) < ($1.day, $1.from, $1.id) }
+    // Two events of one day whose windows share an interval would pay its reduction twice.
+    for (a, b) in zip(out.events, out.events.dropFirst()) where a.day == b.day && b.from < a.to {
+      let line = Int(b.row.split(separator: ":").last ?? "") ?? 1
+      let earlier = Int(a.row.split(separator: ":").last ?? "") ?? 1
+      diagnostics.append(
+        .error(
+          .duplicateInterval,
+          "events '\(a.id)' and '\(b.id)' overlap on \(b.day) (\(text(a.from))-\(text(a.to)) and \(text(b.from))-\(text(b.to))): the same reduction would be paid twice",
+          at: sheet.at(line),
+          hint: "one event a window: merge them, or make one end where the other starts",
+          notes: [.init(message: "'\(a.id)' is here", range: sheet.at(earlier))]))
+    }
     guard let calendar else { return out }
     var days: [CalendarDay: Int] = [:]
     for row in calendar.rows {

@@ -16,8 +16,8 @@ extension Formula: CustomStringConvertible, Encodable {
     case .forfeit(let a, let op, let l, let r): return "forfeit(\(a), \(l) \(op.rawValue) \(r))"
     case .above(let a, let b): return "above(\(a), \(b))"
     case .annuity(let p, let r, let n): return "annuity(\(p), \(r), \(n))"
-    case .reduction(let f, let days, let top):
-      return "reduction(\(f), \(top.map { "\($0), " } ?? "")\(days))"
+    case .reduction(let f, let days, let top, let kWh):
+      return "reduction\(kWh ? "-kwh" : "")(\(f), \(top.map { "\($0), " } ?? "")\(days))"
     case .least:
       // Nested pairs read as the one call written: monthly-min(a, b, c).
       func flat(_ f: Formula) -> [Formula] {

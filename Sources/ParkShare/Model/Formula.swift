@@ -21,8 +21,9 @@ public indirect enum Formula: Sendable, Hashable {
   /// (`reduction(use, 5)`, `reduction(use, 5, 10)`): the baseline, the mean over the event's
   /// window of the latest `days` working days before it without events (or of the `top` of
   /// them with the most energy in the window), less the event day's load, averaged over the
-  /// window; 0 where the load did not fall. One cell an event (and member).
-  case reduction(Formula, days: Int, top: Int?)
+  /// window (or, with `kWh`, in kWh over the window: `reduction-kwh`); 0 where the load did
+  /// not fall. One cell an event (and member).
+  case reduction(Formula, days: Int, top: Int?, kWh: Bool)
   /// An amount a year for the days of each month from `from` to `until` (both included; nil:
   /// to the end of the term), at days/365 (a capacity lease, 容量租赁, per kW a year).
   case prorate(Formula, from: CalendarDay, until: CalendarDay?)
@@ -74,7 +75,7 @@ public indirect enum Formula: Sendable, Hashable {
     case .tou(let m, let t): [m, t]
     case .gec(let f), .sum(let f), .negate(let f), .peak(let f): f.references
     case .spot(let f, let price): f.references + [price]
-    case .prorate(let f, _, _), .reduction(let f, _, _): f.references
+    case .prorate(let f, _, _), .reduction(let f, _, _, _): f.references
     case .annuity(let p, let r, let n): p.references + r.references + n.references
     case .forfeit(let a, _, let l, let r): a.references + l.references + r.references
     case .min(let a, let b), .max(let a, let b), .above(let a, let b), .least(let a, let b),

@@ -360,7 +360,7 @@ public struct Simulator: Sendable {
       case .gec, .toDate, .received, .balance: false  // they read the carried state
       case .sum(let a), .negate(let a), .peak(let a): fixed(a)
       case .spot(let a, let price): fixed(a) && !random.contains(.input(price))
-      case .prorate(let a, _, _), .reduction(let a, _, _): fixed(a)
+      case .prorate(let a, _, _), .reduction(let a, _, _, _): fixed(a)
       case .forfeit(let a, _, let l, let r), .annuity(let a, let l, let r):
         fixed(a) && fixed(l) && fixed(r)
       case .min(let a, let b), .max(let a, let b), .above(let a, let b), .least(let a, let b),

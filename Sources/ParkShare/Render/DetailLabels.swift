@@ -32,7 +32,7 @@ public struct DetailLabels: Sendable {
     ) -> String
   /// The days of a month an amount a year is prorated over (days/365).
   public var prorated: @Sendable (_ days: Int) -> String
-  /// An event's baseline kWh and its days, the actual kWh, the reduction in kW.
+  /// An event's baseline kWh and its days, the actual kWh, the reduction with its unit.
   public var reduction:
     @Sendable (_ baseline: String, _ days: String, _ actual: String, _ kW: String) -> String
   /// A level payment: principal, rate a period, periods, the payment.
@@ -85,7 +85,7 @@ extension DetailLabels {
       "\($0) kWh at \($1) interval prices\($2 == 0 ? "" : ", \($2) below zero") = \($3) \($4)"
     },
     prorated: { "\($0) days of 365" },
-    reduction: { "baseline \($0) kWh (mean of \($1)) - actual \($2) kWh = \($3) kW" },
+    reduction: { "baseline \($0) kWh (mean of \($1)) - actual \($2) kWh = \($3)" },
     annuity: { "\($0) x \($1) / (1 - (1 + \($1))^-\($2)) = \($3) a period" },
     forfeited: { "\($0) forfeited" },
     beforePhaseOut: { "\($0) before phase-out" },
@@ -125,7 +125,7 @@ extension DetailLabels {
       "\($0) kWh 按 \($1) 个时段电价计\($2 == 0 ? "" : "（其中 \($2) 个为负电价）") = \($3) \($4)"
     },
     prorated: { "\($0) 天 / 365" },
-    reduction: { "基线 \($0) kWh（\($1) 的平均）- 实际 \($2) kWh = 削减 \($3) kW" },
+    reduction: { "基线 \($0) kWh（\($1) 的平均）- 实际 \($2) kWh = 削减 \($3)" },
     annuity: { "\($0) × \($1) / (1 - (1 + \($1))^-\($2)) = 每期 \($3)" },
     forfeited: { "扣除 \($0)" },
     beforePhaseOut: { "\($0) 退坡前" },

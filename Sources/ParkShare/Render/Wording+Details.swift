@@ -44,12 +44,12 @@ extension Wording {
       return ("\(call) \(month)", t.prorated(days), nil)
     case .reduction(
       let call, let event, let day, let from, let to, let days, let baseline, let actual, let kW,
-      let row):
+      let unit, let row):
       return (
         "\(call) \(t.event(event)) \(day) \(DemandEvents.text(from))-\(DemandEvents.text(to))",
         t.reduction(
           baseline.grouped, days.map(\.description).joined(separator: ", "), actual.grouped,
-          kW.grouped), row
+          kW.grouped + " " + unit), row
       )
     case .annuity(let call, let principal, let rate, let periods, let payment):
       return (call, t.annuity(principal.grouped, "\(rate)", periods, payment.grouped), nil)

@@ -65,10 +65,10 @@ extension Detail: Encodable {
       return ("\(call) \(month)", "\(days) days of 365", nil)
     case .reduction(
       let call, let event, let day, let from, let to, let days, let baseline, let actual, let kW,
-      let row):
+      let unit, let row):
       return (
         "\(call) event \(event) \(day) \(DemandEvents.text(from))-\(DemandEvents.text(to))",
-        "baseline \(baseline.grouped) kWh (mean of \(days.map(\.description).joined(separator: ", "))) - actual \(actual.grouped) kWh = \(kW.grouped) kW",
+        "baseline \(baseline.grouped) kWh (mean of \(days.map(\.description).joined(separator: ", "))) - actual \(actual.grouped) kWh = \(kW.grouped) \(unit)",
         row
       )
     case .annuity(let call, let principal, let rate, let periods, let payment):

@@ -36,7 +36,7 @@ public enum Detail: Sendable, Hashable {
   /// baseline and actual kWh in the window, the reduction in kW, and the event's row.
   case reduction(
     call: String, event: String, day: CalendarDay, from: Int, to: Int, days: [CalendarDay],
-    baseline: Exact, actual: Exact, kW: Exact, row: String)
+    baseline: Exact, actual: Exact, kW: Exact, unit: String = "kW", row: String)
   /// `annuity(P, R, N)`: the principal, the rate a period, the periods and the payment.
   case annuity(call: String, principal: Exact, rate: Exact, periods: Int, payment: Exact)
   /// A cell of `forfeit(A, CONDITION)` where the condition held: the amount forfeited.

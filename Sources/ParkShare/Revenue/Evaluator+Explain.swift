@@ -77,7 +77,7 @@ extension Evaluator {
       case .peak(let inner):
         walk(inner)
         out += callDetails["peak(\(inner))"] ?? []
-      case .spot(let inner, _), .prorate(let inner, _, _), .reduction(let inner, _, _):
+      case .spot(let inner, _), .prorate(let inner, _, _), .reduction(let inner, _, _, _):
         walk(inner)
         out += callDetails["\(f)"] ?? []
       case .annuity(let p, let r, let n):

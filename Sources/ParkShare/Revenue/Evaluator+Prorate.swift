@@ -76,9 +76,10 @@ extension Detail {
 }
 
 extension Evaluator {
-  /// `annuity(P, R, N)`: P x R x (1 + R)^N / ((1 + R)^N - 1), computed as an exact fraction
-  /// (the power of 1 + R has N times R's digits) and shown to 28 decimals; P / N at R = 0. N is
-  /// a whole number of periods, 1 to 600 (50 years of months); R at least 0 and below 1.
+  /// `annuity(P, R, N)`: P x R x (1 + R)^N / ((1 + R)^N - 1), computed in whole numbers (the
+  /// power of 1 + R has N times R's digits: 600 months at a rate of 28 decimals is 16,800
+  /// digits) and rounded half-even to 28 decimals; P / N at R = 0. N is a whole number of
+  /// periods, 1 to 600 (50 years of months); R at least 0 and below 1.
   mutating func annuity(_ p: Formula, _ r: Formula, _ n: Formula, _ f: Formula)
     throws(EvaluationFailure) -> Quantity
   {
@@ -97,27 +98,59 @@ extension Evaluator {
         "\(key): a rate of \(rate) a period is outside 0 to 100%",
         hint: "the lease's rate a settlement period: 6% a year is 1.5% a quarter")
     }
-    let payment = try arithmetic { () throws(ArithmeticError) -> Exact in
-      let whole = Fraction(principal)
-      guard !rate.isZero else {
-        return try (whole / Fraction(periods)).rounded(places: Exact.maxScale)
-      }
-      let base = try Fraction(1) + Fraction(rate)
-      var power = Fraction(1)
-      var square = base
-      var k = periods
-      while k > 0 {
-        if k & 1 == 1 { power = try power * square }
-        k >>= 1
-        if k > 0 { square = try square * square }
-      }
-      let value = try whole * Fraction(rate) * power / (power - Fraction(1))
-      return try value.rounded(places: Exact.maxScale).trimmed
-    }
+    let payment = try Self.annuityPayment(principal, rate, periods, key)
     calls[key] = Quantity(payment)
     callDetails[key] = [
       .annuity(call: key, principal: principal, rate: rate, periods: periods, payment: payment)
     ]
     return Quantity(payment)
+  }
+
+  /// The annuity's payment, exactly rounded: with P = p / 10^b and R = r / 10^a, the payment is
+  /// p x r x (10^a + r)^N / (10^(a + b) x ((10^a + r)^N - 10^(aN))).
+  static func annuityPayment(_ principal: Exact, _ rate: Exact, _ periods: Int, _ key: String)
+    throws(EvaluationFailure) -> Exact
+  {
+    func ten(_ k: Int) -> BigInt {
+      var v = BigInt(1)
+      for _ in 0..<k / 30 { v = v * BigInt(Int128(Exact.powersOfTen[30])) }
+      return v * BigInt(Int128(Exact.powersOfTen[k % 30]))
+    }
+    func power(_ base: BigInt, _ exponent: Int) -> BigInt {
+      var result = BigInt(1)
+      var square = base
+      var k = exponent
+      while k > 0 {
+        if k & 1 == 1 { result = result * square }
+        k >>= 1
+        if k > 0 { square = square * square }
+      }
+      return result
+    }
+    let p = BigInt(principal.significand)
+    var numerator: BigInt
+    var denominator: BigInt
+    if rate.isZero {
+      numerator = p
+      denominator = ten(principal.scale) * BigInt(Int128(periods))
+    } else {
+      let a = rate.scale
+      let r = BigInt(rate.significand)
+      let grown = power(ten(a) + r, periods)
+      numerator = p * r * grown
+      denominator = ten(a + principal.scale) * (grown - power(ten(a), periods))
+    }
+    // The most decimals (28 at most) whose significand fits 128 bits, rounded half-even.
+    for places in stride(from: Exact.maxScale, through: 0, by: -1) {
+      let (q, rest) = (numerator * ten(places)).flooredDivision(by: denominator)
+      let twice = rest + rest
+      let up =
+        denominator < twice || (!(twice < denominator) && q.limbs.first.map { $0 & 1 == 1 } == true)
+      guard let units = (up ? q + BigInt(1) : q).int128,
+        let value = try? Exact(significand: units, scale: places)
+      else { continue }
+      return value.trimmed
+    }
+    throw EvaluationFailure("\(key): the payment has more than 38 digits")
   }
 }

@@ -6,9 +6,11 @@ extension Evaluator {
   /// later days first on a tie); the reduction is the baseline less the event day's energy in
   /// the window, over the window's hours, and 0 where the load did not fall. Exact: integer
   /// micro-kWh over a count of days. The days must lie in the period's readings.
-  mutating func reduction(_ inner: Formula, _ days: Int, _ top: Int?, _ f: Formula)
-    throws(EvaluationFailure) -> Quantity
-  {
+  /// With `energy`, the reduction in kWh over the window (`reduction-kwh`), for programmes
+  /// that pay per kWh reduced.
+  mutating func reduction(
+    _ inner: Formula, _ days: Int, _ top: Int?, energy inKWh: Bool, _ f: Formula
+  ) throws(EvaluationFailure) -> Quantity {
     let key = "\(f)"
     if let done = calls[key] { return done }
     let (sums, decls) = try meterTerms(inner, "reduction")
@@ -66,18 +68,21 @@ extension Evaluator {
           }
           return total
         }
+        // Days of the event day's kind: working days for an event on a working day, days off
+        // (weekends, holidays) for one on a day off, whose load is a day off's.
+        let working = events.isWorkday(e.day)
         var chosen: [(day: CalendarDay, kWh: Fraction)] = []
         var d = e.day.number - 1
         while d >= firstDay.number, chosen.count < days {
           let day = CalendarDay(number: d)
-          if events.isWorkday(day), !eventDays.contains(day) {
+          if events.isWorkday(day) == working, !eventDays.contains(day) {
             chosen.append((day, try energy(d - firstDay.number)))
           }
           d -= 1
         }
         guard chosen.count == days else {
           throw EvaluationFailure(
-            "\(key): event '\(e.id)' on \(e.day) needs \(days) working days without events before it; the period's readings hold \(chosen.count) (from \(firstDay))",
+            "\(key): event '\(e.id)' on \(e.day) needs \(days) \(working ? "working days" : "days off") without events before it; the period's readings hold \(chosen.count) (from \(firstDay))",
             hint:
               "settle the period that holds enough days before the event, or declare make-up working days in calendar.csv"
           )
@@ -97,7 +102,7 @@ extension Evaluator {
           for c in chosen { sum = try sum + c.kWh }
           let base = try sum / Fraction(chosen.count)
           let fall = Fraction.max(try base - load, .zero)
-          let kW = try fall * Fraction(60) / Fraction(minutes)
+          let kW = inKWh ? fall : try fall * Fraction(60) / Fraction(minutes)
           return (
             try base.rounded(places: Exact.maxScale).trimmed,
             try load.rounded(places: Exact.maxScale).trimmed,
@@ -110,6 +115,7 @@ extension Evaluator {
           .reduction(
             call: label, event: e.id, day: e.day, from: e.from, to: e.to,
             days: chosen.map(\.day).sorted(), baseline: baseline, actual: actual, kW: kW,
+            unit: inKWh ? "kWh" : "kW",
             row: e.row))
       }
     }

@@ -177,7 +177,7 @@ public struct Evaluator: Sendable {
       switch f {
       case .gec: true
       case .sum(let a), .negate(let a), .peak(let a), .spot(let a, _), .prorate(let a, _, _),
-        .reduction(let a, _, _):
+        .reduction(let a, _, _, _):
         hasGEC(a)
       case .min(let a, let b), .max(let a, let b), .above(let a, let b), .least(let a, let b),
         .atLeast(let a, let b),
@@ -264,7 +264,8 @@ public struct Evaluator: Sendable {
     case .prorate(let inner, let from, let until): return try prorate(inner, from, until, f)
     case .forfeit(let a, let op, let l, let r): return try forfeit(a, op, l, r, f)
     case .annuity(let p, let r, let n): return try annuity(p, r, n, f)
-    case .reduction(let inner, let days, let top): return try reduction(inner, days, top, f)
+    case .reduction(let inner, let days, let top, let kWh):
+      return try reduction(inner, days, top, energy: kWh, f)
     case .sum(let inner):
       let q = try evaluate(inner)
       return try arithmetic { () throws(ArithmeticError) in try q.collapsed(.member) }

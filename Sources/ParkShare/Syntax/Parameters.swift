@@ -189,6 +189,7 @@ enum Parameters {
         "tiered", "each", "all", "with", "true-up", "shared", "gross", "net", "included",
         "excluded", "exempt", "not", "and", "or", "min", "max", "sum", "tou", "gec", "peak",
         "above", "at-least", "spot", "prorate", "forfeit", "monthly-min", "annuity", "reduction",
+        "reduction-kwh",
       ].contains(name)
     {
       return true

@@ -159,6 +159,14 @@ import Testing
     let (r0, m0) = zero.revenue(try zero.facts("q1", [("savings", "1")]), period: "2026Q1")
     #expect(try r0?.total("repayment") == Exact(300_000), "\(m0)")
 
+    // Twenty years of months at 5% a year: the power of 1 + 5%/12 (a rate of 28 decimals) to
+    // the 240th has 6,720 digits; the payment agrees with Python's fractions (the same rate,
+    // rounded half-even to 28 decimals).
+    let monthly = try TestBundle(contract: contract("5% / 12", "240"))
+    defer { monthly.remove() }
+    let (rm, mm) = monthly.revenue(try monthly.facts("q1", [("savings", "1")]), period: "2026Q1")
+    #expect(try rm?.total("repayment") == Exact("39597.3443529994407798402847051341")!, "\(mm)")
+
     let half = try TestBundle(contract: contract("1.5%", "20.5"))
     defer { half.remove() }
     let (rh, mh) = half.revenue(try half.facts("q1", [("savings", "1")]), period: "2026Q1")

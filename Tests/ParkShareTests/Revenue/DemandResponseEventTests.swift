@@ -151,6 +151,8 @@ import Testing
       E2,2026-07-01,14:00,15:00
       E3,2026-05-12,16:00,14:00
       E4,2026-05-13,14:05,15:00
+      E5,2026-05-14,14:00,16:00
+      E6,2026-05-14,15:00,17:00
 
       """)
     try t.write(
@@ -161,10 +163,71 @@ import Testing
       "events.csv:3:1: error[duplicate-fact]: event 'E0' is given twice",
       "events.csv:4:1: error[outside-period]: event 'E2' on 2026-07-01 is outside 2026Q2",
       "events.csv:5:1: error[bad-time]: event 'E3' runs from '16:00' to '14:00': not a window of the day",
+      "events.csv:8:1: error[duplicate-interval]: events 'E5' and 'E6' overlap on 2026-05-14 (14:00-16:00 and 15:00-17:00): the same reduction would be paid twice",
       "calendar.csv:3:1: error[duplicate-fact]: 2026-05-01 is given twice in the calendar",
       "calendar.csv:4:1: error[bad-value]: 'weekend' is not a kind of day",
     ] {
       #expect(m2.contains(expected), "\(expected)\n\(m2)")
     }
+  }
+
+  /// For programmes paying per kWh reduced: `reduction-kwh` is the same reduction over the
+  /// window in kWh: A's 440 kW over E1's two hours is 880 kWh, B's 300 kW over E0's hour 300.
+  @Test func theReductionInKWhIsTheSameOverTheWindowsHours() throws {
+    let t = try TestBundle(
+      contract: Self.contract + "\nlet reduced_kwh = reduction-kwh(use, 5)\n",
+      files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    let (r, messages) = t.revenue(dir, period: "2026Q2")
+    let q = try #require(r?.item("reduced_kwh")?.value, "\(messages)")
+    #expect(
+      q.cells[Facet(member: "A", month: Period("2026-05")!.firstMonth, event: "E1")] == Exact(880))
+    #expect(
+      q.cells[Facet(member: "B", month: Period("2026-04")!.firstMonth, event: "E0")] == Exact(300))
+    let lines = try #require(r?.item("reduced_kwh")).details.map { Wording.zh.detail($0) }
+    #expect(lines.contains { $0.value.hasSuffix("= 削减 880 kWh") }, "\(lines)")
+  }
+
+  /// An event on a day off (Saturday 9 May) is judged against days off: its baseline is the
+  /// latest five days off without events (the May Day holiday, 1-5 May), when A runs 60%
+  /// of its load: 600 kW, so shedding to 400 is 200 kW, not the 600 kW a weekday baseline would
+  /// pay.
+  @Test func anEventOnADayOffTakesItsBaselineFromDaysOff() throws {
+    let t = try TestBundle(
+      contract: Self.contract, files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    // Rewrite A's readings: 60% on days off, and 400 kW on 9 May from 14:00 to 15:00.
+    let period = Period("2026Q2")!
+    let start = Timestamp.parkMinutes(month: period.firstMonth)
+    let end = Timestamp.parkMinutes(month: period.lastMonth + 1)
+    let first = CalendarDay.first(of: period).number
+    let holidays: Set<String> = [
+      "2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05",
+    ]
+    var rows = "meter,timestamp,kwh\n"
+    for m in stride(from: start, to: end, by: 15) {
+      let day = CalendarDay(number: first + (m - start) / 1440)
+      let minute = (m - start) % 1440
+      let off = (day.number + 3) % 7 + 1 >= 6 || holidays.contains("\(day)")
+      var kW = off ? 600 : 1000
+      if "\(day)" == "2026-05-09", minute >= 14 * 60, minute < 15 * 60 { kW = 400 }
+      rows +=
+        "M-A,\(Timestamp.text(parkMinutes: m)),\(kW / 4)\nM-B,\(Timestamp.text(parkMinutes: m)),200\nM-C,\(Timestamp.text(parkMinutes: m)),500\n"
+    }
+    try t.write("q2/readings.csv", rows)
+    try t.write("q2/events.csv", "event,day,from,to\nS1,2026-05-09,14:00,15:00\n")
+    let (r, messages) = t.revenue(dir, period: "2026Q2")
+    let verified = try #require(r?.item("verified"), "\(messages)")
+    #expect(
+      verified.value.cells[Facet(member: "A", month: Period("2026-05")!.firstMonth, event: "S1")]
+        == Exact(200))
+    let lines = verified.details.map { Wording.en.detail($0) }
+    #expect(
+      lines.contains {
+        $0.value.hasPrefix(
+          "baseline 600 kWh (mean of 2026-05-01, 2026-05-02, 2026-05-03, 2026-05-04, 2026-05-05)")
+      }, "\(lines)")
   }
 }
