@@ -12,20 +12,7 @@ extension Evaluator {
     var cells: [Facet: Exact] = [:]
     var details: [Detail] = []
     for member in group.map({ members($0).map { Optional($0) } }) ?? [nil] {
-      var parts: [(micro: [Int64], sign: Int64, factor: Exact?)] = []
-      var step: Int? = nil
-      for (decl, sign) in decls {
-        guard let series = try self.series(of: decl.kind, member: member, sums, key) else {
-          continue  // a member without a meter of the kind: nothing in any interval
-        }
-        if let s = step, s != series.interval {
-          throw EvaluationFailure(
-            "\(key) adds meters read every \(s) and every \(series.interval) minutes",
-            hint: "a demand is formed interval by interval: read its meters on one interval")
-        }
-        step = series.interval
-        parts.append((series.micro, sign, bundle.scale[decl.kind]))
-      }
+      let (parts, step) = try intervalParts(decls, member: member, sums, key, what: "demand")
       let label = key + (member.map { " " + $0 } ?? "")
       let (byMonth, lines) = try monthlyPeaks(parts, interval: step ?? 15, sums, label)
       for (month, kW) in byMonth { cells[Facet(member: member, month: month)] = kW }
@@ -35,6 +22,32 @@ extension Evaluator {
     calls[key] = result
     callDetails[key] = details
     return result
+  }
+
+  /// The interval series of `decls` for one member (or the park), signed and with the
+  /// projection's scale of each kind, on one interval (the `what`, a demand or a load, is formed
+  /// interval by interval); the interval is nil when no meter has readings.
+  func intervalParts(
+    _ decls: [(decl: Meter, sign: Int64)], member: String?, _ sums: MeterSums, _ key: String,
+    what: String
+  ) throws(EvaluationFailure) -> (
+    parts: [(micro: [Int64], sign: Int64, factor: Exact?)], interval: Int?
+  ) {
+    var parts: [(micro: [Int64], sign: Int64, factor: Exact?)] = []
+    var step: Int? = nil
+    for (decl, sign) in decls {
+      guard let series = try self.series(of: decl.kind, member: member, sums, key) else {
+        continue  // a member without a meter of the kind: nothing in any interval
+      }
+      if let s = step, s != series.interval {
+        throw EvaluationFailure(
+          "\(key) adds meters read every \(s) and every \(series.interval) minutes",
+          hint: "a \(what) is formed interval by interval: read its meters on one interval")
+      }
+      step = series.interval
+      parts.append((series.micro, sign, bundle.scale[decl.kind]))
+    }
+    return (parts, step)
   }
 
   /// The meters of a `peak` or `spot` argument, declared, with their signs, and the readings.

@@ -23,20 +23,7 @@ extension Evaluator {
     var cells: [Facet: Exact] = [:]
     var details: [Detail] = []
     for member in group.map({ members($0).map { Optional($0) } }) ?? [nil] {
-      var parts: [(micro: [Int64], sign: Int64, factor: Exact?)] = []
-      var step: Int? = nil
-      for (decl, sign) in decls {
-        guard let series = try self.series(of: decl.kind, member: member, sums, key) else {
-          continue
-        }
-        if let s = step, s != series.interval {
-          throw EvaluationFailure(
-            "\(key) adds meters read every \(s) and every \(series.interval) minutes",
-            hint: "a load is formed interval by interval: read its meters on one interval")
-        }
-        step = series.interval
-        parts.append((series.micro, sign, bundle.scale[decl.kind]))
-      }
+      let (parts, step) = try intervalParts(decls, member: member, sums, key, what: "load")
       let interval = step ?? 15
       let perDay = 1440 / interval
       let label = key + (member.map { " " + $0 } ?? "")
