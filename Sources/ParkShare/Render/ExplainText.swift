@@ -48,12 +48,9 @@ public enum ExplainText {
           "\(i1)│  \(mark) \(t.kind(l.kind))\(l.subPeriod.map { " \($0)" } ?? "") \(w.recipient(l.recipient))\(t.step(rate, w.basis(l.basis), t.exactPaid(l.exact.exactText, money(l.amount))))\(l.vat.map { " (\(v.excluded) \(money($0.excluded)), \(v.tax) \(StatementText.vatCell($0, v, money)))" } ?? "")    [\(l.clause.clause)]\n"
         // A share by points or another per-member value: how this party earned its weight.
         guard l.recipient == me, case .metric(let m) = l.basis else { continue }
-        let metric = "\(m.metric)"
-        for item in s.revenue.items where metric == item.id {
-          for d in item.details where d.concerns(member: party) {
-            let (what, value, source) = w.detail(d)
-            out += "\(i1)│       \(what): \(value)" + (source.map { "    [\($0)]" } ?? "") + "\n"
-          }
+        for d in Self.memberDetails(of: "\(m.metric)", party, s.revenue.items) {
+          let (what, value, source) = w.detail(d)
+          out += "\(i1)│       \(what): \(value)" + (source.map { "    [\($0)]" } ?? "") + "\n"
         }
       }
       if !pool.unallocated.isZero {
@@ -78,5 +75,26 @@ public enum ExplainText {
           m.closing.grouped) + "\n"
     }
     return out + RevenueText.estimated(s.revenue.data, w)
+  }
+
+  /// The details about `member` of the value `id` and of the values it reads, each once, in
+  /// the order met: how a member earned its weight when the weight is built of other values
+  /// (paid kW from eligible kW from each event's verified reduction).
+  static func memberDetails(of id: String, _ member: String, _ items: [Computed]) -> [Detail] {
+    let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var out: [Detail] = []
+    var seen: Set<Detail> = []
+    var visited: Set<String> = []
+    var stack = [id]
+    while let next = stack.popLast() {
+      guard visited.insert(next).inserted, let item = byID[next] else { continue }
+      var reads: [String] = []
+      for d in item.details {
+        if d.concerns(member: member), seen.insert(d).inserted { out.append(d) }
+        if case .value(let v, _, _, _) = d { reads.append(v) }
+      }
+      stack += reads.reversed()
+    }
+    return out
   }
 }

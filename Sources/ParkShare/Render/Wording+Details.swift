@@ -43,7 +43,7 @@ extension Wording {
     case .prorated(let call, let month, let days):
       return ("\(call) \(month)", t.prorated(days), nil)
     case .reduction(
-      let call, let event, let day, let from, let to, let days, let baseline, let actual, let kW,
+      let call, _, let event, let day, let from, let to, let days, let baseline, let actual, let kW,
       let unit, let row):
       return (
         "\(call) \(t.event(event)) \(day) \(DemandEvents.text(from))-\(DemandEvents.text(to))",

@@ -64,7 +64,7 @@ extension Detail: Encodable {
     case .prorated(let call, let month, let days):
       return ("\(call) \(month)", "\(days) days of 365", nil)
     case .reduction(
-      let call, let event, let day, let from, let to, let days, let baseline, let actual, let kW,
+      let call, _, let event, let day, let from, let to, let days, let baseline, let actual, let kW,
       let unit, let row):
       return (
         "\(call) event \(event) \(day) \(DemandEvents.text(from))-\(DemandEvents.text(to))",

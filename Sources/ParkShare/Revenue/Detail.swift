@@ -35,8 +35,9 @@ public enum Detail: Sendable, Hashable {
   /// One event of `reduction(...)` (for one member): the window, the baseline days, the
   /// baseline and actual kWh in the window, the reduction in kW, and the event's row.
   case reduction(
-    call: String, event: String, day: CalendarDay, from: Int, to: Int, days: [CalendarDay],
-    baseline: Exact, actual: Exact, kW: Exact, unit: String = "kW", row: String)
+    call: String, member: String?, event: String, day: CalendarDay, from: Int, to: Int,
+    days: [CalendarDay], baseline: Exact, actual: Exact, kW: Exact, unit: String = "kW",
+    row: String)
   /// `annuity(P, R, N)`: the principal, the rate a period, the periods and the payment.
   case annuity(call: String, principal: Exact, rate: Exact, periods: Int, payment: Exact)
   /// A cell of `forfeit(A, CONDITION)` where the condition held: the amount forfeited.
@@ -85,12 +86,18 @@ public enum Detail: Sendable, Hashable {
     case capped(Exact)
   }
 
-  /// Whether the detail is about `member` alone: its points, or an input given for it.
+  /// Whether the detail is about `member` alone: its points, an input given for it, its
+  /// response to a demand-response event, a month of its forfeited. Every case is named (no
+  /// `default`): a new kind of detail must say whether it belongs to a member.
   public func concerns(member: String) -> Bool {
     switch self {
     case .points(_, let m, _, _, _, _): m == member
     case .input(_, let f, _, _, _): f.member == member && f.month == nil && f.vintage == nil
-    default: false
+    case .reduction(_, let m, _, _, _, _, _, _, _, _, _, _): m == member
+    case .forfeited(_, let f, _): f.member == member
+    case .meter, .moreMeters, .value, .touBand, .certificates, .peak, .spot, .prorated, .annuity,
+      .runningTotal, .received, .subsidy:
+      false
     }
   }
 }

@@ -100,7 +100,7 @@ extension Evaluator {
         cells[Facet(member: member, month: month, event: e.id)] = kW
         details.append(
           .reduction(
-            call: label, event: e.id, day: e.day, from: e.from, to: e.to,
+            call: label, member: member, event: e.id, day: e.day, from: e.from, to: e.to,
             days: chosen.map(\.day).sorted(), baseline: baseline, actual: actual, kW: kW,
             unit: inKWh ? "kWh" : "kW",
             row: e.row))

@@ -230,4 +230,24 @@ import Testing
           "baseline 600 kWh (mean of 2026-05-01, 2026-05-02, 2026-05-03, 2026-05-04, 2026-05-05)")
       }, "\(lines)")
   }
+
+  /// `explain --party` shows how a member earned its weight down to each event's baseline: the
+  /// split's metric (paid kW) reads eligible kW, which reads the verified reduction.
+  @Test func explainShowsAMembersEventsBehindItsShare() throws {
+    let t = try TestBundle(
+      contract: Self.contract, files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    let r = try runParkshare([
+      "explain", t.folder.appendingPathComponent("test.contract").path, "--data", dir, "--period",
+      "2026Q2", "--party", "A",
+    ])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(
+      r.out.contains(
+        "reduction(use, 5) A event E1 2026-05-07 14:00-16:00: baseline 2,080 kWh (mean of 2026-04-24, 2026-04-27, 2026-04-29, 2026-04-30, 2026-05-06) - actual 1,200 kWh = 440 kW"
+      ), "\(r.out)")
+    #expect(r.out.contains("declared A: 500 kW"), "\(r.out)")
+    #expect(!r.out.contains("reduction(use, 5) B "), "\(r.out)")
+  }
 }
