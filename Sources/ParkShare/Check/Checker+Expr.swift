@@ -490,6 +490,23 @@ extension Checker {
           hint: "wrap them in sum(...)")
         return nil
       }
+      // Written as numbers, the rate and the periods are checked now, not when computed.
+      if let rate = try? Checker.fold(r.formula), rate < .zero || !(rate < .one) {
+        error(
+          .badCall,
+          "annuity() at \(((try? rate * Exact(100)) ?? rate).trimmed)% a period: the rate runs from 0 to below 100%",
+          at: args[1].range, hint: form)
+        return nil
+      }
+      if let count = try? Checker.fold(n.formula),
+        Int(count.trimmed.description).map({ !(1...600).contains($0) }) ?? true
+      {
+        error(
+          .badCall, "annuity() over \(count) periods: a whole number from 1 to 600",
+          at: args[2].range,
+          hint: form)
+        return nil
+      }
       return Typed(formula: .annuity(p.formula, rate: r.formula, periods: n.formula), unit: p.unit)
     case "monthly-min":
       let form =

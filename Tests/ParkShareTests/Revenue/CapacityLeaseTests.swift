@@ -167,9 +167,16 @@ import Testing
     let (rm, mm) = monthly.revenue(try monthly.facts("q1", [("savings", "1")]), period: "2026Q1")
     #expect(try rm?.total("repayment") == Exact("39597.3443529994407798402847051341")!, "\(mm)")
 
-    let half = try TestBundle(contract: contract("1.5%", "20.5"))
-    defer { half.remove() }
-    let (rh, mh) = half.revenue(try half.facts("q1", [("savings", "1")]), period: "2026Q1")
+    // Numbers out of range are refused by the checker; a rate or a term from the data when
+    // the period is computed.
+    let half = try PeakDemandTests.firstError(contract("1.5%", "20.5"))
+    #expect(half.message == "annuity() over 20.5 periods: a whole number from 1 to 600")
+    let whole = try PeakDemandTests.firstError(contract("100%", "20"))
+    #expect(
+      whole.message == "annuity() at 100% a period: the rate runs from 0 to below 100%")
+    let data = try TestBundle(contract: contract("1.5%", "savings / 1 CNY"))
+    defer { data.remove() }
+    let (rh, mh) = data.revenue(try data.facts("q1", [("savings", "20.5")]), period: "2026Q1")
     #expect(rh == nil)
     #expect(mh.contains("20.5 is not a whole number of periods from 1 to 600"), "\(mh)")
   }
