@@ -280,7 +280,8 @@ extension Checker {
 
   mutating func typeCall(_ name: Name, _ args: [Expr], _ range: SourceRange) -> Typed? {
     let functions = [
-      "tou", "gec", "peak", "spot", "reduction", "reduction-kwh", "above", "at-least", "prorate",
+      "tou", "gec", "gec-sold", "gec-expired", "gec-held", "peak", "spot", "reduction",
+      "reduction-kwh", "above", "at-least", "prorate",
       "forfeit",
       "monthly-min", "annuity", "sum",
       "min", "max",
@@ -328,6 +329,8 @@ extension Checker {
         return nil
       }
       return Typed(formula: .gec(a.formula), unit: .certificate)
+    case "gec-sold", "gec-expired", "gec-held":
+      return typeCertificateStock(name, args, range)
     case "peak":
       let form = "peak(METERS): each month's largest demand in kW, of meters added and subtracted"
       guard arity(1, form, into: &self), let a = type(args[0]) else { return nil }

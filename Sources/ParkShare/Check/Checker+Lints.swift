@@ -132,7 +132,10 @@ extension Checker {
   static func gecArguments(_ e: Expr) -> [(Expr, SourceRange)] {
     switch e {
     case .call(let n, let args, let r):
-      return (n.text == "gec" && args.count == 1 ? [(args[0], r)] : []) + args.flatMap(gecArguments)
+      let issues =
+        (n.text == "gec" && args.count == 1)
+        || (CertificateView.allCases.contains { $0.function == n.text } && args.count == 2)
+      return (issues ? [(args[0], r)] : []) + args.flatMap(gecArguments)
     case .negate(let a, _): return gecArguments(a)
     case .binary(_, let a, let b, _): return gecArguments(a) + gecArguments(b)
     default: return []
@@ -143,7 +146,7 @@ extension Checker {
   /// under it earn money outside certificates.
   static func referencesOutsideGEC(_ f: Formula) -> [String] {
     switch f {
-    case .gec: return []
+    case .gec, .certificateStock: return []
     case .meter(let m): return [m]
     case .tou(let m, _): return [m]
     case .sum(let a), .negate(let a), .peak(let a), .spot(let a, _), .prorate(let a, _, _),

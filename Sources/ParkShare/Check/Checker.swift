@@ -43,6 +43,9 @@ public struct Checker {
   /// The signs definitions can take, and how many of `typedOrder` have theirs (see Sign.swift).
   var signs: [String: Sign] = [:]
   var signed = 0
+  /// Each certificate inventory's sales input, by the kWh written inside its calls, with where
+  /// it was first named: one inventory is sold from one record of sales.
+  var certificateSales: [String: Name] = [:]
   /// Parties whose capital was reported: a split by stake does not also call it missing.
   var brokenCapital: Set<String> = []
   /// Each registry group's columns, for splits by a registry column (Checker+Columns).

@@ -64,7 +64,7 @@ extension Checker {
     switch f {
     case .constant(let v): return Sign(of: v)
     case .input: return .any
-    case .meter, .tou, .gec, .column, .balance: return .nonNegative
+    case .meter, .tou, .gec, .certificateStock, .column, .balance: return .nonNegative
     case .toDate(let subject, _):
       // A sum of values that are never negative is never negative; other sums can be anything.
       switch subject {

@@ -4,7 +4,10 @@ extension CarryStateReader {
   /// The keys a state file of `contract` may hold: `points` only when its points carry over, so
   /// the messages about other contracts' state files read as before.
   var knownKeys: [String] {
-    contract.points.contains { $0.carry != nil } ? (Self.keys + ["points"]).sorted() : Self.keys
+    var keys = Self.keys
+    if contract.points.contains(where: { $0.carry != nil }) { keys.append("points") }
+    if !contract.certificateSales.isEmpty { keys.append("certificates") }
+    return keys.sorted()
   }
 
   mutating func points(_ v: PlacedJSON) -> [String: [String: [PointsLot]]] {

@@ -90,6 +90,7 @@ public struct CarryStateReader {
         state.arrears = keyed(
           amounts(m.value, m.key) { [contract] in Self.arrears($0, $1, contract) }, ArrearsKey.init)
       case "points": state.points = points(m.value)
+      case "certificates": state.certificates = certificates(m.value)
       case "funds":
         state.funds = amounts(m.value, m.key) { [contract] in Self.fund($0, $1, contract) }
       case "totals": state.totals = totals(m.value)

@@ -23,12 +23,16 @@ public struct CarryState: Sendable, Codable, Equatable {
   /// Green points balances of schemes that `carry over`: by scheme, by member, its lots oldest
   /// first (a member with no points has no entry).
   public var points: [String: [String: [PointsLot]]]
+  /// Green certificates held unsold (`gec-sold` and its views), by the kWh written inside the
+  /// call: lots by production month, oldest first (an inventory with none has no entry).
+  public var certificates: [String: [CertificateLot]]
 
   public init(
     contract: String, period: Period? = nil, gecRemainders: [String: Exact] = [:],
     triggered: [String: Period] = [:], arrears: [ArrearsKey: Exact] = [:],
     funds: [String: Exact] = [:], received: [PoolParty: Exact] = [:],
-    totals: [String: RunningTotal] = [:], points: [String: [String: [PointsLot]]] = [:]
+    totals: [String: RunningTotal] = [:], points: [String: [String: [PointsLot]]] = [:],
+    certificates: [String: [CertificateLot]] = [:]
   ) {
     self.contract = contract
     self.period = period
@@ -39,12 +43,13 @@ public struct CarryState: Sendable, Codable, Equatable {
     self.received = received
     self.totals = totals
     self.points = points
+    self.certificates = certificates
   }
 
   enum CodingKeys: String, CodingKey {
     case contract, period
     case gecRemainders = "gecRemainderKWh"
-    case triggered, arrears, funds, received, totals, points
+    case triggered, arrears, funds, received, totals, points, certificates
   }
 
   /// Keys a state file leaves out are empty (a state written by `revenue` has no arrears).
@@ -59,6 +64,8 @@ public struct CarryState: Sendable, Codable, Equatable {
     received = try Self.keyed(c, .received, PoolParty.init)
     totals = try c.decodeIfPresent([String: RunningTotal].self, forKey: .totals) ?? [:]
     points = try c.decodeIfPresent([String: [String: [PointsLot]]].self, forKey: .points) ?? [:]
+    certificates =
+      try c.decodeIfPresent([String: [CertificateLot]].self, forKey: .certificates) ?? [:]
   }
 
   /// Keys as the state file writes them (`POOL/STEP/PARTY`, `POOL/PARTY`), sorted like every
@@ -77,6 +84,8 @@ public struct CarryState: Sendable, Codable, Equatable {
     if !totals.isEmpty { try c.encode(totals, forKey: .totals) }
     // Likewise points balances: only a contract whose points carry over writes them.
     if !points.isEmpty { try c.encode(points, forKey: .points) }
+    // And certificates held: only a contract that keeps an inventory writes them.
+    if !certificates.isEmpty { try c.encode(certificates, forKey: .certificates) }
   }
 
   static func texts<K: CustomStringConvertible>(_ map: [K: Exact]) -> [String: Exact] {

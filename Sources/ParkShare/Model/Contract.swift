@@ -54,6 +54,10 @@ public struct Contract: Sendable, Encodable {
   /// events.csv (and may hold calendar.csv).
   public var usesEvents = false
 
+  /// The certificate inventories `gec-sold`, `gec-expired` and `gec-held` keep: the kWh
+  /// written inside the calls, with the input that records their sales.
+  public var certificateSales: [String: String] = [:]
+
   /// The meters some `peak(...)` reads per member (`sum(peak(use))`, `use` per tenants).
   public var peakMembers: Set<String> = []
 

@@ -9,6 +9,7 @@ extension Formula: CustomStringConvertible, Encodable {
     case .input(let id), .meter(let id), .value(let id), .column(let id): return id
     case .tou(let m, let t): return "tou(\(m), \(t))"
     case .gec(let f): return "gec(\(f))"
+    case .certificateStock(let f, let sales, let view): return "\(view.function)(\(f), \(sales))"
     case .peak(let f): return "peak(\(f))"
     case .spot(let f, let price): return "spot(\(f), \(price))"
     case .prorate(let f, let from, let until):

@@ -10,6 +10,11 @@ public indirect enum Formula: Sendable, Hashable {
   case tou(meter: String, tariff: String)
   /// Green certificates issued monthly: one per 1,000 kWh, remainders carried to the next month.
   case gec(Formula)
+  /// A certificate inventory (`gec-sold(KWH, SALES)`, `gec-expired(...)`, `gec-held(...)`):
+  /// certificates issued as `gec(KWH)` and held by production month, the sales of the input
+  /// `sales` taken from them oldest first, those unsold 24 months after their production month
+  /// written off; the view read, by vintage.
+  case certificateStock(Formula, sales: String, view: CertificateView)
   /// Each month's largest demand, in kW, of meters added and subtracted interval by interval
   /// (`peak(grid + discharge - charge)`): the demand a two-part tariff bills (需量).
   case peak(Formula)
@@ -75,6 +80,7 @@ public indirect enum Formula: Sendable, Hashable {
     case .tou(let m, let t): [m, t]
     case .gec(let f), .sum(let f), .negate(let f), .peak(let f): f.references
     case .spot(let f, let price): f.references + [price]
+    case .certificateStock(let f, let sales, _): f.references + [sales]
     case .prorate(let f, _, _), .reduction(let f, _, _, _): f.references
     case .annuity(let p, let r, let n): p.references + r.references + n.references
     case .forfeit(let a, _, let l, let r): a.references + l.references + r.references

@@ -357,7 +357,8 @@ public struct Simulator: Sendable {
       case .input(let id): !random.contains(.input(id))
       case .value(let id): verdict[id] ?? false
       case .tou(_, let t): !randomTariffs.contains(t)
-      case .gec, .toDate, .received, .balance: false  // they read the carried state
+      // They read the carried state.
+      case .gec, .certificateStock, .toDate, .received, .balance: false
       case .sum(let a), .negate(let a), .peak(let a): fixed(a)
       case .spot(let a, let price): fixed(a) && !random.contains(.input(price))
       case .prorate(let a, _, _), .reduction(let a, _, _, _): fixed(a)

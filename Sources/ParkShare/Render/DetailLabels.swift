@@ -23,6 +23,14 @@ public struct DetailLabels: Sendable {
       _ carried: String, _ kWh: String, _ eligible: String, _ issued: String, _ vintage: Int,
       _ rest: String
     ) -> String
+  /// A month of a certificate inventory: held as it opened, issued, sold, written off, held
+  /// after (`sold` and `expired` already worded by `lots`).
+  public var certificateStock:
+    @Sendable (
+      _ opening: String, _ issued: String, _ sold: String, _ expired: String, _ closing: String
+    ) -> String
+  /// Certificates by production month: the total and each month's.
+  public var lots: @Sendable (_ total: String, _ parts: [(count: String, month: String)]) -> String
   /// A month's peak demand: kW and the interval it was met in (start, minutes).
   public var peak: @Sendable (_ kW: String, _ from: String, _ minutes: Int) -> String
   /// A month of energy at interval prices: kWh, the intervals, those below zero, the amount.
@@ -80,6 +88,13 @@ extension DetailLabels {
     certificates: {
       "carried \($0) + \($1) kWh = \($2) kWh -> \($3) certificates (vintage \($4)), \($5) kWh carried"
     },
+    certificateStock: {
+      "held \($0) + issued \($1) - sold \($2) - written off unsold \($3) = held \($4)"
+    },
+    lots: { total, parts in
+      parts.isEmpty
+        ? "0" : "\(total) (\(parts.map { "\($0.count) of \($0.month)" }.joined(separator: ", ")))"
+    },
     peak: { "\($0) kW, in the \($2)-minute interval from \($1)" },
     spot: {
       "\($0) kWh at \($1) interval prices\($2 == 0 ? "" : ", \($2) below zero") = \($3) \($4)"
@@ -119,6 +134,13 @@ extension DetailLabels {
     touBand: { "\($0) kWh × \($1) \($2)/kWh = \($3) \($2)" },
     certificates: {
       "结转 \($0) + \($1) kWh = \($2) kWh → \($3) 张绿证（\($4) 年度），结转 \($5) kWh"
+    },
+    certificateStock: {
+      "持有 \($0) + 核发 \($1) - 售出 \($2) - 过期未售核销 \($3) = 持有 \($4)"
+    },
+    lots: { total, parts in
+      parts.isEmpty
+        ? "0" : "\(total)（\(parts.map { "\($0.month) 生产 \($0.count)" }.joined(separator: "，"))）"
     },
     peak: { "\($0) kW，出现在 \($1) 起的 \($2) 分钟时段" },
     spot: {

@@ -7,6 +7,11 @@ public struct RevenueLabels: Sendable {
   public var kind: @Sendable (_ kind: Computed.Kind) -> String
   public var carried: String
   public var gecCarried: @Sendable (_ formula: String, _ kWh: String) -> String
+  /// An inventory's certificates held unsold at the close, and its lots (`heldLot`).
+  public var certificatesHeld:
+    @Sendable (_ formula: String, _ total: String, _ lots: [String]) -> String
+  /// A lot held: its certificates, production month and the last month it can be sold in.
+  public var heldLot: @Sendable (_ count: String, _ month: String, _ until: String) -> String
   public var triggered: @Sendable (_ trigger: String, _ period: String) -> String
   public var missing: String
   /// The heading of the intervals the contract's `estimate` rule filled, per meter.
@@ -34,6 +39,10 @@ extension RevenueLabels {
     kind: { $0.rawValue },
     carried: "carried to the next period:",
     gecCarried: { "gec(\($0)): \($1) kWh toward the next certificate" },
+    certificatesHeld: {
+      "certificates of \($0) held unsold: \($1) (\($2.joined(separator: ", ")))"
+    },
+    heldLot: { "\($0) of \($1), valid through \($2)" },
     triggered: { "trigger \($0): fired in \($1)" },
     missing: "missing intervals counted as 0 kWh (gaps zero):",
     more: { "... (\($0) in all; see --json)" },
@@ -54,6 +63,8 @@ extension RevenueLabels {
     },
     carried: "结转下期：",
     gecCarried: { "gec(\($0))：\($1) kWh 计入下一张绿证" },
+    certificatesHeld: { "\($0) 的绿证库存（未售）：\($1) 张（\($2.joined(separator: "，"))）" },
+    heldLot: { "\($1) 生产 \($0) 张，有效期至 \($2)" },
     triggered: { "触发条件 \($0)：于 \($1) 触发" },
     missing: "缺失时段按 0 kWh 计（gaps zero）：",
     estimated: "按 estimate 规则（合同的，或数据包 import.profile 的）估算的时段：",

@@ -19,9 +19,17 @@ public enum RevenueText {
     }
     let carried = r.closing.gecRemainders.sorted { $0.key < $1.key }
     let fired = r.closing.triggered.sorted { $0.key < $1.key }
-    if !carried.isEmpty || !fired.isEmpty {
+    let held = r.closing.certificates.sorted { $0.key < $1.key }
+    if !carried.isEmpty || !fired.isEmpty || !held.isEmpty {
       out += "\n\(t.carried)\n"
       for (k, v) in carried { out += "  \(t.gecCarried(k, v.grouped))\n" }
+      for (k, lots) in held {
+        let total = (try? lots.map(\.certificates).sum()) ?? .zero
+        let parts = lots.map {
+          t.heldLot($0.certificates.grouped, "\($0.month)", "\($0.lastMonth)")
+        }
+        out += "  \(t.certificatesHeld(k, total.grouped, parts))\n"
+      }
       for (k, v) in fired { out += "  \(t.triggered(k, "\(v)"))\n" }
     }
     out += estimated(r.data, w)

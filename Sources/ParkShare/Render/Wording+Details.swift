@@ -29,6 +29,18 @@ extension Wording {
           carried.grouped, kWh.grouped, eligible.grouped, issued.grouped, month.year, rest.grouped),
         nil
       )
+    case .certificateStock(
+      let call, let month, let opening, let issued, let sold, let expired, let closing, let rows):
+      func lots(_ lots: [CertificateLot]) -> String {
+        let total = (try? lots.map(\.certificates).sum()) ?? .zero
+        return t.lots(total.grouped, lots.map { ($0.certificates.grouped, $0.month.description) })
+      }
+      return (
+        "certificates(\(call)) \(month)",
+        t.certificateStock(
+          opening.grouped, issued.grouped, lots(sold), lots(expired), closing.grouped),
+        rows
+      )
     case .peak(let call, let month, let kW, let from, let minutes):
       return (
         "\(call) \(month)", t.peak(kW.grouped, Timestamp.text(parkMinutes: from), minutes), nil

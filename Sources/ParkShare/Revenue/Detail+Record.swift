@@ -47,6 +47,13 @@ extension Detail: Encodable {
         "carried \(carried.grouped) + \(kWh.grouped) kWh = \(eligible.grouped) kWh -> \(issued.grouped) certificates (vintage \(month.year)), \(rest.grouped) kWh carried",
         nil
       )
+    case .certificateStock(
+      let call, let month, let opening, let issued, let sold, let expired, let closing, let rows):
+      return (
+        "certificates(\(call)) \(month)",
+        "held \(opening.grouped) + issued \(issued.grouped) - sold \(Self.lots(sold)) - written off unsold \(Self.lots(expired)) = held \(closing.grouped)",
+        rows
+      )
     case .peak(let call, let month, let kW, let from, let minutes):
       return (
         "\(call) \(month)",
@@ -153,5 +160,13 @@ extension Detail: Encodable {
     let shown = cells.prefix(6).map { "\(facet($0.facet)): \($0.value.grouped)" }
     let more = cells.count > 6 ? ", ... (\(cells.count) in all)" : ""
     return shown.joined(separator: ", ") + more + suffix
+  }
+
+  /// Certificates by production month: `0`, or `500 (300 of 2025-02, 200 of 2025-03)`.
+  static func lots(_ lots: [CertificateLot]) -> String {
+    guard !lots.isEmpty else { return "0" }
+    let total = (try? lots.map(\.certificates).sum()) ?? .zero
+    let parts = lots.map { "\($0.certificates.grouped) of \($0.month)" }
+    return "\(total.grouped) (\(parts.joined(separator: ", ")))"
   }
 }

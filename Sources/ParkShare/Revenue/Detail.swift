@@ -22,6 +22,12 @@ public enum Detail: Sendable, Hashable {
   case certificates(
     call: String, month: Period, carried: Exact, kWh: Exact, eligible: Exact, issued: Exact,
     rest: Exact)
+  /// One month of a certificate inventory (`gec-sold(KWH, SALES)`, `call` is `KWH, SALES`):
+  /// the certificates held as the month opened, issued in it, sold from each production month
+  /// (oldest first), written off unsold at its end, held after; the sales rows read.
+  case certificateStock(
+    call: String, month: Period, opening: Exact, issued: Exact, sold: [CertificateLot],
+    expired: [CertificateLot], closing: Exact, rows: String?)
   /// One month of `peak(METERS)`: the month's largest demand in kW and the interval it was met
   /// in (its start on the park clock, in minutes since 1970, and its length).
   case peak(call: String, month: Period, kW: Exact, from: Int, minutes: Int)
@@ -95,8 +101,8 @@ public enum Detail: Sendable, Hashable {
     case .input(_, let f, _, _, _): f.member == member && f.month == nil && f.vintage == nil
     case .reduction(_, let m, _, _, _, _, _, _, _, _, _, _): m == member
     case .forfeited(_, let f, _): f.member == member
-    case .meter, .moreMeters, .value, .touBand, .certificates, .peak, .spot, .prorated, .annuity,
-      .runningTotal, .received, .subsidy:
+    case .meter, .moreMeters, .value, .touBand, .certificates, .certificateStock, .peak, .spot,
+      .prorated, .annuity, .runningTotal, .received, .subsidy:
       false
     }
   }

@@ -3,9 +3,27 @@ extension Evaluator {
   /// carried to the next (and across periods through the carry state). Certificates take the
   /// vintage of the month they are issued in; the result is certificates per vintage.
   mutating func certificates(_ inner: Formula) throws(EvaluationFailure) -> Quantity {
+    let key = "gec(\(inner))"
+    if let done = calls[key] { return done }
+    let issued = try issuance(inner)
+    var cells: [Facet: Exact] = [:]
+    for (facet, certs) in issued.cells {
+      let vintage = Facet(vintage: Period(containing: facet.month!, length: .month).year)
+      cells[vintage] = try arithmetic { () throws(ArithmeticError) in
+        try (cells[vintage] ?? .zero) + certs
+      }
+    }
+    let result = Quantity(dims: .vintage, cells: cells)
+    calls[key] = result
+    return result
+  }
+
+  /// The certificates `gec(KWH)` issues in each month of the period (one cell a month), the
+  /// kWh toward the next one carried; computed once a period, its details under `gec(KWH)`.
+  mutating func issuance(_ inner: Formula) throws(EvaluationFailure) -> Quantity {
     let argument = inner.description
     let key = "gec(\(argument))"
-    if let done = calls[key] { return done }
+    if let done = calls["issued " + key] { return done }
     var q = try evaluate(inner)
     guard !q.dims.contains(.member) else {
       throw EvaluationFailure("gec() needs one total, not a value per member")
@@ -35,10 +53,7 @@ extension Evaluator {
         let certs = try eligible.divided(by: thousand, mode: .down).rounded(scale: 0, .down)
         return (eligible, certs, try eligible - certs * thousand)
       }
-      let vintage = Facet(vintage: name.year)
-      cells[vintage] = try arithmetic { () throws(ArithmeticError) in
-        try (cells[vintage] ?? .zero) + certs
-      }
+      cells[Facet(month: month)] = certs
       details.append(
         .certificates(
           call: key, month: name, carried: carry, kWh: kwh, eligible: eligible, issued: certs,
@@ -46,8 +61,8 @@ extension Evaluator {
       carry = rest
     }
     closing.gecRemainders[argument] = carry
-    let result = Quantity(dims: .vintage, cells: cells)
-    calls[key] = result
+    let result = Quantity(dims: .month, cells: cells)
+    calls["issued " + key] = result
     callDetails[key] = details
     return result
   }

@@ -80,6 +80,10 @@ extension Evaluator {
       case .spot(let inner, _), .prorate(let inner, _, _), .reduction(let inner, _, _, _):
         walk(inner)
         out += callDetails["\(f)"] ?? []
+      case .certificateStock(let inner, let sales, _):
+        walk(inner)
+        walk(.input(sales))
+        out += callDetails["\(f)"] ?? []
       case .annuity(let p, let r, let n):
         walk(p)
         walk(r)

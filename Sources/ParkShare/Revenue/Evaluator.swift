@@ -175,7 +175,7 @@ public struct Evaluator: Sendable {
     // Every case named (no `default`): a new kind of formula must say whether it may hold gec.
     func hasGEC(_ f: Formula) -> Bool {
       switch f {
-      case .gec: true
+      case .gec, .certificateStock: true
       case .sum(let a), .negate(let a), .peak(let a), .spot(let a, _), .prorate(let a, _, _),
         .reduction(let a, _, _, _):
         hasGEC(a)
@@ -199,6 +199,9 @@ public struct Evaluator: Sendable {
     }
     if contract.points.contains(where: { $0.carry != nil }) {
       out.append("points balances start at 0")
+    }
+    if !contract.certificateSales.isEmpty {
+      out.append("no certificates are held unsold")
     }
     return out
   }
@@ -259,6 +262,8 @@ public struct Evaluator: Sendable {
     case .value(let id): return try value(id)
     case .tou(let m, let t): return try tou(meter: m, tariff: t)
     case .gec(let inner): return try certificates(inner)
+    case .certificateStock(let inner, let sales, let view):
+      return try certificateStock(inner, sales: sales, view: view)
     case .peak(let inner): return try peak(inner)
     case .spot(let inner, let price): return try spot(inner, price)
     case .prorate(let inner, let from, let until): return try prorate(inner, from, until, f)

@@ -124,7 +124,7 @@ extension Evaluator {
     case .toDate(let subject, _):
       if case .value(let id) = subject { memo[id] != nil || failures[id] != nil } else { true }
     case .gec(let a), .sum(let a), .negate(let a), .peak(let a), .spot(let a, _),
-      .prorate(let a, _, _), .reduction(let a, _, _, _):
+      .prorate(let a, _, _), .reduction(let a, _, _, _), .certificateStock(let a, _, _):
       readsAreSettled(a)
     case .forfeit(let a, _, let l, let r), .annuity(let a, let l, let r):
       readsAreSettled(a) && readsAreSettled(l) && readsAreSettled(r)

@@ -189,7 +189,7 @@ enum Parameters {
         "tiered", "each", "all", "with", "true-up", "shared", "gross", "net", "included",
         "excluded", "exempt", "not", "and", "or", "min", "max", "sum", "tou", "gec", "peak",
         "above", "at-least", "spot", "prorate", "forfeit", "monthly-min", "annuity", "reduction",
-        "reduction-kwh",
+        "reduction-kwh", "gec-sold", "gec-expired", "gec-held",
       ].contains(name)
     {
       return true
