@@ -92,6 +92,7 @@ struct Allocator {
     }
     var flow = Flow(total: total, remaining: Fraction(total))
     try recoverDeficit(pool, &flow, grossUp: try grossUp(pool, sources))
+    try bringForward(pool, &flow)
     if let subs = subPeriods(of: pool) {
       try runCut(pool, subs, sources: sources.map { ($0.id, $0.amount) }, &flow)
     } else {
@@ -134,6 +135,8 @@ struct Allocator {
           try reserve(fund, amount, step: step, pool: pool, &flow)
         case .rebate(let share, let group, let metric):
           try rebate(share, group: group, metric: metric, step: step, pool: pool, &flow)
+        case .split(.metric(let parties, let metric)) where step.perUnit != nil:
+          try perUnitSplit(parties, metric, step.perUnit!, step: step, pool: pool, &flow)
         case .split(let allocation):
           try split(allocation, step: step, pool: pool, &flow)
         case .clawback(let party, let amount):

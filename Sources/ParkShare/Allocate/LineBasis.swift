@@ -16,6 +16,10 @@ public indirect enum LineBasis: Sendable, Equatable {
   case withArrears(LineBasis, owed: Exact, currency: String)
   /// A pro-rata share: the amount divided by `metric`, the party's value and the total.
   case metric(Metric)
+  /// A share paid per unit: the remainder, the party's units of the total, the rate per `per`
+  /// units cut down to `decimals`, and what the party's units come to before the cut to the
+  /// minor unit.
+  case perUnit(PerUnitShare)
   /// A marginal tier's band, and the part of the remainder that falls in it.
   case tier(lower: Exact, upper: Exact?, portion: Fraction, currency: String)
   /// A KPI step table: the remainder, the KPI's value and the row it falls in.
@@ -54,6 +58,18 @@ public indirect enum LineBasis: Sendable, Equatable {
     public var metric: Formula
     public var value: Exact
     public var total: Exact
+  }
+
+  public struct PerUnitShare: Sendable, Equatable {
+    public var amount: Fraction
+    public var currency: String
+    public var metric: Formula
+    public var value: Exact
+    public var total: Exact
+    public var rate: Exact
+    public var per: Exact
+    public var decimals: Int
+    public var owed: Fraction
   }
 
   public struct KPIRow: Sendable, Equatable {

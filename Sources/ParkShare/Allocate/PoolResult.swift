@@ -55,6 +55,9 @@ public struct AllocationLine: Sendable, Codable {
     /// (`... per year with true-up`), and what another party gives or takes for it.
     case trueUp = "true-up"
     case trueUpShare = "true-up-share"
+    /// What a distribution per unit carried in its fund last period, brought back into the
+    /// pool before every other step (negative: it leaves the fund).
+    case broughtForward = "brought-forward"
   }
 
   public var pool: String

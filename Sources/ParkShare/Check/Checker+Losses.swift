@@ -11,7 +11,8 @@ extension Checker {
       return .charged(party: party.text)
     case .carried(let fund):
       if let existing = symbols[fund.text] {
-        guard existing.kind == .fund, deficitFunds[fund.text] != nil else {
+        guard existing.kind == .fund, deficitFunds[fund.text] != nil, carryFunds[fund.text] == nil
+        else {
           alreadyDefined(fund.text, at: fund.range, first: existing)
           return nil
         }

@@ -53,6 +53,9 @@ extension Checker {
     let len = contract.frequency
     for step in p.steps {
       guard case .split = step.kind else { continue }
+      // A split paid per unit without `rest carried to` leaves its rest to a split after it,
+      // which must then take the remainder: it is not the remainder's split itself.
+      if let p = step.perUnit, p.carry == nil { continue }
       // A split whose dates are wrong was reported; what it would cover is unknown.
       let fromOK = step.effective.from.map { effectiveOK($0, .start) } ?? true
       let untilOK = step.effective.until.map { effectiveOK($0, .end) } ?? true
@@ -257,6 +260,7 @@ extension Checker {
     // A wrong condition is reported and the step is still checked.
     let condition = step.condition.map { checkCondition($0, step: step) }
     let kind: PoolStep.Kind
+    var perUnit: PerUnit? = nil
     switch step.kind {
     case .pay(let party, let a, let arrears):
       let p = resolve(party, as: [.party], what: "party")
@@ -265,7 +269,8 @@ extension Checker {
       }
       kind = .pay(party: party.text, amount: a, arrears: arrears)
     case .reserve(let fund, let a):
-      if let existing = symbols[fund.text], existing.kind != .fund || deficitFunds[fund.text] != nil
+      if let existing = symbols[fund.text],
+        existing.kind != .fund || deficitFunds[fund.text] != nil || carryFunds[fund.text] != nil
       {
         alreadyDefined(fund.text, at: fund.range, first: existing)
         return nil
@@ -281,6 +286,10 @@ extension Checker {
     case .split(let split):
       guard let allocation = checkSplit(split, step: step, pool: pool.id.text) else { return nil }
       kind = .split(allocation)
+      if let spec = step.perUnit {
+        guard let p = checkPerUnit(spec, allocation, pool: pool.id.text) else { return nil }
+        perUnit = p
+      }
     case .cap(let party, let e, let span, let each):
       let p = resolve(
         party, as: each ? [.group] : [.party, .group], what: each ? "group" : "party or group")
@@ -334,7 +343,7 @@ extension Checker {
     guard datesOK, condition.map({ $0 != nil }) ?? true else { return nil }
     return PoolStep(
       kind: kind, from: from, until: until, clause: step.range, condition: condition ?? nil,
-      fromDay: fromDay, untilDay: untilDay)
+      fromDay: fromDay, untilDay: untilDay, perUnit: perUnit)
   }
 
   /// A metric that gives each member of `group` a value: an input, meter, let or points per

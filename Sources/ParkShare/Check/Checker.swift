@@ -46,6 +46,9 @@ public struct Checker {
   /// Each certificate inventory's sales input, by the kWh written inside its calls, with where
   /// it was first named: one inventory is sold from one record of sales.
   var certificateSales: [String: Name] = [:]
+  /// Funds a distribution per unit carries its rest in (`rest carried to FUND`), with the
+  /// pool: such a fund is the pool's own, never reserved to or carrying a deficit.
+  var carryFunds: [String: String] = [:]
   /// Parties whose capital was reported: a split by stake does not also call it missing.
   var brokenCapital: Set<String> = []
   /// Each registry group's columns, for splits by a registry column (Checker+Columns).

@@ -54,10 +54,14 @@ public struct PoolStep: Sendable, Encodable, Hashable {
   /// JSON, so contracts without day dates keep their bytes).
   public var fromDay: CalendarDay? = nil
   public var untilDay: CalendarDay? = nil
+  /// A split by a metric or column paid per unit (`truncated to 4 decimals per 10 units`);
+  /// nil for every other step (and not in the contract's JSON).
+  public var perUnit: PerUnit? = nil
 
   public init(
     kind: Kind, from: Period?, until: Period?, clause: SourceRange,
-    condition: StepCondition? = nil, fromDay: CalendarDay? = nil, untilDay: CalendarDay? = nil
+    condition: StepCondition? = nil, fromDay: CalendarDay? = nil, untilDay: CalendarDay? = nil,
+    perUnit: PerUnit? = nil
   ) {
     self.kind = kind
     self.from = from
@@ -66,6 +70,7 @@ public struct PoolStep: Sendable, Encodable, Hashable {
     self.condition = condition
     self.fromDay = fromDay
     self.untilDay = untilDay
+    self.perUnit = perUnit
   }
 
   /// A cap or a floor: it moves money among the parties the steps before it paid.
@@ -134,6 +139,17 @@ public struct Redemption: Sendable, Encodable, Hashable {
   /// The most one member is paid a period, and the most the step pays in all a period.
   public var each: Formula?
   public var all: Formula?
+}
+
+/// A distribution per unit, as a REIT pays its holders (`split unitholders by units truncated
+/// to 4 decimals per 10 units, rest carried to undistributed`): the rate per `per` units is the
+/// remainder over the units, cut down to `decimals`; each party is paid its units x the rate
+/// cut down to the pool's minor unit; what that leaves stays in the pool for the steps after,
+/// or with `carry` is kept in that fund and brought back into the pool's next period first.
+public struct PerUnit: Sendable, Encodable, Hashable {
+  public var decimals: Int
+  public var per: Exact
+  public var carry: String?
 }
 
 /// How a negative pool is borne: by fixed shares or stakes (each party's line negative), by one

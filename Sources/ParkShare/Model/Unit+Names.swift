@@ -1,7 +1,7 @@
 extension Unit {
   /// The built-in unit names a contract may use besides its currency and declared units.
   public static let builtInNames = [
-    "kWh", "MWh", "GWh", "kW", "MW", "tCO2e", "tce", "cert", "point",
+    "kWh", "MWh", "GWh", "kW", "MW", "kVA", "MVA", "tCO2e", "tce", "cert", "point",
   ]
 
   /// The base unit and conversion factor of one unit name (`MWh` is 1,000 kWh), or nil when the
@@ -18,6 +18,9 @@ extension Unit {
     // Demand (peak(...)): a power, not an energy; a price per kW of a month's peak.
     case "kW": return (.kW, .one)
     case "MW": return (.kW, Exact(1000))
+    // Apparent power: a grid connection's capacity (a transformer's kVA), its own dimension.
+    case "kVA": return (.base("kVA"), .one)
+    case "MVA": return (.base("kVA"), Exact(1000))
     case "tCO2e", "tce": return (.base(name), .one)
     case "cert", "certs": return (.certificate, .one)
     case "point", "points": return (.point, .one)

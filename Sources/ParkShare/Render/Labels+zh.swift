@@ -47,6 +47,7 @@ extension Labels {
       case .redeem: "积分兑付"
       case .trueUp: "年度清算"
       case .trueUpShare: "年度清算分摊"
+      case .broughtForward: "上期结转"
       }
     },
     arrears: { "欠付 \($0)：期初欠付 \($1) + 本期应付 \($2) - 本期已付 \($3) = 期末欠付 \($4)" },

@@ -17,6 +17,11 @@ extension Wording {
     case .formula(let f): return "\(f)"
     case .withArrears(let inner, let owed, let c):
       return withArrears(basis(inner), Self.amount(owed, c))
+    case .perUnit(let u):
+      return byUnits(
+        Self.amount(u.amount, u.currency), "\(u.metric)", u.value.grouped(places: 6),
+        u.total.grouped(places: 6), u.rate.grouped, u.currency, u.per.grouped, u.decimals,
+        u.owed.grouped(places: 6))
     case .metric(let m):
       return byMetric(
         Self.amount(m.amount, m.currency), "\(m.metric)", m.value.grouped(places: 6),

@@ -19,6 +19,13 @@ public struct Wording: Sendable {
   /// A pro-rata share: the amount divided by a metric, the party's value of the total.
   public var byMetric:
     @Sendable (_ amount: String, _ metric: String, _ value: String, _ total: String) -> String
+  /// A share paid per unit: the amount, the metric, the party's units of the total, the rate
+  /// (with its currency, units and decimals) and what the units came to before the cut.
+  public var byUnits:
+    @Sendable (
+      _ amount: String, _ metric: String, _ value: String, _ total: String, _ rate: String,
+      _ currency: String, _ per: String, _ decimals: Int, _ owed: String
+    ) -> String
   /// A marginal tier's band (its upper bound "" when open) and the part that falls in it.
   public var tier:
     @Sendable (_ lower: String, _ upper: String, _ currency: String, _ portion: String) -> String
@@ -90,6 +97,9 @@ extension Wording {
     metered: { "\($0); as metered \($1)..\($2)" },
     inSubPeriod: { "\($1): \($0)" },
     byMetric: { "\($0) by \($1): \($2) of \($3)" },
+    byUnits: {
+      "\($0) by \($1): \($2) of \($3) at \($4) \($5) per \($6) (truncated to \($7) decimals) = \($8), truncated"
+    },
     tier: { "tier \($0)-\($1) \($2): \($3)" },
     kpiRow: { "\($0); \($1) = \($2): \($3) (\($4))" },
     kpiCrossing: { "\($0) of \($1); \($2) from \($3) to \($4): \($5) (\($6))" },

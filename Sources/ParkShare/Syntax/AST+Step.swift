@@ -46,6 +46,9 @@ public struct Step: Sendable {
   public var range: SourceRange
   /// `if CONDITION` or `unless CONDITION` after the step.
   public var condition: Condition? = nil
+  /// `truncated to 4 decimals per 10 units, rest carried to FUND` after a split by a metric
+  /// or a registry column: a distribution per unit (a REIT's).
+  public var perUnit: PerUnitSpec? = nil
 
   /// `if direct_green_ratio >= 50%`: `keyword` is `if` or `unless`.
   public struct Condition: Sendable {
@@ -59,6 +62,17 @@ public struct Step: Sendable {
 public enum Amount: Sendable {
   case percentOf(Literal, remainder: Bool)
   case expr(Expr)
+}
+
+/// `truncated to 4 decimals per 10 units, rest carried to undistributed`: the split pays a
+/// rate per unit (per `per` units) cut down to `decimals`, each party its units x the rate cut
+/// down to the minor unit; the rest stays in the pool, or is carried in `carry` to the pool's
+/// next period.
+public struct PerUnitSpec: Sendable {
+  public var keyword: Name
+  public var decimals: Literal
+  public var per: Literal?
+  public var carry: Name?
 }
 
 /// `party share` in a split list.

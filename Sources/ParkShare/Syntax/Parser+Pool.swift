@@ -100,6 +100,7 @@ extension Parser {
     }
     let keyword = Name(text: first.text, range: first.range)
     let kind: Step.Kind
+    var perUnit: PerUnitSpec? = nil
     switch first.text {
     case "pay":
       let party = try c.expectName("the party paid", hint: Keywords.form(of: "pay"))
@@ -126,7 +127,7 @@ extension Parser {
       let metric = try c.expectName("the metric that divides the rebate")
       try c.expectEnd(after: "the rebate")
       kind = .rebate(share: share, group: group, metric: metric)
-    case "split": kind = .split(try parseSplit(&c, node))
+    case "split": kind = .split(try parseSplit(&c, node, perUnit: &perUnit))
     case "cap":
       // `each` is a word here only before a name: a party may still be called `each`.
       let each = c.peek(1)?.kind == .word && c.accept(word: "each") != nil
@@ -199,7 +200,13 @@ extension Parser {
           throw c.fail("'split', 'to' or 'carried to'", hint: hint)
         }
         _ = c.next()
-        let split = try parseSplit(&c, node)
+        let split = try parseSplit(&c, node, perUnit: &perUnit)
+        if let p = perUnit {
+          throw ParseFailure(
+            .error(
+              .syntax, "a loss is shared in full: it is not truncated per unit",
+              at: p.keyword.range, hint: "remove 'truncated ...' from the loss rule"))
+        }
         if case .tiered = split {
           throw ParseFailure(
             .error(.syntax, "a loss is shared by shares or stakes, not by tiers", at: word.range))
@@ -224,7 +231,7 @@ extension Parser {
     if case .split = kind {} else { rejectChildren(of: node, "'\(first.text)'") }
     return Step(
       kind: kind, effective: effective, keyword: keyword, range: node.line.range,
-      condition: condition)
+      condition: condition, perUnit: perUnit)
   }
 
   /// `with true-up` after `per year`: the term is settled as advances and a year-end true-up.
@@ -318,7 +325,9 @@ extension Parser {
   /// split := "split" share ("," share)* | "split" NAME ("," NAME)* "by" ("column")? METRIC
   ///        | "split" "tiered" NEWLINE row+ | "split" "on" KPI NEWLINE row+
   /// share := PARTY PERCENT
-  mutating func parseSplit(_ c: inout Cursor, _ node: SyntaxLine) throws(ParseFailure) -> Split {
+  mutating func parseSplit(_ c: inout Cursor, _ node: SyntaxLine, perUnit: inout PerUnitSpec?)
+    throws(ParseFailure) -> Split
+  {
     if c.accept(word: "tiered") != nil {
       try c.expectEnd(after: "'split tiered'")
       return .tiered(parseRows(node, "split tiered"))
@@ -330,8 +339,11 @@ extension Parser {
     }
     rejectChildren(of: node, "this split")
     if c.accept(word: "by") != nil {
-      if let column = try acceptColumn(&c) { return .column(parties: [], column: column) }
+      if let column = try acceptColumn(&c, perUnit: &perUnit) {
+        return .column(parties: [], column: column)
+      }
       let metric = try c.expectName("a metric", hint: "split tenants by consumption")
+      perUnit = try parsePerUnit(&c)
       try c.expectEnd(after: "the metric")
       return .metric(parties: [], metric: metric)
     }
@@ -353,13 +365,16 @@ extension Parser {
     }
     if shares.isEmpty {
       _ = try c.expect(word: "by", hint: "'split A, B by METRIC' or 'split A 30%, B 70%'")
-      if let column = try acceptColumn(&c) { return .column(parties: names, column: column) }
+      if let column = try acceptColumn(&c, perUnit: &perUnit) {
+        return .column(parties: names, column: column)
+      }
       let metric: Name
       if let s = c.accept(word: "stake") {
         metric = Name(text: s.text, range: s.range)
       } else {
         metric = try c.expectName("a metric")
       }
+      perUnit = try parsePerUnit(&c)
       try c.expectEnd(after: "the metric")
       return .metric(parties: names, metric: metric)
     }
@@ -369,12 +384,40 @@ extension Parser {
 
   /// `column NAME` after `by`: a registry column named explicitly. `column` alone is a metric
   /// spelled `column`.
-  mutating func acceptColumn(_ c: inout Cursor) throws(ParseFailure) -> Name? {
+  mutating func acceptColumn(_ c: inout Cursor, perUnit: inout PerUnitSpec?) throws(ParseFailure)
+    -> Name?
+  {
     guard c.peek?.isWord("column") == true, c.peek(1)?.kind == .word else { return nil }
     _ = c.next()
     let column = try c.expectName("a registry column", hint: "split unitholders by column units")
+    perUnit = try parsePerUnit(&c)
     try c.expectEnd(after: "the column")
     return column
+  }
+
+  /// perUnit := "truncated" "to" NUMBER "decimals" ("per" NUMBER ("unit" | "units"))?
+  ///            ("," "rest" "carried" "to" FUND)?
+  mutating func parsePerUnit(_ c: inout Cursor) throws(ParseFailure) -> PerUnitSpec? {
+    guard let t = c.accept(word: "truncated") else { return nil }
+    let hint =
+      "split unitholders by units truncated to 4 decimals per 10 units, rest carried to undistributed"
+    _ = try c.expect(word: "to", hint: hint)
+    let decimals = try c.expectNumber("the decimals the rate per unit is cut to", hint: hint)
+    _ = try c.expect(word: "decimals", hint: hint)
+    var per: Literal? = nil
+    if c.accept(word: "per") != nil {
+      per = try c.expectNumber("how many units the rate is for", hint: hint)
+      if c.accept(word: "units") == nil { _ = try c.expect(word: "unit", hint: hint) }
+    }
+    var carry: Name? = nil
+    if c.accept(symbol: ",") != nil {
+      _ = try c.expect(word: "rest", hint: hint)
+      _ = try c.expect(word: "carried", hint: hint)
+      _ = try c.expect(word: "to", hint: hint)
+      carry = try c.expectName("the fund the rest is carried in", hint: hint)
+    }
+    return PerUnitSpec(
+      keyword: Name(text: t.text, range: t.range), decimals: decimals, per: per, carry: carry)
   }
 
   /// row := ("below" BOUND | "from" BOUND ("to" BOUND)?) ":" share ("," share)*
