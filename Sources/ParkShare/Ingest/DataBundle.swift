@@ -15,6 +15,8 @@ public struct DataBundle: Sendable {
   public var prices = IntervalPrices()
   /// Demand-response events and the working-day calendar, for `reduction(...)`.
   public var events = DemandEvents()
+  /// Readings of the days before the period, for demand-response baselines (`lookback.csv`).
+  public var lookback = LookbackReadings()
   public var readingFiles: [String]
   public var rows: Int
   public var bytes: Int
@@ -131,10 +133,13 @@ public struct DataBundle: Sendable {
     let hasEvents =
       contract.usesEvents || FileManager.default.fileExists(atPath: eventsPath)
     let hasCalendar = FileManager.default.fileExists(atPath: calendarPath)
-    let extras =
-      (hasProfile ? [profilePath] : []) + (hasReplacements ? [replacementsPath] : [])
-      + (hasPrices ? [pricesPath] : []) + (hasEvents ? [eventsPath] : [])
-      + (hasCalendar ? [calendarPath] : [])
+    let lookbackPath = dir + "/" + LookbackReadings.fileName
+    let hasLookback = FileManager.default.fileExists(atPath: lookbackPath)
+    let present: [(Bool, String)] = [
+      (hasProfile, profilePath), (hasReplacements, replacementsPath), (hasPrices, pricesPath),
+      (hasEvents, eventsPath), (hasCalendar, calendarPath), (hasLookback, lookbackPath),
+    ]
+    let extras: [String] = present.filter(\.0).map(\.1)
     let stamped = ["meters.csv", "facts.csv"].map { dir + "/" + $0 } + readingFiles + extras
     let stamps = stamped.map(FileStamp.init(path:))
     // facts.csv holds the values of the contract's inputs: without inputs (or with price
@@ -208,6 +213,7 @@ public struct DataBundle: Sendable {
         events: sheet, calendar: calendar, period: period, diagnostics: &diagnostics)
     }
     var meters: [RegisteredMeter] = []
+    var lookback = LookbackReadings()
     var sums: MeterSums? = nil
     var rows = 0
     var bytes = 0
@@ -226,6 +232,17 @@ public struct DataBundle: Sendable {
       let registry = MeterRegistry.read(sheet, contract: contract)
       meters = registry.meters
       diagnostics += registry.diagnostics
+      // Read only by contracts with demand-response events: others stamp and hash the file.
+      if contract.usesEvents, hasLookback, profileOK,
+        let sheet = CSVSheet.load(
+          lookbackPath, required: LookbackReadings.columns,
+          optional: LookbackReadings.optionalColumns, diagnostics: &diagnostics,
+          sources: &sources, encoding: profile?.encoding ?? .utf8)
+      {
+        lookback = LookbackReadings.read(
+          sheet, meters: meters, contract: contract, period: period, zone: profile?.zone,
+          stampAtEnd: profile?.stampAtEnd ?? false, diagnostics: &diagnostics)
+      }
       let replacements = loadReplacements(
         dir, profile: profile, meters: meters, period: period, &diagnostics, &sources)
       if readingFiles.isEmpty {
@@ -298,6 +315,7 @@ public struct DataBundle: Sendable {
     bundle.readingsBytesRead = readingsBytesRead
     bundle.prices = prices
     bundle.events = events
+    bundle.lookback = lookback
     if contract.estimation != nil {
       bundle.estimatedBy = contract.estimationClause
     } else if contract.estimationClause == nil, profile?.estimate != nil,
@@ -317,6 +335,7 @@ public struct DataBundle: Sendable {
     let named = [
       "facts.csv", "meters.csv", ImportProfile.fileName, MeterReplacement.fileName,
       IntervalPrices.fileName, DemandEvents.eventsFile, DemandEvents.calendarFile,
+      LookbackReadings.fileName,
     ]
     return (named.map { dir + "/" + $0 } + findReadings(dir)).filter { fm.fileExists(atPath: $0) }
   }

@@ -17,6 +17,9 @@ public struct DemandEvents: Sendable {
   public var events: [Event] = []
   /// Days the calendar declares: true a working day, false a holiday.
   public var overrides: [CalendarDay: Bool] = [:]
+  /// Days of an earlier period's events (calendar kind `event`): never baseline days, like
+  /// this period's event days, when a baseline reaches back into `lookback.csv`.
+  public var earlierEvents: Set<CalendarDay> = []
 
   public static let eventsFile = "events.csv"
   public static let calendarFile = "calendar.csv"
@@ -112,11 +115,23 @@ public struct DemandEvents: Sendable {
       switch calendar.field(row, "kind") {
       case "workday": out.overrides[day] = true
       case "holiday": out.overrides[day] = false
+      case "event":
+        guard day < CalendarDay.first(of: period) else {
+          diagnostics.append(
+            .error(
+              .badValue, "\(day) is in \(period): give its events in events.csv", at: at,
+              hint:
+                "kind 'event' marks an earlier period's event day, for baselines that reach back"))
+          continue
+        }
+        out.earlierEvents.insert(day)
       case let kind:
         diagnostics.append(
           .error(
             .badValue, "'\(kind)' is not a kind of day", at: at,
-            hint: "workday (a weekend day worked, 调休) or holiday"))
+            hint:
+              "workday (a weekend day worked, 调休), holiday, or event (an earlier period's event day)"
+          ))
       }
     }
     return out

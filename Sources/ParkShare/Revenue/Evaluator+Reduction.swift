@@ -16,7 +16,9 @@ extension Evaluator {
     let (sums, decls) = try meterTerms(inner, "reduction")
     let events = bundle.events
     let firstDay = CalendarDay.first(of: sums.period)
-    let eventDays = Set(events.events.map(\.day))
+    let eventDays = Set(events.events.map(\.day)).union(events.earlierEvents)
+    // Baselines reach back before the period only as far as lookback.csv may hold days.
+    let lowest = bundle.lookback.firstDay?.number ?? firstDay.number
     // Through a day inside the period (a pool cut by a date): the events up to it.
     let countedDays = sums.seriesMinutes.map { $0 / 1440 } ?? Int.max
     let group = decls.first?.decl.per
@@ -60,10 +62,14 @@ extension Evaluator {
         let working = events.isWorkday(e.day)
         var chosen: [(day: CalendarDay, kWh: Fraction)] = []
         var d = e.day.number - 1
-        while d >= firstDay.number, chosen.count < days {
+        while d >= lowest, chosen.count < days {
           let day = CalendarDay(number: d)
           if events.isWorkday(day) == working, !eventDays.contains(day) {
-            chosen.append((day, try energy(d - firstDay.number)))
+            let kWh =
+              d >= firstDay.number
+              ? try energy(d - firstDay.number)
+              : try earlier(decls, member: member, day: day, slots: slots, key: key, event: e)
+            chosen.append((day, kWh))
           }
           d -= 1
         }
@@ -71,7 +77,7 @@ extension Evaluator {
           throw EvaluationFailure(
             "\(key): event '\(e.id)' on \(e.day) needs \(days) \(working ? "working days" : "days off") without events before it; the period's readings hold \(chosen.count) (from \(firstDay))",
             hint:
-              "settle the period that holds enough days before the event, or declare make-up working days in calendar.csv"
+              "give the readings of the days before the period in \(LookbackReadings.fileName) (up to \(LookbackReadings.maxDays) days), or declare make-up working days in calendar.csv"
           )
         }
         if let top {
@@ -111,5 +117,34 @@ extension Evaluator {
     calls[key] = result
     callDetails[key] = details
     return result
+  }
+
+  /// The window's energy on a day before the period, from `lookback.csv`: every meter of the
+  /// argument's kinds (the member's, for meters read per member) read in every interval of the
+  /// window, signed and scaled as in the period.
+  func earlier(
+    _ decls: [(decl: Meter, sign: Int64)], member: String?, day: CalendarDay,
+    slots: Range<Int>, key: String, event e: DemandEvents.Event
+  ) throws(EvaluationFailure) -> Fraction {
+    var total = Fraction.zero
+    for (decl, sign) in decls {
+      let meters = bundle.meters.filter {
+        $0.kind == decl.kind && (member == nil || $0.party == member)
+      }
+      switch bundle.lookback.window(meters, day: day, slots: slots) {
+      case .failure(let missing):
+        throw EvaluationFailure(
+          "\(key): event '\(e.id)' on \(e.day) takes \(day) as a baseline day, but \(LookbackReadings.fileName) has no reading of meter '\(missing.meter)' at \(Timestamp.text(parkMinutes: missing.minute))",
+          hint:
+            "give every interval of the event's window on the baseline days before the period (\(e.row))"
+        )
+      case .success(let micro):
+        total = try arithmetic { () throws(ArithmeticError) in
+          try total + Fraction(MeterSums.kWh(micro)) * Fraction(bundle.scale[decl.kind] ?? .one)
+            * Fraction(Int(sign))
+        }
+      }
+    }
+    return total
   }
 }

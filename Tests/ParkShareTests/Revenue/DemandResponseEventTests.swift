@@ -250,4 +250,67 @@ import Testing
     #expect(r.out.contains("declared A: 500 kW"), "\(r.out)")
     #expect(!r.out.contains("reduction(use, 5) B "), "\(r.out)")
   }
+
+  /// An event on the period's second day (Thursday 2 April) takes its baseline back into March
+  /// from lookback.csv: 04-01 from the period's readings, then 03-31, 03-30, 03-26 and 03-25
+  /// (the weekend skipped, and 03-27 an earlier period's event day, kind `event` in
+  /// calendar.csv). A ran 1,400 kW in the window on the March days and 1,000 on 04-01: a
+  /// baseline of (1,000 + 4 x 1,400) / 5 = 1,320 kW against 1,000 on the day, 320 kW, paid
+  /// 320 x 4 = 1,280 CNY. A March reading missing is named; a row inside the period or more
+  /// than 62 days before it is refused at its line.
+  @Test func aBaselineReachesBackIntoThePreviousPeriodFromLookbackReadings() throws {
+    let t = try TestBundle(
+      contract: Self.contract, files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    try t.write("q2/events.csv", "event,day,from,to\nE0,2026-04-02,14:00,15:00\n")
+    try t.write("q2/calendar.csv", "day,kind,note\n2026-03-27,event,上季度响应日\n")
+    func lookback(skipping skipped: String? = nil) -> String {
+      var rows = "meter,timestamp,kwh\n"
+      for day in ["2026-03-25", "2026-03-26", "2026-03-27", "2026-03-30", "2026-03-31"] {
+        for minute in ["14:00", "14:15", "14:30", "14:45"] {
+          for (m, kW) in [("A", day == "2026-03-27" ? 3000 : 1400), ("B", 800), ("C", 2000)] {
+            let stamp = "\(day)T\(minute)+08:00"
+            if "M-\(m) \(stamp)" == skipped { continue }
+            rows += "M-\(m),\(stamp),\(kW / 4)\n"
+          }
+        }
+      }
+      return rows
+    }
+    try t.write("q2/lookback.csv", lookback())
+    let (r, messages) = t.revenue(dir, period: "2026Q2")
+    let revenue = try #require(r, "\(messages)")
+    #expect(try revenue.total("dr") == Exact(1280))
+    let text = try #require(revenue.item("verified")).details.map { Wording.en.detail($0) }
+    #expect(
+      text.contains {
+        $0.what == "reduction(use, 5) A event E0 2026-04-02 14:00-15:00"
+          && $0.value
+            == "baseline 1,320 kWh (mean of 2026-03-25, 2026-03-26, 2026-03-30, 2026-03-31, 2026-04-01) - actual 1,000 kWh = 320 kW"
+      }, "\(text)")
+
+    try t.write("q2/lookback.csv", lookback(skipping: "M-C 2026-03-26T14:30+08:00"))
+    let (none, missing) = t.revenue(dir, period: "2026Q2")
+    #expect(none == nil)
+    #expect(
+      missing.contains(
+        "event 'E0' on 2026-04-02 takes 2026-03-26 as a baseline day, but lookback.csv has no reading of meter 'M-C' at 2026-03-26T14:30"
+      ), "\(missing)")
+
+    try t.write(
+      "q2/lookback.csv",
+      lookback()
+        + "M-A,2026-04-01T00:00+08:00,250\nM-A,2026-01-01T00:00+08:00,250\nM-A,2026-03-25T14:00+08:00,1\n"
+    )
+    let (refused, rows) = t.revenue(dir, period: "2026Q2")
+    #expect(refused == nil)
+    for expected in [
+      "lookback.csv:62:1: error[outside-period]: 2026-04-01T00:00+08:00 is in 2026Q2: lookback.csv holds only the days before it",
+      "lookback.csv:63:1: error[outside-period]: 2026-01-01T00:00+08:00 is more than 62 days before 2026Q2",
+      "lookback.csv:64:1: error[duplicate-interval]: meter 'M-A' is read twice at 2026-03-25T14:00+08:00",
+    ] {
+      #expect(rows.contains(expected), "\(expected)\n\(rows)")
+    }
+  }
 }

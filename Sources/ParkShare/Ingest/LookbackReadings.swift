@@ -1,0 +1,168 @@
+/// Readings of the days just before the period (`lookback.csv`), read only as baseline days of
+/// `reduction(...)`: an event in a period's first days takes its baseline from working days of
+/// the period before, which this bundle then carries (stamped and hashed with it, so a ledger
+/// record still settles from its own files). Same columns as long readings:
+/// `meter,timestamp,kwh[,note]`; at most `maxDays` days before the period.
+public struct LookbackReadings: Sendable {
+  /// One meter's readings of one day: micro-kWh per interval, and which intervals were read.
+  struct Day: Sendable {
+    var micro: [Int64]
+    var read: [Bool]
+  }
+
+  /// By meter id, by day number.
+  var days: [String: [Int: Day]] = [:]
+  /// The earliest day the file may hold readings of.
+  public var firstDay: CalendarDay? = nil
+  /// The file read, for messages; empty when none was.
+  public var path = ""
+
+  public static let fileName = "lookback.csv"
+  static let columns = ["meter", "timestamp", "kwh"]
+  static let optionalColumns = ["note"]
+  /// Days before the period a baseline may reach: two months cover ten working days across the
+  /// Spring Festival.
+  public static let maxDays = 62
+
+  /// Why a window cannot be read from the look-back readings: a meter without a reading.
+  public struct Missing: Error, Sendable {
+    public var meter: String
+    public var minute: Int
+  }
+
+  /// Micro-kWh of `meters` in the intervals `slots` of `day`, or the first interval one of them
+  /// has no reading of.
+  func window(_ meters: [RegisteredMeter], day: CalendarDay, slots: Range<Int>) -> Result<
+    Int64, Missing
+  > {
+    var sum: Int64 = 0
+    for m in meters {
+      for s in slots {
+        guard let d = days[m.id]?[day.number], d.read[s] else {
+          return .failure(
+            Missing(meter: m.id, minute: day.number * 1440 + s * m.interval))
+        }
+        sum &+= d.micro[s]
+      }
+    }
+    return .success(sum)
+  }
+
+  /// Reads and checks the file: each row a registered meter read interval by interval, on its
+  /// grid, before the period and at most `maxDays` days before it, once, a plain kWh of 0 or
+  /// more with at most 6 decimals. `zone` and `stampAtEnd` are the import profile's.
+  static func read(
+    _ sheet: CSVSheet, meters: [RegisteredMeter], contract: Contract, period: Period, zone: Int?,
+    stampAtEnd: Bool, diagnostics: inout [Diagnostic]
+  ) -> LookbackReadings {
+    var out = LookbackReadings()
+    out.path = sheet.path
+    let first = CalendarDay.first(of: period)
+    out.firstDay = CalendarDay(number: first.number - maxDays)
+    let start = first.number * 1440
+    let earliest = (first.number - maxDays) * 1440
+    let byId = Dictionary(meters.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let kinds = contract.peakKinds.union(contract.peakMemberKinds)
+    var lines: [String: [Int: Int]] = [:]
+    var unused: Set<String> = []
+    for row in sheet.rows {
+      let at = sheet.at(row.line)
+      func bad(_ id: DiagnosticID, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(id, message, at: at, hint: hint))
+      }
+      let id = sheet.field(row, "meter")
+      guard let meter = byId[id] else {
+        bad(
+          .unknownMeter, "meter '\(id)' is not in meters.csv",
+          hint: Spelling.nearest(id, in: byId.keys.sorted()).map { "did you mean '\($0)'?" })
+        continue
+      }
+      guard kinds.contains(meter.kind) else {
+        if unused.insert(id).inserted {
+          diagnostics.append(
+            .warning(
+              .unusedReadings,
+              "meter '\(id)' (\(meter.kind.rawValue)) is read by no reduction(...): its look-back rows are not used",
+              at: at))
+        }
+        continue
+      }
+      let stamp = sheet.field(row, "timestamp")
+      let atEnd = stampAtEnd || meter.stampAtEnd
+      let parsed = Array(stamp.utf8).withUnsafeBufferPointer {
+        LocalTimestamp.parse($0, zone: zone)
+      }
+      var minute: Int
+      switch parsed {
+      case .success(let t): minute = atEnd ? t - meter.interval : t
+      case .failure(let e):
+        if case .noOffset = e.problem {
+          bad(
+            .noOffset, "timestamp '\(stamp)' has no UTC offset",
+            hint:
+              "write 2025-12-29T10:15+08:00, or say the clock in import.profile: time-zone = +08:00"
+          )
+        } else {
+          bad(
+            .badTimestamp, "'\(stamp)' is not an interval's date and time",
+            hint: "write 2025-12-29T10:15+08:00 (the interval's start)")
+        }
+        continue
+      }
+      guard minute < start, minute >= earliest else {
+        bad(
+          .outsidePeriod,
+          minute >= start
+            ? "\(Timestamp.text(parkMinutes: minute)) is in \(period): \(fileName) holds only the days before it"
+            : "\(Timestamp.text(parkMinutes: minute)) is more than \(maxDays) days before \(period)",
+          hint: minute >= start
+            ? "put the period's readings in readings.csv"
+            : "a baseline reaches back at most \(maxDays) days (from \(CalendarDay(number: first.number - maxDays)))"
+        )
+        continue
+      }
+      guard minute % meter.interval == 0 else {
+        bad(
+          .misaligned, "'\(stamp)' is not on the \(meter.interval)-minute grid of meter '\(id)'")
+        continue
+      }
+      let text = sheet.field(row, "kwh")
+      var micro: Int64? = nil
+      // Under 9 billion kWh a reading, so micro-kWh fit an Int64 with room to add.
+      if let value = Facts.number(text), !value.isNegative, value.scale <= 6,
+        value < Exact(9_000_000_000)
+      {
+        var s = value.significand
+        for _ in value.scale..<6 { s *= 10 }
+        micro = Int64(exactly: s)
+      }
+      guard let micro else {
+        bad(
+          .badValue,
+          "'\(text)' is not a reading of meter '\(id)': kWh of 0 or more, at most 6 decimals",
+          hint: "write 12.5")
+        continue
+      }
+      let day = minute / 1440
+      let slot = (minute % 1440) / meter.interval
+      if let firstLine = lines[id]?[minute] {
+        diagnostics.append(
+          .error(
+            .duplicateInterval,
+            "meter '\(id)' is read twice at \(Timestamp.text(parkMinutes: minute))", at: at,
+            notes: [.init(message: "first read here", range: sheet.at(firstLine))]))
+        continue
+      }
+      lines[id, default: [:]][minute] = row.line
+      let perDay = 1440 / meter.interval
+      var d =
+        out.days[id]?[day]
+        ?? Day(
+          micro: Array(repeating: 0, count: perDay), read: Array(repeating: false, count: perDay))
+      d.micro[slot] = micro
+      d.read[slot] = true
+      out.days[id, default: [:]][day] = d
+    }
+    return out
+  }
+}
