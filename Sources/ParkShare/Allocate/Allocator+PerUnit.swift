@@ -3,19 +3,26 @@ extension Allocator {
   /// the rate per `per` units is the remainder over the units held, cut down to `decimals`;
   /// each party is paid its units / `per` x the rate, cut down to the pool's minor unit (as a
   /// registrar pays holders). What that leaves stays in the pool for the steps after it, or with
-  /// `rest carried to FUND` goes into the fund, which the pool's next period brings back first.
+  /// `rest carried to FUND` goes into the fund, which the next distribution brings back into
+  /// its base (the holders' money: no step before it takes a share of it).
   mutating func perUnitSplit(
     _ parties: [String], _ metric: Formula, _ p: PerUnit, step: PoolStep, pool: Pool,
     _ flow: inout Flow
   ) throws(EvaluationFailure) {
+    if let fund = p.carry { try bringForward(fund, step: step, pool: pool, &flow) }
     let base = Fraction.max(flow.remaining, .zero)
     let weights = try weights(parties, metric)
     let units = try exact { () throws(ArithmeticError) in try weights.map(\.weight).sum() }
     guard !units.isZero else {
-      flow.notes.append(
-        .noWeights(
-          period: evaluator.period, metric: metric, clause: step.clause, amount: base,
-          currency: currency, rebate: false, subPeriod: subPeriod, nobody: weights.isEmpty))
+      // Nobody holds units in this period (or part of it): a carried rest stays carried.
+      if let fund = p.carry {
+        try carry(fund, step: step, pool: pool, &flow)
+      } else {
+        flow.notes.append(
+          .noWeights(
+            period: evaluator.period, metric: metric, clause: step.clause, amount: base,
+            currency: currency, rebate: false, subPeriod: subPeriod, nobody: weights.isEmpty))
+      }
       return
     }
     let (decimals, _) = rounding(of: pool)
@@ -43,29 +50,34 @@ extension Allocator {
     }
     flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining - paid }
     flow.lastSplit = parts
-    if let fund = p.carry, flow.remaining > .zero {
-      flow.lines.append(
-        line(
-          pool, step, to: .fund(fund), .reserve, flow.remaining,
-          basis: .remainder(flow.remaining, currency: currency), rate: .none))
-      flow.remaining = .zero
-    }
+    if let fund = p.carry { try carry(fund, step: step, pool: pool, &flow) }
   }
 
-  /// What a distribution per unit carried in its fund last period comes back into the pool
-  /// before every other step (after a deficit's recovery): a negative line out of the fund.
-  mutating func bringForward(_ pool: Pool, _ flow: inout Flow) throws(EvaluationFailure) {
-    var seen: Set<String> = []
-    for step in pool.steps {
-      guard let fund = step.perUnit?.carry, seen.insert(fund).inserted else { continue }
-      let balance = state.funds[fund] ?? .zero
-      guard balance > .zero else { continue }
-      let back = Fraction(balance)
-      flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining + back }
-      flow.lines.append(
-        line(
-          pool, step, to: .fund(fund), .broughtForward, back.negated,
-          basis: .fixed, rate: .amount(balance, currency: currency)))
-    }
+  /// What is left of the pool into the carry fund.
+  mutating func carry(_ fund: String, step: PoolStep, pool: Pool, _ flow: inout Flow)
+    throws(EvaluationFailure)
+  {
+    guard flow.remaining > .zero else { return }
+    flow.lines.append(
+      line(
+        pool, step, to: .fund(fund), .reserve, flow.remaining,
+        basis: .remainder(flow.remaining, currency: currency), rate: .none))
+    flow.remaining = .zero
+  }
+
+  /// The fund's balance carried from the last distribution, back into this one's base: a
+  /// negative line out of the fund, once a pool's period (the first part a date cuts it into).
+  mutating func bringForward(_ fund: String, step: PoolStep, pool: Pool, _ flow: inout Flow)
+    throws(EvaluationFailure)
+  {
+    guard broughtForward.insert(fund).inserted else { return }
+    let balance = state.funds[fund] ?? .zero
+    guard balance > .zero else { return }
+    let back = Fraction(balance)
+    flow.remaining = try exact { () throws(ArithmeticError) in try flow.remaining + back }
+    flow.lines.append(
+      line(
+        pool, step, to: .fund(fund), .broughtForward, back.negated,
+        basis: .fixed, rate: .amount(balance, currency: currency)))
   }
 }

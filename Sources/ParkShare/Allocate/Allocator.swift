@@ -22,6 +22,9 @@ struct Allocator {
   /// What each party took from the pool in the earlier sub-periods of a cut period, exact: caps
   /// over the term and the payback switch count it, as they count earlier periods.
   var cutReceived: [String: Fraction] = [:]
+  /// Carry funds whose balance this pool's period has brought back already (a period cut by a
+  /// date runs its per-unit split once a part; the balance comes back once).
+  var broughtForward: Set<String> = []
   /// What each redemption step paid each member in the earlier sub-periods of a cut period:
   /// its caps are the period's (Allocator+Redeem).
   var cutRedeemed: [RedeemKey: Fraction] = [:]
@@ -92,7 +95,7 @@ struct Allocator {
     }
     var flow = Flow(total: total, remaining: Fraction(total))
     try recoverDeficit(pool, &flow, grossUp: try grossUp(pool, sources))
-    try bringForward(pool, &flow)
+    broughtForward = []
     if let subs = subPeriods(of: pool) {
       try runCut(pool, subs, sources: sources.map { ($0.id, $0.amount) }, &flow)
     } else {

@@ -28,7 +28,7 @@ extension LineBasis: Codable {
       return "\(inner.record); arrears brought forward \(Self.amount(owed, c))"
     case .perUnit(let u):
       return
-        "\(Self.amount(u.amount, u.currency)) by \(u.metric): \(u.value.grouped(places: 6)) of \(u.total.grouped(places: 6)) at \(u.rate.grouped) \(u.currency) per \(u.per.grouped) (truncated to \(u.decimals) decimals) = \(u.owed.grouped(places: 6)), truncated"
+        "\(Self.amount(u.amount, u.currency)) by \(u.metric): \(u.value.grouped(places: 6)) of \(u.total.grouped(places: 6)) at \(u.rateText) \(u.currency) per \(u.per.grouped) (truncated to \(u.decimals) decimals) = \(u.owed.grouped(places: 6)), truncated"
     case .metric(let m):
       return
         "\(Self.amount(m.amount, m.currency)) by \(m.metric): \(m.value.grouped(places: 6)) of \(m.total.grouped(places: 6))"

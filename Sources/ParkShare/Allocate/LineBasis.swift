@@ -70,6 +70,15 @@ public indirect enum LineBasis: Sendable, Equatable {
     public var per: Exact
     public var decimals: Int
     public var owed: Fraction
+
+    /// The rate as a distribution notice prints it, with all its decimals: 0.2270.
+    public var rateText: String {
+      let text = rate.grouped
+      let point = text.firstIndex(of: ".")
+      let have = point.map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+      guard decimals > have else { return text }
+      return text + (point == nil ? "." : "") + String(repeating: "0", count: decimals - have)
+    }
   }
 
   public struct KPIRow: Sendable, Equatable {

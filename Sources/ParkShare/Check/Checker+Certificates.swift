@@ -50,6 +50,14 @@ extension Checker {
         notes: [.init(message: "'\(first.text)' named here", range: first.range)])
       return nil
     }
+    if let other = certificateSales.first(where: { $0.value.text == s.text && $0.key != kWh }) {
+      error(
+        .badCall,
+        "'\(s.text)' already records the sales of the certificates of '\(other.key)': one record of sales, one inventory",
+        at: s.range, hint: "record each inventory's sales in its own input",
+        notes: [.init(message: "'\(s.text)' named here", range: other.value.range)])
+      return nil
+    }
     certificateSales[kWh] = certificateSales[kWh] ?? s
     contract.certificateSales[kWh] = s.text
     return Typed(

@@ -82,6 +82,20 @@ extension Checker {
     }
     for d in file.declarations {
       guard case .definition(let def) = d.kind, typed[def.id.text] != nil else { continue }
+      // kWh whose certificates are kept in an inventory are valued as they are sold: gec() of
+      // the same kWh would value every one again as it is issued.
+      for (arg, range) in Checker.gecArguments(def.expr, only: "gec") {
+        guard let t = type(arg), let sales = certificateSales[t.formula.description] else {
+          continue
+        }
+        error(
+          .doubleCounting,
+          "the certificates of '\(t.formula)' are kept in an inventory sold as '\(sales.text)': gec(\(t.formula)) would count them again",
+          at: range,
+          hint:
+            "value those sold with gec-sold(\(t.formula), \(sales.text)); gec-held and gec-expired count the rest",
+          notes: [.init(message: "the inventory's sales, named here", range: sales.range)])
+      }
       for (arg, range) in Checker.gecArguments(def.expr) {
         guard let t = type(arg) else { continue }
         let terms = Checker.linearTerms(t.formula, sign: 1)
@@ -129,15 +143,19 @@ extension Checker {
     }
   }
 
-  static func gecArguments(_ e: Expr) -> [(Expr, SourceRange)] {
+  /// The kWh of every call that issues certificates (`gec`, `gec-sold` and its views), or of
+  /// `only` that function's calls, with each call's range.
+  static func gecArguments(_ e: Expr, only: String? = nil) -> [(Expr, SourceRange)] {
     switch e {
     case .call(let n, let args, let r):
       let issues =
         (n.text == "gec" && args.count == 1)
         || (CertificateView.allCases.contains { $0.function == n.text } && args.count == 2)
-      return (issues ? [(args[0], r)] : []) + args.flatMap(gecArguments)
-    case .negate(let a, _): return gecArguments(a)
-    case .binary(_, let a, let b, _): return gecArguments(a) + gecArguments(b)
+      let taken = issues && (only.map { $0 == n.text } ?? true)
+      return (taken ? [(args[0], r)] : []) + args.flatMap { gecArguments($0, only: only) }
+    case .negate(let a, _): return gecArguments(a, only: only)
+    case .binary(_, let a, let b, _):
+      return gecArguments(a, only: only) + gecArguments(b, only: only)
     default: return []
     }
   }

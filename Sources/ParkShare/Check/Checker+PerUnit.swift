@@ -21,13 +21,15 @@ extension Checker {
     }
     var per = Exact.one
     if let n = spec.per {
-      guard let whole = Int(n.text), whole > 0 else {
+      let v = n.value
+      guard v > .zero, v <= Exact(1_000_000_000), (try? v.rounded(scale: 0, .down)) == v else {
         error(
-          .badCall, "the rate is per a whole number of units above 0, not \(n.text)", at: n.range,
-          hint: "per 10 units, per 1 unit")
+          .badCall,
+          "the rate is per a whole number of units from 1 to 1,000,000,000, not \(n.text)",
+          at: n.range, hint: "per 10 units, per 1,000 units")
         return nil
       }
-      per = Exact(whole)
+      per = v.trimmed
     }
     if let fund = spec.carry {
       if let existing = symbols[fund.text] {

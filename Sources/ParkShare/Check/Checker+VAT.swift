@@ -34,6 +34,18 @@ extension Checker {
       let sharing = vatSharing(p, any: any)
       if let i = contract.pools.firstIndex(where: { $0.id == p.id.text }) {
         contract.pools[i].sharing = sharing
+        // A carry fund keeps amounts without VAT: under gross sharing its balance would come
+        // back into a pool whose steps split VAT again (not supported, refused).
+        if sharing == .gross, any,
+          let step = contract.pools[i].steps.first(where: { $0.perUnit?.carry != nil })
+        {
+          error(
+            .badVAT,
+            "pool '\(p.id.text)' is shared gross: a distribution per unit cannot carry its rest in '\(step.perUnit!.carry!)'",
+            at: step.clause,
+            hint: "share the pool net ('shared net'), or leave the rest to a later step of the pool"
+          )
+        }
       }
       guard any else { continue }
       var taxed = false

@@ -93,6 +93,16 @@ public struct Facts: Sendable {
           hint: "check the value and its unit")
         continue
       }
+      // Certificates sold are whole and never negative: each bad row named here, all at once.
+      if contract.certificateSales.values.contains(name),
+        value.isNegative || (try? value.rounded(scale: 0, .down)) != value
+      {
+        bad(
+          .badValue,
+          "'\(valueText)' certificates of '\(name)': certificates are sold whole, 0 or more",
+          hint: "give the number of certificates sold, such as 1200")
+        continue
+      }
       var key = Facet()
       let member = sheet.field(row, "member")
       if let group = input.per {

@@ -67,6 +67,8 @@ public enum RevenueText {
     // Members, months and vintages are listed; only amounts and quantities add up to a total
     // (a sum of per-member ratios would mean nothing).
     let cells = item.value.sorted
+    // No cell at all (no certificate sold of any vintage): the total alone.
+    if cells.isEmpty { return "0" + unit }
     var shown = cells.prefix(shownCells).map { "\(w.facet($0.facet)) \($0.value.grouped)" }
     if cells.count > shownCells { shown.append(t.more("\(cells.count)")) }
     // Display only: a total too large to add up is left out, and the cells still show.

@@ -20,7 +20,7 @@ extension Wording {
     case .perUnit(let u):
       return byUnits(
         Self.amount(u.amount, u.currency), "\(u.metric)", u.value.grouped(places: 6),
-        u.total.grouped(places: 6), u.rate.grouped, u.currency, u.per.grouped, u.decimals,
+        u.total.grouped(places: 6), u.rateText, u.currency, u.per.grouped, u.decimals,
         u.owed.grouped(places: 6))
     case .metric(let m):
       return byMetric(

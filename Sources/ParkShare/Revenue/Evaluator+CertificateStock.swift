@@ -10,8 +10,31 @@ extension Evaluator {
   ) throws(EvaluationFailure) -> Quantity {
     let call = Formula.certificateStock(inner, sales: sales, view: view).description
     if let done = calls[call] { return done }
-    let issued = try issuance(inner)
     let argument = inner.description
+    if var failure = failedCalls["stock " + argument] {
+      failure.reported = true
+      throw failure
+    }
+    do {
+      return try stock(inner, sales: sales, view: view, call: call)
+    } catch {
+      failedCalls["stock " + argument] = error
+      throw error
+    }
+  }
+
+  mutating func stock(_ inner: Formula, sales: String, view: CertificateView, call: String)
+    throws(EvaluationFailure) -> Quantity
+  {
+    let argument = inner.description
+    // Certificates are dated by the month their kWh were produced in: kWh given once for the
+    // period would date January's certificates with the period's last month.
+    guard try evaluate(inner).dims.contains(.month) else {
+      throw EvaluationFailure(
+        "\(call): '\(argument)' has no months: an inventory dates each certificate by its production month",
+        hint: "read the kWh from meters, or declare the input 'monthly'")
+    }
+    let issued = try issuance(inner)
     guard let decl = contract.inputs.first(where: { $0.id == sales }) else {
       throw EvaluationFailure("unknown input '\(sales)'")
     }

@@ -18,6 +18,8 @@ public struct Evaluator: Sendable {
   /// revenues reading the same certificates cannot both advance the carried kWh.
   var calls: [String: Quantity] = [:]
   var callDetails: [String: [Detail]] = [:]
+  /// Calls that failed, by their text: asked again, they fail as already reported.
+  var failedCalls: [String: EvaluationFailure] = [:]
   /// The absolute months of the period.
   let months: [Int]
 
@@ -67,6 +69,18 @@ public struct Evaluator: Sendable {
     let here = SourceRange.whole(statePath ?? bundle.directory)
     let period = bundle.period
     if let opening {
+      // Certificates held for an inventory the contract does not keep (its kWh rewritten under
+      // --contract-changed) would be dropped in silence: the lots are the operator's stock.
+      for kWh in opening.certificates.keys.sorted() where contract.certificateSales[kWh] == nil {
+        diagnostics.append(
+          .error(
+            .badState,
+            "the opening state holds certificates of '\(kWh)', an inventory '\(contract.id)' does not keep",
+            at: here,
+            hint:
+              "keep the kWh inside gec-sold(...) as the contract wrote it when the certificates were issued"
+          ))
+      }
       if opening.contract != contract.id {
         diagnostics.append(
           .error(
@@ -103,7 +117,7 @@ public struct Evaluator: Sendable {
       } catch {
         failed.insert(id)
         // A value that failed because something it reads failed is reported there, once.
-        if !e.dependsOnFailure(id, failed: failed) {
+        if !e.dependsOnFailure(id, failed: failed), !error.reported {
           diagnostics.append(
             .error(
               .cannotCompute, "cannot compute '\(id)': \(error.message)",

@@ -143,6 +143,9 @@ public struct EvaluationFailure: Error, Sendable {
   public var hint: String?
   /// The clause being computed when it failed, once known.
   public var clause: SourceRange?
+  /// A failure already reported where it first happened (one computation read by several
+  /// values: a certificate inventory's three views): not reported again.
+  public var reported = false
 
   public init(_ message: String, hint: String? = nil, clause: SourceRange? = nil) {
     self.message = message

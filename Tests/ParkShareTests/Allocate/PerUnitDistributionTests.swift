@@ -98,7 +98,7 @@ import Testing
         "the rate per unit is cut to 0 to 8 decimals, not 9"))
     #expect(
       rendered("  split unitholders by units truncated to 2 decimals per 0 units").contains(
-        "the rate is per a whole number of units above 0, not 0"))
+        "the rate is per a whole number of units from 1 to 1,000,000,000, not 0"))
     let reserved = rendered(
       "  reserve 1% to undistributed\n  split unitholders by units truncated to 2 decimals, rest carried to undistributed"
     )
@@ -108,5 +108,71 @@ import Testing
     #expect(
       rendered("  loss split unitholders by units truncated to 2 decimals\n  split mgr 100%")
         .contains("a loss is shared in full: it is not truncated per unit"))
+  }
+
+  /// What was carried is the holders' money: it comes back into the per-unit base only, so a
+  /// fee on the remainder before the split does not take a share of it. Q1: 1,000 CNY, the
+  /// manager 10% of the remainder (100); 900 over 7,000 units is 128.57 per 1,000 units, cut
+  /// to 128: A's 3,000 are paid 384, B's 4,000 512, 4 carried. Q2: 1,000 again: the manager
+  /// 100 (not 100.40), 900 + 4 = 904 is 129.14 per 1,000 units, cut to 129: 387 and 516, 1
+  /// carried. Q3, the holders holding nothing: the whole base, 900 + 1, is carried on.
+  @Test func theCarriedRestJoinsTheHoldersBaseOnly() throws {
+    let t = try TestBundle(
+      contract: AllocationTests.contract(
+        "parties unitholders from \"holders.csv\" finance\nparty mgr \"manager\" operator",
+        "  pay mgr 10% of remainder\n  split unitholders by held truncated to 0 decimals per 1,000 units, rest carried to und",
+        inputs: "input amount CNY\ninput held per unitholders"),
+      files: ["holders.csv": "id,name\nA,a\nB,b\n"])
+    defer { t.remove() }
+    func facts(_ a: String, _ b: String) -> String {
+      "fact,value,member\namount,1000,\nheld,\(a),A\nheld,\(b),B\n"
+    }
+    let (s1, m1) = t.settle(
+      try t.bundle("q1", ["facts.csv": facts("3000", "4000")]), period: "2026Q1")
+    let q1 = try #require(s1, "\(m1)")
+    let n1 = Dictionary(uniqueKeysWithValues: q1.statements.map { ($0.party, $0.net) })
+    #expect(n1 == ["mgr": Exact("100.00"), "A": Exact("384.00"), "B": Exact("512.00")])
+    #expect(q1.closing.funds["und"] == Exact("4.00"))
+    #expect(
+      StatementText.render(q1).contains(
+        "900 CNY by held: 3,000 of 7,000 at 128 CNY per 1,000 (truncated to 0 decimals) = 384, truncated"
+      ))
+    let (s2, m2) = t.settle(
+      try t.bundle("q2", ["facts.csv": facts("3000", "4000")]), period: "2026Q2",
+      opening: q1.closing)
+    let q2 = try #require(s2, "\(m2)")
+    let n2 = Dictionary(uniqueKeysWithValues: q2.statements.map { ($0.party, $0.net) })
+    #expect(n2 == ["mgr": Exact("100.00"), "A": Exact("387.00"), "B": Exact("516.00")])
+    #expect(q2.closing.funds["und"] == Exact("1.00"))
+    let (s3, m3) = t.settle(
+      try t.bundle("q3", ["facts.csv": facts("0", "0")]), period: "2026Q3", opening: q2.closing)
+    let q3 = try #require(s3, "\(m3)")
+    #expect(q3.closing.funds["und"] == Exact("901.00"))
+    #expect(q3.pools[0].unallocated.isZero)
+  }
+
+  /// A notice prints the rate with its decimals (1.0000, not 1); a pool shared gross under
+  /// VAT cannot carry a rest (the fund keeps amounts without VAT).
+  @Test func theRateKeepsItsDecimalsAndGrossVATCannotCarry() throws {
+    let t = try TestBundle(
+      contract: Self.contract(), files: ["holders.csv": RegistryColumnSplitTests.holders])
+    defer { t.remove() }
+    let (s, m) = t.settle(try t.facts("q1", [("amount", "1000000")]), period: "2026Q1")
+    let text = StatementText.render(try #require(s, "\(m)"))
+    #expect(text.contains("at 1.0000 CNY per 10 (truncated to 4 decimals)"), "\(text)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parkshare-perunit-vat-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try RegistryColumnSplitTests.holders.write(
+      to: folder.appendingPathComponent("holders.csv"), atomically: true, encoding: .utf8)
+    let gross = Self.contract().replacingOccurrences(
+      of: "pool p = income", with: "vat 6% included on income\npool p = income shared gross")
+    let (result, rendered) = checkContract(gross, name: "c.contract", folder: folder)
+    #expect(result.contract == nil)
+    #expect(
+      rendered.contains(
+        "error[bad-vat]: pool 'p' is shared gross: a distribution per unit cannot carry its rest in 'undistributed'"
+      ), "\(rendered)")
   }
 }

@@ -214,4 +214,87 @@ import Testing
       "\(rendered)")
     #expect(rendered.contains("'gec-held' takes 2 arguments, not 1"), "\(rendered)")
   }
+
+  /// Certificates counted twice are refused when checked: gec() of kWh whose certificates an
+  /// inventory keeps (each would be valued as issued and again as sold), and one record of
+  /// sales drawn on by two inventories (the same sales booked twice).
+  @Test func certificatesCountedTwiceAreRefused() {
+    let twice = Self.contract + "\nrevenue also = gec(exported) x gec_price\n"
+    let (r1, t1) = checkContract(
+      twice, name: "c.contract", folder: URL(fileURLWithPath: "/nonexistent"))
+    #expect(r1.contract == nil)
+    #expect(
+      t1.contains(
+        "error[double-counting]: the certificates of 'exported' are kept in an inventory sold as 'gec_sold': gec(exported) would count them again"
+      ), "\(t1)")
+    let shared =
+      Self.contract + "\ninput exported2 kWh monthly\nkpi other = gec-held(exported2, gec_sold)\n"
+    let (r2, t2) = checkContract(
+      shared, name: "c.contract", folder: URL(fileURLWithPath: "/nonexistent"))
+    #expect(r2.contract == nil)
+    #expect(
+      t2.contains(
+        "'gec_sold' already records the sales of the certificates of 'exported': one record of sales, one inventory"
+      ), "\(t2)")
+  }
+
+  /// Every bad sales row is named when the bundle is read, all in one run; a sale of more than
+  /// is held is reported once, not once for each of the inventory's three views.
+  @Test func badSalesAreNamedAtTheirRowsOnce() throws {
+    let t = try TestBundle(contract: Self.contract)
+    defer { t.remove() }
+    let rows = Self.q1.replacingOccurrences(
+      of: "gec_sold,0,2024,2026-02", with: "gec_sold,1.5,2024,2026-02"
+    ).replacingOccurrences(of: "gec_sold,4,2026,2026-03", with: "gec_sold,-1,2026,2026-03")
+    let bad = try t.bundle("bad", ["facts.csv": rows])
+    let (none, messages) = t.revenue(bad, period: "2026Q1", opening: Self.opening)
+    #expect(none == nil)
+    #expect(
+      messages.contains(
+        "facts.csv:6:1: error[bad-value]: '1.5' certificates of 'gec_sold': certificates are sold whole, 0 or more"
+      ), "\(messages)")
+    #expect(
+      messages.contains(
+        "facts.csv:8:1: error[bad-value]: '-1' certificates of 'gec_sold': certificates are sold whole, 0 or more"
+      ), "\(messages)")
+    let over = Self.q1.replacingOccurrences(
+      of: "gec_sold,4,2026,2026-03", with: "gec_sold,9,2026,2026-03")
+    let dir = try t.bundle("over", ["facts.csv": over])
+    let (none2, m2) = t.revenue(dir, period: "2026Q1", opening: Self.opening)
+    #expect(none2 == nil)
+    let says = "sells 9 certificates, but 5 are held"
+    #expect(m2.components(separatedBy: says).count == 2, "\(m2)")
+  }
+
+  /// An inventory dates each certificate by its production month: kWh given once for the
+  /// quarter would date January's with March. An opening state holding certificates of an
+  /// inventory the contract does not keep (its kWh rewritten) is refused, never dropped.
+  @Test func kWhWithoutMonthsAndAnOrphanedInventoryAreRefused() throws {
+    let t = try TestBundle(
+      contract: Self.contract.replacingOccurrences(
+        of: "input exported kWh monthly", with: "input exported kWh"))
+    defer { t.remove() }
+    let rows = Self.facts(
+      "exported,5000,,\ngec_sold,0,2024,2026-01\ngec_sold,0,2024,2026-02\ngec_sold,0,2024,2026-03\ngec_price,1.12,2024,\n"
+    )
+    let dir = try t.bundle("q1", ["facts.csv": rows])
+    let (none, messages) = t.revenue(dir, period: "2026Q1", opening: Self.opening)
+    #expect(none == nil)
+    #expect(
+      messages.contains(
+        "gec-sold(exported, gec_sold): 'exported' has no months: an inventory dates each certificate by its production month"
+      ), "\(messages)")
+
+    let m = try TestBundle(contract: Self.contract)
+    defer { m.remove() }
+    var orphan = Self.opening
+    orphan.certificates = ["exported + 0": Self.opening.certificates["exported"]!]
+    let q1 = try m.bundle("q1", ["facts.csv": Self.q1])
+    let (none2, m2) = m.revenue(q1, period: "2026Q1", opening: orphan)
+    #expect(none2 == nil)
+    #expect(
+      m2.contains(
+        "error[bad-state]: the opening state holds certificates of 'exported + 0', an inventory 'certs' does not keep"
+      ), "\(m2)")
+  }
 }

@@ -76,16 +76,17 @@ extension SampleYearTests {
   /// 1,738,839.6196. The other 47 days: 21,601,506.52 less 2,130,326.09, 229,891.30 and
   /// 1,080,075.326 leaves 18,161,213.804: U07 1,816,121.3804. Rounded down to the yuan for the
   /// pool, U03's .6196 is among the largest remainders (1,738,840), U07's .3804 is not.
-  /// Paid per unit, as REITs announce it: Q4's remainder 24,446,141 (29,163,400 of power
-  /// sales and Q3's 5,911 brought forward, less the O&M fee 2,815,000, the manager's 450,000
-  /// and the 5% reserve 1,458,170), less the incentive 733,384.23, is 23,712,756.77 over
-  /// 80,000,000 lots of 10 units: 0.2964 per 10 units cut to 4 decimals, so U01's 27,200,000
-  /// lots are paid 8,062,080 and 756.77 (paid 757 in whole yuan) is carried to 2027Q1.
+  /// Paid per unit, as REITs announce it: Q4's remainder 24,440,230 (29,163,400 of power sales
+  /// less the O&M fee 2,815,000, the manager's 450,000 and the 5% reserve 1,458,170), less the
+  /// incentive 3% = 733,206.90 (paid 733,207 in whole yuan), with Q3's 5,911 brought forward
+  /// into the holders' base only, is 23,712,934.10 over 80,000,000 lots of 10 units: 0.2964 per
+  /// 10 units cut to 4 decimals, so U01's 27,200,000 lots are paid 8,062,080 and 934.10 (934)
+  /// is carried to 2027Q1.
   @Test func reitPaysUnitholdersPerUnitAndTheIncentiveInQ4() throws {
     let s = try Self.settleYear("pv-reit")
     // Q3's O&M fee in its two sub-periods; Q4's fee and incentive.
     #expect(s.map { Self.lines($0, "distribution", "pay", "om").count } == [1, 1, 2, 2])
-    #expect(Self.lines(s[3], "distribution", "pay", "om") == ["2815000", "733384"].map(x))
+    #expect(Self.lines(s[3], "distribution", "pay", "om") == ["2815000", "733207"].map(x))
     let holders = ["U01", "U02", "U03", "U04", "U05", "U06", "U07"]
     #expect(
       holders.map { Self.lines(s[3], "distribution", "split", $0) }
@@ -95,9 +96,9 @@ extension SampleYearTests {
     #expect(Self.lines(s[2], "distribution", "split", "U03") == [x("1738400")])
     #expect(Self.lines(s[2], "distribution", "split", "U07") == [x("1816000")])
     #expect(Self.carried(s[3], "funds", "inverter_reserve") == x("7234389"))
-    // 4,976 carried from Q1, 301 from Q2, 4,543 + 1,368 from Q3's two parts, 757 from Q4.
+    // 4,976 carried from Q1, 301 from Q2, 4,697 + 1,214 from Q3's two parts, 934 from Q4.
     #expect(
-      s.map { Self.carried($0, "funds", "undistributed") } == ["4976", "301", "5911", "757"].map(x))
+      s.map { Self.carried($0, "funds", "undistributed") } == ["4976", "301", "5911", "934"].map(x))
   }
 
 }
