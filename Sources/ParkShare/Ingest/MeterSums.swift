@@ -25,6 +25,10 @@ public struct MeterSums: Sendable {
   /// For `peak(...)`: a kind's meters' micro-kWh interval by interval over the period (each
   /// member's, for a kind a peak reads per member), and the interval in minutes.
   public let series: [SeriesKey: (interval: Int, micro: [Int64])]
+  /// The intervals with no reading (counted 0 under `gaps zero`) of each meter kept interval by
+  /// interval, by meter index: the period's interval numbers, in order. A demand-response
+  /// window must not read one as a load of 0 (the whole baseline would be paid as reduction).
+  public let gaps: [Int: [Int]]
 
   /// A kind's series, or one member's of it.
   public struct SeriesKey: Hashable, Sendable {
@@ -61,6 +65,18 @@ public struct MeterSums: Sendable {
       )
     }
     self.series = series
+    var gaps: [Int: [Int]] = [:]
+    for m in meters.indices where layout.seriesOf[m] >= 0 && missing[m] > 0 {
+      let offset = layout.markOffset[m]
+      var out: [Int] = []
+      out.reserveCapacity(missing[m])
+      for slot in 0..<layout.markCount[m]
+      where tally.marks[offset + slot >> 6] & (1 << UInt64(slot & 63)) == 0 {
+        out.append(slot)
+      }
+      gaps[m] = out
+    }
+    self.gaps = gaps
   }
 
   /// Intervals of the day of meter `m` (96 for 15 minutes).

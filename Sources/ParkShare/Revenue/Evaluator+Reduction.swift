@@ -24,7 +24,22 @@ extension Evaluator {
     let group = decls.first?.decl.per
     var cells: [Facet: Exact] = [:]
     var details: [Detail] = []
+    let away = contract.absent(in: period)
     for member in group.map({ members($0).map { Optional($0) } }) ?? [nil] {
+      // A member with no meter of the kinds would show no response to any event: 0 kW that
+      // no reading backs, never to be paid or judged in silence.
+      if let member, !events.events.isEmpty, !away.contains(member),
+        !bundle.meters.contains(where: { m in
+          m.party == member && decls.contains { $0.decl.kind == m.kind }
+        })
+      {
+        let kinds = Set(decls.map(\.decl.kind.rawValue)).sorted().joined(separator: ", ")
+        throw EvaluationFailure(
+          "\(key): member '\(member)' has no \(kinds) meter in meters.csv: its response to the period's events cannot be verified",
+          hint:
+            "register its meter in meters.csv (party \(member)), or date its membership (until) if it left the programme"
+        )
+      }
       let (parts, step) = try intervalParts(decls, member: member, sums, key, what: "load")
       let interval = step ?? 15
       let perDay = 1440 / interval
@@ -38,8 +53,17 @@ extension Evaluator {
             hint: "give the event's window on the meters' intervals (\(e.row))")
         }
         let slots = (e.from / interval)..<(e.to / interval)
-        // The window's energy on day `d` (an index into the period), exactly.
+        // The window's energy on day `d` (an index into the period), exactly; never with an
+        // interval no meter read (a 0 under `gaps zero` would pay the baseline as reduction).
         func energy(_ d: Int) throws(EvaluationFailure) -> Fraction {
+          if let (meter, minute) = gap(sums, decls, member: member, day: d, slots: slots) {
+            let day = CalendarDay(number: firstDay.number + d)
+            throw EvaluationFailure(
+              "\(key): event '\(e.id)' on \(e.day) reads \(day == e.day ? "the event day" : "\(day) as a baseline day"), but meter '\(meter)' has no reading at \(Timestamp.text(parkMinutes: minute)) (a gap counted as 0 kWh)",
+              hint:
+                "a demand-response window is read in full: give the reading, or estimate the gap (estimate ... in the contract or the import profile)"
+            )
+          }
           var total = Fraction.zero
           for p in parts {
             var micro: Int64 = 0
@@ -146,5 +170,35 @@ extension Evaluator {
       }
     }
     return total
+  }
+
+  /// The first interval of `slots` on day `day` (of the period) that a meter of the argument's
+  /// kinds (the member's) has no reading of, with the meter; nil when all were read.
+  func gap(
+    _ sums: MeterSums, _ decls: [(decl: Meter, sign: Int64)], member: String?, day: Int,
+    slots: Range<Int>
+  ) -> (String, Int)? {
+    guard !sums.gaps.isEmpty else { return nil }
+    let start = CalendarDay.first(of: sums.period).number * 1440
+    for (m, meter) in sums.meters.enumerated() {
+      guard let missing = sums.gaps[m],
+        decls.contains(where: { $0.decl.kind == meter.kind }),
+        member == nil || meter.party == member
+      else { continue }
+      let perDay = 1440 / meter.interval
+      let first = day * perDay + slots.lowerBound
+      let last = day * perDay + slots.upperBound
+      // The first missing interval at or after the window's start (the list is in order).
+      var lo = 0
+      var hi = missing.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if missing[mid] < first { lo = mid + 1 } else { hi = mid }
+      }
+      if lo < missing.count, missing[lo] < last {
+        return (meter.id, start + missing[lo] * meter.interval)
+      }
+    }
+    return nil
   }
 }

@@ -313,4 +313,59 @@ import Testing
       #expect(rows.contains(expected), "\(expected)\n\(rows)")
     }
   }
+
+  /// Under `gaps zero` a missing reading counts as 0 kWh, which inside an event's window would
+  /// pay A's whole baseline as its reduction: a window (the event day's or a baseline day's)
+  /// with an interval no meter read is refused, naming the meter and the interval. A gap
+  /// outside every window is counted as 0, as the contract says.
+  @Test func aGapInsideAWindowIsRefusedUnderGapsZero() throws {
+    let t = try TestBundle(
+      contract: Self.contract.replacingOccurrences(
+        of: "settle quarterly from 2026Q2 to 2027Q1",
+        with: "settle quarterly from 2026Q2 to 2027Q1\ngaps zero"),
+      files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    let readings = try String(
+      contentsOf: t.folder.appendingPathComponent("q2/readings.csv"), encoding: .utf8)
+    func without(_ stamps: [String]) -> String {
+      readings.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+        !stamps.contains { line.hasPrefix("M-A,\($0),") }
+      }.joined(separator: "\n")
+    }
+    // Outside every window: counted as 0, the figures as before.
+    try t.write("q2/readings.csv", without(["2026-05-20T03:00+08:00"]))
+    let (r, messages) = t.revenue(dir, period: "2026Q2")
+    #expect(try r?.total("dr") == Exact(5840), "\(messages)")
+    for (stamp, what) in [
+      ("2026-05-07T14:30+08:00", "the event day"),
+      ("2026-04-30T15:45+08:00", "2026-04-30 as a baseline day"),
+    ] {
+      try t.write("q2/readings.csv", without([stamp]))
+      let (none, refused) = t.revenue(dir, period: "2026Q2")
+      #expect(none == nil)
+      #expect(
+        refused.contains(
+          "event 'E1' on 2026-05-07 reads \(what), but meter 'M-A' has no reading at \(stamp) (a gap counted as 0 kWh)"
+        ), "\(refused)")
+    }
+  }
+
+  /// A member of the programme with no meter would show no response to any event: refused by
+  /// name rather than paid or judged on 0 kW that no reading backs.
+  @Test func aMemberWithoutAMeterIsNamed() throws {
+    let t = try TestBundle(
+      contract: Self.contract, files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\nD,丁\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    try t.write(
+      "q2/facts.csv",
+      "fact,value,member\ndeclared,500,A\ndeclared,400,B\ndeclared,600,C\ndeclared,100,D\n")
+    let (none, messages) = t.revenue(dir, period: "2026Q2")
+    #expect(none == nil)
+    #expect(
+      messages.contains(
+        "member 'D' has no consumption meter in meters.csv: its response to the period's events cannot be verified"
+      ), "\(messages)")
+  }
 }
