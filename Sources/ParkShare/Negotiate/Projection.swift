@@ -503,8 +503,9 @@ public enum Finance {
     return total
   }
 
-  /// The rate where the NPV is zero, between -99% and 1,000%, to six decimal places; nil when
-  /// the NPV does not change sign there. The root stays bracketed as in bisection, but each
+  /// The rate where the NPV is zero, between -99% and 1,000% (narrowed to where the NPV can be
+  /// valued exactly over a long term), to six decimal places; nil when the NPV does not change
+  /// sign there. The root stays bracketed as in bisection, but each
   /// trial is the secant point of the bracket (regula falsi, Illinois variant), with a
   /// bisection step whenever one end has stayed twice: a third of bisection's NPVs, and never
   /// slower than it. Trial rates are kept to 12 decimals so each NPV stays cheap; the answer is
@@ -516,9 +517,16 @@ public enum Finance {
   public static func irr(_ cash: [Exact]) -> Exact? {
     guard cash.contains(where: \.isNegative), cash.contains(where: { !$0.isNegative && !$0.isZero })
     else { return nil }
-    var low = Exact(unchecked: -99, scale: 2)
-    var high = Exact(10)
-    guard var fLow = try? npv(cash, rate: low), var fHigh = try? npv(cash, rate: high),
+    // The widest bracket whose ends can be valued: over a long term (80 quarters) 1.1^80 or
+    // 0.01^-80 passes the range of exact numbers, so the ends move in until each NPV exists.
+    let lows = [-99, -90, -50, -25, -10, 0].map { Exact(unchecked: Int128($0), scale: 2) }
+    let highs = [1000, 200, 100, 50, 25, 10].map { Exact(unchecked: Int128($0), scale: 2) }
+    guard
+      var (low, fLow) = lows.lazy.compactMap({ r in (try? npv(cash, rate: r)).map { (r, $0) } })
+        .first,
+      var (high, fHigh) = highs.lazy.compactMap({ r in
+        (try? npv(cash, rate: r)).map { (r, $0) }
+      }).first,
       fLow.isNegative != fHigh.isNegative
     else { return nil }
     let tolerance = Exact(unchecked: 1, scale: 10)

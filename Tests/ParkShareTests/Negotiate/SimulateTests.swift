@@ -15,6 +15,15 @@ import Testing
     #expect(Finance.irr([x("10"), x("10")]) == nil)  // never negative: no rate
   }
 
+  /// A REIT's 80 quarters (272,000,000 paid in, 8,400,000 a quarter back for 79): 11^80 and
+  /// 0.01^-80 pass the range of exact numbers, so the bracket narrows until both ends can be
+  /// valued; the rate is 2.716620% a quarter (Python's bisection: 0.0271662009...). It was
+  /// shown as "-" (no rate).
+  @Test func theIrrOfALongTermIsFound() throws {
+    let cash = [x("-272000000")] + Array(repeating: x("8400000"), count: 79)
+    #expect(Finance.irr(cash) == x("0.027166"))
+  }
+
   /// On random flows (an investment, then ten years of mixed returns) the IRR found is within
   /// a millionth of the root: the NPV changes sign across irr - 0.000001 ... irr + 0.000001.
   @Test func theIrrBracketsTheRootOfRandomFlows() throws {
