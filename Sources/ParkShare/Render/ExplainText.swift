@@ -59,6 +59,16 @@ public enum ExplainText {
       let sum = st.poolTotals[pool.pool] ?? .zero
       out += "\(i1)└─ \(t.fromPool(party, pool.pool, "\(money(sum)) \(c)"))\n"
     }
+    if pools.isEmpty {
+      // Paid nothing: say which division by a per-member value passed it over, and why.
+      for (pool, metric) in Self.passedOver(party, s) {
+        out += "├─ \(t.tookNothing(party, pool, "\(metric)"))\n"
+        for d in Self.memberDetails(of: "\(metric)", party, s.revenue.items) {
+          let (what, value, source) = w.detail(d)
+          out += "│    \(what): \(value)" + (source.map { "    [\($0)]" } ?? "") + "\n"
+        }
+      }
+    }
     for (i, p) in st.payable.enumerated() {
       let last = i == st.payable.count - 1
       out +=
@@ -94,6 +104,24 @@ public enum ExplainText {
         if case .value(let v, _, _, _) = d { reads.append(v) }
       }
       stack += reads.reversed()
+    }
+    return out
+  }
+
+  /// The pools whose lines divide by a per-member value (a split or rebate by a metric) that
+  /// has a value for `party`, with the metric: where a party paid nothing was passed over.
+  static func passedOver(_ party: String, _ s: Settlement) -> [(String, Formula)] {
+    let items = Dictionary(s.revenue.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var out: [(String, Formula)] = []
+    for pool in s.pools {
+      var seen: Set<Formula> = []
+      for l in pool.lines {
+        guard case .metric(let m) = l.basis, seen.insert(m.metric).inserted,
+          let item = items["\(m.metric)"],
+          item.value.cells.keys.contains(where: { $0.member == party })
+        else { continue }
+        out.append((pool.pool, m.metric))
+      }
     }
     return out
   }

@@ -41,6 +41,7 @@ extension Labels {
     step: { "\($0): \($1); \($2)" },
     exactPaid: { "exact \($0) -> paid \($1)" },
     fromPool: { "\($0) from \($1): \($2)" },
+    tookNothing: { "pool \($1) divides by \($2): \($0)'s is 0 this period, so it takes nothing" },
     paysSubsidy: { "pays subsidy \($0): \($1) (not part of net)" },
     netSum: { "net = gross \($0) + deductions \($1) = \($2)" },
     arrearsOwedAfter: { "arrears owed to \($0) after \($1): \($2)" },

@@ -71,6 +71,8 @@ public struct Labels: Sendable {
   public var step: @Sendable (_ head: String, _ basis: String, _ paid: String) -> String
   public var exactPaid: @Sendable (_ exact: String, _ paid: String) -> String
   public var fromPool: @Sendable (_ party: String, _ pool: String, _ amount: String) -> String
+  /// A party a pool's split or rebate by a per-member value passed over: its value was 0.
+  public var tookNothing: @Sendable (_ party: String, _ pool: String, _ metric: String) -> String
   public var paysSubsidy: @Sendable (_ subsidy: String, _ amount: String) -> String
   public var netSum: @Sendable (_ gross: String, _ deductions: String, _ net: String) -> String
   public var arrearsOwedAfter:

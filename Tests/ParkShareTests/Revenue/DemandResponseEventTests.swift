@@ -368,4 +368,25 @@ import Testing
         "member 'D' has no consumption meter in meters.csv: its response to the period's events cannot be verified"
       ), "\(messages)")
   }
+
+  /// A member paid nothing is told why: with E1 alone, B's 100 kW is under half its 400
+  /// declared, so its paid kW is 0 and the split by paid kW passes it over; `explain --party B`
+  /// says so and shows B's event and declaration.
+  @Test func explainSaysWhyAMemberWasPaidNothing() throws {
+    let t = try TestBundle(
+      contract: Self.contract, files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\n"])
+    defer { t.remove() }
+    let dir = try Self.bundle(t)
+    try t.write("q2/events.csv", "event,day,from,to\nE1,2026-05-07,14:00,16:00\n")
+    let r = try runParkshare([
+      "explain", t.folder.appendingPathComponent("test.contract").path, "--data", dir, "--period",
+      "2026Q2", "--party", "B",
+    ])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(
+      r.out.contains("pool p divides by paid_kw: B's is 0 this period, so it takes nothing"),
+      "\(r.out)")
+    #expect(r.out.contains("reduction(use, 5) B event E1 2026-05-07 14:00-16:00:"), "\(r.out)")
+    #expect(r.out.contains("declared B: 400 kW"), "\(r.out)")
+  }
 }
