@@ -233,14 +233,32 @@ public struct DataBundle: Sendable {
       meters = registry.meters
       diagnostics += registry.diagnostics
       // Read only by contracts with demand-response events: others stamp and hash the file.
-      if contract.usesEvents, hasLookback, profileOK,
+      // lookback.csv is long readings in kWh with a decimal point, whatever layout, unit or
+      // separators the profile gives the readings: read any other way it would be off by the
+      // unit (Wh as kWh) or misread (register reads as energy). Refused, never guessed.
+      let lookbackProfile =
+        profile.map { p in
+          p.layout != .long || p.unit != .kwh || p.decimal != UInt8(ascii: ".")
+            || p.delimiter != UInt8(ascii: ",")
+        } ?? false
+      if contract.usesEvents, hasLookback, profileOK, lookbackProfile {
+        diagnostics.append(
+          .error(
+            .badProfile,
+            "\(LookbackReadings.fileName) is read as long readings (meter,timestamp,kwh) in kWh with a decimal point and commas between fields: the import profile's layout, unit, decimal or delimiter for the readings does not apply to it",
+            at: .whole(lookbackPath),
+            hint:
+              "write \(LookbackReadings.fileName) in kWh, one reading a row (the profile's encoding and time zone do apply)"
+          ))
+      } else if contract.usesEvents, hasLookback, profileOK,
         let sheet = CSVSheet.load(
           lookbackPath, required: LookbackReadings.columns,
           optional: LookbackReadings.optionalColumns, diagnostics: &diagnostics,
           sources: &sources, encoding: profile?.encoding ?? .utf8)
       {
         lookback = LookbackReadings.read(
-          sheet, meters: meters, contract: contract, period: period, zone: profile?.zone,
+          sheet, meters: meters, refused: registry.refused, contract: contract, period: period,
+          zone: profile?.zone,
           stampAtEnd: profile?.stampAtEnd ?? false, diagnostics: &diagnostics)
       }
       let replacements = loadReplacements(

@@ -52,7 +52,8 @@ public struct LookbackReadings: Sendable {
   /// grid, before the period and at most `maxDays` days before it, once, a plain kWh of 0 or
   /// more with at most 6 decimals. `zone` and `stampAtEnd` are the import profile's.
   static func read(
-    _ sheet: CSVSheet, meters: [RegisteredMeter], contract: Contract, period: Period, zone: Int?,
+    _ sheet: CSVSheet, meters: [RegisteredMeter], refused: Set<String> = [], contract: Contract,
+    period: Period, zone: Int?,
     stampAtEnd: Bool, diagnostics: inout [Diagnostic]
   ) -> LookbackReadings {
     var out = LookbackReadings()
@@ -71,9 +72,11 @@ public struct LookbackReadings: Sendable {
         diagnostics.append(.error(id, message, at: at, hint: hint))
       }
       let id = sheet.field(row, "meter")
+      // A meter whose registry line was refused is reported there, not again at every row.
+      if refused.contains(id) { continue }
       guard let meter = byId[id] else {
         bad(
-          .unknownMeter, "meter '\(id)' is not in meters.csv",
+          .unknownMeter, "meter '\(ReadingsScanner.clip(id))' is not in meters.csv",
           hint: Spelling.nearest(id, in: byId.keys.sorted()).map { "did you mean '\($0)'?" })
         continue
       }
@@ -89,22 +92,38 @@ public struct LookbackReadings: Sendable {
       }
       let stamp = sheet.field(row, "timestamp")
       let atEnd = stampAtEnd || meter.stampAtEnd
-      let parsed = Array(stamp.utf8).withUnsafeBufferPointer {
-        LocalTimestamp.parse($0, zone: zone)
-      }
+      // As readings.csv reads its timestamps: the strict form with an offset, or, under a
+      // profile's time zone, the local forms that profile allows.
+      let bytes = Array(stamp.utf8)
+      let parsed: Result<Int, TimestampError> =
+        bytes.isEmpty
+        ? .failure(TimestampError(.malformed))
+        : bytes.withUnsafeBufferPointer { b in
+          zone == nil
+            ? Timestamp.parse(b.baseAddress!, count: b.count) : LocalTimestamp.parse(b, zone: zone)
+        }
       var minute: Int
       switch parsed {
-      case .success(let t): minute = atEnd ? t - meter.interval : t
+      case .success(let t):
+        let endsDay = bytes.withUnsafeBufferPointer { LocalTimestamp.endsDay($0) }
+        if endsDay && !atEnd {
+          bad(
+            .badTimestamp,
+            "'\(ReadingsScanner.clip(stamp))' ends a day: a reading's timestamp is its interval's start",
+            hint: "write the next day's 00:00, or say 'stamp = end' in import.profile")
+          continue
+        }
+        minute = atEnd ? t - meter.interval : t
       case .failure(let e):
         if case .noOffset = e.problem {
           bad(
-            .noOffset, "timestamp '\(stamp)' has no UTC offset",
+            .noOffset, "timestamp '\(ReadingsScanner.clip(stamp))' has no UTC offset",
             hint:
               "write 2025-12-29T10:15+08:00, or say the clock in import.profile: time-zone = +08:00"
           )
         } else {
           bad(
-            .badTimestamp, "'\(stamp)' is not an interval's date and time",
+            .badTimestamp, "'\(ReadingsScanner.clip(stamp))' is not an interval's date and time",
             hint: "write 2025-12-29T10:15+08:00 (the interval's start)")
         }
         continue
@@ -123,13 +142,21 @@ public struct LookbackReadings: Sendable {
       }
       guard minute % meter.interval == 0 else {
         bad(
-          .misaligned, "'\(stamp)' is not on the \(meter.interval)-minute grid of meter '\(id)'")
+          .misaligned,
+          "'\(ReadingsScanner.clip(stamp))' is not on the \(meter.interval)-minute grid of meter '\(id)'"
+        )
         continue
       }
       let text = sheet.field(row, "kwh")
       var micro: Int64? = nil
       // Under 9 billion kWh a reading, so micro-kWh fit an Int64 with room to add.
-      if let value = Facts.number(text), !value.isNegative, value.scale <= 6,
+      // Written as readings.csv writes kWh: digits and one decimal point, no sign, separator
+      // or space (a decimal comma, 0,350, would otherwise read as 350).
+      let plain =
+        !text.isEmpty && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 }
+        && text.utf8.filter { $0 == 46 }.count <= 1 && text.utf8.first != 46
+        && text.utf8.last != 46
+      if plain, let value = try? Exact(parsing: text), value.scale <= 6,
         value < Exact(9_000_000_000)
       {
         var s = value.significand
@@ -139,7 +166,7 @@ public struct LookbackReadings: Sendable {
       guard let micro else {
         bad(
           .badValue,
-          "'\(text)' is not a reading of meter '\(id)': kWh of 0 or more, at most 6 decimals",
+          "'\(ReadingsScanner.clip(text))' is not a reading of meter '\(id)': kWh of 0 or more, at most 6 decimals",
           hint: "write 12.5")
         continue
       }

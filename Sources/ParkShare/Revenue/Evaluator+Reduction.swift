@@ -28,12 +28,14 @@ extension Evaluator {
     for member in group.map({ members($0).map { Optional($0) } }) ?? [nil] {
       // A member with no meter of the kinds would show no response to any event: 0 kW that
       // no reading backs, never to be paid or judged in silence.
+      // Every kind added (the load; not only a PV meter subtracted from it) must be metered.
+      let added = Set(decls.filter { $0.sign > 0 }.map(\.decl.kind))
       if let member, !events.events.isEmpty, !away.contains(member),
-        !bundle.meters.contains(where: { m in
-          m.party == member && decls.contains { $0.decl.kind == m.kind }
+        let kind = added.sorted(by: { $0.rawValue < $1.rawValue }).first(where: { k in
+          !bundle.meters.contains { $0.party == member && $0.kind == k }
         })
       {
-        let kinds = Set(decls.map(\.decl.kind.rawValue)).sorted().joined(separator: ", ")
+        let kinds = kind.rawValue
         throw EvaluationFailure(
           "\(key): member '\(member)' has no \(kinds) meter in meters.csv: its response to the period's events cannot be verified",
           hint:
@@ -99,7 +101,7 @@ extension Evaluator {
         }
         guard chosen.count == days else {
           throw EvaluationFailure(
-            "\(key): event '\(e.id)' on \(e.day) needs \(days) \(working ? "working days" : "days off") without events before it; the period's readings hold \(chosen.count) (from \(firstDay))",
+            "\(key): event '\(e.id)' on \(e.day) needs \(days) \(working ? "working days" : "days off") without events before it; the readings hold \(chosen.count) (from \(CalendarDay(number: lowest))\(lowest < firstDay.number ? ", with \(LookbackReadings.fileName)" : ""))",
             hint:
               "give the readings of the days before the period in \(LookbackReadings.fileName) (up to \(LookbackReadings.maxDays) days), or declare make-up working days in calendar.csv"
           )

@@ -121,7 +121,7 @@ import Testing
     #expect(r2 == nil)
     #expect(
       m2.contains(
-        "event 'E0' on 2026-04-02 needs 5 working days without events before it; the period's readings hold 1 (from 2026-04-01)"
+        "event 'E0' on 2026-04-02 needs 5 working days without events before it; the readings hold 1 (from 2026-04-01)"
       ), "\(m2)")
   }
 
@@ -303,6 +303,43 @@ import Testing
       lookback()
         + "M-A,2026-04-01T00:00+08:00,250\nM-A,2026-01-01T00:00+08:00,250\nM-A,2026-03-25T14:00+08:00,1\n"
     )
+    // Read as readings.csv reads kWh and timestamps: a decimal comma, a grouping comma, a
+    // sign, a short offset and 24:00 under start labels are each refused at their line.
+    try t.write(
+      "q2/lookback.csv",
+      lookback()
+        + "M-A,2026-03-19T14:00+08:00,\"0,350\"\nM-A,2026-03-19T14:15+08:00,\"1,000\"\nM-A,2026-03-19T14:30+08:00,+350\nM-A,2026-03-19T14:45+0800,350\nM-A,2026-03-18T24:00+08:00,350\n"
+    )
+    let (loose, strict) = t.revenue(dir, period: "2026Q2")
+    #expect(loose == nil)
+    for expected in [
+      "lookback.csv:62:1: error[bad-value]: '0,350' is not a reading of meter 'M-A'",
+      "lookback.csv:63:1: error[bad-value]: '1,000' is not a reading of meter 'M-A'",
+      "lookback.csv:64:1: error[bad-value]: '+350' is not a reading of meter 'M-A'",
+      "lookback.csv:65:1: error[bad-timestamp]: '2026-03-19T14:45+0800' is not an interval's date and time",
+      "lookback.csv:66:1: error[bad-timestamp]",
+    ] {
+      #expect(strict.contains(expected), "\(expected)\n\(strict)")
+    }
+    // A profile that reads the readings in Wh (or as register reads) does not read lookback.csv
+    // so: refused, never a baseline a thousand times too large.
+    try t.write("q2/lookback.csv", lookback())
+    try t.write("q2/import.profile", "unit = kWh\n")
+    #expect(t.revenue(dir, period: "2026Q2").revenue != nil)
+    try t.write("q2/import.profile", "unit = Wh\n")
+    let (wh, whMessages) = t.revenue(dir, period: "2026Q2")
+    #expect(wh == nil)
+    #expect(
+      whMessages.contains(
+        "error[bad-profile]: lookback.csv is read as long readings (meter,timestamp,kwh) in kWh"),
+      "\(whMessages)")
+    try FileManager.default.removeItem(at: t.folder.appendingPathComponent("q2/import.profile"))
+    try t.write(
+      "q2/lookback.csv",
+      lookback()
+        + "M-A,2026-04-01T00:00+08:00,250\nM-A,2026-01-01T00:00+08:00,250\nM-A,2026-03-25T14:00+08:00,1\n"
+    )
+
     let (refused, rows) = t.revenue(dir, period: "2026Q2")
     #expect(refused == nil)
     for expected in [
@@ -367,6 +404,30 @@ import Testing
       messages.contains(
         "member 'D' has no consumption meter in meters.csv: its response to the period's events cannot be verified"
       ), "\(messages)")
+    // A PV meter subtracted from the load does not stand for the load: D with only one would
+    // be paid for its solar output.
+    let pv = try TestBundle(
+      contract: Self.contract.replacingOccurrences(
+        of: "meter use consumption per members",
+        with: "gaps zero\nmeter use consumption per members\nmeter pv pv-generation per members"
+      ).replacingOccurrences(of: "reduction(use, 5)", with: "reduction(use - pv, 5)"),
+      files: ["members.csv": "id,name\nA,甲\nB,乙\nC,丙\nD,丁\n"])
+    defer { pv.remove() }
+    let pvDir = try Self.bundle(pv)
+    try pv.write(
+      "q2/facts.csv",
+      "fact,value,member\ndeclared,500,A\ndeclared,400,B\ndeclared,600,C\ndeclared,100,D\n")
+    try pv.write(
+      "q2/meters.csv",
+      "meter,kind,party,interval\nM-A,consumption,A,15\nM-B,consumption,B,15\nM-C,consumption,C,15\nPV-D,pv-generation,D,15\n"
+    )
+    let readings = pv.folder.appendingPathComponent("q2/readings.csv")
+    try pv.write(
+      "q2/readings.csv",
+      try String(contentsOf: readings, encoding: .utf8) + "PV-D,2026-04-01T00:00+08:00,0\n")
+    let (none2, m2) = pv.revenue(pvDir, period: "2026Q2")
+    #expect(none2 == nil)
+    #expect(m2.contains("member 'D' has no consumption meter in meters.csv"), "\(m2)")
   }
 
   /// A member paid nothing is told why: with E1 alone, B's 100 kW is under half its 400
