@@ -34,3 +34,8 @@ public enum CertificateView: String, Sendable, Hashable, CaseIterable {
   /// The function's name in the contract language.
   public var function: String { "gec-\(rawValue)" }
 }
+
+extension [CertificateLot] {
+  /// The certificates the lots hold.
+  public func total() throws(ArithmeticError) -> Exact { try map(\.certificates).sum() }
+}

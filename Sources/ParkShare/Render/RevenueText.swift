@@ -24,7 +24,7 @@ public enum RevenueText {
       out += "\n\(t.carried)\n"
       for (k, v) in carried { out += "  \(t.gecCarried(k, v.grouped))\n" }
       for (k, lots) in held {
-        let total = (try? lots.map(\.certificates).sum()) ?? .zero
+        let total = (try? lots.total()) ?? .zero
         let parts = lots.map {
           t.heldLot($0.certificates.grouped, "\($0.month)", "\($0.lastMonth)")
         }

@@ -32,7 +32,7 @@ extension Wording {
     case .certificateStock(
       let call, let month, let opening, let issued, let sold, let expired, let closing, let rows):
       func lots(_ lots: [CertificateLot]) -> String {
-        let total = (try? lots.map(\.certificates).sum()) ?? .zero
+        let total = (try? lots.total()) ?? .zero
         return t.lots(total.grouped, lots.map { ($0.certificates.grouped, $0.month.description) })
       }
       return (

@@ -165,7 +165,7 @@ extension Detail: Encodable {
   /// Certificates by production month: `0`, or `500 (300 of 2025-02, 200 of 2025-03)`.
   static func lots(_ lots: [CertificateLot]) -> String {
     guard !lots.isEmpty else { return "0" }
-    let total = (try? lots.map(\.certificates).sum()) ?? .zero
+    let total = (try? lots.total()) ?? .zero
     let parts = lots.map { "\($0.certificates.grouped) of \($0.month)" }
     return "\(total.grouped) (\(parts.joined(separator: ", ")))"
   }

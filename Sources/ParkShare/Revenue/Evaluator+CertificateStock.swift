@@ -103,7 +103,7 @@ extension Evaluator {
 
   /// The certificates the lots hold.
   func held(_ lots: [CertificateLot]) throws(EvaluationFailure) -> Exact {
-    try arithmetic { () throws(ArithmeticError) in try lots.map(\.certificates).sum() }
+    try arithmetic { () throws(ArithmeticError) in try lots.total() }
   }
 
   /// `lots` less `count` certificates of `vintage` (any, when nil), oldest first, with what was
