@@ -2,7 +2,9 @@
 // the rest is:
 //   0  a raw DEFLATE stream, inflated in pieces (output capped at 16 MiB)
 //   1  an .xlsx archive: every sheet read row by row, number cells tried as date serials
-//   2  a worksheet part's XML, stored in an otherwise fixed workbook, read row by row
+//   2  a worksheet part's XML, stored in an otherwise fixed workbook, read row by row, and
+//      read as lines twice, with and without the one-pass row scan (`SheetRowScan`), in
+//      pieces of 1 to 8 bytes (the second byte): a difference in any line, row or error traps
 //   3  a shared-strings part's XML, stored in an otherwise fixed workbook, then its sheet
 // Errors are expected; a crash, a sanitizer report, a hang or unbounded memory is a finding.
 import Foundation
@@ -30,6 +32,24 @@ func readAll(_ book: XlsxWorkbook) {
         }
       }
     }
+  }
+}
+
+/// Every line of the sheet, with or without the row scan, and the error that ended the read.
+func lines(_ bytes: [UInt8], scan: Bool, piece: Int) -> ([String], XlsxError?) {
+  var limits = XlsxLimits()
+  limits.pieceSize = piece
+  var out: [String] = []
+  do throws(XlsxError) {
+    let rows = try XlsxWorkbook(bytes: bytes, limits: limits).rows(sheet: nil)
+    rows.scansRows = scan
+    var line: [UInt8] = []
+    while let n = try rows.nextLine(into: &line, separator: 0x1F, dateColumn: 2, fields: 3) {
+      out.append("\(n):" + String(decoding: line, as: UTF8.self))
+    }
+    return (out, nil)
+  } catch {
+    return (out, error)
   }
 }
 
@@ -62,7 +82,15 @@ public func fuzzXlsx(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case 2:
     let text = String(decoding: rest, as: UTF8.self)
     let shared = "<sst><si><t>a</t></si><si><r><t>b</t></r></si></sst>"
-    if let book = try? XlsxWorkbook(bytes: workbook(sheet: text, shared: shared)) { readAll(book) }
+    let bytes = workbook(sheet: text, shared: shared)
+    if let book = try? XlsxWorkbook(bytes: bytes) { readAll(book) }
+    let piece = 1 + Int(rest.first ?? 0) % 8
+    let (tokens, scanned) = (
+      lines(bytes, scan: false, piece: piece), lines(bytes, scan: true, piece: piece)
+    )
+    if tokens.0 != scanned.0 || tokens.1 != scanned.1 {
+      fatalError("the row scan read \(scanned) where the tokens read \(tokens)")
+    }
   default:
     let text = String(decoding: rest, as: UTF8.self)
     if let book = try? XlsxWorkbook(bytes: workbook(sheet: sheetXML, shared: text)) {

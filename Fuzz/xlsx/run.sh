@@ -14,7 +14,7 @@ out=.build/fuzz-xlsx
 fixtures=Tests/ParkShareTests/Fixtures/xlsx
 mkdir -p "$out/corpus"
 if [ ! -x "$out/fuzz" ] || [ -n "$(find Sources/ParkShare Fuzz/xlsx -newer "$out/fuzz" -name '*.swift')" ]; then
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ParkShare \
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ParkShare -enable-bare-slash-regex \
     $(find Sources/ParkShare -name '*.swift') Fuzz/xlsx/main.swift -o "$out/fuzz" 2> "$out/build.log"
 fi
 seed() { { printf "\\x$(printf %02x "$1")"; cat "$2"; } > "$out/corpus/$3"; }

@@ -1,7 +1,7 @@
 /// CRC-32 (ISO 3309, the polynomial ZIP uses), shared by the ZIP writer (`Zip`) and the ZIP
 /// reader (`ZipArchive`), which checks each entry as it streams and so updates in pieces.
-/// Eight bytes a step through eight tables ("slicing-by-8"): a byte-at-a-time CRC took as long
-/// as inflating the sheet it checked.
+/// Sixteen bytes a step through sixteen tables ("slicing-by-16"): a byte-at-a-time CRC took as
+/// long as inflating the sheet it checked, eight bytes a step half as long.
 enum CRC32 {
   static let table: [UInt32] = (0..<256).map { n -> UInt32 in
     var c = UInt32(n)
@@ -9,11 +9,11 @@ enum CRC32 {
     return c
   }
 
-  /// `tables[k][b]`: the CRC of byte `b` followed by `k` zero bytes, for k in 0..<8, flat.
+  /// `tables[k][b]`: the CRC of byte `b` followed by `k` zero bytes, for k in 0..<16, flat.
   static let tables: [UInt32] = {
-    var t = [UInt32](repeating: 0, count: 8 * 256)
+    var t = [UInt32](repeating: 0, count: 16 * 256)
     for n in 0..<256 { t[n] = table[n] }
-    for k in 1..<8 {
+    for k in 1..<16 {
       for n in 0..<256 {
         let prev = t[(k - 1) * 256 + n]
         t[k * 256 + n] = (prev >> 8) ^ table[Int(prev & 0xFF)]
@@ -36,16 +36,25 @@ enum CRC32 {
     tables.withUnsafeBufferPointer { t in
       var i = 0
       let n = bytes.count
-      while i + 8 <= n {
+      let t = UnsafePointer<UInt32>(t.baseAddress!)
+      while i + 16 <= n {
         let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        let lo = UInt32(truncatingIfNeeded: w) ^ c
-        let hi = UInt32(truncatingIfNeeded: w >> 32)
+        let v = UInt64(
+          littleEndian: UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self))
+        let a = UInt32(truncatingIfNeeded: w) ^ c
+        let b = UInt32(truncatingIfNeeded: w >> 32)
+        let x = UInt32(truncatingIfNeeded: v)
+        let y = UInt32(truncatingIfNeeded: v >> 32)
         c =
-          t[7 * 256 + Int(lo & 0xFF)] ^ t[6 * 256 + Int(lo >> 8 & 0xFF)]
-          ^ t[5 * 256 + Int(lo >> 16 & 0xFF)] ^ t[4 * 256 + Int(lo >> 24)]
-          ^ t[3 * 256 + Int(hi & 0xFF)] ^ t[2 * 256 + Int(hi >> 8 & 0xFF)]
-          ^ t[256 + Int(hi >> 16 & 0xFF)] ^ t[Int(hi >> 24)]
-        i += 8
+          t[15 * 256 + Int(a & 0xFF)] ^ t[14 * 256 + Int(a >> 8 & 0xFF)]
+          ^ t[13 * 256 + Int(a >> 16 & 0xFF)] ^ t[12 * 256 + Int(a >> 24)]
+          ^ t[11 * 256 + Int(b & 0xFF)] ^ t[10 * 256 + Int(b >> 8 & 0xFF)]
+          ^ t[9 * 256 + Int(b >> 16 & 0xFF)] ^ t[8 * 256 + Int(b >> 24)]
+          ^ t[7 * 256 + Int(x & 0xFF)] ^ t[6 * 256 + Int(x >> 8 & 0xFF)]
+          ^ t[5 * 256 + Int(x >> 16 & 0xFF)] ^ t[4 * 256 + Int(x >> 24)]
+          ^ t[3 * 256 + Int(y & 0xFF)] ^ t[2 * 256 + Int(y >> 8 & 0xFF)]
+          ^ t[256 + Int(y >> 16 & 0xFF)] ^ t[Int(y >> 24)]
+        i += 16
       }
       while i < n {
         c = t[Int((c ^ UInt32(base[i])) & 0xFF)] ^ (c >> 8)

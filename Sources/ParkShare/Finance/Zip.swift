@@ -9,6 +9,11 @@ public struct Zip: Sendable {
     entries.append((name, Array(text.utf8)))
   }
 
+  /// An entry of any bytes (tests write broken text with it).
+  mutating func add(_ name: String, bytes: [UInt8]) {
+    entries.append((name, bytes))
+  }
+
   public static func crc32(_ data: [UInt8]) -> UInt32 { CRC32.checksum(data) }
 
   /// The archive's bytes.

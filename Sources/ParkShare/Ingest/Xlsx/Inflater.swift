@@ -383,6 +383,16 @@ public final class Inflater {
             if symbol < 256 {
               o[oe] = UInt8(truncatingIfNeeded: symbol)
               oe += 1
+              // A second literal from the bits already held (at least 46 after one code of at
+              // most 10 bits from the table), before the next refill: text is mostly literals.
+              entry = lf[Int(bb & HuffmanTable.fastMask)]
+              if entry != 0 && entry & 0x1FF < 256 && oe < limit {
+                len = Int(entry >> 9)
+                bb >>= UInt64(len)
+                bc -= len
+                o[oe] = UInt8(truncatingIfNeeded: entry)
+                oe += 1
+              }
               continue
             }
             if symbol == 256 { return .endOfBlock }

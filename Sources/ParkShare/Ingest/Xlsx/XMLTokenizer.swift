@@ -65,7 +65,7 @@ struct XMLTokenizer {
 
   /// Appends the next piece of input, first dropping what lies before `keep` (the start of
   /// the token being read). False at the end of the input.
-  private mutating func more(keeping keep: Int) throws(XlsxError) -> Bool {
+  mutating func more(keeping keep: Int) throws(XlsxError) -> Bool {
     if sourceDone { return false }
     if keep > 0 {
       buffer.removeSubrange(0..<keep)

@@ -9,6 +9,9 @@ public struct XlsxLimits: Sendable, Equatable {
   /// A tag or a run of text between tags: at most this many bytes (a cell holds at most 32,767
   /// characters, which entities can make six times longer).
   public var maxToken = 1024 * 1024
+  /// A sheet is inflated and read in pieces of this many bytes (tests make them tiny, so rows
+  /// and tokens are cut at every byte).
+  var pieceSize = 1 << 18
 
   public init() {}
 }

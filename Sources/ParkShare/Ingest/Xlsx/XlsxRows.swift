@@ -39,15 +39,21 @@ public final class XlsxRows {
     into line: inout [UInt8], separator: UInt8, dateColumn: Int? = nil, dateOnly: Bool = false,
     fields: Int = 0
   ) throws(XlsxError) -> Int? {
-    let date1904 = date1904
-    return try read { p throws(XlsxError) in
-      guard let number = try p.nextRow() else { return nil }
-      p.line(
-        into: &line, separator: separator, dateColumn: dateColumn, dateOnly: dateOnly,
-        date1904: date1904, fields: fields)
-      return number
-    }
+    let options = SheetLineOptions(
+      separator: separator, dateColumn: dateColumn, dateOnly: dateOnly, date1904: date1904,
+      fields: fields)
+    return try read { p throws(XlsxError) in try p.nextLine(into: &line, options) }
   }
+
+  /// Whether rows are read by `SheetRowScan` where it can (always, but in the tests that
+  /// compare it with the tokens' reading).
+  var scansRows: Bool {
+    get { parser?.scansRows ?? false }
+    set { parser?.scansRows = newValue }
+  }
+
+  /// How many rows `SheetRowScan` has read so far.
+  var rowsScanned: Int { parser?.rowsScanned ?? 0 }
 
   private func read<T>(_ body: (inout SheetParser) throws(XlsxError) -> T?) throws(XlsxError) -> T?
   {
@@ -69,10 +75,13 @@ public final class XlsxRows {
 /// A row's cells are kept as bytes (their values decoded, one after another in `arena`), so a
 /// row costs no string per cell; `cells()` makes the values when a caller wants them.
 struct SheetParser {
-  private var xml: XMLTokenizer
-  private let shared: [String]
-  private var lastRow = 0
-  private var done = false
+  var xml: XMLTokenizer
+  let shared: [String]
+  var lastRow = 0
+  var done = false
+  var scansRows = true
+  /// Rows read by `SheetRowScan` (the rest were read by tokens).
+  var rowsScanned = 0
 
   enum CellType {
     case number
@@ -162,43 +171,48 @@ struct SheetParser {
   }
 
   /// The row just read as one line (see `XlsxRows.nextLine`).
-  func line(
-    into line: inout [UInt8], separator: UInt8, dateColumn: Int?, dateOnly: Bool, date1904: Bool,
-    fields: Int = 0
-  ) {
+  func line(into line: inout [UInt8], _ o: SheetLineOptions) {
     line.removeAll(keepingCapacity: true)
     var column = 0
     arena.withUnsafeBufferPointer { arena in
       for c in row {
-        for _ in column..<c.column { line.append(separator) }
+        for _ in column..<c.column { line.append(o.separator) }
         column = c.column
         let bytes = UnsafeBufferPointer(rebasing: arena[c.bytes])
         switch c.type {
         case .number:
-          if c.column == dateColumn,
-            let d = try? XlsxDateTime(
-              serial: String(decoding: bytes, as: UTF8.self), date1904: date1904)
-          {
-            // A day row's date is a day: a serial with a time of day is left as written.
-            line +=
-              (dateOnly
-              ? (d.secondOfDay == 0 ? String(d.description.prefix(10)) : nil)
-              : d.description).map { Array($0.utf8) } ?? Array(bytes)
-          } else if bytes.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) {
-            line += XlsxValue.plainDecimal(String(decoding: bytes, as: UTF8.self)).utf8
-          } else {
-            line += bytes
-          }
+          line += Self.numberText(bytes, column: c.column, o) ?? Array(bytes)
         case .shared:
-          Self.appendText(shared[Self.integer(bytes)!].utf8, separator, &line)
+          Self.appendText(shared[Self.integer(bytes)!].utf8, o.separator, &line)
         case .bool:
           line += (bytes.first == UInt8(ascii: "1") ? "TRUE" : "FALSE").utf8
         case .string, .inline, .error, .date:
-          Self.appendText(bytes, separator, &line)
+          Self.appendText(bytes, o.separator, &line)
         }
       }
     }
-    for _ in (column + 1)..<max(fields, column + 1) { line.append(separator) }
+    for _ in (column + 1)..<max(o.fields, column + 1) { line.append(o.separator) }
+  }
+
+  /// A number as a line holds it, nil when that is the cell's text: a date serial in the date
+  /// column as a date and time (a day row's date as a day, a serial with a time of day then
+  /// left as written), `1.5E-3` as `0.0015`.
+  static func numberText(
+    _ bytes: UnsafeBufferPointer<UInt8>, column: Int, _ o: SheetLineOptions
+  ) -> [UInt8]? {
+    if column == o.dateColumn,
+      let d = try? XlsxDateTime(
+        serial: String(decoding: bytes, as: UTF8.self), date1904: o.date1904)
+    {
+      return
+        (o.dateOnly
+        ? (d.secondOfDay == 0 ? String(d.description.prefix(10)) : nil)
+        : d.description).map { Array($0.utf8) }
+    }
+    if bytes.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) {
+      return Array(XlsxValue.plainDecimal(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+    return nil
   }
 
   private static func appendText<S: Sequence<UInt8>>(

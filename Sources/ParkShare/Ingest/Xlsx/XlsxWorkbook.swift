@@ -77,9 +77,9 @@ public final class XlsxWorkbook {
     guard sheets[index].worksheet, let part = sheets[index].part else {
       throw XlsxError(.notAWorksheet(name))
     }
-    let reader = try open(part)
+    let reader = try open(part, chunkSize: limits.pieceSize)
     // The sheet inflates on a thread of its own while its rows are read.
-    let pieces = PiecePrefetcher { () throws(XlsxError) -> [UInt8]? in
+    let pieces = Prefetcher { () throws(XlsxError) -> [UInt8]? in
       do throws(ZipError) {
         return try reader.next()
       } catch {
@@ -92,10 +92,10 @@ public final class XlsxWorkbook {
     return try XlsxRows(sheet: name, xml: xml, shared: sharedStrings, date1904: date1904)
   }
 
-  private func open(_ part: String) throws(XlsxError) -> ZipEntryReader {
+  private func open(_ part: String, chunkSize: Int = 1 << 18) throws(XlsxError) -> ZipEntryReader {
     guard let entry = archive.entry(part) else { throw XlsxError(.missingPart(part)) }
     do throws(ZipError) {
-      return try archive.open(entry)
+      return try archive.open(entry, chunkSize: chunkSize)
     } catch {
       throw XlsxError(.archive(error), part: part)
     }

@@ -55,7 +55,7 @@ import Testing
   @Test func prefetchedPiecesComeInOrderBoundedAndEndWithTheirError() throws {
     let made = Counter()
     var next = 0
-    let pieces = PiecePrefetcher(depth: 3) { () throws(XlsxError) -> [UInt8]? in
+    let pieces = Prefetcher(depth: 3) { () throws(XlsxError) -> [UInt8]? in
       next += 1
       made.add()
       if next == 50 { throw XlsxError(.malformedXML("piece 50")) }
@@ -78,7 +78,7 @@ import Testing
   @Test func droppingThePrefetcherStopsItsThread() throws {
     let made = Counter()
     do {
-      let pieces = PiecePrefetcher(depth: 2) { () throws(XlsxError) -> [UInt8]? in
+      let pieces = Prefetcher(depth: 2) { () throws(XlsxError) -> [UInt8]? in
         made.add()
         return [1]
       }

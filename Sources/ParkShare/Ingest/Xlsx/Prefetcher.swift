@@ -1,20 +1,21 @@
 import Foundation
 
-/// A part's pieces produced ahead of their reader on a thread of their own: inflating and
-/// checking the CRC-32 of one piece overlaps with tokenizing the one before, so a sheet reads
-/// in about the time of the slower of the two instead of their sum. At most `depth` pieces
-/// wait (memory stays bounded); they come out in order, and an error comes out where it
-/// happened, after the pieces before it. Dropping the prefetcher stops its thread.
-final class PiecePrefetcher {
+/// Elements produced ahead of their reader on a thread of their own: a sheet's pieces are
+/// inflated and checked (CRC-32) while the piece before is tokenized, and its rows tokenized
+/// into lines while the lines before are read, so a sheet reads in about the time of its
+/// slowest stage instead of their sum. At most `depth` elements wait (memory stays bounded);
+/// they come out in order, and an error comes out where it happened, after the elements
+/// before it. Dropping the prefetcher stops its thread.
+final class Prefetcher<Element> {
   private let state: State
 
-  init(depth: Int = 4, produce: @escaping () throws(XlsxError) -> [UInt8]?) {
+  init(depth: Int = 4, produce: @escaping () throws(XlsxError) -> Element?) {
     state = State(depth: depth)
     let state = state
     let producer = Producer(produce: produce)
     let thread = Thread {
       while true {
-        let result: Result<[UInt8]?, XlsxError>
+        let result: Result<Element?, XlsxError>
         do throws(XlsxError) {
           result = .success(try producer.produce())
         } catch {
@@ -30,29 +31,29 @@ final class PiecePrefetcher {
 
   deinit { state.cancel() }
 
-  /// The next piece, nil after the last.
-  func next() throws(XlsxError) -> [UInt8]? {
+  /// The next element, nil after the last.
+  func next() throws(XlsxError) -> Element? {
     try state.take().get()
   }
 
   /// The producing closure, used by the producer thread alone once it has started.
   private struct Producer: @unchecked Sendable {
-    let produce: () throws(XlsxError) -> [UInt8]?
+    let produce: () throws(XlsxError) -> Element?
   }
 
   /// The queue between the two threads, guarded by its condition.
   private final class State: @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [Result<[UInt8]?, XlsxError>] = []
+    private var queue: [Result<Element?, XlsxError>] = []
     private var cancelled = false
     /// The last result (the end or an error), once taken.
-    private var last: Result<[UInt8]?, XlsxError>?
+    private var last: Result<Element?, XlsxError>?
     private let depth: Int
 
     init(depth: Int) { self.depth = max(1, depth) }
 
     /// Adds a result, waiting while `depth` wait; false once the reader has gone.
-    func put(_ result: Result<[UInt8]?, XlsxError>) -> Bool {
+    func put(_ result: Result<Element?, XlsxError>) -> Bool {
       condition.lock()
       defer { condition.unlock() }
       while queue.count >= depth && !cancelled { condition.wait() }
@@ -62,10 +63,10 @@ final class PiecePrefetcher {
       return true
     }
 
-    func take() -> Result<[UInt8]?, XlsxError> {
+    func take() -> Result<Element?, XlsxError> {
       condition.lock()
       defer { condition.unlock() }
-      // After the last piece (or an error) nothing more comes: repeat it.
+      // After the last element (or an error) nothing more comes: repeat it.
       if let last { return last }
       while queue.isEmpty { condition.wait() }
       // At most `depth` wait: taking from the front costs no more than moving those.
