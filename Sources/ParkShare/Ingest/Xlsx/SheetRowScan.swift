@@ -359,7 +359,7 @@ struct SheetRowScan {
     for k in r {
       let d = b[k] &- UInt8(ascii: "0")
       guard d <= 9 else { return nil }
-      v = v * 10 + Int(d)
+      v = v &* 10 &+ Int(d)
     }
     return v
   }
@@ -422,6 +422,7 @@ struct SheetRowScan {
   /// The cell tag at `start` in row `row`, after the cell in `lastColumn`: the usual ones
   /// (`<c r="B7" s="3" t="s">`, each attribute once, after one space, in double quotes) read in
   /// one pass, any other by `startTag`.
+  @inline(__always)
   private func cellTag(_ start: Int, row: Int, after lastColumn: Int) -> CellTag {
     var k = start + 2
     var column = lastColumn + 1
@@ -442,13 +443,13 @@ struct SheetRowScan {
         seen |= 1
         var letters = 0
         while k < n, b[k] &- UInt8(ascii: "A") < 26, letters <= 16_384 {
-          letters = letters * 26 + Int(b[k] - UInt8(ascii: "A")) + 1
+          letters = letters &* 26 &+ Int(b[k] &- UInt8(ascii: "A")) &+ 1
           k += 1
         }
         var number = 0
         let digits = k
         while k < n, b[k] &- UInt8(ascii: "0") <= 9, k - digits < 10 {
-          number = number * 10 + Int(b[k] - UInt8(ascii: "0"))
+          number = number &* 10 &+ Int(b[k] &- UInt8(ascii: "0"))
           k += 1
         }
         guard k < n, b[k] == UInt8(ascii: "\""), letters > 0, letters <= 16_384,
