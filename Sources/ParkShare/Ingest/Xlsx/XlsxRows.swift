@@ -401,7 +401,9 @@ struct SheetParser {
   }
 
   /// `B7` as (column 1, row 7); `$` signs are not part of cell references in sheet data.
-  static func reference(_ bytes: ArraySlice<UInt8>) -> (column: Int, row: Int)? {
+  static func reference<C: RandomAccessCollection<UInt8>>(
+    _ bytes: C
+  ) -> (column: Int, row: Int)? where C.Index == Int {
     var column = 0
     var i = bytes.startIndex
     while i < bytes.endIndex, bytes[i] >= UInt8(ascii: "A"), bytes[i] <= UInt8(ascii: "Z") {

@@ -18,20 +18,10 @@ import Testing
     var out = Read()
     var scanned = 0
     do throws(XlsxError) {
-      var z = Zip()
-      z.add(
-        "xl/workbook.xml",
-        "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>")
-      z.add(
-        "xl/_rels/workbook.xml.rels",
-        "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"s.xml\"/>"
-          + "<Relationship Id=\"rId2\" Type=\"x/sharedStrings\" Target=\"ss.xml\"/></Relationships>"
-      )
-      z.add("xl/ss.xml", "<sst><si><t>meter 1</t></si><si><t>表\u{1F}号</t></si></sst>")
-      z.add(
-        "xl/s.xml",
-        bytes: Array("<worksheet><sheetData>".utf8) + xml + Array("</sheetData></worksheet>".utf8))
-      let rows = try XlsxWorkbook(bytes: z.bytes(), limits: limits).rows(sheet: nil)
+      let book = XlsxSheetErrorsTests.bytes(
+        sheet: Array("<worksheet><sheetData>".utf8) + xml + Array("</sheetData></worksheet>".utf8),
+        shared: "<sst><si><t>meter 1</t></si><si><t>表\u{1F}号</t></si></sst>")
+      let rows = try XlsxWorkbook(bytes: book, limits: limits).rows(sheet: nil)
       rows.scansRows = scan
       var line: [UInt8] = []
       while let n = try rows.nextLine(
@@ -47,21 +37,7 @@ import Testing
     return (out, scanned)
   }
 
-  /// A small deterministic generator (SplitMix64).
-  struct Random: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    /// True one time in `n`.
-    mutating func oneIn(_ n: Int) -> Bool { below(n) == 0 }
-  }
+  typealias Random = SplitMixRandom
 
   static let numbers = [
     "0", "12.5", "-3", "+4", ".5", "5.", "1E3", "1.5e-3", "2E+2", "1E", "E5", "abc", "", "1,5",
@@ -76,30 +52,30 @@ import Testing
   /// A cell after `column`; in a sheet with `odd` = 1 anything odd is frequent, with a larger
   /// `odd` rare.
   static func cell(_ r: inout Random, row: Int, column: inout Int, odd m: Int) -> String {
-    column += r.oneIn(6) ? 1 + r.below(3) : 1
-    if r.oneIn(40 * m) { column -= 2 }  // out of order
-    var ref = XlsxCell.letters(column) + "\(r.oneIn(50 * m) ? row + 1 : row)"
-    if r.oneIn(60 * m) { ref = ref.lowercased() }
+    column += r.one(in: 6) ? 1 + r.below(3) : 1
+    if r.one(in: 40 * m) { column -= 2 }  // out of order
+    var ref = XlsxCell.letters(column) + "\(r.one(in: 50 * m) ? row + 1 : row)"
+    if r.one(in: 60 * m) { ref = ref.lowercased() }
     var attributes: [String] = []
-    if !r.oneIn(8) { attributes.append("r=\"\(ref)\"") }
-    if r.oneIn(3) { attributes.append("s=\"\(r.below(20))\"") }
+    if !r.one(in: 8) { attributes.append("r=\"\(ref)\"") }
+    if r.one(in: 3) { attributes.append("s=\"\(r.below(20))\"") }
     let type =
-      r.oneIn(2)
+      r.one(in: 2)
       ? nil
       : m > 1
         ? r.pick(["n", "s", "str", "b"])
         : r.pick(["n", "s", "str", "inlineStr", "b", "e", "d", "zz"])
     if let type { attributes.append("t=\"\(type)\"") }
-    if r.oneIn(30 * m) { attributes.append("cm=\"1\"") }
-    if r.oneIn(50 * m) { attributes.append("s=\"2\"") }  // given twice
-    if r.oneIn(40 * m) { attributes.append("x:r=\"\(ref)\"") }
-    if r.oneIn(3) { attributes.shuffle(using: &r) }
+    if r.one(in: 30 * m) { attributes.append("cm=\"1\"") }
+    if r.one(in: 50 * m) { attributes.append("s=\"2\"") }  // given twice
+    if r.one(in: 40 * m) { attributes.append("x:r=\"\(ref)\"") }
+    if r.one(in: 3) { attributes.shuffle(using: &r) }
     var tag = "<c"
     for a in attributes {
       var a = a
-      if r.oneIn(40 * m) { a = a.replacingOccurrences(of: "\"", with: "'") }
-      if r.oneIn(60 * m) { a = a.replacingOccurrences(of: "=", with: " = ") }
-      tag += (r.oneIn(50 * m) ? "\n  " : " ") + a
+      if r.one(in: 40 * m) { a = a.replacingOccurrences(of: "\"", with: "'") }
+      if r.one(in: 60 * m) { a = a.replacingOccurrences(of: "=", with: " = ") }
+      tag += (r.one(in: 50 * m) ? "\n  " : " ") + a
     }
     let value: String
     switch type {
@@ -108,7 +84,7 @@ import Testing
     case "str", "inlineStr", "e", "d": value = m > 1 ? r.pick(["a", "中文", ""]) : r.pick(Self.texts)
     default:
       value =
-        r.oneIn(5 * m)
+        r.one(in: 5 * m)
         ? r.pick(Self.texts) : m > 1 ? r.pick(["0", "12.5", "7", "1E3"]) : r.pick(Self.numbers)
     }
     switch r.below(24 * m) {
@@ -125,7 +101,7 @@ import Testing
     case 10: return tag + "><x:v>\(value)</x:v></c>"
     case 11: return tag + "><v>\(value)</v></c "
     default:
-      if type == "inlineStr" && r.oneIn(2) { return tag + "><is><t>\(value)</t></is></c>" }
+      if type == "inlineStr" && r.one(in: 2) { return tag + "><is><t>\(value)</t></is></c>" }
       return tag + "><v>\(value)</v></c>"
     }
   }
@@ -135,47 +111,47 @@ import Testing
     var xml = ""
     var row = 0
     for _ in 0..<(1 + r.below(8)) {
-      row += r.oneIn(5) ? 2 : 1
-      if r.oneIn(40 * m) { row -= 1 }
+      row += r.one(in: 5) ? 2 : 1
+      if r.one(in: 40 * m) { row -= 1 }
       var attributes: [String] = []
-      if !r.oneIn(6) { attributes.append("r=\"\(r.oneIn(80 * m) ? 0 : row)\"") }
-      if r.oneIn(3) { attributes.append("spans=\"1:5\"") }
-      if r.oneIn(3) { attributes.append("x14ac:dyDescent=\"0.25\"") }
-      if r.oneIn(60 * m) { attributes.append("spans=\"1:2\"") }
+      if !r.one(in: 6) { attributes.append("r=\"\(r.one(in: 80 * m) ? 0 : row)\"") }
+      if r.one(in: 3) { attributes.append("spans=\"1:5\"") }
+      if r.one(in: 3) { attributes.append("x14ac:dyDescent=\"0.25\"") }
+      if r.one(in: 60 * m) { attributes.append("spans=\"1:2\"") }
       let open = "<row" + attributes.map { " " + $0 }.joined()
-      if r.oneIn(15 * m) {
+      if r.one(in: 15 * m) {
         xml += open + "/>"
         continue
       }
       xml += open + ">"
       var column = -1
       for _ in 0..<r.below(7) {
-        if r.oneIn(10 * m) {
+        if r.one(in: 10 * m) {
           xml += r.pick(["\n", "  ", "\r\n", "text", "<!-- c -->", "<extLst/>"])
         }
         xml += cell(&r, row: row, column: &column, odd: m)
       }
-      xml += r.oneIn(40 * m) ? "</x:row>" : "</row>"
-      if r.oneIn(6) { xml += "\n" }
+      xml += r.one(in: 40 * m) ? "</x:row>" : "</row>"
+      if r.one(in: 6) { xml += "\n" }
     }
     var bytes = Array(xml.utf8)
     // Now and then a byte that is not UTF-8, or the sheet cut short.
-    if r.oneIn(30 * m), !bytes.isEmpty { bytes[r.below(bytes.count)] = 0xFF }
-    if r.oneIn(30 * m), !bytes.isEmpty { bytes.removeLast(r.below(bytes.count)) }
+    if r.one(in: 30 * m), !bytes.isEmpty { bytes[r.below(bytes.count)] = 0xFF }
+    if r.one(in: 30 * m), !bytes.isEmpty { bytes.removeLast(r.below(bytes.count)) }
     return bytes
   }
 
   @Test func theScanReadsEverySheetAsTheTokensDo() {
-    var r = Random(state: 20_261_128)
+    var r = Random(seed: 20_261_128)
     var scanned = 0
     for _ in 0..<3_000 {
       let xml = Self.sheet(&r)
       var limits = XlsxLimits()
       limits.pieceSize = r.pick([1, 2, 3, 7, 64, 1 << 18])
-      if r.oneIn(4) { limits.maxToken = r.pick([8, 16, 40, 100]) }
+      if r.one(in: 4) { limits.maxToken = r.pick([8, 16, 40, 100]) }
       let o = SheetLineOptions(
-        separator: r.pick([0x1F, UInt8(ascii: "|")]), dateColumn: r.oneIn(2) ? nil : r.below(3),
-        dateOnly: r.oneIn(2), date1904: false, fields: r.below(8))
+        separator: r.pick([0x1F, UInt8(ascii: "|")]), dateColumn: r.one(in: 2) ? nil : r.below(3),
+        dateOnly: r.one(in: 2), date1904: false, fields: r.below(8))
       let tokens = Self.read(xml, scan: false, limits: limits, o)
       let scan = Self.read(xml, scan: true, limits: limits, o)
       #expect(tokens.read == scan.read, "\(String(decoding: xml, as: UTF8.self))")
@@ -204,4 +180,11 @@ import Testing
     #expect(scan.read.lines.last == "50:meter 1|2024-01-01||50.125||")
     #expect(scan.read == Self.read(Array(xml.utf8), scan: false, limits: XlsxLimits(), o).read)
   }
+}
+
+extension SplitMixRandom {
+  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+  /// True one time in `n`.
+  mutating func one(in n: Int) -> Bool { below(n) == 0 }
 }

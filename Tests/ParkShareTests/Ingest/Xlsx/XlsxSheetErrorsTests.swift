@@ -14,6 +14,13 @@ import Testing
 
   /// The archive's bytes (a bundle's `readings.xlsx` in other tests).
   static func bytes(_ data: String, whole: String? = nil) -> [UInt8] {
+    bytes(
+      sheet: Array((whole ?? "<worksheet><sheetData>\(data)</sheetData></worksheet>").utf8),
+      shared: "<sst><si><t>a</t></si><si><t>b</t></si></sst>")
+  }
+
+  /// The archive of one sheet part of any bytes, with the shared strings `shared`.
+  static func bytes(sheet: [UInt8], shared: String) -> [UInt8] {
     var z = Zip()
     z.add(
       "xl/workbook.xml",
@@ -22,8 +29,8 @@ import Testing
       "xl/_rels/workbook.xml.rels",
       "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"s.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"x/sharedStrings\" Target=\"ss.xml\"/></Relationships>")
-    z.add("xl/ss.xml", "<sst><si><t>a</t></si><si><t>b</t></si></sst>")
-    z.add("xl/s.xml", whole ?? "<worksheet><sheetData>\(data)</sheetData></worksheet>")
+    z.add("xl/ss.xml", shared)
+    z.add("xl/s.xml", bytes: sheet)
     return z.bytes()
   }
 
