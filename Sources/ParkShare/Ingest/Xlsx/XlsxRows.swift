@@ -139,6 +139,8 @@ struct SheetParser {
           try xml.skipElement()
         }
       case .end:
+        // A stray end tag (`</row>` twice) would end the data early: every row after it lost.
+        guard xml.nameIs("sheetData") else { throw strayEnd("sheetData") }
         // The end of <sheetData>; what follows (merged cells, margins) is not data, but it
         // is read through so the part's CRC-32 and size are checked before the last row is
         // taken as read.
@@ -221,6 +223,13 @@ struct SheetParser {
     for b in text { line.append(b == separator ? UInt8(ascii: " ") : b) }
   }
 
+  /// An end tag other than the one of the element being read.
+  private func strayEnd(_ open: String) -> XlsxError {
+    let name = String(decoding: xml.buffer[xml.name], as: UTF8.self)
+    return xml.fail(
+      .malformedXML("</\(name)> inside <\(open)>: an element left open or closed twice"))
+  }
+
   private func error(_ problem: XlsxError.Problem, _ cell: String) -> XlsxError {
     var e = xml.fail(problem)
     e.cell = cell
@@ -261,6 +270,7 @@ struct SheetParser {
           try xml.skipElement()
         }
       case .end:
+        guard xml.nameIs("row") else { throw error(strayEnd("row").problem, "\(number)") }
         return row.isEmpty ? nil : number
       case .text:
         continue
@@ -332,6 +342,8 @@ struct SheetParser {
           try xml.skipElement()
         }
       case .end:
+        // A cell left open (`<c><v>1</v>` then the next cell) is refused, never read on.
+        guard xml.nameIs("c") else { throw error(strayEnd("c").problem, place()) }
         if type == .inline, let inline {
           arena.removeSubrange(start...)
           arena += inline.utf8
@@ -357,7 +369,9 @@ struct SheetParser {
     while true {
       switch try xml.next() {
       case .text: try xml.decode(xml.text, raw: xml.raw, into: &arena)
-      case .end: return
+      case .end:
+        guard xml.nameIs("v") else { throw strayEnd("v") }
+        return
       case .start: try xml.skipElement()
       case .eof: throw xml.fail(.malformedXML("the sheet ends inside a value"))
       }

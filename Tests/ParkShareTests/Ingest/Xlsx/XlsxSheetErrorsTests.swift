@@ -45,6 +45,31 @@ import Testing
     XlsxError(p, part: "xl/s.xml", sheet: "S", cell: cell)
   }
 
+  /// An end tag that does not close what is open would end a row, or the sheet's data, early:
+  /// the rows after it lost (found by a hostile review: a second `</row>` dropped the rest of
+  /// the quarter into `gaps zero`).
+  @Test func strayEndTagsAreRefusedNotReadOn() throws {
+    let cases: [(String, XlsxError)] = [
+      (
+        "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row></row><row r=\"2\"><c r=\"A2\"><v>2</v></c></row>",
+        XlsxError(
+          .malformedXML("</row> inside <sheetData>: an element left open or closed twice"),
+          part: "xl/s.xml", sheet: "S")
+      ),
+      (
+        "<row r=\"1\"><c r=\"A1\"><v>1</v><c r=\"B1\"><v>2</v></c></row><row r=\"2\"/>",
+        Self.error(.malformedXML("</row> inside <c>: an element left open or closed twice"), "A1")
+      ),
+      (
+        "<row r=\"1\"><c r=\"A1\"><v>1</c></v></row>",
+        Self.error(.malformedXML("</c> inside <v>: an element left open or closed twice"), "1")
+      ),
+    ]
+    for (data, expected) in cases {
+      #expect(throws: expected, "\(data)") { try Self.read(try Self.book(data)) }
+    }
+  }
+
   @Test func locatedRefusals() throws {
     let cases: [(String, XlsxError)] = [
       (
