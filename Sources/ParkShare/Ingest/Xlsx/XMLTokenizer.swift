@@ -34,6 +34,8 @@ struct XMLTokenizer {
 
   var pos = 0
   private var sourceDone = false
+  /// Whether a piece has been read (a byte-order mark is skipped before the first only).
+  private var started = false
   private let source: () throws(XlsxError) -> [UInt8]?
   let maxToken: Int
   /// Where errors are: the part (and sheet) this tokenizer reads.
@@ -75,7 +77,10 @@ struct XMLTokenizer {
       sourceDone = true
       return false
     }
-    if buffer.isEmpty && piece.starts(with: [0xEF, 0xBB, 0xBF]) {
+    // A byte-order mark only at the part's start: later (a cell's text at a piece's start) it
+    // is text, kept as the one-pass row read keeps it.
+    defer { started = true }
+    if !started && piece.starts(with: [0xEF, 0xBB, 0xBF]) {
       buffer.append(contentsOf: piece.dropFirst(3))  // a UTF-8 byte-order mark
     } else {
       buffer.append(contentsOf: piece)
