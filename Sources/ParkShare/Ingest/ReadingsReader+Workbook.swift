@@ -25,9 +25,16 @@ extension ReadingsReader {
     func refuse(_ e: XlsxError) {
       // `~$name.xlsx` is the lock file Excel and WPS keep beside a workbook while it is open.
       let lock = (path as NSString).lastPathComponent.hasPrefix("~$")
+      // A problem in sheet data is placed at its row and cell, as a value's problem is.
+      let at = e.place.map { p in
+        let column = (p.column ?? 0) + 1
+        return SourceRange(
+          file: path, start: .init(line: p.row, column: column),
+          end: .init(line: p.row, column: column + 1))
+      }
       diagnostics.append(
         .error(
-          .badWorkbook, "\(e)", at: top,
+          .badWorkbook, "\(e)", at: at ?? top,
           hint: lock
             ? "this is the lock file Excel or WPS writes while a workbook is open: close the workbook (the file goes) or delete it"
             : "save the sheet again from Excel or WPS (with its values), or export it as CSV"))

@@ -13,6 +13,8 @@ struct HuffmanTable {
   var counts = [Int](repeating: 0, count: 16)
   /// The symbols in canonical order (by length, then by symbol).
   var symbols = [UInt16](repeating: 0, count: 288)
+  /// The fast loop's table (`HuffmanTable+Packed`), for literal/length and distance codes.
+  var packed: [UInt32] = []
 
   enum Kind {
     /// The code-length code of a dynamic block's header: must be complete.

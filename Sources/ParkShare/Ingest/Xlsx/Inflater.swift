@@ -207,6 +207,8 @@ public final class Inflater {
     try lit.build(lengths[...], .data)
     // 32 five-bit codes make the fixed distance code complete; 30 and 31 are refused on use.
     try dist.build([UInt8](repeating: 5, count: 32)[...], .data)
+    lit.buildPacked(.literalLength)
+    dist.buildPacked(.distance)
     state = .huffman
   }
 
@@ -248,6 +250,8 @@ public final class Inflater {
     if lengths[256] == 0 { throw .missingEndOfBlock }
     try lit.build(lengths[0..<nlit], .data)
     try dist.build(lengths[nlit...], .data)
+    lit.buildPacked(.literalLength)
+    dist.buildPacked(.distance)
     state = .huffman
   }
 
@@ -354,15 +358,13 @@ public final class Inflater {
     var ip = inPos
     var oe = outEnd
     let o = out
-    let lb = Self.lengthBase
-    let le = Self.lengthExtra
-    let db = Self.distanceBase
-    let de = Self.distanceExtra
     let stop = input.withUnsafeBufferPointer { inb -> Stop in
-      lit.fast.withUnsafeBufferPointer { lf -> Stop in
-        dist.fast.withUnsafeBufferPointer { df -> Stop in
+      lit.packed.withUnsafeBufferPointer { lf -> Stop in
+        dist.packed.withUnsafeBufferPointer { df -> Stop in
           let inp = UnsafeRawPointer(inb.baseAddress!)
           let inEnd = inb.count
+          let lt = lf.baseAddress!
+          let dt = df.baseAddress!
           while oe < limit && ip + 8 <= inEnd {
             // Refill to 56..63 bits with one unaligned 8-byte load; the bits above `bc` are
             // the next input bits, so OR-ing the next load over them changes nothing.
@@ -371,51 +373,77 @@ public final class Inflater {
               << UInt64(bc)
             ip += (63 - bc) >> 3
             bc |= 56
-            var entry = lf[Int(bb & HuffmanTable.fastMask)]
-            var symbol = Int(entry & 0x1FF)
-            var len = Int(entry >> 9)
-            if entry == 0 {
-              (symbol, len) = lit.slowDecode(bb, available: bc)
-              if symbol < 0 { return .invalidSymbol }
-            }
-            bb >>= UInt64(len)
-            bc -= len
-            if symbol < 256 {
-              o[oe] = UInt8(truncatingIfNeeded: symbol)
-              oe += 1
-              // A second literal from the bits already held (at least 46 after one code of at
-              // most 10 bits from the table), before the next refill: text is mostly literals.
-              entry = lf[Int(bb & HuffmanTable.fastMask)]
-              if entry != 0 && entry & 0x1FF < 256 && oe < limit {
-                len = Int(entry >> 9)
-                bb >>= UInt64(len)
-                bc -= len
-                o[oe] = UInt8(truncatingIfNeeded: entry)
-                oe += 1
+            var e = lt[Int(bb & HuffmanTable.packedMask)]
+            if e & HuffmanTable.literal != 0 {
+              // One or two literals, then once more from the bits held (at least 45 after an
+              // entry of at most 11 bits): text is mostly literals between matches.
+              var used = Int(e & 63)
+              bb >>= UInt64(used)
+              bc -= used
+              o[oe] = UInt8(truncatingIfNeeded: e >> 16)
+              o[oe + 1] = UInt8(truncatingIfNeeded: e >> 24)
+              oe += e & HuffmanTable.pair != 0 ? 2 : 1
+              e = lt[Int(bb & HuffmanTable.packedMask)]
+              if e & HuffmanTable.literal != 0 {
+                used = Int(e & 63)
+                bb >>= UInt64(used)
+                bc -= used
+                o[oe] = UInt8(truncatingIfNeeded: e >> 16)
+                o[oe + 1] = UInt8(truncatingIfNeeded: e >> 24)
+                oe += e & HuffmanTable.pair != 0 ? 2 : 1
               }
               continue
             }
-            if symbol == 256 { return .endOfBlock }
-            let li = symbol - 257
-            if li >= 29 { return .invalidSymbol }
-            let lx = le[li]
-            let length = lb[li] + Int(bb & (1 << UInt64(lx) - 1))
-            bb >>= UInt64(lx)
-            bc -= lx
-            entry = df[Int(bb & HuffmanTable.fastMask)]
-            symbol = Int(entry & 0x1FF)
-            len = Int(entry >> 9)
-            if entry == 0 {
-              (symbol, len) = dist.slowDecode(bb, available: bc)
+            var length: Int
+            if e & 0xFFFF_0000 != 0 {
+              // A length: its base, and its extra bits just above its code.
+              let used = Int(e & 63)
+              length =
+                Int(e >> 16) + Int((bb & (1 << UInt64(used) - 1)) >> UInt64(e >> 8 & 15))
+              bb >>= UInt64(used)
+              bc -= used
+            } else if e & HuffmanTable.endOfBlock != 0 {
+              let used = Int(e & 63)
+              bb >>= UInt64(used)
+              bc -= used
+              return .endOfBlock
+            } else {
+              // A code longer than the table's index, or no length at all.
+              let (symbol, len) = lit.slowDecode(bb, available: bc)
               if symbol < 0 { return .invalidSymbol }
+              bb >>= UInt64(len)
+              bc -= len
+              if symbol < 256 {
+                o[oe] = UInt8(truncatingIfNeeded: symbol)
+                oe += 1
+                continue
+              }
+              if symbol == 256 { return .endOfBlock }
+              let li = symbol - 257
+              if li >= 29 { return .invalidSymbol }
+              let lx = Self.lengthExtra[li]
+              length = Self.lengthBase[li] + Int(bb & (1 << UInt64(lx) - 1))
+              bb >>= UInt64(lx)
+              bc -= lx
             }
-            if symbol >= 30 { return .invalidSymbol }
-            bb >>= UInt64(len)
-            bc -= len
-            let dx = de[symbol]
-            let distance = db[symbol] + Int(bb & (1 << UInt64(dx) - 1))
-            bb >>= UInt64(dx)
-            bc -= dx
+            let d = dt[Int(bb & HuffmanTable.packedMask)]
+            let distance: Int
+            if d != 0 {
+              let used = Int(d & 63)
+              distance =
+                Int(d >> 16) + Int((bb & (1 << UInt64(used) - 1)) >> UInt64(d >> 8 & 15))
+              bb >>= UInt64(used)
+              bc -= used
+            } else {
+              let (symbol, len) = dist.slowDecode(bb, available: bc)
+              if symbol < 0 || symbol >= 30 { return .invalidSymbol }
+              bb >>= UInt64(len)
+              bc -= len
+              let dx = Self.distanceExtra[symbol]
+              distance = Self.distanceBase[symbol] + Int(bb & (1 << UInt64(dx) - 1))
+              bb >>= UInt64(dx)
+              bc -= dx
+            }
             if distance > oe { return .distanceTooFar }
             Self.copyMatch(o, at: oe, distance: distance, length: length)
             oe += length

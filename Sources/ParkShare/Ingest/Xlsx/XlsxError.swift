@@ -1,20 +1,34 @@
 /// Why a workbook cannot be read, and where: the part (`xl/worksheets/sheet1.xml`), and for
-/// sheet data the sheet's name and the cell (`C7`), so a caller can say
-/// `file.xlsx: sheet 'Sheet1' C7: a formula without a cached value`.
+/// sheet data the sheet's name and the place (row 7, column C), so a caller can say
+/// `file.xlsx: sheet 'Sheet1' C7: a formula without a cached value` and point at the cell.
 public struct XlsxError: Error, Equatable, Sendable, CustomStringConvertible {
   public var problem: Problem
   /// The part of the archive (`xl/sharedStrings.xml`), when the problem is in one.
   public var part: String?
   /// The sheet's name, for problems in sheet data.
   public var sheet: String?
-  /// The cell (`C7`), or the row (`7`) when no cell is known yet.
-  public var cell: String?
+  /// The row of sheet data, and the cell's column when one is known.
+  public var place: Place?
 
-  public init(_ problem: Problem, part: String? = nil, sheet: String? = nil, cell: String? = nil) {
+  public init(_ problem: Problem, part: String? = nil, sheet: String? = nil, place: Place? = nil) {
     self.problem = problem
     self.part = part
     self.sheet = sheet
-    self.cell = cell
+    self.place = place
+  }
+
+  /// A row of a sheet (1-based, as Excel numbers it) and a column in it (0-based: A is 0).
+  public struct Place: Equatable, Sendable, CustomStringConvertible {
+    public var row: Int
+    public var column: Int?
+
+    public init(row: Int, column: Int? = nil) {
+      self.row = row
+      self.column = column
+    }
+
+    /// `C7`, or `7` for a row.
+    public var description: String { (column.map(XlsxCell.letters) ?? "") + "\(row)" }
   }
 
   public enum Problem: Equatable, Sendable {
@@ -67,7 +81,7 @@ public struct XlsxError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     var at: [String] = []
     if let sheet { at.append("sheet '\(sheet)'") } else if let part { at.append(part) }
-    if let cell { at.append(cell) }
+    if let place { at.append("\(place)") }
     return (at.isEmpty ? "" : at.joined(separator: " ") + ": ") + problem.words
   }
 }

@@ -102,6 +102,8 @@ struct SheetParser {
   }
   private var row: [RawCell] = []
   private var arena: [UInt8] = []
+  /// The column of the cell being read, which names the place of an error inside it.
+  private var cellColumn: Int?
 
   init(xml: XMLTokenizer, shared: [String]) {
     self.xml = xml
@@ -131,8 +133,9 @@ struct SheetParser {
             if let number = try readRow() { return number }
           } catch {
             // XML that breaks inside a row is named at the row, where no cell is known.
+            // (Or in the cell being read: an entity or bad UTF-8 in its value.)
             var e = error
-            if e.cell == nil, lastRow > 0 { e.cell = "\(lastRow)" }
+            if e.place == nil, lastRow > 0 { e.place = .init(row: lastRow, column: cellColumn) }
             throw e
           }
         } else {
@@ -230,9 +233,13 @@ struct SheetParser {
       .malformedXML("</\(name)> inside <\(open)>: an element left open or closed twice"))
   }
 
-  private func error(_ problem: XlsxError.Problem, _ cell: String) -> XlsxError {
+  private func error(_ problem: XlsxError.Problem, row: Int, column: Int? = nil) -> XlsxError {
+    error(problem, at: .init(row: row, column: column))
+  }
+
+  private func error(_ problem: XlsxError.Problem, at place: XlsxError.Place) -> XlsxError {
     var e = xml.fail(problem)
-    e.cell = cell
+    e.place = place
     return e
   }
 
@@ -241,17 +248,19 @@ struct SheetParser {
     var number = lastRow + 1
     if let r = xml.attribute("r") {
       guard let n = Self.integer(xml.buffer[r]), n >= 1, n <= 1_048_576 else {
-        throw error(.badCellReference(String(decoding: xml.buffer[r], as: UTF8.self)), "\(number)")
+        throw error(
+          .badCellReference(String(decoding: xml.buffer[r], as: UTF8.self)), row: number)
       }
       number = n
     }
-    if number <= lastRow { throw error(.rowOutOfOrder(number, after: lastRow), "\(number)") }
+    if number <= lastRow { throw error(.rowOutOfOrder(number, after: lastRow), row: number) }
     lastRow = number
     row.removeAll(keepingCapacity: true)
     arena.removeAll(keepingCapacity: true)
     if xml.selfClosing { return nil }
     var lastColumn = -1
     while true {
+      cellColumn = nil
       switch try xml.cellStart() {
       case .tagAndValue(let value):
         lastColumn = try cell(number, after: lastColumn, value: value)
@@ -270,12 +279,12 @@ struct SheetParser {
           try xml.skipElement()
         }
       case .end:
-        guard xml.nameIs("row") else { throw error(strayEnd("row").problem, "\(number)") }
+        guard xml.nameIs("row") else { throw error(strayEnd("row").problem, row: number) }
         return row.isEmpty ? nil : number
       case .text:
         continue
       case .eof:
-        throw error(.malformedXML("the sheet ends inside a row"), "\(number)")
+        throw error(.malformedXML("the sheet ends inside a row"), row: number)
       }
     }
   }
@@ -286,20 +295,23 @@ struct SheetParser {
     _ rowNumber: Int, after lastColumn: Int, value: Range<Int>?
   ) throws(XlsxError) -> Int {
     var column = lastColumn + 1
+    // A bad reference is placed at its row: which column it meant is not known.
     if let r = xml.attribute("r") {
       let ref = xml.buffer[r]
       guard let (c, n) = Self.reference(ref) else {
-        let text = String(decoding: ref, as: UTF8.self)
-        throw error(.badCellReference(text), "\(XlsxCell.letters(column))\(rowNumber)")
+        throw error(.badCellReference(String(decoding: ref, as: UTF8.self)), row: rowNumber)
       }
-      if n != rowNumber { throw error(.cellOutsideRow(n), "\(XlsxCell.letters(c))\(n)") }
+      // Placed where it is, in this row: the row it names is in the message.
+      if n != rowNumber { throw error(.cellOutsideRow(n), row: rowNumber, column: c) }
       column = c
     }
     if column > 16_383 {
-      throw error(.badCellReference("column \(column + 1)"), "\(rowNumber)")
+      throw error(.badCellReference("column \(column + 1)"), row: rowNumber)
     }
-    let place = { "\(XlsxCell.letters(column))\(rowNumber)" }
-    if column <= lastColumn { throw error(.columnOutOfOrder, place()) }
+    let place = XlsxError.Place(row: rowNumber, column: column)
+    if column <= lastColumn { throw error(.columnOutOfOrder, at: place) }
+    // Cleared by `readRow` after the cell: an error thrown in it finds it set.
+    cellColumn = column
     var type = CellType.number
     if let t = xml.attribute("t") {
       switch true {
@@ -311,7 +323,7 @@ struct SheetParser {
       case xml.bytes(t, are: "e"): type = .error
       case xml.bytes(t, are: "d"): type = .date
       default:
-        throw error(.unknownCellType(String(decoding: xml.buffer[t], as: UTF8.self)), place())
+        throw error(.unknownCellType(String(decoding: xml.buffer[t], as: UTF8.self)), at: place)
       }
     }
     if xml.selfClosing { return column }
@@ -332,7 +344,7 @@ struct SheetParser {
       case .start:
         if xml.nameIs("v") {
           // Two values would run together into one number: refused, never joined.
-          if hasValue { throw error(.malformedXML("a cell with two values"), place()) }
+          if hasValue { throw error(.malformedXML("a cell with two values"), at: place) }
           hasValue = true
           try readValue()
         } else if xml.nameIs("is") {
@@ -343,7 +355,7 @@ struct SheetParser {
         }
       case .end:
         // A cell left open (`<c><v>1</v>` then the next cell) is refused, never read on.
-        guard xml.nameIs("c") else { throw error(strayEnd("c").problem, place()) }
+        guard xml.nameIs("c") else { throw error(strayEnd("c").problem, at: place) }
         if type == .inline, let inline {
           arena.removeSubrange(start...)
           arena += inline.utf8
@@ -352,13 +364,13 @@ struct SheetParser {
           try check(type, start, place)
           row.append(RawCell(column: column, type: type, bytes: start..<arena.count))
         } else if hasFormula {
-          throw error(.formulaWithoutValue, place())
+          throw error(.formulaWithoutValue, at: place)
         }
         return column
       case .text:
         continue
       case .eof:
-        throw error(.malformedXML("the sheet ends inside a cell"), place())
+        throw error(.malformedXML("the sheet ends inside a cell"), at: place)
       }
     }
   }
@@ -380,16 +392,16 @@ struct SheetParser {
 
   /// Checks the value in `arena[start...]` for its type; a string's text is unescaped.
   private mutating func check(
-    _ type: CellType, _ start: Int, _ place: () -> String
+    _ type: CellType, _ start: Int, _ place: XlsxError.Place
   ) throws(XlsxError) {
     let value = arena[start...]
     func text() -> String { String(decoding: value, as: UTF8.self) }
     switch type {
     case .number:
-      guard Self.isNumber(value) else { throw error(.badNumber(text()), place()) }
+      guard Self.isNumber(value) else { throw error(.badNumber(text()), at: place) }
     case .shared:
       guard let i = Self.integer(value), i < shared.count else {
-        throw error(.badSharedStringIndex(text()), place())
+        throw error(.badSharedStringIndex(text()), at: place)
       }
     case .string, .inline:
       let unescaped = XMLTokenizer.unescapeX(Array(value))
@@ -397,7 +409,7 @@ struct SheetParser {
       arena.replaceSubrange(start..., with: unescaped)
     case .bool:
       guard value.count == 1, value.first == UInt8(ascii: "0") || value.first == UInt8(ascii: "1")
-      else { throw error(.badBoolean(text()), place()) }
+      else { throw error(.badBoolean(text()), at: place) }
     case .error, .date:
       _ = try xml.utf8(Array(value))
     }

@@ -63,6 +63,43 @@ import Testing
     #expect(messages.contains("(cell C3)"), "\(messages)")
   }
 
+  /// A refusal inside the sheet's data is placed at its row and cell, as a value's problem is,
+  /// not at the file's start; a bad reference (which column it meant is unknown) at its row.
+  @Test func aRefusalInsideTheSheetIsPlacedAtItsCell() throws {
+    func cells(_ row: Int, _ texts: [String]) -> String {
+      texts.enumerated().map { k, t in
+        "<c r=\"\(XlsxCell.letters(k))\(row)\" t=\"inlineStr\"><is><t>\(t)</t></is></c>"
+      }.joined()
+    }
+    let head = "<worksheet><sheetData><row r=\"1\">\(cells(1, ["meter", "timestamp", "kwh"]))</row>"
+    let stamp = ["E", "2026-01-10T12:00:00+08:00"]
+    let cases = [
+      (
+        "<row r=\"2\">\(cells(2, stamp))<c r=\"C2\"><f>1+1</f></c></row>",
+        "readings.xlsx:2:3: error[bad-workbook]: sheet 'S' C2: a formula without a cached value"
+      ),
+      (
+        "<row r=\"7\">\(cells(7, stamp))<c r=\"C7\"><v>1&nbsp;</v></c></row>",
+        "readings.xlsx:7:3: error[bad-workbook]: sheet 'S' C7: unknown entity &nbsp;"
+      ),
+      (
+        "<row r=\"5\">\(cells(5, stamp))<c r=\"C6\"><v>1</v></c></row>",
+        "readings.xlsx:5:3: error[bad-workbook]: sheet 'S' C5: a cell of row 6 inside another row"
+      ),
+      (
+        "<row r=\"5\">\(cells(5, stamp))<c r=\"XFE5\"><v>1</v></c></row>",
+        "readings.xlsx:5:1: error[bad-workbook]: sheet 'S' 5: bad cell reference 'XFE5'"
+      ),
+    ]
+    for (row, expected) in cases {
+      let book = XlsxSheetErrorsTests.bytes(
+        sheet: Array((head + row + "</sheetData></worksheet>").utf8), shared: "<sst/>")
+      let (r, messages) = try Self.run(book)
+      #expect(r == nil)
+      #expect(messages.contains(expected), "\(messages)")
+    }
+  }
+
   @Test func aBrokenWorkbookIsRefused() throws {
     var book = Workbook()
     book.add("readings", header: ["meter", "timestamp", "kwh"], rows: [])

@@ -46,7 +46,7 @@ import Testing
   ]
   static let texts = [
     "a", "a_x000D_b", "_x005F_", "中文", "a\u{1F}b", "A &amp; B", "x\r\ny", "x\ny", " pad ",
-    "", "#N/A", "2026-01-01T00:15:00", "&#x4E2D;", "<![CDATA[1<2]]>", "1",
+    "", "#N/A", "2026-01-01T00:15:00", "&#x4E2D;", "<![CDATA[1<2]]>", "1", "\u{FEFF}1",
   ]
 
   /// A cell after `column`; in a sheet with `odd` = 1 anything odd is frequent, with a larger
@@ -179,6 +179,28 @@ import Testing
     #expect(scan.read.lines.first == "1:表\u{1F}号|2024-01-01||1.125||")
     #expect(scan.read.lines.last == "50:meter 1|2024-01-01||50.125||")
     #expect(scan.read == Self.read(Array(xml.utf8), scan: false, limits: XlsxLimits(), o).read)
+  }
+
+  /// A byte-order mark is dropped at the part's start only: one that begins a cell's text is
+  /// text, kept by both reads wherever the pieces are cut (with pieces of one byte, a cell's
+  /// text always begins a piece, where the tokens used to drop it).
+  @Test func aByteOrderMarkInACellIsText() throws {
+    let xml = Array(
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\u{FEFF}x</t></is></c><c r=\"B1\" t=\"str\"><v>\u{FEFF}7</v></c></row></sheetData></worksheet>"
+        .utf8)
+    for piece in [1, 2, 3, 1 << 18] {
+      var limits = XlsxLimits()
+      limits.pieceSize = piece
+      for scan in [false, true] {
+        let book = XlsxSheetErrorsTests.bytes(sheet: [0xEF, 0xBB, 0xBF] + xml, shared: "<sst/>")
+        let rows = try XlsxWorkbook(bytes: book, limits: limits).rows(sheet: nil)
+        rows.scansRows = scan
+        var line: [UInt8] = []
+        #expect(try rows.nextLine(into: &line, separator: UInt8(ascii: "|")) == 1)
+        #expect(String(decoding: line, as: UTF8.self) == "\u{FEFF}x|\u{FEFF}7", "\(piece) \(scan)")
+        #expect(rows.rowsScanned == (scan ? 1 : 0))
+      }
+    }
   }
 }
 

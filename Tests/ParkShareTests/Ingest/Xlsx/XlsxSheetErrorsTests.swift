@@ -41,8 +41,15 @@ import Testing
     return out
   }
 
+  /// The error of `p` at `cell` (`B3`, or `3` for a row), as `XlsxError` places it.
   static func error(_ p: XlsxError.Problem, _ cell: String?) -> XlsxError {
-    XlsxError(p, part: "xl/s.xml", sheet: "S", cell: cell)
+    let place = cell.map { c in
+      let letters = c.prefix { $0.isLetter }
+      let column =
+        letters.isEmpty ? nil : letters.reduce(0) { $0 * 26 + Int($1.asciiValue! - 64) } - 1
+      return XlsxError.Place(row: Int(c.dropFirst(letters.count))!, column: column)
+    }
+    return XlsxError(p, part: "xl/s.xml", sheet: "S", place: place)
   }
 
   /// An end tag that does not close what is open would end a row, or the sheet's data, early:
@@ -62,7 +69,7 @@ import Testing
       ),
       (
         "<row r=\"1\"><c r=\"A1\"><v>1</c></v></row>",
-        Self.error(.malformedXML("</c> inside <v>: an element left open or closed twice"), "1")
+        Self.error(.malformedXML("</c> inside <v>: an element left open or closed twice"), "A1")
       ),
     ]
     for (data, expected) in cases {
@@ -81,10 +88,10 @@ import Testing
         "<row r=\"3\"><c r=\"B3\"><v>1</v></c><c r=\"A3\"><v>2</v></c></row>",
         Self.error(.columnOutOfOrder, "A3")
       ),
-      ("<row r=\"3\"><c r=\"B4\"><v>1</v></c></row>", Self.error(.cellOutsideRow(4), "B4")),
-      ("<row r=\"3\"><c r=\"b3\"><v>1</v></c></row>", Self.error(.badCellReference("b3"), "A3")),
+      ("<row r=\"3\"><c r=\"B4\"><v>1</v></c></row>", Self.error(.cellOutsideRow(4), "B3")),
+      ("<row r=\"3\"><c r=\"b3\"><v>1</v></c></row>", Self.error(.badCellReference("b3"), "3")),
       (
-        "<row r=\"3\"><c r=\"XFE3\"><v>1</v></c></row>", Self.error(.badCellReference("XFE3"), "A3")
+        "<row r=\"3\"><c r=\"XFE3\"><v>1</v></c></row>", Self.error(.badCellReference("XFE3"), "3")
       ),
       ("<row><c t=\"s\"><v>2</v></c></row>", Self.error(.badSharedStringIndex("2"), "A1")),
       ("<row><c t=\"s\"><v>-1</v></c></row>", Self.error(.badSharedStringIndex("-1"), "A1")),
@@ -97,12 +104,12 @@ import Testing
         "<row><c t=\"str\"><f t=\"shared\" si=\"0\"/></c></row>",
         Self.error(.formulaWithoutValue, "A1")
       ),
-      ("<row><c><v>1&nbsp;</v></c></row>", Self.error(.unknownEntity("nbsp"), "1")),
+      ("<row><c><v>1&nbsp;</v></c></row>", Self.error(.unknownEntity("nbsp"), "A1")),
       (
         "<row><c><v>1 & 2</v></c></row>",
-        Self.error(.malformedXML("'&' not starting an entity"), "1")
+        Self.error(.malformedXML("'&' not starting an entity"), "A1")
       ),
-      ("<row><c t=\"str\"><v>&#0;</v></c></row>", Self.error(.unknownEntity("#0"), "1")),
+      ("<row><c t=\"str\"><v>&#0;</v></c></row>", Self.error(.unknownEntity("#0"), "A1")),
       (
         "<row><c r=A1><v>1</v></c></row>",
         Self.error(.malformedXML("an attribute value without quotes"), "1")
@@ -133,7 +140,7 @@ import Testing
       ("<worksheet><!-- never closed", Self.error(.malformedXML("unterminated comment"), nil)),
       (
         "<worksheet><sheetData><row><c t=\"str\"><v><![CDATA[x",
-        Self.error(.malformedXML("unterminated CDATA"), "1")
+        Self.error(.malformedXML("unterminated CDATA"), "A1")
       ),
     ]
     for (whole, expected) in cases {
@@ -158,7 +165,7 @@ import Testing
     var limits = XlsxLimits()
     limits.maxToken = 64
     let long = String(repeating: "9", count: 100)
-    #expect(throws: Self.error(.tokenTooLong(limit: 64), "1")) {
+    #expect(throws: Self.error(.tokenTooLong(limit: 64), "A1")) {
       try Self.read(try Self.book("<row><c><v>\(long)</v></c></row>", limits: limits))
     }
     limits = XlsxLimits()

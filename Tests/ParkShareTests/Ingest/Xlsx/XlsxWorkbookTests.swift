@@ -61,7 +61,8 @@ import Testing
     let rows = try book.rows(sheet: "Uncached")
     #expect(try rows.next() == Self.row(1, [(0, .number("1"))]))
     let error = XlsxError(
-      .formulaWithoutValue, part: "xl/worksheets/sheet3.xml", sheet: "Uncached", cell: "C4")
+      .formulaWithoutValue, part: "xl/worksheets/sheet3.xml", sheet: "Uncached",
+      place: .init(row: 4, column: 2))
     #expect(throws: error) { try rows.next() }
     // And again: a failed read stays failed.
     #expect(throws: error) { try rows.next() }
