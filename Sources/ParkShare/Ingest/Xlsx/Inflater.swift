@@ -365,15 +365,18 @@ public final class Inflater {
           let inEnd = inb.count
           let lt = lf.baseAddress!
           let dt = df.baseAddress!
-          while oe < limit && ip + 8 <= inEnd {
-            // Refill to 56..63 bits with one unaligned 8-byte load; the bits above `bc` are
-            // the next input bits, so OR-ing the next load over them changes nothing.
-            bb |=
-              UInt64(littleEndian: inp.loadUnaligned(fromByteOffset: ip, as: UInt64.self))
-              << UInt64(bc)
-            ip += (63 - bc) >> 3
-            bc |= 56
-            var e = lt[Int(bb & HuffmanTable.packedMask)]
+          guard oe < limit && ip + 8 <= inEnd else { return .limitOrInput }
+          // Refill to 56..63 bits with one unaligned 8-byte load; the bits above `bc` are
+          // the next input bits, so OR-ing the next load over them changes nothing.
+          bb |=
+            UInt64(littleEndian: inp.loadUnaligned(fromByteOffset: ip, as: UInt64.self))
+            << UInt64(bc)
+          ip += (63 - bc) >> 3
+          bc |= 56
+          // The entry of the next symbol, looked up as soon as its bits are there (before a
+          // match is copied, while the refill loads): a refill adds bits above those it used.
+          var e = lt[Int(bb & HuffmanTable.packedMask)]
+          while true {
             if e & HuffmanTable.literal != 0 {
               // One or two literals, then once more from the bits held (at least 45 after an
               // entry of at most 11 bits): text is mostly literals between matches.
@@ -391,64 +394,79 @@ public final class Inflater {
                 o[oe] = UInt8(truncatingIfNeeded: e >> 16)
                 o[oe + 1] = UInt8(truncatingIfNeeded: e >> 24)
                 oe += e & HuffmanTable.pair != 0 ? 2 : 1
+                e = lt[Int(bb & HuffmanTable.packedMask)]
               }
-              continue
-            }
-            var length: Int
-            if e & 0xFFFF_0000 != 0 {
-              // A length: its base, and its extra bits just above its code.
-              let used = Int(e & 63)
-              length =
-                Int(e >> 16) + Int((bb & (1 << UInt64(used) - 1)) >> UInt64(e >> 8 & 15))
-              bb >>= UInt64(used)
-              bc -= used
-            } else if e & HuffmanTable.endOfBlock != 0 {
-              let used = Int(e & 63)
-              bb >>= UInt64(used)
-              bc -= used
-              return .endOfBlock
             } else {
-              // A code longer than the table's index, or no length at all.
-              let (symbol, len) = lit.slowDecode(bb, available: bc)
-              if symbol < 0 { return .invalidSymbol }
-              bb >>= UInt64(len)
-              bc -= len
-              if symbol < 256 {
-                o[oe] = UInt8(truncatingIfNeeded: symbol)
-                oe += 1
-                continue
+              var length: Int
+              if e & 0xFFFF_0000 != 0 {
+                // A length: its base, and its extra bits just above its code.
+                let used = Int(e & 63)
+                length =
+                  Int(e >> 16) + Int((bb & (1 << UInt64(used) - 1)) >> UInt64(e >> 8 & 15))
+                bb >>= UInt64(used)
+                bc -= used
+              } else if e & HuffmanTable.endOfBlock != 0 {
+                let used = Int(e & 63)
+                bb >>= UInt64(used)
+                bc -= used
+                return .endOfBlock
+              } else {
+                // A code longer than the table's index, or no length at all.
+                let (symbol, len) = lit.slowDecode(bb, available: bc)
+                if symbol < 0 { return .invalidSymbol }
+                bb >>= UInt64(len)
+                bc -= len
+                if symbol == 256 { return .endOfBlock }
+                if symbol < 256 {
+                  o[oe] = UInt8(truncatingIfNeeded: symbol)
+                  oe += 1
+                  length = 0
+                } else {
+                  let li = symbol - 257
+                  if li >= 29 { return .invalidSymbol }
+                  let lx = Self.lengthExtra[li]
+                  length = Self.lengthBase[li] + Int(bb & (1 << UInt64(lx) - 1))
+                  bb >>= UInt64(lx)
+                  bc -= lx
+                }
               }
-              if symbol == 256 { return .endOfBlock }
-              let li = symbol - 257
-              if li >= 29 { return .invalidSymbol }
-              let lx = Self.lengthExtra[li]
-              length = Self.lengthBase[li] + Int(bb & (1 << UInt64(lx) - 1))
-              bb >>= UInt64(lx)
-              bc -= lx
+              if length > 0 {
+                let d = dt[Int(bb & HuffmanTable.packedMask)]
+                let distance: Int
+                if d != 0 {
+                  let used = Int(d & 63)
+                  distance =
+                    Int(d >> 16) + Int((bb & (1 << UInt64(used) - 1)) >> UInt64(d >> 8 & 15))
+                  bb >>= UInt64(used)
+                  bc -= used
+                } else {
+                  let (symbol, len) = dist.slowDecode(bb, available: bc)
+                  if symbol < 0 || symbol >= 30 { return .invalidSymbol }
+                  bb >>= UInt64(len)
+                  bc -= len
+                  let dx = Self.distanceExtra[symbol]
+                  distance = Self.distanceBase[symbol] + Int(bb & (1 << UInt64(dx) - 1))
+                  bb >>= UInt64(dx)
+                  bc -= dx
+                }
+                if distance > oe { return .distanceTooFar }
+                e = lt[Int(bb & HuffmanTable.packedMask)]
+                Self.copyMatch(o, at: oe, distance: distance, length: length)
+                oe += length
+              } else {
+                e = lt[Int(bb & HuffmanTable.packedMask)]
+              }
             }
-            let d = dt[Int(bb & HuffmanTable.packedMask)]
-            let distance: Int
-            if d != 0 {
-              let used = Int(d & 63)
-              distance =
-                Int(d >> 16) + Int((bb & (1 << UInt64(used) - 1)) >> UInt64(d >> 8 & 15))
-              bb >>= UInt64(used)
-              bc -= used
-            } else {
-              let (symbol, len) = dist.slowDecode(bb, available: bc)
-              if symbol < 0 || symbol >= 30 { return .invalidSymbol }
-              bb >>= UInt64(len)
-              bc -= len
-              let dx = Self.distanceExtra[symbol]
-              distance = Self.distanceBase[symbol] + Int(bb & (1 << UInt64(dx) - 1))
-              bb >>= UInt64(dx)
-              bc -= dx
-            }
-            if distance > oe { return .distanceTooFar }
-            Self.copyMatch(o, at: oe, distance: distance, length: length)
-            oe += length
+            guard oe < limit && ip + 8 <= inEnd else { return .limitOrInput }
+            // The entry holds if at least its index's bits were there; else look it up again.
+            let short = bc < HuffmanTable.packedBits
+            bb |=
+              UInt64(littleEndian: inp.loadUnaligned(fromByteOffset: ip, as: UInt64.self))
+              << UInt64(bc)
+            ip += (63 - bc) >> 3
+            bc |= 56
+            if short { e = lt[Int(bb & HuffmanTable.packedMask)] }
           }
-          return .limitOrInput
         }
       }
     }

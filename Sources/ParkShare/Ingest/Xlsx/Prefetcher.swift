@@ -41,7 +41,10 @@ final class Prefetcher<Element> {
     let produce: () throws(XlsxError) -> Element?
   }
 
-  /// The queue between the two threads, guarded by its condition.
+  /// The queue between the two threads, guarded by its condition. Each side is woken only
+  /// when it can do a run of work (the reader when half the queue is ready or the last element
+  /// is, the producer when half the queue is free), not for every element, and after the lock
+  /// is let go: three threads share two cores, and every wake-up is a switch of threads.
   private final class State: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Result<Element?, XlsxError>] = []
@@ -49,30 +52,57 @@ final class Prefetcher<Element> {
     /// The last result (the end or an error), once taken.
     private var last: Result<Element?, XlsxError>?
     private let depth: Int
+    /// At or past this many waiting, a waiting reader is woken; at or below it, a waiting
+    /// producer.
+    private let half: Int
+    private var readerWaits = false
+    private var producerWaits = false
 
-    init(depth: Int) { self.depth = max(1, depth) }
+    init(depth: Int) {
+      self.depth = max(1, depth)
+      half = max(1, self.depth / 2)
+    }
 
     /// Adds a result, waiting while `depth` wait; false once the reader has gone.
     func put(_ result: Result<Element?, XlsxError>) -> Bool {
       condition.lock()
-      defer { condition.unlock() }
-      while queue.count >= depth && !cancelled { condition.wait() }
-      if cancelled { return false }
+      while queue.count >= depth && !cancelled {
+        producerWaits = true
+        condition.wait()
+      }
+      producerWaits = false
+      if cancelled {
+        condition.unlock()
+        return false
+      }
       queue.append(result)
-      condition.broadcast()
+      let final: Bool
+      if case .success(.some) = result { final = false } else { final = true }
+      let wake = readerWaits && (queue.count >= half || final)
+      condition.unlock()
+      // Woken after the lock is let go: woken inside it, the reader ran only to wait for it.
+      if wake { condition.broadcast() }
       return true
     }
 
     func take() -> Result<Element?, XlsxError> {
       condition.lock()
-      defer { condition.unlock() }
       // After the last element (or an error) nothing more comes: repeat it.
-      if let last { return last }
-      while queue.isEmpty { condition.wait() }
+      if let last {
+        condition.unlock()
+        return last
+      }
+      while queue.isEmpty {
+        readerWaits = true
+        condition.wait()
+      }
+      readerWaits = false
       // At most `depth` wait: taking from the front costs no more than moving those.
       let result = queue.removeFirst()
       if case .success(.some) = result {} else { last = result }
-      condition.broadcast()
+      let wake = producerWaits && queue.count <= half
+      condition.unlock()
+      if wake { condition.broadcast() }
       return result
     }
 

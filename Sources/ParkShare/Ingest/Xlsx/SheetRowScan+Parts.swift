@@ -1,6 +1,8 @@
 import Foundation
 
 /// The parts of a row `SheetRowScan` reads: start tags, a cell's tag, a number, a text.
+/// Those read for every cell are `mutating` though they change nothing: called from the
+/// mutating `scan`, a non-mutating method had the whole scan copied for it, cell after cell.
 extension SheetRowScan {
   enum Text: Equatable {
     case text(end: Int)
@@ -10,7 +12,7 @@ extension SheetRowScan {
 
   /// The text from `start` to the next `<`: no entity, no carriage return (which the tokens
   /// decode) and no longer than a token may be.
-  func text(from start: Int) -> Text {
+  mutating func text(from start: Int) -> Text {
     var j = start
     while j < n {
       let c = b[j]
@@ -129,7 +131,7 @@ extension SheetRowScan {
 
   /// The number from `start` to the next `<` (`-?digits[.digits][(E|e)[+-]digits]`, `.5`, as
   /// `SheetParser.isNumber` reads one), whether it has an exponent; `.slow` for anything else.
-  func number(from start: Int) -> Number {
+  mutating func number(from start: Int) -> Number {
     var k = start
     @inline(__always) func digits() -> Int {
       let s = k
@@ -164,8 +166,7 @@ extension SheetRowScan {
   /// The cell tag at `start` in row `row`, after the cell in `lastColumn`: the usual ones
   /// (`<c r="B7" s="3" t="s">`, each attribute once, after one space, in double quotes) read in
   /// one pass, any other by `startTag`.
-  @inline(__always)
-  func cellTag(_ start: Int, row: Int, after lastColumn: Int) -> CellTag {
+  mutating func cellTag(_ start: Int, row: Int, after lastColumn: Int) -> CellTag {
     var k = start + 2
     var column = lastColumn + 1
     var type = SheetParser.CellType.number

@@ -75,6 +75,33 @@ import Testing
     #expect(made.count == 50)
   }
 
+  /// A reader is woken when half the queue is ready or the last element is: a producer slower
+  /// than its reader, or one that ends (or fails) with fewer waiting, still hands over every
+  /// element, in order.
+  @Test func aSlowProducersElementsAllArrive() throws {
+    for count in [0, 1, 3, 20] {
+      var next = 0
+      let pieces = Prefetcher(depth: 8) { () throws(XlsxError) -> [UInt8]? in
+        Thread.sleep(forTimeInterval: 0.002)
+        next += 1
+        return next <= count ? [UInt8(next)] : nil
+      }
+      var taken: [UInt8] = []
+      while let piece = try pieces.next() { taken += piece }
+      #expect(taken == (0..<count).map { UInt8($0 + 1) })
+      #expect(try pieces.next() == nil)
+    }
+    var next = 0
+    let failing = Prefetcher(depth: 8) { () throws(XlsxError) -> [UInt8]? in
+      next += 1
+      if next == 3 { throw XlsxError(.malformedXML("piece 3")) }
+      return [UInt8(next)]
+    }
+    #expect(try failing.next() == [1])
+    #expect(try failing.next() == [2])
+    #expect(throws: XlsxError(.malformedXML("piece 3"))) { try failing.next() }
+  }
+
   @Test func droppingThePrefetcherStopsItsThread() throws {
     let made = Counter()
     do {
