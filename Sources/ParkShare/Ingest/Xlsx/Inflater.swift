@@ -323,6 +323,21 @@ public final class Inflater {
     return false
   }
 
+  /// The literal or two of a packed entry, written at `oe`; their bits used. (The second byte
+  /// is written either way: the buffer has room past any output.)
+  @inline(__always)
+  private static func literals(
+    _ e: UInt32, _ bb: inout UInt64, _ bc: inout Int, _ o: UnsafeMutablePointer<UInt8>,
+    _ oe: inout Int
+  ) {
+    let used = Int(e & 63)
+    bb >>= UInt64(used)
+    bc -= used
+    o[oe] = UInt8(truncatingIfNeeded: e >> 16)
+    o[oe + 1] = UInt8(truncatingIfNeeded: e >> 24)
+    oe += e & HuffmanTable.pair != 0 ? 2 : 1
+  }
+
   @inline(__always)
   private static func copyMatch(
     _ o: UnsafeMutablePointer<UInt8>, at end: Int, distance: Int, length: Int
@@ -380,20 +395,10 @@ public final class Inflater {
             if e & HuffmanTable.literal != 0 {
               // One or two literals, then once more from the bits held (at least 45 after an
               // entry of at most 11 bits): text is mostly literals between matches.
-              var used = Int(e & 63)
-              bb >>= UInt64(used)
-              bc -= used
-              o[oe] = UInt8(truncatingIfNeeded: e >> 16)
-              o[oe + 1] = UInt8(truncatingIfNeeded: e >> 24)
-              oe += e & HuffmanTable.pair != 0 ? 2 : 1
+              Self.literals(e, &bb, &bc, o, &oe)
               e = lt[Int(bb & HuffmanTable.packedMask)]
               if e & HuffmanTable.literal != 0 {
-                used = Int(e & 63)
-                bb >>= UInt64(used)
-                bc -= used
-                o[oe] = UInt8(truncatingIfNeeded: e >> 16)
-                o[oe + 1] = UInt8(truncatingIfNeeded: e >> 24)
-                oe += e & HuffmanTable.pair != 0 ? 2 : 1
+                Self.literals(e, &bb, &bc, o, &oe)
                 e = lt[Int(bb & HuffmanTable.packedMask)]
               }
             } else {

@@ -196,31 +196,34 @@ import Testing
     // The same three inside a long block, where the fast loop (8 bytes of input ahead) meets
     // them rather than the careful path.
     let run = [UInt8](repeating: 65, count: 40)
-    w = BitWriter()
-    w.bits(1, 1)
-    w.bits(1, 2)
-    for b in run { w.fixed(Int(b)) }
-    w.fixed(286)
-    w.flush()
-    cases.append(("literal/length 286 in a long block", w.bytes + run, .invalidSymbol))
-    w = BitWriter()
-    w.bits(1, 1)
-    w.bits(1, 2)
-    for b in run { w.fixed(Int(b)) }
-    w.fixed(257)
-    w.code(31, 5)
-    w.flush()
-    cases.append(("distance code 31 in a long block", w.bytes + run, .invalidSymbol))
-    w = BitWriter()
-    w.bits(1, 1)
-    w.bits(1, 2)
-    for b in run { w.fixed(Int(b)) }
-    w.fixed(257)
-    w.code(13, 5)  // distance 97 + 3 = 100 after 40 bytes
-    w.bits(3, 5)
-    w.fixed(256)
-    w.flush()
-    cases.append(("distance before the start in a long block", w.bytes + run, .distanceTooFar))
+    func long(_ end: (inout BitWriter) -> Void) -> [UInt8] {
+      var w = BitWriter()
+      w.bits(1, 1)
+      w.bits(1, 2)
+      for b in run { w.fixed(Int(b)) }
+      end(&w)
+      w.flush()
+      return w.bytes + run
+    }
+    cases.append(("literal/length 286 in a long block", long { $0.fixed(286) }, .invalidSymbol))
+    cases.append(
+      (
+        "distance code 31 in a long block",
+        long {
+          $0.fixed(257)
+          $0.code(31, 5)
+        }, .invalidSymbol
+      ))
+    cases.append(
+      (
+        "distance before the start in a long block",
+        long {
+          $0.fixed(257)
+          $0.code(13, 5)  // distance 97 + 3 = 100 after 40 bytes
+          $0.bits(3, 5)
+          $0.fixed(256)
+        }, .distanceTooFar
+      ))
     w = BitWriter()
     w.bits(0, 1)  // not final
     w.bits(1, 2)
