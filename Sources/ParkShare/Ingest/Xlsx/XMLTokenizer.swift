@@ -98,6 +98,20 @@ struct XMLTokenizer {
     pos = 0
   }
 
+  /// The error to report for `error`, thrown while reading a streamed part: a byte damaged in
+  /// the archive can inflate to XML that breaks anywhere (an invented row, an unquoted
+  /// attribute), so the rest of the part is read through, and when its CRC-32 or size fails,
+  /// that failure is the truth and is reported instead.
+  mutating func damage(behind error: XlsxError) -> XlsxError {
+    if case .archive = error.problem { return error }
+    do throws(XlsxError) {
+      try drain()
+    } catch {
+      if case .archive = error.problem { return error }
+    }
+    return error
+  }
+
   /// The index of `byte` at or after `from`, nil if it is not in the buffer.
   private func find(_ byte: UInt8, from: Int) -> Int? {
     if from >= buffer.count { return nil }

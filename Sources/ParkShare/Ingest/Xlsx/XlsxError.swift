@@ -58,6 +58,8 @@ public struct XlsxError: Error, Equatable, Sendable, CustomStringConvertible {
     case sharedStringsTooLarge(limit: Int)
     /// A cell reference that is not a column and a row within Excel's bounds.
     case badCellReference(String)
+    /// A row number (`<row r="...">`) that is not 1 to 1,048,576.
+    case badRowNumber(String)
     /// A row number not after the row before it.
     case rowOutOfOrder(Int, after: Int)
     /// A cell not to the right of the cell before it in its row.
@@ -102,6 +104,7 @@ extension XlsxError.Problem {
     case .tokenTooLong(let limit): "a tag or text longer than \(limit) bytes"
     case .sharedStringsTooLarge(let limit): "shared strings over \(limit) bytes"
     case .badCellReference(let r): "bad cell reference '\(r)'"
+    case .badRowNumber(let r): "bad row number '\(r)' (rows are 1 to 1048576)"
     case .rowOutOfOrder(let r, let after): "row \(r) after row \(after)"
     case .columnOutOfOrder: "a cell left of (or at) the cell before it"
     case .cellOutsideRow(let r): "a cell of row \(r) inside another row"

@@ -18,7 +18,11 @@ public final class XlsxRows {
     self.sheet = sheet
     self.date1904 = date1904
     var parser = SheetParser(xml: xml, shared: shared)
-    try parser.start()
+    do throws(XlsxError) {
+      try parser.start()
+    } catch {
+      throw parser.xml.damage(behind: error)
+    }
     self.parser = parser
   }
 
@@ -65,8 +69,9 @@ public final class XlsxRows {
       parser = p
       return value
     } catch {
-      failed = error
-      throw error
+      let e = p.xml.damage(behind: error)
+      failed = e
+      throw e
     }
   }
 }
@@ -143,7 +148,12 @@ struct SheetParser {
         }
       case .end:
         // A stray end tag (`</row>` twice) would end the data early: every row after it lost.
-        guard xml.nameIs("sheetData") else { throw strayEnd("sheetData") }
+        // Placed after the row it follows (the sheet when no row came before it).
+        guard xml.nameIs("sheetData") else {
+          var e = strayEnd("sheetData")
+          if lastRow > 0 { e.place = .init(row: lastRow) }
+          throw e
+        }
         // The end of <sheetData>; what follows (merged cells, margins) is not data, but it
         // is read through so the part's CRC-32 and size are checked before the last row is
         // taken as read.
@@ -248,8 +258,7 @@ struct SheetParser {
     var number = lastRow + 1
     if let r = xml.attribute("r") {
       guard let n = Self.integer(xml.buffer[r]), n >= 1, n <= 1_048_576 else {
-        throw error(
-          .badCellReference(String(decoding: xml.buffer[r], as: UTF8.self)), row: number)
+        throw error(.badRowNumber(String(decoding: xml.buffer[r], as: UTF8.self)), row: number)
       }
       number = n
     }
@@ -395,13 +404,15 @@ struct SheetParser {
     _ type: CellType, _ start: Int, _ place: XlsxError.Place
   ) throws(XlsxError) {
     let value = arena[start...]
-    func text() -> String { String(decoding: value, as: UTF8.self) }
+    // The value a refusal shows; bytes that are not UTF-8 are refused as such, never shown
+    // with replacement marks as if they were a wrong number.
+    func text() throws(XlsxError) -> String { try xml.utf8(Array(value)) }
     switch type {
     case .number:
-      guard Self.isNumber(value) else { throw error(.badNumber(text()), at: place) }
+      guard Self.isNumber(value) else { throw error(.badNumber(try text()), at: place) }
     case .shared:
       guard let i = Self.integer(value), i < shared.count else {
-        throw error(.badSharedStringIndex(text()), at: place)
+        throw error(.badSharedStringIndex(try text()), at: place)
       }
     case .string, .inline:
       let unescaped = XMLTokenizer.unescapeX(Array(value))
@@ -409,9 +420,9 @@ struct SheetParser {
       arena.replaceSubrange(start..., with: unescaped)
     case .bool:
       guard value.count == 1, value.first == UInt8(ascii: "0") || value.first == UInt8(ascii: "1")
-      else { throw error(.badBoolean(text()), at: place) }
+      else { throw error(.badBoolean(try text()), at: place) }
     case .error, .date:
-      _ = try xml.utf8(Array(value))
+      _ = try text()
     }
   }
 

@@ -119,14 +119,18 @@ extension XlsxWorkbook {
     }
     var strings: [String] = []
     var held = 0
-    while try xml.next() != .eof {
-      guard xml.isStart("si") else { continue }
-      let s = try xml.stringItem()
-      held += s.utf8.count + 16
-      if held > limits.maxSharedStrings {
-        throw xml.fail(.sharedStringsTooLarge(limit: limits.maxSharedStrings))
+    do throws(XlsxError) {
+      while try xml.next() != .eof {
+        guard xml.isStart("si") else { continue }
+        let s = try xml.stringItem()
+        held += s.utf8.count + 16
+        if held > limits.maxSharedStrings {
+          throw xml.fail(.sharedStringsTooLarge(limit: limits.maxSharedStrings))
+        }
+        strings.append(s)
       }
-      strings.append(s)
+    } catch {
+      throw xml.damage(behind: error)
     }
     return strings
   }

@@ -58,7 +58,10 @@ import Testing
     if r.one(in: 60 * m) { ref = ref.lowercased() }
     var attributes: [String] = []
     if !r.one(in: 8) { attributes.append("r=\"\(ref)\"") }
-    if r.one(in: 3) { attributes.append("s=\"\(r.below(20))\"") }
+    if r.one(in: 3) {
+      // An entity in an attribute neither read decodes (the style): both pass over it.
+      attributes.append(r.one(in: 30 * m) ? "s=\"&#49;\"" : "s=\"\(r.below(20))\"")
+    }
     let type =
       r.one(in: 2)
       ? nil

@@ -59,6 +59,11 @@ import Testing
     let cases: [(String, XlsxError)] = [
       (
         "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row></row><row r=\"2\"><c r=\"A2\"><v>2</v></c></row>",
+        Self.error(
+          .malformedXML("</row> inside <sheetData>: an element left open or closed twice"), "1")
+      ),
+      (
+        "</row><row r=\"2\"><c r=\"A2\"><v>2</v></c></row>",
         XlsxError(
           .malformedXML("</row> inside <sheetData>: an element left open or closed twice"),
           part: "xl/s.xml", sheet: "S")
@@ -83,7 +88,8 @@ import Testing
         "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row><row r=\"2\"/>",
         Self.error(.rowOutOfOrder(2, after: 2), "2")
       ),
-      ("<row r=\"0\"/>", Self.error(.badCellReference("0"), "1")),
+      ("<row r=\"0\"/>", Self.error(.badRowNumber("0"), "1")),
+      ("<row r=\"7\"/><row r=\"1048577\"/>", Self.error(.badRowNumber("1048577"), "8")),
       (
         "<row r=\"3\"><c r=\"B3\"><v>1</v></c><c r=\"A3\"><v>2</v></c></row>",
         Self.error(.columnOutOfOrder, "A3")
@@ -119,6 +125,59 @@ import Testing
     for (data, expected) in cases {
       #expect(throws: expected, "\(data)") { try Self.read(try Self.book(data)) }
     }
+  }
+
+  /// Bytes that are not UTF-8 in a value are refused as such, whatever the cell's type (a
+  /// number cell said "'0\u{FFFD}' is not a number", found by a hostile review).
+  @Test func valuesNotUTF8AreSaidToBe() throws {
+    for type in ["", " t=\"n\"", " t=\"s\"", " t=\"b\"", " t=\"str\"", " t=\"e\""] {
+      let sheet =
+        Array(
+          "<worksheet><sheetData><row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"C2\"\(type)><v>0".utf8)
+        + [0xFF] + Array("</v></c></row></sheetData></worksheet>".utf8)
+      let book = try XlsxWorkbook(bytes: Self.bytes(sheet: sheet, shared: "<sst/>"))
+      #expect(throws: Self.error(.notUTF8, "C2"), "\(type)") { try Self.read(book) }
+    }
+  }
+
+  /// A byte damaged in the archive can make the part's XML break anywhere: the archive's own
+  /// check is reported, not an XML error at a row the damage invented (a hostile review's
+  /// flipped bytes were called "an attribute value without quotes" at row 60).
+  @Test func damagedDataIsReportedAsDamageNotAsXML() throws {
+    let data = (1...40).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" }.joined()
+    let intact = Self.bytes(data)
+    for (from, to) in [
+      ("r=\"30\"", "r=x30\""), ("<v>12<", "<v>1x<"), ("<row r=\"9\">", "<row r=\"9\"<"),
+    ] {
+      // Stored, so the damage is exactly this change; the CRC-32 was written for the intact part.
+      let damaged = Self.replacing(Array(from.utf8), with: Array(to.utf8), in: intact)
+      #expect(damaged != intact)
+      let book = try XlsxWorkbook(bytes: damaged)
+      #expect(
+        throws: XlsxError(.archive(.crcMismatch(entry: "xl/s.xml")), part: "xl/s.xml", sheet: "S"),
+        "\(to)"
+      ) {
+        try Self.read(book)
+      }
+    }
+    // The shared strings, streamed as the sheet is.
+    let strings = Self.replacing(Array("<t>a</t>".utf8), with: Array("<t>&</t>".utf8), in: intact)
+    #expect(throws: XlsxError(.archive(.crcMismatch(entry: "xl/ss.xml")), part: "xl/ss.xml")) {
+      try XlsxWorkbook(bytes: strings)
+    }
+    // The same change written with its CRC-32 is the XML error it makes, at its row.
+    let rewritten = try Self.book(data.replacing("<v>12<", with: "<v>1x<"))
+    #expect(throws: Self.error(.badNumber("1x"), "A12")) { try Self.read(rewritten) }
+  }
+
+  /// `bytes` with the first `from` changed to `to` (of the same length).
+  static func replacing(_ from: [UInt8], with to: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+    var out = bytes
+    for i in 0...(bytes.count - from.count) where Array(bytes[i..<(i + from.count)]) == from {
+      out.replaceSubrange(i..<(i + from.count), with: to)
+      return out
+    }
+    return out
   }
 
   @Test func partsCutShort() throws {
