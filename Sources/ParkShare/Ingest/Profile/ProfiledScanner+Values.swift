@@ -92,11 +92,11 @@ extension ProfiledScanner {
     let exponent = ReadingsScanner.maxDecimals + unit.kWhShift - d.places
     var v = d.value
     if exponent >= 0 {
-      for _ in 0..<exponent {
-        let (m, o) = v.multipliedReportingOverflow(by: 10)
-        guard !o else { return nil }
-        v = m
-      }
+      // One multiplication by a power of ten, not one per place (twice the values per second).
+      guard exponent < powersOfTen.count else { return v == 0 ? 0 : nil }
+      let (m, o) = v.multipliedReportingOverflow(by: powersOfTen[exponent])
+      guard !o else { return nil }
+      v = m
     } else {
       for _ in 0..<(-exponent) {
         guard v % 10 == 0 else { return nil }
@@ -153,3 +153,6 @@ extension ProfiledScanner {
     }
   }
 }
+
+/// 10^0 to 10^18, the powers of ten an Int64 holds.
+private let powersOfTen: [Int64] = (0...18).map { k in (0..<k).reduce(Int64(1)) { p, _ in p * 10 } }

@@ -148,26 +148,7 @@ struct ProfiledScanner {
 
   /// The fields of `[a, e)` at the delimiter, without the spaces around them.
   private mutating func split(_ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>) {
-    fields.reset()
-    var start = 0
-    let n = e - a
-    let d = Int32(profile.delimiter)
-    while true {
-      let end =
-        memchr(a + start, d, n - start).map {
-          UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - a
-        } ?? n
-      fields.append(Self.trim(a, start..<end))
-      if end >= n { break }
-      start = end + 1
-    }
-  }
-
-  static func trim(_ p: UnsafePointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
-    var (lo, hi) = (r.lowerBound, r.upperBound)
-    while lo < hi, p[lo] == 32 { lo += 1 }
-    while hi > lo, p[hi - 1] == 32 { hi -= 1 }
-    return lo..<hi
+    fields.split(a, e - a, at: profile.delimiter)
   }
 
   /// A row with quotes: its fields unquoted (RFC 4180) into a copy; nil (and a problem) when a
@@ -210,7 +191,7 @@ struct ProfiledScanner {
     }
     fields.append(start..<out.count)
     out.withUnsafeBufferPointer { b in
-      for i in fields.indices { fields[i] = Self.trim(b.baseAddress!, fields[i]) }
+      for i in fields.indices { fields[i] = FieldRanges.trim(b.baseAddress!, fields[i]) }
     }
     return out
   }
