@@ -27,24 +27,59 @@ struct FieldRanges {
     var i = 0
     while true {
       let full = storage.withUnsafeMutableBufferPointer { s -> Bool in
+        // Raw pointers: the buffers' checked subscripts cost as much as the search.
+        guard let out = s.baseAddress else { return true }
+        let room = s.count
+        var k = count
+        defer { count = k }
+        // Eight bytes a step: each byte equal to the delimiter found at once (it XORs to zero;
+        // the high bit of `hits` marks each zero byte exactly, no carry crossing bytes).
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let pattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        while i + 8 <= n {
+          let w = UInt64(littleEndian: UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self))
+          let x = w ^ pattern
+          var hits = ~(((x & low7) &+ low7) | x | low7)
+          while hits != 0 {
+            let j = i + hits.trailingZeroBitCount >> 3
+            guard k < room else {
+              // Resumed at this delimiter once the storage has grown.
+              i = j
+              return true
+            }
+            out[k] = Self.trim(a, start, j)
+            k += 1
+            start = j + 1
+            hits &= hits &- 1
+          }
+          i += 8
+        }
         while i < n {
           if a[i] == delimiter {
-            guard count < s.count else { return true }
-            s[count] = Self.trim(a, start..<i)
-            count += 1
+            guard k < room else { return true }
+            out[k] = Self.trim(a, start, i)
+            k += 1
             start = i + 1
           }
           i += 1
         }
-        guard count < s.count else { return true }
-        s[count] = Self.trim(a, start..<n)
-        count += 1
+        guard k < room else { return true }
+        out[k] = Self.trim(a, start, n)
+        k += 1
         return false
       }
       guard full else { return }
       // Grown where a field did not fit, then the split goes on from that field.
       storage.append(contentsOf: repeatElement(0..<0, count: max(16, storage.count)))
     }
+  }
+
+  @inline(__always)
+  private static func trim(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
+    var (lo, hi) = (from, to)
+    while lo < hi, p[lo] == 32 { lo += 1 }
+    while hi > lo, p[hi - 1] == 32 { hi -= 1 }
+    return Range(uncheckedBounds: (lo, hi))
   }
 
   /// `r` without the spaces at either end.

@@ -59,29 +59,61 @@ extension ProfiledScanner {
     _ f: UnsafeBufferPointer<UInt8>, separator decimal: UInt8
   ) -> (value: Int64, places: Int, negative: Bool)? {
     guard let p = f.baseAddress, f.count > 0 else { return nil }
-    var value: Int64 = 0
-    var digits = 0
-    var places = -1
-    var i = 0
+    let n = f.count
     let negative = p[0] == 45
-    if negative { i = 1 }
-    while i < f.count {
-      let b = p[i]
-      let d = b &- 48
-      if d < 10 {
-        guard digits < 18 else { return nil }
-        value = value &* 10 &+ Int64(d)
-        digits += 1
-        if places >= 0 { places += 1 }
-      } else if b == decimal && places < 0 {
-        places = 0
-      } else {
-        return nil
-      }
+    var i = negative ? 1 : 0
+    // 18 digits and the separator at most; a longer field is refused before it is read, so
+    // the digit loops need no count (wrapping on 19 digits is then refused below).
+    guard n - i <= 19 else { return nil }
+    var value: Int64 = 0
+    let whole = i
+    while i < n, p[i] &- 48 < 10 {
+      value = value &* 10 &+ Int64(p[i] &- 48)
       i += 1
     }
-    guard digits > 0, !(negative && value == 0) else { return nil }
-    return (value, max(places, 0), negative)
+    var digits = i - whole
+    var places = 0
+    if i < n {
+      guard p[i] == decimal else { return nil }
+      i += 1
+      let fraction = i
+      while i < n, p[i] &- 48 < 10 {
+        value = value &* 10 &+ Int64(p[i] &- 48)
+        i += 1
+      }
+      guard i == n else { return nil }
+      places = i - fraction
+      digits += places
+    }
+    guard digits > 0, digits <= 18, !(negative && value == 0) else { return nil }
+    return (value, places, negative)
+  }
+
+  /// 10^k for k in 0...18, the powers of ten an Int64 holds (a switch: a global table is
+  /// reached through a once-check on every read).
+  static func powerOfTen(_ k: Int) -> Int64 {
+    switch k {
+    case 0: 1
+    case 1: 10
+    case 2: 100
+    case 3: 1_000
+    case 4: 10_000
+    case 5: 100_000
+    case 6: 1_000_000
+    case 7: 10_000_000
+    case 8: 100_000_000
+    case 9: 1_000_000_000
+    case 10: 10_000_000_000
+    case 11: 100_000_000_000
+    case 12: 1_000_000_000_000
+    case 13: 10_000_000_000_000
+    case 14: 100_000_000_000_000
+    case 15: 1_000_000_000_000_000
+    case 16: 10_000_000_000_000_000
+    case 17: 100_000_000_000_000_000
+    case 18: 1_000_000_000_000_000_000
+    default: preconditionFailure("10^\(k) is not an Int64")
+    }
   }
 
   /// A decimal in the profile's unit as micro-kWh, exactly: nil when it is finer than a
@@ -93,8 +125,8 @@ extension ProfiledScanner {
     var v = d.value
     if exponent >= 0 {
       // One multiplication by a power of ten, not one per place (twice the values per second).
-      guard exponent < powersOfTen.count else { return v == 0 ? 0 : nil }
-      let (m, o) = v.multipliedReportingOverflow(by: powersOfTen[exponent])
+      guard exponent <= 18 else { return v == 0 ? 0 : nil }
+      let (m, o) = v.multipliedReportingOverflow(by: Self.powerOfTen(exponent))
       guard !o else { return nil }
       v = m
     } else {
@@ -153,6 +185,3 @@ extension ProfiledScanner {
     }
   }
 }
-
-/// 10^0 to 10^18, the powers of ten an Int64 holds.
-private let powersOfTen: [Int64] = (0...18).map { k in (0..<k).reduce(Int64(1)) { p, _ in p * 10 } }

@@ -40,7 +40,7 @@ import Testing
       let width =
         round % 50 == 0 ? Int.random(in: 100...3000, using: &r) : Int.random(in: 1...40, using: &r)
       let cells = (0..<width).map { _ -> String in
-        let pieces = ["", " ", "1.5", "2026-01-01", " x ", "表号", "  "]
+        let pieces = ["", " ", "1.5", "2026-01-01", " x ", "表号", "  ", "¬", "a¬b"]
         return pieces.randomElement(using: &r)!
       }
       let line = cells.joined(separator: ",")

@@ -30,6 +30,66 @@ import Testing
       ])
   }
 
+  /// The batches of lines, made on a thread of their own while the ones before are read, hold
+  /// the same lines in the same order as `nextLine` one by one, and the sheet's error after
+  /// the lines before it.
+  @Test func batchesHoldTheLinesInOrderAndTheErrorAfterThem() throws {
+    let rows = (1...300).map { r in
+      "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"s\"><v>\(r % 2)</v></c><c r=\"C\(r)\"><v>\(r).5</v></c></row>"
+    }
+    for broken in [false, true] {
+      let data =
+        rows.joined() + (broken ? "<row r=\"301\"><c r=\"A301\"><v>x</v></c></row>" : "")
+      let bytes = XlsxSheetErrorsTests.bytes(data)
+      let expected = try Self.oneByOne(bytes)
+      #expect(expected.lines.count == 300)
+      #expect(expected.lines.last == "300:a\u{1F}\u{1F}300.5\u{1F}")
+      #expect((expected.error != nil) == broken)
+      let got = try Self.batched(bytes)
+      #expect(got.lines == expected.lines)
+      #expect(got.error == expected.error)
+      #expect(got.batches > 10)
+    }
+  }
+
+  /// The sheet's lines (`number:line`) read by `nextLine`, and the error that ended them.
+  static func oneByOne(_ bytes: [UInt8]) throws -> (lines: [String], error: XlsxError?) {
+    let rows = try XlsxWorkbook(bytes: bytes).rows(sheet: nil)
+    var lines: [String] = []
+    var line: [UInt8] = []
+    do throws(XlsxError) {
+      while let n = try rows.nextLine(into: &line, separator: 0x1F, fields: 4) {
+        lines.append("\(n):" + String(decoding: line, as: UTF8.self))
+      }
+    } catch {
+      return (lines, error)
+    }
+    return (lines, nil)
+  }
+
+  /// The same read in `SheetLines` batches (of about 200 bytes), and how many batches.
+  static func batched(_ bytes: [UInt8]) throws -> (lines: [String], error: XlsxError?, batches: Int)
+  {
+    let sheet = SheetLines(
+      try XlsxWorkbook(bytes: bytes).rows(sheet: nil), separator: 0x1F, dateColumn: nil,
+      dateOnly: false, fields: 4, batchBytes: 200)
+    var lines: [String] = []
+    var batches = 0
+    do throws(XlsxError) {
+      while let batch = try sheet.next() {
+        batches += 1
+        var start = 0
+        for (n, end) in batch.lines {
+          lines.append("\(n):" + String(decoding: batch.bytes[start..<end], as: UTF8.self))
+          start = end
+        }
+      }
+    } catch {
+      return (lines, error, batches)
+    }
+    return (lines, nil, batches)
+  }
+
   @Test func aDayRowsDateIsADayAndTheSeparatorNeverComesFromText() throws {
     var book = Workbook()
     book.add("s", header: ["a|b", "day"], rows: [[.text("x|y"), .number(Exact("45292")!)]])
