@@ -184,6 +184,21 @@ extension SheetRowScan {
       k += 4
       if name == UInt8(ascii: "r") && seen & 1 == 0 {
         seen |= 1
+        // The next column's reference in this row (`B7"`), compared whole: parsing letters
+        // and digits was a third of reading a cell. Anything else is parsed below.
+        let next = lastColumn + 1
+        if next < 702, k + 10 <= n {
+          let two = next >= 26
+          let first = UInt8(truncatingIfNeeded: 65 + (two ? next / 26 - 1 : next))
+          let width = two ? 2 : 1
+          if b[k] == first, !two || b[k + 1] == UInt8(truncatingIfNeeded: 65 + next % 26),
+            load64(k + width) & rowReference.mask == rowReference.bytes
+          {
+            column = next
+            k += width + rowReference.count
+            continue
+          }
+        }
         var letters = 0
         while k < n, b[k] &- UInt8(ascii: "A") < 26, letters <= 16_384 {
           letters = letters &* 26 &+ Int(b[k] &- UInt8(ascii: "A")) &+ 1

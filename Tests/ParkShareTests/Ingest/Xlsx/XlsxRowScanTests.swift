@@ -207,6 +207,19 @@ import Testing
   }
 }
 
+extension XlsxRowScanTests {
+  /// A row's number as the end of its cells' references is compared: digits then a quote,
+  /// first byte lowest, up to Excel's last row (7 digits and the quote fill the 8 bytes).
+  @Test func aRowsReferenceEnd() {
+    let seven = SheetRowScan.reference(row: 7)
+    #expect(seven.bytes == 0x2237 && seven.mask == 0xFFFF && seven.count == 2)
+    let tenth = SheetRowScan.reference(row: 10)
+    #expect(tenth.bytes == 0x22_3031 && tenth.mask == 0xFF_FFFF && tenth.count == 3)
+    let last = SheetRowScan.reference(row: 1_048_576)
+    #expect(last.bytes == 0x2236_3735_3834_3031 && last.mask == ~0 && last.count == 8)
+  }
+}
+
 extension SplitMixRandom {
   mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
   mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
