@@ -74,6 +74,7 @@ struct FieldRanges {
     }
   }
 
+  /// `from..<to` without the spaces at either end.
   @inline(__always)
   private static func trim(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
     var (lo, hi) = (from, to)
@@ -84,10 +85,7 @@ struct FieldRanges {
 
   /// `r` without the spaces at either end.
   static func trim(_ p: UnsafePointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
-    var (lo, hi) = (r.lowerBound, r.upperBound)
-    while lo < hi, p[lo] == 32 { lo += 1 }
-    while hi > lo, p[hi - 1] == 32 { hi -= 1 }
-    return lo..<hi
+    trim(p, r.lowerBound, r.upperBound)
   }
 
   subscript(i: Int) -> Range<Int> {

@@ -124,7 +124,7 @@ extension ProfiledScanner {
     let exponent = ReadingsScanner.maxDecimals + unit.kWhShift - d.places
     var v = d.value
     if exponent >= 0 {
-      // One multiplication by a power of ten, not one per place (twice the values per second).
+      // One multiplication by a power of ten, not one checked multiplication per place.
       guard exponent <= 18 else { return v == 0 ? 0 : nil }
       let (m, o) = v.multipliedReportingOverflow(by: Self.powerOfTen(exponent))
       guard !o else { return nil }
