@@ -70,11 +70,15 @@ extension ProfiledScanner {
     }
     // A finer meter's row whose values stop after 24 or 48 columns holds hourly or half-hourly
     // values: read as quarter-hours they would land in the wrong intervals.
+    // A row whose last interval is filled cannot be one (nearly every row): not counted.
     var filled = 0
-    var lastFilled = -1
-    for k in 0..<slots where !fields[columns.firstInterval + k].isEmpty {
-      filled += 1
-      lastFilled = k
+    var lastFilled = slots - 1
+    if fields[columns.firstInterval + slots - 1].isEmpty {
+      lastFilled = -1
+      for k in 0..<slots where !fields[columns.firstInterval + k].isEmpty {
+        filled += 1
+        lastFilled = k
+      }
     }
     if lastFilled >= 0, [24, 48].contains(lastFilled + 1), lastFilled + 1 < slots,
       filled == lastFilled + 1

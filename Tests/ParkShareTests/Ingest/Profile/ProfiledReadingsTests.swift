@@ -150,6 +150,33 @@ import Testing
     #expect(sa.revenue.total("sales") == sb.revenue.total("sales"))
   }
 
+  /// Hourly values in a quarter-hour meter's day row (24 filled columns of 96, none after) would
+  /// land in the first six hours' quarter-hours: refused at the row, the meter's interval named.
+  /// A full row, and a row with its last column empty (a gap, not hourly values), are read.
+  @Test func hourlyValuesInAQuarterHourRowAreRefused() throws {
+    let header = "date,meter," + (0..<96).map { "P\($0 + 1)" }.joined(separator: ",") + "\n"
+    let full = (0..<96).map { Self.kwh(1, 1, $0) }
+    let hourly = Array(full.prefix(24)) + Array(repeating: "", count: 72)
+    let gap = Array(full.prefix(95)) + [""]
+    let profile =
+      "layout = day-rows\ntime-zone = +08:00\ndate = date\nmeter = meter\nintervals = 3\n"
+    let t = try TestBundle(contract: Self.contract)
+    defer { t.remove() }
+    for (values, refused) in [(full, false), (gap, false), (hourly, true)] {
+      let dir = try t.bundle(
+        refused ? "hourly" : "read\(values.last!.isEmpty)",
+        [
+          "meters.csv": Self.meters, "import.profile": profile,
+          "readings.csv": header + "2026-01-01,PV1," + values.joined(separator: ",") + "\n",
+        ])
+      let (_, messages) = t.revenue(dir, period: "2026-01")
+      let problem =
+        "readings.csv:2:1: error[bad-row]: day row of 15-minute meter 'PV1' has values in its first 24 interval columns only, none after"
+      #expect(messages.contains(problem) == refused, "\(messages)")
+      if refused { #expect(messages.contains("60-minute values in a 15-minute meter's row")) }
+    }
+  }
+
   static func gb18030(_ text: String) throws -> Data {
     let cd = iconv_open("GB18030", "UTF-8")
     defer { iconv_close(cd) }
