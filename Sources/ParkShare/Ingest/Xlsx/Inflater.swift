@@ -39,7 +39,8 @@ public final class Inflater {
   public init(chunkSize: Int = 1 << 18, source: @escaping () -> [UInt8]) {
     self.chunkSize = max(1, chunkSize)
     self.source = source
-    // A symbol may copy 258 bytes past the piece's limit, and a copy 7 bytes past its end.
+    // A symbol may copy 258 bytes past the piece's limit, and a copy 7 bytes past its end
+    // (or 13 past a match shorter than 16 bytes, which starts before the limit).
     out = .allocate(capacity: Self.window + self.chunkSize + 258 + 8)
   }
 
@@ -344,11 +345,19 @@ public final class Inflater {
   ) {
     if distance >= 8 {
       // Eight bytes a step: each read lies at least 8 bytes back, so it is already final even
-      // when source and destination overlap; the last step may write up to 7 bytes past the
-      // match, inside the buffer's slack and before anything is handed out.
+      // when source and destination overlap. The first two steps are taken whatever the
+      // length (most matches in a sheet are 3 to 16 bytes: one branch fewer a match); the
+      // copy may so write up to 13 bytes past the match, inside the buffer's slack (a match
+      // starts before the limit) and before anything is handed out.
       var from = UnsafeRawPointer(o + end - distance)
       var to = UnsafeMutableRawPointer(o + end)
-      var left = length
+      to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+      to.storeBytes(
+        of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8,
+        as: UInt64.self)
+      var left = length - 16
+      from += 16
+      to += 16
       while left > 0 {
         to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
         from += 8

@@ -2,7 +2,8 @@
 /// while the caller reads the batch before: with the sheet inflating on a third thread, the
 /// inflating, the XML and the reading of values each take a share of both cores. Batches
 /// come in row order; a sheet's error comes after the lines before it, as `nextLine` gives
-/// them. At most four batches of about `batchBytes` wait.
+/// them. At most 32 batches of about `batchBytes` wait (8 MiB): enough work in hand for the
+/// reader to go on while the threads before it are set aside (see `XlsxWorkbook.rows`).
 final class SheetLines {
   struct Batch {
     /// The lines one after another.
@@ -19,7 +20,7 @@ final class SheetLines {
   ) {
     var failed: XlsxError? = nil
     var line: [UInt8] = []
-    batches = Prefetcher { () throws(XlsxError) -> Batch? in
+    batches = Prefetcher(depth: 32) { () throws(XlsxError) -> Batch? in
       if let failed { throw failed }
       var batch = Batch()
       batch.bytes.reserveCapacity(batchBytes + 4096)

@@ -32,7 +32,8 @@ struct SheetRowScan {
   let out: UnsafeMutableBufferPointer<UInt8>
   /// A start tag's attributes (local name, raw value), the first `count`.
   let attributes: UnsafeMutableBufferPointer<(name: Range<Int>, value: Range<Int>)>
-  private(set) var written = 0
+  /// How many bytes of `out` the line holds (written here and by `plainNumber`).
+  var written = 0
   /// The index after the row just read.
   private(set) var end = 0
   /// The row's number and a closing quote as the bytes of a cell reference end (`7"`), loaded
@@ -104,6 +105,13 @@ struct SheetRowScan {
     var lineColumn = 0
     var any = false
     while true {
+      let run = plainNumbers(at: i, after: lastColumn, lineColumn: lineColumn)
+      if run.cells > 0 {
+        lastColumn += run.cells
+        lineColumn = lastColumn
+        any = true
+        i = run.end
+      }
       while i < n && Self.isSpace(b[i]) { i += 1 }
       guard i + 6 <= n else { return .more }
       guard b[i] == UInt8(ascii: "<") else { return .slow }
