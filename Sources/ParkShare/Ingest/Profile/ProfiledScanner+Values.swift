@@ -4,6 +4,7 @@ extension ProfiledScanner {
   /// A reading in the profile's unit, as micro-kWh; nil (and a problem) for anything but a plain
   /// non-negative decimal (with the profile's decimal separator) that micro-kWh hold exactly.
   /// (Mutating though it changes nothing, as `step` is: see there.)
+  @inline(__always)
   mutating func energy(
     _ f: UnsafeBufferPointer<UInt8>, _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>,
     line: Int, _ s: inout ReadingsScanner
@@ -12,6 +13,16 @@ extension ProfiledScanner {
     // had the scanner copied for it on every read.
     let parsed = Self.decimal(f, separator: profile.decimal)
     if let d = parsed, !d.negative, let micro = Self.microKWh(d, profile.unit) { return micro }
+    return energyProblem(parsed, f, a, e, line: line, &s)
+  }
+
+  /// The problem of a reading `energy` refused; nil. Apart, so that reading a good value (nearly
+  /// every one) sets up nothing of it: one call of `energy` did cost 45 instructions.
+  @inline(never)
+  private mutating func energyProblem(
+    _ parsed: (value: Int64, places: Int, negative: Bool)?, _ f: UnsafeBufferPointer<UInt8>,
+    _ a: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int, _ s: inout ReadingsScanner
+  ) -> Int64? {
     let text = ReadingsScanner.clip(String(decoding: f, as: UTF8.self))
     let unit = profile.unit.rawValue
     guard let d = parsed else {
@@ -55,6 +66,7 @@ extension ProfiledScanner {
 
   /// A plain decimal: its digits as an integer, its decimal places and its sign (a minus on zero
   /// is refused: `-0` is no reading); nil for anything else (at most 18 digits).
+  @inline(__always)
   static func decimal(
     _ f: UnsafeBufferPointer<UInt8>, separator decimal: UInt8
   ) -> (value: Int64, places: Int, negative: Bool)? {

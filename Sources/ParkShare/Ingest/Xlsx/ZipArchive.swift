@@ -48,10 +48,10 @@ public final class ZipArchive {
   public func entry(_ name: String) -> ZipEntry? { byName[name].map { entries[$0] } }
 
   /// Streams the entry's bytes, piece by piece (at most `chunkSize` each).
-  public func open(_ entry: ZipEntry, chunkSize: Int = 1 << 18) throws(ZipError)
-    -> ZipEntryReader
-  {
-    try ZipEntryReader(self, entry, chunkSize: chunkSize)
+  public func open(
+    _ entry: ZipEntry, chunkSize: Int = 1 << 18, checksum: Bool = true
+  ) throws(ZipError) -> ZipEntryReader {
+    try ZipEntryReader(self, entry, chunkSize: chunkSize, checksum: checksum)
   }
 
   /// The whole entry `name`, for parts that are held anyway; refused past `maxBytes`.

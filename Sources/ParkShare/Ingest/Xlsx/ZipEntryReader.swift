@@ -8,11 +8,13 @@ public final class ZipEntryReader {
   /// Nil for a stored entry, whose pieces are its bytes.
   private let inflater: Inflater?
   private var produced = 0
-  private var crc = CRC32.start
+  /// Nil when the caller takes the CRC-32 where it reads the pieces (`checksum: false`).
+  private var checksum: ZipEntryChecksum?
   private var finished = false
 
-  init(_ archive: ZipArchive, _ entry: ZipEntry, chunkSize: Int) throws(ZipError) {
+  init(_ archive: ZipArchive, _ entry: ZipEntry, chunkSize: Int, checksum: Bool) throws(ZipError) {
     self.entry = entry
+    self.checksum = checksum ? ZipEntryChecksum(entry) : nil
     let header = try archive.source.read(at: entry.localHeaderOffset, count: 30)
     guard header.count == 30 else { throw .truncated(entry: entry.name) }
     guard header.le32(0) == 0x0403_4b50, header.le16(8) == entry.method else {
@@ -26,7 +28,8 @@ public final class ZipEntryReader {
     inflater = entry.method == 0 ? nil : Inflater(chunkSize: chunkSize) { feed.next() }
   }
 
-  /// The next piece of the entry, or nil at its end (after the CRC and size have been checked).
+  /// The next piece of the entry, or nil at its end (after its size and, unless the caller
+  /// takes it, its CRC have been checked).
   public func next() throws(ZipError) -> [UInt8]? {
     if finished { return nil }
     let piece = try nextPiece()
@@ -36,14 +39,14 @@ public final class ZipEntryReader {
       if produced != entry.size {
         throw .sizeMismatch(entry: entry.name, declared: entry.size, actual: produced)
       }
-      if CRC32.finish(crc) != entry.crc32 { throw .crcMismatch(entry: entry.name) }
+      try checksum?.check()
       return nil
     }
     produced += piece.count
     if produced > entry.size {
       throw .sizeMismatch(entry: entry.name, declared: entry.size, actual: produced)
     }
-    crc = piece.withUnsafeBufferPointer { CRC32.update(crc, $0) }
+    checksum?.add(piece)
     return piece
   }
 
