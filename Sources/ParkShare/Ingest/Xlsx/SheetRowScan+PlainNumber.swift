@@ -3,12 +3,14 @@ extension SheetRowScan {
   /// `<c r="` as a little-endian word (its six bytes).
   static let cellOpen: UInt64 = 0x223D_7220_633C
   /// `><v>` as a little-endian word.
-  static let tagEndValueOpen: UInt32 = 0x3E76_3C3E
+  static let tagEndValueOpen: UInt64 = 0x3E76_3C3E
+  /// ` s="` as a little-endian word.
+  static let styleOpen: UInt64 = 0x223D_7320
 
   /// The cells from `i` on, one after another, that are each the next column's (from the one
   /// after `lastColumn`, itself right after the last one written, `lineColumn`), with no
-  /// attribute but their reference and a plain number of at most 16 bytes (digits and a
-  /// point) as their value: their separators and values written to the line. Returns the index
+  /// attribute but their reference and perhaps a style (`s="3"`), in that order, and a plain
+  /// number of at most 16 bytes (digits and a point) as their value: their separators and values written to the line. Returns the index
   /// after the last one and how many were read (0: the cell at `i` is not one, or lies too
   /// near the buffer's end). Every other cell is read by the general path, which reads these
   /// the same way (`XlsxRowScanTests`); by their tag, number and end in turn, reading them took
@@ -25,9 +27,10 @@ extension SheetRowScan {
     let (reference, mask, length) = rowReference
     var w = written
     var k = i
-    // 44 bytes hold the longest such cell: the bounds are checked once a cell, here. (A row
-    // longer than a token may be is read by tokens: `scan` checks that at its end.)
-    while k + 48 <= n, column < 702, column != date, w + 17 <= room {
+    // 54 bytes hold the longest such cell (`<c r="XY1048576" s="99999"><v>` and 16 bytes of
+    // number, read a word at a time): the bounds are checked once a cell, here. (A row longer
+    // than a token may be is read by tokens: `scan` checks that at its end.)
+    while k + 64 <= n, column < 702, column != date, w + 17 <= room {
       var p = k
       if column < 26 {
         let expected = Self.cellOpen | UInt64(65 + column) << 48
@@ -41,7 +44,17 @@ extension SheetRowScan {
       }
       guard Self.load64(b, p) & mask == reference else { break }
       p += length
-      guard Self.load64(b, p) & 0xFFFF_FFFF == Self.tagEndValueOpen else { break }
+      if Self.load64(b, p) & 0xFFFF_FFFF != Self.tagEndValueOpen {
+        // A style (`s="3"`), as Excel and WPS give most cells: no value depends on it.
+        guard Self.load64(b, p) & 0xFFFF_FFFF == Self.styleOpen else { break }
+        p += 4
+        let style = p
+        while p < style + 5, b[p] &- UInt8(ascii: "0") <= 9 { p += 1 }
+        guard p > style, b[p] == UInt8(ascii: "\""),
+          Self.load64(b, p + 1) & 0xFFFF_FFFF == Self.tagEndValueOpen
+        else { break }
+        p += 1
+      }
       p += 4
       let start = p
       let bound = start + 17
