@@ -251,9 +251,7 @@ extension SheetRowScan {
     UInt32(littleEndian: UnsafeRawPointer(b + k).loadUnaligned(as: UInt32.self))
   }
 
-  @inline(__always) func load64(_ k: Int) -> UInt64 {
-    UInt64(littleEndian: UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self))
-  }
+  @inline(__always) func load64(_ k: Int) -> UInt64 { Self.load64(b, k) }
 
   /// `</c>`, `<v>` and `</v></c>` as little-endian words.
   static let cellClose: UInt32 = 0x3E63_2F3C

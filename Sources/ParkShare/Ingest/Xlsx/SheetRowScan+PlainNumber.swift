@@ -10,9 +10,9 @@ extension SheetRowScan {
   /// The cells from `i` on, one after another, that are each the next column's (from the one
   /// after `lastColumn`, itself right after the last one written, `lineColumn`), with no
   /// attribute but their reference and perhaps a style (`s="3"`), in that order, and a plain
-  /// number of at most 16 bytes (digits and a point) as their value: their separators and values written to the line. Returns the index
-  /// after the last one and how many were read (0: the cell at `i` is not one, or lies too
-  /// near the buffer's end). Every other cell is read by the general path, which reads these
+  /// number of at most 16 bytes (digits and a point) as their value: their separators and
+  /// values written to the line. Returns the index after the last one and how many were read
+  /// (0: the cell at `i` is not one, or lies too near the buffer's end). Every other cell is read by the general path, which reads these
   /// the same way (`XlsxRowScanTests`); by their tag, number and end in turn, reading them took
   /// three times as long.
   @inline(__always)
@@ -69,13 +69,7 @@ extension SheetRowScan {
       let count = p - start
       guard digits > 0, count <= 16, Self.load64(b, p) == Self.valueAndCellClose else { break }
       to[w] = separator
-      // Sixteen bytes copied as two words; those past the number are written over or unused.
-      let from = UnsafeRawPointer(b + start)
-      let into = UnsafeMutableRawPointer(to + w + 1)
-      into.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-      into.storeBytes(
-        of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8,
-        as: UInt64.self)
+      Self.copy16(b + start, to: to + w + 1)
       w += 1 + count
       k = p + 8
       column += 1
@@ -86,5 +80,16 @@ extension SheetRowScan {
 
   @inline(__always) static func load64(_ b: UnsafePointer<UInt8>, _ k: Int) -> UInt64 {
     UInt64(littleEndian: UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self))
+  }
+
+  /// Sixteen bytes from `from` to `to`, as two words: a plain number's bytes and those after
+  /// it, which the line writes over or leaves unused (both buffers have them).
+  @inline(__always)
+  static func copy16(_ from: UnsafePointer<UInt8>, to: UnsafeMutablePointer<UInt8>) {
+    let (from, to) = (UnsafeRawPointer(from), UnsafeMutableRawPointer(to))
+    to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+    to.storeBytes(
+      of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8,
+      as: UInt64.self)
   }
 }

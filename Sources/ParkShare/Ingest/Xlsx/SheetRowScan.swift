@@ -32,7 +32,7 @@ struct SheetRowScan {
   let out: UnsafeMutableBufferPointer<UInt8>
   /// A start tag's attributes (local name, raw value), the first `count`.
   let attributes: UnsafeMutableBufferPointer<(name: Range<Int>, value: Range<Int>)>
-  /// How many bytes of `out` the line holds (written here and by `plainNumber`).
+  /// How many bytes of `out` the line holds (written here and by `plainNumbers`).
   var written = 0
   /// The index after the row just read.
   private(set) var end = 0
@@ -192,12 +192,7 @@ struct SheetRowScan {
       if type == .number, !exponent, column != options.dateColumn, value.count <= 16,
         value.lowerBound + 16 <= n, written + 16 <= out.count
       {
-        let from = UnsafeRawPointer(b + value.lowerBound)
-        let to = UnsafeMutableRawPointer(out.baseAddress! + written)
-        to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-        to.storeBytes(
-          of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8,
-          as: UInt64.self)
+        Self.copy16(b + value.lowerBound, to: out.baseAddress! + written)
         written += value.count
         continue
       }
